@@ -1,0 +1,70 @@
+"""Typed, user-facing errors.
+
+Everything a user can cause (a bad file, a locked meeting, a full disk) is raised as a
+subclass of `DialogtuiError`. The CLI turns it into one line on stderr and an exit code;
+the TUI turns it into a dialog or notification. Nothing else should reach the user.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem in one file, at a 1-based line and column."""
+
+    path: Path | str
+    line: int
+    col: int
+    message: str
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        text = f"{self.path}:{self.line}:{self.col}: {self.message}"
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+class DialogtuiError(Exception):
+    """Base of every error meant for the user's eyes."""
+
+    exit_code = 1
+
+    @property
+    def message(self) -> str:
+        return str(self)
+
+
+class QuestionSetError(DialogtuiError):
+    """A question-set file could not be loaded; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class UnknownQuestionSet(DialogtuiError):
+    pass
+
+
+class StoreError(DialogtuiError):
+    """The meeting database cannot be read or written."""
+
+
+class MeetingLocked(StoreError):
+    pass
+
+
+class UnknownMeeting(DialogtuiError):
+    pass
+
+
+class ExportError(DialogtuiError):
+    pass
+
+
+class MeetingError(DialogtuiError):
+    """An operation that the meeting's current state does not allow."""

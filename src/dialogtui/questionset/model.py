@@ -1,0 +1,296 @@
+"""The question-set format.
+
+These pydantic models are the single source of truth for the TOML files in
+`question_sets/`: the loader validates against them, `dialogtui schema` prints their
+JSON Schema, and docs/question-set-format.md is generated from them.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Identifier = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9][a-z0-9_-]*$",
+        max_length=64,
+        description="Lower-case letters, digits, '-' and '_'.",
+    ),
+]
+
+
+class Strict(BaseModel):
+    # Unknown keys are errors: a typo like `minuts` must not be silently ignored.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Language(StrEnum):
+    sv = "sv"
+    da = "da"
+    nb = "nb"
+    en = "en"
+
+
+class StepKind(StrEnum):
+    opening_round = "opening_round"
+    closing_round = "closing_round"
+    round = "round"
+    discussion = "discussion"
+    group_work = "group_work"
+    presentation = "presentation"
+    reflecting_team = "reflecting_team"
+    brief = "brief"
+    break_ = "break"
+    scale = "scale"
+    choice = "choice"
+    action_planning = "action_planning"
+    follow_up = "follow_up"
+
+
+# Time placeholders a question may hold; see placeholders.py.
+TIME_PLACEHOLDERS = ("{future}", "{past}", "{future_year}", "{past_year}")
+
+ROUND_KINDS = frozenset(
+    {StepKind.opening_round, StepKind.closing_round, StepKind.round, StepKind.scale}
+)
+
+
+class Source(Strict):
+    document: str = Field(description="The source document, e.g. a file in shared/seeds/.")
+    page: str | None = Field(None, description="Page, slide or section in the source.")
+    total: str | None = Field(
+        None, description="The total duration as the source states it, quoted verbatim."
+    )
+
+
+class Horizon(Strict):
+    """How far ahead an anticipation dialogue moves in time."""
+
+    years: int = Field(0, ge=0, le=50)
+    months: int = Field(0, ge=0, le=600)
+
+    @property
+    def total_months(self) -> int:
+        return self.years * 12 + self.months
+
+
+class Role(Strict):
+    id: Identifier
+    name: str = Field(description="How the role is named in the meeting's language.")
+    description: str | None = None
+
+
+class Facilitators(Strict):
+    """The two facilitators: one asks, one writes."""
+
+    asker: str = Field(description="Name of the asking facilitator's role.")
+    writer: str = Field(description="Name of the writing facilitator's role (the scribe).")
+
+
+class Question(Strict):
+    text: str = Field(
+        description="The question, word for word. May hold the time placeholders {future}, "
+        "{past}, {future_year} and {past_year}."
+    )
+    prompts: list[str] = Field(
+        default_factory=list, description="Sub-questions or prompts asked after the question."
+    )
+    note: str | None = Field(None, description="A note for the facilitators, not read aloud.")
+    to: list[Identifier] = Field(
+        default_factory=list,
+        description="Role ids the question is addressed to; empty means the step's roles.",
+    )
+
+
+class Timebox(Strict):
+    """A timebox for each speaker or group inside a step, e.g. 3 minutes per person."""
+
+    per: Literal["person", "group", "organisation"]
+    minutes: int = Field(ge=1, le=600)
+    max_minutes: int | None = Field(None, ge=1, le=600, description="Upper end of a range.")
+
+
+class Repeat(Strict):
+    """A block that runs several times, e.g. '3-4 x 30 min'."""
+
+    min: int = Field(ge=1, le=50)
+    max: int = Field(ge=1, le=50)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Repeat:
+        if self.max < self.min:
+            raise ValueError("`max` must not be less than `min`")
+        return self
+
+
+class ScalePoint(Strict):
+    value: int
+    zone: str = Field(description="The zone's name, e.g. 'Den gråa zonen'.")
+    description: str
+    need: str | None = Field(None, description="What the zone calls for, if the source says.")
+
+
+class Scale(Strict):
+    points: list[ScalePoint] = Field(min_length=2)
+    rated_by: Literal["participant", "group"] = "participant"
+
+    @model_validator(mode="after")
+    def _consecutive(self) -> Scale:
+        values = [p.value for p in self.points]
+        if values != list(range(values[0], values[0] + len(values))):
+            raise ValueError("scale point values must be consecutive and ascending")
+        return self
+
+
+class ChoiceOption(Strict):
+    id: Identifier
+    label: str
+    description: str | None = None
+
+
+class Choice(Strict):
+    options: list[ChoiceOption] = Field(min_length=2)
+    ratings: list[Literal["now", "desired"]] = Field(
+        default_factory=lambda: ["now"],
+        description="What is asked of each option: how it is now, how it is desired.",
+    )
+
+
+ActionField = Literal["what", "how", "who", "with_whom", "when", "first_step"]
+
+
+class ActionColumn(Strict):
+    field: ActionField = Field(description="Which part of an action item the column holds.")
+    label: str = Field(description="The column heading, in the set's language.")
+
+
+class Step(Strict):
+    id: Identifier | None = Field(None, description="Defaults to step-N.")
+    title: str
+    kind: StepKind
+    minutes: int | None = Field(
+        None, ge=0, le=1440, description="Planned minutes (per repetition for repeated blocks)."
+    )
+    text: str | None = Field(None, description="Instructions for the step, from the source.")
+    note: str | None = Field(None, description="A note for the facilitators.")
+    roles: list[Identifier] = Field(
+        default_factory=list,
+        description="Roles asked in this step, in order; empty means everyone.",
+    )
+    order: Literal["each_question", "each_person"] = Field(
+        "each_question",
+        description="In a round: everyone answers a question before the next one "
+        "(each_question), or one person answers all questions before the next person "
+        "(each_person, as in an anticipation dialogue).",
+    )
+    questions: list[Question] = Field(default_factory=list)
+    timebox: Timebox | None = None
+    repeat: Repeat | None = None
+    scale: Scale | None = None
+    choice: Choice | None = None
+    columns: list[ActionColumn] = Field(
+        default_factory=list, description="Action-planning columns; defaults per language."
+    )
+
+    @model_validator(mode="after")
+    def _kind_needs(self) -> Step:
+        if self.kind is StepKind.scale and self.scale is None:
+            raise ValueError("a `scale` step needs a [steps.scale] table")
+        if self.kind is StepKind.choice and self.choice is None:
+            raise ValueError("a `choice` step needs a [steps.choice] table")
+        if self.scale is not None and self.kind is not StepKind.scale:
+            raise ValueError("only a step of kind `scale` may have a `scale` table")
+        if self.choice is not None and self.kind is not StepKind.choice:
+            raise ValueError("only a step of kind `choice` may have a `choice` table")
+        if self.columns and self.kind is not StepKind.action_planning:
+            raise ValueError("only an `action_planning` step may have `columns`")
+        return self
+
+    @property
+    def planned_minutes(self) -> int | None:
+        """Planned minutes for the whole step, repetitions included (at most)."""
+        if self.minutes is None:
+            return None
+        return self.minutes * (self.repeat.max if self.repeat else 1)
+
+    @property
+    def is_round(self) -> bool:
+        return self.kind in ROUND_KINDS
+
+
+class QuestionSet(Strict):
+    id: Identifier
+    title: str
+    language: Language
+    method: str = Field(description="The method, e.g. 'Framtidsdialog (Raseborgsmodellen)'.")
+    description: str | None = None
+    source: Source
+    horizon: Horizon | None = Field(
+        None, description="Time shift for {future}/{past}: 1 year for an anticipation dialogue."
+    )
+    consent_required: bool = Field(
+        False, description="Guardians' consent must be recorded before a case is discussed."
+    )
+    consent_text: str | None = None
+    facilitators: Facilitators | None = None
+    roles: list[Role] = Field(default_factory=list)
+    steps: list[Step] = Field(min_length=1)
+
+    def reference_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """Cross-references that a field validator cannot see: unique ids, known roles.
+
+        Returned as (location, message) so that the loader can point at the exact key.
+        """
+        problems: list[tuple[tuple[str | int, ...], str]] = []
+        role_ids = [r.id for r in self.roles]
+        for i, rid in enumerate(role_ids):
+            if rid in role_ids[:i]:
+                problems.append((("roles", i, "id"), f"role id '{rid}' is used twice"))
+        step_ids = [s.id for s in self.steps]
+        for i, sid in enumerate(step_ids):
+            if sid and sid in step_ids[:i]:
+                problems.append((("steps", i, "id"), f"step id '{sid}' is used twice"))
+        known = ", ".join(role_ids) or "none are defined"
+        for i, step in enumerate(self.steps):
+            for j, rid in enumerate(step.roles):
+                if rid not in role_ids:
+                    problems.append(
+                        (("steps", i, "roles", j), f"unknown role '{rid}' (roles: {known})")
+                    )
+            for q, question in enumerate(step.questions):
+                for j, rid in enumerate(question.to):
+                    if rid not in role_ids:
+                        problems.append(
+                            (
+                                ("steps", i, "questions", q, "to", j),
+                                f"unknown role '{rid}' (roles: {known})",
+                            )
+                        )
+                if self.horizon is None and any(
+                    p in t for t in [question.text, *question.prompts] for p in TIME_PLACEHOLDERS
+                ):
+                    problems.append(
+                        (
+                            ("steps", i, "questions", q, "text"),
+                            "uses a time placeholder such as {future}, so the set needs a "
+                            "`horizon`",
+                        )
+                    )
+        return problems
+
+    def step_id(self, index: int) -> str:
+        return self.steps[index].id or f"step-{index + 1}"
+
+    @property
+    def planned_minutes(self) -> int | None:
+        timed = [s.planned_minutes for s in self.steps if s.planned_minutes is not None]
+        return sum(timed) if timed else None
+
+    def role(self, role_id: str) -> Role:
+        for r in self.roles:
+            if r.id == role_id:
+                return r
+        raise KeyError(role_id)
