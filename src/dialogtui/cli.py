@@ -1,0 +1,196 @@
+"""The `dialogtui` command line: a thin layer over the domain, store and export modules.
+
+Every user-facing failure is a `DialogtuiError`; `main()` turns it into one line on stderr
+and exit code 1. Exit codes: 0 success, 1 a problem with the input or the data (the
+message says what and where), 2 a usage error (unknown option, missing argument).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from dialogtui import __version__
+from dialogtui.errors import DialogtuiError, QuestionSetError
+
+EXIT_CODES = """Exit codes: 0 success; 1 invalid input or data (each problem is reported as
+PATH:LINE:COL: message, or as one line saying what went wrong); 2 usage error."""
+
+app = typer.Typer(
+    name="dialogtui",
+    help="The scribe's tool for structured dialogue meetings.\n\n" + EXIT_CODES,
+    no_args_is_help=False,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"dialogtui {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def _root(
+    ctx: typer.Context,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    if ctx.invoked_subcommand is None:
+        from dialogtui.tui.launch import launch
+
+        launch()
+
+
+def _minutes(m: int | None) -> str:
+    if m is None:
+        return "untimed"
+    h, mm = divmod(m, 60)
+    return f"{h} h {mm:02d} min" if h else f"{mm} min"
+
+
+@app.command("sets")
+def sets_cmd() -> None:
+    """List the question sets: built-in and your own."""
+    from dialogtui.paths import user_sets_dir
+    from dialogtui.questionset.library import scan
+
+    table = Table(title=None, box=None, pad_edge=False, show_lines=False)
+    table.add_column("id / title", overflow="fold")
+    table.add_column("lang")
+    table.add_column("steps", justify="right")
+    table.add_column("planned", justify="right", no_wrap=True)
+    table.add_column("from")
+    broken = []
+    for entry in scan():
+        qs = entry.question_set
+        if qs is None:
+            broken.append(entry)
+            continue
+        table.add_row(
+            f"[bold]{qs.id}[/]\n[dim]{escape(qs.title)}[/]",
+            qs.language.value,
+            str(len(qs.steps)),
+            _minutes(qs.planned_minutes),
+            entry.origin,
+        )
+    out.print(table)
+    out.print(f"\nYour own sets go in {user_sets_dir()} (`dialogtui new ID` starts one).")
+    for entry in broken:
+        err.print(f"skipped {entry.path}: not valid (`dialogtui validate {entry.path}`)")
+
+
+@app.command("show")
+def show_cmd(
+    set_ref: Annotated[str, typer.Argument(metavar="SET", help="A set id or a .toml path.")],
+    date: Annotated[
+        str | None,
+        typer.Option(help="Meeting date (YYYY-MM-DD) for time placeholders; default today."),
+    ] = None,
+) -> None:
+    """Preview a set's agenda: steps, times, questions and who is asked."""
+    from dialogtui.questionset.agenda import render_agenda
+    from dialogtui.questionset.library import find
+
+    qs = find(set_ref)
+    out.print(render_agenda(qs, _parse_date(date)))
+
+
+def _parse_date(text: str | None) -> dt.date:
+    if text is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise DialogtuiError(f"not a date: '{text}' (write it as YYYY-MM-DD)") from None
+
+
+@app.command("validate")
+def validate_cmd(
+    paths: Annotated[list[Path], typer.Argument(help="Question-set files, or folders of them.")],
+) -> None:
+    """Check question-set files; print PATH:LINE:COL: message for every problem."""
+    from dialogtui.errors import Problem
+    from dialogtui.questionset.loader import load_question_set
+
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(path.glob("*.toml"))
+            if not found:
+                problems.append(Problem(path, 1, 1, "folder holds no .toml files"))
+            files += found
+        else:
+            files.append(path)
+    for path in files:
+        try:
+            load_question_set(path)
+        except QuestionSetError as exc:
+            problems += exc.problems
+    for p in problems:
+        print(p, file=sys.stderr)
+    if problems:
+        n = len({str(p.path) for p in problems})
+        print(f"{len(problems)} problem(s) in {n} file(s)", file=sys.stderr)
+        raise typer.Exit(1)
+    print(f"{len(files)} file(s) valid")
+
+
+@app.command("schema")
+def schema_cmd() -> None:
+    """Print the JSON Schema of the question-set format (for editors)."""
+    from dialogtui.questionset.reference import json_schema_text
+
+    sys.stdout.write(json_schema_text())
+
+
+@app.command("new")
+def new_cmd(
+    set_id: Annotated[str, typer.Argument(metavar="SET_ID", help="Id of the new set.")],
+    folder: Annotated[
+        Path | None, typer.Option("--dir", help="Where to write it; default your sets folder.")
+    ] = None,
+) -> None:
+    """Write a new, valid, commented question set to start from."""
+    import re
+
+    from dialogtui.atomic import write_atomic
+    from dialogtui.paths import ensure_private_dir, user_sets_dir
+    from dialogtui.questionset.scaffold import template
+
+    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,63}", set_id):
+        raise DialogtuiError(
+            f"'{set_id}' is not a valid id: use lower-case letters, digits, '-' and '_'"
+        )
+    target_dir = folder if folder is not None else ensure_private_dir(user_sets_dir())
+    path = target_dir / f"{set_id}.toml"
+    if path.exists():
+        raise DialogtuiError(f"{path} already exists; choose another id or edit that file")
+    write_atomic(path, template(set_id, str(path)))
+    print(f"wrote {path}")
+    print(f"edit it, then check it with: dialogtui validate {path}")
+
+
+def main() -> None:
+    try:
+        app(standalone_mode=True)
+    except DialogtuiError as exc:
+        print(
+            f"dialogtui: {exc}" if not isinstance(exc, QuestionSetError) else exc, file=sys.stderr
+        )
+        sys.exit(exc.exit_code)

@@ -1,0 +1,77 @@
+"""`dialogtui new`: a valid, commented question set to start from."""
+
+from __future__ import annotations
+
+import re
+
+from dialogtui.questionset.model import Language
+
+TEMPLATE = """\
+# A dialogtui question set. `dialogtui validate {path}` checks it;
+# docs/question-set-format.md describes every key.
+id = "{id}"
+title = "{title}"
+language = "{language}"            # sv, da, nb or en: the language of minutes and labels
+method = "Framtidsdialog"
+description = "What the meeting is for."
+horizon = {{ years = 1 }}  # moves {{future}} and {{past}} (anticipation dialogue)
+consent_required = false         # true: consent must be recorded before the meeting starts
+
+[source]
+document = "Where the questions come from"
+page = "1"
+
+[facilitators]
+asker = "Facilitator who asks"
+writer = "Facilitator who writes"
+
+# Roles (groups) that questions are addressed to, in the order they are asked.
+[[roles]]
+id = "family"
+name = "Family and network"
+
+[[roles]]
+id = "professionals"
+name = "Professionals"
+
+[[steps]]
+title = "Opening round"
+kind = "opening_round"           # every participant speaks in turn; passing is fine
+minutes = 10
+
+[[steps.questions]]
+text = "Your name, and what you bring with you today."
+
+[[steps]]
+title = "The good future"
+kind = "round"
+order = "each_person"           # one person answers every question before the next
+roles = ["family", "professionals"]
+minutes = 40
+
+[[steps.questions]]
+text = "It is now {{future}} and things have worked out. What are you especially glad about?"
+prompts = ["What did you do yourself to make it happen?"]
+note = "A note for the facilitators, not read aloud."
+
+[[steps.questions]]
+text = "What were you worried about back in {{past}}?"
+
+[[steps]]
+title = "Action plan"
+kind = "action_planning"         # what, how, who, with whom, when, first step
+minutes = 20
+
+[[steps]]
+title = "Closing round"
+kind = "closing_round"
+minutes = 10
+
+[[steps.questions]]
+text = "What do you take with you from today?"
+"""
+
+
+def template(set_id: str, path: str, language: Language = Language.en) -> str:
+    title = re.sub(r"[-_]+", " ", set_id).strip().capitalize()
+    return TEMPLATE.format(id=set_id, title=title, language=language.value, path=path)

@@ -1,0 +1,114 @@
+"""Schema, generated docs, the `new` scaffold, `show`, and time placeholders."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from conftest import ROOT
+
+from dialogtui.questionset.loader import load_question_set
+from dialogtui.questionset.model import Horizon, Language
+from dialogtui.questionset.placeholders import resolve
+from dialogtui.questionset.reference import json_schema_text, markdown_reference
+
+
+def test_committed_docs_are_generated_from_the_models():
+    # If this fails, run scripts/gen-docs and commit the result.
+    assert (ROOT / "docs/question-set.schema.json").read_text() == json_schema_text()
+    assert (ROOT / "docs/question-set-format.md").read_text() == markdown_reference()
+
+
+def test_schema_command_prints_the_schema(cli):
+    result = cli("schema")
+    schema = json.loads(result.out)
+    assert result.code == 0
+    assert schema["additionalProperties"] is False
+    assert "steps" in schema["required"]
+    assert "minutes" in schema["$defs"]["Step"]["properties"]
+
+
+def test_reference_documents_every_step_field():
+    text = markdown_reference()
+    for field in ("minutes", "timebox", "repeat", "scale", "choice", "columns", "order"):
+        assert f"| `{field}` |" in text
+
+
+def test_new_writes_a_valid_set_in_the_users_folder(cli, private_home):
+    result = cli("new", "my-dialogue")
+    path = private_home / "question_sets" / "my-dialogue.toml"
+    assert result.code == 0, result.err
+    assert str(path) in result.out
+    qs = load_question_set(path)
+    assert qs.id == "my-dialogue"
+    assert (path.stat().st_mode & 0o777) == 0o600
+    assert (path.parent.stat().st_mode & 0o777) == 0o700
+    listed = cli("sets")
+    assert "my-dialogue" in listed.out and "user" in listed.out
+    assert cli("validate", path).code == 0
+
+
+def test_new_refuses_to_overwrite_and_bad_ids(cli):
+    assert cli("new", "x1").code == 0
+    again = cli("new", "x1")
+    assert again.code == 1 and "already exists" in again.err
+    bad = cli("new", "Bad Id")
+    assert bad.code == 1 and "not a valid id" in bad.err
+
+
+@pytest.mark.parametrize(
+    "set_id", ["samtidigt-traff-1", "raseborg-klientmote", "dialogredskab-3-samarbejdsrelationer"]
+)
+def test_show_fits_80_columns(cli, set_id):
+    result = cli("show", set_id, "--date", "2026-01-15")
+    assert result.code == 0, result.err
+    assert max(len(line.rstrip()) for line in result.out.splitlines()) <= 80
+
+
+def test_show_resolves_time_placeholders_and_cumulative_clock(cli):
+    out = cli("show", "raseborg-klientmote", "--date", "2026-01-15").out
+    assert "nu i januari 2027 då du känner" in out
+    assert "då i januari 2026?" in out
+    out = cli("show", "samtidigt-traff-1").out
+    assert "3:10–3:40 Avslutande runda" in out
+
+
+def test_show_unknown_set_suggests(cli):
+    result = cli("show", "samtidigt-traff-7")
+    assert result.code == 1
+    assert "did you mean 'samtidigt-traff-" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_show_bad_date(cli):
+    result = cli("show", "raseborg-klientmote", "--date", "15/1/2026")
+    assert result.code == 1 and "YYYY-MM-DD" in result.err
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("sv", "januari 2027 / december 2025"),
+        ("da", "januar 2027 / december 2025"),
+        ("nb", "januar 2027 / desember 2025"),
+        ("en", "January 2027 / December 2025"),
+    ],
+)
+def test_placeholders_are_localised(lang, expected):
+    text = resolve(
+        "{future} / {past}", dt.date(2025, 12, 31), Horizon(years=1, months=1), Language(lang)
+    )
+    assert text == expected
+
+
+def test_ten_year_horizon_years():
+    text = resolve(
+        "i {past_year}, nå {future_year}", dt.date(2026, 3, 1), Horizon(years=10), Language.nb
+    )
+    assert text == "i 2026, nå 2036"
+
+
+def test_version(cli):
+    result = cli("--version")
+    assert result.code == 0 and result.out.startswith("dialogtui ")

@@ -1,0 +1,123 @@
+"""The shipped method library: valid, and faithful to the source documents word for word."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import SEEDS, SETS
+
+from dialogtui.questionset.loader import load_question_set
+
+SET_FILES = sorted(SETS.glob("*.toml"))
+
+# Step totals as the source states them ("Totalt: Ca 3 timmar och 40 minuter"). The SamTidigt
+# Träff 6 agenda says "Ca 3 timmar", but its own minutes add to 20 + 3-4 x 30 + 20.
+SOURCE_TOTAL_MINUTES = {
+    "Totalt: Ca 3 timmar och 40 minuter": 220,
+    "Totalt: Ca 3 timmar": 180,
+    "Tid: Kl. 15.00 - 17.00": 120,
+}
+SOURCE_OWN_MINUTES = {"samtidigt-traff-6": (20 + 3 * 30 + 20, 20 + 4 * 30 + 20)}
+
+
+def normalise(text: str) -> str:
+    """Undo the transcripts' layout: markdown bold, line breaks, hyphenation at line ends."""
+    text = text.replace("*", "")
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"([a-zæøåäö])- ([a-zæøåäö])", r"\1\2", text)
+    text = text.replace("/ ", "/")
+    return text.strip().casefold()
+
+
+def test_library_is_not_empty():
+    ids = {load_question_set(p).id for p in SET_FILES}
+    assert len(ids) == len(SET_FILES) >= 16
+    for expected in [
+        "raseborg-klientmote",
+        "raseborg-myndighetsmote",
+        "raseborg-planeringsdialog",
+        "raseborg-temamote",
+        "raseborg-orons-zoner",
+        *(f"samtidigt-traff-{n}" for n in range(1, 7)),
+        "dialogredskab-1-rammer",
+        "dialogredskab-2-aktiviteter",
+        "dialogredskab-3-samarbejdsrelationer",
+        "hva-planlegging",
+        "goda-samtal-medborgarmote",
+    ]:
+        assert expected in ids
+
+
+@pytest.mark.parametrize("path", SET_FILES, ids=lambda p: p.stem)
+def test_set_file_name_is_its_id(path):
+    assert load_question_set(path).id == path.stem
+
+
+def source_texts(qs):
+    """Every text in a set that must come word for word from its source."""
+    texts = [qs.description] if qs.description else []
+    for step in qs.steps:
+        if step.text:
+            texts.append(step.text)
+        for q in step.questions:
+            texts += [q.text, *q.prompts]
+        if step.scale:
+            for p in step.scale.points:
+                texts += [p.zone, p.description] + ([p.need] if p.need else [])
+        if step.choice:
+            for o in step.choice.options:
+                texts += [o.label] + ([o.description] if o.description else [])
+    if qs.consent_text:
+        texts.append(qs.consent_text)
+    return texts
+
+
+def as_pattern(text: str) -> re.Pattern:
+    """A time placeholder stands for whatever date the source wrote ("januari? 2011")."""
+    parts = re.split(r"(\{future\}|\{past\}|\{future_year\}|\{past_year\})", normalise(text))
+    regex = ""
+    for part in parts:
+        if part in ("{future}", "{past}"):
+            regex += r"[\w?]+ \d{4}\??"
+        elif part in ("{future_year}", "{past_year}"):
+            regex += r"\d{4}(?:/\d{4})?"
+        else:
+            regex += re.escape(part)
+    return re.compile(regex)
+
+
+@pytest.mark.parametrize("path", SET_FILES, ids=lambda p: p.stem)
+def test_texts_match_the_source_word_for_word(path):
+    qs = load_question_set(path)
+    seed = SEEDS / qs.source.document
+    if not SEEDS.is_dir():
+        pytest.skip(f"source documents not present at {SEEDS} (only in the project workspace)")
+    corpus = normalise(seed.read_text(encoding="utf-8"))
+    missing = [t for t in source_texts(qs) if not as_pattern(t).search(corpus)]
+    assert not missing, f"not found word for word in {seed.name}: {missing}"
+    if qs.source.total:
+        assert normalise(qs.source.total) in corpus
+
+
+@pytest.mark.parametrize("path", SET_FILES, ids=lambda p: p.stem)
+def test_planned_minutes_add_up_as_the_source_says(path):
+    qs = load_question_set(path)
+    if qs.id in SOURCE_OWN_MINUTES:
+        low, high = SOURCE_OWN_MINUTES[qs.id]
+        repeated = [s for s in qs.steps if s.repeat]
+        fixed = sum(s.minutes or 0 for s in qs.steps if not s.repeat)
+        assert fixed + sum(s.minutes * s.repeat.min for s in repeated) == low
+        assert qs.planned_minutes == high
+    elif qs.source.total:
+        assert qs.planned_minutes == SOURCE_TOTAL_MINUTES[qs.source.total]
+    else:
+        # The source gives no times; the set must not invent any.
+        assert qs.planned_minutes is None
+
+
+def test_the_normaliser_catches_a_transcription_error():
+    corpus = normalise("Vad fick din oro att minska?")
+    assert as_pattern("Vad fick din oro att minska?").search(corpus)
+    assert not as_pattern("Vad fick din oro att minskas?").search(corpus)
+    assert as_pattern("då i {past}?").search(normalise("då i januari? 2011?"))

@@ -1,0 +1,173 @@
+"""`dialogtui validate`: every error class, with its exact PATH:LINE:COL and exit code."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SETS
+
+GOOD = """\
+id = "demo"
+title = "Demo"
+language = "sv"
+method = "Framtidsdialog"
+
+[source]
+document = "demo.txt"
+
+[[roles]]
+id = "familj"
+name = "Familjen"
+
+[[steps]]
+title = "Runda"
+kind = "round"
+minutes = 10
+roles = ["familj"]
+
+[[steps.questions]]
+text = "Vad är du glad över?"
+"""
+
+
+def write(tmp_path, text, name="set.toml"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_every_shipped_set_is_valid(cli):
+    result = cli("validate", SETS)
+    assert result.code == 0, result.err
+    assert "file(s) valid" in result.out
+
+
+def test_a_good_file_is_valid(cli, tmp_path):
+    result = cli("validate", write(tmp_path, GOOD))
+    assert (result.code, result.err) == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        # unknown key, with a hint
+        (
+            ("minutes = 10", "minuts = 10"),
+            "16:1: unknown key `minuts` (did you mean `minutes`?)",
+        ),
+        # wrong type
+        (
+            ("minutes = 10", 'minutes = "ten"'),
+            "16:1: `steps[1].minutes`: input should be a valid integer, unable to parse "
+            "string as an integer",
+        ),
+        # bad enum value, with a hint
+        (('kind = "round"', 'kind = "rund"'), "15:1: `steps[1].kind`: 'rund' is not allowed"),
+        # unknown role reference, at the element
+        (
+            ('roles = ["familj"]', 'roles = ["famil"]'),
+            "17:10: unknown role 'famil' (roles: familj)",
+        ),
+        # missing required key: reported at its table
+        (('title = "Runda"\n', ""), "13:1: missing required key `title` in this table"),
+        # TOML syntax error, at the parser's position
+        (('title = "Demo"', 'title = "Demo'), "2:14: TOML syntax error"),
+        # negative minutes
+        (("minutes = 10", "minutes = -5"), "16:1: `steps[1].minutes`: input should be greater"),
+    ],
+    ids=["unknown-key", "wrong-type", "enum", "unknown-role", "missing", "syntax", "range"],
+)
+def test_errors_name_file_line_and_column(cli, tmp_path, edit, expected):
+    path = write(tmp_path, GOOD.replace(*edit))
+    result = cli("validate", path)
+    assert result.code == 1
+    first = result.err.splitlines()[0]
+    assert first.startswith(f"{path}:{expected}"), first
+    assert "Traceback" not in result.err
+
+
+def test_enum_error_suggests_the_right_value(cli, tmp_path):
+    result = cli("validate", write(tmp_path, GOOD.replace('kind = "round"', 'kind = "rund"')))
+    assert "(did you mean 'round'?)" in result.err
+
+
+def test_unknown_top_level_key_lists_allowed_keys_when_nothing_is_close(cli, tmp_path):
+    result = cli("validate", write(tmp_path, "zzz = 1\n" + GOOD))
+    assert f"{tmp_path / 'set.toml'}:1:1: unknown key `zzz` (allowed here: id, title," in result.err
+
+
+def test_every_problem_is_reported_not_just_the_first(cli, tmp_path):
+    text = GOOD.replace("minutes = 10", "minuts = 10").replace('language = "sv"', "language = 3")
+    result = cli("validate", write(tmp_path, text))
+    lines = result.err.splitlines()[:-1]
+    assert len(lines) == 2
+    assert ":3:1: `language`" in lines[0] and ":16:1: unknown key `minuts`" in lines[1]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"", "1:1: the file is empty"),
+        (b"   \n\n", "1:1: the file is empty"),
+        (b"\x00\x01\x02\xff\xfe binary", "1:4: not UTF-8 text (byte 0xff)"),
+        ("id = 'å'\n".encode("latin-1"), "1:7: not UTF-8 text (byte 0xe5)"),
+        (b"a = 1\nb = \x00\n", "2:5: TOML syntax error"),
+    ],
+    ids=["empty", "blank", "binary", "latin-1", "nul"],
+)
+def test_unreadable_content_is_one_clear_line(cli, tmp_path, content, expected):
+    path = tmp_path / "bad.toml"
+    path.write_bytes(content)
+    result = cli("validate", path)
+    assert result.code == 1
+    assert result.err.splitlines()[0].startswith(f"{path}:{expected}")
+    assert "Traceback" not in result.err
+
+
+def test_missing_file(cli, tmp_path):
+    result = cli("validate", tmp_path / "nope.toml")
+    assert result.code == 1
+    assert result.err.startswith(f"{tmp_path / 'nope.toml'}:1:1: no such file")
+
+
+def test_empty_folder(cli, tmp_path):
+    result = cli("validate", tmp_path)
+    assert result.code == 1
+    assert f"{tmp_path}:1:1: folder holds no .toml files" in result.err
+
+
+def test_a_folder_named_like_a_file(cli, tmp_path):
+    (tmp_path / "odd.toml").mkdir()
+    result = cli("validate", tmp_path / "odd.toml")
+    assert result.code == 1
+    assert result.err.startswith(f"{tmp_path / 'odd.toml'}:1:1:")
+
+
+def test_huge_file(cli, tmp_path):
+    path = tmp_path / "huge.toml"
+    path.write_bytes(b"# " + b"x" * 2_000_000 + b"\n")
+    result = cli("validate", path)
+    assert result.code == 1
+    assert result.err.startswith(f"{path}:1:1: file is too large")
+
+
+def test_unreadable_file(cli, tmp_path):
+    import os
+
+    if os.geteuid() == 0:
+        pytest.skip("root can read any file")
+    path = write(tmp_path, GOOD)
+    path.chmod(0)
+    result = cli("validate", path)
+    assert result.err.startswith(f"{path}:1:1: permission denied")
+
+
+def test_many_files_some_bad(cli, tmp_path):
+    good = write(tmp_path, GOOD, "a.toml")
+    bad = write(tmp_path, "id = ", "b.toml")
+    result = cli("validate", good, bad)
+    assert result.code == 1
+    assert result.err.splitlines()[-1] == "1 problem(s) in 1 file(s)"
+
+
+def test_usage_error_exit_code(cli):
+    assert cli("validate").code == 2
