@@ -1,0 +1,1 @@
+"""Markdown minutes and action plan, in the meeting's language, written atomically."""

@@ -1,0 +1,234 @@
+"""Render a meeting as Markdown: the minutes, and the action plan on its own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from dialogtui.export.escape import block, cell, inline
+from dialogtui.export.labels import labels
+from dialogtui.export.pseudonymise import name_replacer, pseudonyms
+from dialogtui.export.record import MeetingRecord
+from dialogtui.meeting.records import ActionItem
+from dialogtui.questionset.model import Step, StepKind
+from dialogtui.questionset.placeholders import resolve
+
+
+class _Writer:
+    """Holds the meeting, its labels, and the one rule for turning user text into Markdown."""
+
+    def __init__(self, record: MeetingRecord, pseudonymise: bool):
+        self.r = record
+        self.L = labels(record.language)
+        self.pseudonymise = pseudonymise
+        self.hide: Callable[[str], str] = (
+            name_replacer(record, self.L["asker"], self.L["writer"])
+            if pseudonymise
+            else (lambda text: text)
+        )
+        self.stand_ins = pseudonyms(record) if pseudonymise else {}
+        self.roles = {r.id: r.name for r in record.qs.roles}
+
+    # user text: names hidden if asked, then escaped
+    def i(self, text: str) -> str:
+        return inline(self.hide(text))
+
+    def b(self, text: str) -> str:
+        return block(self.hide(text))
+
+    def c(self, text: str) -> str:
+        return cell(self.hide(text))
+
+    def q(self, text: str) -> str:
+        """A question-set text with placeholders resolved (set texts are escaped too)."""
+        return inline(resolve(text, self.r.info.date, self.r.qs.horizon, self.r.qs.language))
+
+    def speaker(self, pid: int | None) -> str:
+        if pid is None:
+            return self.L["group"]
+        p = next((p for p in self.r.info.participants if p.id == pid), None)
+        if p is None:
+            return "?"
+        if self.pseudonymise:
+            return inline(self.stand_ins[p.id])
+        role = self.roles.get(p.role or "")
+        return inline(f"{p.name} ({role})" if role else p.name)
+
+    def minutes_of(self, seconds: float | None) -> str:
+        return "–" if seconds is None else f"{round(seconds / 60)} {self.L['min']}"
+
+    def header(self, kind: str) -> list[str]:
+        r, L = self.r, self.L
+        out = [f"# {L[kind]}: {self.i(r.info.title)}", ""]
+        facts = [
+            (L["method"], self.q(r.qs.method)),
+            (L["date"], r.info.date.isoformat()),
+            (L["place"], self.i(r.info.place)),
+            (L["asker"], self.i(r.info.asker)),
+            (L["writer"], self.i(r.info.writer)),
+            (L["series"], self.i(r.info.series or "")),
+        ]
+        if r.qs.consent_required:
+            facts.append((L["consent"], L["consent_yes"] if r.info.consent_given
+                          else L["consent_no"]))  # fmt: skip
+        out += [f"- **{k}:** {v}" for k, v in facts if v]
+        if self.pseudonymise:
+            out += ["", f"*{L['pseudonymised']}*"]
+        out.append("")
+        return out
+
+    def participants(self) -> list[str]:
+        L = self.L
+        out = [f"## {L['participants']}", ""]
+        out += [f"| {L['name']} | {L['role']} | {L['organisation']} |", "|---|---|---|"]
+        for p in self.r.info.participants:
+            name = self.stand_ins[p.id] if self.pseudonymise else p.name
+            out.append(
+                f"| {cell(name)} | {cell(self.roles.get(p.role or '', p.role or ''))} |"
+                f" {self.c(p.organisation)} |"
+            )
+        return [*out, ""]
+
+    def times(self) -> list[str]:
+        L = self.L
+        out = [f"## {L['times']}", "", f"| {L['step']} | {L['planned']} | {L['actual']} |",
+               "|---|---:|---:|"]  # fmt: skip
+        planned_total = actual_total = 0.0
+        for n, step in enumerate(self.r.qs.steps):
+            planned = step.planned_minutes
+            actual = self.r.step_seconds.get(n, 0.0)
+            planned_total += planned or 0
+            actual_total += actual
+            p = f"{planned} {L['min']}" if planned is not None else L["untimed"]
+            out.append(f"| {n + 1}. {self.q(step.title)} | {p} | {self.minutes_of(actual)} |")
+        out.append(
+            f"| **{L['total']}** | **{round(planned_total)} {L['min']}** |"
+            f" **{self.minutes_of(actual_total)}** |"
+        )
+        return [*out, ""]
+
+    def step(self, n: int, step: Step) -> list[str]:
+        L = self.L
+        planned = f"{step.planned_minutes} {L['min']}" if step.planned_minutes is not None else (
+            L["untimed"]
+        )
+        actual = self.minutes_of(self.r.step_seconds.get(n, 0.0))
+        out = [f"## {n + 1}. {self.q(step.title)}", "",
+               f"*{L['planned']}: {planned} · {L['actual']}: {actual}*", ""]  # fmt: skip
+        turns = [t for t in self.r.turns if t.step == n]
+        reps = sorted({t.repetition for t in turns}) or [1]
+        for rep in reps:
+            if len(reps) > 1:
+                out += [f"### {L['repetition']} {rep}", ""]
+            rep_turns = [t for t in turns if t.repetition == rep]
+            if step.questions:
+                for qi, question in enumerate(step.questions):
+                    qturns = [t for t in rep_turns if t.question == qi]
+                    if not qturns:
+                        continue
+                    out += [f"**{self.q(question.text)}**", ""]
+                    out += self.turn_lines(qturns)
+                loose = [t for t in rep_turns if t.question is None]
+                out += self.turn_lines(loose)
+            else:
+                out += self.turn_lines(rep_turns)
+        if step.kind is StepKind.scale and step.scale:
+            out += self.scale(n, step)
+        if step.kind is StepKind.choice and step.choice:
+            out += self.choice(n, step)
+        for kind in ("decisions", "concerns"):
+            notes = [x for x in self.r.notes if x.step == n and x.kind.value + "s" == kind]
+            if notes:
+                out += [f"**{L[kind]}:**", ""] + [f"- {self.b(x.text)}" for x in notes] + [""]
+        return out
+
+    def turn_lines(self, turns) -> list[str]:
+        out = []
+        for t in turns:
+            who = self.speaker(t.participant_id)
+            if t.passed:
+                out += [f"- **{who}:** *{self.L['passed']}*"]
+            else:
+                edited = f" *({self.L['edited']})*" if t.edited else ""
+                text = self.b(t.text).replace("\\\n", "\\\n  ")
+                out += [f"- **{who}:**{edited} {text}"]
+        return [*out, ""] if out else []
+
+    def scale(self, n: int, step: Step) -> list[str]:
+        L = self.L
+        points = {p.value: p for p in step.scale.points}
+        ratings = [x for x in self.r.ratings if x.step == n]
+        if not ratings:
+            return []
+        out = [f"| {L['name']} | {L['value']} | {L['zone']} | {L['comment']} |",
+               "|---|---:|---|---|"]  # fmt: skip
+        for x in ratings:
+            zone = points[x.value].zone if x.value in points else ""
+            out.append(
+                f"| {self.speaker(x.participant_id)} | {x.value} | {cell(zone)} |"
+                f" {self.c(x.comment)} |"
+            )
+        return [*out, ""]
+
+    def choice(self, n: int, step: Step) -> list[str]:
+        L = self.L
+        marks = [m for m in self.r.choices if m.step == n]
+        if not marks:
+            return []
+        ratings = step.choice.ratings
+        out = [f"| {L['option']} | " + " | ".join(L[r] for r in ratings) + " |",
+               "|---|" + "---|" * len(ratings)]  # fmt: skip
+        for opt in step.choice.options:
+            cells = []
+            for rating in ratings:
+                who = [m for m in marks if m.option_id == opt.id and m.rating == rating]
+                cells.append(", ".join("✓" if m.participant_id is None
+                                       else self.speaker(m.participant_id) for m in who))  # fmt: skip
+            out.append(f"| {cell(opt.label)} | " + " | ".join(cells) + " |")
+        return [*out, ""]
+
+    def action_table(self, items: list[ActionItem]) -> list[str]:
+        L = self.L
+        if not items:
+            return [L["no_actions"], ""]
+        cols = ["what", "how", "who", "with_whom", "when", "first_step", "status"]
+        out = ["| " + " | ".join(L[c] for c in cols) + " |", "|" + "---|" * len(cols)]
+        for a in items:
+            values = [a.what, a.how, a.who, a.with_whom]
+            row = [self.c(v) for v in values]
+            row += [a.when.isoformat() if a.when else "", self.c(a.first_step),
+                    L[a.status.value]]  # fmt: skip
+            out.append("| " + " | ".join(row) + " |")
+        return [*out, ""]
+
+    def follow_up(self) -> list[str]:
+        L = self.L
+        if not self.r.carried:
+            return []
+        notes = {f.action_id: f for f in self.r.follow_ups}
+        out = [f"## {L['follow_up']}", "",
+               f"| {L['what']} | {L['who']} | {L['when']} | {L['status']} | {L['comment']} |",
+               "|---|---|---|---|---|"]  # fmt: skip
+        for a in self.r.carried:
+            fu = notes.get(a.id)
+            status = L[fu.status.value] if fu else L[a.status.value]
+            out.append(
+                f"| {self.c(a.what)} | {self.c(a.who)} | {a.when.isoformat() if a.when else ''}"
+                f" | {status} | {self.c(fu.comment if fu else '')} |"
+            )
+        return [*out, ""]
+
+
+def render_minutes(record: MeetingRecord, pseudonymise: bool = False) -> str:
+    w = _Writer(record, pseudonymise)
+    out = w.header("minutes") + w.participants() + w.times()
+    for n, step in enumerate(record.qs.steps):
+        out += w.step(n, step)
+    out += w.follow_up()
+    out += [f"## {w.L['action_plan']}", ""] + w.action_table(record.actions)
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def render_action_plan(record: MeetingRecord, pseudonymise: bool = False) -> str:
+    w = _Writer(record, pseudonymise)
+    out = w.header("action_plan") + w.action_table(record.actions) + w.follow_up()
+    return "\n".join(out).rstrip("\n") + "\n"

@@ -1,0 +1,61 @@
+"""Everything an export needs about one meeting, read from the store in one go."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from dialogtui.meeting.records import (
+    ActionItem,
+    ChoiceMark,
+    FollowUp,
+    MeetingInfo,
+    Note,
+    ScaleRating,
+    Turn,
+)
+from dialogtui.questionset.loader import parse_question_set
+from dialogtui.questionset.model import QuestionSet
+from dialogtui.store.db import Store
+
+
+@dataclass
+class MeetingRecord:
+    id: int
+    qs: QuestionSet
+    info: MeetingInfo
+    status: str
+    started_at: dt.datetime | None
+    finished_at: dt.datetime | None
+    turns: list[Turn]
+    step_seconds: dict[int, float]
+    notes: list[Note]
+    ratings: list[ScaleRating]
+    choices: list[ChoiceMark]
+    actions: list[ActionItem]
+    carried: list[ActionItem]
+    follow_ups: list[FollowUp]
+
+    @property
+    def language(self) -> str:
+        return self.qs.language.value
+
+
+def load_record(store: Store, meeting_id: int) -> MeetingRecord:
+    row = store.meeting_row(meeting_id)
+    return MeetingRecord(
+        id=meeting_id,
+        qs=parse_question_set(row["set_toml"], f"<meeting {meeting_id}>"),
+        info=store.meeting_info(meeting_id),
+        status=row["status"],
+        started_at=dt.datetime.fromisoformat(row["started_at"]) if row["started_at"] else None,
+        finished_at=dt.datetime.fromisoformat(row["finished_at"]) if row["finished_at"] else None,
+        turns=store.turns(meeting_id),
+        step_seconds=store.step_times(meeting_id),
+        notes=store.notes(meeting_id),
+        ratings=store.scale_ratings(meeting_id),
+        choices=store.choice_marks(meeting_id),
+        actions=store.actions(meeting_id),
+        carried=store.carried_actions(meeting_id),
+        follow_ups=store.follow_ups(meeting_id),
+    )

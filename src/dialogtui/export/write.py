@@ -1,0 +1,45 @@
+"""Write a meeting's Markdown files into a folder, atomically and privately."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dialogtui.atomic import write_atomic
+from dialogtui.errors import ExportError
+from dialogtui.export.markdown import render_action_plan, render_minutes
+from dialogtui.export.record import load_record
+from dialogtui.paths import data_home, ensure_private_dir
+from dialogtui.store.db import Store
+
+
+def default_export_dir(meeting_id: int) -> Path:
+    return data_home() / "exports" / f"meeting-{meeting_id}"
+
+
+def export_meeting(
+    store: Store, meeting_id: int, out_dir: Path | None = None, pseudonymise: bool = False
+) -> list[Path]:
+    """Render both files first, then write each atomically: a failure leaves old files whole."""
+    record = load_record(store, meeting_id)
+    files = {
+        "minutes.md": render_minutes(record, pseudonymise),
+        "action-plan.md": render_action_plan(record, pseudonymise),
+    }
+    folder = Path(out_dir) if out_dir is not None else default_export_dir(meeting_id)
+    if folder.exists() and not folder.is_dir():
+        raise ExportError(f"{folder} is a file, not a folder; choose a folder for the export")
+    try:
+        if out_dir is None:
+            ensure_private_dir(folder)
+        else:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:
+        raise ExportError(f"cannot create {folder}: {exc.strerror}") from None
+    paths = []
+    for name, text in files.items():
+        path = folder / name
+        if path.is_dir():
+            raise ExportError(f"{path} is a folder; move it away or export elsewhere")
+        write_atomic(path, text)
+        paths.append(path)
+    return paths

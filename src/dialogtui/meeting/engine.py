@@ -1,0 +1,417 @@
+"""The meeting engine: walks a question set, keeps every turn, times every step.
+
+The engine is the one place where a meeting changes. Each method changes the domain and
+persists it through the store before it returns, so a caller (the TUI, a test, a script)
+can show "saved" the moment the call comes back. Time comes from an injected clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dialogtui.errors import MeetingError
+from dialogtui.meeting.clock import Clock
+from dialogtui.meeting.records import (
+    ActionItem,
+    ActionStatus,
+    ChoiceMark,
+    FollowUp,
+    MeetingInfo,
+    Note,
+    NoteKind,
+    Participant,
+    Position,
+    ScaleRating,
+    Turn,
+)
+from dialogtui.meeting.timers import Projection, StepTimer, project
+from dialogtui.questionset.loader import parse_question_set
+from dialogtui.questionset.model import Question, QuestionSet, Step, StepKind
+from dialogtui.questionset.placeholders import resolve
+from dialogtui.store.db import Store
+
+
+class MeetingEngine:
+    def __init__(self, store: Store, meeting_id: int, clock: Clock):
+        self.store = store
+        self.id = meeting_id
+        self.clock = clock
+        row = store.meeting_row(meeting_id)
+        self.qs: QuestionSet = parse_question_set(row["set_toml"], f"<meeting {meeting_id}>")
+        self.info: MeetingInfo = store.meeting_info(meeting_id)
+        self.status: str = row["status"]
+        self.started_at = dt.datetime.fromisoformat(row["started_at"]) if row["started_at"] else None
+        self.pos: Position = store.position(meeting_id)
+        self._elapsed = store.step_times(meeting_id)
+        self._running_since: dt.datetime | None = None
+        self._turn_started = clock.now()
+
+    # -- creating and opening -------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls, store: Store, qs: QuestionSet, set_toml: str, info: MeetingInfo, clock: Clock
+    ) -> MeetingEngine:
+        if qs.consent_required and info.consent_given is None:
+            info.consent_given = False
+        if info.previous_id is not None and not info.series:
+            # Choosing the previous meeting puts both in one series, so open actions carry over.
+            info.series = store.meeting_info(info.previous_id).series or (
+                f"series-{info.previous_id}"
+            )
+            store.set_series(info.previous_id, info.series)
+        meeting_id = store.create_meeting(info, set_toml, qs.language.value, clock.now())
+        return cls.open(store, meeting_id, clock)
+
+    @classmethod
+    def open(cls, store: Store, meeting_id: int, clock: Clock) -> MeetingEngine:
+        store.meeting_row(meeting_id)  # a clear error for an unknown id, before locking
+        store.lock(meeting_id)
+        try:
+            return cls(store, meeting_id, clock)
+        except BaseException:
+            store.unlock(meeting_id)
+            raise
+
+    def close(self) -> None:
+        self._fold()
+        self._running_since = None
+        self.store.unlock(self.id)
+
+    # -- where we are ---------------------------------------------------------------------
+
+    @property
+    def participants(self) -> list[Participant]:
+        return self.info.participants
+
+    def participant(self, pid: int | None) -> Participant | None:
+        return next((p for p in self.participants if p.id == pid), None)
+
+    @property
+    def step_index(self) -> int:
+        return self.pos.step
+
+    @property
+    def step(self) -> Step:
+        return self.qs.steps[self.pos.step]
+
+    @property
+    def question(self) -> Question | None:
+        qs = self.step.questions
+        return qs[self.pos.question] if qs else None
+
+    @property
+    def speaker(self) -> Participant | None:
+        return self.participant(self.pos.speaker_id)
+
+    def text(self, template: str) -> str:
+        """A question text with its time placeholders resolved for this meeting."""
+        return resolve(template, self.info.date, self.qs.horizon, self.qs.language)
+
+    def speakers(self, step: Step | None = None) -> list[Participant]:
+        """Who is asked in a step, in order: the step's roles in turn, or everyone."""
+        step = step or self.step
+        roles = list(step.roles)
+        if self.question and self.question.to and step is self.step:
+            roles = list(self.question.to)
+        if not roles:
+            return list(self.participants)
+        return [p for r in roles for p in self.participants if p.role == r]
+
+    def round_marks(self) -> dict[int, str]:
+        """For the current question: who has spoken ("spoke") and who passed ("passed")."""
+        marks: dict[int, str] = {}
+        for t in self.store.turns(self.id, self.pos.step):
+            if t.repetition != self.pos.repetition or t.participant_id is None:
+                continue
+            if self.step.questions and t.question != self.pos.question:
+                continue
+            if marks.get(t.participant_id) != "spoke":
+                marks[t.participant_id] = "passed" if t.passed else "spoke"
+        return marks
+
+    @property
+    def consent_missing(self) -> bool:
+        return self.qs.consent_required and not self.info.consent_given
+
+    # -- starting, finishing --------------------------------------------------------------
+
+    def start(self) -> None:
+        """Begin (or resume) the meeting: the current step's clock starts running."""
+        if self.consent_missing:
+            raise MeetingError(
+                "this question set needs the guardians' consent recorded before the meeting"
+            )
+        if self.started_at is None:
+            self.started_at = self.clock.now()
+            self.store.set_status(self.id, "open", self.started_at)
+        if self.pos.speaker_id is None and self.step.is_round:
+            self._first_speaker()
+        if not self.pos.paused:
+            self._running_since = self.clock.now()
+        self._turn_started = self.clock.now()
+
+    def record_consent(self, given: bool, note: str = "") -> None:
+        self.store.set_consent(self.id, given, note)
+        self.info.consent_given, self.info.consent_note = given, note
+
+    def finish(self) -> None:
+        self._fold()
+        self._running_since = None
+        self.store.set_status(self.id, "finished", self.clock.now())
+        self.status = "finished"
+
+    # -- timers ---------------------------------------------------------------------------
+
+    def _fold(self) -> None:
+        """Move the running time of the current step into the store."""
+        if self._running_since is None:
+            return
+        now = self.clock.now()
+        seconds = (now - self._running_since).total_seconds()
+        if seconds > 0:
+            self.store.add_step_time(self.id, self.pos.step, seconds)
+            self._elapsed[self.pos.step] = self._elapsed.get(self.pos.step, 0.0) + seconds
+        self._running_since = now
+
+    def tick(self) -> None:
+        """Persist the running clock; the app calls this with each autosave."""
+        self._fold()
+
+    def elapsed(self, step: int) -> float:
+        seconds = self._elapsed.get(step, 0.0)
+        if step == self.pos.step and self._running_since is not None:
+            seconds += (self.clock.now() - self._running_since).total_seconds()
+        return seconds
+
+    def step_timer(self, step: int | None = None) -> StepTimer:
+        index = self.pos.step if step is None else step
+        planned = self.qs.steps[index].planned_minutes
+        return StepTimer(planned * 60 if planned is not None else None, self.elapsed(index))
+
+    def turn_elapsed(self) -> float:
+        return (self.clock.now() - self._turn_started).total_seconds()
+
+    def turn_timebox_seconds(self) -> float | None:
+        tb = self.step.timebox
+        return tb.minutes * 60 if tb else None
+
+    def projection(self) -> Projection:
+        elapsed = {i: self.elapsed(i) for i in range(len(self.qs.steps))}
+        return project(self.qs, elapsed, self.pos.step, self.started_at, self.clock.now())
+
+    @property
+    def paused(self) -> bool:
+        return self.pos.paused
+
+    def pause(self) -> None:
+        self._fold()
+        self._running_since = None
+        self.pos.paused = True
+        self._save_pos()
+
+    def resume(self) -> None:
+        self.pos.paused = False
+        self._running_since = self.clock.now()
+        self._save_pos()
+
+    def toggle_pause(self) -> None:
+        self.resume() if self.pos.paused else self.pause()
+
+    # -- moving ---------------------------------------------------------------------------
+
+    def _save_pos(self) -> None:
+        self.store.set_position(self.id, self.pos)
+
+    def goto_step(self, index: int) -> None:
+        if not 0 <= index < len(self.qs.steps):
+            raise MeetingError(f"there is no step {index + 1}; the set has {len(self.qs.steps)}")
+        self._fold()
+        self.pos.step, self.pos.question, self.pos.repetition = index, 0, 1
+        self.pos.speaker_id = None
+        if self.step.is_round:
+            self._first_speaker()
+        self._turn_started = self.clock.now()
+        self._save_pos()
+
+    def next_step(self) -> bool:
+        if self.pos.step + 1 >= len(self.qs.steps):
+            return False
+        self.goto_step(self.pos.step + 1)
+        return True
+
+    def prev_step(self) -> bool:
+        if self.pos.step == 0:
+            return False
+        self.goto_step(self.pos.step - 1)
+        return True
+
+    def repeat_step(self) -> bool:
+        """Run a repeated block once more (e.g. another reflecting team)."""
+        rep = self.step.repeat
+        if rep is None or self.pos.repetition >= rep.max:
+            return False
+        self.pos.repetition += 1
+        self.pos.question = 0
+        if self.step.is_round:
+            self._first_speaker()
+        self._save_pos()
+        return True
+
+    def goto_question(self, index: int) -> None:
+        if not self.step.questions:
+            return
+        self.pos.question = max(0, min(index, len(self.step.questions) - 1))
+        if self.step.is_round and self.step.order == "each_question":
+            self._first_speaker()
+        self._save_pos()
+
+    def set_speaker(self, pid: int | None) -> None:
+        if pid is not None and self.participant(pid) is None:
+            raise MeetingError(f"no participant {pid} in this meeting")
+        self.pos.speaker_id = pid
+        self._turn_started = self.clock.now()
+        self._save_pos()
+
+    def cycle_speaker(self, delta: int = 1) -> None:
+        order = self.speakers() or self.participants
+        if not order:
+            return
+        ids = [p.id for p in order]
+        if self.pos.speaker_id in ids:
+            n = (ids.index(self.pos.speaker_id) + delta) % len(ids)
+        else:
+            n = 0 if delta > 0 else len(ids) - 1
+        self.set_speaker(ids[n])
+
+    def _first_speaker(self) -> None:
+        order = self.speakers()
+        self.pos.speaker_id = order[0].id if order else None
+
+    def _advance_round(self) -> None:
+        """After a turn: the next speaker (or question), as the step's order says."""
+        step = self.step
+        order = [p.id for p in self.speakers()]
+        n_questions = max(1, len(step.questions))
+        current = self.pos.speaker_id
+        if not step.is_round or current not in order:
+            return
+        i = order.index(current)
+        if step.order == "each_person":
+            if self.pos.question + 1 < n_questions:
+                self.pos.question += 1
+            elif i + 1 < len(order):
+                self.pos.question, self.pos.speaker_id = 0, order[i + 1]
+            else:
+                self.pos.speaker_id = None  # the round is complete
+        elif i + 1 < len(order):
+            self.pos.speaker_id = order[i + 1]
+        elif self.pos.question + 1 < n_questions:
+            self.pos.question, self.pos.speaker_id = self.pos.question + 1, order[0]
+        else:
+            self.pos.speaker_id = None
+
+    @property
+    def round_complete(self) -> bool:
+        return self.step.is_round and self.pos.speaker_id is None and bool(self.speakers())
+
+    # -- turns ----------------------------------------------------------------------------
+
+    def _record(self, text: str, passed: bool) -> Turn:
+        now = self.clock.now()
+        turn = Turn(
+            id=0,
+            step=self.pos.step,
+            question=self.pos.question if self.step.questions else None,
+            participant_id=self.pos.speaker_id,
+            text=text,
+            started_at=self._turn_started,
+            ended_at=now,
+            passed=passed,
+            repetition=self.pos.repetition,
+        )
+        self.store.add_turn(self.id, turn)
+        self._turn_started = now
+        self._advance_round()
+        self._save_pos()
+        return turn
+
+    def submit(self, text: str) -> Turn:
+        """Save a turn (durably) and move the round on. Whitespace-only text is refused."""
+        if not text.strip():
+            raise MeetingError("the turn is empty; type what was said, or pass")
+        return self._record(text.rstrip(), passed=False)
+
+    def pass_turn(self) -> Turn:
+        if self.pos.speaker_id is None:
+            raise MeetingError("choose who passes first")
+        return self._record("", passed=True)
+
+    def edit_turn(self, turn_id: int, text: str) -> None:
+        if not text.strip():
+            raise MeetingError("a turn cannot be edited to nothing; delete it instead")
+        self.store.edit_turn(self.id, turn_id, text.rstrip(), self.clock.now())
+
+    def delete_turn(self, turn_id: int) -> None:
+        self.store.delete_turn(self.id, turn_id, self.clock.now())
+
+    def turns(self, step: int | None = None) -> list[Turn]:
+        return self.store.turns(self.id, self.pos.step if step is None else step)
+
+    # -- the draft ------------------------------------------------------------------------
+
+    def save_draft(self, text: str) -> None:
+        self.store.save_draft(self.id, text, self.clock.now())
+
+    @property
+    def draft(self) -> str:
+        return self.store.draft(self.id)
+
+    # -- notes, ratings, choices, actions ------------------------------------------------
+
+    def add_note(self, kind: NoteKind, text: str) -> Note:
+        if not text.strip():
+            raise MeetingError(f"the {kind.value} is empty")
+        return self.store.add_note(self.id, kind, self.pos.step, text.strip(), self.clock.now())
+
+    def rate(self, participant_id: int, value: int, comment: str = "") -> None:
+        scale = self.step.scale
+        if self.step.kind is not StepKind.scale or scale is None:
+            raise MeetingError("this step has no scale")
+        values = [p.value for p in scale.points]
+        if value not in values:
+            raise MeetingError(f"{value} is not on the scale ({values[0]}–{values[-1]})")
+        self.store.rate_scale(self.id, ScaleRating(self.pos.step, participant_id, value, comment))
+
+    def mark_choice(self, option_id: str, rating: str, participant_id: int | None = None) -> None:
+        choice = self.step.choice
+        if choice is None:
+            raise MeetingError("this step has no choice")
+        if option_id not in {o.id for o in choice.options}:
+            raise MeetingError(f"unknown option '{option_id}'")
+        if rating not in choice.ratings:
+            raise MeetingError(f"this choice is rated {' / '.join(choice.ratings)}, not {rating}")
+        self.store.mark_choice(self.id, ChoiceMark(self.pos.step, option_id, rating,
+                                                   participant_id))  # fmt: skip
+
+    def add_action(self, item: ActionItem) -> ActionItem:
+        if not item.what.strip():
+            raise MeetingError("an action item needs at least a 'what'")
+        item.step = self.pos.step if item.step is None else item.step
+        return self.store.add_action(self.id, item, self.series, self.clock.now())
+
+    def update_action(self, item: ActionItem) -> None:
+        self.store.update_action(item, self.clock.now())
+
+    def actions(self) -> list[ActionItem]:
+        return self.store.actions(self.id)
+
+    @property
+    def series(self) -> str | None:
+        return self.info.series
+
+    def carried_actions(self) -> list[ActionItem]:
+        return self.store.carried_actions(self.id)
+
+    def follow_up(self, action_id: int, status: ActionStatus, comment: str = "") -> None:
+        self.store.follow_up(self.id, FollowUp(action_id, status, comment), self.clock.now())

@@ -1,0 +1,79 @@
+"""Step and turn timers, and the schedule projection. Pure functions over plain numbers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from dialogtui.questionset.model import QuestionSet
+
+
+@dataclass(frozen=True)
+class StepTimer:
+    planned_seconds: float | None
+    elapsed_seconds: float
+
+    @property
+    def remaining_seconds(self) -> float | None:
+        if self.planned_seconds is None:
+            return None
+        return self.planned_seconds - self.elapsed_seconds
+
+    @property
+    def overrun(self) -> bool:
+        return self.planned_seconds is not None and self.elapsed_seconds > self.planned_seconds
+
+
+@dataclass(frozen=True)
+class Projection:
+    planned_end: dt.datetime | None
+    projected_end: dt.datetime | None
+    overrun_minutes: float  # positive: the meeting will end late
+    shrink: list[tuple[int, int, int]]  # (step index, planned minutes, suggested minutes)
+
+
+def format_seconds(seconds: float) -> str:
+    sign = "-" if seconds < 0 else ""
+    s = int(abs(seconds))
+    h, rem = divmod(s, 3600)
+    m, s = divmod(rem, 60)
+    return f"{sign}{h}:{m:02d}:{s:02d}" if h else f"{sign}{m:02d}:{s:02d}"
+
+
+def project(
+    qs: QuestionSet,
+    elapsed: dict[int, float],
+    current: int,
+    started_at: dt.datetime | None,
+    now: dt.datetime,
+) -> Projection:
+    """When will the meeting end if every later step keeps its planned time?
+
+    And if that is late, how much would each later timed step have to shrink (in proportion
+    to its planned length) to end on time?
+    """
+    total = qs.planned_minutes
+    if total is None or started_at is None:
+        return Projection(None, None, 0.0, [])
+    planned_end = started_at + dt.timedelta(minutes=total)
+    remaining = 0.0
+    for i, step in enumerate(qs.steps):
+        planned = (step.planned_minutes or 0) * 60
+        if i == current:
+            remaining += max(0.0, planned - elapsed.get(i, 0.0))
+        elif i > current:
+            remaining += planned
+    projected_end = now + dt.timedelta(seconds=remaining)
+    overrun = (projected_end - planned_end).total_seconds() / 60
+    shrink: list[tuple[int, int, int]] = []
+    later = [
+        (i, s.planned_minutes)
+        for i, s in enumerate(qs.steps)
+        if i > current and s.planned_minutes
+    ]
+    later_total = sum(m for _, m in later)
+    if overrun > 0.5 and later_total:
+        cut = min(overrun, later_total)
+        for i, minutes in later:
+            shrink.append((i, minutes, max(0, round(minutes - cut * minutes / later_total))))
+    return Projection(planned_end, projected_end, overrun, shrink)

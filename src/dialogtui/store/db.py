@@ -1,0 +1,568 @@
+"""The meeting database. All SQL lives here; callers get and give plain records.
+
+Every write is its own transaction, committed with WAL and synchronous=FULL before the
+method returns: when a caller is told a turn is saved, it is on disk.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import errno
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from dialogtui.errors import StoreError, UnknownMeeting
+from dialogtui.meeting.records import (
+    ActionItem,
+    ActionStatus,
+    ChoiceMark,
+    FollowUp,
+    MeetingInfo,
+    Note,
+    NoteKind,
+    Participant,
+    Position,
+    Revision,
+    ScaleRating,
+    Turn,
+)
+from dialogtui.paths import data_home, ensure_private_dir
+from dialogtui.store.lock import MeetingLock
+from dialogtui.store.migrations import LATEST, MIGRATIONS
+
+
+def default_db_path() -> Path:
+    return data_home() / "dialogtui.sqlite3"
+
+
+def _ts(value: dt.datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _dt(value: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(value) if value else None
+
+
+def _explain(exc: sqlite3.Error, path: Path) -> str:
+    text = str(exc).lower()
+    if "disk is full" in text or "disk i/o" in text:
+        return "the disk is full (or failing); nothing new was saved, the last saved state is intact"
+    if "readonly" in text or "read-only" in text:
+        return f"{path} cannot be written (read-only); nothing new was saved"
+    if "locked" in text or "busy" in text:
+        return "the database is busy in another process; try again"
+    if "not a database" in text or "malformed" in text:
+        return f"{path} is not a dialogtui database or is damaged"
+    return f"database error: {exc}"
+
+
+class Store:
+    """One SQLite file with every meeting. Open with `Store.open()`; close when done."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path):
+        self.conn = conn
+        self.path = path
+        self._locks: dict[int, MeetingLock] = {}
+
+    # -- opening, migrations, locks -------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | None = None) -> Store:
+        path = Path(path) if path else default_db_path()
+        try:
+            ensure_private_dir(path.parent)
+        except OSError as exc:
+            raise StoreError(f"cannot create data folder {path.parent}: {exc.strerror}") from None
+        old_umask = os.umask(0o077)  # the -wal and -shm files must be private too
+        try:
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA busy_timeout = 2000")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA secure_delete = ON")
+            store = cls(conn, path)
+            store._migrate()
+        except sqlite3.Error as exc:
+            raise StoreError(_explain(exc, path)) from None
+        finally:
+            os.umask(old_umask)
+        with contextlib.suppress(OSError):
+            os.chmod(path, 0o600)
+        return store
+
+    def _migrate(self) -> None:
+        c = self.conn
+        c.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+        row = c.execute("SELECT version FROM schema_version").fetchone()
+        version = row[0] if row else 0
+        if version > LATEST:
+            raise StoreError(
+                f"{self.path} was written by a newer dialogtui (schema {version}, this one "
+                f"knows {LATEST}); upgrade dialogtui to open it"
+            )
+        for n in range(version, LATEST):
+            with self.tx():
+                for statement in _split(MIGRATIONS[n]):
+                    c.execute(statement)
+                c.execute("DELETE FROM schema_version")
+                c.execute("INSERT INTO schema_version VALUES (?)", (n + 1,))
+
+    @property
+    def schema_version(self) -> int:
+        return self.conn.execute("SELECT version FROM schema_version").fetchone()[0]
+
+    def close(self) -> None:
+        for lock in list(self._locks.values()):
+            lock.release()
+        self._locks.clear()
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.close()
+
+    def lock(self, meeting_id: int) -> None:
+        """Take the one-writer lock on a meeting; `MeetingLocked` if another process has it."""
+        if meeting_id in self._locks:
+            return
+        folder = ensure_private_dir(self.path.parent / "locks")
+        self._locks[meeting_id] = MeetingLock(folder, meeting_id).acquire()
+
+    def unlock(self, meeting_id: int) -> None:
+        lock = self._locks.pop(meeting_id, None)
+        if lock:
+            lock.release()
+
+    @contextlib.contextmanager
+    def tx(self) -> Iterator[sqlite3.Connection]:
+        """One committed transaction; any SQLite failure becomes a clear `StoreError`."""
+        c = self.conn
+        try:
+            c.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreError(_explain(exc, self.path)) from None
+        try:
+            yield c
+            c.execute("COMMIT")
+        except BaseException as exc:
+            with contextlib.suppress(sqlite3.Error):
+                c.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(_explain(exc, self.path)) from None
+            if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+                raise StoreError("the disk is full; nothing new was saved") from None
+            raise
+
+    def query(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise StoreError(_explain(exc, self.path)) from None
+
+    # -- meetings ------------------------------------------------------------------------
+
+    def create_meeting(
+        self, info: MeetingInfo, set_toml: str, language: str, now: dt.datetime
+    ) -> int:
+        with self.tx() as c:
+            cur = c.execute(
+                "INSERT INTO meetings (set_id, set_toml, title, date, place, language, asker,"
+                " writer, series, previous_id, consent_given, consent_note, created_at)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    info.set_id, set_toml, info.title, info.date.isoformat(), info.place,
+                    language, info.asker, info.writer, info.series, info.previous_id,
+                    None if info.consent_given is None else int(info.consent_given),
+                    info.consent_note, _ts(now),
+                ),
+            )  # fmt: skip
+            meeting_id = cur.lastrowid
+            for n, p in enumerate(info.participants):
+                cur = c.execute(
+                    "INSERT INTO participants (meeting_id, position, name, role, organisation,"
+                    " pseudonym) VALUES (?,?,?,?,?,?)",
+                    (meeting_id, n, p.name, p.role, p.organisation, p.pseudonym),
+                )
+                p.id, p.position = cur.lastrowid, n
+        return meeting_id
+
+    def meeting_row(self, meeting_id: int) -> sqlite3.Row:
+        rows = self.query("SELECT * FROM meetings WHERE id = ?", (meeting_id,))
+        if not rows:
+            raise UnknownMeeting(f"no meeting with id {meeting_id}; `dialogtui meetings` lists them")
+        return rows[0]
+
+    def meeting_info(self, meeting_id: int) -> MeetingInfo:
+        r = self.meeting_row(meeting_id)
+        return MeetingInfo(
+            set_id=r["set_id"],
+            title=r["title"],
+            date=dt.date.fromisoformat(r["date"]),
+            place=r["place"],
+            asker=r["asker"],
+            writer=r["writer"],
+            series=r["series"],
+            previous_id=r["previous_id"],
+            participants=self.participants(meeting_id),
+            consent_given=None if r["consent_given"] is None else bool(r["consent_given"]),
+            consent_note=r["consent_note"],
+        )
+
+    def list_meetings(self) -> list[sqlite3.Row]:
+        return self.query(
+            "SELECT m.*, "
+            " (SELECT COUNT(*) FROM turns t WHERE t.meeting_id = m.id AND t.deleted_at IS NULL"
+            "   AND t.passed = 0) AS turn_count,"
+            " (SELECT COUNT(*) FROM actions a WHERE a.meeting_id = m.id"
+            "   AND a.status IN ('open', 'continued')) AS open_actions"
+            " FROM meetings m ORDER BY m.date DESC, m.id DESC"
+        )
+
+    def set_position(self, meeting_id: int, pos: Position) -> None:
+        with self.tx() as c:
+            c.execute(
+                "UPDATE meetings SET step_index=?, question_index=?, speaker_id=?, repetition=?,"
+                " paused=? WHERE id=?",
+                (pos.step, pos.question, pos.speaker_id, pos.repetition, int(pos.paused),
+                 meeting_id),
+            )  # fmt: skip
+
+    def position(self, meeting_id: int) -> Position:
+        r = self.meeting_row(meeting_id)
+        return Position(
+            r["step_index"], r["question_index"], r["speaker_id"], r["repetition"],
+            bool(r["paused"]),
+        )  # fmt: skip
+
+    def set_status(self, meeting_id: int, status: str, now: dt.datetime) -> None:
+        column = "finished_at" if status == "finished" else "started_at"
+        with self.tx() as c:
+            c.execute(
+                f"UPDATE meetings SET status=?, {column}=COALESCE({column}, ?) WHERE id=?",
+                (status, _ts(now), meeting_id),
+            )
+            if status == "open":  # reopening a finished meeting
+                c.execute("UPDATE meetings SET finished_at=NULL WHERE id=?", (meeting_id,))
+
+    def set_series(self, meeting_id: int, series: str) -> None:
+        with self.tx() as c:
+            c.execute(
+                "UPDATE meetings SET series=? WHERE id=? AND series IS NULL", (series, meeting_id)
+            )
+            c.execute(
+                "UPDATE actions SET series=? WHERE meeting_id=? AND series IS NULL",
+                (series, meeting_id),
+            )
+
+    def set_consent(self, meeting_id: int, given: bool, note: str) -> None:
+        with self.tx() as c:
+            c.execute(
+                "UPDATE meetings SET consent_given=?, consent_note=? WHERE id=?",
+                (int(given), note, meeting_id),
+            )
+
+    def forget(self, meeting_id: int) -> None:
+        """Delete a meeting and everything in it, and scrub it from the file."""
+        self.meeting_row(meeting_id)
+        with self.tx() as c:
+            c.execute("DELETE FROM meetings WHERE id=?", (meeting_id,))
+        # secure_delete zeroes the freed pages; the checkpoint empties the WAL copy.
+        self.query("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    # -- participants --------------------------------------------------------------------
+
+    def participants(self, meeting_id: int) -> list[Participant]:
+        return [
+            Participant(r["name"], r["role"], r["organisation"], r["pseudonym"], r["id"],
+                        r["position"])
+            for r in self.query(
+                "SELECT * FROM participants WHERE meeting_id=? ORDER BY position, id",
+                (meeting_id,),
+            )
+        ]  # fmt: skip
+
+    def add_participant(self, meeting_id: int, p: Participant) -> Participant:
+        with self.tx() as c:
+            pos = c.execute(
+                "SELECT COALESCE(MAX(position), -1) + 1 FROM participants WHERE meeting_id=?",
+                (meeting_id,),
+            ).fetchone()[0]
+            cur = c.execute(
+                "INSERT INTO participants (meeting_id, position, name, role, organisation,"
+                " pseudonym) VALUES (?,?,?,?,?,?)",
+                (meeting_id, pos, p.name, p.role, p.organisation, p.pseudonym),
+            )
+        p.id, p.position = cur.lastrowid, pos
+        return p
+
+    def reorder_participants(self, meeting_id: int, ids: list[int]) -> None:
+        with self.tx() as c:
+            for n, pid in enumerate(ids):
+                c.execute(
+                    "UPDATE participants SET position=? WHERE id=? AND meeting_id=?",
+                    (n, pid, meeting_id),
+                )
+
+    # -- turns ---------------------------------------------------------------------------
+
+    def add_turn(self, meeting_id: int, turn: Turn) -> Turn:
+        with self.tx() as c:
+            cur = c.execute(
+                "INSERT INTO turns (meeting_id, step_index, repetition, question_index,"
+                " participant_id, text, passed, started_at, ended_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                (meeting_id, turn.step, turn.repetition, turn.question, turn.participant_id,
+                 turn.text, int(turn.passed), _ts(turn.started_at), _ts(turn.ended_at)),
+            )  # fmt: skip
+            c.execute("DELETE FROM drafts WHERE meeting_id=?", (meeting_id,))
+        turn.id = cur.lastrowid
+        return turn
+
+    def edit_turn(self, meeting_id: int, turn_id: int, text: str, now: dt.datetime) -> None:
+        with self.tx() as c:
+            old = self._live_turn(c, meeting_id, turn_id)
+            c.execute(
+                "INSERT INTO turn_revisions (turn_id, text, replaced_at, action)"
+                " VALUES (?,?,?,'edit')",
+                (turn_id, old["text"], _ts(now)),
+            )
+            c.execute("UPDATE turns SET text=? WHERE id=?", (text, turn_id))
+
+    def delete_turn(self, meeting_id: int, turn_id: int, now: dt.datetime) -> None:
+        with self.tx() as c:
+            old = self._live_turn(c, meeting_id, turn_id)
+            c.execute(
+                "INSERT INTO turn_revisions (turn_id, text, replaced_at, action)"
+                " VALUES (?,?,?,'delete')",
+                (turn_id, old["text"], _ts(now)),
+            )
+            c.execute("UPDATE turns SET deleted_at=? WHERE id=?", (_ts(now), turn_id))
+
+    @staticmethod
+    def _live_turn(c: sqlite3.Connection, meeting_id: int, turn_id: int) -> sqlite3.Row:
+        row = c.execute(
+            "SELECT * FROM turns WHERE id=? AND meeting_id=? AND deleted_at IS NULL",
+            (turn_id, meeting_id),
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"turn {turn_id} does not exist in meeting {meeting_id}")
+        return row
+
+    def turns(self, meeting_id: int, step: int | None = None) -> list[Turn]:
+        sql = (
+            "SELECT t.*, EXISTS (SELECT 1 FROM turn_revisions r WHERE r.turn_id = t.id) AS edited"
+            " FROM turns t WHERE t.meeting_id=? AND t.deleted_at IS NULL"
+        )
+        params: tuple = (meeting_id,)
+        if step is not None:
+            sql += " AND t.step_index=?"
+            params += (step,)
+        return [
+            Turn(r["id"], r["step_index"], r["question_index"], r["participant_id"], r["text"],
+                 _dt(r["started_at"]), _dt(r["ended_at"]), bool(r["passed"]), r["repetition"],
+                 bool(r["edited"]))
+            for r in self.query(sql + " ORDER BY t.id", params)
+        ]  # fmt: skip
+
+    def revisions(self, meeting_id: int) -> list[Revision]:
+        return [
+            Revision(r["turn_id"], r["text"], _dt(r["replaced_at"]), r["action"])
+            for r in self.query(
+                "SELECT r.* FROM turn_revisions r JOIN turns t ON t.id = r.turn_id"
+                " WHERE t.meeting_id=? ORDER BY r.id",
+                (meeting_id,),
+            )
+        ]
+
+    def count_turns(self, meeting_id: int) -> int:
+        return self.query(
+            "SELECT COUNT(*) FROM turns WHERE meeting_id=? AND deleted_at IS NULL", (meeting_id,)
+        )[0][0]
+
+    # -- drafts --------------------------------------------------------------------------
+
+    def save_draft(self, meeting_id: int, text: str, now: dt.datetime) -> None:
+        with self.tx() as c:
+            if text:
+                c.execute(
+                    "INSERT INTO drafts (meeting_id, text, saved_at) VALUES (?,?,?)"
+                    " ON CONFLICT(meeting_id) DO UPDATE SET text=excluded.text,"
+                    " saved_at=excluded.saved_at",
+                    (meeting_id, text, _ts(now)),
+                )
+            else:
+                c.execute("DELETE FROM drafts WHERE meeting_id=?", (meeting_id,))
+
+    def draft(self, meeting_id: int) -> str:
+        rows = self.query("SELECT text FROM drafts WHERE meeting_id=?", (meeting_id,))
+        return rows[0]["text"] if rows else ""
+
+    # -- step times ----------------------------------------------------------------------
+
+    def add_step_time(self, meeting_id: int, step: int, seconds: float) -> None:
+        with self.tx() as c:
+            c.execute(
+                "INSERT INTO step_times (meeting_id, step_index, elapsed_seconds) VALUES (?,?,?)"
+                " ON CONFLICT(meeting_id, step_index) DO UPDATE SET"
+                " elapsed_seconds = elapsed_seconds + excluded.elapsed_seconds",
+                (meeting_id, step, seconds),
+            )
+
+    def step_times(self, meeting_id: int) -> dict[int, float]:
+        return {
+            r["step_index"]: r["elapsed_seconds"]
+            for r in self.query(
+                "SELECT step_index, elapsed_seconds FROM step_times WHERE meeting_id=?",
+                (meeting_id,),
+            )
+        }
+
+    # -- notes, ratings, choices ----------------------------------------------------------
+
+    def add_note(self, meeting_id: int, kind: NoteKind, step: int | None, text: str,
+                 now: dt.datetime) -> Note:  # fmt: skip
+        with self.tx() as c:
+            cur = c.execute(
+                "INSERT INTO notes (meeting_id, kind, step_index, text, created_at)"
+                " VALUES (?,?,?,?,?)",
+                (meeting_id, kind.value, step, text, _ts(now)),
+            )
+        return Note(cur.lastrowid, kind, step, text, now)
+
+    def notes(self, meeting_id: int) -> list[Note]:
+        return [
+            Note(r["id"], NoteKind(r["kind"]), r["step_index"], r["text"], _dt(r["created_at"]))
+            for r in self.query("SELECT * FROM notes WHERE meeting_id=? ORDER BY id", (meeting_id,))
+        ]
+
+    def rate_scale(self, meeting_id: int, rating: ScaleRating) -> None:
+        with self.tx() as c:
+            c.execute(
+                "INSERT INTO scale_ratings (meeting_id, step_index, participant_id, value,"
+                " comment) VALUES (?,?,?,?,?) ON CONFLICT(meeting_id, step_index,"
+                " participant_id) DO UPDATE SET value=excluded.value, comment=excluded.comment",
+                (meeting_id, rating.step, rating.participant_id, rating.value, rating.comment),
+            )
+
+    def scale_ratings(self, meeting_id: int) -> list[ScaleRating]:
+        return [
+            ScaleRating(r["step_index"], r["participant_id"], r["value"], r["comment"])
+            for r in self.query(
+                "SELECT s.* FROM scale_ratings s JOIN participants p ON p.id = s.participant_id"
+                " WHERE s.meeting_id=? ORDER BY s.step_index, p.position",
+                (meeting_id,),
+            )
+        ]
+
+    def mark_choice(self, meeting_id: int, mark: ChoiceMark) -> None:
+        with self.tx() as c:
+            c.execute(
+                "INSERT INTO choice_marks (meeting_id, step_index, rating, participant_key,"
+                " option_id) VALUES (?,?,?,?,?) ON CONFLICT(meeting_id, step_index, rating,"
+                " participant_key) DO UPDATE SET option_id=excluded.option_id",
+                (meeting_id, mark.step, mark.rating, mark.participant_id or 0, mark.option_id),
+            )
+
+    def choice_marks(self, meeting_id: int) -> list[ChoiceMark]:
+        return [
+            ChoiceMark(r["step_index"], r["option_id"], r["rating"], r["participant_key"] or None)
+            for r in self.query(
+                "SELECT * FROM choice_marks WHERE meeting_id=? ORDER BY step_index, rating",
+                (meeting_id,),
+            )
+        ]
+
+    # -- actions and follow-up ------------------------------------------------------------
+
+    def add_action(self, meeting_id: int, item: ActionItem, series: str | None,
+                   now: dt.datetime) -> ActionItem:  # fmt: skip
+        with self.tx() as c:
+            cur = c.execute(
+                "INSERT INTO actions (meeting_id, step_index, series, what, how, who, with_whom,"
+                " due, first_step, status, created_at, updated_at)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                (meeting_id, item.step, series, item.what, item.how, item.who, item.with_whom,
+                 item.when.isoformat() if item.when else None, item.first_step,
+                 item.status.value, _ts(now), _ts(now)),
+            )  # fmt: skip
+        item.id, item.meeting_id = cur.lastrowid, meeting_id
+        return item
+
+    def update_action(self, item: ActionItem, now: dt.datetime) -> None:
+        with self.tx() as c:
+            c.execute(
+                "UPDATE actions SET what=?, how=?, who=?, with_whom=?, due=?, first_step=?,"
+                " status=?, updated_at=? WHERE id=?",
+                (item.what, item.how, item.who, item.with_whom,
+                 item.when.isoformat() if item.when else None, item.first_step,
+                 item.status.value, _ts(now), item.id),
+            )  # fmt: skip
+
+    def delete_action(self, action_id: int) -> None:
+        with self.tx() as c:
+            c.execute("DELETE FROM actions WHERE id=?", (action_id,))
+
+    @staticmethod
+    def _action(r: sqlite3.Row) -> ActionItem:
+        return ActionItem(
+            r["what"], r["how"], r["who"], r["with_whom"],
+            dt.date.fromisoformat(r["due"]) if r["due"] else None, r["first_step"],
+            ActionStatus(r["status"]), r["id"], r["meeting_id"], r["step_index"],
+        )  # fmt: skip
+
+    def actions(self, meeting_id: int) -> list[ActionItem]:
+        return [
+            self._action(r)
+            for r in self.query(
+                "SELECT * FROM actions WHERE meeting_id=? ORDER BY id", (meeting_id,)
+            )
+        ]
+
+    def carried_actions(self, meeting_id: int) -> list[ActionItem]:
+        """Open actions from earlier meetings of this meeting's series, to follow up."""
+        r = self.meeting_row(meeting_id)
+        if not r["series"]:
+            return []
+        return [
+            self._action(a)
+            for a in self.query(
+                "SELECT a.* FROM actions a JOIN meetings m ON m.id = a.meeting_id"
+                " WHERE a.series=? AND a.meeting_id<>? AND m.id < ?"
+                " AND (a.status IN ('open','continued')"
+                "      OR a.id IN (SELECT action_id FROM follow_ups WHERE meeting_id=?))"
+                " ORDER BY a.id",
+                (r["series"], meeting_id, meeting_id, meeting_id),
+            )
+        ]
+
+    def all_actions(self) -> list[sqlite3.Row]:
+        return self.query(
+            "SELECT a.*, m.title AS meeting_title, m.date AS meeting_date FROM actions a"
+            " JOIN meetings m ON m.id = a.meeting_id ORDER BY a.due IS NULL, a.due, a.id"
+        )
+
+    def follow_up(self, meeting_id: int, fu: FollowUp, now: dt.datetime) -> None:
+        with self.tx() as c:
+            c.execute(
+                "INSERT INTO follow_ups (meeting_id, action_id, status, comment, created_at)"
+                " VALUES (?,?,?,?,?) ON CONFLICT(meeting_id, action_id) DO UPDATE SET"
+                " status=excluded.status, comment=excluded.comment",
+                (meeting_id, fu.action_id, fu.status.value, fu.comment, _ts(now)),
+            )
+            c.execute(
+                "UPDATE actions SET status=?, updated_at=? WHERE id=?",
+                (fu.status.value, _ts(now), fu.action_id),
+            )
+
+    def follow_ups(self, meeting_id: int) -> list[FollowUp]:
+        return [
+            FollowUp(r["action_id"], ActionStatus(r["status"]), r["comment"])
+            for r in self.query(
+                "SELECT * FROM follow_ups WHERE meeting_id=? ORDER BY id", (meeting_id,)
+            )
+        ]
+
+
+def _split(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]

@@ -1,0 +1,124 @@
+"""Schema migrations. Each entry upgrades the database by one version; never edit old ones."""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: the first schema
+    """
+    CREATE TABLE meetings (
+        id INTEGER PRIMARY KEY,
+        set_id TEXT NOT NULL,
+        set_toml TEXT NOT NULL,
+        title TEXT NOT NULL,
+        date TEXT NOT NULL,
+        place TEXT NOT NULL DEFAULT '',
+        language TEXT NOT NULL,
+        asker TEXT NOT NULL DEFAULT '',
+        writer TEXT NOT NULL DEFAULT '',
+        series TEXT,
+        previous_id INTEGER REFERENCES meetings(id) ON DELETE SET NULL,
+        status TEXT NOT NULL DEFAULT 'open',
+        step_index INTEGER NOT NULL DEFAULT 0,
+        question_index INTEGER NOT NULL DEFAULT 0,
+        speaker_id INTEGER,
+        repetition INTEGER NOT NULL DEFAULT 1,
+        paused INTEGER NOT NULL DEFAULT 0,
+        consent_given INTEGER,
+        consent_note TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        started_at TEXT,
+        finished_at TEXT
+    );
+    CREATE TABLE participants (
+        id INTEGER PRIMARY KEY,
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        role TEXT,
+        organisation TEXT NOT NULL DEFAULT '',
+        pseudonym TEXT
+    );
+    CREATE TABLE turns (
+        id INTEGER PRIMARY KEY,
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        step_index INTEGER NOT NULL,
+        repetition INTEGER NOT NULL DEFAULT 1,
+        question_index INTEGER,
+        participant_id INTEGER REFERENCES participants(id) ON DELETE SET NULL,
+        text TEXT NOT NULL,
+        passed INTEGER NOT NULL DEFAULT 0,
+        started_at TEXT NOT NULL,
+        ended_at TEXT NOT NULL,
+        deleted_at TEXT
+    );
+    CREATE INDEX turns_by_step ON turns(meeting_id, step_index, id);
+    CREATE TABLE turn_revisions (
+        id INTEGER PRIMARY KEY,
+        turn_id INTEGER NOT NULL REFERENCES turns(id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        replaced_at TEXT NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('edit', 'delete'))
+    );
+    CREATE TABLE step_times (
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        step_index INTEGER NOT NULL,
+        elapsed_seconds REAL NOT NULL DEFAULT 0,
+        PRIMARY KEY (meeting_id, step_index)
+    );
+    CREATE TABLE notes (
+        id INTEGER PRIMARY KEY,
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('decision', 'concern')),
+        step_index INTEGER,
+        text TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE scale_ratings (
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        step_index INTEGER NOT NULL,
+        participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        value INTEGER NOT NULL,
+        comment TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (meeting_id, step_index, participant_id)
+    );
+    CREATE TABLE choice_marks (
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        step_index INTEGER NOT NULL,
+        rating TEXT NOT NULL,
+        participant_key INTEGER NOT NULL,
+        option_id TEXT NOT NULL,
+        PRIMARY KEY (meeting_id, step_index, rating, participant_key)
+    );
+    CREATE TABLE actions (
+        id INTEGER PRIMARY KEY,
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        step_index INTEGER,
+        series TEXT,
+        what TEXT NOT NULL,
+        how TEXT NOT NULL DEFAULT '',
+        who TEXT NOT NULL DEFAULT '',
+        with_whom TEXT NOT NULL DEFAULT '',
+        due TEXT,
+        first_step TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'open',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE follow_ups (
+        id INTEGER PRIMARY KEY,
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        action_id INTEGER NOT NULL REFERENCES actions(id) ON DELETE CASCADE,
+        status TEXT NOT NULL,
+        comment TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        UNIQUE (meeting_id, action_id)
+    );
+    CREATE TABLE drafts (
+        meeting_id INTEGER PRIMARY KEY REFERENCES meetings(id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        saved_at TEXT NOT NULL
+    );
+    """,
+]
+
+LATEST = len(MIGRATIONS)
