@@ -7,6 +7,7 @@ message says what and where), 2 a usage error (unknown option, missing argument)
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sys
 from pathlib import Path
@@ -184,6 +185,127 @@ def new_cmd(
     write_atomic(path, template(set_id, str(path)))
     print(f"wrote {path}")
     print(f"edit it, then check it with: dialogtui validate {path}")
+
+
+@contextlib.contextmanager
+def _store():
+    from dialogtui.store import Store
+
+    store = Store.open()
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _meeting_id(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise DialogtuiError(
+            f"'{text}' is not a meeting id; `dialogtui meetings` lists them"
+        ) from None
+
+
+@app.command("meetings")
+def meetings_cmd() -> None:
+    """List meetings: id, date, set, title, status, turns, open actions."""
+    with _store() as store:
+        rows = store.list_meetings()
+    if not rows:
+        out.print("No meetings yet. `dialogtui` starts one.")
+        return
+    table = Table(box=None, pad_edge=False)
+    for name, justify in [
+        ("id", "right"),
+        ("date", "left"),
+        ("set", "left"),
+        ("title", "left"),
+        ("status", "left"),
+        ("turns", "right"),
+        ("open actions", "right"),
+    ]:
+        table.add_column(name, justify=justify, overflow="fold")
+    for r in rows:
+        table.add_row(
+            str(r["id"]),
+            r["date"],
+            r["set_id"],
+            escape(r["title"]),
+            r["status"],
+            str(r["turn_count"]),
+            str(r["open_actions"]),
+        )
+    out.print(table)
+
+
+@app.command("export")
+def export_cmd(
+    meeting: Annotated[str, typer.Argument(metavar="MEETING", help="Meeting id.")],
+    out_dir: Annotated[
+        Path | None, typer.Option("--out", help="Folder for the files; default the data folder.")
+    ] = None,
+    pseudonymise: Annotated[
+        bool, typer.Option("--pseudonymise", help="Replace names with pseudonyms or roles.")
+    ] = False,
+) -> None:
+    """Write minutes.md and action-plan.md for a meeting."""
+    from dialogtui.export.write import export_meeting
+
+    with _store() as store:
+        paths = export_meeting(store, _meeting_id(meeting), out_dir, pseudonymise)
+    for path in paths:
+        print(path)
+
+
+@app.command("actions")
+def actions_cmd(
+    open_only: Annotated[bool, typer.Option("--open", help="Only open actions.")] = False,
+    who: Annotated[str | None, typer.Option("--who", help="Only this person's actions.")] = None,
+) -> None:
+    """Action items across meetings, soonest first."""
+    with _store() as store:
+        rows = store.all_actions()
+    if open_only:
+        rows = [r for r in rows if r["status"] in ("open", "continued")]
+    if who:
+        rows = [r for r in rows if who.casefold() in r["who"].casefold()]
+    if not rows:
+        out.print("No actions.")
+        return
+    table = Table(box=None, pad_edge=False)
+    for name in ["when", "what", "who", "status", "meeting"]:
+        table.add_column(name, overflow="fold")
+    for r in rows:
+        table.add_row(
+            r["due"] or "–",
+            escape(r["what"]),
+            escape(r["who"]),
+            r["status"],
+            f"{r['meeting_id']}: {escape(r['meeting_title'])}",
+        )
+    out.print(table)
+
+
+@app.command("forget")
+def forget_cmd(
+    meeting: Annotated[str, typer.Argument(metavar="MEETING", help="Meeting id.")],
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Delete a meeting, its turns and actions, for good."""
+    meeting_id = _meeting_id(meeting)
+    with _store() as store:
+        row = store.meeting_row(meeting_id)
+        if not yes:
+            if not sys.stdin.isatty():
+                raise DialogtuiError("not deleting without confirmation; add --yes in scripts")
+            typer.confirm(
+                f"Delete meeting {meeting_id} ({row['title']}, {row['date']}) for good?",
+                abort=True,
+            )
+        store.lock(meeting_id)
+        store.forget(meeting_id)
+    print(f"meeting {meeting_id} deleted")
 
 
 def main() -> None:

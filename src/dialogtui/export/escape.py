@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import re
 
-_PUNCT = re.compile(r"([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
+# Characters that can start Markdown structure anywhere in a line (emphasis, code, links,
+# HTML, entities, tables, headings' closing #s). Backslash-escaping them is CommonMark §2.4;
+# everything else stays as typed, so the raw file is still pleasant to read.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#])")
+# What is structure only at the start of a line: lists, quotes, headings, rules, setext.
+_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
 # C0 controls (but tab and newline) and DEL become their visible Unicode pictures.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -15,9 +20,17 @@ def _visible(ch: re.Match) -> str:
 
 
 def inline(text: str) -> str:
-    """One line of text: every ASCII punctuation mark backslash-escaped (CommonMark §2.4)."""
+    """Text that renders as typed, wherever it stands in a line."""
     text = _CONTROL.sub(_visible, text.replace("\r\n", "\n").replace("\r", "\n"))
-    return _PUNCT.sub(r"\\\1", text.replace("\t", " "))
+    text = _SPECIAL.sub(r"\\\1", text.replace("\t", " "))
+    return _LINE_START.sub(_escape_lead, text)
+
+
+def _escape_lead(m: re.Match) -> str:
+    lead = m.group(2)
+    if lead[0].isdigit():  # "1." -> "1\." : the digits are fine, the dot makes the list
+        return m.group(1) + lead[:-1] + "\\" + lead[-1]
+    return m.group(1) + "\\" + lead
 
 
 def block(text: str) -> str:

@@ -68,8 +68,9 @@ class _Writer:
             (L["series"], self.i(r.info.series or "")),
         ]
         if r.qs.consent_required:
-            facts.append((L["consent"], L["consent_yes"] if r.info.consent_given
-                          else L["consent_no"]))  # fmt: skip
+            facts.append(
+                (L["consent"], L["consent_yes"] if r.info.consent_given else L["consent_no"])
+            )
         out += [f"- **{k}:** {v}" for k, v in facts if v]
         if self.pseudonymise:
             out += ["", f"*{L['pseudonymised']}*"]
@@ -90,30 +91,40 @@ class _Writer:
 
     def times(self) -> list[str]:
         L = self.L
-        out = [f"## {L['times']}", "", f"| {L['step']} | {L['planned']} | {L['actual']} |",
-               "|---|---:|---:|"]  # fmt: skip
-        planned_total = actual_total = 0.0
+        out = [
+            f"## {L['times']}",
+            "",
+            f"| {L['step']} | {L['planned']} | {L['actual']} |",
+            "|---|---:|---:|",
+        ]
+        actual_total = 0.0
         for n, step in enumerate(self.r.qs.steps):
             planned = step.planned_minutes
             actual = self.r.step_seconds.get(n, 0.0)
-            planned_total += planned or 0
             actual_total += actual
             p = f"{planned} {L['min']}" if planned is not None else L["untimed"]
             out.append(f"| {n + 1}. {self.q(step.title)} | {p} | {self.minutes_of(actual)} |")
+        total = self.r.qs.planned_minutes
+        planned_text = f"{total} {L['min']}" if total is not None else L["untimed"]
         out.append(
-            f"| **{L['total']}** | **{round(planned_total)} {L['min']}** |"
-            f" **{self.minutes_of(actual_total)}** |"
+            f"| **{L['total']}** | **{planned_text}** | **{self.minutes_of(actual_total)}** |"
         )
         return [*out, ""]
 
     def step(self, n: int, step: Step) -> list[str]:
         L = self.L
-        planned = f"{step.planned_minutes} {L['min']}" if step.planned_minutes is not None else (
-            L["untimed"]
+        planned = (
+            f"{step.planned_minutes} {L['min']}"
+            if step.planned_minutes is not None
+            else (L["untimed"])
         )
         actual = self.minutes_of(self.r.step_seconds.get(n, 0.0))
-        out = [f"## {n + 1}. {self.q(step.title)}", "",
-               f"*{L['planned']}: {planned} · {L['actual']}: {actual}*", ""]  # fmt: skip
+        out = [
+            f"## {n + 1}. {self.q(step.title)}",
+            "",
+            f"*{L['planned']}: {planned} · {L['actual']}: {actual}*",
+            "",
+        ]
         turns = [t for t in self.r.turns if t.step == n]
         reps = sorted({t.repetition for t in turns}) or [1]
         for rep in reps:
@@ -159,8 +170,10 @@ class _Writer:
         ratings = [x for x in self.r.ratings if x.step == n]
         if not ratings:
             return []
-        out = [f"| {L['name']} | {L['value']} | {L['zone']} | {L['comment']} |",
-               "|---|---:|---|---|"]  # fmt: skip
+        out = [
+            f"| {L['name']} | {L['value']} | {L['zone']} | {L['comment']} |",
+            "|---|---:|---|---|",
+        ]
         for x in ratings:
             zone = points[x.value].zone if x.value in points else ""
             out.append(
@@ -175,14 +188,20 @@ class _Writer:
         if not marks:
             return []
         ratings = step.choice.ratings
-        out = [f"| {L['option']} | " + " | ".join(L[r] for r in ratings) + " |",
-               "|---|" + "---|" * len(ratings)]  # fmt: skip
+        out = [
+            f"| {L['option']} | " + " | ".join(L[r] for r in ratings) + " |",
+            "|---|" + "---|" * len(ratings),
+        ]
         for opt in step.choice.options:
             cells = []
             for rating in ratings:
                 who = [m for m in marks if m.option_id == opt.id and m.rating == rating]
-                cells.append(", ".join("✓" if m.participant_id is None
-                                       else self.speaker(m.participant_id) for m in who))  # fmt: skip
+                cells.append(
+                    ", ".join(
+                        "✓" if m.participant_id is None else self.speaker(m.participant_id)
+                        for m in who
+                    )
+                )
             out.append(f"| {cell(opt.label)} | " + " | ".join(cells) + " |")
         return [*out, ""]
 
@@ -195,8 +214,7 @@ class _Writer:
         for a in items:
             values = [a.what, a.how, a.who, a.with_whom]
             row = [self.c(v) for v in values]
-            row += [a.when.isoformat() if a.when else "", self.c(a.first_step),
-                    L[a.status.value]]  # fmt: skip
+            row += [a.when.isoformat() if a.when else "", self.c(a.first_step), L[a.status.value]]
             out.append("| " + " | ".join(row) + " |")
         return [*out, ""]
 
@@ -205,9 +223,12 @@ class _Writer:
         if not self.r.carried:
             return []
         notes = {f.action_id: f for f in self.r.follow_ups}
-        out = [f"## {L['follow_up']}", "",
-               f"| {L['what']} | {L['who']} | {L['when']} | {L['status']} | {L['comment']} |",
-               "|---|---|---|---|---|"]  # fmt: skip
+        out = [
+            f"## {L['follow_up']}",
+            "",
+            f"| {L['what']} | {L['who']} | {L['when']} | {L['status']} | {L['comment']} |",
+            "|---|---|---|---|---|",
+        ]
         for a in self.r.carried:
             fu = notes.get(a.id)
             status = L[fu.status.value] if fu else L[a.status.value]

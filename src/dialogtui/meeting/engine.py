@@ -40,7 +40,9 @@ class MeetingEngine:
         self.qs: QuestionSet = parse_question_set(row["set_toml"], f"<meeting {meeting_id}>")
         self.info: MeetingInfo = store.meeting_info(meeting_id)
         self.status: str = row["status"]
-        self.started_at = dt.datetime.fromisoformat(row["started_at"]) if row["started_at"] else None
+        self.started_at = (
+            dt.datetime.fromisoformat(row["started_at"]) if row["started_at"] else None
+        )
         self.pos: Position = store.position(meeting_id)
         self._elapsed = store.step_times(meeting_id)
         self._running_since: dt.datetime | None = None
@@ -391,8 +393,9 @@ class MeetingEngine:
             raise MeetingError(f"unknown option '{option_id}'")
         if rating not in choice.ratings:
             raise MeetingError(f"this choice is rated {' / '.join(choice.ratings)}, not {rating}")
-        self.store.mark_choice(self.id, ChoiceMark(self.pos.step, option_id, rating,
-                                                   participant_id))  # fmt: skip
+        self.store.mark_choice(
+            self.id, ChoiceMark(self.pos.step, option_id, rating, participant_id)
+        )
 
     def add_action(self, item: ActionItem) -> ActionItem:
         if not item.what.strip():

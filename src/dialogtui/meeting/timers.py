@@ -67,13 +67,16 @@ def project(
     overrun = (projected_end - planned_end).total_seconds() / 60
     shrink: list[tuple[int, int, int]] = []
     later = [
-        (i, s.planned_minutes)
-        for i, s in enumerate(qs.steps)
-        if i > current and s.planned_minutes
+        (i, s.planned_minutes) for i, s in enumerate(qs.steps) if i > current and s.planned_minutes
     ]
     later_total = sum(m for _, m in later)
     if overrun > 0.5 and later_total:
-        cut = min(overrun, later_total)
-        for i, minutes in later:
-            shrink.append((i, minutes, max(0, round(minutes - cut * minutes / later_total))))
+        cut = min(round(overrun), later_total)
+        # Largest remainder, so that the whole-minute cuts add up to the overrun exactly.
+        shares = [cut * minutes / later_total for _, minutes in later]
+        cuts = [int(x) for x in shares]
+        by_remainder = sorted(range(len(later)), key=lambda k: shares[k] - cuts[k], reverse=True)
+        for k in by_remainder[: cut - sum(cuts)]:
+            cuts[k] += 1
+        shrink = [(i, minutes, minutes - c) for (i, minutes), c in zip(later, cuts, strict=True)]
     return Projection(planned_end, projected_end, overrun, shrink)

@@ -49,7 +49,9 @@ def _dt(value: str | None) -> dt.datetime | None:
 def _explain(exc: sqlite3.Error, path: Path) -> str:
     text = str(exc).lower()
     if "disk is full" in text or "disk i/o" in text:
-        return "the disk is full (or failing); nothing new was saved, the last saved state is intact"
+        return (
+            "the disk is full (or failing); nothing new was saved, the last saved state is intact"
+        )
     if "readonly" in text or "read-only" in text:
         return f"{path} cannot be written (read-only); nothing new was saved"
     if "locked" in text or "busy" in text:
@@ -172,12 +174,21 @@ class Store:
                 " writer, series, previous_id, consent_given, consent_note, created_at)"
                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
-                    info.set_id, set_toml, info.title, info.date.isoformat(), info.place,
-                    language, info.asker, info.writer, info.series, info.previous_id,
+                    info.set_id,
+                    set_toml,
+                    info.title,
+                    info.date.isoformat(),
+                    info.place,
+                    language,
+                    info.asker,
+                    info.writer,
+                    info.series,
+                    info.previous_id,
                     None if info.consent_given is None else int(info.consent_given),
-                    info.consent_note, _ts(now),
+                    info.consent_note,
+                    _ts(now),
                 ),
-            )  # fmt: skip
+            )
             meeting_id = cur.lastrowid
             for n, p in enumerate(info.participants):
                 cur = c.execute(
@@ -191,7 +202,9 @@ class Store:
     def meeting_row(self, meeting_id: int) -> sqlite3.Row:
         rows = self.query("SELECT * FROM meetings WHERE id = ?", (meeting_id,))
         if not rows:
-            raise UnknownMeeting(f"no meeting with id {meeting_id}; `dialogtui meetings` lists them")
+            raise UnknownMeeting(
+                f"no meeting with id {meeting_id}; `dialogtui meetings` lists them"
+            )
         return rows[0]
 
     def meeting_info(self, meeting_id: int) -> MeetingInfo:
@@ -225,16 +238,25 @@ class Store:
             c.execute(
                 "UPDATE meetings SET step_index=?, question_index=?, speaker_id=?, repetition=?,"
                 " paused=? WHERE id=?",
-                (pos.step, pos.question, pos.speaker_id, pos.repetition, int(pos.paused),
-                 meeting_id),
-            )  # fmt: skip
+                (
+                    pos.step,
+                    pos.question,
+                    pos.speaker_id,
+                    pos.repetition,
+                    int(pos.paused),
+                    meeting_id,
+                ),
+            )
 
     def position(self, meeting_id: int) -> Position:
         r = self.meeting_row(meeting_id)
         return Position(
-            r["step_index"], r["question_index"], r["speaker_id"], r["repetition"],
+            r["step_index"],
+            r["question_index"],
+            r["speaker_id"],
+            r["repetition"],
             bool(r["paused"]),
-        )  # fmt: skip
+        )
 
     def set_status(self, meeting_id: int, status: str, now: dt.datetime) -> None:
         column = "finished_at" if status == "finished" else "started_at"
@@ -275,13 +297,14 @@ class Store:
 
     def participants(self, meeting_id: int) -> list[Participant]:
         return [
-            Participant(r["name"], r["role"], r["organisation"], r["pseudonym"], r["id"],
-                        r["position"])
+            Participant(
+                r["name"], r["role"], r["organisation"], r["pseudonym"], r["id"], r["position"]
+            )
             for r in self.query(
                 "SELECT * FROM participants WHERE meeting_id=? ORDER BY position, id",
                 (meeting_id,),
             )
-        ]  # fmt: skip
+        ]
 
     def add_participant(self, meeting_id: int, p: Participant) -> Participant:
         with self.tx() as c:
@@ -312,9 +335,18 @@ class Store:
             cur = c.execute(
                 "INSERT INTO turns (meeting_id, step_index, repetition, question_index,"
                 " participant_id, text, passed, started_at, ended_at) VALUES (?,?,?,?,?,?,?,?,?)",
-                (meeting_id, turn.step, turn.repetition, turn.question, turn.participant_id,
-                 turn.text, int(turn.passed), _ts(turn.started_at), _ts(turn.ended_at)),
-            )  # fmt: skip
+                (
+                    meeting_id,
+                    turn.step,
+                    turn.repetition,
+                    turn.question,
+                    turn.participant_id,
+                    turn.text,
+                    int(turn.passed),
+                    _ts(turn.started_at),
+                    _ts(turn.ended_at),
+                ),
+            )
             c.execute("DELETE FROM drafts WHERE meeting_id=?", (meeting_id,))
         turn.id = cur.lastrowid
         return turn
@@ -359,11 +391,20 @@ class Store:
             sql += " AND t.step_index=?"
             params += (step,)
         return [
-            Turn(r["id"], r["step_index"], r["question_index"], r["participant_id"], r["text"],
-                 _dt(r["started_at"]), _dt(r["ended_at"]), bool(r["passed"]), r["repetition"],
-                 bool(r["edited"]))
+            Turn(
+                r["id"],
+                r["step_index"],
+                r["question_index"],
+                r["participant_id"],
+                r["text"],
+                _dt(r["started_at"]),
+                _dt(r["ended_at"]),
+                bool(r["passed"]),
+                r["repetition"],
+                bool(r["edited"]),
+            )
             for r in self.query(sql + " ORDER BY t.id", params)
-        ]  # fmt: skip
+        ]
 
     def revisions(self, meeting_id: int) -> list[Revision]:
         return [
@@ -420,8 +461,9 @@ class Store:
 
     # -- notes, ratings, choices ----------------------------------------------------------
 
-    def add_note(self, meeting_id: int, kind: NoteKind, step: int | None, text: str,
-                 now: dt.datetime) -> Note:  # fmt: skip
+    def add_note(
+        self, meeting_id: int, kind: NoteKind, step: int | None, text: str, now: dt.datetime
+    ) -> Note:
         with self.tx() as c:
             cur = c.execute(
                 "INSERT INTO notes (meeting_id, kind, step_index, text, created_at)"
@@ -475,17 +517,29 @@ class Store:
 
     # -- actions and follow-up ------------------------------------------------------------
 
-    def add_action(self, meeting_id: int, item: ActionItem, series: str | None,
-                   now: dt.datetime) -> ActionItem:  # fmt: skip
+    def add_action(
+        self, meeting_id: int, item: ActionItem, series: str | None, now: dt.datetime
+    ) -> ActionItem:
         with self.tx() as c:
             cur = c.execute(
                 "INSERT INTO actions (meeting_id, step_index, series, what, how, who, with_whom,"
                 " due, first_step, status, created_at, updated_at)"
                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                (meeting_id, item.step, series, item.what, item.how, item.who, item.with_whom,
-                 item.when.isoformat() if item.when else None, item.first_step,
-                 item.status.value, _ts(now), _ts(now)),
-            )  # fmt: skip
+                (
+                    meeting_id,
+                    item.step,
+                    series,
+                    item.what,
+                    item.how,
+                    item.who,
+                    item.with_whom,
+                    item.when.isoformat() if item.when else None,
+                    item.first_step,
+                    item.status.value,
+                    _ts(now),
+                    _ts(now),
+                ),
+            )
         item.id, item.meeting_id = cur.lastrowid, meeting_id
         return item
 
@@ -494,10 +548,18 @@ class Store:
             c.execute(
                 "UPDATE actions SET what=?, how=?, who=?, with_whom=?, due=?, first_step=?,"
                 " status=?, updated_at=? WHERE id=?",
-                (item.what, item.how, item.who, item.with_whom,
-                 item.when.isoformat() if item.when else None, item.first_step,
-                 item.status.value, _ts(now), item.id),
-            )  # fmt: skip
+                (
+                    item.what,
+                    item.how,
+                    item.who,
+                    item.with_whom,
+                    item.when.isoformat() if item.when else None,
+                    item.first_step,
+                    item.status.value,
+                    _ts(now),
+                    item.id,
+                ),
+            )
 
     def delete_action(self, action_id: int) -> None:
         with self.tx() as c:
@@ -506,10 +568,17 @@ class Store:
     @staticmethod
     def _action(r: sqlite3.Row) -> ActionItem:
         return ActionItem(
-            r["what"], r["how"], r["who"], r["with_whom"],
-            dt.date.fromisoformat(r["due"]) if r["due"] else None, r["first_step"],
-            ActionStatus(r["status"]), r["id"], r["meeting_id"], r["step_index"],
-        )  # fmt: skip
+            r["what"],
+            r["how"],
+            r["who"],
+            r["with_whom"],
+            dt.date.fromisoformat(r["due"]) if r["due"] else None,
+            r["first_step"],
+            ActionStatus(r["status"]),
+            r["id"],
+            r["meeting_id"],
+            r["step_index"],
+        )
 
     def actions(self, meeting_id: int) -> list[ActionItem]:
         return [

@@ -1,0 +1,206 @@
+"""The meeting engine, driven with a fake clock: rounds, timers, turns, actions, series."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from meeting_helpers import new_meeting
+
+from dialogtui.errors import MeetingError, MeetingLocked
+from dialogtui.meeting.clock import FakeClock
+from dialogtui.meeting.engine import MeetingEngine
+from dialogtui.meeting.records import ActionItem, ActionStatus, NoteKind
+from dialogtui.store import Store
+
+FAMILY = [("Anna", "familj"), ("Bo", "familj"), ("Cecilia", "myndighet")]
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = Store.open(tmp_path / "db.sqlite3")
+    yield s
+    s.close()
+
+
+def test_each_person_round_walks_questions_then_people(store):
+    m = new_meeting(store, "raseborg-klientmote", FAMILY)
+    m.start()
+    assert [p.name for p in m.speakers()] == ["Anna", "Bo"]
+    assert m.speaker.name == "Anna" and m.pos.question == 0
+    for _ in range(5):
+        m.submit("svar")
+    assert m.speaker.name == "Bo" and m.pos.question == 0
+    for _ in range(4):
+        m.submit("svar")
+    m.pass_turn()
+    assert m.round_complete
+    assert m.text(m.step.questions[0].text).startswith(
+        "Vad är du speciellt glad över nu i januari 2027"
+    )
+
+
+def test_each_question_round_and_marks(store):
+    m = new_meeting(store, "samtidigt-traff-2", [("Ada", "skola"), ("Per", "socialtjanst")])
+    m.record_consent(True)
+    m.start()
+    m.submit("Jag heter Ada")
+    assert m.speaker.name == "Per"
+    m.pass_turn()
+    assert m.round_complete
+    marks = m.round_marks()
+    assert sorted(marks.values()) == ["passed", "spoke"]
+
+
+def test_timers_planned_actual_overrun_and_projection(store):
+    clock = FakeClock(dt.datetime(2026, 1, 15, 9, 0, tzinfo=dt.UTC))
+    m = new_meeting(store, "samtidigt-traff-3", [("Ada", "skola")], clock=clock)
+    m.start()
+    clock.advance(minutes=30)  # step 1 is planned for 20
+    timer = m.step_timer()
+    assert timer.elapsed_seconds == 1800 and timer.overrun
+    proj = m.projection()
+    assert proj.planned_end == dt.datetime(2026, 1, 15, 12, 0, tzinfo=dt.UTC)
+    assert proj.projected_end == dt.datetime(2026, 1, 15, 12, 10, tzinfo=dt.UTC)
+    assert round(proj.overrun_minutes) == 10
+    # later steps shrink in proportion to their length, 10 minutes in all
+    assert sum(p - s for _, p, s in proj.shrink) == 10
+    m.pause()
+    clock.advance(minutes=5)
+    assert m.step_timer().elapsed_seconds == 1800  # a paused clock stands still
+    m.resume()
+    clock.advance(minutes=1)
+    m.next_step()
+    clock.advance(minutes=2)
+    assert m.elapsed(0) == 31 * 60 and m.elapsed(1) == 120
+
+
+def test_turn_timebox(store):
+    clock = FakeClock()
+    m = new_meeting(store, "hva-planlegging", [("Kari", None), ("Ola", None)], clock=clock)
+    m.start()
+    m.goto_step(3)
+    assert m.turn_timebox_seconds() == 180
+    clock.advance(minutes=4)
+    assert m.turn_elapsed() == 240
+    m.submit("Mulighet")
+    assert m.turn_elapsed() == 0 and m.speaker.name == "Ola"
+
+
+def test_edit_and_delete_keep_history(store):
+    m = new_meeting(store, "raseborg-temamote", [("Anna", None)])
+    m.start()
+    t = m.submit("första")
+    m.edit_turn(t.id, "andra")
+    assert m.turns()[0].text == "andra" and m.turns()[0].edited
+    m.delete_turn(t.id)
+    assert m.turns() == []
+    history = store.revisions(m.id)
+    assert [(r.text, r.action) for r in history] == [("första", "edit"), ("andra", "delete")]
+
+
+def test_empty_turn_and_bad_step_are_refused(store):
+    m = new_meeting(store, "raseborg-temamote", [("Anna", None)])
+    m.start()
+    with pytest.raises(MeetingError):
+        m.submit("   ")
+    with pytest.raises(MeetingError):
+        m.goto_step(99)
+
+
+def test_consent_is_required_where_the_set_says(store):
+    m = new_meeting(store, "samtidigt-traff-4", [("Ada", "skola")])
+    with pytest.raises(MeetingError, match="consent"):
+        m.start()
+    m.record_consent(True, "Blankett undertecknad")
+    m.start()
+
+
+def test_scale_and_choice(store):
+    m = new_meeting(store, "raseborg-orons-zoner", [("Anna", None), ("Bo", None)])
+    m.start()
+    a, b = m.participants
+    m.rate(a.id, 4, "växer")
+    m.rate(b.id, 2)
+    m.rate(a.id, 5)  # a second rating replaces the first
+    with pytest.raises(MeetingError):
+        m.rate(a.id, 8)
+    assert [(r.participant_id, r.value) for r in store.scale_ratings(m.id)] == [
+        (a.id, 5),
+        (b.id, 2),
+    ]
+    d = new_meeting(store, "dialogredskab-3-samarbejdsrelationer", [("Mette", None)])
+    d.start()
+    d.mark_choice("stafet", "now")
+    d.mark_choice("fodboldhold", "desired")
+    with pytest.raises(MeetingError):
+        d.mark_choice("kaos", "now")
+    assert {(c.option_id, c.rating) for c in store.choice_marks(d.id)} == {
+        ("stafet", "now"),
+        ("fodboldhold", "desired"),
+    }
+
+
+def test_actions_carry_over_in_a_series_and_get_followed_up(store):
+    first = new_meeting(store, "samtidigt-traff-5", [("Ada", "skola")], consent_given=True)
+    first.start()
+    kept = first.add_action(ActionItem("Ordna läxhjälp", who="Ada", when=dt.date(2026, 2, 1)))
+    done = first.add_action(ActionItem("Boka möte med BUP", who="Per"))
+    first.finish()
+    first.close()
+    second = new_meeting(
+        store,
+        "samtidigt-traff-5",
+        [("Ada", "skola")],
+        consent_given=True,
+        previous_id=first.id,
+    )
+    second.start()
+    assert [a.what for a in second.carried_actions()] == ["Ordna läxhjälp", "Boka möte med BUP"]
+    second.follow_up(done.id, ActionStatus.done, "Mötet hölls")
+    second.follow_up(kept.id, ActionStatus.continued, "Pågår")
+    second.finish()
+    third = new_meeting(
+        store, "samtidigt-traff-5", [("Ada", "skola")], consent_given=True, previous_id=second.id
+    )
+    assert [a.what for a in third.carried_actions()] == ["Ordna läxhjälp"]
+
+
+def test_resume_where_it_stopped_with_the_draft(store, tmp_path):
+    clock = FakeClock()
+    m = new_meeting(
+        store, "samtidigt-traff-1", [("Ada", "skola"), ("Per", "socialtjanst")], clock=clock
+    )
+    m.start()
+    m.submit("Hej")
+    m.next_step()
+    m.next_step()
+    m.save_draft("halvfärdig mening")
+    clock.advance(minutes=3)
+    m.tick()
+    m.close()
+    again = MeetingEngine.open(store, m.id, clock)
+    again.start()
+    assert again.step_index == 2 and again.draft == "halvfärdig mening"
+    assert again.elapsed(2) == 180
+    assert [t.text for t in again.turns(0)] == ["Hej"]
+
+
+def test_a_second_writer_is_refused(tmp_path):
+    a = Store.open(tmp_path / "db.sqlite3")
+    m = new_meeting(a, "raseborg-temamote", [("Anna", None)])
+    b = Store.open(tmp_path / "db.sqlite3")
+    with pytest.raises(MeetingLocked, match="open in another dialogtui"):
+        MeetingEngine.open(b, m.id, FakeClock())
+    m.close()
+    MeetingEngine.open(b, m.id, FakeClock()).close()
+    a.close()
+    b.close()
+
+
+def test_notes(store):
+    m = new_meeting(store, "raseborg-temamote", [("Anna", None)])
+    m.start()
+    m.add_note(NoteKind.decision, "Vi träffas igen i mars")
+    m.add_note(NoteKind.concern, "Oro för skolfrånvaro")
+    assert [n.kind for n in store.notes(m.id)] == [NoteKind.decision, NoteKind.concern]

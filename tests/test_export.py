@@ -1,0 +1,278 @@
+"""Whole meetings through the engine, exported and compared with reviewed golden files;
+escaping of hostile text; pseudonymisation; atomic, private writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+
+import pytest
+from conftest import ROOT
+from markdown_it import MarkdownIt
+from meeting_helpers import new_meeting
+
+from dialogtui.errors import DialogtuiError
+from dialogtui.export.markdown import render_action_plan, render_minutes
+from dialogtui.export.record import load_record
+from dialogtui.export.write import export_meeting
+from dialogtui.meeting.clock import FakeClock
+from dialogtui.meeting.records import ActionItem, ActionStatus, NoteKind
+from dialogtui.store import Store
+
+GOLDEN = ROOT / "tests" / "golden"
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = Store.open(tmp_path / "db.sqlite3")
+    yield s
+    s.close()
+
+
+def check_golden(name: str, text: str) -> None:
+    """Compare with tests/golden/NAME; UPDATE_GOLDEN=1 rewrites it for review in the diff."""
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")
+
+
+def raseborg_client_meeting(store):
+    clock = FakeClock(dt.datetime(2026, 1, 15, 13, 0, tzinfo=dt.UTC))
+    m = new_meeting(
+        store,
+        "raseborg-klientmote",
+        [("Anna Lind", "familj"), ("Erik Lind", "familj"), ("Sara Berg", "myndighet", "Skolan")],
+        clock=clock,
+        place="Ekenäs familjecenter",
+        asker="Maria Holm",
+        writer="Jonas Ek",
+        title="Framtidsdialog för familjen Lind",
+    )
+    m.start()
+    answers = {
+        "Anna Lind": [
+            "Att Erik går till skolan varje dag.",
+            "Jag ringde skolan själv.",
+            "Från mormor och från skolkuratorn.",
+            "Att Erik skulle hoppa av.",
+            "Att vi fick en plan tillsammans.",
+        ],
+        "Erik Lind": ["Jag har kompisar i klassen nu."],
+    }
+    for text in answers["Anna Lind"]:
+        clock.advance(minutes=2)
+        m.submit(text)
+    clock.advance(minutes=1)
+    m.submit(answers["Erik Lind"][0])
+    for _ in range(4):
+        m.pass_turn()
+    m.add_note(NoteKind.concern, "Frånvaron på måndagar | fredagar")
+    clock.advance(minutes=3)
+    m.next_step()
+    m.submit("Jag är glad att höra att Erik har kompisar.\nVi har haft täta kontakter.")
+    m.submit("Från elevhälsan.")
+    m.submit("Att Erik skulle bli utan betyg.")
+    m.submit("Att Anna och Erik själva tog kontakt.")
+    clock.advance(minutes=10)
+    m.next_step()
+    m.add_action(
+        ActionItem(
+            "Veckovisa samtal med Erik",
+            "Vid skolstart på måndagar",
+            "Sara Berg",
+            "Anna Lind",
+            dt.date(2026, 2, 2),
+            "Boka tid",
+        )
+    )
+    m.add_action(ActionItem("Kontakta fritidsgården", who="Erik Lind"))
+    m.add_note(NoteKind.decision, "Uppföljning om ett halvår")
+    clock.advance(minutes=5)
+    m.finish()
+    return m
+
+
+def samtidigt_traff_5(store):
+    clock = FakeClock(dt.datetime(2026, 3, 10, 8, 30, tzinfo=dt.UTC))
+    people = [
+        ("Ada Nilsson", "skola", "Rektor"),
+        ("Per Ström", "socialtjanst", "IFO"),
+        ("Lena Ek", "skola", "Kurator"),
+    ]
+    before = new_meeting(
+        store,
+        "samtidigt-traff-4",
+        people,
+        clock=clock,
+        consent_given=True,
+        title="Pilotverkstad Alingsås, träff 4",
+    )
+    before.start()
+    old1 = before.add_action(ActionItem("Kartlägga frånvaro", who="Lena Ek"))
+    old2 = before.add_action(ActionItem("Ordna läxhjälp", who="Ada Nilsson"))
+    before.finish()
+    before.close()
+    clock.advance(minutes=60 * 24 * 21)
+    m = new_meeting(
+        store,
+        "samtidigt-traff-5",
+        people,
+        clock=clock,
+        consent_given=True,
+        previous_id=before.id,
+        place="Skolan",
+        asker="Processledaren Kim",
+        writer="Dokumentatören Robin",
+        title="Pilotverkstad Alingsås, träff 5",
+        date=dt.date(2026, 3, 31),
+    )
+    m.start()
+    for text in ["Ada, rektor, förväntar mig konkreta steg", "Per, IFO", "Lena, kurator"]:
+        clock.advance(minutes=6)
+        m.submit(text)
+    clock.advance(minutes=4)
+    m.next_step()  # Caseavstämning (follow-up)
+    m.follow_up(old1.id, ActionStatus.done, "Klar, rapport till EHT")
+    m.follow_up(old2.id, ActionStatus.continued, "Startar v. 15")
+    clock.advance(minutes=25)
+    m.next_step()  # discussion
+    m.set_speaker(m.participants[1].id)
+    m.submit("Vi har fått ett nytt case från skolan.")
+    m.set_speaker(m.participants[0].id)
+    m.submit("Läxhjälpen är fortfarande viktig.")
+    clock.advance(minutes=38)
+    m.next_step()  # action planning
+    m.add_action(
+        ActionItem(
+            "Gemensam föräldraträff",
+            "Kvällsmöte på skolan",
+            "Ada Nilsson",
+            "Per Ström",
+            dt.date(2026, 4, 20),
+            "Skicka inbjudan",
+        )
+    )
+    m.add_action(ActionItem("Rutin för orosanmälan", who="Per Ström", when=dt.date(2026, 5, 1)))
+    clock.advance(minutes=45)
+    m.next_step()
+    m.set_speaker(m.participants[2].id)
+    m.submit("Grupp 1 presenterade föräldraträffen.")
+    clock.advance(minutes=40)
+    m.next_step()
+    for text in ["Tydligare roller", "Energi", "Att vi hann med allt"]:
+        clock.advance(minutes=6)
+        m.submit(text)
+    m.add_note(NoteKind.decision, "Nästa träff 21 april")
+    m.finish()
+    return m
+
+
+def test_raseborg_client_meeting_golden(store):
+    m = raseborg_client_meeting(store)
+    record = load_record(store, m.id)
+    check_golden("raseborg-klientmote.minutes.md", render_minutes(record))
+    check_golden("raseborg-klientmote.action-plan.md", render_action_plan(record))
+
+
+def test_samtidigt_traff_5_golden(store):
+    m = samtidigt_traff_5(store)
+    record = load_record(store, m.id)
+    check_golden("samtidigt-traff-5.minutes.md", render_minutes(record))
+    check_golden("samtidigt-traff-5.action-plan.md", render_action_plan(record))
+
+
+def test_pseudonymised_export_leaves_no_real_name(store, tmp_path):
+    m = raseborg_client_meeting(store)
+    paths = export_meeting(store, m.id, tmp_path / "out", pseudonymise=True)
+    text = "".join(p.read_text() for p in paths)
+    for name in ["Anna", "Erik", "Lind", "Sara", "Berg", "Maria", "Holm", "Jonas", "Ek"]:
+        assert not re.search(rf"\b{name}\b", text), name
+    assert "Familjemedlemmarna 1" in text and "Myndigheterna 1" in text
+
+
+HOSTILE = [
+    "| a | b |\n|---|---|",
+    "# not a heading",
+    "---",
+    "```\ncode\n```",
+    "<script>alert(1)</script><b>bold</b>",
+    "    indented code?",
+    "* list? [link](http://x) ![img](y) _em_ **strong** \\ backslash",
+    "1. numbered\n> quote",
+    "bell\x07 nul\x00 esc\x1b[31m",
+    "\u202eright-to-left\u202c and emoji 🙂",
+    "&amp; &lt; entity",
+]
+
+
+def plain_text(markdown: str) -> str:
+    """What a CommonMark renderer shows as text (tokens' content, no markup)."""
+    out = []
+    for token in MarkdownIt("commonmark").parse(markdown):
+        for child in token.children or []:
+            if child.type in ("text", "code_inline"):
+                out.append(child.content)
+            elif child.type in ("softbreak", "hardbreak"):
+                out.append("\n")
+        if token.type == "inline":
+            out.append("\n")
+    return "".join(out)
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_hostile_turn_text_renders_as_text(store, hostile):
+    m = new_meeting(store, "raseborg-temamote", [("Anna", None)])
+    m.start()
+    m.submit(hostile)
+    m.add_action(ActionItem(hostile, who=hostile))
+    record = load_record(store, m.id)
+    md = render_minutes(record)
+    tokens = MarkdownIt("commonmark").enable("table").parse(md)
+    kinds = [t.type for t in tokens]
+    # Structure: only what we wrote (headings, lists, tables, paragraphs), no HTML or code
+    assert "html_block" not in kinds and "code_block" not in kinds and "fence" not in kinds
+    assert "hr" not in kinds and "blockquote_open" not in kinds
+    children = [c for t in tokens for c in (t.children or [])]
+    assert not {c.type for c in children} & {"link_open", "image", "code_inline"}
+    # the only HTML is the line break we put in table cells
+    assert {c.content for c in children if c.type == "html_inline"} <= {"<br>"}
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert "not a heading" not in headings
+    # Every word survives, as text (control characters shown as visible pictures)
+    shown = plain_text(md)
+    for line in hostile.split("\n"):
+        visible = "".join(chr(0x2400 + ord(c)) if ord(c) < 32 else c for c in line.strip())
+        assert visible in shown
+
+
+def test_export_files_are_private_and_atomic(store, tmp_path, monkeypatch):
+    m = raseborg_client_meeting(store)
+    out = tmp_path / "out"
+    first = export_meeting(store, m.id, out)
+    assert [p.name for p in first] == ["minutes.md", "action-plan.md"]
+    assert all((p.stat().st_mode & 0o777) == 0o600 for p in first)
+    before = first[0].read_text()
+
+    import dialogtui.atomic as atomic
+
+    def boom(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "replace", boom)
+    with pytest.raises(DialogtuiError, match="disk is full"):
+        export_meeting(store, m.id, out)
+    assert first[0].read_text() == before  # the old file is whole
+    assert sorted(p.name for p in out.iterdir()) == ["action-plan.md", "minutes.md"]
+
+
+def test_export_target_is_a_file(store, tmp_path):
+    m = raseborg_client_meeting(store)
+    target = tmp_path / "file"
+    target.write_text("x")
+    with pytest.raises(DialogtuiError, match="is a file"):
+        export_meeting(store, m.id, target)
+    (tmp_path / "dir" / "minutes.md").mkdir(parents=True)
+    with pytest.raises(DialogtuiError, match="is a folder"):
+        export_meeting(store, m.id, tmp_path / "dir")
