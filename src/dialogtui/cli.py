@@ -216,22 +216,17 @@ def meetings_cmd() -> None:
         out.print("No meetings yet. `dialogtui` starts one.")
         return
     table = Table(box=None, pad_edge=False)
-    for name, justify in [
-        ("id", "right"),
-        ("date", "left"),
-        ("set", "left"),
-        ("title", "left"),
-        ("status", "left"),
-        ("turns", "right"),
-        ("open actions", "right"),
-    ]:
-        table.add_column(name, justify=justify, overflow="fold")
+    table.add_column("id", justify="right", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("title / set", overflow="fold")
+    table.add_column("status", no_wrap=True)
+    table.add_column("turns", justify="right", no_wrap=True)
+    table.add_column("open actions", justify="right", no_wrap=True)
     for r in rows:
         table.add_row(
             str(r["id"]),
             r["date"],
-            r["set_id"],
-            escape(r["title"]),
+            f"{escape(r['title'])}\n[dim]{r['set_id']}[/]",
             r["status"],
             str(r["turn_count"]),
             str(r["open_actions"]),

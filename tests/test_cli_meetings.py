@@ -1,0 +1,99 @@
+"""`dialogtui meetings | export | actions | forget` as a user types them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from meeting_helpers import new_meeting
+
+from dialogtui.meeting.records import ActionItem
+from dialogtui.store import Store
+
+
+def make_meeting(title="Möte med familjen Lind"):
+    store = Store.open()
+    m = new_meeting(store, "raseborg-klientmote", [("Anna Lind", "familj")], title=title)
+    m.start()
+    m.submit("Att Erik går till skolan.")
+    m.add_action(ActionItem("Ringa skolan", who="Anna Lind", when=dt.date(2026, 2, 1)))
+    m.add_action(ActionItem("Boka nytt möte", who="Sara"))
+    m.close()
+    store.close()
+    return m.id
+
+
+def test_meetings_table(cli):
+    assert "No meetings yet" in cli("meetings").out
+    mid = make_meeting()
+    out = cli("meetings").out
+    assert "Möte med familjen Lind" in out and "raseborg-klientmote" in out
+    row = next(line for line in out.splitlines() if line.strip().startswith(str(mid)))
+    assert row.split()[-2:] == ["1", "2"]  # one turn, two open actions
+
+
+def test_export_default_folder_and_out(cli, tmp_path, private_home):
+    mid = make_meeting()
+    result = cli("export", mid)
+    assert result.code == 0, result.err
+    paths = result.out.split()
+    assert paths[0].endswith("minutes.md") and paths[0].startswith(str(private_home))
+    out = tmp_path / "delning"
+    result = cli("export", mid, "--out", out, "--pseudonymise")
+    text = (out / "minutes.md").read_text()
+    assert "Anna" not in text and "Lind" not in text
+    assert (out / "action-plan.md").exists()
+
+
+def test_actions_filters(cli):
+    make_meeting()
+    out = cli("actions", "--open", "--who", "anna").out
+    assert "Ringa skolan" in out and "Boka nytt möte" not in out
+    assert "2026-02-01" in out
+
+
+def test_forget(cli):
+    mid = make_meeting()
+    refused = cli("forget", mid)
+    assert refused.code == 1 and "--yes" in refused.err
+    done = cli("forget", mid, "--yes")
+    assert done.code == 0 and f"meeting {mid} deleted" in done.out
+    assert "No meetings yet" in cli("meetings").out
+
+
+def test_unknown_meeting_and_bad_ids_are_one_line(cli):
+    for args in [("export", "42"), ("forget", "42", "--yes"), ("export", "abc")]:
+        result = cli(*args)
+        assert result.code == 1
+        assert len(result.err.strip().splitlines()) == 1
+        assert result.err.startswith("dialogtui: ")
+
+
+def test_export_of_a_locked_meeting_still_reads_but_forget_is_refused(cli):
+    from dialogtui.meeting.clock import FakeClock
+    from dialogtui.meeting.engine import MeetingEngine
+
+    mid = make_meeting()
+    store = Store.open()
+    engine = MeetingEngine.open(store, mid, FakeClock())
+    # the lock is per process; a second process must be refused
+    import subprocess
+    import sys
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "dialogtui", "forget", str(mid), "--yes"],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 1
+    assert "open in another dialogtui" in proc.stderr and "Traceback" not in proc.stderr
+    engine.close()
+    store.close()
+
+
+def test_export_into_a_file_path(cli, tmp_path):
+    mid = make_meeting()
+    target = tmp_path / "a-file"
+    target.write_text("keep me")
+    result = cli("export", mid, "--out", target)
+    assert result.code == 1 and "is a file" in result.err
+    assert target.read_text() == "keep me"

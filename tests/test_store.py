@@ -1,0 +1,172 @@
+"""Durability, migrations, permissions, locks and failure modes of the SQLite store."""
+
+from __future__ import annotations
+
+import os
+import random
+import select
+import signal
+import sqlite3
+import stat
+import time
+
+import pytest
+from meeting_helpers import new_meeting
+
+from dialogtui.errors import StoreError, UnknownMeeting
+from dialogtui.meeting.clock import FakeClock
+from dialogtui.meeting.engine import MeetingEngine
+from dialogtui.store import Store
+from dialogtui.store.migrations import LATEST
+
+
+def test_files_and_folders_are_private(private_home):
+    store = Store.open()
+    m = new_meeting(store, "raseborg-temamote", [("Anna", None)])
+    m.start()
+    m.submit("hemligt")
+    assert stat.S_IMODE(private_home.stat().st_mode) == 0o700
+    for path in private_home.rglob("*"):
+        expected = 0o700 if path.is_dir() else 0o600
+        assert stat.S_IMODE(path.stat().st_mode) == expected, path
+    m.close()
+    store.close()
+
+
+def test_wal_and_full_sync(tmp_path):
+    store = Store.open(tmp_path / "db")
+    assert store.query("PRAGMA journal_mode")[0][0] == "wal"
+    assert store.query("PRAGMA synchronous")[0][0] == 2  # FULL
+    store.close()
+
+
+def test_an_older_database_is_upgraded(tmp_path):
+    path = tmp_path / "db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+    conn.execute("INSERT INTO schema_version VALUES (0)")
+    conn.commit()
+    conn.close()
+    store = Store.open(path)
+    assert store.schema_version == LATEST
+    assert store.list_meetings() == []
+    store.close()
+
+
+def test_a_newer_database_is_refused_untouched(tmp_path):
+    path = tmp_path / "db"
+    Store.open(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE schema_version SET version = 999")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="newer dialogtui"):
+        Store.open(path)
+    assert path.read_bytes() == before
+
+
+def test_not_a_database(tmp_path):
+    path = tmp_path / "db"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="not a dialogtui database"):
+        Store.open(path)
+
+
+def test_read_only_folder_gives_a_clear_error(tmp_path):
+    if os.geteuid() == 0:
+        pytest.skip("root writes anywhere")
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    with pytest.raises(StoreError):
+        Store.open(folder / "sub" / "db")
+
+
+def test_full_disk_keeps_the_last_good_state(tmp_path):
+    store = Store.open(tmp_path / "db")
+    m = new_meeting(store, "raseborg-temamote", [("Anna", None)])
+    m.start()
+    m.submit("first")
+    page_count = store.query("PRAGMA page_count")[0][0]
+    store.query(f"PRAGMA max_page_count = {page_count}")  # the file cannot grow: a full disk
+    with pytest.raises(StoreError, match="disk is full"):
+        m.submit("x" * 1_000_000)
+    store.query("PRAGMA max_page_count = 1073741823")
+    assert [t.text for t in m.turns()] == ["first"]
+    assert store.query("PRAGMA integrity_check")[0][0] == "ok"
+    m.submit("after the disk has room again")
+    assert len(m.turns()) == 2
+    store.close()
+
+
+def test_forget_removes_everything_for_good(tmp_path):
+    path = tmp_path / "db"
+    store = Store.open(path)
+    m = new_meeting(store, "raseborg-temamote", [("Zlatan Hemligsson", None)])
+    m.start()
+    m.submit("Ett mycket känsligt uttalande om familjen")
+    m.close()
+    keep = new_meeting(store, "raseborg-temamote", [("Other", None)])
+    store.forget(m.id)
+    with pytest.raises(UnknownMeeting):
+        store.meeting_row(m.id)
+    assert [r["id"] for r in store.list_meetings()] == [keep.id]
+    store.close()
+    raw = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.is_file())
+    assert b"Hemligsson" not in raw and "känsligt".encode() not in raw
+
+
+def _writer(path, meeting_id, fd):
+    """Child process: write turns as fast as it can, reporting each one saved."""
+    store = Store.open(path)
+    engine = MeetingEngine.open(store, meeting_id, FakeClock())
+    engine.start()
+    n = 0
+    while True:
+        engine.save_draft(f"draft {n}")
+        turn = engine.submit(f"turn {n} " + "ord " * random.randint(1, 200))
+        os.write(fd, f"{turn.id}\n".encode())
+        n += 1
+
+
+def test_sigkill_at_random_points_loses_no_saved_turn(tmp_path):
+    path = tmp_path / "db"
+    store = Store.open(path)
+    meeting = new_meeting(store, "raseborg-temamote", [("Anna", None)])
+    meeting.close()
+    store.close()
+    rng = random.Random(1234)
+    reported: set[int] = set()
+    for _ in range(60):
+        r, w = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child never returns into pytest
+            os.close(r)
+            try:
+                _writer(path, meeting.id, w)
+            finally:
+                os._exit(0)
+        os.close(w)
+        os.set_blocking(r, True)
+        # Let it write a few turns, then kill it wherever it happens to be.
+        deadline = time.monotonic() + rng.uniform(0.02, 0.25)
+        buf = b""
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([r], [], [], max(0.0, deadline - time.monotonic()))
+            if ready:
+                buf += os.read(r, 65536)
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        while chunk := os.read(r, 65536):
+            buf += chunk
+        os.close(r)
+        reported |= {int(x) for x in buf.split()}
+    assert len(reported) > 100  # the children really did write
+    store = Store.open(path)
+    saved = {t.id for t in store.turns(meeting.id)}
+    assert reported <= saved
+    assert store.query("PRAGMA integrity_check")[0][0] == "ok"
+    draft = store.draft(meeting.id)  # empty right after a submit, else the last autosave
+    assert draft == "" or draft.startswith("draft ")
+    store.close()
