@@ -57,6 +57,43 @@ def _root(
         launch()
 
 
+@app.command("run")
+def run_cmd(
+    set_ref: Annotated[
+        str | None, typer.Argument(metavar="[SET]", help="Start a meeting from this set.")
+    ] = None,
+) -> None:
+    """Open the app (at the set-up of a new meeting from SET, if given)."""
+    from dialogtui.tui.launch import launch
+
+    if set_ref is not None:
+        from dialogtui.questionset.library import locate
+
+        locate(set_ref)  # an unknown set is a one-line error here, before the screen opens
+    launch(set_ref=set_ref)
+
+
+@app.command("resume")
+def resume_cmd(
+    meeting: Annotated[
+        str | None, typer.Argument(metavar="[MEETING]", help="Meeting id; default the latest.")
+    ] = None,
+) -> None:
+    """Open the app at an unfinished meeting, where it stopped."""
+    from dialogtui.tui.launch import launch
+
+    with _store() as store:
+        if meeting is None:
+            open_rows = [r for r in store.list_meetings() if r["status"] == "open"]
+            if not open_rows:
+                raise DialogtuiError("no unfinished meeting to resume; `dialogtui` starts one")
+            meeting_id = max(open_rows, key=lambda r: r["id"])["id"]
+        else:
+            meeting_id = _meeting_id(meeting)
+            store.meeting_row(meeting_id)
+    launch(meeting_id=meeting_id)
+
+
 def _minutes(m: int | None) -> str:
     if m is None:
         return "untimed"

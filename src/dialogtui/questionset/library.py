@@ -8,7 +8,7 @@ from pathlib import Path
 
 from dialogtui.errors import QuestionSetError, UnknownQuestionSet
 from dialogtui.paths import user_sets_dir
-from dialogtui.questionset.loader import load_question_set
+from dialogtui.questionset.loader import load_question_set, parse_question_set, read_text
 from dialogtui.questionset.model import QuestionSet
 
 
@@ -46,16 +46,27 @@ def scan() -> list[Entry]:
     return sorted(entries.values(), key=lambda e: e.question_set.id) + broken
 
 
-def find(ref: str) -> QuestionSet:
-    """A set by id, or by path to a .toml file."""
+def locate(ref: str) -> Path:
+    """The file of a set given by id, or by path to a .toml file."""
     candidate = Path(ref)
     if ref.endswith(".toml") or candidate.exists():
-        return load_question_set(candidate)
+        return candidate
     entries = scan()
     for entry in entries:
         if entry.question_set and entry.question_set.id == ref:
-            return entry.question_set
+            return entry.path
     ids = [e.question_set.id for e in entries if e.question_set]
     close = difflib.get_close_matches(ref, ids, n=1)
     hint = f"; did you mean '{close[0]}'?" if close else "; `dialogtui sets` lists them"
     raise UnknownQuestionSet(f"no question set with id '{ref}'{hint}")
+
+
+def find(ref: str) -> QuestionSet:
+    return load_question_set(locate(ref))
+
+
+def find_with_text(ref: str) -> tuple[QuestionSet, str]:
+    """The set and its exact text: a meeting keeps the text, so later edits don't change it."""
+    path = locate(ref)
+    text = read_text(path)
+    return parse_question_set(text, path), text

@@ -3,5 +3,7 @@
 from __future__ import annotations
 
 
-def launch() -> None:
-    raise SystemExit("dialogtui: the interactive app is not built yet; see `dialogtui --help`")
+def launch(set_ref: str | None = None, meeting_id: int | None = None) -> None:
+    from dialogtui.tui.app import build_app
+
+    build_app(set_ref=set_ref, meeting_id=meeting_id).run()

@@ -1,0 +1,116 @@
+"""The Textual app: thin wiring of screens over the domain, store and export modules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from dialogtui.errors import DialogtuiError, StoreError
+from dialogtui.meeting.clock import Clock, SystemClock
+from dialogtui.store import Store
+
+
+class DialogApp(App):
+    """One app for the CLI and the tests: `build_app()` makes it."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "dialogtui"
+    BINDINGS = [
+        Binding("f1", "help", "Help", priority=True),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+    ]
+
+    def __init__(
+        self,
+        db_path: Path | None = None,
+        clock: Clock | None = None,
+        set_ref: str | None = None,
+        meeting_id: int | None = None,
+    ):
+        super().__init__()
+        self.db_path = db_path
+        self.clock: Clock = clock or SystemClock()
+        self._set_ref = set_ref
+        self._meeting_id = meeting_id
+        self._store: Store | None = None
+
+    @property
+    def store(self) -> Store:
+        """Opened on first use, never at import: `dialogtui --help` touches no database."""
+        if self._store is None:
+            self._store = Store.open(self.db_path)
+        return self._store
+
+    def on_mount(self) -> None:
+        from dialogtui.tui.screens.start import StartScreen
+
+        self.push_screen(StartScreen())
+        try:
+            if self._meeting_id is not None:
+                self.open_meeting(self._meeting_id)
+            elif self._set_ref is not None:
+                self.setup_meeting(self._set_ref)
+        except DialogtuiError as exc:
+            self.report(exc)
+
+    # -- navigation used by several screens -----------------------------------------------
+
+    def setup_meeting(self, set_ref: str) -> None:
+        from dialogtui.questionset.library import find_with_text
+        from dialogtui.tui.screens.setup import SetupScreen
+
+        qs, text = find_with_text(set_ref)
+        self.push_screen(SetupScreen(qs, text))
+
+    def open_meeting(self, meeting_id: int) -> None:
+        from dialogtui.meeting.engine import MeetingEngine
+        from dialogtui.tui.screens.capture import CaptureScreen
+
+        engine = MeetingEngine.open(self.store, meeting_id, self.clock)
+        self.push_screen(CaptureScreen(engine))
+
+    # -- errors: every user-facing failure ends here ------------------------------------
+
+    def report(self, exc: DialogtuiError) -> None:
+        """Storage failures get a dialog (they need attention); the rest a notification."""
+        if isinstance(exc, StoreError):
+            from dialogtui.tui.screens.dialogs import ErrorDialog
+
+            self.push_screen(ErrorDialog(str(exc)))
+        else:
+            self.notify(str(exc), severity="error", timeout=8, markup=False)
+
+    def action_help(self) -> None:
+        from dialogtui.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    async def action_quit(self) -> None:
+        # Screens that hold a meeting save and release it on the way out.
+        for screen in reversed(self.screen_stack):
+            closer = getattr(screen, "save_and_release", None)
+            if closer:
+                closer()
+        if self._store is not None:
+            self._store.close()
+        self.exit()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        commands = getattr(screen, "palette_commands", None)
+        if commands:
+            yield from commands()
+
+
+def build_app(
+    db_path: Path | None = None,
+    clock: Clock | None = None,
+    set_ref: str | None = None,
+    meeting_id: int | None = None,
+) -> DialogApp:
+    return DialogApp(db_path=db_path, clock=clock, set_ref=set_ref, meeting_id=meeting_id)

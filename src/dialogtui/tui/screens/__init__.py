@@ -1,0 +1,1 @@
+"""The app's screens: start, setup, capture, end, help, and small dialogs."""

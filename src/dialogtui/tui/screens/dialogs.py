@@ -1,0 +1,183 @@
+"""Small modal dialogs. Each returns its result through `dismiss`; escape cancels."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Input, Label, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from dialogtui.meeting.records import ActionItem
+
+
+class ErrorDialog(ModalScreen[None]):
+    """A problem that needs the user's attention (the disk is full, the meeting is locked)."""
+
+    BINDINGS = [Binding("escape,enter", "dismiss", "Close")]
+
+    def __init__(self, message: str):
+        super().__init__()
+        self.message = message
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog error"):
+            yield Label("Problem", classes="title")
+            yield Static(self.message, markup=False)
+            yield Button("OK", variant="error", id="ok")
+
+    def on_button_pressed(self) -> None:
+        self.dismiss()
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No"),
+    ]
+
+    def __init__(self, question: str):
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question, markup=False)
+            yield Label("y: yes   n: no", classes="hint")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class TextDialog(ModalScreen[str | None]):
+    """Enter or edit one text: a decision, a concern, a turn, a comment."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self, title: str, text: str = ""):
+        super().__init__()
+        self.title_text, self.initial = title, text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="title")
+            yield TextArea(self.initial, soft_wrap=True, id="text")
+            yield Label("ctrl+s: save   escape: cancel", classes="hint")
+
+    def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    def action_save(self) -> None:
+        self.dismiss(self.query_one(TextArea).text)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ActionDialog(ModalScreen[ActionItem | None]):
+    """An action item: what, how, who, with whom, when, first step. Who completes from the
+    participants' names."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self, columns: list[tuple[str, str]], names: list[str],
+                 item: ActionItem | None = None):  # fmt: skip
+        super().__init__()
+        self.columns, self.names = columns, names
+        self.item = item or ActionItem("")
+
+    def compose(self) -> ComposeResult:
+        suggester = SuggestFromList(self.names, case_sensitive=False)
+        with Vertical(classes="dialog form"):
+            yield Label("Action item", classes="title")
+            for field, label in self.columns:
+                current = getattr(self.item, field)
+                if field == "when":
+                    current = current.isoformat() if current else ""
+                with Horizontal(classes="row"):
+                    yield Label(label, classes="field-label")
+                    yield Input(
+                        current or "",
+                        placeholder="YYYY-MM-DD" if field == "when" else "",
+                        id=f"f-{field}",
+                        compact=True,
+                        suggester=suggester if field in ("who", "with_whom") else None,
+                    )
+            yield Label("enter: next field · ctrl+s: save · escape: cancel", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        # Enter takes the suggested participant name, as the scribe would expect.
+        suggestion = getattr(event.input, "_suggestion", "")
+        if suggestion and suggestion.casefold().startswith(event.value.casefold()):
+            event.input.value = suggestion
+        inputs = list(self.query(Input))
+        index = inputs.index(event.input)
+        if index + 1 < len(inputs):
+            inputs[index + 1].focus()
+        else:
+            self.action_save()
+
+    def action_save(self) -> None:
+        values = {f: self.query_one(f"#f-{f}", Input).value.strip() for f, _ in self.columns}
+        if not values.get("what"):
+            self.notify("An action item needs a 'what'.", severity="error")
+            self.query_one("#f-what", Input).focus()
+            return
+        when = None
+        if values.get("when"):
+            try:
+                when = dt.date.fromisoformat(values["when"])
+            except ValueError:
+                self.notify("Write the date as YYYY-MM-DD.", severity="error")
+                self.query_one("#f-when", Input).focus()
+                return
+        item = self.item
+        for field, text in values.items():
+            setattr(item, field, when if field == "when" else text)
+        self.dismiss(item)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class JumpDialog(ModalScreen[int | None]):
+    """Jump to any step: type to filter is not needed for ~10 steps; arrows and enter."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, titles: list[str], current: int):
+        super().__init__()
+        self.titles, self.current = titles, current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Go to step", classes="title")
+            yield OptionList(
+                *(Option(f"{n + 1}. {t}", id=str(n)) for n, t in enumerate(self.titles))
+            )
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        options.highlighted = self.current
+        options.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(int(event.option.id))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,127 @@
+"""The end of a meeting: time per step, speaking time, loose ends, and export in one key."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from rich.table import Table
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from dialogtui.errors import DialogtuiError
+from dialogtui.meeting.engine import MeetingEngine
+from dialogtui.meeting.timers import format_seconds
+
+
+def summary(engine: MeetingEngine) -> Table:
+    grid = Table.grid(padding=(0, 0))
+    grid.add_column()
+    times = Table(title="Time per step", title_justify="left", box=None, pad_edge=False)
+    times.add_column("step", overflow="ellipsis", no_wrap=True, max_width=44)
+    times.add_column("planned", justify="right")
+    times.add_column("actual", justify="right")
+    for n, step in enumerate(engine.qs.steps):
+        planned = step.planned_minutes
+        actual = engine.elapsed(n)
+        over = planned is not None and actual > planned * 60
+        times.add_row(
+            f"{n + 1}. {step.title}",
+            f"{planned} min" if planned is not None else "–",
+            Text(format_seconds(actual), style="bold" if over else ""),
+        )
+    grid.add_row(times)
+    speaking: dict[int | None, float] = defaultdict(float)
+    turns_by: dict[int | None, int] = defaultdict(int)
+    for step in range(len(engine.qs.steps)):
+        for t in engine.turns(step):
+            if not t.passed:
+                speaking[t.participant_id] += (t.ended_at - t.started_at).total_seconds()
+                turns_by[t.participant_id] += 1
+    talk = Table(title="Speaking time", title_justify="left", box=None, pad_edge=False)
+    talk.add_column("who")
+    talk.add_column("turns", justify="right")
+    talk.add_column("time", justify="right")
+    for p in engine.participants:
+        talk.add_row(p.name, str(turns_by[p.id]), format_seconds(speaking[p.id]))
+    grid.add_row(Text(""))
+    grid.add_row(talk)
+    loose = [a for a in engine.actions() if not a.who or not a.when]
+    grid.add_row(Text(""))
+    if loose:
+        flags = Table(title="Action items without owner or date", title_justify="left",
+                      box=None, pad_edge=False, title_style="bold")  # fmt: skip
+        flags.add_column("what")
+        flags.add_column("missing")
+        for a in loose:
+            missing = ", ".join(x for x, ok in (("who", a.who), ("when", a.when)) if not ok)
+            flags.add_row(a.what, Text(missing, style="bold"))
+        grid.add_row(flags)
+    else:
+        grid.add_row(Text(f"{len(engine.actions())} action item(s), each with owner and date."))
+    return grid
+
+
+class EndScreen(Screen):
+    BINDINGS = [
+        Binding("e", "export(False)", "Export"),
+        Binding("p", "export(True)", "Export pseudonymised"),
+        Binding("b,escape", "back", "Back to meeting"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self, engine: MeetingEngine):
+        super().__init__()
+        self.engine = engine
+        self.exported: list[Path] = []
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="end"):
+            yield Static(id="summary")
+            yield Static("e: export minutes and action plan   p: pseudonymised   "
+                         "b: back to the meeting", id="export-status")  # fmt: skip
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.engine.info.title
+        try:
+            self.engine.finish()
+        except DialogtuiError as exc:
+            self.app.report(exc)
+        self.query_one("#summary", Static).update(summary(self.engine))
+
+    def action_back(self) -> None:
+        try:
+            self.engine.store.set_status(self.engine.id, "open", self.engine.clock.now())
+            self.engine.start()
+        except DialogtuiError as exc:
+            self.app.report(exc)
+        self.app.pop_screen()
+
+    def action_export(self, pseudonymise: bool) -> None:
+        self.query_one("#export-status", Static).update("Exporting…")
+        self._export(pseudonymise)
+
+    @work(thread=True, exclusive=True)
+    def _export(self, pseudonymise: bool) -> None:
+        from dialogtui.export.write import default_export_dir, export_meeting
+
+        folder = default_export_dir(self.engine.id)
+        if pseudonymise:
+            folder = folder.with_name(folder.name + "-pseudonymised")
+        try:
+            paths = export_meeting(self.engine.store, self.engine.id, folder, pseudonymise)
+        except DialogtuiError as exc:
+            self.app.call_from_thread(self.app.report, exc)
+            self.app.call_from_thread(self._status, "Export failed; nothing was changed.")
+            return
+        self.exported = paths
+        self.app.call_from_thread(self._status, "Written:\n" + "\n".join(str(p) for p in paths))
+
+    def _status(self, text: str) -> None:
+        self.query_one("#export-status", Static).update(Text(text))

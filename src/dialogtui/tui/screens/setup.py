@@ -1,0 +1,185 @@
+"""Meeting set-up: date, place, facilitators, participants, consent, previous meeting."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Checkbox, Footer, Input, Label, OptionList, Select
+from textual.widgets.option_list import Option
+
+from dialogtui.errors import DialogtuiError
+from dialogtui.meeting.engine import MeetingEngine
+from dialogtui.meeting.records import MeetingInfo, Participant
+from dialogtui.questionset.model import QuestionSet
+
+
+def _field(label: str, widget) -> ComposeResult:
+    with Horizontal(classes="row"):
+        yield Label(label, classes="field-label")
+        yield widget
+
+
+class ParticipantList(OptionList):
+    BINDINGS = [
+        Binding("delete,x", "remove", "Remove participant"),
+        Binding("alt+up,ctrl+up", "move(-1)", "Move up"),
+        Binding("alt+down,ctrl+down", "move(1)", "Move down"),
+    ]
+
+    def action_remove(self) -> None:
+        self.screen.remove_participant(self.highlighted)
+
+    def action_move(self, delta: int) -> None:
+        self.screen.move_participant(self.highlighted, delta)
+
+
+class SetupScreen(Screen):
+    BINDINGS = [
+        Binding("ctrl+s", "start", "Start meeting", priority=True),
+        Binding("ctrl+a", "add", "Add participant", priority=True),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self, qs: QuestionSet, text: str):
+        super().__init__()
+        self.qs, self.text = qs, text
+        self.people: list[Participant] = []
+
+    def compose(self) -> ComposeResult:
+        qs = self.qs
+        asks = qs.facilitators.asker if qs.facilitators else "Facilitator who asks"
+        writes = qs.facilitators.writer if qs.facilitators else "Facilitator who writes"
+        with VerticalScroll(id="setup"):
+            yield Label(Text(f"New meeting: {qs.title}", style="bold"))
+            yield from _field("Title", Input(qs.title, id="title", compact=True))
+            yield from _field(
+                "Date", Input(dt.date.today().isoformat(), placeholder="YYYY-MM-DD", id="date",
+                              compact=True)
+            )  # fmt: skip
+            yield from _field("Place", Input(id="place", compact=True))
+            yield from _field("Asks", Input(placeholder=asks, id="asker", compact=True))
+            yield from _field("Writes", Input(placeholder=writes, id="writer", compact=True))
+            if qs.consent_required:
+                yield Checkbox(qs.consent_text or "Consent recorded", id="consent", compact=True)
+                yield from _field(
+                    "Consent note",
+                    Input(placeholder="how consent was given", id="consent-note", compact=True),
+                )
+            yield from _field(
+                "Follows up",
+                Select(self._previous_options(), prompt="(no previous meeting)", id="previous",
+                       allow_blank=True, compact=True),
+            )  # fmt: skip
+            yield Label("Participants (enter adds; in the list: x removes, alt+↑/↓ moves)",
+                        classes="section")  # fmt: skip
+            with Horizontal(classes="row"):
+                yield Input(placeholder="Name", id="p-name", compact=True)
+                roles = [(r.name, r.id) for r in qs.roles]
+                yield Select(roles, prompt="Role", id="p-role", allow_blank=True, compact=True)
+                yield Input(placeholder="Organisation", id="p-org", compact=True)
+            yield ParticipantList(id="people")
+        yield Footer()
+
+    def _previous_options(self) -> list[tuple[str, int]]:
+        try:
+            rows = self.app.store.list_meetings()
+        except DialogtuiError:
+            return []
+        return [(f"{r['date']} {r['title']}", r["id"]) for r in rows]
+
+    def on_mount(self) -> None:
+        self.sub_title = "New meeting"
+        self.query_one("#place", Input).focus()
+
+    # -- participants -------------------------------------------------------------------
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id in ("p-name", "p-org"):
+            self.action_add()
+        else:
+            self.focus_next()
+
+    def action_add(self) -> None:
+        name_input = self.query_one("#p-name", Input)
+        name = name_input.value.strip()
+        if not name:
+            name_input.focus()
+            return
+        role = self.query_one("#p-role", Select).value
+        org = self.query_one("#p-org", Input).value.strip()
+        self.people.append(Participant(name, role if isinstance(role, str) else None, org))
+        name_input.value = ""
+        self.query_one("#p-org", Input).value = ""
+        self._show_people()
+        name_input.focus()
+
+    def remove_participant(self, index: int | None) -> None:
+        if index is not None and 0 <= index < len(self.people):
+            del self.people[index]
+            self._show_people()
+
+    def move_participant(self, index: int | None, delta: int) -> None:
+        if index is None:
+            return
+        j = index + delta
+        if 0 <= j < len(self.people):
+            self.people[index], self.people[j] = self.people[j], self.people[index]
+            self._show_people()
+            self.query_one(ParticipantList).highlighted = j
+
+    def _show_people(self) -> None:
+        names = {r.id: r.name for r in self.qs.roles}
+        options = []
+        for n, p in enumerate(self.people, start=1):
+            line = Text(f"{n}. {p.name}")
+            extra = ", ".join(x for x in (names.get(p.role or ""), p.organisation) if x)
+            if extra:
+                line.append(f"  ({extra})", style="dim")
+            options.append(Option(line))
+        self.query_one(ParticipantList).set_options(options)
+
+    # -- start ----------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_start(self) -> None:
+        value = lambda wid: self.query_one(f"#{wid}", Input).value.strip()  # noqa: E731
+        try:
+            date = dt.date.fromisoformat(value("date"))
+        except ValueError:
+            self.notify("Write the date as YYYY-MM-DD.", severity="error")
+            self.query_one("#date", Input).focus()
+            return
+        if self.query_one("#p-name", Input).value.strip():
+            self.action_add()  # a name typed but not yet added is surely meant to be added
+        previous = self.query_one("#previous", Select).value
+        consent = None
+        note = ""
+        if self.qs.consent_required:
+            consent = self.query_one("#consent", Checkbox).value
+            note = value("consent-note")
+            if not consent:
+                self.notify("Record the guardians' consent first (the set requires it).",
+                            severity="error")  # fmt: skip
+                self.query_one("#consent", Checkbox).focus()
+                return
+        info = MeetingInfo(
+            set_id=self.qs.id, title=value("title") or self.qs.title, date=date,
+            place=value("place"), asker=value("asker"), writer=value("writer"),
+            previous_id=previous if isinstance(previous, int) else None,
+            participants=self.people, consent_given=consent, consent_note=note,
+        )  # fmt: skip
+        try:
+            engine = MeetingEngine.create(self.app.store, self.qs, self.text, info, self.app.clock)
+        except DialogtuiError as exc:
+            self.app.report(exc)
+            return
+        from dialogtui.tui.screens.capture import CaptureScreen
+
+        self.app.switch_screen(CaptureScreen(engine))

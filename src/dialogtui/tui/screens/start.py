@@ -1,0 +1,131 @@
+"""The start screen: resume an unfinished meeting, or pick a question set (with preview)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.console import Group
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from dialogtui.errors import DialogtuiError
+from dialogtui.questionset.agenda import render_agenda
+from dialogtui.questionset.library import Entry, scan
+
+
+class StartScreen(Screen):
+    BINDINGS = [
+        Binding("enter", "choose", "Start / resume", show=True),
+        Binding("ctrl+f", "search", "Search", show=True),
+        Binding("escape", "clear", "Clear search", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="start"):
+            with Vertical(id="start-left"):
+                yield Input(
+                    placeholder="Search sets and meetings (ctrl+f)", id="search", compact=True
+                )
+                yield OptionList(id="choices")
+            with VerticalScroll(id="preview"):
+                yield Static(id="preview-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Start a meeting"
+        self._entries: list[Entry] = [e for e in scan() if e.question_set]
+        try:
+            self._meetings = [r for r in self.app.store.list_meetings() if r["status"] == "open"]
+        except DialogtuiError as exc:
+            self._meetings = []
+            self.app.report(exc)
+        self._fill("")
+        self.query_one("#choices", OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        try:
+            self._meetings = [r for r in self.app.store.list_meetings() if r["status"] == "open"]
+        except DialogtuiError:
+            return
+        self._fill(self.query_one("#search", Input).value)
+
+    def _fill(self, query: str) -> None:
+        q = query.casefold()
+        options: list[Option | None] = []
+        meetings = [m for m in self._meetings
+                    if q in f"{m['title']} {m['set_id']} {m['date']}".casefold()]  # fmt: skip
+        if meetings:
+            options.append(Option(Text("Resume", style="bold"), disabled=True))
+            for m in meetings:
+                label = Text(f"  {m['date']}  {m['title']}")
+                label.append(f"  ({m['turn_count']} turns)", style="dim")
+                options.append(Option(label, id=f"m{m['id']}"))
+        sets = [e for e in self._entries
+                if q in f"{e.question_set.id} {e.question_set.title} "
+                        f"{e.question_set.method}".casefold()]  # fmt: skip
+        if sets:
+            options.append(Option(Text("New meeting from a question set", style="bold"),
+                                  disabled=True))  # fmt: skip
+            for e in sets:
+                qs = e.question_set
+                mins = f"{qs.planned_minutes} min" if qs.planned_minutes else "untimed"
+                label = Text(f"  {qs.title}", no_wrap=True, overflow="ellipsis")
+                label.append(f"  {qs.language.value} · {mins}", style="dim")
+                options.append(Option(label, id=f"s{qs.id}"))
+        choices = self.query_one("#choices", OptionList)
+        choices.set_options([o for o in options if o is not None])
+        first = next((i for i, o in enumerate(options) if o and not o.disabled), None)
+        choices.highlighted = first
+        self._preview()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    def on_input_submitted(self, _: Input.Submitted) -> None:
+        self.query_one("#choices", OptionList).focus()
+
+    def on_option_list_option_highlighted(self, _: OptionList.OptionHighlighted) -> None:
+        self._preview()
+
+    def on_option_list_option_selected(self, _: OptionList.OptionSelected) -> None:
+        self.action_choose()
+
+    def _preview(self) -> None:
+        option = self.query_one("#choices", OptionList).highlighted_option
+        preview = self.query_one("#preview-text", Static)
+        if option is None or option.id is None:
+            preview.update("")
+        elif option.id.startswith("s"):
+            entry = next(e for e in self._entries if e.question_set.id == option.id[1:])
+            hint = Text("enter: set up a meeting with this set\n", style="bold")
+            preview.update(Group(hint, render_agenda(entry.question_set, dt.date.today())))
+        else:
+            m = next(m for m in self._meetings if f"m{m['id']}" == option.id)
+            preview.update(Text(f"{m['title']}\n{m['date']} · {m['set_id']}\n"
+                                f"{m['turn_count']} turns · {m['open_actions']} open actions\n\n"
+                                "enter: resume where it stopped"))  # fmt: skip
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_clear(self) -> None:
+        search = self.query_one("#search", Input)
+        search.value = ""
+        self.query_one("#choices", OptionList).focus()
+
+    def action_choose(self) -> None:
+        option = self.query_one("#choices", OptionList).highlighted_option
+        if option is None or option.id is None:
+            return
+        try:
+            if option.id.startswith("m"):
+                self.app.open_meeting(int(option.id[1:]))
+            else:
+                self.app.setup_meeting(option.id[1:])
+        except DialogtuiError as exc:
+            self.app.report(exc)

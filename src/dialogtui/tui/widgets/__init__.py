@@ -1,0 +1,1 @@
+"""Widgets of the capture screen, named for where they sit on it (top to bottom)."""

@@ -1,0 +1,82 @@
+"""An action-planning step: the plan as an editable table (what, how, who, …)."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import DataTable
+
+from dialogtui.export.labels import labels
+from dialogtui.meeting.engine import MeetingEngine
+from dialogtui.meeting.records import ActionItem
+from dialogtui.questionset.model import StepKind
+
+ALL_FIELDS = ["what", "how", "who", "with_whom", "when", "first_step"]
+
+
+def columns_for(engine: MeetingEngine) -> list[tuple[str, str]]:
+    """(field, label) pairs: the step's own columns, or all of them in the meeting language."""
+    names = labels(engine.qs.language.value)
+    if engine.step.kind is StepKind.action_planning and engine.step.columns:
+        cols = [(c.field, c.label) for c in engine.step.columns]
+        if "what" not in {f for f, _ in cols}:
+            cols.insert(0, ("what", names["what"]))  # an action is nothing without its 'what'
+        return cols
+    return [(f, names[f]) for f in ALL_FIELDS]
+
+
+def value(item: ActionItem, field: str) -> str:
+    v = getattr(item, field)
+    return v.isoformat() if field == "when" and v else (v or "")
+
+
+class ActionTable(DataTable):
+    BINDINGS = [
+        Binding("enter", "edit", "Edit action"),
+        Binding("a", "add", "Add action"),
+        Binding("delete,x", "remove", "Delete action"),
+        Binding("escape", "leave", "Back to typing"),
+    ]
+
+    class EditRequested(Message):
+        def __init__(self, item: ActionItem | None):
+            super().__init__()
+            self.item = item
+
+    class RemoveRequested(Message):
+        def __init__(self, item: ActionItem):
+            super().__init__()
+            self.item = item
+
+    class Leave(Message):
+        pass
+
+    def show(self, engine: MeetingEngine) -> None:
+        self.cursor_type = "row"
+        cols = columns_for(engine)
+        self._items = engine.actions()
+        keep = self.cursor_row
+        self.clear(columns=True)
+        self.add_columns(*(label for _, label in cols), "status")
+        for item in self._items:
+            self.add_row(*(value(item, f) for f, _ in cols), item.status.value, key=str(item.id))
+        if self._items:
+            self.move_cursor(row=min(keep, len(self._items) - 1))
+
+    def _current(self) -> ActionItem | None:
+        items = getattr(self, "_items", [])
+        return items[self.cursor_row] if items and 0 <= self.cursor_row < len(items) else None
+
+    def action_edit(self) -> None:
+        self.post_message(self.EditRequested(self._current()))
+
+    def action_add(self) -> None:
+        self.post_message(self.EditRequested(None))
+
+    def action_remove(self) -> None:
+        item = self._current()
+        if item is not None:
+            self.post_message(self.RemoveRequested(item))
+
+    def action_leave(self) -> None:
+        self.post_message(self.Leave())

@@ -1,0 +1,50 @@
+"""A choice step: the options, and which one the group chose now and desires."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from dialogtui.meeting.engine import MeetingEngine
+
+
+class ChoicePanel(OptionList):
+    BINDINGS = [
+        Binding("n", "mark('now')", "Mark now"),
+        Binding("d", "mark('desired')", "Mark desired"),
+    ]
+
+    class Marked(Message):
+        def __init__(self, option_id: str, rating: str):
+            super().__init__()
+            self.option_id, self.rating = option_id, rating
+
+    def show(self, engine: MeetingEngine) -> None:
+        choice = engine.step.choice
+        if choice is None:
+            self.clear_options()
+            return
+        self._ratings = list(choice.ratings)
+        marks = [m for m in engine.store.choice_marks(engine.id) if m.step == engine.step_index]
+        keep = self.highlighted
+        options = []
+        for opt in choice.options:
+            line = Text()
+            for rating in choice.ratings:
+                chosen = any(m.option_id == opt.id and m.rating == rating for m in marks)
+                tag = "NOW" if rating == "now" else "WANT"
+                line.append(f"[{tag if chosen else ' ' * len(tag)}] ", style="bold")
+            line.append(opt.label, style="bold")
+            if opt.description:
+                line.append(f" – {opt.description}", style="dim")
+            options.append(Option(line, id=opt.id))
+        self.set_options(options)
+        self.highlighted = keep if keep is not None else 0
+
+    def action_mark(self, rating: str) -> None:
+        option = self.highlighted_option
+        if option is not None and rating in getattr(self, "_ratings", []):
+            self.post_message(self.Marked(option.id, rating))

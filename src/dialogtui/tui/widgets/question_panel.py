@@ -1,0 +1,35 @@
+"""The current question, its prompts and (when expanded) the facilitators' notes."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from dialogtui.meeting.engine import MeetingEngine
+
+
+class QuestionPanel(Static):
+    def show(self, engine: MeetingEngine, notes: bool) -> None:
+        step = engine.step
+        q = engine.question
+        out = Text()
+        if q is not None:
+            count = len(step.questions)
+            if count > 1:
+                out.append(f"Q{engine.pos.question + 1}/{count}  ", style="dim")
+            out.append(engine.text(q.text), style="bold")
+            for prompt in q.prompts:
+                out.append("\n  – " + engine.text(prompt))
+            if q.to:
+                names = ", ".join(engine.qs.role(r).name for r in q.to)
+                out.append(f"\n  → {names}", style="italic")
+        elif step.text:
+            out.append(step.text)
+        if notes:
+            for note in [step.text if q is not None else None, step.note,
+                         q.note if q else None]:  # fmt: skip
+                if note:
+                    out.append("\n" + engine.text(note), style="italic dim")
+        elif (step.note or (q and q.note) or (q and step.text)) and out:
+            out.append("  [f9: notes]", style="dim")
+        self.update(out)

@@ -1,0 +1,46 @@
+"""A scale step: the zones with their names and descriptions, and each person's rating.
+One key per rating: the digit rates the current speaker and moves to the next one."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual import events
+from textual.message import Message
+from textual.widgets import Static
+
+from dialogtui.meeting.engine import MeetingEngine
+
+
+class ScalePanel(Static, can_focus=True):
+    class Rated(Message):
+        def __init__(self, value: int):
+            super().__init__()
+            self.value = value
+
+    def show(self, engine: MeetingEngine) -> None:
+        scale = engine.step.scale
+        if scale is None:
+            self.update("")
+            return
+        self._values = {str(p.value) for p in scale.points}
+        ratings = {r.participant_id: r.value for r in engine.store.scale_ratings(engine.id)
+                   if r.step == engine.step_index}  # fmt: skip
+        by_value: dict[int, list[str]] = {}
+        for p in engine.participants:
+            if p.id in ratings:
+                by_value.setdefault(ratings[p.id], []).append(p.name)
+        table = Table.grid(padding=(0, 1), expand=True)
+        table.add_column(no_wrap=True, style="bold")
+        table.add_column(no_wrap=True)
+        table.add_column(ratio=1, overflow="ellipsis", no_wrap=True)
+        table.add_column(no_wrap=True, style="bold")
+        for point in scale.points:
+            table.add_row(str(point.value), point.zone, Text(point.description, style="dim"),
+                          ", ".join(by_value.get(point.value, [])))  # fmt: skip
+        self.update(table)
+
+    def on_key(self, event: events.Key) -> None:
+        if event.character and event.character in getattr(self, "_values", set()):
+            event.stop()
+            self.post_message(self.Rated(int(event.character)))

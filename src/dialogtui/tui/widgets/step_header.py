@@ -1,0 +1,44 @@
+"""Top of the capture screen: which step, its clock, and when the meeting will end."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from dialogtui.meeting.engine import MeetingEngine
+from dialogtui.meeting.timers import format_seconds
+
+
+class StepHeader(Static):
+    def show(self, engine: MeetingEngine) -> None:
+        step, n, total = engine.step, engine.step_index + 1, len(engine.qs.steps)
+        timer = engine.step_timer()
+        line1 = Text()
+        line1.append(f"Step {n}/{total} ", style="bold")
+        line1.append(step.title, style="bold")
+        kind = step.kind.value.replace("_", " ")
+        if step.repeat:
+            kind += f", round {engine.pos.repetition} of {step.repeat.min}–{step.repeat.max}"
+        line1.append(f"  ({kind})", style="dim")
+        line2 = Text()
+        if timer.planned_seconds is not None:
+            line2.append(f"⏱ {format_seconds(timer.elapsed_seconds)}")
+            line2.append(f" / {format_seconds(timer.planned_seconds)}")
+            remaining = timer.remaining_seconds
+            if timer.overrun:
+                line2.append(f"  OVER +{format_seconds(-remaining)}", style="bold reverse")
+            else:
+                line2.append(f"  {format_seconds(remaining)} left")
+        else:
+            line2.append(f"⏱ {format_seconds(timer.elapsed_seconds)} (untimed)")
+        proj = engine.projection()
+        if proj.projected_end is not None:
+            end = proj.projected_end.astimezone().strftime("%H:%M")
+            late = round(proj.overrun_minutes)
+            line2.append(f"   ends ~{end}")
+            if late > 0:
+                line2.append(f" (+{late} min)", style="bold")
+        if engine.paused:
+            line2.append("   ⏸ PAUSED", style="bold reverse")
+        self.set_class(timer.overrun, "overrun")
+        self.update(Text("\n").join([line1, line2]))
