@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,8 @@ def private_home(tmp_path, monkeypatch):
     home = tmp_path / "home"
     monkeypatch.setenv("DIALOGTUI_HOME", str(home))
     monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("TZ", "UTC")  # clock times on screen and in files do not drift
+    time.tzset()
     return home
 
 

@@ -91,14 +91,21 @@ class DialogApp(App):
             self.push_screen(HelpScreen(self.screen))
 
     async def action_quit(self) -> None:
-        # Screens that hold a meeting save and release it on the way out.
+        self.release()
+        self.exit()
+
+    def release(self) -> None:
+        """Save drafts and clocks, release meeting locks, close the database. Safe twice."""
         for screen in reversed(self.screen_stack):
             closer = getattr(screen, "save_and_release", None)
             if closer:
                 closer()
         if self._store is not None:
             self._store.close()
-        self.exit()
+            self._store = None
+
+    def on_unmount(self) -> None:
+        self.release()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

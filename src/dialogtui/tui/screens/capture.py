@@ -51,10 +51,10 @@ class CaptureScreen(Screen):
         Binding("f5", "note('concern')", "Concern"),
         Binding("ctrl+n", "next_step", "Next step"),
         Binding("ctrl+b", "prev_step", "Prev step"),
-        Binding("f6", "jump", "Go to step"),
+        Binding("ctrl+g", "jump", "Go to step"),
         Binding("alt+down", "question(1)", "Next question", show=False),
         Binding("alt+up", "question(-1)", "Prev question", show=False),
-        Binding("f7", "pause", "Pause clock"),
+        Binding("ctrl+t", "pause", "Pause clock"),
         Binding("f8", "transcript", "Edit turns", show=False),
         Binding("f9", "notes", "Notes", show=False),
         Binding("ctrl+r", "repeat", "Repeat block", show=False),
@@ -68,6 +68,7 @@ class CaptureScreen(Screen):
         self.engine = engine
         self.show_notes = False
         self._saved_draft = engine.draft
+        self._draft_text = self._saved_draft
         self._released = False
 
     def compose(self) -> ComposeResult:
@@ -147,8 +148,14 @@ class CaptureScreen(Screen):
         self.autosave()
         self.refresh_clock()
 
+    def on_text_area_changed(self, event: DraftArea.Changed) -> None:
+        if isinstance(event.text_area, DraftArea):
+            self._draft_text = event.text_area.text
+
     def autosave(self) -> None:
-        text = self.query_one(DraftArea).text
+        # The text is kept from the last change event, so that saving still works while the
+        # screen is being taken down and its widgets are gone.
+        text = self._draft_text
         try:
             if text != self._saved_draft:
                 self.engine.save_draft(text)
@@ -156,6 +163,9 @@ class CaptureScreen(Screen):
             self.engine.tick()
         except DialogtuiError as exc:
             self.app.report(exc)
+
+    def on_unmount(self) -> None:
+        self.save_and_release()
 
     def save_and_release(self) -> None:
         """On quit: the draft and the clock are saved, the meeting lock released."""
@@ -181,7 +191,7 @@ class CaptureScreen(Screen):
         if self.run(submit):
             draft = self.query_one(DraftArea)
             draft.clear()
-            self._saved_draft = ""
+            self._saved_draft = self._draft_text = ""
 
     def action_pass_turn(self) -> None:
         self.run(self.engine.pass_turn)
@@ -341,11 +351,10 @@ class CaptureScreen(Screen):
             "Add decision", "Record a decision", lambda: self.action_note("decision")
         )
         yield SystemCommand("Add concern", "Record a concern", lambda: self.action_note("concern"))
-        yield SystemCommand("Pause or resume the clock", "Stop the step timer",
-                            self.action_pause)  # fmt: skip
-        yield SystemCommand("Edit or delete turns", "Focus the transcript",
-                            self.action_transcript)  # fmt: skip
+        yield SystemCommand("Pause or resume the clock", "Stop the step timer", self.action_pause)
+        yield SystemCommand("Edit or delete turns", "Focus the transcript", self.action_transcript)
         yield SystemCommand("Show or hide notes", "Facilitator notes", self.action_notes)
-        yield SystemCommand("Repeat this block", "Another round of a repeated step",
-                            self.action_repeat)  # fmt: skip
+        yield SystemCommand(
+            "Repeat this block", "Another round of a repeated step", self.action_repeat
+        )
         yield SystemCommand("End meeting", "Summary and export", self.action_end)

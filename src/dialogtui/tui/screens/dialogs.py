@@ -92,8 +92,9 @@ class ActionDialog(ModalScreen[ActionItem | None]):
         Binding("escape", "cancel", "Cancel"),
     ]
 
-    def __init__(self, columns: list[tuple[str, str]], names: list[str],
-                 item: ActionItem | None = None):  # fmt: skip
+    def __init__(
+        self, columns: list[tuple[str, str]], names: list[str], item: ActionItem | None = None
+    ):
         super().__init__()
         self.columns, self.names = columns, names
         self.item = item or ActionItem("")

@@ -54,8 +54,13 @@ def summary(engine: MeetingEngine) -> Table:
     loose = [a for a in engine.actions() if not a.who or not a.when]
     grid.add_row(Text(""))
     if loose:
-        flags = Table(title="Action items without owner or date", title_justify="left",
-                      box=None, pad_edge=False, title_style="bold")  # fmt: skip
+        flags = Table(
+            title="Action items without owner or date",
+            title_justify="left",
+            box=None,
+            pad_edge=False,
+            title_style="bold",
+        )
         flags.add_column("what")
         flags.add_column("missing")
         for a in loose:
@@ -83,8 +88,10 @@ class EndScreen(Screen):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="end"):
             yield Static(id="summary")
-            yield Static("e: export minutes and action plan   p: pseudonymised   "
-                         "b: back to the meeting", id="export-status")  # fmt: skip
+            yield Static(
+                "e: export minutes and action plan   p: pseudonymised   b: back to the meeting",
+                id="export-status",
+            )
         yield Footer()
 
     def on_mount(self) -> None:

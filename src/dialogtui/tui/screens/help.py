@@ -20,7 +20,10 @@ INTRO = (
 def _keys(screen: Screen) -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
     seen: set[str] = set()
-    nodes = [screen, *screen.query("*"), screen.app]
+    # The screen's own keys and those of dialogtui's widgets on it, then the app's; not the
+    # generic scrolling keys every Textual container has.
+    own = [w for w in screen.query("*") if type(w).__module__.startswith("dialogtui.")]
+    nodes = [screen, *own, screen.app]
     for node in nodes:
         for binding in getattr(node, "BINDINGS", []):
             if not isinstance(binding, Binding) or not binding.description:

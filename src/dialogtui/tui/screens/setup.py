@@ -58,9 +58,14 @@ class SetupScreen(Screen):
             yield Label(Text(f"New meeting: {qs.title}", style="bold"))
             yield from _field("Title", Input(qs.title, id="title", compact=True))
             yield from _field(
-                "Date", Input(dt.date.today().isoformat(), placeholder="YYYY-MM-DD", id="date",
-                              compact=True)
-            )  # fmt: skip
+                "Date",
+                Input(
+                    self.app.clock.now().date().isoformat(),
+                    placeholder="YYYY-MM-DD",
+                    id="date",
+                    compact=True,
+                ),
+            )
             yield from _field("Place", Input(id="place", compact=True))
             yield from _field("Asks", Input(placeholder=asks, id="asker", compact=True))
             yield from _field("Writes", Input(placeholder=writes, id="writer", compact=True))
@@ -72,11 +77,18 @@ class SetupScreen(Screen):
                 )
             yield from _field(
                 "Follows up",
-                Select(self._previous_options(), prompt="(no previous meeting)", id="previous",
-                       allow_blank=True, compact=True),
-            )  # fmt: skip
-            yield Label("Participants (enter adds; in the list: x removes, alt+↑/↓ moves)",
-                        classes="section")  # fmt: skip
+                Select(
+                    self._previous_options(),
+                    prompt="(no previous meeting)",
+                    id="previous",
+                    allow_blank=True,
+                    compact=True,
+                ),
+            )
+            yield Label(
+                "Participants (enter adds; in the list: x removes, alt+↑/↓ moves)",
+                classes="section",
+            )
             with Horizontal(classes="row"):
                 yield Input(placeholder="Name", id="p-name", compact=True)
                 roles = [(r.name, r.id) for r in qs.roles]
@@ -165,16 +177,23 @@ class SetupScreen(Screen):
             consent = self.query_one("#consent", Checkbox).value
             note = value("consent-note")
             if not consent:
-                self.notify("Record the guardians' consent first (the set requires it).",
-                            severity="error")  # fmt: skip
+                self.notify(
+                    "Record the guardians' consent first (the set requires it).", severity="error"
+                )
                 self.query_one("#consent", Checkbox).focus()
                 return
         info = MeetingInfo(
-            set_id=self.qs.id, title=value("title") or self.qs.title, date=date,
-            place=value("place"), asker=value("asker"), writer=value("writer"),
+            set_id=self.qs.id,
+            title=value("title") or self.qs.title,
+            date=date,
+            place=value("place"),
+            asker=value("asker"),
+            writer=value("writer"),
             previous_id=previous if isinstance(previous, int) else None,
-            participants=self.people, consent_given=consent, consent_note=note,
-        )  # fmt: skip
+            participants=self.people,
+            consent_given=consent,
+            consent_note=note,
+        )
         try:
             engine = MeetingEngine.create(self.app.store, self.qs, self.text, info, self.app.clock)
         except DialogtuiError as exc:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import unicodedata
 
 from rich.console import Group
 from rich.text import Text
@@ -16,6 +16,12 @@ from textual.widgets.option_list import Option
 from dialogtui.errors import DialogtuiError
 from dialogtui.questionset.agenda import render_agenda
 from dialogtui.questionset.library import Entry, scan
+
+
+def fold(text: str) -> str:
+    """For search: case and accents ignored, so "traff" finds "Träff" and "amobe" "Amøben"."""
+    text = unicodedata.normalize("NFKD", text.casefold()).replace("ø", "o").replace("æ", "ae")
+    return "".join(c for c in text if not unicodedata.combining(c))
 
 
 class StartScreen(Screen):
@@ -55,22 +61,26 @@ class StartScreen(Screen):
         self._fill(self.query_one("#search", Input).value)
 
     def _fill(self, query: str) -> None:
-        q = query.casefold()
+        q = fold(query)
         options: list[Option | None] = []
-        meetings = [m for m in self._meetings
-                    if q in f"{m['title']} {m['set_id']} {m['date']}".casefold()]  # fmt: skip
+        meetings = [
+            m for m in self._meetings if q in fold(f"{m['title']} {m['set_id']} {m['date']}")
+        ]
         if meetings:
             options.append(Option(Text("Resume", style="bold"), disabled=True))
             for m in meetings:
                 label = Text(f"  {m['date']}  {m['title']}")
                 label.append(f"  ({m['turn_count']} turns)", style="dim")
                 options.append(Option(label, id=f"m{m['id']}"))
-        sets = [e for e in self._entries
-                if q in f"{e.question_set.id} {e.question_set.title} "
-                        f"{e.question_set.method}".casefold()]  # fmt: skip
+        sets = [
+            e
+            for e in self._entries
+            if q in fold(f"{e.question_set.id} {e.question_set.title} {e.question_set.method}")
+        ]
         if sets:
-            options.append(Option(Text("New meeting from a question set", style="bold"),
-                                  disabled=True))  # fmt: skip
+            options.append(
+                Option(Text("New meeting from a question set", style="bold"), disabled=True)
+            )
             for e in sets:
                 qs = e.question_set
                 mins = f"{qs.planned_minutes} min" if qs.planned_minutes else "untimed"
@@ -103,12 +113,18 @@ class StartScreen(Screen):
         elif option.id.startswith("s"):
             entry = next(e for e in self._entries if e.question_set.id == option.id[1:])
             hint = Text("enter: set up a meeting with this set\n", style="bold")
-            preview.update(Group(hint, render_agenda(entry.question_set, dt.date.today())))
+            preview.update(
+                Group(hint, render_agenda(entry.question_set, self.app.clock.now().date()))
+            )
         else:
             m = next(m for m in self._meetings if f"m{m['id']}" == option.id)
-            preview.update(Text(f"{m['title']}\n{m['date']} · {m['set_id']}\n"
-                                f"{m['turn_count']} turns · {m['open_actions']} open actions\n\n"
-                                "enter: resume where it stopped"))  # fmt: skip
+            preview.update(
+                Text(
+                    f"{m['title']}\n{m['date']} · {m['set_id']}\n"
+                    f"{m['turn_count']} turns · {m['open_actions']} open actions\n\n"
+                    "enter: resume where it stopped"
+                )
+            )
 
     def action_search(self) -> None:
         self.query_one("#search", Input).focus()

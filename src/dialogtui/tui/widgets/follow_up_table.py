@@ -36,10 +36,13 @@ class FollowUpTable(DataTable):
         for item in self._items:
             fu = reviewed.get(item.id)
             self.add_row(
-                item.what, item.who, item.when.isoformat() if item.when else "",
-                fu.status.value if fu else "to review", fu.comment if fu else "",
+                item.what,
+                item.who,
+                item.when.isoformat() if item.when else "",
+                fu.status.value if fu else "to review",
+                fu.comment if fu else "",
                 key=str(item.id),
-            )  # fmt: skip
+            )
         if self._items:
             self.move_cursor(row=min(keep, len(self._items) - 1))
         else:

@@ -26,8 +26,7 @@ class QuestionPanel(Static):
         elif step.text:
             out.append(step.text)
         if notes:
-            for note in [step.text if q is not None else None, step.note,
-                         q.note if q else None]:  # fmt: skip
+            for note in [step.text if q is not None else None, step.note, q.note if q else None]:
                 if note:
                     out.append("\n" + engine.text(note), style="italic dim")
         elif (step.note or (q and q.note) or (q and step.text)) and out:

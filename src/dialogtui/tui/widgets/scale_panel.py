@@ -24,8 +24,11 @@ class ScalePanel(Static, can_focus=True):
             self.update("")
             return
         self._values = {str(p.value) for p in scale.points}
-        ratings = {r.participant_id: r.value for r in engine.store.scale_ratings(engine.id)
-                   if r.step == engine.step_index}  # fmt: skip
+        ratings = {
+            r.participant_id: r.value
+            for r in engine.store.scale_ratings(engine.id)
+            if r.step == engine.step_index
+        }
         by_value: dict[int, list[str]] = {}
         for p in engine.participants:
             if p.id in ratings:
@@ -36,8 +39,12 @@ class ScalePanel(Static, can_focus=True):
         table.add_column(ratio=1, overflow="ellipsis", no_wrap=True)
         table.add_column(no_wrap=True, style="bold")
         for point in scale.points:
-            table.add_row(str(point.value), point.zone, Text(point.description, style="dim"),
-                          ", ".join(by_value.get(point.value, [])))  # fmt: skip
+            table.add_row(
+                str(point.value),
+                point.zone,
+                Text(point.description, style="dim"),
+                ", ".join(by_value.get(point.value, [])),
+            )
         self.update(table)
 
     def on_key(self, event: events.Key) -> None:

@@ -1,0 +1,506 @@
+"""The scribe's screens under Pilot: every interaction, checked against the store."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from meeting_helpers import new_meeting
+from tui_helpers import START, run, seeded_meeting, text_of, type_text
+
+from dialogtui.meeting.clock import FakeClock
+from dialogtui.meeting.engine import MeetingEngine
+from dialogtui.meeting.records import ActionItem, ActionStatus, NoteKind
+from dialogtui.store import Store
+from dialogtui.tui.screens.capture import CaptureScreen
+from dialogtui.tui.screens.dialogs import ActionDialog, ErrorDialog, JumpDialog, TextDialog
+from dialogtui.tui.screens.end import EndScreen
+from dialogtui.tui.screens.help import HelpScreen
+from dialogtui.tui.screens.setup import SetupScreen
+from dialogtui.tui.widgets.draft import DraftArea
+
+PEOPLE = [("Ada", "skola"), ("Per", "socialtjanst"), ("Lena", "skola")]
+
+
+def turns_in(db, meeting_id=1):
+    store = Store.open(db)
+    try:
+        return [(t.participant_id, t.text, t.passed) for t in store.turns(meeting_id)]
+    finally:
+        store.close()
+
+
+def test_start_screen_search_and_set_up_a_meeting(tmp_path):
+    db = tmp_path / "db"
+
+    async def scenario(app, pilot):
+        await pilot.press("ctrl+f")
+        await type_text(pilot, "traff 3")
+        await pilot.press("enter", "enter")  # to the list, then choose
+        assert isinstance(app.screen, SetupScreen)
+        assert app.screen.qs.id == "samtidigt-traff-3"
+        await type_text(pilot, "Skolan")
+        app.screen.query_one("#p-name").focus()
+        await type_text(pilot, "Ada")
+        await pilot.press("enter")
+        await type_text(pilot, "Per")
+        await pilot.press("enter")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, CaptureScreen)
+
+    run(scenario, db=db)
+    store = Store.open(db)
+    info = store.meeting_info(1)
+    assert info.place == "Skolan" and [p.name for p in info.participants] == ["Ada", "Per"]
+    assert info.date == START.date()
+    store.close()
+
+
+def test_setup_reorder_remove_and_consent_required(tmp_path):
+    db = tmp_path / "db"
+
+    async def scenario(app, pilot):
+        app.screen.query_one("#p-name").focus()
+        for name in ["Ada", "Per", "Lena"]:
+            await type_text(pilot, name)
+            await pilot.press("enter")
+        people = app.screen.query_one("#people")
+        people.focus()
+        people.highlighted = 2
+        await pilot.press("alt+up")  # Lena before Per
+        people.highlighted = 0
+        await pilot.press("x")  # Ada removed
+        assert [p.name for p in app.screen.people] == ["Lena", "Per"]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)  # consent is missing
+        app.screen.query_one("#consent").value = True
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, CaptureScreen)
+
+    run(scenario, db=db, set_ref="samtidigt-traff-4")
+    store = Store.open(db)
+    info = store.meeting_info(1)
+    assert [p.name for p in info.participants] == ["Lena", "Per"] and info.consent_given
+    store.close()
+
+
+def test_typing_a_turn_saves_it_and_moves_the_round(tmp_path):
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "samtidigt-traff-2", PEOPLE)
+
+    async def scenario(app, pilot):
+        screen = app.screen
+        assert isinstance(screen, CaptureScreen)
+        assert screen.focused is screen.query_one(DraftArea)
+        await type_text(pilot, "Ada, rektor")
+        await pilot.press("enter")
+        assert screen.engine.speaker.name == "Per"
+        assert "✓ saved" in text_of(screen.query_one("#speakers"))
+        await pilot.press("f2")  # Per passes
+        assert screen.engine.speaker.name == "Lena"
+        await type_text(pilot, "rad ett")
+        await pilot.press("ctrl+j")
+        await type_text(pilot, "rad två")
+        await pilot.press("enter")
+        assert screen.engine.round_complete
+        assert screen.query_one(DraftArea).text == ""
+
+    run(scenario, db=db, meeting_id=mid)
+    ada, per, lena = 1, 2, 3
+    assert turns_in(db) == [(ada, "Ada, rektor", False), (per, "", True),
+                            (lena, "rad ett\nrad två", False)]  # fmt: skip
+
+
+def test_speaker_keys_tab_shift_tab_and_alt_number(tmp_path):
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "samtidigt-traff-2", PEOPLE)
+
+    async def scenario(app, pilot):
+        e = app.screen.engine
+        await pilot.press("tab")
+        assert e.speaker.name == "Per"
+        await pilot.press("shift+tab", "shift+tab")
+        assert e.speaker.name == "Lena"
+        await pilot.press("alt+2")
+        assert e.speaker.name == "Per"
+
+    run(scenario, db=db, meeting_id=mid)
+
+
+def test_steps_next_previous_and_jump(tmp_path):
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "samtidigt-traff-2", PEOPLE)
+
+    async def scenario(app, pilot):
+        e = app.screen.engine
+        await pilot.press("ctrl+n")
+        assert e.step_index == 1
+        await pilot.press("ctrl+b")
+        assert e.step_index == 0
+        await pilot.press("ctrl+g")
+        assert isinstance(app.screen, JumpDialog)
+        await pilot.press("down", "down", "down", "enter")
+        await pilot.pause()
+        assert e.step_index == 3
+        assert "Vad behöver du/ni" in text_of(app.screen.query_one("#question"))
+
+    run(scenario, db=db, meeting_id=mid)
+
+
+def test_quick_capture_action_decision_concern(tmp_path):
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "samtidigt-traff-5", PEOPLE, consent_given=True)
+
+    async def scenario(app, pilot):
+        await pilot.press("f3")
+        assert isinstance(app.screen, ActionDialog)
+        await type_text(pilot, "Ordna läxhjälp")
+        await pilot.press("enter")  # how
+        await pilot.press("enter")  # who
+        await type_text(pilot, "Le")
+        await pilot.press("enter")  # takes the suggestion "Lena"
+        await pilot.press("enter")  # with whom
+        await type_text(pilot, "not a date")
+        await pilot.press("enter")
+        await pilot.press("enter")  # first step: save -> refused, bad date
+        await pilot.pause()
+        assert isinstance(app.screen, ActionDialog)
+        app.screen.query_one("#f-when").value = "2026-02-01"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, CaptureScreen)
+        await pilot.press("f4")
+        assert isinstance(app.screen, TextDialog)
+        await type_text(pilot, "Ny träff i mars")
+        await pilot.press("ctrl+s")
+        await pilot.press("f5")
+        await type_text(pilot, "Oro för frånvaro")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    run(scenario, db=db, meeting_id=mid)
+    store = Store.open(db)
+    [action] = store.actions(mid)
+    assert (action.what, action.who, action.when) == ("Ordna läxhjälp", "Lena", dt.date(2026, 2, 1))
+    assert [(n.kind, n.text) for n in store.notes(mid)] == [
+        (NoteKind.decision, "Ny träff i mars"), (NoteKind.concern, "Oro för frånvaro")]  # fmt: skip
+    store.close()
+
+
+def test_action_planning_table_edit_and_delete(tmp_path):
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "samtidigt-traff-5", PEOPLE, consent_given=True)
+
+    async def scenario(app, pilot):
+        e = app.screen.engine
+        e.goto_step(3)
+        e.add_action(ActionItem("Gammal text", who="Ada"))
+        app.screen.refresh_view()
+        table = app.screen.query_one("#actions")
+        assert table.display and table.row_count == 1
+        table.focus()
+        await pilot.press("enter")
+        assert isinstance(app.screen, ActionDialog)
+        app.screen.query_one("#f-what").value = "Ny text"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert e.actions()[0].what == "Ny text"
+        table.focus()
+        await pilot.press("x")
+        await pilot.press("y")
+        await pilot.pause()
+        assert e.actions() == []
+
+    run(scenario, db=db, meeting_id=mid)
+
+
+def test_scale_step_one_key_per_participant(tmp_path):
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "raseborg-orons-zoner", [("Anna", None), ("Bo", None)])
+
+    async def scenario(app, pilot):
+        screen = app.screen
+        assert screen.focused is screen.query_one("#scale")
+        assert screen.engine.speaker.name == "Anna"  # the first rater is chosen
+        await pilot.press("4", "6")
+        await pilot.pause()
+        assert "Anna" in text_of(screen.query_one("#scale"))
+
+    run(scenario, db=db, meeting_id=mid)
+    store = Store.open(db)
+    assert [(r.participant_id, r.value) for r in store.scale_ratings(mid)] == [(1, 4), (2, 6)]
+    store.close()
+
+
+def test_choice_step_now_and_desired(tmp_path):
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "dialogredskab-3-samarbejdsrelationer", [("Mette", None)])
+
+    async def scenario(app, pilot):
+        assert app.screen.focused is app.screen.query_one("#choice")
+        await pilot.press("down", "n", "down", "down", "d")
+        await pilot.pause()
+
+    run(scenario, db=db, meeting_id=mid)
+    store = Store.open(db)
+    marks = {(m.option_id, m.rating) for m in store.choice_marks(mid)}
+    assert marks == {("stafet", "now"), ("fodboldhold", "desired")}
+    store.close()
+
+
+def test_follow_up_of_the_previous_meeting(tmp_path):
+    db = tmp_path / "db"
+    store = Store.open(db)
+    first = new_meeting(store, "samtidigt-traff-5", PEOPLE, consent_given=True)
+    old = first.add_action(ActionItem("Kartlägga frånvaro", who="Lena"))
+    first.finish()
+    first.close()
+    second = new_meeting(store, "samtidigt-traff-5", PEOPLE, consent_given=True,
+                         previous_id=first.id)  # fmt: skip
+    second.goto_step(1)
+    second.close()
+    store.close()
+
+    async def scenario(app, pilot):
+        table = app.screen.query_one("#follow-up")
+        assert app.screen.focused is table and table.row_count == 1
+        await pilot.press("d")
+        await type_text(pilot, "Klart")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    run(scenario, db=db, meeting_id=second.id)
+    store = Store.open(db)
+    [fu] = store.follow_ups(second.id)
+    assert (fu.action_id, fu.status, fu.comment) == (old.id, ActionStatus.done, "Klart")
+    store.close()
+
+
+def test_edit_and_delete_a_turn_from_the_transcript(tmp_path):
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "raseborg-temamote", [("Anna", None)])
+
+    async def scenario(app, pilot):
+        await type_text(pilot, "fel")
+        await pilot.press("enter")
+        await pilot.press("f8", "e")
+        assert isinstance(app.screen, TextDialog)
+        app.screen.query_one("TextArea").text = "rätt"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert [t.text for t in app.screen.engine.turns()] == ["rätt"]
+        await pilot.press("f8", "x", "y")
+        await pilot.pause()
+        assert app.screen.engine.turns() == []
+        await pilot.press("escape")
+        assert app.screen.focused is app.screen.query_one(DraftArea)
+
+    run(scenario, db=db, meeting_id=mid)
+
+
+def test_timers_pause_overrun_and_turn_timebox(tmp_path):
+    db = tmp_path / "db"
+    clock = FakeClock(START)
+    mid = seeded_meeting(db, "hva-planlegging", [("Kari", None), ("Ola", None)], clock=clock)
+
+    async def scenario(app, pilot):
+        screen = app.screen
+        screen.engine.goto_step(3)  # 3 minutes per person
+        clock.advance(minutes=4)
+        screen.refresh_view()
+        strip = text_of(screen.query_one("#speakers"))
+        assert "04:00 / 03:00" in strip and "TIME" in strip
+        assert screen.query_one("#speakers").has_class("overtime")
+        await pilot.press("ctrl+t")
+        assert screen.engine.paused
+        assert "PAUSED" in text_of(screen.query_one("#step-header"))
+
+    run(scenario, db=db, meeting_id=mid, clock=clock)
+
+
+def test_step_overrun_and_projected_end_in_header(tmp_path):
+    db = tmp_path / "db"
+    clock = FakeClock(START)
+    mid = seeded_meeting(db, "samtidigt-traff-3", PEOPLE, clock=clock)
+
+    async def scenario(app, pilot):
+        clock.advance(minutes=30)
+        app.screen.refresh_clock()
+        header = app.screen.query_one("#step-header")
+        text = str(header.render())
+        assert "OVER +10:00" in text and "ends ~12:10 (+10 min)" in text
+        assert header.has_class("overrun")
+
+    run(scenario, db=db, meeting_id=mid, clock=clock)
+
+
+def test_quit_keeps_the_draft_and_resume_restores_it(tmp_path):
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "samtidigt-traff-1", PEOPLE)
+
+    async def first(app, pilot):
+        await type_text(pilot, "Hej")
+        await pilot.press("enter")
+        await pilot.press("ctrl+n", "ctrl+n")
+        await type_text(pilot, "halv mening")
+        await pilot.press("ctrl+q")
+
+    run(first, db=db, meeting_id=mid)
+
+    async def second(app, pilot):
+        screen = app.screen
+        assert screen.engine.step_index == 2
+        assert screen.query_one(DraftArea).text == "halv mening"
+
+    run(second, db=db, meeting_id=mid)
+
+
+def test_autosave_tick_saves_the_draft(tmp_path):
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "raseborg-temamote", [("Anna", None)])
+
+    async def scenario(app, pilot):
+        await type_text(pilot, "pågående")
+        app.screen.autosave()  # what each clock tick does
+        store = Store.open(db)
+        assert store.draft(mid) == "pågående"
+        store.close()
+
+    run(scenario, db=db, meeting_id=mid)
+
+
+def test_a_locked_meeting_shows_a_dialog_not_a_crash(tmp_path):
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "raseborg-temamote", [("Anna", None)])
+    import subprocess
+    import sys
+
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, time; from dialogtui.store import Store; s = Store.open(sys.argv[1]);"
+         " s.lock(int(sys.argv[2])); print('locked', flush=True); time.sleep(30)",
+         str(db), str(mid)],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+
+        async def scenario(app, pilot):
+            await pilot.pause()
+            assert isinstance(app.screen, ErrorDialog)
+            assert "open in another dialogtui" in app.screen.message
+            await pilot.press("enter")
+
+        run(scenario, db=db, meeting_id=mid)
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_end_screen_summary_and_export(tmp_path, private_home):
+    db = tmp_path / "db"
+    clock = FakeClock(START)
+    store = Store.open(db)
+    m = new_meeting(store, "samtidigt-traff-5", PEOPLE, clock=clock, consent_given=True)
+    m.start()
+    clock.advance(minutes=25)
+    m.submit("Ada talar")
+    m.add_action(ActionItem("Utan ägare"))
+    m.close()
+    store.close()
+
+    async def scenario(app, pilot):
+        await pilot.press("ctrl+o")
+        assert isinstance(app.screen, EndScreen)
+        summary = text_of(app.screen.query_one("#summary"))
+        assert "Utan ägare" in summary and "who, when" in summary
+        await pilot.press("e")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [p.name for p in app.screen.exported] == ["minutes.md", "action-plan.md"]
+        status = text_of(app.screen.query_one("#export-status"), width=200)
+        assert str(app.screen.exported[0]) in status
+        await pilot.press("b")
+        assert isinstance(app.screen, CaptureScreen)
+
+    run(scenario, db=db, meeting_id=m.id, clock=clock)
+    assert (private_home / "exports" / f"meeting-{m.id}" / "minutes.md").exists()
+
+
+def test_help_lists_the_screens_keys(tmp_path):
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "raseborg-temamote", [("Anna", None)])
+
+    async def scenario(app, pilot):
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        keys = dict(__import__("dialogtui.tui.screens.help", fromlist=["_keys"])._keys(
+            app.screen.under))  # fmt: skip
+        assert keys["f2"] == "Pass" and keys["ctrl+n"] == "Next step" and keys["enter"]
+        await pilot.press("escape")
+        assert isinstance(app.screen, CaptureScreen)
+
+    run(scenario, db=db, meeting_id=mid)
+
+
+def test_command_palette_offers_the_meeting_commands(tmp_path):
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "raseborg-temamote", [("Anna", None)])
+
+    async def scenario(app, pilot):
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert {"Next step", "Add action item", "End meeting", "Pass"} <= set(titles)
+
+    run(scenario, db=db, meeting_id=mid)
+
+
+def test_store_errors_become_dialogs(tmp_path, monkeypatch):
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "raseborg-temamote", [("Anna", None)])
+
+    async def scenario(app, pilot):
+        from dialogtui.errors import StoreError
+
+        def full(*args, **kwargs):
+            raise StoreError("the disk is full; nothing new was saved")
+
+        monkeypatch.setattr(app.screen.engine.store, "add_turn", full)
+        await type_text(pilot, "viktigt")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ErrorDialog)
+        await pilot.press("enter")
+        assert app.screen.query_one(DraftArea).text == "viktigt"  # nothing lost
+
+    run(scenario, db=db, meeting_id=mid)
+
+
+def test_unknown_set_on_the_command_line(cli):
+    result = cli("run", "nope")
+    assert result.code == 1 and "no question set" in result.err
+
+
+def test_resume_without_meetings(cli):
+    result = cli("resume")
+    assert result.code == 1 and "no unfinished meeting" in result.err
+
+
+def test_engine_state_is_the_same_after_the_ui(tmp_path):
+    """The UI adds nothing of its own: what it shows comes from the engine and the store."""
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "raseborg-klientmote", [("Anna", "familj"), ("Sara", "myndighet")])
+
+    async def scenario(app, pilot):
+        for _ in range(5):
+            await type_text(pilot, "svar")
+            await pilot.press("enter")
+
+    run(scenario, db=db, meeting_id=mid)
+    store = Store.open(db)
+    engine = MeetingEngine.open(store, mid, FakeClock(START))
+    assert engine.round_complete and engine.speaker is None  # Anna answered all five
+    assert len(engine.turns()) == 5
+    engine.close()
+    store.close()
