@@ -83,9 +83,7 @@ class StartScreen(Screen):
             )
             for e in sets:
                 qs = e.question_set
-                mins = f"{qs.planned_minutes} min" if qs.planned_minutes else "untimed"
-                label = Text(f"  {qs.title}", no_wrap=True, overflow="ellipsis")
-                label.append(f"  {qs.language.value} · {mins}", style="dim")
+                label = Text(f"  {qs.title}")
                 options.append(Option(label, id=f"s{qs.id}"))
         choices = self.query_one("#choices", OptionList)
         choices.set_options([o for o in options if o is not None])

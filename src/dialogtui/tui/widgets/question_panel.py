@@ -25,6 +25,13 @@ class QuestionPanel(Static):
                 out.append(f"\n  → {names}", style="italic")
         elif step.text:
             out.append(step.text)
+        if step.scale is not None:
+            low, high = step.scale.points[0].value, step.scale.points[-1].value
+            out.append(
+                ("\n" if out else "") + f"Press {low}–{high} to rate the current speaker "
+                "(then the next one); tab to choose who.",
+                style="italic",
+            )
         if notes:
             for note in [step.text if q is not None else None, step.note, q.note if q else None]:
                 if note:

@@ -22,7 +22,7 @@ class StepHeader(Static):
         line1.append(f"  ({kind})", style="dim")
         line2 = Text()
         if timer.planned_seconds is not None:
-            line2.append(f"⏱ {format_seconds(timer.elapsed_seconds)}")
+            line2.append(f"Time {format_seconds(timer.elapsed_seconds)}")
             line2.append(f" / {format_seconds(timer.planned_seconds)}")
             remaining = timer.remaining_seconds
             if timer.overrun:
@@ -30,7 +30,7 @@ class StepHeader(Static):
             else:
                 line2.append(f"  {format_seconds(remaining)} left")
         else:
-            line2.append(f"⏱ {format_seconds(timer.elapsed_seconds)} (untimed)")
+            line2.append(f"Time {format_seconds(timer.elapsed_seconds)} (untimed)")
         proj = engine.projection()
         if proj.projected_end is not None:
             end = proj.projected_end.astimezone().strftime("%H:%M")
@@ -39,6 +39,6 @@ class StepHeader(Static):
             if late > 0:
                 line2.append(f" (+{late} min)", style="bold")
         if engine.paused:
-            line2.append("   ⏸ PAUSED", style="bold reverse")
+            line2.append("   PAUSED (ctrl+t)", style="bold reverse")
         self.set_class(timer.overrun, "overrun")
         self.update(Text("\n").join([line1, line2]))

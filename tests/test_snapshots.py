@@ -1,0 +1,157 @@
+"""What the screens look like, one snapshot per stage of a meeting, at 80×24 and 120×40.
+
+Review changes with `scripts/test tests/test_snapshots.py --snapshot-update` and the diff
+in tests/__snapshots__/ (an SVG per snapshot; snapshot_report.html shows failures).
+"""
+
+from __future__ import annotations
+
+import pytest
+from meeting_helpers import new_meeting
+from tui_helpers import START
+
+from dialogtui.meeting.clock import FakeClock
+from dialogtui.meeting.records import ActionItem
+from dialogtui.store import Store
+from dialogtui.tui.app import build_app
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+PEOPLE = [("Ada Nilsson", "skola", "Rektor"), ("Per Ström", "socialtjanst", "IFO"),
+          ("Lena Ek", "skola", "Kurator")]  # fmt: skip
+
+
+def app_with(tmp_path, setup=None, **kwargs):
+    """An app over a private database, made deterministic: a fixed clock, no blinking."""
+    db = tmp_path / "db"
+    clock = FakeClock(START)
+    meeting_id = None
+    if setup:
+        store = Store.open(db)
+        engine = setup(store, clock)
+        meeting_id = engine.id
+        engine.close()
+        store.close()
+    return build_app(db_path=db, clock=clock, meeting_id=meeting_id, **kwargs)
+
+
+async def steady(pilot):
+    for area in pilot.app.screen.query("TextArea"):
+        area.cursor_blink = False
+    await pilot.pause()
+
+
+def round_step(store, clock):
+    m = new_meeting(store, "samtidigt-traff-2", PEOPLE, clock=clock, title="Pilotverkstad 2",
+                    place="Skolan")  # fmt: skip
+    m.start()
+    clock.advance(minutes=3)
+    m.submit("Ada, rektor. Jag hoppas på konkreta steg för eleverna i år 7.")
+    clock.advance(minutes=2)
+    m.pass_turn()
+    m.save_draft("Lena, kurator, jag har med mig")
+    clock.advance(minutes=1)
+    return m
+
+
+def scale_step(store, clock):
+    m = new_meeting(store, "raseborg-orons-zoner", [("Anna", None), ("Bo", None)], clock=clock)
+    m.start()
+    m.rate(m.participants[0].id, 4)
+    m.cycle_speaker(1)
+    return m
+
+
+def choice_step(store, clock):
+    m = new_meeting(store, "dialogredskab-3-samarbejdsrelationer", [("Mette", None)],
+                    clock=clock)  # fmt: skip
+    m.start()
+    m.mark_choice("stafet", "now")
+    m.mark_choice("fodboldhold", "desired")
+    return m
+
+
+def action_step(store, clock):
+    m = new_meeting(store, "samtidigt-traff-5", PEOPLE, clock=clock, consent_given=True)
+    m.start()
+    m.goto_step(3)
+    clock.advance(minutes=50)  # over its 40 minutes
+    m.add_action(ActionItem("Gemensam föräldraträff", "Kvällsmöte", "Ada Nilsson", "Per Ström",
+                            START.date().replace(month=2), "Skicka inbjudan"))  # fmt: skip
+    m.add_action(ActionItem("Rutin för orosanmälan", who="Per Ström"))
+    return m
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_start(snap_compare, tmp_path, size):
+    assert snap_compare(app_with(tmp_path), terminal_size=size, run_before=steady)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_setup(snap_compare, tmp_path, size):
+    app = app_with(tmp_path, set_ref="samtidigt-traff-4")
+    assert snap_compare(app, terminal_size=size, run_before=steady)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_capture_round(snap_compare, tmp_path, size):
+    assert snap_compare(app_with(tmp_path, round_step), terminal_size=size, run_before=steady)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_capture_scale(snap_compare, tmp_path, size):
+    assert snap_compare(app_with(tmp_path, scale_step), terminal_size=size, run_before=steady)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_capture_choice(snap_compare, tmp_path, size):
+    assert snap_compare(app_with(tmp_path, choice_step), terminal_size=size, run_before=steady)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_capture_action_plan(snap_compare, tmp_path, size):
+    assert snap_compare(app_with(tmp_path, action_step), terminal_size=size, run_before=steady)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_action_dialog(snap_compare, tmp_path, size):
+    app = app_with(tmp_path, action_step)
+    assert snap_compare(app, press=["f3", "O", "r", "d", "n", "a"], terminal_size=size,
+                        run_before=steady)  # fmt: skip
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_help(snap_compare, tmp_path, size):
+    app = app_with(tmp_path, round_step)
+    assert snap_compare(app, press=["f1"], terminal_size=size, run_before=steady)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_end(snap_compare, tmp_path, size):
+    app = app_with(tmp_path, action_step)
+    assert snap_compare(app, press=["ctrl+o"], terminal_size=size, run_before=steady)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_failure_bad_date_in_action(snap_compare, tmp_path, size):
+    app = app_with(tmp_path, action_step)
+    keys = ["f3", "X", "enter", "enter", "enter", "enter", "3", "1", "/", "2", "ctrl+s"]
+    assert snap_compare(app, press=keys, terminal_size=size, run_before=steady)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_failure_disk_full_dialog(snap_compare, tmp_path, size):
+    app = app_with(tmp_path, round_step)
+
+    async def full_disk(pilot):
+        from dialogtui.errors import StoreError
+
+        def refuse(*args, **kwargs):
+            raise StoreError("the disk is full (or failing); nothing new was saved, "
+                             "the last saved state is intact")  # fmt: skip
+
+        pilot.app.screen.engine.store.add_turn = refuse
+        await steady(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=full_disk)
