@@ -70,7 +70,9 @@ class SetupScreen(Screen):
             yield from _field("Asks", Input(placeholder=asks, id="asker", compact=True))
             yield from _field("Writes", Input(placeholder=writes, id="writer", compact=True))
             if qs.consent_required:
-                yield Checkbox(qs.consent_text or "Consent recorded", id="consent", compact=True)
+                if qs.consent_text:
+                    yield Label(qs.consent_text, classes="hint")
+                yield Checkbox("Guardians' consent recorded", id="consent", compact=True)
                 yield from _field(
                     "Consent note",
                     Input(placeholder="how consent was given", id="consent-note", compact=True),
