@@ -204,3 +204,12 @@ def test_notes(store):
     m.add_note(NoteKind.decision, "Vi träffas igen i mars")
     m.add_note(NoteKind.concern, "Oro för skolfrånvaro")
     assert [n.kind for n in store.notes(m.id)] == [NoteKind.decision, NoteKind.concern]
+
+
+def test_a_round_whose_roles_nobody_holds_asks_everyone(store):
+    m = new_meeting(store, "raseborg-klientmote", [("Anna", "familj"), ("Sara", None)])
+    m.start()
+    assert [p.name for p in m.speakers()] == ["Anna"]
+    m.next_step()  # the authorities' round, but Sara was entered without a role
+    assert [p.name for p in m.speakers()] == ["Anna", "Sara"]
+    assert m.speaker.name == "Anna"

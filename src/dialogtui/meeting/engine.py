@@ -116,9 +116,10 @@ class MeetingEngine:
         roles = list(step.roles)
         if self.question and self.question.to and step is self.step:
             roles = list(self.question.to)
-        if not roles:
-            return list(self.participants)
-        return [p for r in roles for p in self.participants if p.role == r]
+        matched = [p for r in roles for p in self.participants if p.role == r]
+        # Nobody holds the step's roles (roles were not entered at set-up): ask everyone
+        # rather than no one, so the round can still be walked.
+        return matched or list(self.participants)
 
     def round_marks(self) -> dict[int, str]:
         """For the current question: who has spoken ("spoke") and who passed ("passed")."""
@@ -276,7 +277,7 @@ class MeetingEngine:
         self._save_pos()
 
     def cycle_speaker(self, delta: int = 1) -> None:
-        order = self.speakers() or self.participants
+        order = self.speakers()
         if not order:
             return
         ids = [p.id for p in order]

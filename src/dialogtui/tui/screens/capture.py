@@ -200,7 +200,7 @@ class CaptureScreen(Screen):
         self.run(lambda: self.engine.cycle_speaker(delta))
 
     def action_pick(self, n: int) -> None:
-        order = self.engine.speakers() or self.engine.participants
+        order = self.engine.speakers()
         if 1 <= n <= len(order):
             self.run(lambda: self.engine.set_speaker(order[n - 1].id))
 
@@ -233,6 +233,7 @@ class CaptureScreen(Screen):
     # -- steps and questions ------------------------------------------------------------
 
     def _moved(self) -> None:
+        self.query_one(SpeakerStrip).last_saved = ""
         self.refresh_view()
         self._focus_for_step()
 

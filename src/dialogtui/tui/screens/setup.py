@@ -154,6 +154,8 @@ class SetupScreen(Screen):
             extra = ", ".join(x for x in (names.get(p.role or ""), p.organisation) if x)
             if extra:
                 line.append(f"  ({extra})", style="dim")
+            if names and not p.role:
+                line.append("  (no role)", style="bold italic")
             options.append(Option(line))
         self.query_one(ParticipantList).set_options(options)
 

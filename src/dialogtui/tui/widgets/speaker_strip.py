@@ -13,7 +13,7 @@ class SpeakerStrip(Static):
     last_saved = ""
 
     def show(self, engine: MeetingEngine) -> None:
-        order = engine.speakers() or engine.participants
+        order = engine.speakers()
         marks = engine.round_marks() if engine.step.is_round else {}
         out = Text()
         current = engine.pos.speaker_id
