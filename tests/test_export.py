@@ -276,3 +276,12 @@ def test_export_target_is_a_file(store, tmp_path):
     (tmp_path / "dir" / "minutes.md").mkdir(parents=True)
     with pytest.raises(DialogtuiError, match="is a folder"):
         export_meeting(store, m.id, tmp_path / "dir")
+
+
+def test_plain_text_fast_path_agrees_with_escaping():
+    from dialogtui.export.escape import all_plain, block
+
+    plain = ["Att vi samverkar bättre.", "Ja, 3 gånger i veckan!", "Hej (igen)"]
+    assert all_plain(plain) and all(block(t) == t for t in plain)
+    for hostile in ["a | b", "- list", "  2. item", "x\ny", "<b>", "tab\there", "# h"]:
+        assert not all_plain([*plain, hostile]), hostile

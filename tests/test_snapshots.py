@@ -35,6 +35,7 @@ def app_with(tmp_path, setup=None, **kwargs):
 
 
 async def steady(pilot):
+    await pilot.app.workers.wait_for_complete()  # e.g. the start screen's preview
     for area in pilot.app.screen.query("TextArea"):
         area.cursor_blink = False
     await pilot.pause()

@@ -13,7 +13,22 @@ from dialogtui.errors import DialogtuiError
 
 def write_atomic(path: Path, text: str, mode: int = 0o600) -> None:
     """Write `text` to `path` via a temp file in the same folder, fsync, then rename."""
-    path = Path(path)
+    write_atomic_many({Path(path): text}, mode)
+
+
+def write_atomic_many(files: dict[Path, str], mode: int = 0o600) -> None:
+    """Write several files atomically, each via its own temp file; the folders' entries
+    are synced once at the end. If one fails, the ones before it are already complete."""
+    folders = []
+    for path, text in files.items():
+        _write_one(Path(path), text, mode)
+        if path.parent not in folders:
+            folders.append(path.parent)
+    for folder in folders:
+        _fsync_dir(folder)
+
+
+def _write_one(path: Path, text: str, mode: int) -> None:
     folder = path.parent
     if path.is_dir():
         raise DialogtuiError(f"{path} is a folder; give a file name")
@@ -30,7 +45,6 @@ def write_atomic(path: Path, text: str, mode: int = 0o600) -> None:
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
         os.replace(tmp, path)
-        _fsync_dir(folder)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

@@ -19,8 +19,25 @@ def _visible(ch: re.Match) -> str:
     return "\u2421" if code == 0x7F else chr(0x2400 + code)
 
 
+# Most text needs nothing: a quick look decides, so a long meeting exports fast.
+_ANY_SPECIAL = re.compile(r"[\\`*_\[\]<>|~&#\x00-\x1f\x7f]")
+
+
+_SEPARATOR = "\uffff"  # a noncharacter: never typed, and matched by none of the patterns
+_ANY_LINE_START = re.compile(r"\uffff\s*(?:[-+=>]|\d+[.)])")  # a literal first: fast
+
+
+def all_plain(texts: list[str]) -> bool:
+    """True if none of the texts needs any escaping: one look at all of them at once, which
+    is how a long meeting (most of whose turns are plain words) exports quickly."""
+    joined = _SEPARATOR + _SEPARATOR.join(texts)
+    return not _ANY_SPECIAL.search(joined) and not _ANY_LINE_START.search(joined)
+
+
 def inline(text: str) -> str:
     """Text that renders as typed, wherever it stands in a line."""
+    if not _ANY_SPECIAL.search(text) and not _LINE_START.match(text):
+        return text
     text = _CONTROL.sub(_visible, text.replace("\r\n", "\n").replace("\r", "\n"))
     text = _SPECIAL.sub(r"\\\1", text.replace("\t", " "))
     return _LINE_START.sub(_escape_lead, text)
@@ -36,6 +53,8 @@ def _escape_lead(m: re.Match) -> str:
 def block(text: str) -> str:
     """Multi-line text: each line escaped and stripped (so no line can become an indented
     code block), lines joined by hard breaks; blank lines are dropped, words never are."""
+    if "\n" not in text and "\r" not in text:
+        return inline(text.strip())
     lines = [inline(line.strip()) for line in text.replace("\r", "\n").split("\n")]
     return "\\\n".join(line for line in lines if line)
 

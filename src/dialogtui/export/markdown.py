@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
-from dialogtui.export.escape import block, cell, inline
+from dialogtui.export.escape import all_plain, block, cell, inline
 from dialogtui.export.labels import labels
 from dialogtui.export.pseudonymise import name_replacer, pseudonyms
 from dialogtui.export.record import MeetingRecord
@@ -20,38 +21,43 @@ class _Writer:
         self.r = record
         self.L = labels(record.language)
         self.pseudonymise = pseudonymise
-        self.hide: Callable[[str], str] = (
-            name_replacer(record, self.L["asker"], self.L["writer"])
-            if pseudonymise
-            else (lambda text: text)
-        )
         self.stand_ins = pseudonyms(record) if pseudonymise else {}
         self.roles = {r.id: r.name for r in record.qs.roles}
+        self.speakers = self._speaker_labels()
+        # User text: names hidden if asked, then escaped (i: inline, b: block, c: cell).
+        self.i: Callable[[str], str] = inline
+        self.b: Callable[[str], str] = block
+        self.c: Callable[[str], str] = cell
+        if pseudonymise:
+            hide = name_replacer(record, self.L["asker"], self.L["writer"])
+            self.i = lambda text: inline(hide(text))
+            self.b = lambda text: block(hide(text))
+            self.c = lambda text: cell(hide(text))
 
-    # user text: names hidden if asked, then escaped
-    def i(self, text: str) -> str:
-        return inline(self.hide(text))
-
-    def b(self, text: str) -> str:
-        return block(self.hide(text))
-
-    def c(self, text: str) -> str:
-        return cell(self.hide(text))
+    @functools.cached_property
+    def by_step(self) -> dict[int, dict[tuple[int, int | None], list]]:
+        """step -> (repetition, question) -> turns, in one pass over a long meeting."""
+        groups: dict[int, dict[tuple[int, int | None], list]] = {}
+        for t in self.r.turns:
+            groups.setdefault(t.step, {}).setdefault((t.repetition, t.question), []).append(t)
+        return groups
 
     def q(self, text: str) -> str:
         """A question-set text with placeholders resolved (set texts are escaped too)."""
         return inline(resolve(text, self.r.info.date, self.r.qs.horizon, self.r.qs.language))
 
     def speaker(self, pid: int | None) -> str:
-        if pid is None:
-            return self.L["group"]
-        p = next((p for p in self.r.info.participants if p.id == pid), None)
-        if p is None:
-            return "?"
-        if self.pseudonymise:
-            return inline(self.stand_ins[p.id])
-        role = self.roles.get(p.role or "")
-        return inline(f"{p.name} ({role})" if role else p.name)
+        return self.speakers.get(pid, "?")
+
+    def _speaker_labels(self) -> dict[int | None, str]:
+        labels_by_id: dict[int | None, str] = {None: self.L["group"]}
+        for p in self.r.info.participants:
+            if self.pseudonymise:
+                labels_by_id[p.id] = inline(self.stand_ins[p.id])
+            else:
+                role = self.roles.get(p.role or "")
+                labels_by_id[p.id] = inline(f"{p.name} ({role})" if role else p.name)
+        return labels_by_id
 
     def minutes_of(self, seconds: float | None) -> str:
         return "–" if seconds is None else f"{round(seconds / 60)} {self.L['min']}"
@@ -125,23 +131,16 @@ class _Writer:
             f"*{L['planned']}: {planned} · {L['actual']}: {actual}*",
             "",
         ]
-        turns = [t for t in self.r.turns if t.step == n]
-        reps = sorted({t.repetition for t in turns}) or [1]
+        groups = self.by_step.get(n, {})
+        reps = sorted({rep for rep, _ in groups}) or [1]
         for rep in reps:
             if len(reps) > 1:
                 out += [f"### {L['repetition']} {rep}", ""]
-            rep_turns = [t for t in turns if t.repetition == rep]
-            if step.questions:
-                for qi, question in enumerate(step.questions):
-                    qturns = [t for t in rep_turns if t.question == qi]
-                    if not qturns:
-                        continue
+            for qi, question in enumerate(step.questions):
+                if (rep, qi) in groups:
                     out += [f"**{self.q(question.text)}**", ""]
-                    out += self.turn_lines(qturns)
-                loose = [t for t in rep_turns if t.question is None]
-                out += self.turn_lines(loose)
-            else:
-                out += self.turn_lines(rep_turns)
+                    out += self.turn_lines(groups[(rep, qi)])
+            out += self.turn_lines(groups.get((rep, None), []))
         if step.kind is StepKind.scale and step.scale:
             out += self.scale(n, step)
         if step.kind is StepKind.choice and step.choice:
@@ -153,15 +152,21 @@ class _Writer:
         return out
 
     def turn_lines(self, turns) -> list[str]:
+        passed = f"*{self.L['passed']}*"
+        edited = f" *({self.L['edited']})*"
+        speakers, block_text = self.speakers, self.b
+        if not self.pseudonymise and all_plain([t.text for t in turns]):
+            block_text = str.strip
         out = []
         for t in turns:
-            who = self.speaker(t.participant_id)
+            who = speakers.get(t.participant_id, "?")
             if t.passed:
-                out += [f"- **{who}:** *{self.L['passed']}*"]
-            else:
-                edited = f" *({self.L['edited']})*" if t.edited else ""
-                text = self.b(t.text).replace("\\\n", "\\\n  ")
-                out += [f"- **{who}:**{edited} {text}"]
+                out.append(f"- **{who}:** {passed}")
+                continue
+            text = block_text(t.text)
+            if "\n" in text:  # continuation lines belong to the list item
+                text = text.replace("\\\n", "\\\n  ")
+            out.append(f"- **{who}:**{edited if t.edited else ''} {text}")
         return [*out, ""] if out else []
 
     def scale(self, n: int, step: Step) -> list[str]:

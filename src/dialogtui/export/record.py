@@ -50,7 +50,7 @@ def load_record(store: Store, meeting_id: int) -> MeetingRecord:
         status=row["status"],
         started_at=dt.datetime.fromisoformat(row["started_at"]) if row["started_at"] else None,
         finished_at=dt.datetime.fromisoformat(row["finished_at"]) if row["finished_at"] else None,
-        turns=store.turns(meeting_id),
+        turns=store.turns(meeting_id, times=False),
         step_seconds=store.step_times(meeting_id),
         notes=store.notes(meeting_id),
         ratings=store.scale_ratings(meeting_id),

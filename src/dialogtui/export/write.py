@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dialogtui.atomic import write_atomic
+from dialogtui.atomic import write_atomic_many
 from dialogtui.errors import ExportError
 from dialogtui.export.markdown import render_action_plan, render_minutes
 from dialogtui.export.record import load_record
@@ -35,11 +35,9 @@ def export_meeting(
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:
         raise ExportError(f"cannot create {folder}: {exc.strerror}") from None
-    paths = []
-    for name, text in files.items():
-        path = folder / name
+    targets = {folder / name: text for name, text in files.items()}
+    for path in targets:
         if path.is_dir():
             raise ExportError(f"{path} is a folder; move it away or export elsewhere")
-        write_atomic(path, text)
-        paths.append(path)
-    return paths
+    write_atomic_many(targets)
+    return list(targets)

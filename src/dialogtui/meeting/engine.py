@@ -123,15 +123,8 @@ class MeetingEngine:
 
     def round_marks(self) -> dict[int, str]:
         """For the current question: who has spoken ("spoke") and who passed ("passed")."""
-        marks: dict[int, str] = {}
-        for t in self.store.turns(self.id, self.pos.step):
-            if t.repetition != self.pos.repetition or t.participant_id is None:
-                continue
-            if self.step.questions and t.question != self.pos.question:
-                continue
-            if marks.get(t.participant_id) != "spoke":
-                marks[t.participant_id] = "passed" if t.passed else "spoke"
-        return marks
+        question = self.pos.question if self.step.questions else None
+        return self.store.round_marks(self.id, self.pos.step, self.pos.repetition, question)
 
     @property
     def consent_missing(self) -> bool:
@@ -333,7 +326,7 @@ class MeetingEngine:
             passed=passed,
             repetition=self.pos.repetition,
         )
-        self.store.add_turn(self.id, turn)
+        turn = self.store.add_turn(self.id, turn)
         self._turn_started = now
         self._advance_round()
         self._save_pos()
@@ -358,8 +351,11 @@ class MeetingEngine:
     def delete_turn(self, turn_id: int) -> None:
         self.store.delete_turn(self.id, turn_id, self.clock.now())
 
-    def turns(self, step: int | None = None) -> list[Turn]:
-        return self.store.turns(self.id, self.pos.step if step is None else step)
+    def turns(self, step: int | None = None, last: int | None = None) -> list[Turn]:
+        return self.store.turns(self.id, self.pos.step if step is None else step, last=last)
+
+    def count_turns(self, step: int | None = None) -> int:
+        return self.store.count_step_turns(self.id, self.pos.step if step is None else step)
 
     # -- the draft ------------------------------------------------------------------------
 

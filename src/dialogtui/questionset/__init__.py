@@ -1,27 +1,4 @@
-"""Question sets: the TOML format, loading with positions, and the library of sets."""
+"""Question sets: the TOML format (model), loading with positions (loader), the library.
 
-from dialogtui.questionset.model import (
-    ActionColumn,
-    ChoiceOption,
-    Language,
-    Question,
-    QuestionSet,
-    Role,
-    Scale,
-    ScalePoint,
-    Step,
-    StepKind,
-)
-
-__all__ = [
-    "ActionColumn",
-    "ChoiceOption",
-    "Language",
-    "Question",
-    "QuestionSet",
-    "Role",
-    "Scale",
-    "ScalePoint",
-    "Step",
-    "StepKind",
-]
+Nothing is imported here, so that the start screen can list sets before pydantic loads.
+"""

@@ -1,15 +1,22 @@
-"""Where question sets are found: the built-in method library and the user's own folder."""
+"""Where question sets are found: the built-in method library and the user's own folder.
+
+`listings()` reads only what a list needs (id, title, method) with tomllib, so the app's
+start screen appears without waiting for pydantic; `scan()` validates every set fully.
+"""
 
 from __future__ import annotations
 
 import difflib
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dialogtui.errors import QuestionSetError, UnknownQuestionSet
 from dialogtui.paths import user_sets_dir
-from dialogtui.questionset.loader import load_question_set, parse_question_set, read_text
-from dialogtui.questionset.model import QuestionSet
+
+if TYPE_CHECKING:
+    from dialogtui.questionset.model import QuestionSet
 
 
 def builtin_sets_dir() -> Path:
@@ -21,6 +28,42 @@ def builtin_sets_dir() -> Path:
     return here.parent.parent / "question_sets"
 
 
+def _files() -> list[tuple[str, Path]]:
+    """(origin, path) of every set file, built-in first, so that a user's set comes later
+    and shadows a built-in one with the same id."""
+    found = []
+    for origin, folder in (("built-in", builtin_sets_dir()), ("user", user_sets_dir())):
+        if folder.is_dir():
+            found += [(origin, path) for path in sorted(folder.glob("*.toml"))]
+    return found
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What a list of sets shows, read without validation."""
+
+    path: Path
+    origin: str
+    id: str
+    title: str
+    method: str
+
+
+def listings() -> list[Listing]:
+    by_id: dict[str, Listing] = {}
+    for origin, path in _files():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            continue  # `dialogtui validate` says what is wrong with it
+        if isinstance(data.get("id"), str):
+            by_id[data["id"]] = Listing(
+                path, origin, data["id"], str(data.get("title", data["id"])),
+                str(data.get("method", "")),
+            )  # fmt: skip
+    return sorted(by_id.values(), key=lambda item: item.id)
+
+
 @dataclass(frozen=True)
 class Entry:
     path: Path
@@ -30,19 +73,18 @@ class Entry:
 
 
 def scan() -> list[Entry]:
-    """Every set found, built-in first; a user's set with a built-in id shadows it."""
+    """Every set found and validated; broken ones last, with their problems."""
+    from dialogtui.questionset.loader import load_question_set
+
     entries: dict[str, Entry] = {}
     broken: list[Entry] = []
-    for origin, folder in (("built-in", builtin_sets_dir()), ("user", user_sets_dir())):
-        if not folder.is_dir():
+    for origin, path in _files():
+        try:
+            qs = load_question_set(path)
+        except QuestionSetError as exc:
+            broken.append(Entry(path, origin, None, exc))
             continue
-        for path in sorted(folder.glob("*.toml")):
-            try:
-                qs = load_question_set(path)
-            except QuestionSetError as exc:
-                broken.append(Entry(path, origin, None, exc))
-                continue
-            entries[qs.id] = Entry(path, origin, qs)
+        entries[qs.id] = Entry(path, origin, qs)
     return sorted(entries.values(), key=lambda e: e.question_set.id) + broken
 
 
@@ -51,22 +93,25 @@ def locate(ref: str) -> Path:
     candidate = Path(ref)
     if ref.endswith(".toml") or candidate.exists():
         return candidate
-    entries = scan()
-    for entry in entries:
-        if entry.question_set and entry.question_set.id == ref:
-            return entry.path
-    ids = [e.question_set.id for e in entries if e.question_set]
-    close = difflib.get_close_matches(ref, ids, n=1)
+    found = listings()
+    for item in found:
+        if item.id == ref:
+            return item.path
+    close = difflib.get_close_matches(ref, [item.id for item in found], n=1)
     hint = f"; did you mean '{close[0]}'?" if close else "; `dialogtui sets` lists them"
     raise UnknownQuestionSet(f"no question set with id '{ref}'{hint}")
 
 
 def find(ref: str) -> QuestionSet:
+    from dialogtui.questionset.loader import load_question_set
+
     return load_question_set(locate(ref))
 
 
 def find_with_text(ref: str) -> tuple[QuestionSet, str]:
     """The set and its exact text: a meeting keeps the text, so later edits don't change it."""
+    from dialogtui.questionset.loader import parse_question_set, read_text
+
     path = locate(ref)
     text = read_text(path)
     return parse_question_set(text, path), text

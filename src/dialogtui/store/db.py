@@ -348,8 +348,7 @@ class Store:
                 ),
             )
             c.execute("DELETE FROM drafts WHERE meeting_id=?", (meeting_id,))
-        turn.id = cur.lastrowid
-        return turn
+        return turn._replace(id=cur.lastrowid)
 
     def edit_turn(self, meeting_id: int, turn_id: int, text: str, now: dt.datetime) -> None:
         with self.tx() as c:
@@ -381,30 +380,62 @@ class Store:
             raise StoreError(f"turn {turn_id} does not exist in meeting {meeting_id}")
         return row
 
-    def turns(self, meeting_id: int, step: int | None = None) -> list[Turn]:
-        sql = (
-            "SELECT t.*, EXISTS (SELECT 1 FROM turn_revisions r WHERE r.turn_id = t.id) AS edited"
-            " FROM turns t WHERE t.meeting_id=? AND t.deleted_at IS NULL"
-        )
+    def turns(
+        self,
+        meeting_id: int,
+        step: int | None = None,
+        *,
+        last: int | None = None,
+        times: bool = True,
+    ) -> list[Turn]:
+        """Live turns in order (by step, then as they were said). `last` keeps only the most
+        recent ones; `times=False` skips the timestamps, which an export does not need."""
+        # The columns in the order of the Turn tuple's fields.
+        cols = "t.id, t.step_index, t.question_index, t.participant_id, t.text, t.passed,"
+        cols += " t.repetition, t.id IN (SELECT turn_id FROM turn_revisions),"
+        cols += " t.started_at, t.ended_at" if times else " NULL, NULL"
+        sql = f"SELECT {cols} FROM turns t WHERE t.meeting_id=? AND t.deleted_at IS NULL"
         params: tuple = (meeting_id,)
         if step is not None:
             sql += " AND t.step_index=?"
             params += (step,)
-        return [
-            Turn(
-                r["id"],
-                r["step_index"],
-                r["question_index"],
-                r["participant_id"],
-                r["text"],
-                _dt(r["started_at"]),
-                _dt(r["ended_at"]),
-                bool(r["passed"]),
-                r["repetition"],
-                bool(r["edited"]),
-            )
-            for r in self.query(sql + " ORDER BY t.id", params)
-        ]
+        if last is not None:
+            sql = f"SELECT * FROM ({sql} ORDER BY t.id DESC LIMIT ?) ORDER BY 2, 1"
+            params += (last,)
+        else:
+            sql += " ORDER BY t.step_index, t.id"
+        try:
+            cursor = self.conn.cursor()
+            cursor.row_factory = None  # plain tuples: a long meeting has many turns
+            rows = cursor.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise StoreError(_explain(exc, self.path)) from None
+        if not times:
+            return list(map(Turn._make, rows))
+        fromiso = dt.datetime.fromisoformat
+        return [Turn._make((*r[:8], fromiso(r[8]), fromiso(r[9]))) for r in rows]
+
+    def round_marks(
+        self, meeting_id: int, step: int, repetition: int, question: int | None
+    ) -> dict[int, str]:
+        """Who has spoken ("spoke") or only passed ("passed") on a question, in SQL: it is
+        drawn every second, so it must not grow with the meeting."""
+        sql = (
+            "SELECT participant_id, MIN(passed) FROM turns WHERE meeting_id=? AND step_index=?"
+            " AND repetition=? AND deleted_at IS NULL AND participant_id IS NOT NULL"
+        )
+        params: tuple = (meeting_id, step, repetition)
+        if question is not None:
+            sql += " AND question_index=?"
+            params += (question,)
+        rows = self.query(sql + " GROUP BY participant_id", params)
+        return {r[0]: "passed" if r[1] else "spoke" for r in rows}
+
+    def count_step_turns(self, meeting_id: int, step: int) -> int:
+        return self.query(
+            "SELECT COUNT(*) FROM turns WHERE meeting_id=? AND step_index=? AND deleted_at IS NULL",
+            (meeting_id, step),
+        )[0][0]
 
     def revisions(self, meeting_id: int) -> list[Revision]:
         return [
@@ -415,11 +446,6 @@ class Store:
                 (meeting_id,),
             )
         ]
-
-    def count_turns(self, meeting_id: int) -> int:
-        return self.query(
-            "SELECT COUNT(*) FROM turns WHERE meeting_id=? AND deleted_at IS NULL", (meeting_id,)
-        )[0][0]
 
     # -- drafts --------------------------------------------------------------------------
 

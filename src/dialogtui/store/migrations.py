@@ -119,6 +119,10 @@ MIGRATIONS: list[str] = [
         saved_at TEXT NOT NULL
     );
     """,
+    # 2: finding a turn's history by turn, for the `edited` mark on every turn
+    """
+    CREATE INDEX turn_revisions_by_turn ON turn_revisions(turn_id);
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

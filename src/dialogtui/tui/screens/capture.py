@@ -178,23 +178,26 @@ class CaptureScreen(Screen):
     # -- turns -----------------------------------------------------------------------------
 
     def on_draft_area_submitted(self, event: DraftArea.Submitted) -> None:
-        def submit() -> None:
-            turn = self.engine.submit(event.text)
-            who = self.engine.participant(turn.participant_id)
-            # Shown only now that the store has committed the turn.
-            self.query_one(
-                SpeakerStrip
-            ).last_saved = (
-                f"✓ saved {turn.ended_at.astimezone():%H:%M:%S} {who.name if who else ''}"
-            )
-
-        if self.run(submit):
-            draft = self.query_one(DraftArea)
-            draft.clear()
+        saved = []
+        if self.run(lambda: saved.append(self.engine.submit(event.text)), redraw=False):
+            self._show_turn(saved[0])
+            self.query_one(DraftArea).clear()
             self._saved_draft = self._draft_text = ""
 
     def action_pass_turn(self) -> None:
-        self.run(self.engine.pass_turn)
+        saved = []
+        if self.run(lambda: saved.append(self.engine.pass_turn()), redraw=False):
+            self._show_turn(saved[0])
+
+    def _show_turn(self, turn) -> None:
+        """Only now that the store has committed the turn does it show, marked saved."""
+        who = self.engine.participant(turn.participant_id)
+        name = who.name if who else ""
+        strip = self.query_one(SpeakerStrip)
+        strip.last_saved = f"✓ saved {turn.ended_at.astimezone():%H:%M:%S} {name}"
+        self.query_one(Transcript).append(self.engine, turn)
+        self.query_one(QuestionPanel).show(self.engine, self.show_notes)
+        self.refresh_clock()
 
     def action_speaker(self, delta: int) -> None:
         self.run(lambda: self.engine.cycle_speaker(delta))

@@ -6,6 +6,7 @@ import unicodedata
 
 from rich.console import Group
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -14,8 +15,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from dialogtui.errors import DialogtuiError
-from dialogtui.questionset.agenda import render_agenda
-from dialogtui.questionset.library import Entry, scan
+from dialogtui.questionset.library import Listing, listings
 
 
 def fold(text: str) -> str:
@@ -44,7 +44,7 @@ class StartScreen(Screen):
 
     def on_mount(self) -> None:
         self.sub_title = "Start a meeting"
-        self._entries: list[Entry] = [e for e in scan() if e.question_set]
+        self._entries: list[Listing] = listings()
         try:
             self._meetings = [r for r in self.app.store.list_meetings() if r["status"] == "open"]
         except DialogtuiError as exc:
@@ -72,19 +72,13 @@ class StartScreen(Screen):
                 label = Text(f"  {m['date']}  {m['title']}")
                 label.append(f"  ({m['turn_count']} turns)", style="dim")
                 options.append(Option(label, id=f"m{m['id']}"))
-        sets = [
-            e
-            for e in self._entries
-            if q in fold(f"{e.question_set.id} {e.question_set.title} {e.question_set.method}")
-        ]
+        sets = [e for e in self._entries if q in fold(f"{e.id} {e.title} {e.method}")]
         if sets:
             options.append(
                 Option(Text("New meeting from a question set", style="bold"), disabled=True)
             )
             for e in sets:
-                qs = e.question_set
-                label = Text(f"  {qs.title}")
-                options.append(Option(label, id=f"s{qs.id}"))
+                options.append(Option(Text(f"  {e.title}"), id=f"s{e.id}"))
         choices = self.query_one("#choices", OptionList)
         choices.set_options([o for o in options if o is not None])
         first = next((i for i, o in enumerate(options) if o and not o.disabled), None)
@@ -109,11 +103,8 @@ class StartScreen(Screen):
         if option is None or option.id is None:
             preview.update("")
         elif option.id.startswith("s"):
-            entry = next(e for e in self._entries if e.question_set.id == option.id[1:])
-            hint = Text("enter: set up a meeting with this set\n", style="bold")
-            preview.update(
-                Group(hint, render_agenda(entry.question_set, self.app.clock.now().date()))
-            )
+            entry = next(e for e in self._entries if e.id == option.id[1:])
+            self._agenda(entry)
         else:
             m = next(m for m in self._meetings if f"m{m['id']}" == option.id)
             preview.update(
@@ -123,6 +114,23 @@ class StartScreen(Screen):
                     "enter: resume where it stopped"
                 )
             )
+
+    @work(thread=True, exclusive=True)
+    def _agenda(self, entry: Listing) -> None:
+        """Validating and laying out a set takes a moment (pydantic's first import most of
+        all), so the list is usable at once and the preview follows."""
+        from dialogtui.questionset.agenda import render_agenda
+        from dialogtui.questionset.loader import load_question_set
+
+        try:
+            qs = load_question_set(entry.path)
+            body = Group(
+                Text("enter: set up a meeting with this set\n", style="bold"),
+                render_agenda(qs, self.app.clock.now().date()),
+            )
+        except DialogtuiError as exc:
+            body = Text(f"This set has problems:\n{exc}", style="bold")
+        self.app.call_from_thread(self.query_one("#preview-text", Static).update, body)
 
     def action_search(self) -> None:
         self.query_one("#search", Input).focus()

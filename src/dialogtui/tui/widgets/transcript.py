@@ -10,6 +10,9 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from dialogtui.meeting.engine import MeetingEngine
+from dialogtui.meeting.records import Turn
+
+SHOWN = 500  # turns of the current step kept on screen; all of them are in the minutes
 
 
 class Transcript(OptionList):
@@ -33,30 +36,48 @@ class Transcript(OptionList):
         pass
 
     def show(self, engine: MeetingEngine) -> None:
+        """Redraw for the current step: its most recent turns, newest at the bottom."""
         self._texts: dict[int, str] = {}
+        turns = engine.turns(last=SHOWN)
         options = []
-        for t in engine.turns():
-            who = engine.participant(t.participant_id)
-            name = who.name if who else "—"
-            line = Text()
-            line.append(f"{t.ended_at.astimezone():%H:%M} ", style="dim")
-            line.append(f"{name}: ", style="bold")
-            if t.passed:
-                line.append("(passed)", style="italic dim")
-            else:
-                line.append(t.text)
-            if t.edited:
-                line.append(" (edited)", style="dim")
-            self._texts[t.id] = t.text
-            options.append(Option(line, id=str(t.id)))
+        earlier = engine.count_turns() - len(turns)
+        if earlier > 0:
+            note = Text(f"… {earlier:,} earlier turns of this step are in the minutes",
+                        style="italic dim")  # fmt: skip
+            options.append(Option(note, disabled=True))
+        options += [self._option(engine, t) for t in turns]
         self.set_options(options)
-        if options:
-            self.highlighted = len(options) - 1
-            self.scroll_end(animate=False)
+        self._follow()
+
+    def append(self, engine: MeetingEngine, turn: Turn) -> None:
+        """Add one new turn without redrawing the others: submitting stays fast however
+        long the step is."""
+        self.add_option(self._option(engine, turn))
+        self._follow()
+
+    def _option(self, engine: MeetingEngine, t: Turn) -> Option:
+        who = engine.participant(t.participant_id)
+        line = Text()
+        line.append(f"{t.ended_at.astimezone():%H:%M} ", style="dim")
+        line.append(f"{who.name if who else '—'}: ", style="bold")
+        if t.passed:
+            line.append("(passed)", style="italic dim")
+        else:
+            line.append(t.text)
+        if t.edited:
+            line.append(" (edited)", style="dim")
+        self._texts[t.id] = t.text
+        return Option(line, id=str(t.id))
+
+    def _follow(self) -> None:
+        if self.option_count:
+            self.highlighted = self.option_count - 1
+            # after the new lines are laid out, or the end is still the old end
+            self.call_after_refresh(self.scroll_end, animate=False)
 
     def _selected(self) -> int | None:
         option = self.highlighted_option
-        return int(option.id) if option is not None else None
+        return int(option.id) if option is not None and option.id else None
 
     def action_edit(self) -> None:
         turn_id = self._selected()
