@@ -6,6 +6,8 @@ in tests/__snapshots__/ (an SVG per snapshot; snapshot_report.html shows failure
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 from meeting_helpers import new_meeting
 from tui_helpers import START
@@ -35,7 +37,12 @@ def app_with(tmp_path, setup=None, **kwargs):
 
 
 async def steady(pilot):
-    await pilot.app.workers.wait_for_complete()  # e.g. the start screen's preview
+    # e.g. the start screen's preview; a newer preview cancels an older one
+    from textual.worker import WorkerCancelled, WorkerFailed
+
+    for worker in list(pilot.app.workers):
+        with contextlib.suppress(WorkerCancelled, WorkerFailed):
+            await worker.wait()
     for area in pilot.app.screen.query("TextArea"):
         area.cursor_blink = False
     await pilot.pause()
