@@ -118,55 +118,74 @@ def test_forget_removes_everything_for_good(tmp_path):
 
 
 def _writer(path, meeting_id, fd):
-    """Child process: write turns as fast as it can, reporting each one saved."""
+    """Child process: autosave a draft, then submit it as a turn, as fast as it can,
+    reporting each durable step: "D n" for draft n, "T id" for a turn."""
     store = Store.open(path)
     engine = MeetingEngine.open(store, meeting_id, FakeClock())
     engine.start()
     n = 0
     while True:
         engine.save_draft(f"draft {n}")
+        os.write(fd, f"D {n}\n".encode())
         turn = engine.submit(f"turn {n} " + "ord " * random.randint(1, 200))
-        os.write(fd, f"{turn.id}\n".encode())
+        os.write(fd, f"T {turn.id}\n".encode())
         n += 1
 
 
-def test_sigkill_at_random_points_loses_no_saved_turn(tmp_path):
+def _kill_at_random(path, meeting_id, rng) -> list[tuple[str, int]]:
+    """Fork a writer, let it run a random while, SIGKILL it; return what it reported."""
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child never returns into pytest
+        os.close(r)
+        try:
+            _writer(path, meeting_id, w)
+        finally:
+            os._exit(0)
+    os.close(w)
+    deadline = time.monotonic() + rng.uniform(0.02, 0.2)
+    buf = b""
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([r], [], [], max(0.0, deadline - time.monotonic()))
+        if ready:
+            buf += os.read(r, 65536)
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    while chunk := os.read(r, 65536):
+        buf += chunk
+    os.close(r)
+    events = []
+    for line in buf.decode().splitlines():
+        kind, _, value = line.partition(" ")
+        if value.isdigit():  # a line cut by the kill is not a report
+            events.append((kind, int(value)))
+    return events
+
+
+def test_sigkill_at_random_points_loses_no_saved_turn_or_draft(tmp_path):
     path = tmp_path / "db"
     store = Store.open(path)
     meeting = new_meeting(store, "raseborg-temamote", [("Anna", None)])
     meeting.close()
     store.close()
     rng = random.Random(1234)
-    reported: set[int] = set()
-    for _ in range(60):
-        r, w = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the child never returns into pytest
-            os.close(r)
-            try:
-                _writer(path, meeting.id, w)
-            finally:
-                os._exit(0)
-        os.close(w)
-        os.set_blocking(r, True)
-        # Let it write a few turns, then kill it wherever it happens to be.
-        deadline = time.monotonic() + rng.uniform(0.02, 0.25)
-        buf = b""
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([r], [], [], max(0.0, deadline - time.monotonic()))
-            if ready:
-                buf += os.read(r, 65536)
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-        while chunk := os.read(r, 65536):
-            buf += chunk
-        os.close(r)
-        reported |= {int(x) for x in buf.split()}
-    assert len(reported) > 100  # the children really did write
-    store = Store.open(path)
-    saved = {t.id for t in store.turns(meeting.id)}
-    assert reported <= saved
-    assert store.query("PRAGMA integrity_check")[0][0] == "ok"
-    draft = store.draft(meeting.id)  # empty right after a submit, else the last autosave
-    assert draft == "" or draft.startswith("draft ")
-    store.close()
+    reported_turns: set[int] = set()
+    for _ in range(100):
+        events = _kill_at_random(path, meeting.id, rng)
+        reported_turns |= {v for k, v in events if k == "T"}
+        drafts = [v for k, v in events if k == "D"]
+        store = Store.open(path)
+        try:
+            assert reported_turns <= {t.id for t in store.turns(meeting.id)}
+            draft = store.draft(meeting.id)
+            if drafts:
+                # The draft is the last one reported saved, or a newer one, or none because
+                # a submit (which empties it) committed: never an older draft.
+                last = drafts[-1]
+                assert draft in ("", f"draft {last}", f"draft {last + 1}"), (draft, last)
+                if events[-1] == ("D", last):
+                    assert draft in (f"draft {last}", ""), (draft, last)
+            assert store.query("PRAGMA integrity_check")[0][0] == "ok"
+        finally:
+            store.close()
+    assert len(reported_turns) > 100  # the children really did write

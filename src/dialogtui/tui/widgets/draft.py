@@ -8,6 +8,8 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import TextArea
 
+WRAP_LIMIT = 200_000  # characters; soft-wrapping megabytes would freeze the screen
+
 
 class DraftArea(TextArea):
     BINDINGS = [Binding("enter", "submit", "Save turn", priority=False)]
@@ -30,8 +32,16 @@ class DraftArea(TextArea):
             event.stop()
             event.prevent_default()
             self.insert("\n")
-            return
-        await super()._on_key(event)
+        # Anything else: Textual goes on to TextArea._on_key itself (handlers run per class).
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        # Runs before TextArea's own paste handler, which then inserts the text.
+        if len(self.text) + len(event.text) > WRAP_LIMIT:
+            self.soft_wrap = False
+
+    def on_text_area_changed(self, _: TextArea.Changed) -> None:
+        if not self.soft_wrap and len(self.text) <= WRAP_LIMIT:
+            self.soft_wrap = True
 
     def action_submit(self) -> None:
         self.post_message(self.Submitted(self.text))

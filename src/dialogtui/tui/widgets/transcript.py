@@ -13,6 +13,7 @@ from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.meeting.records import Turn
 
 SHOWN = 500  # turns of the current step kept on screen; all of them are in the minutes
+SHOWN_CHARACTERS = 2_000  # of one turn
 
 
 class Transcript(OptionList):
@@ -62,6 +63,10 @@ class Transcript(OptionList):
         line.append(f"{who.name if who else '—'}: ", style="bold")
         if t.passed:
             line.append("(passed)", style="italic dim")
+        elif len(t.text) > SHOWN_CHARACTERS:
+            # A huge paste is kept whole in the store and the minutes; on screen a glimpse.
+            line.append(t.text[:SHOWN_CHARACTERS])
+            line.append(f" … (+{len(t.text) - SHOWN_CHARACTERS:,} characters)", style="dim")
         else:
             line.append(t.text)
         if t.edited:
