@@ -110,7 +110,7 @@ def export_figures(home: Path, meeting_id: int) -> tuple[float, float]:
     store = Store.open()
     out = home / "bench-export"
     ours, floor = [], []
-    for _ in range(5):
+    for _ in range(15):
         t = time.perf_counter()
         export_meeting(store, meeting_id, out)
         ours.append(time.perf_counter() - t)

@@ -1,3 +1,3 @@
-from dialogtui.cli import main
+from dialogtui.entry import main
 
 main()

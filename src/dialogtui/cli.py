@@ -342,12 +342,6 @@ def forget_cmd(
 
 def main() -> None:
     try:
-        if len(sys.argv) == 1:
-            # The app itself: skip building the command line, it only slows the start.
-            from dialogtui.tui.launch import launch
-
-            launch()
-            return
         app(standalone_mode=True)
     except DialogtuiError as exc:
         print(

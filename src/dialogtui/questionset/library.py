@@ -7,6 +7,7 @@ start screen appears without waiting for pydantic; `scan()` validates every set 
 from __future__ import annotations
 
 import difflib
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,11 +50,18 @@ class Listing:
     method: str
 
 
+def _top_level(text: str) -> str:
+    """The part of a TOML document before its first table: in TOML, top-level keys (id,
+    title, method) can only stand there, and the steps after it are most of the file."""
+    cut = re.search(r"^\s*\[", text, re.MULTILINE)
+    return text[: cut.start()] if cut else text
+
+
 def listings() -> list[Listing]:
     by_id: dict[str, Listing] = {}
     for origin, path in _files():
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            data = tomllib.loads(_top_level(path.read_text(encoding="utf-8")))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
             continue  # `dialogtui validate` says what is wrong with it
         if isinstance(data.get("id"), str):

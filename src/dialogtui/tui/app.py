@@ -45,10 +45,13 @@ class DialogApp(App):
             self._store = Store.open(self.db_path)
         return self._store
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen:
+        # The start screen is the app's base, so no blank screen is laid out first.
         from dialogtui.tui.screens.start import StartScreen
 
-        self.push_screen(StartScreen())
+        return StartScreen()
+
+    def on_mount(self) -> None:
         try:
             if self._meeting_id is not None:
                 self.open_meeting(self._meeting_id)

@@ -45,19 +45,15 @@ class StartScreen(Screen):
     def on_mount(self) -> None:
         self.sub_title = "Start a meeting"
         self._entries: list[Listing] = listings()
-        try:
-            self._meetings = [r for r in self.app.store.list_meetings() if r["status"] == "open"]
-        except DialogtuiError as exc:
-            self._meetings = []
-            self.app.report(exc)
-        self._fill("")
+        self._meetings = []
         self.query_one("#choices", OptionList).focus()
 
     def on_screen_resume(self) -> None:
+        """Also on first display: the list of unfinished meetings is read fresh each time."""
         try:
             self._meetings = [r for r in self.app.store.list_meetings() if r["status"] == "open"]
-        except DialogtuiError:
-            return
+        except DialogtuiError as exc:
+            self.app.report(exc)
         self._fill(self.query_one("#search", Input).value)
 
     def _fill(self, query: str) -> None:
@@ -83,7 +79,9 @@ class StartScreen(Screen):
         choices.set_options([o for o in options if o is not None])
         first = next((i for i, o in enumerate(options) if o and not o.disabled), None)
         choices.highlighted = first
-        self._preview()
+        # After the list is on screen: the preview's first use loads pydantic, which would
+        # otherwise hold up the first frame.
+        self.call_after_refresh(self._preview)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._fill(event.value)
