@@ -13,64 +13,18 @@ import datetime as dt
 
 from dialogtui.questionset.model import Horizon, Language
 
+# fmt: off
 MONTHS: dict[Language, tuple[str, ...]] = {
-    Language.sv: (
-        "januari",
-        "februari",
-        "mars",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "augusti",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ),
-    Language.da: (
-        "januar",
-        "februar",
-        "marts",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ),
-    Language.nb: (
-        "januar",
-        "februar",
-        "mars",
-        "april",
-        "mai",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "desember",
-    ),
-    Language.en: (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
+    Language.sv: ("januari", "februari", "mars", "april", "maj", "juni",
+                  "juli", "augusti", "september", "oktober", "november", "december"),
+    Language.da: ("januar", "februar", "marts", "april", "maj", "juni",
+                  "juli", "august", "september", "oktober", "november", "december"),
+    Language.nb: ("januar", "februar", "mars", "april", "mai", "juni",
+                  "juli", "august", "september", "oktober", "november", "desember"),
+    Language.en: ("January", "February", "March", "April", "May", "June",
+                  "July", "August", "September", "October", "November", "December"),
 }
+# fmt: on
 
 
 def month_year(date: dt.date, language: Language) -> str:

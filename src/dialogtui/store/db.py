@@ -551,20 +551,7 @@ class Store:
                 "INSERT INTO actions (meeting_id, step_index, series, what, how, who, with_whom,"
                 " due, first_step, status, created_at, updated_at)"
                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    meeting_id,
-                    item.step,
-                    series,
-                    item.what,
-                    item.how,
-                    item.who,
-                    item.with_whom,
-                    item.when.isoformat() if item.when else None,
-                    item.first_step,
-                    item.status.value,
-                    _ts(now),
-                    _ts(now),
-                ),
+                (meeting_id, item.step, series, *_action_values(item), _ts(now), _ts(now)),
             )
         item.id, item.meeting_id = cur.lastrowid, meeting_id
         return item
@@ -574,17 +561,7 @@ class Store:
             c.execute(
                 "UPDATE actions SET what=?, how=?, who=?, with_whom=?, due=?, first_step=?,"
                 " status=?, updated_at=? WHERE id=?",
-                (
-                    item.what,
-                    item.how,
-                    item.who,
-                    item.with_whom,
-                    item.when.isoformat() if item.when else None,
-                    item.first_step,
-                    item.status.value,
-                    _ts(now),
-                    item.id,
-                ),
+                (*_action_values(item), _ts(now), item.id),
             )
 
     def delete_action(self, action_id: int) -> None:
@@ -657,6 +634,13 @@ class Store:
                 "SELECT * FROM follow_ups WHERE meeting_id=? ORDER BY id", (meeting_id,)
             )
         ]
+
+
+def _action_values(item: ActionItem) -> tuple:
+    """An action's own columns, in the order both INSERT and UPDATE name them."""
+    due = item.when.isoformat() if item.when else None
+    return (item.what, item.how, item.who, item.with_whom, due, item.first_step,
+            item.status.value)  # fmt: skip
 
 
 def _split(script: str) -> list[str]:
