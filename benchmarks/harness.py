@@ -16,9 +16,12 @@ class Pty:
         self.screen = pyte.Screen(COLS, ROWS)
         self.stream = pyte.ByteStream(self.screen)
         self.started = time.perf_counter()
-        self.child = pexpect.spawn(argv[0], argv[1:], env={**os.environ, **(env or {}),
-                                   "TERM": "xterm-256color", "TZ": "UTC"},
-                                   dimensions=(ROWS, COLS))  # fmt: skip
+        self.child = pexpect.spawn(
+            argv[0],
+            argv[1:],
+            env={**os.environ, **(env or {}), "TERM": "xterm-256color", "TZ": "UTC"},
+            dimensions=(ROWS, COLS),
+        )
         self.child.delaybeforesend = None  # pexpect sleeps 50 ms before each send by default
 
     def text(self) -> str:

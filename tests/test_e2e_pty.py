@@ -17,8 +17,15 @@ pexpect = pytest.importorskip("pexpect")
 pyte = pytest.importorskip("pyte")
 
 COLS, ROWS = 80, 24
-KEYS = {"enter": "\r", "tab": "\t", "ctrl+s": "\x13", "ctrl+a": "\x01", "ctrl+o": "\x0f",
-        "f3": "\x1bOR", "escape": "\x1b"}  # fmt: skip
+KEYS = {
+    "enter": "\r",
+    "tab": "\t",
+    "ctrl+s": "\x13",
+    "ctrl+a": "\x01",
+    "ctrl+o": "\x0f",
+    "f3": "\x1bOR",
+    "escape": "\x1b",
+}
 
 
 class Terminal:
@@ -81,8 +88,14 @@ def db_rows(home: Path, sql: str) -> list[tuple]:
 
 def test_meeting_survives_kill_9_and_exports(tmp_path):
     home = tmp_path / "home"
-    env = {**os.environ, "DIALOGTUI_HOME": str(home), "TERM": "xterm-256color", "TZ": "UTC",
-           "COLUMNS": str(COLS), "LINES": str(ROWS)}  # fmt: skip
+    env = {
+        **os.environ,
+        "DIALOGTUI_HOME": str(home),
+        "TERM": "xterm-256color",
+        "TZ": "UTC",
+        "COLUMNS": str(COLS),
+        "LINES": str(ROWS),
+    }
     command = dialogtui_command()
 
     app = Terminal([command, "run", "raseborg-temamote"], env)

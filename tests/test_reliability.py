@@ -24,8 +24,9 @@ from dialogtui.questionset.model import QuestionSet
 from dialogtui.store import Store
 
 SHIPPED = [p.read_text(encoding="utf-8") for p in sorted(SETS.glob("*.toml"))]
-FAST = settings(max_examples=150, deadline=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+FAST = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 # -- hostile TOML -------------------------------------------------------------------------
@@ -57,14 +58,44 @@ def test_random_bytes(data):
 
 
 TOML_SCALARS = st.one_of(
-    st.text(max_size=30), st.integers(-(2**63), 2**63 - 1), st.booleans(),
-    st.floats(allow_nan=False), st.dates(),
-)  # fmt: skip
+    st.text(max_size=30),
+    st.integers(-(2**63), 2**63 - 1),
+    st.booleans(),
+    st.floats(allow_nan=False),
+    st.dates(),
+)
 KEYS = st.sampled_from(
-    ["id", "title", "language", "method", "source", "steps", "kind", "minutes", "text",
-     "questions", "roles", "prompts", "scale", "points", "value", "zone", "choice", "options",
-     "timebox", "per", "repeat", "min", "max", "horizon", "years", "to", "columns", "field"]
-) | st.text(min_size=1, max_size=10)  # fmt: skip
+    [
+        "id",
+        "title",
+        "language",
+        "method",
+        "source",
+        "steps",
+        "kind",
+        "minutes",
+        "text",
+        "questions",
+        "roles",
+        "prompts",
+        "scale",
+        "points",
+        "value",
+        "zone",
+        "choice",
+        "options",
+        "timebox",
+        "per",
+        "repeat",
+        "min",
+        "max",
+        "horizon",
+        "years",
+        "to",
+        "columns",
+        "field",
+    ]
+) | st.text(min_size=1, max_size=10)
 TOML_VALUES = st.recursive(
     TOML_SCALARS,
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(KEYS, inner, max_size=5),
@@ -201,8 +232,11 @@ def test_hostile_turns_do_not_break_the_screen(tmp_path):
 def tmpfs(path: Path, size: str):
     """A real, small file system, so that 'disk full' and 'read-only' are the kernel's."""
     path.mkdir(parents=True, exist_ok=True)
-    proc = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs",
-                           str(path)], capture_output=True, text=True)  # fmt: skip
+    proc = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs", str(path)],
+        capture_output=True,
+        text=True,
+    )
     if proc.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here ({proc.stderr.strip()}); needs root")
     try:
@@ -272,8 +306,13 @@ def test_export_into_a_read_only_folder(cli, tmp_path):
 
 def test_export_never_writes_outside_the_chosen_folder(cli, tmp_path):
     store = Store.open()
-    m = new_meeting(store, "raseborg-temamote", [("../../Anna", None)],
-                    title="../../../etc/minutes", place="../x")  # fmt: skip
+    m = new_meeting(
+        store,
+        "raseborg-temamote",
+        [("../../Anna", None)],
+        title="../../../etc/minutes",
+        place="../x",
+    )
     m.close()
     store.close()
     out = tmp_path / "share" / "out"
@@ -320,8 +359,11 @@ def test_two_instances_on_one_meeting(tmp_path):
     )
     import sys
 
-    proc = subprocess.run([sys.executable, "-c", code, str(tmp_path / "db"), str(m.id)],
-                          capture_output=True, text=True)  # fmt: skip
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "db"), str(m.id)],
+        capture_output=True,
+        text=True,
+    )
     assert proc.stdout.startswith("refused: meeting 1 is open in another dialogtui")
     assert proc.returncode == 0 and not proc.stderr
     m.submit("fortfarande")

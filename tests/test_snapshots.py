@@ -18,8 +18,11 @@ from dialogtui.store import Store
 from dialogtui.tui.app import build_app
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
-PEOPLE = [("Ada Nilsson", "skola", "Rektor"), ("Per Ström", "socialtjanst", "IFO"),
-          ("Lena Ek", "skola", "Kurator")]  # fmt: skip
+PEOPLE = [
+    ("Ada Nilsson", "skola", "Rektor"),
+    ("Per Ström", "socialtjanst", "IFO"),
+    ("Lena Ek", "skola", "Kurator"),
+]
 
 
 def app_with(tmp_path, setup=None, **kwargs):
@@ -49,8 +52,9 @@ async def steady(pilot):
 
 
 def round_step(store, clock):
-    m = new_meeting(store, "samtidigt-traff-2", PEOPLE, clock=clock, title="Pilotverkstad 2",
-                    place="Skolan")  # fmt: skip
+    m = new_meeting(
+        store, "samtidigt-traff-2", PEOPLE, clock=clock, title="Pilotverkstad 2", place="Skolan"
+    )
     m.start()
     clock.advance(minutes=3)
     m.submit("Ada, rektor. Jag hoppas på konkreta steg för eleverna i år 7.")
@@ -70,8 +74,7 @@ def scale_step(store, clock):
 
 
 def choice_step(store, clock):
-    m = new_meeting(store, "dialogredskab-3-samarbejdsrelationer", [("Mette", None)],
-                    clock=clock)  # fmt: skip
+    m = new_meeting(store, "dialogredskab-3-samarbejdsrelationer", [("Mette", None)], clock=clock)
     m.start()
     m.mark_choice("stafet", "now")
     m.mark_choice("fodboldhold", "desired")
@@ -83,8 +86,16 @@ def action_step(store, clock):
     m.start()
     m.goto_step(3)
     clock.advance(minutes=50)  # over its 40 minutes
-    m.add_action(ActionItem("Gemensam föräldraträff", "Kvällsmöte", "Ada Nilsson", "Per Ström",
-                            START.date().replace(month=2), "Skicka inbjudan"))  # fmt: skip
+    m.add_action(
+        ActionItem(
+            "Gemensam föräldraträff",
+            "Kvällsmöte",
+            "Ada Nilsson",
+            "Per Ström",
+            START.date().replace(month=2),
+            "Skicka inbjudan",
+        )
+    )
     m.add_action(ActionItem("Rutin för orosanmälan", who="Per Ström"))
     return m
 
@@ -123,8 +134,9 @@ def test_capture_action_plan(snap_compare, tmp_path, size):
 @pytest.mark.parametrize("size", SIZES)
 def test_action_dialog(snap_compare, tmp_path, size):
     app = app_with(tmp_path, action_step)
-    assert snap_compare(app, press=["f3", "O", "r", "d", "n", "a"], terminal_size=size,
-                        run_before=steady)  # fmt: skip
+    assert snap_compare(
+        app, press=["f3", "O", "r", "d", "n", "a"], terminal_size=size, run_before=steady
+    )
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -154,8 +166,10 @@ def test_failure_disk_full_dialog(snap_compare, tmp_path, size):
         from dialogtui.errors import StoreError
 
         def refuse(*args, **kwargs):
-            raise StoreError("the disk is full (or failing); nothing new was saved, "
-                             "the last saved state is intact")  # fmt: skip
+            raise StoreError(
+                "the disk is full (or failing); nothing new was saved, "
+                "the last saved state is intact"
+            )
 
         pilot.app.screen.engine.store.add_turn = refuse
         await steady(pilot)

@@ -66,9 +66,12 @@ def listings() -> list[Listing]:
             continue  # `dialogtui validate` says what is wrong with it
         if isinstance(data.get("id"), str):
             by_id[data["id"]] = Listing(
-                path, origin, data["id"], str(data.get("title", data["id"])),
+                path,
+                origin,
+                data["id"],
+                str(data.get("title", data["id"])),
                 str(data.get("method", "")),
-            )  # fmt: skip
+            )
     return sorted(by_id.values(), key=lambda item: item.id)
 
 

@@ -639,8 +639,7 @@ class Store:
 def _action_values(item: ActionItem) -> tuple:
     """An action's own columns, in the order both INSERT and UPDATE name them."""
     due = item.when.isoformat() if item.when else None
-    return (item.what, item.how, item.who, item.with_whom, due, item.first_step,
-            item.status.value)  # fmt: skip
+    return (item.what, item.how, item.who, item.with_whom, due, item.first_step, item.status.value)
 
 
 def _split(script: str) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -17,23 +18,31 @@ INTRO = (
 )
 
 
-def _keys(screen: Screen) -> list[tuple[str, str]]:
+def _rows(node) -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
-    seen: set[str] = set()
-    # The screen's own keys and those of dialogtui's widgets on it, then the app's; not the
-    # generic scrolling keys every Textual container has.
-    own = [w for w in screen.query("*") if type(w).__module__.startswith("dialogtui.")]
-    nodes = [screen, *own, screen.app]
-    for node in nodes:
-        for binding in getattr(node, "BINDINGS", []):
-            if not isinstance(binding, Binding) or not binding.description:
-                continue
-            key = binding.key_display or binding.key.replace(",", " / ")
-            if key in seen:
-                continue
-            seen.add(key)
-            rows.append((key, binding.description))
+    speaker_keys = 0
+    for binding in getattr(node, "BINDINGS", []):
+        if not isinstance(binding, Binding) or not binding.description:
+            continue
+        if binding.key.startswith("alt+") and binding.key[4:].isdigit():
+            speaker_keys += 1  # nine of a kind read better as one row
+            continue
+        rows.append((binding.key_display or binding.key.replace(",", " / "), binding.description))
+    if speaker_keys:
+        rows.append((f"alt+1…{speaker_keys}", f"Speaker 1–{speaker_keys}"))
     return rows
+
+
+def sections(screen: Screen) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The keys that apply now, grouped: the screen's own, those of each of dialogtui's
+    widgets shown on it (the text box, the transcript, …), then the app's."""
+    out = [("This screen", _rows(screen))]
+    for widget in screen.query("*"):
+        title = getattr(widget, "HELP_TITLE", None)
+        if title and widget.display and _rows(widget):
+            out.append((title, _rows(widget)))
+    out.append(("Everywhere", _rows(screen.app)))
+    return [(title, rows) for title, rows in out if rows]
 
 
 class HelpScreen(ModalScreen[None]):
@@ -47,10 +56,12 @@ class HelpScreen(ModalScreen[None]):
         table = Table(box=None, show_header=False, padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
-        for key, description in _keys(self.under):
-            table.add_row(key, description)
+        for title, rows in sections(self.under):
+            table.add_row(Text(title, style="underline"), "")
+            for key, description in rows:
+                table.add_row(key, description)
         with VerticalScroll(classes="dialog help"):
             yield Label("Help", classes="title")
             yield Static(INTRO, classes="intro")
-            yield Static(table)
+            yield Static(table, id="keys")
             yield Label("escape: close", classes="hint")

@@ -25,6 +25,8 @@ def _field(label: str, widget) -> ComposeResult:
 
 
 class ParticipantList(OptionList):
+    HELP_TITLE = "Participant list"
+
     BINDINGS = [
         Binding("delete,x", "remove", "Remove participant"),
         Binding("alt+up,ctrl+up", "move(-1)", "Move up"),

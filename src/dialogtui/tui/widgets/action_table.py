@@ -31,6 +31,8 @@ def value(item: ActionItem, field: str) -> str:
 
 
 class ActionTable(DataTable):
+    HELP_TITLE = "Action plan"
+
     BINDINGS = [
         Binding("enter", "edit", "Edit action"),
         Binding("a", "add", "Add action"),

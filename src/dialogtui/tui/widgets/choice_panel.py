@@ -12,6 +12,8 @@ from dialogtui.meeting.engine import MeetingEngine
 
 
 class ChoicePanel(OptionList):
+    HELP_TITLE = "Choice list"
+
     BINDINGS = [
         Binding("n", "mark('now')", "Mark now"),
         Binding("d", "mark('desired')", "Mark desired"),

@@ -12,7 +12,12 @@ WRAP_LIMIT = 200_000  # characters; soft-wrapping megabytes would freeze the scr
 
 
 class DraftArea(TextArea):
-    BINDINGS = [Binding("enter", "submit", "Save turn", priority=False)]
+    HELP_TITLE = "Text box"
+
+    BINDINGS = [
+        Binding("enter", "submit", "Save turn"),
+        Binding("ctrl+j", "newline", "New line in the turn"),
+    ]
 
     class Submitted(Message):
         def __init__(self, text: str):
@@ -28,10 +33,10 @@ class DraftArea(TextArea):
             event.prevent_default()
             self.action_submit()
             return
-        if event.key in ("ctrl+j", "shift+enter", "alt+enter"):
+        if event.key in ("shift+enter", "alt+enter"):  # where a terminal tells them apart
             event.stop()
             event.prevent_default()
-            self.insert("\n")
+            self.action_newline()
         # Anything else: Textual goes on to TextArea._on_key itself (handlers run per class).
 
     async def _on_paste(self, event: events.Paste) -> None:
@@ -42,6 +47,9 @@ class DraftArea(TextArea):
     def on_text_area_changed(self, _: TextArea.Changed) -> None:
         if not self.soft_wrap and len(self.text) <= WRAP_LIMIT:
             self.soft_wrap = True
+
+    def action_newline(self) -> None:
+        self.insert("\n")
 
     def action_submit(self) -> None:
         self.post_message(self.Submitted(self.text))

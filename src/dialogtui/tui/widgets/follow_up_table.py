@@ -11,6 +11,8 @@ from dialogtui.meeting.records import ActionItem, ActionStatus
 
 
 class FollowUpTable(DataTable):
+    HELP_TITLE = "Follow-up"
+
     BINDINGS = [
         Binding("d", "mark('done')", "Done"),
         Binding("c", "mark('continued')", "Continues"),

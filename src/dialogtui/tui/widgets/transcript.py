@@ -17,6 +17,8 @@ SHOWN_CHARACTERS = 2_000  # of one turn
 
 
 class Transcript(OptionList):
+    HELP_TITLE = "Transcript (f8)"
+
     BINDINGS = [
         Binding("e", "edit", "Edit turn"),
         Binding("delete,x", "delete", "Delete turn"),
@@ -43,8 +45,9 @@ class Transcript(OptionList):
         options = []
         earlier = engine.count_turns() - len(turns)
         if earlier > 0:
-            note = Text(f"… {earlier:,} earlier turns of this step are in the minutes",
-                        style="italic dim")  # fmt: skip
+            note = Text(
+                f"… {earlier:,} earlier turns of this step are in the minutes", style="italic dim"
+            )
             options.append(Option(note, disabled=True))
         options += [self._option(engine, t) for t in turns]
         self.set_options(options)
