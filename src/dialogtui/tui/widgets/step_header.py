@@ -19,6 +19,8 @@ class StepHeader(Static):
         kind = step.kind.value.replace("_", " ")
         if step.repeat:
             kind += f", round {engine.pos.repetition} of {step.repeat.min}–{step.repeat.max}"
+            if step.minutes is not None:
+                kind += f" × {step.minutes} min; ctrl+r: next round"
         line1.append(f"  ({kind})", style="dim")
         line2 = Text()
         if timer.planned_seconds is not None:
