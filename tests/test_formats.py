@@ -6,7 +6,7 @@ import datetime as dt
 import json
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, SETS
 
 from dialogtui.questionset.loader import load_question_set
 from dialogtui.questionset.model import Horizon, Language
@@ -57,9 +57,7 @@ def test_new_refuses_to_overwrite_and_bad_ids(cli):
     assert bad.code == 1 and "not a valid id" in bad.err
 
 
-@pytest.mark.parametrize(
-    "set_id", ["samtidigt-traff-1", "raseborg-klientmote", "dialogredskab-3-samarbejdsrelationer"]
-)
+@pytest.mark.parametrize("set_id", sorted(p.stem for p in SETS.glob("*.toml")))
 def test_show_fits_80_columns(cli, set_id):
     result = cli("show", set_id, "--date", "2026-01-15")
     assert result.code == 0, result.err

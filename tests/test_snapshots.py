@@ -177,3 +177,13 @@ def test_failure_disk_full_dialog(snap_compare, tmp_path, size):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=full_disk)
+
+
+def test_capture_round_light_theme(snap_compare, tmp_path):
+    app = app_with(tmp_path, round_step)
+
+    async def light(pilot):
+        pilot.app.theme = "textual-light"
+        await steady(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=light)

@@ -43,6 +43,7 @@ def test_start_screen_search_and_set_up_a_meeting(tmp_path):
         await type_text(pilot, "Ada")
         await pilot.press("enter")
         await type_text(pilot, "Per")
+        app.screen.query_one("#p-pseudonym").value = "Kuratorn"
         await pilot.press("enter")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -52,6 +53,7 @@ def test_start_screen_search_and_set_up_a_meeting(tmp_path):
     store = Store.open(db)
     info = store.meeting_info(1)
     assert info.place == "Skolan" and [p.name for p in info.participants] == ["Ada", "Per"]
+    assert [p.pseudonym for p in info.participants] == [None, "Kuratorn"]
     assert info.date == START.date()
     store.close()
 

@@ -98,6 +98,7 @@ class SetupScreen(Screen):
                 roles = [(r.name, r.id) for r in qs.roles]
                 yield Select(roles, prompt="Role", id="p-role", allow_blank=True, compact=True)
                 yield Input(placeholder="Organisation", id="p-org", compact=True)
+                yield Input(placeholder="Pseudonym (optional)", id="p-pseudonym", compact=True)
             yield ParticipantList(id="people")
         yield Footer()
 
@@ -115,7 +116,7 @@ class SetupScreen(Screen):
     # -- participants -------------------------------------------------------------------
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id in ("p-name", "p-org"):
+        if event.input.id in ("p-name", "p-org", "p-pseudonym"):
             self.action_add()
         else:
             self.focus_next()
@@ -128,9 +129,11 @@ class SetupScreen(Screen):
             return
         role = self.query_one("#p-role", Select).value
         org = self.query_one("#p-org", Input).value.strip()
-        self.people.append(Participant(name, role if isinstance(role, str) else None, org))
-        name_input.value = ""
-        self.query_one("#p-org", Input).value = ""
+        pseudonym = self.query_one("#p-pseudonym", Input).value.strip() or None
+        role_id = role if isinstance(role, str) else None
+        self.people.append(Participant(name, role_id, org, pseudonym))
+        for field in ("#p-name", "#p-org", "#p-pseudonym"):
+            self.query_one(field, Input).value = ""
         self._show_people()
         name_input.focus()
 
@@ -153,7 +156,8 @@ class SetupScreen(Screen):
         options = []
         for n, p in enumerate(self.people, start=1):
             line = Text(f"{n}. {p.name}")
-            extra = ", ".join(x for x in (names.get(p.role or ""), p.organisation) if x)
+            shown = (names.get(p.role or ""), p.organisation, p.pseudonym and f"“{p.pseudonym}”")
+            extra = ", ".join(x for x in shown if x)
             if extra:
                 line.append(f"  ({extra})", style="dim")
             if names and not p.role:

@@ -16,7 +16,7 @@ class DraftArea(TextArea):
 
     BINDINGS = [
         Binding("enter", "submit", "Save turn"),
-        Binding("ctrl+j", "newline", "New line in the turn"),
+        Binding("ctrl+j", "newline", "New line in the turn", show=False),
     ]
 
     class Submitted(Message):
