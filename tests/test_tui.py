@@ -526,3 +526,27 @@ def test_engine_state_is_the_same_after_the_ui(tmp_path):
     assert len(engine.turns()) == 5
     engine.close()
     store.close()
+
+
+def test_following_up_a_meeting_brings_its_participants(tmp_path):
+    db = tmp_path / "db"
+    first = seeded_meeting(
+        db, "samtidigt-traff-4", [("Ada", "skola", "Rektor", "A")], consent_given=True
+    )
+
+    async def scenario(app, pilot):
+        app.screen.query_one("#previous").value = first
+        await pilot.pause()
+        [p] = app.screen.people
+        assert (p.name, p.role, p.organisation, p.pseudonym) == ("Ada", "skola", "Rektor", "A")
+        app.screen.query_one("#consent").value = True
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert [a.what for a in app.screen.engine.carried_actions()] == []
+
+    run(scenario, db=db, set_ref="samtidigt-traff-5")
+    store = Store.open(db)
+    info = store.meeting_info(2)
+    assert info.previous_id == first and info.series == store.meeting_info(first).series
+    assert [p.name for p in info.participants] == ["Ada"]
+    store.close()

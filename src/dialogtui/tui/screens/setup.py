@@ -115,6 +115,23 @@ class SetupScreen(Screen):
 
     # -- participants -------------------------------------------------------------------
 
+    def on_select_changed(self, event: Select.Changed) -> None:
+        """A series usually meets with the same people: following up a meeting brings its
+        participants along, if none have been entered yet."""
+        if event.select.id != "previous" or self.people or not isinstance(event.value, int):
+            return
+        try:
+            earlier = self.app.store.meeting_info(event.value).participants
+        except DialogtuiError as exc:
+            self.app.report(exc)
+            return
+        roles = {r.id for r in self.qs.roles}
+        self.people = [
+            Participant(p.name, p.role if p.role in roles else None, p.organisation, p.pseudonym)
+            for p in earlier
+        ]
+        self._show_people()
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id in ("p-name", "p-org", "p-pseudonym"):
             self.action_add()
