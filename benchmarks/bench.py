@@ -56,7 +56,10 @@ def seed(home: Path, turns: int) -> int:
         c.executemany(
             "INSERT INTO turns (meeting_id, step_index, question_index, participant_id, text,"
             " started_at, ended_at) VALUES (?, 0, 0, ?, ?, ?, ?)",
-            [(engine.id, ids[n % 2], f"Turn {n}: " + "ord " * 30, now, now) for n in range(turns)],
+            [
+                (engine.id, ids[n % 2], f"Tur {n}: " + "så här är det, ord för ord " * 6, now, now)
+                for n in range(turns)
+            ],
         )
     engine.close()
     store.close()

@@ -23,15 +23,26 @@ def _visible(ch: re.Match) -> str:
 _ANY_SPECIAL = re.compile(r"[\\`*_\[\]<>|~&#\x00-\x1f\x7f]")
 
 
-_SEPARATOR = "\uffff"  # a noncharacter: never typed, and matched by none of the patterns
-_ANY_LINE_START = re.compile(r"\uffff\s*(?:[-+=>]|\d+[.)])")  # a literal first: fast
+_SPECIAL_CHARACTERS = "\\`*_[]<>|~&#"
+_ASCII_CONTROLS = [chr(c) for c in range(32)] + ["\x7f"]
+_ANY_LINE_START = re.compile(r"\n\s*(?:[-+=>]|\d+[.)])")  # a literal first: fast
 
 
 def all_plain(texts: list[str]) -> bool:
     """True if none of the texts needs any escaping: one look at all of them at once, which
-    is how a long meeting (most of whose turns are plain words) exports quickly."""
-    joined = _SEPARATOR + _SEPARATOR.join(texts)
-    return not _ANY_SPECIAL.search(joined) and not _ANY_LINE_START.search(joined)
+    is how a long meeting (most of whose turns are plain words) exports quickly. Each test
+    runs in C over the whole text, far faster than a regex walking it character by
+    character."""
+    body = "".join(texts)
+    if body.isascii():
+        if any(c in body for c in _ASCII_CONTROLS):
+            return False
+    elif not body.isprintable():  # controls, line breaks, tabs, direction marks
+        return False
+    if any(c in body for c in _SPECIAL_CHARACTERS):
+        return False
+    # No text holds a line break now, so "\n" marks where each one starts.
+    return not _ANY_LINE_START.search("\n" + "\n".join(texts))
 
 
 def inline(text: str) -> str:
