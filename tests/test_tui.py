@@ -550,3 +550,30 @@ def test_following_up_a_meeting_brings_its_participants(tmp_path):
     assert info.previous_id == first and info.series == store.meeting_info(first).series
     assert [p.name for p in info.participants] == ["Ada"]
     store.close()
+
+
+def test_someone_joins_during_the_meeting(tmp_path):
+    from dialogtui.tui.screens.dialogs import ParticipantDialog
+
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "samtidigt-traff-2", [("Ada", "skola")])
+
+    async def scenario(app, pilot):
+        await pilot.press("ctrl+l")
+        assert isinstance(app.screen, ParticipantDialog)
+        await type_text(pilot, "Per")
+        app.screen.query_one("#p-role").value = "socialtjanst"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "2:Per" in text_of(app.screen.query_one("#speakers"))
+        await type_text(pilot, "Ada här")
+        await pilot.press("enter")
+        assert app.screen.engine.speaker.name == "Per"  # the newcomer is in the round
+
+    run(scenario, db=db, meeting_id=mid)
+    store = Store.open(db)
+    assert [(p.name, p.role) for p in store.participants(mid)] == [
+        ("Ada", "skola"),
+        ("Per", "socialtjanst"),
+    ]
+    store.close()

@@ -86,6 +86,16 @@ class MeetingEngine:
     def participants(self) -> list[Participant]:
         return self.info.participants
 
+    def add_participant(self, participant: Participant) -> Participant:
+        """Someone who joins once the meeting has begun; they speak in later rounds."""
+        if not participant.name.strip():
+            raise MeetingError("a participant needs a name")
+        if participant.role is not None and participant.role not in {r.id for r in self.qs.roles}:
+            raise MeetingError(f"unknown role '{participant.role}'")
+        added = self.store.add_participant(self.id, participant)
+        self.info.participants.append(added)
+        return added
+
     def participant(self, pid: int | None) -> Participant | None:
         return next((p for p in self.participants if p.id == pid), None)
 

@@ -130,9 +130,3 @@ class FollowUp:
     action_id: int
     status: ActionStatus
     comment: str = ""
-
-
-@dataclass(slots=True)
-class StepTime:
-    step: int
-    elapsed_seconds: float = 0.0

@@ -281,9 +281,6 @@ class QuestionSet(Strict):
                     )
         return problems
 
-    def step_id(self, index: int) -> str:
-        return self.steps[index].id or f"step-{index + 1}"
-
     @property
     def planned_minutes(self) -> int | None:
         timed = [s.planned_minutes for s in self.steps if s.planned_minutes is not None]

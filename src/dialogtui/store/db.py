@@ -320,14 +320,6 @@ class Store:
         p.id, p.position = cur.lastrowid, pos
         return p
 
-    def reorder_participants(self, meeting_id: int, ids: list[int]) -> None:
-        with self.tx() as c:
-            for n, pid in enumerate(ids):
-                c.execute(
-                    "UPDATE participants SET position=? WHERE id=? AND meeting_id=?",
-                    (n, pid, meeting_id),
-                )
-
     # -- turns ---------------------------------------------------------------------------
 
     def add_turn(self, meeting_id: int, turn: Turn) -> Turn:

@@ -18,7 +18,13 @@ from dialogtui.errors import DialogtuiError
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.meeting.records import NoteKind
 from dialogtui.questionset.model import StepKind
-from dialogtui.tui.screens.dialogs import ActionDialog, ConfirmDialog, JumpDialog, TextDialog
+from dialogtui.tui.screens.dialogs import (
+    ActionDialog,
+    ConfirmDialog,
+    JumpDialog,
+    ParticipantDialog,
+    TextDialog,
+)
 from dialogtui.tui.widgets.action_table import ActionTable, columns_for
 from dialogtui.tui.widgets.choice_panel import ChoicePanel
 from dialogtui.tui.widgets.draft import DraftArea
@@ -58,6 +64,7 @@ class CaptureScreen(Screen):
         Binding("f8", "transcript", "Edit turns", show=False),
         Binding("f9", "notes", "Notes", show=False),
         Binding("ctrl+r", "repeat", "Repeat block", show=False),
+        Binding("ctrl+l", "add_participant", "Add participant", show=False),
         Binding("ctrl+o", "end", "End meeting"),
         Binding("escape", "focus_draft", "Back to typing", show=False),
         *[Binding(f"alt+{n}", f"pick({n})", f"Speaker {n}", show=False) for n in range(1, 10)],
@@ -345,7 +352,19 @@ class CaptureScreen(Screen):
         self.autosave()
         self.app.push_screen(EndScreen(self.engine))
 
+    def action_add_participant(self) -> None:
+        def done(person) -> None:
+            if person is not None and self.run(lambda: self.engine.add_participant(person)):
+                self.query_one(SpeakerStrip).last_saved = f"✓ added {person.name}"
+                self.refresh_clock()
+
+        roles = [(r.name, r.id) for r in self.engine.qs.roles]
+        self.app.push_screen(ParticipantDialog(roles), done)
+
     def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand(
+            "Add participant…", "Someone joins the meeting", self.action_add_participant
+        )
         yield SystemCommand("Next step", "Move to the next step", self.action_next_step)
         yield SystemCommand("Previous step", "Move back one step", self.action_prev_step)
         yield SystemCommand("Go to step…", "Jump to any step", self.action_jump)

@@ -9,10 +9,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Input, Label, OptionList, Static, TextArea
+from textual.widgets import Button, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
-from dialogtui.meeting.records import ActionItem
+from dialogtui.meeting.records import ActionItem, Participant
 
 
 class ErrorDialog(ModalScreen[None]):
@@ -179,6 +179,55 @@ class JumpDialog(ModalScreen[int | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(int(event.option.id))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ParticipantDialog(ModalScreen[Participant | None]):
+    """Someone who joins during the meeting: a name and, where the set has roles, a role."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self, roles: list[tuple[str, str]]):
+        super().__init__()
+        self.roles = roles
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog form"):
+            yield Label("Add participant", classes="title")
+            with Horizontal(classes="row"):
+                yield Label("Name", classes="field-label")
+                yield Input(id="p-name", compact=True)
+            if self.roles:
+                with Horizontal(classes="row"):
+                    yield Label("Role", classes="field-label")
+                    yield Select(self.roles, id="p-role", compact=True, allow_blank=True)
+            with Horizontal(classes="row"):
+                yield Label("Organisation", classes="field-label")
+                yield Input(id="p-org", compact=True)
+            yield Label("enter: next field · ctrl+s: save · escape: cancel", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#p-name", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "p-org":
+            self.action_save()
+        else:
+            self.focus_next()
+
+    def action_save(self) -> None:
+        name = self.query_one("#p-name", Input).value.strip()
+        if not name:
+            self.notify("A participant needs a name.", severity="error")
+            return
+        role = self.query_one("#p-role", Select).value if self.roles else None
+        org = self.query_one("#p-org", Input).value.strip()
+        self.dismiss(Participant(name, role if isinstance(role, str) else None, org))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -26,7 +26,7 @@ class SpeakerStrip(Static):
                 out.append(label, style="dim" if mark else "")
             out.append("  ")
         if not order:
-            out.append("No participants: add them from the command palette.", style="italic")
+            out.append("No participants yet: ctrl+l adds one.", style="italic")
         elif engine.round_complete:
             out.append("round complete · ctrl+n next step", style="bold")
         elif current is None:
