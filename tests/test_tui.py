@@ -274,6 +274,10 @@ def test_follow_up_of_the_previous_meeting(tmp_path):
     async def scenario(app, pilot):
         table = app.screen.query_one("#follow-up")
         assert app.screen.focused is table and table.row_count == 1
+        await pilot.press("escape")  # to the text box, for what is said about it
+        assert app.screen.focused is app.screen.query_one(DraftArea)
+        await pilot.press("escape")  # and back to the list
+        assert app.screen.focused is table
         await pilot.press("d")
         await type_text(pilot, "Klart")
         await pilot.press("ctrl+s")

@@ -191,12 +191,7 @@ class Store:
             )
             meeting_id = cur.lastrowid
             for n, p in enumerate(info.participants):
-                cur = c.execute(
-                    "INSERT INTO participants (meeting_id, position, name, role, organisation,"
-                    " pseudonym) VALUES (?,?,?,?,?,?)",
-                    (meeting_id, n, p.name, p.role, p.organisation, p.pseudonym),
-                )
-                p.id, p.position = cur.lastrowid, n
+                _insert_participant(c, meeting_id, n, p)
         return meeting_id
 
     def meeting_row(self, meeting_id: int) -> sqlite3.Row:
@@ -312,12 +307,7 @@ class Store:
                 "SELECT COALESCE(MAX(position), -1) + 1 FROM participants WHERE meeting_id=?",
                 (meeting_id,),
             ).fetchone()[0]
-            cur = c.execute(
-                "INSERT INTO participants (meeting_id, position, name, role, organisation,"
-                " pseudonym) VALUES (?,?,?,?,?,?)",
-                (meeting_id, pos, p.name, p.role, p.organisation, p.pseudonym),
-            )
-        p.id, p.position = cur.lastrowid, pos
+            _insert_participant(c, meeting_id, pos, p)
         return p
 
     # -- turns ---------------------------------------------------------------------------
@@ -626,6 +616,17 @@ class Store:
                 "SELECT * FROM follow_ups WHERE meeting_id=? ORDER BY id", (meeting_id,)
             )
         ]
+
+
+def _insert_participant(
+    c: sqlite3.Connection, meeting_id: int, position: int, p: Participant
+) -> None:
+    cur = c.execute(
+        "INSERT INTO participants (meeting_id, position, name, role, organisation, pseudonym)"
+        " VALUES (?,?,?,?,?,?)",
+        (meeting_id, position, p.name, p.role, p.organisation, p.pseudonym),
+    )
+    p.id, p.position = cur.lastrowid, position
 
 
 def _action_values(item: ActionItem) -> tuple:

@@ -66,7 +66,7 @@ class CaptureScreen(Screen):
         Binding("ctrl+r", "repeat", "Repeat block", show=False),
         Binding("ctrl+l", "add_participant", "Add participant", show=False),
         Binding("ctrl+o", "end", "End meeting"),
-        Binding("escape", "focus_draft", "Back to typing", show=False),
+        Binding("escape", "back", "Text box ↔ the step's list", show=False),
         *[Binding(f"alt+{n}", f"pick({n})", f"Speaker {n}", show=False) for n in range(1, 10)],
     ]
 
@@ -129,14 +129,23 @@ class CaptureScreen(Screen):
         self.query_one(StepHeader).show(self.engine)
         self.query_one(SpeakerStrip).show(self.engine)
 
-    def _focus_for_step(self) -> None:
-        kind = self.engine.step.kind
+    def _main_widget(self):
+        """Where the step is worked: its list for scales, choices and follow-up, else the
+        text box."""
         target = {
             StepKind.scale: "#scale",
             StepKind.choice: "#choice",
             StepKind.follow_up: "#follow-up",
-        }.get(kind, "#draft")
-        self.query_one(target).focus()
+        }.get(self.engine.step.kind, "#draft")
+        return self.query_one(target)
+
+    def _focus_for_step(self) -> None:
+        self._main_widget().focus()
+
+    def action_back(self) -> None:
+        """From anywhere back to the step's main widget; from there to the text box."""
+        main = self._main_widget()
+        (self.query_one(DraftArea) if self.focused is main else main).focus()
 
     def run(self, change, *, redraw: bool = True) -> bool:
         """Apply one change to the meeting; errors become a dialog or a notice."""
@@ -216,15 +225,6 @@ class CaptureScreen(Screen):
 
     def action_transcript(self) -> None:
         self.query_one(Transcript).focus()
-
-    def action_focus_draft(self) -> None:
-        self.query_one(DraftArea).focus()
-
-    def on_transcript_leave(self) -> None:
-        self._focus_for_step()
-
-    on_action_table_leave = on_transcript_leave
-    on_follow_up_table_leave = on_transcript_leave
 
     def on_transcript_edit_requested(self, event: Transcript.EditRequested) -> None:
         def done(text: str | None) -> None:

@@ -37,7 +37,6 @@ class ActionTable(DataTable):
         Binding("enter", "edit", "Edit action"),
         Binding("a", "add", "Add action"),
         Binding("delete,x", "remove", "Delete action"),
-        Binding("escape", "leave", "Back to typing"),
     ]
 
     class EditRequested(Message):
@@ -49,9 +48,6 @@ class ActionTable(DataTable):
         def __init__(self, item: ActionItem):
             super().__init__()
             self.item = item
-
-    class Leave(Message):
-        pass
 
     def show(self, engine: MeetingEngine) -> None:
         self.cursor_type = "row"
@@ -79,6 +75,3 @@ class ActionTable(DataTable):
         item = self._current()
         if item is not None:
             self.post_message(self.RemoveRequested(item))
-
-    def action_leave(self) -> None:
-        self.post_message(self.Leave())

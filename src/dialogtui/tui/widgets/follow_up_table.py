@@ -17,16 +17,12 @@ class FollowUpTable(DataTable):
         Binding("d", "mark('done')", "Done"),
         Binding("c", "mark('continued')", "Continues"),
         Binding("x", "mark('dropped')", "Dropped"),
-        Binding("escape", "leave", "Back to typing"),
     ]
 
     class Marked(Message):
         def __init__(self, item: ActionItem, status: ActionStatus):
             super().__init__()
             self.item, self.status = item, status
-
-    class Leave(Message):
-        pass
 
     def show(self, engine: MeetingEngine) -> None:
         self.cursor_type = "row"
@@ -55,6 +51,3 @@ class FollowUpTable(DataTable):
         items = getattr(self, "_items", [])
         if items and 0 <= self.cursor_row < len(items):
             self.post_message(self.Marked(items[self.cursor_row], ActionStatus(status)))
-
-    def action_leave(self) -> None:
-        self.post_message(self.Leave())

@@ -22,7 +22,6 @@ class Transcript(OptionList):
     BINDINGS = [
         Binding("e", "edit", "Edit turn"),
         Binding("delete,x", "delete", "Delete turn"),
-        Binding("escape", "leave", "Back to typing"),
     ]
 
     class EditRequested(Message):
@@ -34,9 +33,6 @@ class Transcript(OptionList):
         def __init__(self, turn_id: int):
             super().__init__()
             self.turn_id = turn_id
-
-    class Leave(Message):
-        pass
 
     def show(self, engine: MeetingEngine) -> None:
         """Redraw for the current step: its most recent turns, newest at the bottom."""
@@ -96,6 +92,3 @@ class Transcript(OptionList):
         turn_id = self._selected()
         if turn_id is not None:
             self.post_message(self.DeleteRequested(turn_id))
-
-    def action_leave(self) -> None:
-        self.post_message(self.Leave())
