@@ -341,9 +341,16 @@ def test_step_overrun_and_projected_end_in_header(tmp_path):
         clock.advance(minutes=30)
         app.screen.refresh_clock()
         header = app.screen.query_one("#step-header")
-        text = str(header.render())
-        assert "OVER +10:00" in text and "ends ~12:10 (+10 min)" in text
+        text = text_of(header)
+        assert "OVER +10:00" in text and "ends ~12:10 (+10 min" in text
         assert header.has_class("overrun")
+        await pilot.press("ctrl+g")  # the agenda says where to cut 10 minutes
+        options = app.screen.query_one("OptionList")
+        lines = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert lines[0] == "1. Startrunda  (20 min)  spent 30 min"
+        assert lines[2] == "3. Tidslinje  (60 min → 56 min to end on time)"
+        cuts = [int(line.split("→ ")[1].split()[0]) for line in lines if "→" in line]
+        assert sum(cuts) == 160 - 10  # the later steps' 160 minutes, less the overrun
 
     run(scenario, db=db, meeting_id=mid, clock=clock)
 
@@ -581,3 +588,13 @@ def test_someone_joins_during_the_meeting(tmp_path):
         ("Per", "socialtjanst"),
     ]
     store.close()
+
+
+def test_question_mark_opens_help_where_it_is_not_typed(tmp_path):
+    async def scenario(app, pilot):
+        await pilot.press("question_mark")  # the list of sets has the focus
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape", "ctrl+f", "question_mark")  # in the search box it is text
+        assert app.screen.query_one("#search").value == "?"
+
+    run(scenario, db=tmp_path / "db")

@@ -21,6 +21,8 @@ class DialogApp(App):
     TITLE = "dialogtui"
     BINDINGS = [
         Binding("f1", "help", "Help", priority=True),
+        # Not priority: where "?" can be typed (the text box, search), it is typed.
+        Binding("question_mark", "help", "Help", show=False),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
 

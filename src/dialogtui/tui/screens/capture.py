@@ -38,6 +38,25 @@ from dialogtui.tui.widgets.transcript import Transcript
 AUTOSAVE_SECONDS = 1.0
 
 
+def agenda_lines(engine: MeetingEngine) -> list[str]:
+    """The steps as the go-to list shows them: planned and spent minutes, and, when the
+    meeting runs late, how far each later step would have to shrink to end on time."""
+    shrink = {i: new for i, _, new in engine.projection().shrink}
+    lines = []
+    for n, step in enumerate(engine.qs.steps):
+        line = f"{n + 1}. {step.title}"
+        if step.planned_minutes is not None:
+            line += f"  ({step.planned_minutes} min"
+            if n in shrink:
+                line += f" → {shrink[n]} min to end on time"
+            line += ")"
+        spent = engine.elapsed(n)
+        if spent >= 60:
+            line += f"  spent {round(spent / 60)} min"
+        lines.append(line)
+    return lines
+
+
 class Tick(Message):
     """One clock tick. A tick still queued is replaced by the next: a busy app redraws
     the clock once, not once for every second it was busy."""
@@ -256,7 +275,7 @@ class CaptureScreen(Screen):
             self._moved()
 
     def action_jump(self) -> None:
-        titles = [s.title for s in self.engine.qs.steps]
+        titles = agenda_lines(self.engine)
 
         def done(index: int | None) -> None:
             if index is not None and self.run(lambda: self.engine.goto_step(index), redraw=False):

@@ -157,20 +157,18 @@ class ActionDialog(ModalScreen[ActionItem | None]):
 
 
 class JumpDialog(ModalScreen[int | None]):
-    """Jump to any step: type to filter is not needed for ~10 steps; arrows and enter."""
+    """Jump to any step; each line is one step of the agenda, as the caller describes it."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, titles: list[str], current: int):
+    def __init__(self, lines: list[str], current: int):
         super().__init__()
-        self.titles, self.current = titles, current
+        self.lines, self.current = lines, current
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Go to step", classes="title")
-            yield OptionList(
-                *(Option(f"{n + 1}. {t}", id=str(n)) for n, t in enumerate(self.titles))
-            )
+            yield OptionList(*(Option(line, id=str(n)) for n, line in enumerate(self.lines)))
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

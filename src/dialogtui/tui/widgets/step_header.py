@@ -39,7 +39,7 @@ class StepHeader(Static):
             late = round(proj.overrun_minutes)
             line2.append(f"   ends ~{end}")
             if late > 0:
-                line2.append(f" (+{late} min)", style="bold")
+                line2.append(f" (+{late} min; ctrl+g: where to cut)", style="bold")
         if engine.paused:
             line2.append("   PAUSED (ctrl+t)", style="bold reverse")
         self.set_class(timer.overrun, "overrun")
