@@ -202,12 +202,11 @@ def test_action_planning_table_edit_and_delete(tmp_path):
 
     async def scenario(app, pilot):
         e = app.screen.engine
-        e.goto_step(3)
         e.add_action(ActionItem("Gammal text", who="Ada"))
-        app.screen.refresh_view()
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")  # to the action-planning step
         table = app.screen.query_one("#actions")
         assert table.display and table.row_count == 1
-        table.focus()
+        assert app.screen.focused is table  # the plan is what this step is for
         await pilot.press("enter")
         assert isinstance(app.screen, ActionDialog)
         app.screen.query_one("#f-what").value = "Ny text"

@@ -149,11 +149,12 @@ class CaptureScreen(Screen):
         self.query_one(SpeakerStrip).show(self.engine)
 
     def _main_widget(self):
-        """Where the step is worked: its list for scales, choices and follow-up, else the
-        text box."""
+        """Where the step is worked: its list for scales, choices, the action plan and the
+        follow-up, else the text box."""
         target = {
             StepKind.scale: "#scale",
             StepKind.choice: "#choice",
+            StepKind.action_planning: "#actions",
             StepKind.follow_up: "#follow-up",
         }.get(self.engine.step.kind, "#draft")
         return self.query_one(target)
