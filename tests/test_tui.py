@@ -231,12 +231,16 @@ def test_scale_step_one_key_per_participant(tmp_path):
         assert screen.focused is screen.query_one("#scale")
         assert screen.engine.speaker.name == "Anna"  # the first rater is chosen
         await pilot.press("4", "6")
+        await pilot.press("c")  # a comment on the last rating (Bo's 6)
+        await type_text(pilot, "ingen ork")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert "Anna" in text_of(screen.query_one("#scale"))
 
     run(scenario, db=db, meeting_id=mid)
     store = Store.open(db)
-    assert [(r.participant_id, r.value) for r in store.scale_ratings(mid)] == [(1, 4), (2, 6)]
+    ratings = [(r.participant_id, r.value, r.comment) for r in store.scale_ratings(mid)]
+    assert ratings == [(1, 4, ""), (2, 6, "ingen ork")]
     store.close()
 
 

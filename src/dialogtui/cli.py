@@ -26,7 +26,8 @@ PATH:LINE:COL: message, or as one line saying what went wrong); 2 usage error.""
 
 app = typer.Typer(
     name="dialogtui",
-    help="The scribe's tool for structured dialogue meetings.\n\n" + EXIT_CODES,
+    help="The scribe's tool for structured dialogue meetings. Without a command, opens the "
+    "app.\n\n" + EXIT_CODES,
     no_args_is_help=False,
     add_completion=False,
     rich_markup_mode=None,

@@ -96,6 +96,7 @@ class CaptureScreen(Screen):
         self._saved_draft = engine.draft
         self._draft_text = self._saved_draft
         self._released = False
+        self._last_rated: int | None = None
 
     def compose(self) -> ComposeResult:
         yield StepHeader(id="step-header")
@@ -357,9 +358,31 @@ class CaptureScreen(Screen):
 
         def rate() -> None:
             self.engine.rate(speaker.id, event.value)
+            self._last_rated = speaker.id
             self.engine.cycle_speaker(1)
 
         self.run(rate)
+
+    def on_scale_panel_comment_requested(self) -> None:
+        rating = next(
+            (
+                r
+                for r in self.engine.store.scale_ratings(self.engine.id)
+                if r.step == self.engine.step_index and r.participant_id == self._last_rated
+            ),
+            None,
+        )
+        if rating is None:
+            self.notify("Rate someone first; the comment goes with that rating.")
+            return
+        who = self.engine.participant(rating.participant_id)
+
+        def done(text: str | None) -> None:
+            if text is not None:
+                self.run(lambda: self.engine.rate(rating.participant_id, rating.value, text))
+
+        title = f"Comment on {who.name if who else ''}'s rating ({rating.value})"
+        self.app.push_screen(TextDialog(title, rating.comment), done)
 
     def on_choice_panel_marked(self, event: ChoicePanel.Marked) -> None:
         self.run(lambda: self.engine.mark_choice(event.option_id, event.rating))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Static
 
@@ -13,6 +14,12 @@ from dialogtui.meeting.engine import MeetingEngine
 
 
 class ScalePanel(Static, can_focus=True):
+    HELP_TITLE = "Scale"
+    BINDINGS = [Binding("c", "comment", "Comment on the last rating")]
+
+    class CommentRequested(Message):
+        pass
+
     class Rated(Message):
         def __init__(self, value: int):
             super().__init__()
@@ -46,6 +53,9 @@ class ScalePanel(Static, can_focus=True):
                 ", ".join(by_value.get(point.value, [])),
             )
         self.update(table)
+
+    def action_comment(self) -> None:
+        self.post_message(self.CommentRequested())
 
     def on_key(self, event: events.Key) -> None:
         if event.character and event.character in getattr(self, "_values", set()):
