@@ -171,3 +171,23 @@ def test_many_files_some_bad(cli, tmp_path):
 
 def test_usage_error_exit_code(cli):
     assert cli("validate").code == 2
+
+
+@pytest.mark.parametrize("nested", ["[" * 20000 + "]" * 20000, "{a=" * 5000 + "1" + "}" * 5000])
+def test_deep_nesting_is_a_clear_error(cli, tmp_path, nested):
+    path = write(tmp_path, f"x = {nested}\n")
+    result = cli("validate", path)
+    assert result.code == 1 and "Traceback" not in result.err
+    assert result.err.startswith(f"{path}:1:1: arrays or tables are nested too deeply")
+
+
+def test_an_internal_error_is_one_line_with_exit_70(cli, monkeypatch):
+    import dialogtui.questionset.loader as loader
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(loader, "load_question_set", broken)
+    result = cli("validate", "x.toml")
+    assert result.code == 70 and "Traceback" not in result.err
+    assert result.err.startswith("dialogtui: internal error (ZeroDivisionError: a bug)")

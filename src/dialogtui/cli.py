@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -22,7 +23,8 @@ from dialogtui import __version__
 from dialogtui.errors import DialogtuiError, QuestionSetError
 
 EXIT_CODES = """Exit codes: 0 success; 1 invalid input or data (each problem is reported as
-PATH:LINE:COL: message, or as one line saying what went wrong); 2 usage error."""
+PATH:LINE:COL: message, or as one line saying what went wrong); 2 usage error; 70 an
+internal error (a bug: please report it)."""
 
 app = typer.Typer(
     name="dialogtui",
@@ -345,7 +347,16 @@ def main() -> None:
     try:
         app(standalone_mode=True)
     except DialogtuiError as exc:
-        print(
-            f"dialogtui: {exc}" if not isinstance(exc, QuestionSetError) else exc, file=sys.stderr
-        )
+        # A question set's problems are already `PATH:LINE:COL: message` lines.
+        text = str(exc) if isinstance(exc, QuestionSetError) else f"dialogtui: {exc}"
+        print(text, file=sys.stderr)
         sys.exit(exc.exit_code)
+    except Exception as exc:  # the last net: a bug must still not print a traceback
+        if os.environ.get("DIALOGTUI_DEBUG"):
+            raise
+        print(
+            f"dialogtui: internal error ({type(exc).__name__}: {exc}); nothing was changed "
+            "after the last saved step. Set DIALOGTUI_DEBUG=1 to see the details.",
+            file=sys.stderr,
+        )
+        sys.exit(70)

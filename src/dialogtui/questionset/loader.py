@@ -71,6 +71,11 @@ def parse_question_set(text: str, path: Path | str) -> QuestionSet:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise QuestionSetError([_syntax_problem(exc, text, path)]) from None
+    except RecursionError:
+        # tomllib parses nested arrays and inline tables recursively
+        raise QuestionSetError(
+            [Problem(path, 1, 1, "arrays or tables are nested too deeply to read")]
+        ) from None
     positions = key_positions(text)
     try:
         qs = QuestionSet.model_validate(data)

@@ -173,7 +173,7 @@ def key_positions(text: str) -> dict[Path, tuple[int, int]]:
     scanner = _Scanner(text)
     try:
         return scanner.document()
-    except (ValueError, IndexError):
+    except (ValueError, IndexError, RecursionError):
         return scanner.positions
 
 
