@@ -68,7 +68,7 @@ _ROWS: dict[str, tuple[str, str, str, str]] = {
     ),
     "consent_no": ("samtycke saknas", "samtykke mangler", "samtykke mangler", "consent missing"),
     "repetition": ("Omgång", "Runde", "Runde", "Round"),
-    "series": ("Serie", "Forløb", "Serie", "Series"),
+    "follows_up": ("Uppföljning av", "Opfølgning på", "Oppfølging av", "Follows up"),
     "no_actions": ("Inga åtgärder.", "Ingen handlinger.", "Ingen tiltak.", "No actions."),
     "times": ("Tider", "Tider", "Tider", "Times"),
     "step": ("Steg", "Trin", "Steg", "Step"),

@@ -71,7 +71,7 @@ class _Writer:
             (L["place"], self.i(r.info.place)),
             (L["asker"], self.i(r.info.asker)),
             (L["writer"], self.i(r.info.writer)),
-            (L["series"], self.i(r.info.series or "")),
+            (L["follows_up"], self.i(r.previous)),
         ]
         if r.qs.consent_required:
             facts.append(

@@ -35,6 +35,7 @@ class MeetingRecord:
     actions: list[ActionItem]
     carried: list[ActionItem]
     follow_ups: list[FollowUp]
+    previous: str = ""  # "date title" of the meeting this one follows up
 
     @property
     def language(self) -> str:
@@ -43,6 +44,10 @@ class MeetingRecord:
 
 def load_record(store: Store, meeting_id: int) -> MeetingRecord:
     row = store.meeting_row(meeting_id)
+    previous = ""
+    if row["previous_id"] is not None:
+        earlier = store.meeting_row(row["previous_id"])
+        previous = f"{earlier['date']} {earlier['title']}"
     return MeetingRecord(
         id=meeting_id,
         qs=parse_question_set(row["set_toml"], f"<meeting {meeting_id}>"),
@@ -58,4 +63,5 @@ def load_record(store: Store, meeting_id: int) -> MeetingRecord:
         actions=store.actions(meeting_id),
         carried=store.carried_actions(meeting_id),
         follow_ups=store.follow_ups(meeting_id),
+        previous=previous,
     )
