@@ -213,3 +213,21 @@ def test_a_round_whose_roles_nobody_holds_asks_everyone(store):
     m.next_step()  # the authorities' round, but Sara was entered without a role
     assert [p.name for p in m.speakers()] == ["Anna", "Sara"]
     assert m.speaker.name == "Anna"
+
+
+def test_resume_keeps_a_walked_round_complete_and_reopens_a_finished_meeting(store):
+    clock = FakeClock()
+    m = new_meeting(
+        store, "samtidigt-traff-2", [("Ada", "skola"), ("Per", "socialtjanst")], clock=clock
+    )
+    m.start()
+    m.submit("Ada")
+    m.submit("Per")
+    assert m.round_complete
+    m.finish()
+    m.close()
+    again = MeetingEngine.open(store, m.id, clock)
+    assert again.status == "finished"
+    again.start()
+    assert again.round_complete and again.speaker is None
+    assert again.status == "open" and store.meeting_row(m.id)["status"] == "open"

@@ -148,11 +148,13 @@ class MeetingEngine:
             raise MeetingError(
                 "this question set needs the guardians' consent recorded before the meeting"
             )
-        if self.started_at is None:
-            self.started_at = self.clock.now()
+        if self.started_at is None or self.status == "finished":
+            # Starting, or taking up again a meeting that was ended: it is open again.
+            self.started_at = self.started_at or self.clock.now()
             self.store.set_status(self.id, "open", self.started_at)
-        if self.pos.speaker_id is None and self.step.is_round:
-            self._first_speaker()
+            self.status = "open"
+        if self.pos.speaker_id is None and self.step.is_round and not self.round_marks():
+            self._first_speaker()  # but a round already walked stays complete
         if not self.pos.paused:
             self._running_since = self.clock.now()
         self._turn_started = self.clock.now()

@@ -104,8 +104,7 @@ class EndScreen(Screen):
 
     def action_back(self) -> None:
         try:
-            self.engine.store.set_status(self.engine.id, "open", self.engine.clock.now())
-            self.engine.start()
+            self.engine.start()  # reopens the meeting
         except DialogtuiError as exc:
             self.app.report(exc)
         self.app.pop_screen()
