@@ -601,3 +601,32 @@ def test_question_mark_opens_help_where_it_is_not_typed(tmp_path):
         assert app.screen.query_one("#search").value == "?"
 
     run(scenario, db=tmp_path / "db")
+
+
+def test_export_to_a_chosen_folder_and_a_bad_one(tmp_path):
+    from dialogtui.tui.screens.dialogs import FolderDialog
+
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "raseborg-temamote", [("Anna", None)])
+    target = tmp_path / "delat" / "möte"
+    blocked = tmp_path / "a-file"
+    blocked.write_text("keep")
+
+    async def scenario(app, pilot):
+        await pilot.press("ctrl+o")
+        await pilot.press("o")
+        assert isinstance(app.screen, FolderDialog)
+        app.screen.query_one("#folder").value = str(target)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [p.parent for p in app.screen.exported] == [target, target]
+        await pilot.press("o")
+        app.screen.query_one("#folder").value = str(blocked)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Export failed" in text_of(app.screen.query_one("#export-status"))
+
+    run(scenario, db=db, meeting_id=mid)
+    assert (target / "minutes.md").exists() and blocked.read_text() == "keep"

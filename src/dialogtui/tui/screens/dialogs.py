@@ -229,3 +229,31 @@ class ParticipantDialog(ModalScreen[Participant | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class FolderDialog(ModalScreen[str | None]):
+    """Ask for a folder to write into (created if missing)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, default: str):
+        super().__init__()
+        self.title_text, self.default = title, default
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog form"):
+            yield Label(self.title_text, classes="title")
+            with Horizontal(classes="row"):
+                yield Label("Folder", classes="field-label")
+                yield Input(self.default, id="folder", compact=True)
+            yield Label("enter: write the files · escape: cancel", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.value.strip():
+            self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

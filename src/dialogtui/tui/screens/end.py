@@ -17,6 +17,7 @@ from textual.widgets import Footer, Static
 from dialogtui.errors import DialogtuiError
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.meeting.timers import format_seconds
+from dialogtui.tui.screens.dialogs import FolderDialog
 
 
 def summary(engine: MeetingEngine) -> Table:
@@ -76,6 +77,7 @@ class EndScreen(Screen):
     BINDINGS = [
         Binding("e", "export(False)", "Export"),
         Binding("p", "export(True)", "Export pseudonymised"),
+        Binding("o", "export_to", "Export to a folder…"),
         Binding("b,escape", "back", "Back to meeting"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -89,7 +91,8 @@ class EndScreen(Screen):
         with VerticalScroll(id="end"):
             yield Static(id="summary")
             yield Static(
-                "e: export minutes and action plan   p: pseudonymised   b: back to the meeting",
+                "e: export minutes and action plan   p: pseudonymised   o: to a folder…   "
+                "b: back to the meeting",
                 id="export-status",
             )
         yield Footer()
@@ -109,17 +112,30 @@ class EndScreen(Screen):
             self.app.report(exc)
         self.app.pop_screen()
 
-    def action_export(self, pseudonymise: bool) -> None:
+    def action_export(self, pseudonymise: bool, folder: Path | None = None) -> None:
         self.query_one("#export-status", Static).update("Exporting…")
-        self._export(pseudonymise)
+        self._export(pseudonymise, folder)
+
+    def action_export_to(self) -> None:
+        """Somewhere else, e.g. a folder shared with the participants; `p` first
+        pseudonymises (here the names are kept)."""
+
+        def done(folder: str | None) -> None:
+            if folder:
+                self.action_export(False, Path(folder).expanduser())
+
+        self.app.push_screen(
+            FolderDialog("Export minutes and action plan to", str(Path.cwd())), done
+        )
 
     @work(thread=True, exclusive=True)
-    def _export(self, pseudonymise: bool) -> None:
+    def _export(self, pseudonymise: bool, folder: Path | None = None) -> None:
         from dialogtui.export.write import default_export_dir, export_meeting
 
-        folder = default_export_dir(self.engine.id)
-        if pseudonymise:
-            folder = folder.with_name(folder.name + "-pseudonymised")
+        if folder is None:
+            folder = default_export_dir(self.engine.id)
+            if pseudonymise:
+                folder = folder.with_name(folder.name + "-pseudonymised")
         try:
             paths = export_meeting(self.engine.store, self.engine.id, folder, pseudonymise)
         except DialogtuiError as exc:
