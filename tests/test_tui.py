@@ -533,6 +533,10 @@ def test_engine_state_is_the_same_after_the_ui(tmp_path):
             await type_text(pilot, "svar")
             await pilot.press("enter")
 
+        transcript = app.screen.query_one("#transcript")
+        last = str(transcript.get_option_at_index(transcript.option_count - 1).prompt)
+        assert last.endswith("Q5 Anna: svar")  # an each-person round: which answer is which
+
     run(scenario, db=db, meeting_id=mid)
     store = Store.open(db)
     engine = MeetingEngine.open(store, mid, FakeClock(START))

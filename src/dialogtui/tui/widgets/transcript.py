@@ -59,6 +59,8 @@ class Transcript(OptionList):
         who = engine.participant(t.participant_id)
         line = Text()
         line.append(f"{t.ended_at.astimezone():%H:%M} ", style="dim")
+        if t.question is not None and len(engine.step.questions) > 1:
+            line.append(f"Q{t.question + 1} ", style="dim")  # which question it answers
         line.append(f"{who.name if who else '—'}: ", style="bold")
         if t.passed:
             line.append("(passed)", style="italic dim")
