@@ -394,6 +394,14 @@ class MeetingEngine:
             raise MeetingError(f"{value} is not on the scale ({values[0]}–{values[-1]})")
         self.store.rate_scale(self.id, ScaleRating(self.pos.step, participant_id, value, comment))
 
+    def ratings(self) -> list[ScaleRating]:
+        """The scale ratings given in the current step."""
+        return [r for r in self.store.scale_ratings(self.id) if r.step == self.pos.step]
+
+    def choices(self) -> list[ChoiceMark]:
+        """The choices marked in the current step."""
+        return [m for m in self.store.choice_marks(self.id) if m.step == self.pos.step]
+
     def mark_choice(self, option_id: str, rating: str, participant_id: int | None = None) -> None:
         choice = self.step.choice
         if choice is None:
@@ -415,6 +423,9 @@ class MeetingEngine:
     def update_action(self, item: ActionItem) -> None:
         self.store.update_action(item, self.clock.now())
 
+    def delete_action(self, action_id: int) -> None:
+        self.store.delete_action(action_id)
+
     def actions(self) -> list[ActionItem]:
         return self.store.actions(self.id)
 
@@ -427,3 +438,7 @@ class MeetingEngine:
 
     def follow_up(self, action_id: int, status: ActionStatus, comment: str = "") -> None:
         self.store.follow_up(self.id, FollowUp(action_id, status, comment), self.clock.now())
+
+    def follow_ups(self) -> list[FollowUp]:
+        """What this meeting said about earlier actions."""
+        return self.store.follow_ups(self.id)

@@ -337,7 +337,7 @@ class CaptureScreen(Screen):
     def on_action_table_remove_requested(self, event: ActionTable.RemoveRequested) -> None:
         def done(yes: bool | None) -> None:
             if yes:
-                self.run(lambda: self.engine.store.delete_action(event.item.id))
+                self.run(lambda: self.engine.delete_action(event.item.id))
 
         self.app.push_screen(ConfirmDialog(f"Delete the action '{event.item.what}'?"), done)
 
@@ -365,12 +365,7 @@ class CaptureScreen(Screen):
 
     def on_scale_panel_comment_requested(self) -> None:
         rating = next(
-            (
-                r
-                for r in self.engine.store.scale_ratings(self.engine.id)
-                if r.step == self.engine.step_index and r.participant_id == self._last_rated
-            ),
-            None,
+            (r for r in self.engine.ratings() if r.participant_id == self._last_rated), None
         )
         if rating is None:
             self.notify("Rate someone first; the comment goes with that rating.")

@@ -30,7 +30,7 @@ class ChoicePanel(OptionList):
             self.clear_options()
             return
         self._ratings = list(choice.ratings)
-        marks = [m for m in engine.store.choice_marks(engine.id) if m.step == engine.step_index]
+        marks = engine.choices()
         keep = self.highlighted
         options = []
         for opt in choice.options:

@@ -27,7 +27,7 @@ class FollowUpTable(DataTable):
     def show(self, engine: MeetingEngine) -> None:
         self.cursor_type = "row"
         self._items = engine.carried_actions()
-        reviewed = {f.action_id: f for f in engine.store.follow_ups(engine.id)}
+        reviewed = {f.action_id: f for f in engine.follow_ups()}
         keep = self.cursor_row
         self.clear(columns=True)
         self.add_columns("what", "who", "when", "status", "comment")

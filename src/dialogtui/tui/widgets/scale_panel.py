@@ -31,11 +31,7 @@ class ScalePanel(Static, can_focus=True):
             self.update("")
             return
         self._values = {str(p.value) for p in scale.points}
-        ratings = {
-            r.participant_id: r.value
-            for r in engine.store.scale_ratings(engine.id)
-            if r.step == engine.step_index
-        }
+        ratings = {r.participant_id: r.value for r in engine.ratings()}
         by_value: dict[int, list[str]] = {}
         for p in engine.participants:
             if p.id in ratings:
