@@ -15,6 +15,21 @@ from textual.widgets.option_list import Option
 from dialogtui.meeting.records import ActionItem, Participant
 
 
+class CancellableDialog(ModalScreen):
+    """A dialog that escape closes with no result (None)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class FormDialog(CancellableDialog):
+    """A dialog whose fields ctrl+s saves; each subclass's `action_save` says how."""
+
+    BINDINGS = [Binding("ctrl+s", "save", "Save")]
+
+
 class ErrorDialog(ModalScreen[None]):
     """A problem that needs the user's attention (the disk is full, the meeting is locked)."""
 
@@ -53,13 +68,8 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(yes)
 
 
-class TextDialog(ModalScreen[str | None]):
+class TextDialog(FormDialog):
     """Enter or edit one text: a decision, a concern, a turn, a comment."""
-
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save"),
-        Binding("escape", "cancel", "Cancel"),
-    ]
 
     def __init__(self, title: str, text: str = ""):
         super().__init__()
@@ -79,18 +89,10 @@ class TextDialog(ModalScreen[str | None]):
     def action_save(self) -> None:
         self.dismiss(self.query_one(TextArea).text)
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
-
-class ActionDialog(ModalScreen[ActionItem | None]):
+class ActionDialog(FormDialog):
     """An action item: what, how, who, with whom, when, first step. Who completes from the
     participants' names."""
-
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save"),
-        Binding("escape", "cancel", "Cancel"),
-    ]
 
     def __init__(
         self, columns: list[tuple[str, str]], names: list[str], item: ActionItem | None = None
@@ -152,14 +154,9 @@ class ActionDialog(ModalScreen[ActionItem | None]):
             setattr(item, field, when if field == "when" else text)
         self.dismiss(item)
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
-
-class JumpDialog(ModalScreen[int | None]):
+class JumpDialog(CancellableDialog):
     """Jump to any step; each line is one step of the agenda, as the caller describes it."""
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, lines: list[str], current: int):
         super().__init__()
@@ -178,17 +175,9 @@ class JumpDialog(ModalScreen[int | None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(int(event.option.id))
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
-
-class ParticipantDialog(ModalScreen[Participant | None]):
+class ParticipantDialog(FormDialog):
     """Someone who joins during the meeting: a name and, where the set has roles, a role."""
-
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save"),
-        Binding("escape", "cancel", "Cancel"),
-    ]
 
     def __init__(self, roles: list[tuple[str, str]]):
         super().__init__()
@@ -227,14 +216,9 @@ class ParticipantDialog(ModalScreen[Participant | None]):
         org = self.query_one("#p-org", Input).value.strip()
         self.dismiss(Participant(name, role if isinstance(role, str) else None, org))
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
-
-class FolderDialog(ModalScreen[str | None]):
+class FolderDialog(CancellableDialog):
     """Ask for a folder to write into (created if missing)."""
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, title: str, default: str):
         super().__init__()
@@ -254,6 +238,3 @@ class FolderDialog(ModalScreen[str | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.value.strip():
             self.dismiss(event.value.strip())
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
