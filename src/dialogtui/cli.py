@@ -30,7 +30,7 @@ app = typer.Typer(
     name="dialogtui",
     help="The scribe's tool for structured dialogue meetings. Without a command, opens the "
     "app.\n\n" + EXIT_CODES,
-    no_args_is_help=False,
+    no_args_is_help=True,  # only when run as `dialogtui.cli`; the console script opens the app
     add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -46,18 +46,14 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback(invoke_without_command=True)
+@app.callback()
 def _root(
-    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
     ] = False,
 ) -> None:
-    if ctx.invoked_subcommand is None:
-        from dialogtui.tui.launch import launch
-
-        launch()
+    """Options of `dialogtui` itself; with no command at all, `entry.main` opens the app."""
 
 
 @app.command("run")

@@ -59,6 +59,9 @@ class _Writer:
                 labels_by_id[p.id] = inline(f"{p.name} ({role})" if role else p.name)
         return labels_by_id
 
+    def planned(self, minutes: int | None) -> str:
+        return f"{minutes} {self.L['min']}" if minutes is not None else self.L["untimed"]
+
     def minutes_of(self, seconds: float | None) -> str:
         return "–" if seconds is None else f"{round(seconds / 60)} {self.L['min']}"
 
@@ -105,13 +108,11 @@ class _Writer:
         ]
         actual_total = 0.0
         for n, step in enumerate(self.r.qs.steps):
-            planned = step.planned_minutes
             actual = self.r.step_seconds.get(n, 0.0)
             actual_total += actual
-            p = f"{planned} {L['min']}" if planned is not None else L["untimed"]
+            p = self.planned(step.planned_minutes)
             out.append(f"| {n + 1}. {self.q(step.title)} | {p} | {self.minutes_of(actual)} |")
-        total = self.r.qs.planned_minutes
-        planned_text = f"{total} {L['min']}" if total is not None else L["untimed"]
+        planned_text = self.planned(self.r.qs.planned_minutes)
         out.append(
             f"| **{L['total']}** | **{planned_text}** | **{self.minutes_of(actual_total)}** |"
         )
@@ -119,11 +120,7 @@ class _Writer:
 
     def step(self, n: int, step: Step) -> list[str]:
         L = self.L
-        planned = (
-            f"{step.planned_minutes} {L['min']}"
-            if step.planned_minutes is not None
-            else (L["untimed"])
-        )
+        planned = self.planned(step.planned_minutes)
         actual = self.minutes_of(self.r.step_seconds.get(n, 0.0))
         out = [
             f"## {n + 1}. {self.q(step.title)}",

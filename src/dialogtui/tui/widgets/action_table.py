@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import DataTable
 
 from dialogtui.export.labels import labels
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.meeting.records import ActionItem
 from dialogtui.questionset.model import StepKind
+from dialogtui.tui.widgets.item_table import ItemTable
 
 ALL_FIELDS = ["what", "how", "who", "with_whom", "when", "first_step"]
 
@@ -30,7 +30,7 @@ def value(item: ActionItem, field: str) -> str:
     return v.isoformat() if field == "when" and v else (v or "")
 
 
-class ActionTable(DataTable):
+class ActionTable(ItemTable):
     HELP_TITLE = "Action plan"
 
     BINDINGS = [
@@ -50,28 +50,18 @@ class ActionTable(DataTable):
             self.item = item
 
     def show(self, engine: MeetingEngine) -> None:
-        self.cursor_type = "row"
         cols = columns_for(engine)
-        self._items = engine.actions()
-        keep = self.cursor_row
-        self.clear(columns=True)
-        self.add_columns(*(label for _, label in cols), "status")
-        for item in self._items:
-            self.add_row(*(value(item, f) for f, _ in cols), item.status.value, key=str(item.id))
-        if self._items:
-            self.move_cursor(row=min(keep, len(self._items) - 1))
-
-    def _current(self) -> ActionItem | None:
-        items = getattr(self, "_items", [])
-        return items[self.cursor_row] if items and 0 <= self.cursor_row < len(items) else None
+        items = engine.actions()
+        rows = ([*(value(item, f) for f, _ in cols), item.status.value] for item in items)
+        self.fill([*(label for _, label in cols), "status"], items, rows)
 
     def action_edit(self) -> None:
-        self.post_message(self.EditRequested(self._current()))
+        self.post_message(self.EditRequested(self.current))
 
     def action_add(self) -> None:
         self.post_message(self.EditRequested(None))
 
     def action_remove(self) -> None:
-        item = self._current()
+        item = self.current
         if item is not None:
             self.post_message(self.RemoveRequested(item))

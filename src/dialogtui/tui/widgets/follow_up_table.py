@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import DataTable
 
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.meeting.records import ActionItem, ActionStatus
+from dialogtui.tui.widgets.item_table import ItemTable
 
 
-class FollowUpTable(DataTable):
+class FollowUpTable(ItemTable):
     HELP_TITLE = "Follow-up"
 
     BINDINGS = [
@@ -25,29 +25,23 @@ class FollowUpTable(DataTable):
             self.item, self.status = item, status
 
     def show(self, engine: MeetingEngine) -> None:
-        self.cursor_type = "row"
-        self._items = engine.carried_actions()
+        items = engine.carried_actions()
         reviewed = {f.action_id: f for f in engine.follow_ups()}
-        keep = self.cursor_row
-        self.clear(columns=True)
-        self.add_columns("what", "who", "when", "status", "comment")
-        for item in self._items:
-            fu = reviewed.get(item.id)
-            self.add_row(
+        rows = (
+            [
                 item.what,
                 item.who,
                 item.when.isoformat() if item.when else "",
-                fu.status.value if fu else "to review",
-                fu.comment if fu else "",
-                key=str(item.id),
-            )
-        if self._items:
-            self.move_cursor(row=min(keep, len(self._items) - 1))
-        else:
+                reviewed[item.id].status.value if item.id in reviewed else "to review",
+                reviewed[item.id].comment if item.id in reviewed else "",
+            ]
+            for item in items
+        )
+        self.fill(["what", "who", "when", "status", "comment"], items, rows)
+        if not items:
             self.add_row("(no open actions from an earlier meeting in this series;", "", "", "", "")
             self.add_row(" choose the previous meeting at set-up to follow it up)", "", "", "", "")
 
     def action_mark(self, status: str) -> None:
-        items = getattr(self, "_items", [])
-        if items and 0 <= self.cursor_row < len(items):
-            self.post_message(self.Marked(items[self.cursor_row], ActionStatus(status)))
+        if self.current is not None:
+            self.post_message(self.Marked(self.current, ActionStatus(status)))

@@ -32,10 +32,12 @@ class QuestionPanel(Static):
                 "(then the next one); tab to choose who.",
                 style="italic",
             )
+        # Folded away unless asked for: the step's instructions (when a question is shown
+        # instead of them) and the facilitators' notes.
+        hidden = [t for t in (q and step.text, step.note, q and q.note) if t]
         if notes:
-            for note in [step.text if q is not None else None, step.note, q.note if q else None]:
-                if note:
-                    out.append("\n" + engine.text(note), style="italic dim")
-        elif (step.note or (q and q.note) or (q and step.text)) and out:
+            for text in hidden:
+                out.append("\n" + engine.text(text), style="italic dim")
+        elif hidden:
             out.append("  [f9: notes]", style="dim")
         self.update(out)

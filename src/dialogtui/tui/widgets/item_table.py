@@ -1,0 +1,31 @@
+"""A table with one row per item (an action, a carried action), which keeps its cursor on
+the same row when it is redrawn after a change."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from textual.widgets import DataTable
+
+
+class ItemTable(DataTable):
+    def __init__(self, **kwargs):
+        super().__init__(cursor_type="row", **kwargs)
+        self._items: list = []
+
+    def fill(self, columns: Sequence[str], items: list, rows: Iterable[Sequence[str]]) -> None:
+        keep = self.cursor_row
+        self._items = items
+        self.clear(columns=True)
+        self.add_columns(*columns)
+        for item, row in zip(items, rows, strict=True):
+            self.add_row(*row, key=str(item.id))
+        if items:
+            self.move_cursor(row=min(keep, len(items) - 1))
+
+    @property
+    def current(self):
+        """The item under the cursor, or None."""
+        if 0 <= self.cursor_row < len(self._items):
+            return self._items[self.cursor_row]
+        return None
