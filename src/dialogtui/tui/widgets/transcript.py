@@ -78,8 +78,6 @@ class Transcript(OptionList):
     def _follow(self) -> None:
         if self.option_count:
             self.highlighted = self.option_count - 1
-            # after the new lines are laid out, or the end is still the old end
-            self.call_after_refresh(self.scroll_end, animate=False)
 
     def _selected(self) -> int | None:
         option = self.highlighted_option
