@@ -276,7 +276,7 @@ def test_a_read_only_data_folder_is_a_clear_error(tmp_path):
         with pytest.raises(StoreError) as err:
             store = Store.open(home / "db")
             MeetingEngine_open_and_write(store, m.id)
-        assert "read-only" in str(err.value) or "cannot" in str(err.value)
+        assert "read-only" in str(err.value)
         subprocess.run(["mount", "-o", "remount,rw", str(home)], check=True)
         store = Store.open(home / "db")
         assert [t.text for t in store.turns(m.id)] == ["före"]
@@ -333,7 +333,7 @@ def test_export_over_existing_files_replaces_them_whole(cli, tmp_path):
     (out / "minutes.md").write_text("old")
     assert cli("export", m.id, "--out", out).code == 0
     assert (out / "minutes.md").read_text().startswith("# Minnesanteckningar")
-    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]
 
 
 def test_two_instances_on_one_meeting(tmp_path):

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from dialogtui.errors import DialogtuiError
 
+TEMP_SUFFIX = ".dialogtui-tmp"
+
 
 def write_atomic(path: Path, text: str, mode: int = 0o600) -> None:
     """Write `text` to `path` via a temp file in the same folder, fsync, then rename."""
@@ -17,25 +19,42 @@ def write_atomic(path: Path, text: str, mode: int = 0o600) -> None:
 
 
 def write_atomic_many(files: dict[Path, str], mode: int = 0o600) -> None:
-    """Write several files atomically, each via its own temp file; the folders' entries
-    are synced once at the end. If one fails, the ones before it are already complete."""
-    folders = []
-    for path, text in files.items():
-        _write_one(Path(path), text, mode)
-        if path.parent not in folders:
-            folders.append(path.parent)
-    for folder in folders:
+    """Write several files as one change, as far as a file system allows: every file is
+    first written whole to a temp file beside it; only when all are on disk are they
+    renamed into place. A failure while writing changes nothing; a rename that fails (an
+    immutable target) is reported with what was and was not replaced."""
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, text in files.items():
+            path = Path(path)
+            _remove_stale_temps(path)
+            staged.append((_stage(path, text, mode), path))
+        replaced: list[Path] = []
+        for n, (tmp, path) in enumerate(staged):
+            try:
+                os.replace(tmp, path)
+            except OSError as exc:
+                done = ", ".join(p.name for p in replaced)
+                left = ", ".join(p.name for _, p in staged[n:])
+                what = f"{done} replaced; {left} not" if done else "nothing was changed"
+                raise DialogtuiError(f"cannot write {path}: {_reason(exc)}; {what}") from None
+            replaced.append(path)
+    finally:
+        for tmp, _ in staged:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+    for folder in dict.fromkeys(Path(p).parent for p in files):
         _fsync_dir(folder)
 
 
-def _write_one(path: Path, text: str, mode: int) -> None:
+def _stage(path: Path, text: str, mode: int) -> str:
     folder = path.parent
     if path.is_dir():
         raise DialogtuiError(f"{path} is a folder; give a file name")
     if not folder.is_dir():
         raise DialogtuiError(f"folder {folder} does not exist")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=folder)
     except OSError as exc:
         raise DialogtuiError(f"cannot write in {folder}: {_reason(exc)}") from None
     try:
@@ -44,11 +63,20 @@ def _write_one(path: Path, text: str, mode: int) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
-        os.replace(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise DialogtuiError(f"cannot write {path}: {_reason(exc)}; nothing was changed") from None
+    return tmp
+
+
+def _remove_stale_temps(path: Path) -> None:
+    """A write killed half-way leaves its temp file: hidden, and holding the whole minutes.
+    The next write of the same file removes such leftovers (only dialogtui's own)."""
+    with contextlib.suppress(OSError):
+        for stale in path.parent.glob(f".{path.name}.*{TEMP_SUFFIX}"):
+            with contextlib.suppress(OSError):
+                stale.unlink()
 
 
 def _fsync_dir(folder: Path) -> None:

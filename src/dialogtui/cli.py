@@ -16,10 +16,11 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from dialogtui import __version__
+from dialogtui.display import plain, visible
 from dialogtui.errors import DialogtuiError, QuestionSetError
 
 EXIT_CODES = """Exit codes: 0 success; 1 invalid input or data (each problem is reported as
@@ -36,8 +37,14 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+# Rich only lays out tables here; every text in them is a `Text` made by `plain()`, and every
+# other line goes through `say()`: user text is never read as markup or sent as controls.
+out = Console(highlight=False, markup=False, emoji=False)
+
+
+def say(*parts: object, stderr: bool = False) -> None:
+    """Print one line of text that may hold user data (paths, titles, names)."""
+    print(visible(" ".join(str(p) for p in parts)), file=sys.stderr if stderr else sys.stdout)
 
 
 def _version(value: bool) -> None:
@@ -119,16 +126,16 @@ def sets_cmd() -> None:
             broken.append(entry)
             continue
         table.add_row(
-            f"[bold]{qs.id}[/]\n[dim]{escape(qs.title)}[/]",
+            Text.assemble(plain(qs.id, "bold"), "\n", plain(qs.title, "dim")),
             qs.language.value,
             str(len(qs.steps)),
             _minutes(qs.planned_minutes),
             entry.origin,
         )
     out.print(table)
-    out.print(f"\nYour own sets go in {user_sets_dir()} (`dialogtui new ID` starts one).")
+    say(f"\nYour own sets go in {user_sets_dir()} (`dialogtui new ID` starts one).")
     for entry in broken:
-        err.print(f"skipped {entry.path}: not valid (`dialogtui validate {entry.path}`)")
+        say(f"skipped {entry.path}: not valid (`dialogtui validate {entry.path}`)", stderr=True)
 
 
 @app.command("show")
@@ -158,7 +165,11 @@ def _parse_date(text: str | None) -> dt.date:
 
 @app.command("validate")
 def validate_cmd(
-    paths: Annotated[list[Path], typer.Argument(help="Question-set files, or folders of them.")],
+    paths: Annotated[
+        list[Path],
+        # Not click's own readability check: an unreadable file is a PATH:1:1 problem, exit 1.
+        typer.Argument(metavar="PATH...", readable=False, help="Set files, or folders of them."),
+    ],
 ) -> None:
     """Check question-set files; print PATH:LINE:COL: message for every problem."""
     from dialogtui.errors import Problem
@@ -180,12 +191,12 @@ def validate_cmd(
         except QuestionSetError as exc:
             problems += exc.problems
     for p in problems:
-        print(p, file=sys.stderr)
+        say(p, stderr=True)
     if problems:
         n = len({str(p.path) for p in problems})
-        print(f"{len(problems)} problem(s) in {n} file(s)", file=sys.stderr)
+        say(f"{len(problems)} problem(s) in {n} file(s)", stderr=True)
         raise typer.Exit(1)
-    print(f"{len(files)} file(s) valid")
+    say(f"{len(files)} file(s) valid")
 
 
 @app.command("schema")
@@ -214,13 +225,16 @@ def new_cmd(
         raise DialogtuiError(
             f"'{set_id}' is not a valid id: use lower-case letters, digits, '-' and '_'"
         )
-    target_dir = folder if folder is not None else ensure_private_dir(user_sets_dir())
+    try:
+        target_dir = folder if folder is not None else ensure_private_dir(user_sets_dir())
+    except OSError as exc:
+        raise DialogtuiError(f"cannot create {user_sets_dir()}: {exc.strerror}") from None
     path = target_dir / f"{set_id}.toml"
     if path.exists():
         raise DialogtuiError(f"{path} already exists; choose another id or edit that file")
     write_atomic(path, template(set_id, str(path)))
-    print(f"wrote {path}")
-    print(f"edit it, then check it with: dialogtui validate {path}")
+    say(f"wrote {path}")
+    say(f"edit it, then check it with: dialogtui validate {path}")
 
 
 @contextlib.contextmanager
@@ -236,11 +250,12 @@ def _store():
 
 def _meeting_id(text: str) -> int:
     try:
-        return int(text)
+        value = int(text)
     except ValueError:
-        raise DialogtuiError(
-            f"'{text}' is not a meeting id; `dialogtui meetings` lists them"
-        ) from None
+        value = 0
+    if not 0 < value < 2**63:  # SQLite's ids are positive 64-bit integers
+        raise DialogtuiError(f"'{text}' is not a meeting id; `dialogtui meetings` lists them")
+    return value
 
 
 @app.command("meetings")
@@ -249,7 +264,7 @@ def meetings_cmd() -> None:
     with _store() as store:
         rows = store.list_meetings()
     if not rows:
-        out.print("No meetings yet. `dialogtui` starts one.")
+        say("No meetings yet. `dialogtui` starts one.")
         return
     table = Table(box=None, pad_edge=False)
     table.add_column("id", justify="right", no_wrap=True)
@@ -261,9 +276,9 @@ def meetings_cmd() -> None:
     for r in rows:
         table.add_row(
             str(r["id"]),
-            r["date"],
-            f"{escape(r['title'])}\n[dim]{r['set_id']}[/]",
-            r["status"],
+            plain(r["date"]),
+            Text.assemble(plain(r["title"]), "\n", plain(r["set_id"], "dim")),
+            plain(r["status"]),
             str(r["turn_count"]),
             str(r["open_actions"]),
         )
@@ -286,7 +301,7 @@ def export_cmd(
     with _store() as store:
         paths = export_meeting(store, _meeting_id(meeting), out_dir, pseudonymise)
     for path in paths:
-        print(path)
+        say(path)
 
 
 @app.command("actions")
@@ -302,18 +317,18 @@ def actions_cmd(
     if who:
         rows = [r for r in rows if who.casefold() in r["who"].casefold()]
     if not rows:
-        out.print("No actions.")
+        say("No actions.")
         return
     table = Table(box=None, pad_edge=False)
     for name in ["when", "what", "who", "status", "meeting"]:
         table.add_column(name, overflow="fold")
     for r in rows:
         table.add_row(
-            r["due"] or "–",
-            escape(r["what"]),
-            escape(r["who"]),
-            r["status"],
-            f"{r['meeting_id']}: {escape(r['meeting_title'])}",
+            plain(r["due"] or "–"),
+            plain(r["what"]),
+            plain(r["who"]),
+            plain(r["status"]),
+            plain(f"{r['meeting_id']}: {r['meeting_title']}"),
         )
     out.print(table)
 
@@ -331,28 +346,33 @@ def forget_cmd(
             if not sys.stdin.isatty():
                 raise DialogtuiError("not deleting without confirmation; add --yes in scripts")
             typer.confirm(
-                f"Delete meeting {meeting_id} ({row['title']}, {row['date']}) for good?",
+                visible(f"Delete meeting {meeting_id} ({row['title']}, {row['date']}) for good?"),
                 abort=True,
             )
         store.lock(meeting_id)
         store.forget(meeting_id)
-    print(f"meeting {meeting_id} deleted")
+    say(f"meeting {meeting_id} deleted")
 
 
 def main() -> None:
+    # A console that cannot show a character (PYTHONIOENCODING=ascii, an old code page)
+    # gets a replacement mark, not an error after the work is done.
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
     try:
         app(standalone_mode=True)
     except DialogtuiError as exc:
         # A question set's problems are already `PATH:LINE:COL: message` lines.
         text = str(exc) if isinstance(exc, QuestionSetError) else f"dialogtui: {exc}"
-        print(text, file=sys.stderr)
+        say(text, stderr=True)
         sys.exit(exc.exit_code)
     except Exception as exc:  # the last net: a bug must still not print a traceback
         if os.environ.get("DIALOGTUI_DEBUG"):
             raise
-        print(
+        say(
             f"dialogtui: internal error ({type(exc).__name__}: {exc}); nothing was changed "
             "after the last saved step. Set DIALOGTUI_DEBUG=1 to see the details.",
-            file=sys.stderr,
+            stderr=True,
         )
         sys.exit(70)

@@ -7,11 +7,19 @@ from pathlib import Path
 
 import platformdirs
 
+from dialogtui.errors import DialogtuiError
+
 
 def data_home() -> Path:
     env = os.environ.get("DIALOGTUI_HOME")
     if env:
-        return Path(env).expanduser()
+        try:
+            # Absolute at once: a relative home must not move with the working folder.
+            return Path(env).expanduser().absolute()
+        except RuntimeError:  # "~nosuchuser/…"
+            raise DialogtuiError(
+                f"DIALOGTUI_HOME={env}: that user's home folder is unknown"
+            ) from None
     return Path(platformdirs.user_data_dir("dialogtui", appauthor=False))
 
 
@@ -20,7 +28,23 @@ def user_sets_dir() -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create `path` (and parents) and make it 0700: minutes name children and families."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    os.chmod(path, 0o700)
+    """Create `path` and any missing parents as 0700: minutes name children and families.
+
+    Folders that already exist are left as they are: a folder the user chose (their home, a
+    shared folder with a sticky bit, a read-only disk) is theirs, not ours to change. What
+    dialogtui writes into it is private on its own: files 0600, its own folders 0700.
+    """
+    missing = []
+    for folder in (path, *path.parents):
+        if folder.is_dir():
+            break
+        missing.append(folder)
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=0o700)
+        except FileExistsError:
+            if not folder.is_dir():
+                raise
+            continue  # made by another process meanwhile
+        os.chmod(folder, 0o700)  # mkdir's mode is cut by the umask
     return path

@@ -12,27 +12,27 @@ from dialogtui.paths import data_home, ensure_private_dir
 from dialogtui.store.db import Store
 
 
-def default_export_dir(meeting_id: int) -> Path:
-    return data_home() / "exports" / f"meeting-{meeting_id}"
+def default_export_dir(meeting_id: int, pseudonymise: bool = False) -> Path:
+    """The data folder's place for a meeting's files; pseudonymised minutes get their own
+    folder, so the shareable files can never be mistaken for (or overwrite) the named ones."""
+    name = f"meeting-{meeting_id}" + ("-pseudonymised" if pseudonymise else "")
+    return data_home() / "exports" / name
 
 
 def export_meeting(
     store: Store, meeting_id: int, out_dir: Path | None = None, pseudonymise: bool = False
 ) -> list[Path]:
-    """Render both files first, then write each atomically: a failure leaves old files whole."""
+    """Render both files first, then write them atomically: a failure leaves old files whole."""
     record = load_record(store, meeting_id)
     files = {
         "minutes.md": render_minutes(record, pseudonymise),
         "action-plan.md": render_action_plan(record, pseudonymise),
     }
-    folder = Path(out_dir) if out_dir is not None else default_export_dir(meeting_id)
+    folder = Path(out_dir) if out_dir is not None else default_export_dir(meeting_id, pseudonymise)
     if folder.exists() and not folder.is_dir():
         raise ExportError(f"{folder} is a file, not a folder; choose a folder for the export")
     try:
-        if out_dir is None:
-            ensure_private_dir(folder)
-        else:
-            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        ensure_private_dir(folder)
     except OSError as exc:
         raise ExportError(f"cannot create {folder}: {exc.strerror}") from None
     targets = {folder / name: text for name, text in files.items()}

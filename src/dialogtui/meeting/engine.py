@@ -421,10 +421,12 @@ class MeetingEngine:
         return self.store.add_action(self.id, item, self.series, self.clock.now())
 
     def update_action(self, item: ActionItem) -> None:
-        self.store.update_action(item, self.clock.now())
+        if not item.what.strip():
+            raise MeetingError("an action item needs at least a 'what'")
+        self.store.update_action(self.id, item, self.clock.now())
 
     def delete_action(self, action_id: int) -> None:
-        self.store.delete_action(action_id)
+        self.store.delete_action(self.id, action_id)
 
     def actions(self) -> list[ActionItem]:
         return self.store.actions(self.id)

@@ -9,6 +9,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from dialogtui.display import plain, visible
 from dialogtui.questionset.model import QuestionSet, Step
 from dialogtui.questionset.placeholders import resolve
 
@@ -31,18 +32,18 @@ def step_timing(step: Step) -> str:
 def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
     parts: list = []
     head = Text()
-    head.append(qs.title, style="bold")
-    head.append(f"  [{qs.id}, {qs.language.value}]", style="dim")
+    head.append(visible(qs.title), style="bold")
+    head.append(f"  [{visible(qs.id)}, {qs.language.value}]", style="dim")
     parts.append(head)
     meta = f"{qs.method}. Planned: "
     meta += f"{qs.planned_minutes} min" if qs.planned_minutes is not None else "untimed"
     if qs.source.total:
         meta += f" (source: “{qs.source.total}”)"
-    parts.append(Text(meta, style="dim"))
+    parts.append(plain(meta, style="dim"))
     if qs.description:
-        parts.append(Text(qs.description, style="italic"))
+        parts.append(plain(qs.description, style="italic"))
     if qs.facilitators:
-        parts.append(Text(f"Asks: {qs.facilitators.asker}. Writes: {qs.facilitators.writer}."))
+        parts.append(plain(f"Asks: {qs.facilitators.asker}. Writes: {qs.facilitators.writer}."))
     if qs.consent_required:
         parts.append(Text("Consent must be recorded before the meeting starts.", style="bold"))
     parts.append(Text(""))
@@ -54,38 +55,38 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
             end = elapsed + step.planned_minutes
             line.append(f"{clock(elapsed)}–{clock(end)} ", style="cyan")
             elapsed = end
-        line.append(step.title, style="bold")
+        line.append(visible(step.title), style="bold")
         line.append(f"  ({step.kind.value.replace('_', ' ')}, {step_timing(step)})", style="dim")
         parts.append(line)
         details: list[Text] = []
         if step.roles:
             names = ", ".join(qs.role(r).name for r in step.roles)
-            details.append(Text(f"Asked: {names}", style="green"))
+            details.append(plain(f"Asked: {names}", style="green"))
         if step.timebox:
             tb = step.timebox
             span = f"{tb.minutes}–{tb.max_minutes}" if tb.max_minutes else f"{tb.minutes}"
             details.append(Text(f"Timebox: {span} min per {tb.per}", style="green"))
         if step.text:
-            details.append(Text(step.text, style="dim"))
+            details.append(plain(step.text, style="dim"))
         if step.note:
-            details.append(Text(step.note, style="dim italic"))
+            details.append(plain(step.note, style="dim italic"))
         for q in step.questions:
-            t = Text(resolve(q.text, date, qs.horizon, qs.language))
+            t = plain(resolve(q.text, date, qs.horizon, qs.language))
             if q.to:
-                t.append(f"  → {', '.join(qs.role(r).name for r in q.to)}", style="green")
+                t.append(visible(f"  → {', '.join(qs.role(r).name for r in q.to)}"), style="green")
             details.append(_hanging("•", t))
             for p in q.prompts:
-                prompt = Text(resolve(p, date, qs.horizon, qs.language))
+                prompt = plain(resolve(p, date, qs.horizon, qs.language))
                 details.append(Padding(_hanging("–", prompt), (0, 0, 0, 2), expand=False))
         if step.scale:
             for point in step.scale.points:
                 details.append(
-                    _hanging(str(point.value), Text(f"{point.zone}: {point.description}"))
+                    _hanging(str(point.value), plain(f"{point.zone}: {point.description}"))
                 )
         if step.choice:
             ratings = " / ".join(step.choice.ratings)
             for opt in step.choice.options:
-                details.append(_hanging("○", Text(f"{opt.label} ({ratings})")))
+                details.append(_hanging("○", plain(f"{opt.label} ({ratings})")))
         if details:
             parts.append(Padding(Group(*details), (0, 0, 0, 4), expand=False))
     return Group(*parts)

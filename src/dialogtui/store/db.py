@@ -48,9 +48,12 @@ def _dt(value: str | None) -> dt.datetime | None:
 
 def _explain(exc: sqlite3.Error, path: Path) -> str:
     text = str(exc).lower()
-    if "disk is full" in text or "disk i/o" in text:
+    if "disk is full" in text:
+        return "the disk is full; nothing new was saved, the last saved state is intact"
+    if "disk i/o" in text:
         return (
-            "the disk is full (or failing); nothing new was saved, the last saved state is intact"
+            f"cannot read or write {path} (a disk error, or its -wal file was moved or deleted"
+            " while dialogtui ran); nothing new was saved"
         )
     if "readonly" in text or "read-only" in text:
         return f"{path} cannot be written (read-only); nothing new was saved"
@@ -58,6 +61,14 @@ def _explain(exc: sqlite3.Error, path: Path) -> str:
         return "the database is busy in another process; try again"
     if "not a database" in text or "malformed" in text:
         return f"{path} is not a dialogtui database or is damaged"
+    if "unable to open" in text:
+        if path.is_dir():
+            return f"{path} is a folder, not a dialogtui database"
+        if not os.access(path.parent, os.W_OK):
+            return (
+                f"cannot open {path}: its folder is read-only (dialogtui needs to write beside"
+                " the database even to read it); copy the folder to a writable disk"
+            )
     return f"database error: {exc}"
 
 
@@ -78,6 +89,13 @@ class Store:
             ensure_private_dir(path.parent)
         except OSError as exc:
             raise StoreError(f"cannot create data folder {path.parent}: {exc.strerror}") from None
+        if _emptied(path):
+            # SQLite would quietly make a new database in an emptied file, and the meetings
+            # would seem never to have been; say so instead and leave the file alone.
+            raise StoreError(
+                f"{path} is empty (0 bytes): the meetings it held are gone. Restore it from a"
+                " backup, or move it away to start with a new database"
+            )
         old_umask = os.umask(0o077)  # the -wal and -shm files must be private too
         try:
             conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
@@ -129,7 +147,12 @@ class Store:
         """Take the one-writer lock on a meeting; `MeetingLocked` if another process has it."""
         if meeting_id in self._locks:
             return
-        folder = ensure_private_dir(self.path.parent / "locks")
+        try:
+            folder = ensure_private_dir(self.path.parent / "locks")
+        except OSError as exc:
+            raise StoreError(
+                f"cannot create the lock folder {self.path.parent / 'locks'}: {exc.strerror}"
+            ) from None
         self._locks[meeting_id] = MeetingLock(folder, meeting_id).acquire()
 
     def unlock(self, meeting_id: int) -> None:
@@ -138,12 +161,22 @@ class Store:
             lock.release()
 
     @contextlib.contextmanager
-    def tx(self) -> Iterator[sqlite3.Connection]:
-        """One committed transaction; any SQLite failure becomes a clear `StoreError`."""
+    def tx(self, *, durable: bool = True) -> Iterator[sqlite3.Connection]:
+        """One committed transaction; any SQLite failure becomes a clear `StoreError`.
+
+        `durable=False` is for what is rewritten every second (the running clock, drafts
+        kept while typing): it commits without an fsync (WAL with synchronous=NORMAL), so
+        it survives the app being killed but not a power cut; the next durable commit (a
+        turn, a move) syncs it along with its own. Turns and everything else are fsynced
+        before the method returns.
+        """
         c = self.conn
         try:
+            if not durable:
+                c.execute("PRAGMA synchronous = NORMAL")
             c.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
+            self._durable_again()
             raise StoreError(_explain(exc, self.path)) from None
         try:
             yield c
@@ -155,7 +188,29 @@ class Store:
                 raise StoreError(_explain(exc, self.path)) from None
             if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
                 raise StoreError("the disk is full; nothing new was saved") from None
+            if isinstance(exc, UnicodeEncodeError):  # a lone surrogate, from the API only
+                raise StoreError(f"this text cannot be saved: {exc.reason}") from None
             raise
+        finally:
+            if not durable:
+                self._durable_again()
+
+    def _durable_again(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.execute("PRAGMA synchronous = FULL")
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads inside see one consistent state of the database (an export)."""
+        try:
+            self.conn.execute("BEGIN DEFERRED")
+        except sqlite3.Error as exc:
+            raise StoreError(_explain(exc, self.path)) from None
+        try:
+            yield
+        finally:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("COMMIT")
 
     def query(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
         try:
@@ -286,7 +341,13 @@ class Store:
         with self.tx() as c:
             c.execute("DELETE FROM meetings WHERE id=?", (meeting_id,))
         # secure_delete zeroes the freed pages; the checkpoint empties the WAL copy.
-        self.query("PRAGMA wal_checkpoint(TRUNCATE)")
+        busy = self.query("PRAGMA wal_checkpoint(TRUNCATE)")[0][0]
+        if busy:
+            raise StoreError(
+                f"meeting {meeting_id} is deleted, but its text is still in the database"
+                " file's log while another dialogtui reads it; close the other window and"
+                f" run `dialogtui forget {meeting_id}` again to scrub it"
+            )
 
     # -- participants --------------------------------------------------------------------
 
@@ -432,7 +493,7 @@ class Store:
     # -- drafts --------------------------------------------------------------------------
 
     def save_draft(self, meeting_id: int, text: str, now: dt.datetime) -> None:
-        with self.tx() as c:
+        with self.tx(durable=False) as c:
             if text:
                 c.execute(
                     "INSERT INTO drafts (meeting_id, text, saved_at) VALUES (?,?,?)"
@@ -447,10 +508,29 @@ class Store:
         rows = self.query("SELECT text FROM drafts WHERE meeting_id=?", (meeting_id,))
         return rows[0]["text"] if rows else ""
 
+    def keep_text(self, meeting_id: int, key: str, text: str | None, now: dt.datetime) -> None:
+        """Keep (or, with None, drop) the text of an open dialog, under the dialog's key."""
+        with self.tx(durable=False) as c:
+            if text is None:
+                c.execute("DELETE FROM kept_texts WHERE meeting_id=? AND key=?", (meeting_id, key))
+            else:
+                c.execute(
+                    "INSERT INTO kept_texts (meeting_id, key, text, saved_at) VALUES (?,?,?,?)"
+                    " ON CONFLICT(meeting_id, key) DO UPDATE SET text=excluded.text,"
+                    " saved_at=excluded.saved_at",
+                    (meeting_id, key, text, _ts(now)),
+                )
+
+    def kept_texts(self, meeting_id: int) -> dict[str, str]:
+        rows = self.query(
+            "SELECT key, text FROM kept_texts WHERE meeting_id=? ORDER BY saved_at", (meeting_id,)
+        )
+        return {r["key"]: r["text"] for r in rows}
+
     # -- step times ----------------------------------------------------------------------
 
     def add_step_time(self, meeting_id: int, step: int, seconds: float) -> None:
-        with self.tx() as c:
+        with self.tx(durable=False) as c:
             c.execute(
                 "INSERT INTO step_times (meeting_id, step_index, elapsed_seconds) VALUES (?,?,?)"
                 " ON CONFLICT(meeting_id, step_index) DO UPDATE SET"
@@ -529,26 +609,32 @@ class Store:
         self, meeting_id: int, item: ActionItem, series: str | None, now: dt.datetime
     ) -> ActionItem:
         with self.tx() as c:
+            # The series is read here, in the insert's own transaction: another window may
+            # have just made this meeting part of one (by following it up).
             cur = c.execute(
                 "INSERT INTO actions (meeting_id, step_index, series, what, how, who, with_whom,"
                 " due, first_step, status, created_at, updated_at)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                (meeting_id, item.step, series, *_action_values(item), _ts(now), _ts(now)),
+                " VALUES (?,?,COALESCE((SELECT series FROM meetings WHERE id=?), ?),"
+                " ?,?,?,?,?,?,?,?,?)",
+                (meeting_id, item.step, meeting_id, series, *_action_values(item), _ts(now),
+                 _ts(now)),
             )
         item.id, item.meeting_id = cur.lastrowid, meeting_id
         return item
 
-    def update_action(self, item: ActionItem, now: dt.datetime) -> None:
+    def update_action(self, meeting_id: int, item: ActionItem, now: dt.datetime) -> None:
         with self.tx() as c:
-            c.execute(
+            cur = c.execute(
                 "UPDATE actions SET what=?, how=?, who=?, with_whom=?, due=?, first_step=?,"
-                " status=?, updated_at=? WHERE id=?",
-                (*_action_values(item), _ts(now), item.id),
+                " status=?, updated_at=? WHERE id=? AND meeting_id=?",
+                (*_action_values(item), _ts(now), item.id, meeting_id),
             )
+            if cur.rowcount != 1:
+                raise StoreError(f"action {item.id} does not exist in meeting {meeting_id}")
 
-    def delete_action(self, action_id: int) -> None:
+    def delete_action(self, meeting_id: int, action_id: int) -> None:
         with self.tx() as c:
-            c.execute("DELETE FROM actions WHERE id=?", (action_id,))
+            c.execute("DELETE FROM actions WHERE id=? AND meeting_id=?", (action_id, meeting_id))
 
     @staticmethod
     def _action(r: sqlite3.Row) -> ActionItem:
@@ -597,6 +683,10 @@ class Store:
         )
 
     def follow_up(self, meeting_id: int, fu: FollowUp, now: dt.datetime) -> None:
+        if fu.action_id not in {a.id for a in self.carried_actions(meeting_id)}:
+            raise StoreError(
+                f"action {fu.action_id} is not an open action of an earlier meeting of this series"
+            )
         with self.tx() as c:
             c.execute(
                 "INSERT INTO follow_ups (meeting_id, action_id, status, comment, created_at)"
@@ -636,4 +726,24 @@ def _action_values(item: ActionItem) -> tuple:
 
 
 def _split(script: str) -> list[str]:
-    return [s.strip() for s in script.split(";") if s.strip()]
+    """The statements of a migration, split where SQLite itself says one is complete, so
+    that a ';' inside a string or a trigger body does not cut a statement in two."""
+    statements, current = [], ""
+    for piece in script.split(";"):
+        current += piece + ";"
+        if sqlite3.complete_statement(current):
+            if current.strip(" \n;"):
+                statements.append(current.strip())
+            current = ""
+    return statements
+
+
+def _emptied(path: Path) -> bool:
+    """A database file that exists but holds nothing, with no log beside it to recover."""
+    try:
+        if path.stat().st_size != 0:
+            return False
+    except OSError:
+        return False
+    wal = path.with_name(path.name + "-wal")
+    return not wal.exists() or wal.stat().st_size == 0

@@ -123,6 +123,17 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX turn_revisions_by_turn ON turn_revisions(turn_id);
     """,
+    # 3: text typed into a dialog (a decision, an action item, a comment), kept like the
+    # draft so that quitting or a crash with a dialog open loses nothing
+    """
+    CREATE TABLE kept_texts (
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        text TEXT NOT NULL,
+        saved_at TEXT NOT NULL,
+        PRIMARY KEY (meeting_id, key)
+    );
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

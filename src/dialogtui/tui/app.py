@@ -9,6 +9,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from dialogtui.display import visible
 from dialogtui.errors import DialogtuiError, StoreError
 from dialogtui.meeting.clock import Clock, SystemClock
 from dialogtui.store import Store
@@ -87,7 +88,7 @@ class DialogApp(App):
 
             self.push_screen(ErrorDialog(str(exc)))
         else:
-            self.notify(str(exc), severity="error", timeout=8, markup=False)
+            self.notify(visible(exc), severity="error", timeout=8, markup=False)
 
     def action_help(self) -> None:
         from dialogtui.tui.screens.help import HelpScreen

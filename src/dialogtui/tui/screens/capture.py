@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from dialogtui.display import visible
 from dialogtui.errors import DialogtuiError
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.meeting.records import NoteKind
@@ -111,7 +112,7 @@ class CaptureScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = self.engine.info.title
+        self.sub_title = visible(self.engine.info.title)
         try:
             self.engine.start()
         except DialogtuiError as exc:
@@ -137,10 +138,10 @@ class CaptureScreen(Screen):
             "actions": kind is StepKind.action_planning,
             "follow-up": kind is StepKind.follow_up,
         }
-        for widget_id, visible in panels.items():
+        for widget_id, shown in panels.items():
             widget = self.query_one(f"#{widget_id}")
-            widget.display = visible
-            if visible:
+            widget.display = shown
+            if shown:
                 widget.show(e)
         self.query_one(Transcript).show(e)
         self.set_class(kind in (StepKind.action_planning, StepKind.follow_up), "table-step")

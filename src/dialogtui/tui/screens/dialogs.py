@@ -12,6 +12,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
+from dialogtui.display import plain, visible
 from dialogtui.meeting.records import ActionItem, Participant
 
 
@@ -42,7 +43,7 @@ class ErrorDialog(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog error"):
             yield Label("Problem", classes="title")
-            yield Static(self.message, markup=False)
+            yield Static(plain(self.message))
             yield Button("OK", variant="error", id="ok")
 
     def on_button_pressed(self) -> None:
@@ -61,7 +62,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.question, markup=False)
+            yield Static(plain(self.question))
             yield Label("y: yes   n: no", classes="hint")
 
     def action_answer(self, yes: bool) -> None:
@@ -77,8 +78,8 @@ class TextDialog(FormDialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="title")
-            yield TextArea(self.initial, soft_wrap=True, id="text")
+            yield Label(plain(self.title_text), classes="title")
+            yield TextArea(visible(self.initial), soft_wrap=True, id="text")
             yield Label("ctrl+s: save   escape: cancel", classes="hint")
 
     def on_mount(self) -> None:
@@ -110,9 +111,9 @@ class ActionDialog(FormDialog):
                 if field == "when":
                     current = current.isoformat() if current else ""
                 with Horizontal(classes="row"):
-                    yield Label(label, classes="field-label")
+                    yield Label(plain(label), classes="field-label")
                     yield Input(
-                        current or "",
+                        visible(current or ""),
                         placeholder="YYYY-MM-DD" if field == "when" else "",
                         id=f"f-{field}",
                         compact=True,
@@ -165,7 +166,7 @@ class JumpDialog(CancellableDialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Go to step", classes="title")
-            yield OptionList(*(Option(line, id=str(n)) for n, line in enumerate(self.lines)))
+            yield OptionList(*(Option(plain(line), id=str(n)) for n, line in enumerate(self.lines)))
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
@@ -192,7 +193,12 @@ class ParticipantDialog(FormDialog):
             if self.roles:
                 with Horizontal(classes="row"):
                     yield Label("Role", classes="field-label")
-                    yield Select(self.roles, id="p-role", compact=True, allow_blank=True)
+                    yield Select(
+                        [(plain(name), rid) for name, rid in self.roles],
+                        id="p-role",
+                        compact=True,
+                        allow_blank=True,
+                    )
             with Horizontal(classes="row"):
                 yield Label("Organisation", classes="field-label")
                 yield Input(id="p-org", compact=True)
@@ -226,10 +232,10 @@ class FolderDialog(CancellableDialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form"):
-            yield Label(self.title_text, classes="title")
+            yield Label(plain(self.title_text), classes="title")
             with Horizontal(classes="row"):
                 yield Label("Folder", classes="field-label")
-                yield Input(self.default, id="folder", compact=True)
+                yield Input(visible(self.default), id="folder", compact=True)
             yield Label("enter: write the files · escape: cancel", classes="hint")
 
     def on_mount(self) -> None:

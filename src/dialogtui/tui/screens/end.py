@@ -14,6 +14,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from dialogtui.display import plain, visible
 from dialogtui.errors import DialogtuiError
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.meeting.timers import format_seconds
@@ -32,7 +33,7 @@ def summary(engine: MeetingEngine) -> Table:
         actual = engine.elapsed(n)
         over = planned is not None and actual > planned * 60
         times.add_row(
-            f"{n + 1}. {step.title}",
+            plain(f"{n + 1}. {step.title}"),
             f"{planned} min" if planned is not None else "–",
             Text(format_seconds(actual), style="bold" if over else ""),
         )
@@ -49,7 +50,7 @@ def summary(engine: MeetingEngine) -> Table:
     talk.add_column("turns", justify="right")
     talk.add_column("time", justify="right")
     for p in engine.participants:
-        talk.add_row(p.name, str(turns_by[p.id]), format_seconds(speaking[p.id]))
+        talk.add_row(plain(p.name), str(turns_by[p.id]), format_seconds(speaking[p.id]))
     grid.add_row(Text(""))
     grid.add_row(talk)
     loose = [a for a in engine.actions() if not a.who or not a.when]
@@ -66,7 +67,7 @@ def summary(engine: MeetingEngine) -> Table:
         flags.add_column("missing")
         for a in loose:
             missing = ", ".join(x for x, ok in (("who", a.who), ("when", a.when)) if not ok)
-            flags.add_row(a.what, Text(missing, style="bold"))
+            flags.add_row(plain(a.what), Text(missing, style="bold"))
         grid.add_row(flags)
     else:
         grid.add_row(Text(f"{len(engine.actions())} action item(s), each with owner and date."))
@@ -98,7 +99,7 @@ class EndScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = self.engine.info.title
+        self.sub_title = visible(self.engine.info.title)
         try:
             self.engine.finish()
         except DialogtuiError as exc:
@@ -146,4 +147,4 @@ class EndScreen(Screen):
         self.app.call_from_thread(self._status, "Written:\n" + "\n".join(str(p) for p in paths))
 
     def _status(self, text: str) -> None:
-        self.query_one("#export-status", Static).update(Text(text))
+        self.query_one("#export-status", Static).update(plain(text))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -12,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
+from dialogtui.display import plain, visible
 from dialogtui.errors import DialogtuiError
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.meeting.records import MeetingInfo, Participant
@@ -54,11 +54,11 @@ class SetupScreen(Screen):
 
     def compose(self) -> ComposeResult:
         qs = self.qs
-        asks = qs.facilitators.asker if qs.facilitators else "Facilitator who asks"
-        writes = qs.facilitators.writer if qs.facilitators else "Facilitator who writes"
+        asks = visible(qs.facilitators.asker if qs.facilitators else "Facilitator who asks")
+        writes = visible(qs.facilitators.writer if qs.facilitators else "Facilitator who writes")
         with VerticalScroll(id="setup"):
-            yield Label(Text(f"New meeting: {qs.title}", style="bold"))
-            yield from _field("Title", Input(qs.title, id="title", compact=True))
+            yield Label(plain(f"New meeting: {qs.title}", style="bold"))
+            yield from _field("Title", Input(visible(qs.title), id="title", compact=True))
             yield from _field(
                 "Date",
                 Input(
@@ -73,7 +73,7 @@ class SetupScreen(Screen):
             yield from _field("Writes", Input(placeholder=writes, id="writer", compact=True))
             if qs.consent_required:
                 if qs.consent_text:
-                    yield Label(qs.consent_text, classes="hint")
+                    yield Label(plain(qs.consent_text), classes="hint")
                 yield Checkbox("Guardians' consent recorded", id="consent", compact=True)
                 yield from _field(
                     "Consent note",
@@ -95,7 +95,7 @@ class SetupScreen(Screen):
             )
             with Horizontal(classes="row"):
                 yield Input(placeholder="Name", id="p-name", compact=True)
-                roles = [(r.name, r.id) for r in qs.roles]
+                roles = [(plain(r.name), r.id) for r in qs.roles]
                 yield Select(roles, prompt="Role", id="p-role", allow_blank=True, compact=True)
                 yield Input(placeholder="Organisation", id="p-org", compact=True)
                 yield Input(placeholder="Pseudonym (optional)", id="p-pseudonym", compact=True)
@@ -107,7 +107,7 @@ class SetupScreen(Screen):
             rows = self.app.store.list_meetings()
         except DialogtuiError:
             return []
-        return [(f"{r['date']} {r['title']}", r["id"]) for r in rows]
+        return [(plain(f"{r['date']} {r['title']}"), r["id"]) for r in rows]
 
     def on_mount(self) -> None:
         self.sub_title = "New meeting"
@@ -172,11 +172,11 @@ class SetupScreen(Screen):
         names = {r.id: r.name for r in self.qs.roles}
         options = []
         for n, p in enumerate(self.people, start=1):
-            line = Text(f"{n}. {p.name}")
+            line = plain(f"{n}. {p.name}")
             shown = (names.get(p.role or ""), p.organisation, p.pseudonym and f"“{p.pseudonym}”")
             extra = ", ".join(x for x in shown if x)
             if extra:
-                line.append(f"  ({extra})", style="dim")
+                line.append(f"  ({visible(extra)})", style="dim")
             if names and not p.role:
                 line.append("  (no role)", style="bold italic")
             options.append(Option(line))

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from dialogtui.display import plain
 from dialogtui.errors import DialogtuiError
 from dialogtui.questionset.library import Listing, listings
 
@@ -65,7 +66,7 @@ class StartScreen(Screen):
         if meetings:
             options.append(Option(Text("Resume", style="bold"), disabled=True))
             for m in meetings:
-                label = Text(f"  {m['date']}  {m['title']}")
+                label = plain(f"  {m['date']}  {m['title']}")
                 label.append(f"  ({m['turn_count']} turns)", style="dim")
                 options.append(Option(label, id=f"m{m['id']}"))
         sets = [e for e in self._entries if q in fold(f"{e.id} {e.title} {e.method}")]
@@ -74,7 +75,7 @@ class StartScreen(Screen):
                 Option(Text("New meeting from a question set", style="bold"), disabled=True)
             )
             for e in sets:
-                options.append(Option(Text(f"  {e.title}"), id=f"s{e.id}"))
+                options.append(Option(plain(f"  {e.title}"), id=f"s{e.id}"))
         choices = self.query_one("#choices", OptionList)
         choices.set_options([o for o in options if o is not None])
         first = next((i for i, o in enumerate(options) if o and not o.disabled), None)
@@ -106,7 +107,7 @@ class StartScreen(Screen):
         else:
             m = next(m for m in self._meetings if f"m{m['id']}" == option.id)
             preview.update(
-                Text(
+                plain(
                     f"{m['title']}\n{m['date']} · {m['set_id']}\n"
                     f"{m['turn_count']} turns · {m['open_actions']} open actions\n\n"
                     "enter: resume where it stopped"
@@ -127,7 +128,7 @@ class StartScreen(Screen):
                 render_agenda(qs, self.app.clock.now().date()),
             )
         except DialogtuiError as exc:
-            body = Text(f"This set has problems:\n{exc}", style="bold")
+            body = plain(f"This set has problems:\n{exc}", style="bold")
         self.app.call_from_thread(self.query_one("#preview-text", Static).update, body)
 
     def action_search(self) -> None:

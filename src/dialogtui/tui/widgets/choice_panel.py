@@ -8,6 +8,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from dialogtui.display import visible
 from dialogtui.meeting.engine import MeetingEngine
 
 
@@ -39,9 +40,9 @@ class ChoicePanel(OptionList):
                 chosen = any(m.option_id == opt.id and m.rating == rating for m in marks)
                 tag = "NOW" if rating == "now" else "WANT"
                 line.append(f"[{tag if chosen else ' ' * len(tag)}] ", style="bold")
-            line.append(opt.label, style="bold")
+            line.append(visible(opt.label), style="bold")
             if opt.description:
-                line.append(f" – {opt.description}", style="dim")
+                line.append(f" – {visible(opt.description)}", style="dim")
             options.append(Option(line, id=opt.id))
         self.set_options(options)
         self.highlighted = keep if keep is not None else 0

@@ -1,11 +1,13 @@
 """A table with one row per item (an action, a carried action), which keeps its cursor on
-the same row when it is redrawn after a change."""
+the same row when it is redrawn after a change. Its cells are user text: shown as typed."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
 from textual.widgets import DataTable
+
+from dialogtui.display import one_line, plain
 
 
 class ItemTable(DataTable):
@@ -17,9 +19,9 @@ class ItemTable(DataTable):
         keep = self.cursor_row
         self._items = items
         self.clear(columns=True)
-        self.add_columns(*columns)
+        self.add_columns(*(plain(one_line(c)) for c in columns))
         for item, row in zip(items, rows, strict=True):
-            self.add_row(*row, key=str(item.id))
+            self.add_row(*(plain(one_line(c)) for c in row), key=str(item.id))
         if items:
             self.move_cursor(row=min(keep, len(items) - 1))
 

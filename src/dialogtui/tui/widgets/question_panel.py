@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from dialogtui.display import visible
 from dialogtui.meeting.engine import MeetingEngine
 
 
@@ -17,14 +18,14 @@ class QuestionPanel(Static):
             count = len(step.questions)
             if count > 1:
                 out.append(f"Q{engine.pos.question + 1}/{count}  ", style="dim")
-            out.append(engine.text(q.text), style="bold")
+            out.append(visible(engine.text(q.text)), style="bold")
             for prompt in q.prompts:
-                out.append("\n  – " + engine.text(prompt))
+                out.append("\n  – " + visible(engine.text(prompt)))
             if q.to:
                 names = ", ".join(engine.qs.role(r).name for r in q.to)
-                out.append(f"\n  → {names}", style="italic")
+                out.append(f"\n  → {visible(names)}", style="italic")
         elif step.text:
-            out.append(step.text)
+            out.append(visible(step.text))
         if step.scale is not None:
             low, high = step.scale.points[0].value, step.scale.points[-1].value
             out.append(
@@ -37,7 +38,7 @@ class QuestionPanel(Static):
         hidden = [t for t in (q and step.text, step.note, q and q.note) if t]
         if notes:
             for text in hidden:
-                out.append("\n" + engine.text(text), style="italic dim")
+                out.append("\n" + visible(engine.text(text)), style="italic dim")
         elif hidden:
             out.append("  [f9: notes]", style="dim")
         self.update(out)

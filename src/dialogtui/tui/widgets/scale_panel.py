@@ -4,12 +4,12 @@ One key per rating: the digit rates the current speaker and moves to the next on
 from __future__ import annotations
 
 from rich.table import Table
-from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Static
 
+from dialogtui.display import plain
 from dialogtui.meeting.engine import MeetingEngine
 
 
@@ -44,9 +44,9 @@ class ScalePanel(Static, can_focus=True):
         for point in scale.points:
             table.add_row(
                 str(point.value),
-                point.zone,
-                Text(point.description, style="dim"),
-                ", ".join(by_value.get(point.value, [])),
+                plain(point.zone),
+                plain(point.description, style="dim"),
+                plain(", ".join(by_value.get(point.value, []))),
             )
         self.update(table)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from dialogtui.display import visible
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.meeting.timers import format_seconds
 
@@ -19,7 +20,7 @@ class SpeakerStrip(Static):
         current = engine.pos.speaker_id
         for n, p in enumerate(order, start=1):
             mark = {"spoke": "✓", "passed": "–"}.get(marks.get(p.id, ""), "")
-            label = f"{n}:{p.name}{mark}"
+            label = f"{n}:{visible(p.name)}{mark}"
             if p.id == current:
                 out.append(f"▶{label}", style="bold reverse")
             else:
@@ -34,13 +35,13 @@ class SpeakerStrip(Static):
         out.append("\n")
         elapsed = engine.turn_elapsed()
         box = engine.turn_timebox_seconds()
-        who = engine.speaker.name if engine.speaker else "—"
+        who = visible(engine.speaker.name) if engine.speaker else "—"
         out.append(f"Speaking: {who}  {format_seconds(elapsed)}")
         if box is not None:
             out.append(f" / {format_seconds(box)}")
             if elapsed > box:
                 out.append("  TIME", style="bold reverse")
         if self.last_saved:
-            out.append(f"   {self.last_saved}", style="green")
+            out.append(f"   {visible(self.last_saved)}", style="green")
         self.set_class(box is not None and elapsed > box, "overtime")
         self.update(out)

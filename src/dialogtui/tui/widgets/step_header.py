@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from dialogtui.display import visible
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.meeting.timers import format_seconds
 
@@ -15,7 +16,7 @@ class StepHeader(Static):
         timer = engine.step_timer()
         line1 = Text()
         line1.append(f"Step {n}/{total} ", style="bold")
-        line1.append(step.title, style="bold")
+        line1.append(visible(step.title), style="bold")
         kind = step.kind.value.replace("_", " ")
         if step.repeat:
             kind += f", round {engine.pos.repetition} of {step.repeat.min}–{step.repeat.max}"

@@ -9,6 +9,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from dialogtui.display import visible
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.meeting.records import Turn
 
@@ -61,15 +62,15 @@ class Transcript(OptionList):
         line.append(f"{t.ended_at.astimezone():%H:%M} ", style="dim")
         if t.question is not None and len(engine.step.questions) > 1:
             line.append(f"Q{t.question + 1} ", style="dim")  # which question it answers
-        line.append(f"{who.name if who else '—'}: ", style="bold")
+        line.append(f"{visible(who.name) if who else '—'}: ", style="bold")
         if t.passed:
             line.append("(passed)", style="italic dim")
         elif len(t.text) > SHOWN_CHARACTERS:
             # A huge paste is kept whole in the store and the minutes; on screen a glimpse.
-            line.append(t.text[:SHOWN_CHARACTERS])
+            line.append(visible(t.text[:SHOWN_CHARACTERS]))
             line.append(f" … (+{len(t.text) - SHOWN_CHARACTERS:,} characters)", style="dim")
         else:
-            line.append(t.text)
+            line.append(visible(t.text))
         if t.edited:
             line.append(" (edited)", style="dim")
         self._texts[t.id] = t.text

@@ -1,0 +1,49 @@
+"""The one way user text reaches a terminal: as plain text, never as markup or controls.
+
+Anything a user, a question-set file or a stored meeting supplies (names, titles, turns,
+actions, paths) is data. Rich and Textual would read `[b]…[/]` in a plain `str` as markup,
+and neither strips escape sequences, so an ESC in a set file could retitle the terminal,
+clear it or write to the clipboard. Every screen, table, dialog, notification and CLI line
+that shows such text goes through `visible()` (a `str`) or `plain()` (a Rich `Text`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.text import Text
+
+# C0 controls but tab and newline, DEL, and the C1 controls (8-bit CSI, OSC, …).
+CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def control_picture(code: int) -> str:
+    """The visible stand-in of a control character: ␛ for ESC, ␀ for NUL, ␡ for DEL;
+    C1 controls, which have no picture of their own, show as the replacement mark."""
+    if code < 0x20:
+        return chr(0x2400 + code)
+    if code == 0x7F:
+        return "\u2421"
+    return "\ufffd"
+
+
+def _picture(match: re.Match[str]) -> str:
+    return control_picture(ord(match.group()))
+
+
+def visible(text: object) -> str:
+    """`text` with line breaks made plain newlines and every other control made visible."""
+    s = str(text)
+    if "\r" in s:
+        s = s.replace("\r\n", "\n").replace("\r", "\n")
+    return CONTROLS.sub(_picture, s)
+
+
+def one_line(text: object) -> str:
+    """As `visible`, for a place that holds one line (a table cell, a list entry)."""
+    return " ".join(visible(text).split("\n"))
+
+
+def plain(text: object, style: str = "") -> Text:
+    """A Rich `Text` that shows `text` exactly as typed: no markup, no controls."""
+    return Text(visible(text), style=style)
