@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from dialogtui.meeting.records import (
     ActionItem,
@@ -11,6 +11,7 @@ from dialogtui.meeting.records import (
     FollowUp,
     MeetingInfo,
     Note,
+    Participant,
     ScaleRating,
     Turn,
 )
@@ -36,6 +37,8 @@ class MeetingRecord:
     carried: list[ActionItem]
     follow_ups: list[FollowUp]
     previous: str = ""  # "date title" of the meeting this one follows up
+    # People of earlier meetings of the series: their names can be in carried actions.
+    earlier_participants: list[Participant] = field(default_factory=list)
 
     @property
     def language(self) -> str:
@@ -43,6 +46,12 @@ class MeetingRecord:
 
 
 def load_record(store: Store, meeting_id: int) -> MeetingRecord:
+    """The meeting as one consistent snapshot, even while the meeting is being written."""
+    with store.snapshot():
+        return _load(store, meeting_id)
+
+
+def _load(store: Store, meeting_id: int) -> MeetingRecord:
     row = store.meeting_row(meeting_id)
     previous = ""
     if row["previous_id"] is not None:
@@ -64,4 +73,5 @@ def load_record(store: Store, meeting_id: int) -> MeetingRecord:
         carried=store.carried_actions(meeting_id),
         follow_ups=store.follow_ups(meeting_id),
         previous=previous,
+        earlier_participants=store.earlier_participants(meeting_id),
     )

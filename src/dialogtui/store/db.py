@@ -362,6 +362,23 @@ class Store:
             )
         ]
 
+    def earlier_participants(self, meeting_id: int) -> list[Participant]:
+        """Everyone in the meetings before this one in its series, and in the meeting it
+        follows up: the people its carried actions can name."""
+        r = self.meeting_row(meeting_id)
+        rows = self.query(
+            "SELECT p.* FROM participants p JOIN meetings m ON m.id = p.meeting_id"
+            " WHERE m.id <> ? AND (m.id = ? OR (m.series = ? AND m.id < ?))"
+            " ORDER BY m.id, p.position, p.id",
+            (meeting_id, r["previous_id"], r["series"], meeting_id),
+        )
+        return [
+            Participant(
+                p["name"], p["role"], p["organisation"], p["pseudonym"], p["id"], p["position"]
+            )
+            for p in rows
+        ]
+
     def add_participant(self, meeting_id: int, p: Participant) -> Participant:
         with self.tx() as c:
             pos = c.execute(
