@@ -25,6 +25,9 @@ KEYS = {
     "ctrl+o": "\x0f",
     "f3": "\x1bOR",
     "escape": "\x1b",
+    "f4": "\x1bOS",
+    "f5": "\x1b[15~",
+    "ctrl+q": "\x11",
 }
 
 
@@ -71,11 +74,12 @@ def dialogtui_command() -> str:
     return str(found)
 
 
-def poll(condition, timeout: float = 10) -> None:
+def poll(app: Terminal, condition, timeout: float = 10) -> None:
+    """Wait until `condition()` holds, reading the screen meanwhile (no fixed sleeps)."""
     deadline = time.monotonic() + timeout
     while not condition():
         assert time.monotonic() < deadline, "condition not met in time"
-        time.sleep(0.05)
+        app.pump()
 
 
 def db_rows(home: Path, sql: str) -> list[tuple]:
@@ -87,6 +91,8 @@ def db_rows(home: Path, sql: str) -> list[tuple]:
 
 
 def test_meeting_survives_kill_9_and_exports(tmp_path):
+    """Typed as a fast scribe types: each form and each pair of turns is one burst of keys,
+    sent at once, and the test waits only on what the screen shows."""
     home = tmp_path / "home"
     env = {
         **os.environ,
@@ -97,56 +103,68 @@ def test_meeting_survives_kill_9_and_exports(tmp_path):
         "LINES": str(ROWS),
     }
     command = dialogtui_command()
+    K = KEYS
 
     app = Terminal([command, "run", "raseborg-temamote"], env)
     app.wait_for("New meeting: Tema/planeringsmöte")
-    app.type("Kommunhuset")
-    app.key("ctrl+a")  # to the participant's name
-    for name in ["Anna Lind", "Bo Berg"]:
-        app.wait_for("Participants")
-        app.type(name)
-        app.key("enter")
-        app.wait_for(name.split()[0] + " ")
-    app.key("ctrl+s")
+    title = app.screen.title
+    # Place, then two participants (one with brackets, one İ), then start: one burst.
+    app.type(
+        "Kommunhuset" + K["ctrl+a"] + "Anna [mamma] Lind" + K["enter"]
+        + "İbrahim Öberg" + K["enter"] + K["ctrl+s"]
+    )  # fmt: skip
     app.wait_for("Step 1/2")
-    app.type("Att vi samverkar bättre.")
-    app.key("enter")
-    app.wait_for("✓ saved")
-    app.type("Mer tid för varandra.")
-    app.key("enter")
+    app.wait_for("Anna [mamma] Lind")
+    # Two turns, each with enter, in one burst: two speakers, in order.
+    app.type("Att vi samverkar bättre." + K["enter"] + "Mer tid för varandra." + K["enter"])
     app.wait_for("Q2/2")  # both answered the first theme question; the round moves on
-    app.key("f3")
-    app.wait_for("Action item")
-    app.type("Boka uppföljning")
-    app.key("enter")
-    app.key("enter")
-    app.type("Anna")
-    app.key("ctrl+s")
+    # An action typed in one burst right after f3: what, enter, (how) enter, who, save.
+    app.type(K["f3"] + "Boka uppföljning [/x]" + K["enter"] + K["enter"] + "Anna" + K["ctrl+s"])
     app.wait_for("saved action item")
     app.type("Ett utkast som inte skickats")
-    # The draft autosave runs every second; wait until it is on disk, then pull the plug.
-    poll(lambda: db_rows(home, "SELECT text FROM drafts") == [("Ett utkast som inte skickats",)])
+    # The draft autosave runs every second; wait until it is on disk.
+    poll(app, lambda: db_rows(home, "SELECT text FROM drafts") == [("Ett utkast som inte skickats",)])
+    # A decision half typed in its dialog is kept too (every second), then the plug is pulled.
+    app.type(K["f4"] + "Beslut: ses i mars")
+    poll(app, lambda: "ses i mars" in str(db_rows(home, "SELECT text FROM kept_texts")))
     os.kill(app.child.pid, signal.SIGKILL)
     app.child.wait()
 
     again = Terminal([command, "resume"], env)
-    again.wait_for("Step 1/2")
+    again.wait_for("Beslut: ses i mars")  # the decision dialog is back, with its text
+    again.type(K["ctrl+s"])
+    again.wait_for("saved decision")
     again.wait_for("Att vi samverkar bättre.")
     again.wait_for("Mer tid för varandra.")
     again.wait_for("Ett utkast som inte skickats")
-    again.key("ctrl+o")
-    again.wait_for("Time per step")
-    again.type("e")
-    again.wait_for("minutes.md")
-    again.type("q")
+    # ctrl+q with a dialog open keeps its text as well.
+    again.type(K["f5"] + "Oro för skolvägen")
+    again.wait_for("Oro för skolvägen")
+    again.type(K["ctrl+q"])
     again.child.expect(pexpect.EOF, timeout=10)
+
+    third = Terminal([command, "resume"], env)
+    third.wait_for("Oro för skolvägen")
+    third.type(K["ctrl+s"])
+    third.wait_for("saved concern")
+    third.key("ctrl+o")
+    third.wait_for("Time per step")
+    third.type("e")
+    third.wait_for("minutes.md")
+    third.type("q")
+    third.child.expect(pexpect.EOF, timeout=10)
+    # No text from the meeting ever drove the terminal (its title, for one).
+    assert third.screen.title == title
 
     minutes = (home / "exports" / "meeting-1" / "minutes.md").read_text()
     plan = (home / "exports" / "meeting-1" / "action-plan.md").read_text()
-    assert "- **Anna Lind:** Att vi samverkar bättre." in minutes
-    assert "- **Bo Berg:** Mer tid för varandra." in minutes
+    assert "- **Anna \\[mamma\\] Lind:** Att vi samverkar bättre." in minutes
+    assert "- **İbrahim Öberg:** Mer tid för varandra." in minutes
     assert "- **Plats:** Kommunhuset" in minutes
-    assert "| Boka uppföljning |  | Anna |" in plan
+    assert "- Beslut: ses i mars" in minutes
+    assert "- Oro för skolvägen" in minutes
+    assert "| Boka uppföljning \\[/x\\] |  | Anna |" in plan
     # The draft lives on after the crash (it was never submitted, so it is not a turn).
     assert db_rows(home, "SELECT text FROM drafts") == [("Ett utkast som inte skickats",)]
+    assert db_rows(home, "SELECT count(*) FROM kept_texts") == [(0,)]
     assert db_rows(home, "PRAGMA integrity_check") == [("ok",)]

@@ -51,3 +51,20 @@ def text_of(widget, width: int = 80) -> str:
     console = Console(width=width, file=io.StringIO(), record=True, color_system=None)
     console.print(widget.content)
     return console.export_text()
+
+
+def screen_text(app) -> str:
+    """The whole screen as plain text, one line per row, read from Textual's own render of
+    it (what a user sees, without colours)."""
+    import html
+    import re
+
+    svg = app.export_screenshot()
+    rows: dict[int, list[tuple[float, str]]] = {}
+    for x, line, text in re.findall(
+        r'<text[^>]*x="([\d.]+)"[^>]*clip-path="url\(#terminal-line-(\d+)\)">([^<]*)</text>', svg
+    ):
+        rows.setdefault(int(line), []).append((float(x), html.unescape(text)))
+    return "\n".join(
+        "".join(t for _, t in sorted(rows[n])).replace("\xa0", " ") for n in sorted(rows)
+    )

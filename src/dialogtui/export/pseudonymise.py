@@ -149,9 +149,7 @@ def _match_at(
     """The longest name that starts at word `i`: (how many words it takes, its label)."""
     for n in range(min(longest, len(words) - i), 0, -1):
         span = words[i : i + n]
-        gaps_ok = all(
-            _NAME_GAP.fullmatch(text[a.end() : b.start()]) for a, b in pairwise(span)
-        )
+        gaps_ok = all(_NAME_GAP.fullmatch(text[a.end() : b.start()]) for a, b in pairwise(span))
         if not gaps_ok:
             continue
         head = tuple(fold(w.group()) for w in span[:-1])

@@ -378,6 +378,14 @@ class MeetingEngine:
     def draft(self) -> str:
         return self.store.draft(self.id)
 
+    def keep(self, key: str, text: str | None) -> None:
+        """Keep the text of an open dialog under its key (None: the dialog was closed)."""
+        self.store.keep_text(self.id, key, text, self.clock.now())
+
+    def kept(self) -> dict[str, str]:
+        """Dialog texts kept from a run that ended with the dialog open."""
+        return self.store.kept_texts(self.id)
+
     # -- notes, ratings, choices, actions ------------------------------------------------
 
     def add_note(self, kind: NoteKind, text: str) -> Note:

@@ -633,8 +633,15 @@ class Store:
                 " due, first_step, status, created_at, updated_at)"
                 " VALUES (?,?,COALESCE((SELECT series FROM meetings WHERE id=?), ?),"
                 " ?,?,?,?,?,?,?,?,?)",
-                (meeting_id, item.step, meeting_id, series, *_action_values(item), _ts(now),
-                 _ts(now)),
+                (
+                    meeting_id,
+                    item.step,
+                    meeting_id,
+                    series,
+                    *_action_values(item),
+                    _ts(now),
+                    _ts(now),
+                ),
             )
         item.id, item.meeting_id = cur.lastrowid, meeting_id
         return item

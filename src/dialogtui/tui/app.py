@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
+import functools
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -9,10 +12,28 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from dialogtui.display import visible
+from dialogtui.display import plain, visible
 from dialogtui.errors import DialogtuiError, StoreError
 from dialogtui.meeting.clock import Clock, SystemClock
 from dialogtui.store import Store
+
+
+def _tolerate_undecodable_keys() -> None:
+    """Textual's Linux and macOS driver decodes keyboard input as strict UTF-8, so one byte
+    from a terminal set to Latin-1 ("n\xe4r") would end the app. Such a byte becomes a
+    replacement mark instead. (A module-level name of Textual's driver; Windows reads keys
+    as Unicode and needs nothing.)"""
+    try:
+        from textual.drivers import linux_driver
+    except ImportError:
+        return
+    strict = codecs.getincrementaldecoder
+    linux_driver.getincrementaldecoder = lambda encoding: functools.partial(  # type: ignore[attr-defined]
+        strict(encoding), errors="replace"
+    )
+
+
+_tolerate_undecodable_keys()
 
 
 class DialogApp(App):
@@ -40,6 +61,7 @@ class DialogApp(App):
         self._set_ref = set_ref
         self._meeting_id = meeting_id
         self._store: Store | None = None
+        self._farewell: list[str] = []  # said on the terminal once the app has closed
 
     @property
     def store(self) -> Store:
@@ -98,17 +120,45 @@ class DialogApp(App):
 
     async def action_quit(self) -> None:
         self.release()
-        self.exit()
+        self.exit(message=plain("\n".join(self._farewell)) if self._farewell else None)
 
     def release(self) -> None:
-        """Save drafts and clocks, release meeting locks, close the database. Safe twice."""
+        """Save drafts, dialog texts and clocks, release meeting locks, close the database.
+        Safe twice, and it never raises: it is also the last thing a crash does."""
         for screen in reversed(self.screen_stack):
             closer = getattr(screen, "save_and_release", None)
             if closer:
-                closer()
+                try:
+                    said = closer()
+                except Exception:  # saving the rest matters more now
+                    said = None
+                if said:
+                    self._farewell.append(said)
         if self._store is not None:
             self._store.close()
             self._store = None
+
+    # -- the error boundary: a bug ends the app, never the meeting ------------------------
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Any exception that reaches Textual: keep what was typed, write a private report,
+        say in one sentence what happened, exit 70. Textual's own handler would print a
+        traceback with local variables (names, turns) on the screen in the meeting room.
+        (This overrides Textual's hook for unhandled errors; there is no public one.)"""
+        if os.environ.get("DIALOGTUI_DEBUG"):
+            super()._handle_exception(error)
+            return
+        from dialogtui import crash
+
+        meeting = next((s.engine.id for s in self.screen_stack if hasattr(s, "engine")), None)
+        self.release()
+        report = crash.write_report(error)
+        self._farewell.insert(0, crash.sentence(error, report, meeting))
+        if self._exception is None:  # under Pilot, the test sees the error too
+            self._exception = error
+            self._exception_event.set()
+        self.bell()
+        self.exit(return_code=70, message=plain("\n".join(self._farewell)))
 
     def on_unmount(self) -> None:
         self.release()

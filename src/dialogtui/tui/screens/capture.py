@@ -11,20 +11,24 @@ from collections.abc import Iterable
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer
 
+from dialogtui import recovery
 from dialogtui.display import visible
 from dialogtui.errors import DialogtuiError
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.meeting.records import NoteKind
 from dialogtui.questionset.model import StepKind
+from dialogtui.tui.ordering import settle
 from dialogtui.tui.screens.dialogs import (
     ActionDialog,
     ConfirmDialog,
+    FormDialog,
     JumpDialog,
     ParticipantDialog,
     TextDialog,
+    open_dialogs,
 )
 from dialogtui.tui.widgets.action_table import ActionTable, columns_for
 from dialogtui.tui.widgets.choice_panel import ChoicePanel
@@ -68,26 +72,32 @@ class Tick(Message):
 
 class CaptureScreen(Screen):
     AUTO_FOCUS = "#draft"
+    # Priority bindings, each of which first lets the keys typed before it land (see
+    # tui/ordering.py): a turn typed, enter, tab, the next turn — in one burst — is two
+    # turns of two speakers. None of these keys can be typed as text.
     BINDINGS = [
         Binding("tab", "speaker(1)", "Next speaker", priority=True),
         Binding("shift+tab", "speaker(-1)", "Prev speaker", show=False, priority=True),
-        Binding("f2", "pass_turn", "Pass"),
-        Binding("f3", "action_item", "Action"),
-        Binding("f4", "note('decision')", "Decision"),
-        Binding("f5", "note('concern')", "Concern"),
-        Binding("ctrl+n", "next_step", "Next step"),
-        Binding("ctrl+b", "prev_step", "Prev step"),
-        Binding("ctrl+g", "jump", "Go to step"),
-        Binding("alt+down", "question(1)", "Next question", show=False),
-        Binding("alt+up", "question(-1)", "Prev question", show=False),
-        Binding("ctrl+t", "pause", "Pause clock"),
-        Binding("f8", "transcript", "Edit turns", show=False),
-        Binding("f9", "notes", "Notes", show=False),
-        Binding("ctrl+r", "repeat", "Repeat block", show=False),
-        Binding("ctrl+l", "add_participant", "Add participant", show=False),
-        Binding("ctrl+o", "end", "End meeting"),
-        Binding("escape", "back", "Text box ↔ the step's list", show=False),
-        *[Binding(f"alt+{n}", f"pick({n})", f"Speaker {n}", show=False) for n in range(1, 10)],
+        Binding("f2", "pass_turn", "Pass", priority=True),
+        Binding("f3", "action_item", "Action", priority=True),
+        Binding("f4", "note('decision')", "Decision", priority=True),
+        Binding("f5", "note('concern')", "Concern", priority=True),
+        Binding("ctrl+n", "next_step", "Next step", priority=True),
+        Binding("ctrl+b", "prev_step", "Prev step", priority=True),
+        Binding("ctrl+g", "jump", "Go to step", priority=True),
+        Binding("alt+down", "question(1)", "Next question", show=False, priority=True),
+        Binding("alt+up", "question(-1)", "Prev question", show=False, priority=True),
+        Binding("ctrl+t", "pause", "Pause clock", priority=True),
+        Binding("f8", "transcript", "Edit turns", show=False, priority=True),
+        Binding("f9", "notes", "Notes", show=False, priority=True),
+        Binding("ctrl+r", "repeat", "Repeat block", show=False, priority=True),
+        Binding("ctrl+l", "add_participant", "Add participant", show=False, priority=True),
+        Binding("ctrl+o", "end", "End meeting", priority=True),
+        Binding("escape", "back", "Text box ↔ the step's list", show=False, priority=True),
+        *[
+            Binding(f"alt+{n}", f"pick({n})", f"Speaker {n}", show=False, priority=True)
+            for n in range(1, 10)
+        ],
     ]
 
     def __init__(self, engine: MeetingEngine):
@@ -96,6 +106,8 @@ class CaptureScreen(Screen):
         self.show_notes = False
         self._saved_draft = engine.draft
         self._draft_text = self._saved_draft
+        self._kept: dict[str, str] = {}  # dialog texts as they are in the store
+        self._save_problem: str | None = None  # the autosave's error, reported once
         self._released = False
         self._last_rated: int | None = None
 
@@ -115,14 +127,18 @@ class CaptureScreen(Screen):
         self.sub_title = visible(self.engine.info.title)
         try:
             self.engine.start()
+            self._take_back_recovered()
+            self._kept = self.engine.kept()
         except DialogtuiError as exc:
             self.app.report(exc)
         draft = self.query_one(DraftArea)
-        draft.text = self._saved_draft
+        draft.text = visible(self._saved_draft)
         draft.move_cursor(draft.document.end)
         self.refresh_view()
         self._focus_for_step()
         self.set_interval(AUTOSAVE_SECONDS, lambda: self.post_message(Tick()))
+        for key, text in list(self._kept.items()):
+            self._reopen(key, text)
 
     # -- the view -------------------------------------------------------------------------
 
@@ -162,12 +178,13 @@ class CaptureScreen(Screen):
         return self.query_one(target)
 
     def _focus_for_step(self) -> None:
-        self._main_widget().focus()
+        self.set_focus(self._main_widget())
 
-    def action_back(self) -> None:
+    async def action_back(self) -> None:
         """From anywhere back to the step's main widget; from there to the text box."""
+        await settle(self)
         main = self._main_widget()
-        (self.query_one(DraftArea) if self.focused is main else main).focus()
+        self.set_focus(self.query_one(DraftArea) if self.focused is main else main)
 
     def run(self, change, *, redraw: bool = True) -> bool:
         """Apply one change to the meeting; errors become a dialog or a notice."""
@@ -180,6 +197,13 @@ class CaptureScreen(Screen):
             self.refresh_view()
         return True
 
+    async def _open(self, dialog: FormDialog | ModalScreen, done, key: str | None = None):
+        """Open a dialog and give it the focus before the next key is read: the keys typed
+        right after f3 are the action's 'what'. A form's text is kept under `key`."""
+        if isinstance(dialog, FormDialog):
+            dialog.keep_key = key
+        await self.app.push_screen(dialog, self._after_dialog(key, done))
+
     # -- clock and autosave ----------------------------------------------------------------
 
     def on_tick(self, _: Tick) -> None:
@@ -190,7 +214,11 @@ class CaptureScreen(Screen):
         if isinstance(event.text_area, DraftArea):
             self._draft_text = event.text_area.text
 
-    def autosave(self) -> None:
+    def autosave(self) -> bool:
+        """Save the draft, the open dialogs' texts and the clock; True if all is saved.
+
+        A failure (a full disk) is reported once, not every second, and the speaker strip
+        says that nothing is being saved until saving works again."""
         # The text is kept from the last change event, so that saving still works while the
         # screen is being taken down and its widgets are gone.
         text = self._draft_text
@@ -198,20 +226,116 @@ class CaptureScreen(Screen):
             if text != self._saved_draft:
                 self.engine.save_draft(text)
                 self._saved_draft = text
+            for key, kept in self._open_texts().items():
+                if self._kept.get(key) != kept:
+                    self.engine.keep(key, kept)
+                    self._kept[key] = kept
             self.engine.tick()
         except DialogtuiError as exc:
-            self.app.report(exc)
+            if str(exc) != self._save_problem:
+                self._save_problem = str(exc)
+                self.app.report(exc)
+            self._strip_says(f"⚠ NOT SAVED: {exc}")
+            return False
+        if self._save_problem is not None:
+            self._save_problem = None
+            self._strip_says("✓ saving again")
+        return True
+
+    def _open_texts(self) -> dict[str, str]:
+        dialogs = open_dialogs(self.app.screen_stack)
+        return {d.keep_key: d.kept_text() for d in dialogs if d.keep_key}
+
+    def _forget_kept(self, key: str) -> None:
+        if key in self._kept:
+            try:
+                self.engine.keep(key, None)
+            except DialogtuiError:
+                return  # kept a little longer: offered again next time, never lost
+            del self._kept[key]
+
+    def _strip_says(self, text: str) -> None:
+        strip = self.query(SpeakerStrip)
+        if strip:
+            strip.first().last_saved = text
+            self.refresh_clock()
 
     def on_unmount(self) -> None:
         self.save_and_release()
 
-    def save_and_release(self) -> None:
-        """On quit: the draft and the clock are saved, the meeting lock released."""
+    def save_and_release(self) -> str | None:
+        """On quit: the draft, the dialogs' texts and the clock are saved, the meeting lock
+        released. If the store cannot take them, they go to a recovery file that the next
+        start of this meeting reads back. Returns a sentence when the text went elsewhere."""
         if self._released:
-            return
-        self.autosave()
-        self.engine.close()
+            return None
         self._released = True
+        said = None
+        if not self.autosave():
+            unsaved = recovery.Unsaved(self.engine.id, self._draft_text, self._open_texts())
+            path = recovery.save(unsaved, self.engine.clock.now())
+            said = (
+                f"The last text could not be saved in the database; it is in {path} and comes"
+                " back when the meeting is opened again."
+                if path
+                else "The last text could not be saved anywhere (the disk is full)."
+            )
+        try:
+            self.engine.close()
+        except DialogtuiError:
+            self.engine.store.unlock(self.engine.id)
+        return said
+
+    def _take_back_recovered(self) -> None:
+        """Text from a run that could not save it: back into the draft and the dialogs."""
+        for unsaved in recovery.pending(self.engine.id):
+            if unsaved.draft.strip():
+                rest = self._saved_draft
+                self._saved_draft = unsaved.draft + ("\n" + rest if rest.strip() else "")
+                self.engine.save_draft(self._saved_draft)
+                self._draft_text = self._saved_draft
+            for key, text in unsaved.kept.items():
+                self.engine.keep(key, text)
+            recovery.done(unsaved)
+
+    def _reopen(self, key: str, text: str) -> None:
+        """A dialog that was open when dialogtui last stopped, with its text. If its subject
+        is gone (the step has moved on), its text goes back into the text box instead."""
+        kind, _, arg = key.partition(":")
+        dialog = None
+        if kind == "note" and arg in NoteKind.__members__:
+            dialog = self._note_dialog(NoteKind(arg))
+        elif kind == "action":
+            item = next((a for a in self.engine.actions() if str(a.id) == arg), None)
+            if arg == "new" or item is not None:
+                dialog = self._action_dialog(item)
+        elif kind == "edit" and arg.isdigit():
+            dialog = self._edit_dialog(int(arg), None)
+        elif kind == "participant":
+            dialog = self._participant_dialog()
+        if dialog is None:
+            lost = "\n".join(FormDialog.kept_values(text))
+            if lost:
+                self.query_one(DraftArea).restore(lost)
+            self._forget_kept(key)
+            return
+        screen, done = dialog
+        self.notify("A dialog open when dialogtui last stopped is back, with its text.")
+        screen.keep_key = key
+        self.app.push_screen(screen, self._after_dialog(key, done))
+        screen.call_after_refresh(screen.restore, text)
+
+    def _after_dialog(self, key: str | None, done):
+        """`done`, then the dialog's kept text is dropped: it has been saved or cancelled."""
+
+        def closed(result) -> None:
+            try:
+                done(result)
+            finally:
+                if key is not None:
+                    self._forget_kept(key)
+
+        return closed
 
     # -- turns -----------------------------------------------------------------------------
 
@@ -219,10 +343,12 @@ class CaptureScreen(Screen):
         saved = []
         if self.run(lambda: saved.append(self.engine.submit(event.text)), redraw=False):
             self._show_turn(saved[0])
-            self.query_one(DraftArea).clear()
-            self._saved_draft = self._draft_text = ""
+            self._saved_draft = ""  # the store dropped the draft with the turn's commit
+        elif event.text.strip():
+            self.query_one(DraftArea).restore(event.text)
 
-    def action_pass_turn(self) -> None:
+    async def action_pass_turn(self) -> None:
+        await settle(self)
         saved = []
         if self.run(lambda: saved.append(self.engine.pass_turn()), redraw=False):
             self._show_turn(saved[0])
@@ -237,30 +363,37 @@ class CaptureScreen(Screen):
         self.query_one(QuestionPanel).show(self.engine, self.show_notes)
         self.refresh_clock()
 
-    def action_speaker(self, delta: int) -> None:
+    async def action_speaker(self, delta: int) -> None:
+        await settle(self)
         self.run(lambda: self.engine.cycle_speaker(delta))
 
-    def action_pick(self, n: int) -> None:
+    async def action_pick(self, n: int) -> None:
+        await settle(self)
         order = self.engine.speakers()
         if 1 <= n <= len(order):
             self.run(lambda: self.engine.set_speaker(order[n - 1].id))
 
-    def action_transcript(self) -> None:
-        self.query_one(Transcript).focus()
+    async def action_transcript(self) -> None:
+        await settle(self)
+        self.set_focus(self.query_one(Transcript))
 
-    def on_transcript_edit_requested(self, event: Transcript.EditRequested) -> None:
+    def _edit_dialog(self, turn_id: int, old: str | None):
         def done(text: str | None) -> None:
-            if text is not None and text != event.text:
-                self.run(lambda: self.engine.edit_turn(event.turn_id, text))
+            if text is not None and text != old:
+                self.run(lambda: self.engine.edit_turn(turn_id, text))
 
-        self.app.push_screen(TextDialog("Edit turn (the old text is kept)", event.text), done)
+        return TextDialog("Edit turn (the old text is kept)", old or ""), done
 
-    def on_transcript_delete_requested(self, event: Transcript.DeleteRequested) -> None:
+    async def on_transcript_edit_requested(self, event: Transcript.EditRequested) -> None:
+        dialog, done = self._edit_dialog(event.turn_id, event.text)
+        await self._open(dialog, done, f"edit:{event.turn_id}")
+
+    async def on_transcript_delete_requested(self, event: Transcript.DeleteRequested) -> None:
         def done(yes: bool | None) -> None:
             if yes:
                 self.run(lambda: self.engine.delete_turn(event.turn_id))
 
-        self.app.push_screen(ConfirmDialog("Delete this turn? (It stays in the history.)"), done)
+        await self._open(ConfirmDialog("Delete this turn? (It stays in the history.)"), done)
 
     # -- steps and questions ------------------------------------------------------------
 
@@ -269,54 +402,65 @@ class CaptureScreen(Screen):
         self.refresh_view()
         self._focus_for_step()
 
-    def action_next_step(self) -> None:
+    async def action_next_step(self) -> None:
+        await settle(self)
         if self.run(self.engine.next_step, redraw=False):
             self._moved()
 
-    def action_prev_step(self) -> None:
+    async def action_prev_step(self) -> None:
+        await settle(self)
         if self.run(self.engine.prev_step, redraw=False):
             self._moved()
 
-    def action_jump(self) -> None:
+    async def action_jump(self) -> None:
+        await settle(self)
         titles = agenda_lines(self.engine)
 
         def done(index: int | None) -> None:
             if index is not None and self.run(lambda: self.engine.goto_step(index), redraw=False):
                 self._moved()
 
-        self.app.push_screen(JumpDialog(titles, self.engine.step_index), done)
+        await self._open(JumpDialog(titles, self.engine.step_index), done)
 
-    def action_question(self, delta: int) -> None:
+    async def action_question(self, delta: int) -> None:
+        await settle(self)
         self.run(lambda: self.engine.goto_question(self.engine.pos.question + delta))
 
-    def action_repeat(self) -> None:
-        if not self.engine.repeat_step():
+    async def action_repeat(self) -> None:
+        await settle(self)
+        repeated: list[bool] = []
+        if self.run(lambda: repeated.append(self.engine.repeat_step())) and not repeated[0]:
             self.notify("This step is not repeated, or all its rounds are done.")
-        self.refresh_view()
 
-    def action_pause(self) -> None:
+    async def action_pause(self) -> None:
+        await settle(self)
         self.run(self.engine.toggle_pause)
 
-    def action_notes(self) -> None:
+    async def action_notes(self) -> None:
+        await settle(self)
         self.show_notes = not self.show_notes
         self.refresh_view()
 
     # -- quick capture ------------------------------------------------------------------
 
-    def action_note(self, kind: str) -> None:
-        note_kind = NoteKind(kind)
-
+    def _note_dialog(self, kind: NoteKind):
         def done(text: str | None) -> None:
-            if text and text.strip() and self.run(lambda: self.engine.add_note(note_kind, text)):
-                self.query_one(SpeakerStrip).last_saved = f"✓ saved {kind}"
+            if text and text.strip() and self.run(lambda: self.engine.add_note(kind, text)):
+                self.query_one(SpeakerStrip).last_saved = f"✓ saved {kind.value}"
                 self.refresh_clock()
 
-        self.app.push_screen(TextDialog(kind.capitalize()), done)
+        return TextDialog(kind.value.capitalize()), done
 
-    def action_action_item(self) -> None:
-        self._edit_action(None)
+    async def action_note(self, kind: str) -> None:
+        await settle(self)
+        dialog, done = self._note_dialog(NoteKind(kind))
+        await self._open(dialog, done, f"note:{kind}")
 
-    def _edit_action(self, item) -> None:
+    async def action_action_item(self) -> None:
+        await settle(self)
+        await self._edit_action(None)
+
+    def _action_dialog(self, item):
         names = [p.name for p in self.engine.participants]
         cols = columns_for(self.engine)
 
@@ -330,26 +474,29 @@ class CaptureScreen(Screen):
             else:
                 self.run(lambda: self.engine.update_action(result))
 
-        self.app.push_screen(ActionDialog(cols, names, item), done)
+        return ActionDialog(cols, names, item), done
 
-    def on_action_table_edit_requested(self, event: ActionTable.EditRequested) -> None:
-        self._edit_action(event.item)
+    async def _edit_action(self, item) -> None:
+        dialog, done = self._action_dialog(item)
+        await self._open(dialog, done, f"action:{item.id if item else 'new'}")
 
-    def on_action_table_remove_requested(self, event: ActionTable.RemoveRequested) -> None:
+    async def on_action_table_edit_requested(self, event: ActionTable.EditRequested) -> None:
+        await self._edit_action(event.item)
+
+    async def on_action_table_remove_requested(self, event: ActionTable.RemoveRequested) -> None:
         def done(yes: bool | None) -> None:
             if yes:
                 self.run(lambda: self.engine.delete_action(event.item.id))
 
-        self.app.push_screen(ConfirmDialog(f"Delete the action '{event.item.what}'?"), done)
+        await self._open(ConfirmDialog(f"Delete the action '{event.item.what}'?"), done)
 
-    def on_follow_up_table_marked(self, event: FollowUpTable.Marked) -> None:
+    async def on_follow_up_table_marked(self, event: FollowUpTable.Marked) -> None:
         def done(comment: str | None) -> None:
             if comment is not None:
                 self.run(lambda: self.engine.follow_up(event.item.id, event.status, comment))
 
-        self.app.push_screen(
-            TextDialog(f"{event.status.value}: {event.item.what} — comment (optional)"), done
-        )
+        title = f"{event.status.value}: {event.item.what} — comment (optional)"
+        await self._open(TextDialog(title), done, f"follow:{event.item.id}:{event.status.value}")
 
     def on_scale_panel_rated(self, event: ScalePanel.Rated) -> None:
         speaker = self.engine.speaker
@@ -364,10 +511,11 @@ class CaptureScreen(Screen):
 
         self.run(rate)
 
-    def on_scale_panel_comment_requested(self) -> None:
-        rating = next(
-            (r for r in self.engine.ratings() if r.participant_id == self._last_rated), None
-        )
+    async def on_scale_panel_comment_requested(self) -> None:
+        ratings: list = []
+        if not self.run(lambda: ratings.extend(self.engine.ratings()), redraw=False):
+            return
+        rating = next((r for r in ratings if r.participant_id == self._last_rated), None)
         if rating is None:
             self.notify("Rate someone first; the comment goes with that rating.")
             return
@@ -378,27 +526,34 @@ class CaptureScreen(Screen):
                 self.run(lambda: self.engine.rate(rating.participant_id, rating.value, text))
 
         title = f"Comment on {who.name if who else ''}'s rating ({rating.value})"
-        self.app.push_screen(TextDialog(title, rating.comment), done)
+        key = f"rating:{rating.step}:{rating.participant_id}"
+        await self._open(TextDialog(title, rating.comment), done, key)
 
     def on_choice_panel_marked(self, event: ChoicePanel.Marked) -> None:
         self.run(lambda: self.engine.mark_choice(event.option_id, event.rating))
 
     # -- the end -------------------------------------------------------------------------
 
-    def action_end(self) -> None:
+    async def action_end(self) -> None:
         from dialogtui.tui.screens.end import EndScreen
 
+        await settle(self)
         self.autosave()
-        self.app.push_screen(EndScreen(self.engine))
+        await self.app.push_screen(EndScreen(self.engine))
 
-    def action_add_participant(self) -> None:
+    def _participant_dialog(self):
         def done(person) -> None:
             if person is not None and self.run(lambda: self.engine.add_participant(person)):
                 self.query_one(SpeakerStrip).last_saved = f"✓ added {person.name}"
                 self.refresh_clock()
 
         roles = [(r.name, r.id) for r in self.engine.qs.roles]
-        self.app.push_screen(ParticipantDialog(roles), done)
+        return ParticipantDialog(roles), done
+
+    async def action_add_participant(self) -> None:
+        await settle(self)
+        dialog, done = self._participant_dialog()
+        await self._open(dialog, done, "participant")
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand(

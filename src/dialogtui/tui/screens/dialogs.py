@@ -1,9 +1,17 @@
-"""Small modal dialogs. Each returns its result through `dismiss`; escape cancels."""
+"""Small modal dialogs. Each returns its result through `dismiss`; escape cancels.
+
+Their keys follow `tui/ordering.py`: enter, ctrl+s, escape and the answer keys are priority
+bindings that first let the keys typed before them land, so a form typed in one burst
+("Boka tid", enter, enter, "Anna", ctrl+s) fills the right fields.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import json
 
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -14,35 +22,113 @@ from textual.widgets.option_list import Option
 
 from dialogtui.display import plain, visible
 from dialogtui.meeting.records import ActionItem, Participant
+from dialogtui.tui.ordering import drain, settle
 
 
 class CancellableDialog(ModalScreen):
     """A dialog that escape closes with no result (None)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", priority=True)]
 
     def action_cancel(self) -> None:
+        if any(select.expanded for select in self.query(Select)):
+            raise SkipAction()  # escape first closes an open drop-down
         self.dismiss(None)
 
 
 class FormDialog(CancellableDialog):
-    """A dialog whose fields ctrl+s saves; each subclass's `action_save` says how."""
+    """A dialog of fields: enter goes to the next field, ctrl+s saves.
 
-    BINDINGS = [Binding("ctrl+s", "save", "Save")]
+    What is typed into it is kept every second under `keep_key` (the capture screen saves
+    it with the draft), so that quitting or a crash with the dialog open loses nothing; the
+    next start opens the dialog again with `restore()`.
+    """
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("enter", "enter", "Next field", show=False, priority=True),
+    ]
+    AUTO_FOCUS = None  # `on_mount` focuses the first field, at once
+    keep_key: str | None = None
+
+    def fields(self) -> list[Input | TextArea]:
+        return [w for w in self.query("Input, TextArea") if isinstance(w, Input | TextArea)]
+
+    def on_mount(self) -> None:
+        first = self.fields()
+        if first:
+            self.set_focus(first[0])
+            if isinstance(first[0], TextArea):
+                first[0].move_cursor(first[0].document.end)
+
+    async def action_save(self) -> None:
+        await settle(self)
+        self.save()
+
+    async def action_enter(self) -> None:
+        field = self.focused
+        if not isinstance(field, Input):
+            raise SkipAction()  # a new line in a text, a choice in a list
+        await settle(self)
+        self.field_entered(field)
+
+    def field_entered(self, field: Input) -> None:
+        """Enter in a field: the next one, or save after the last."""
+        inputs = [w for w in self.fields() if isinstance(w, Input)]
+        index = inputs.index(field)
+        if index + 1 < len(inputs):
+            self.set_focus(inputs[index + 1])
+        else:
+            self.save()
+
+    def save(self) -> None:
+        raise TypeError(f"{type(self).__name__} must say what saving it means")
+
+    def kept_text(self) -> str:
+        """The fields as they stand, to be kept."""
+        return json.dumps(
+            {w.id: w.value if isinstance(w, Input) else w.text for w in self.fields() if w.id},
+            ensure_ascii=False,
+        )
+
+    def restore(self, kept: str) -> None:
+        """Fill the fields with text kept from an earlier run."""
+        try:
+            values = json.loads(kept)
+        except ValueError:
+            return
+        for w in self.fields():
+            value = values.get(w.id) if isinstance(values, dict) else None
+            if isinstance(value, str):
+                if isinstance(w, Input):
+                    w.value = visible(value)
+                else:
+                    w.text = visible(value)
+
+    @staticmethod
+    def kept_values(kept: str) -> list[str]:
+        """The non-empty texts of a kept form, for when it cannot be opened again."""
+        try:
+            values = json.loads(kept)
+        except ValueError:
+            return [kept]
+        if not isinstance(values, dict):
+            return [kept]
+        return [str(v) for v in values.values() if str(v).strip()]
 
 
 class ErrorDialog(ModalScreen[None]):
     """A problem that needs the user's attention (the disk is full, the meeting is locked)."""
 
-    BINDINGS = [Binding("escape,enter", "dismiss", "Close")]
+    BINDINGS = [Binding("escape,enter", "dismiss", "Close", priority=True)]
 
-    def __init__(self, message: str):
+    def __init__(self, message: str, title: str = "Problem"):
         super().__init__()
-        self.message = message
+        self.message, self.title_text = message, title
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog error"):
-            yield Label("Problem", classes="title")
+            yield Label(plain(self.title_text), classes="title")
             yield Static(plain(self.message))
             yield Button("OK", variant="error", id="ok")
 
@@ -52,8 +138,8 @@ class ErrorDialog(ModalScreen[None]):
 
 class ConfirmDialog(ModalScreen[bool]):
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
+        Binding("y", "answer(True)", "Yes", priority=True),
+        Binding("n,escape", "answer(False)", "No", priority=True),
     ]
 
     def __init__(self, question: str):
@@ -82,12 +168,7 @@ class TextDialog(FormDialog):
             yield TextArea(visible(self.initial), soft_wrap=True, id="text")
             yield Label("ctrl+s: save   escape: cancel", classes="hint")
 
-    def on_mount(self) -> None:
-        area = self.query_one(TextArea)
-        area.focus()
-        area.move_cursor(area.document.end)
-
-    def action_save(self) -> None:
+    def save(self) -> None:
         self.dismiss(self.query_one(TextArea).text)
 
 
@@ -121,26 +202,21 @@ class ActionDialog(FormDialog):
                     )
             yield Label("enter: next field · ctrl+s: save · escape: cancel", classes="hint")
 
-    def on_mount(self) -> None:
-        self.query_one(Input).focus()
+    def field_entered(self, field: Input) -> None:
+        # Enter takes the suggested participant name, as the scribe would expect: the
+        # first name that begins with what is typed, as the suggester shows it.
+        if field.id in ("f-who", "f-with_whom") and field.value:
+            typed = field.value.casefold()
+            match = next((n for n in self.names if n.casefold().startswith(typed)), None)
+            if match:
+                field.value = match
+        super().field_entered(field)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        # Enter takes the suggested participant name, as the scribe would expect.
-        suggestion = getattr(event.input, "_suggestion", "")
-        if suggestion and suggestion.casefold().startswith(event.value.casefold()):
-            event.input.value = suggestion
-        inputs = list(self.query(Input))
-        index = inputs.index(event.input)
-        if index + 1 < len(inputs):
-            inputs[index + 1].focus()
-        else:
-            self.action_save()
-
-    def action_save(self) -> None:
+    def save(self) -> None:
         values = {f: self.query_one(f"#f-{f}", Input).value.strip() for f, _ in self.columns}
         if not values.get("what"):
             self.notify("An action item needs a 'what'.", severity="error")
-            self.query_one("#f-what", Input).focus()
+            self.set_focus(self.query_one("#f-what", Input))
             return
         when = None
         if values.get("when"):
@@ -148,9 +224,10 @@ class ActionDialog(FormDialog):
                 when = dt.date.fromisoformat(values["when"])
             except ValueError:
                 self.notify("Write the date as YYYY-MM-DD.", severity="error")
-                self.query_one("#f-when", Input).focus()
+                self.set_focus(self.query_one("#f-when", Input))
                 return
-        item = self.item
+        # A copy: the caller's item changes only once the store has taken the change.
+        item = dataclasses.replace(self.item)
         for field, text in values.items():
             setattr(item, field, when if field == "when" else text)
         self.dismiss(item)
@@ -158,6 +235,8 @@ class ActionDialog(FormDialog):
 
 class JumpDialog(CancellableDialog):
     """Jump to any step; each line is one step of the agenda, as the caller describes it."""
+
+    BINDINGS = [Binding("enter", "go", "Go to step", priority=True)]
 
     def __init__(self, lines: list[str], current: int):
         super().__init__()
@@ -171,10 +250,16 @@ class JumpDialog(CancellableDialog):
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
         options.highlighted = self.current
-        options.focus()
+        self.set_focus(options)
+
+    async def action_go(self) -> None:
+        options = self.query_one(OptionList)
+        await drain(options)  # the arrow keys typed before enter
+        if options.highlighted is not None:
+            self.dismiss(options.highlighted)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(int(event.option.id))
+        self.dismiss(event.option_index)  # a click
 
 
 class ParticipantDialog(FormDialog):
@@ -204,16 +289,13 @@ class ParticipantDialog(FormDialog):
                 yield Input(id="p-org", compact=True)
             yield Label("enter: next field · ctrl+s: save · escape: cancel", classes="hint")
 
-    def on_mount(self) -> None:
-        self.query_one("#p-name", Input).focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "p-org":
-            self.action_save()
+    def field_entered(self, field: Input) -> None:
+        if field.id == "p-org":
+            self.save()
         else:
-            self.focus_next()
+            self.focus_next()  # Screen.focus_next moves the focus at once
 
-    def action_save(self) -> None:
+    def save(self) -> None:
         name = self.query_one("#p-name", Input).value.strip()
         if not name:
             self.notify("A participant needs a name.", severity="error")
@@ -223,7 +305,7 @@ class ParticipantDialog(FormDialog):
         self.dismiss(Participant(name, role if isinstance(role, str) else None, org))
 
 
-class FolderDialog(CancellableDialog):
+class FolderDialog(FormDialog):
     """Ask for a folder to write into (created if missing)."""
 
     def __init__(self, title: str, default: str):
@@ -238,9 +320,12 @@ class FolderDialog(CancellableDialog):
                 yield Input(visible(self.default), id="folder", compact=True)
             yield Label("enter: write the files · escape: cancel", classes="hint")
 
-    def on_mount(self) -> None:
-        self.query_one(Input).focus()
+    def save(self) -> None:
+        value = self.query_one("#folder", Input).value.strip()
+        if value:
+            self.dismiss(value)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.value.strip():
-            self.dismiss(event.value.strip())
+
+def open_dialogs(screens: list) -> list[FormDialog]:
+    """The forms open on top of a screen, for keeping their text."""
+    return [s for s in screens if isinstance(s, FormDialog) and s.keep_key]

@@ -131,17 +131,20 @@ class EndScreen(Screen):
 
     @work(thread=True, exclusive=True)
     def _export(self, pseudonymise: bool, folder: Path | None = None) -> None:
-        from dialogtui.export.write import default_export_dir, export_meeting
+        from dialogtui.export.write import export_meeting
+        from dialogtui.store import Store
 
-        if folder is None:
-            folder = default_export_dir(self.engine.id)
-            if pseudonymise:
-                folder = folder.with_name(folder.name + "-pseudonymised")
         try:
-            paths = export_meeting(self.engine.store, self.engine.id, folder, pseudonymise)
+            # Its own connection, read as one snapshot: the screen's connection stays with
+            # the UI thread, which goes on saving the clock and drafts meanwhile.
+            reader = Store.open(self.engine.store.path)
+            try:
+                paths = export_meeting(reader, self.engine.id, folder, pseudonymise)
+            finally:
+                reader.close()
         except DialogtuiError as exc:
             self.app.call_from_thread(self.app.report, exc)
-            self.app.call_from_thread(self._status, "Export failed; nothing was changed.")
+            self.app.call_from_thread(self._status, "Export failed; see the message.")
             return
         self.exported = paths
         self.app.call_from_thread(self._status, "Written:\n" + "\n".join(str(p) for p in paths))

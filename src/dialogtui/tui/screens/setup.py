@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -16,6 +17,7 @@ from dialogtui.errors import DialogtuiError
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.meeting.records import MeetingInfo, Participant
 from dialogtui.questionset.model import QuestionSet
+from dialogtui.tui.ordering import settle
 
 
 def _field(label: str, widget) -> ComposeResult:
@@ -41,9 +43,12 @@ class ParticipantList(OptionList):
 
 
 class SetupScreen(Screen):
+    # Priority bindings that first let the keys typed before them land (tui/ordering.py):
+    # a whole form typed in one burst fills the right fields.
     BINDINGS = [
         Binding("ctrl+s", "start", "Start meeting", priority=True),
         Binding("ctrl+a", "add", "Add participant", priority=True),
+        Binding("enter", "enter", "Next field / add", show=False, priority=True),
         Binding("escape", "back", "Back"),
     ]
 
@@ -111,7 +116,7 @@ class SetupScreen(Screen):
 
     def on_mount(self) -> None:
         self.sub_title = "New meeting"
-        self.query_one("#place", Input).focus()
+        self.set_focus(self.query_one("#place", Input))
 
     # -- participants -------------------------------------------------------------------
 
@@ -132,17 +137,25 @@ class SetupScreen(Screen):
         ]
         self._show_people()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id in ("p-name", "p-org", "p-pseudonym"):
-            self.action_add()
+    async def action_enter(self) -> None:
+        field = self.focused
+        if not isinstance(field, Input):
+            raise SkipAction()  # enter opens a drop-down, ticks a box, picks from a list
+        await settle(self)
+        if field.id in ("p-name", "p-org", "p-pseudonym"):
+            self._add()
         else:
-            self.focus_next()
+            self.focus_next()  # Screen.focus_next moves the focus at once
 
-    def action_add(self) -> None:
+    async def action_add(self) -> None:
+        await settle(self)
+        self._add()
+
+    def _add(self) -> None:
         name_input = self.query_one("#p-name", Input)
         name = name_input.value.strip()
         if not name:
-            name_input.focus()
+            self.set_focus(name_input)
             return
         role = self.query_one("#p-role", Select).value
         org = self.query_one("#p-org", Input).value.strip()
@@ -152,7 +165,7 @@ class SetupScreen(Screen):
         for field in ("#p-name", "#p-org", "#p-pseudonym"):
             self.query_one(field, Input).value = ""
         self._show_people()
-        name_input.focus()
+        self.set_focus(name_input)
 
     def remove_participant(self, index: int | None) -> None:
         if index is not None and 0 <= index < len(self.people):
@@ -187,16 +200,20 @@ class SetupScreen(Screen):
     def action_back(self) -> None:
         self.app.pop_screen()
 
-    def action_start(self) -> None:
-        value = lambda wid: self.query_one(f"#{wid}", Input).value.strip()  # noqa: E731
+    def _value(self, widget_id: str) -> str:
+        return self.query_one(f"#{widget_id}", Input).value.strip()
+
+    async def action_start(self) -> None:
+        await settle(self)
+        value = self._value
         try:
             date = dt.date.fromisoformat(value("date"))
         except ValueError:
             self.notify("Write the date as YYYY-MM-DD.", severity="error")
-            self.query_one("#date", Input).focus()
+            self.set_focus(self.query_one("#date", Input))
             return
         if self.query_one("#p-name", Input).value.strip():
-            self.action_add()  # a name typed but not yet added is surely meant to be added
+            self._add()  # a name typed but not yet added is surely meant to be added
         previous = self.query_one("#previous", Select).value
         consent = None
         note = ""
@@ -207,7 +224,7 @@ class SetupScreen(Screen):
                 self.notify(
                     "Record the guardians' consent first (the set requires it).", severity="error"
                 )
-                self.query_one("#consent", Checkbox).focus()
+                self.set_focus(self.query_one("#consent", Checkbox))
                 return
         info = MeetingInfo(
             set_id=self.qs.id,

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from dialogtui.display import plain
 from dialogtui.errors import DialogtuiError
 from dialogtui.questionset.library import Listing, listings
+from dialogtui.tui.ordering import settle
 
 
 def fold(text: str) -> str:
@@ -26,10 +27,11 @@ def fold(text: str) -> str:
 
 
 class StartScreen(Screen):
+    # Priority bindings that first let the keys typed before them land (tui/ordering.py).
     BINDINGS = [
-        Binding("enter", "choose", "Start / resume", show=True),
-        Binding("ctrl+f", "search", "Search", show=True),
-        Binding("escape", "clear", "Clear search", show=False),
+        Binding("enter", "choose", "Start / resume", show=True, priority=True),
+        Binding("ctrl+f", "search", "Search", show=True, priority=True),
+        Binding("escape", "clear", "Clear search", show=False, priority=True),
     ]
 
     def compose(self) -> ComposeResult:
@@ -47,7 +49,7 @@ class StartScreen(Screen):
         self.sub_title = "Start a meeting"
         self._entries: list[Listing] = listings()
         self._meetings = []
-        self.query_one("#choices", OptionList).focus()
+        self.set_focus(self.query_one("#choices", OptionList))
 
     def on_screen_resume(self) -> None:
         """Also on first display: the list of unfinished meetings is read fresh each time."""
@@ -87,14 +89,11 @@ class StartScreen(Screen):
     def on_input_changed(self, event: Input.Changed) -> None:
         self._fill(event.value)
 
-    def on_input_submitted(self, _: Input.Submitted) -> None:
-        self.query_one("#choices", OptionList).focus()
-
     def on_option_list_option_highlighted(self, _: OptionList.OptionHighlighted) -> None:
         self._preview()
 
     def on_option_list_option_selected(self, _: OptionList.OptionSelected) -> None:
-        self.action_choose()
+        self._choose()  # a click
 
     def _preview(self) -> None:
         option = self.query_one("#choices", OptionList).highlighted_option
@@ -131,15 +130,25 @@ class StartScreen(Screen):
             body = plain(f"This set has problems:\n{exc}", style="bold")
         self.app.call_from_thread(self.query_one("#preview-text", Static).update, body)
 
-    def action_search(self) -> None:
-        self.query_one("#search", Input).focus()
+    async def action_search(self) -> None:
+        await settle(self)
+        self.set_focus(self.query_one("#search", Input))
 
-    def action_clear(self) -> None:
+    async def action_clear(self) -> None:
+        await settle(self)
         search = self.query_one("#search", Input)
         search.value = ""
-        self.query_one("#choices", OptionList).focus()
+        self.set_focus(self.query_one("#choices", OptionList))
 
-    def action_choose(self) -> None:
+    async def action_choose(self) -> None:
+        await settle(self)
+        choices = self.query_one("#choices", OptionList)
+        if self.focused is not choices:  # enter in the search box: on to the list
+            self.set_focus(choices)
+            return
+        self._choose()
+
+    def _choose(self) -> None:
         option = self.query_one("#choices", OptionList).highlighted_option
         if option is None or option.id is None:
             return

@@ -1,0 +1,48 @@
+"""Keys take effect in the order they were typed, even when one of them moves the focus.
+
+Textual sends each key to the widget that has the focus when the app reads the key, and
+each widget handles its keys in its own queue. Two races follow, and a fast typist (or a
+busy laptop, or a paste of keys) hits both: a key typed just after one that moves the focus
+lands in the old field, because `Widget.focus()` only takes effect later; and a binding
+that runs in the app can run before the text typed just before it has reached its field.
+
+So every key that moves the focus or reads the fields is a priority binding of its screen
+(the app runs it the moment it reads the key, before it looks at the next one) whose action
+first `settle`s, waiting until everything typed before it has been handled, and then moves
+the focus at once with `Screen.set_focus`. The app handles one key at a time, so every key
+after it goes where the focus now is.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+
+from textual.message_pump import MessagePump
+from textual.screen import Screen
+
+# Far longer than a queue takes to drain; it only guards against waiting forever on a
+# widget that was removed with the marker still in its queue.
+_LIMIT_SECONDS = 5.0
+
+
+async def drain(pump: MessagePump | None) -> None:
+    """Wait until `pump` has handled every message queued to it before this call."""
+    if pump is None:
+        return
+    done = asyncio.get_running_loop().create_future()
+
+    def mark() -> None:
+        if not done.done():
+            done.set_result(None)
+
+    if pump.call_later(mark):
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(done, _LIMIT_SECONDS)
+
+
+async def settle(screen: Screen) -> None:
+    """Wait until the keys typed so far are handled: by the focused widget, then by the
+    screen (which receives what the widget made of them, e.g. a saved turn)."""
+    await drain(screen.focused)
+    await drain(screen)
