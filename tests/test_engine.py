@@ -231,3 +231,64 @@ def test_resume_keeps_a_walked_round_complete_and_reopens_a_finished_meeting(sto
     again.start()
     assert again.round_complete and again.speaker is None
     assert again.status == "open" and store.meeting_row(m.id)["status"] == "open"
+
+
+ADDRESSED = """
+id = "to-test"
+title = "Addressed questions"
+language = "sv"
+method = "test"
+[source]
+document = "test"
+[[roles]]
+id = "a"
+name = "A"
+[[roles]]
+id = "b"
+name = "B"
+[[steps]]
+title = "Round"
+kind = "round"
+order = "ORDER"
+roles = ["a", "b"]
+[[steps.questions]]
+text = "Q1 to a"
+to = ["a"]
+[[steps.questions]]
+text = "Q2 to b"
+to = ["b"]
+[[steps.questions]]
+text = "Q3 to all"
+"""
+
+
+@pytest.mark.parametrize("order", ["each_question", "each_person"])
+def test_questions_addressed_with_to_are_answered_by_their_addressees_only(store, order):
+    from dialogtui.meeting.records import MeetingInfo, Participant
+    from dialogtui.questionset.loader import parse_question_set
+
+    text = ADDRESSED.replace("ORDER", order)
+    qs = parse_question_set(text, "to.toml")
+    people = [Participant("Ann", "a"), Participant("Bob", "b"), Participant("Cia", "a")]
+    info = MeetingInfo(set_id=qs.id, title="t", date=dt.date(2026, 1, 15), participants=people)
+    m = MeetingEngine.create(
+        store, qs, text, info, FakeClock(dt.datetime(2026, 1, 15, tzinfo=dt.UTC))
+    )
+    m.start()
+    answered = []
+    while not m.round_complete:
+        answered.append((m.pos.question, m.speaker.name))
+        m.submit(f"{m.speaker.name} on Q{m.pos.question + 1}")
+        assert len(answered) < 20, answered
+    # Each addressee answers each question addressed to them exactly once, and the turn is
+    # recorded on the question it answers.
+    assert sorted(answered) == sorted(
+        [(0, "Ann"), (0, "Cia"), (1, "Bob"), (2, "Ann"), (2, "Bob"), (2, "Cia")]
+    )
+    for t in m.turns():
+        assert t.text.endswith(f"Q{t.question + 1}")
+    if order == "each_person":
+        assert [name for _, name in answered] == ["Ann", "Ann", "Cia", "Cia", "Bob", "Bob"]
+    else:
+        # The step asks by role: role a (Ann, Cia), then role b (Bob).
+        assert answered == [(0, "Ann"), (0, "Cia"), (1, "Bob"), (2, "Ann"), (2, "Cia"), (2, "Bob")]

@@ -149,9 +149,12 @@ def show_cmd(
     """Preview a set's agenda: steps, times, questions and who is asked."""
     from dialogtui.questionset.agenda import render_agenda
     from dialogtui.questionset.library import find
+    from dialogtui.questionset.placeholders import check_date
 
     qs = find(set_ref)
-    out.print(render_agenda(qs, _parse_date(date)))
+    meeting_date = _parse_date(date)
+    check_date(meeting_date, qs.horizon)
+    out.print(render_agenda(qs, meeting_date))
 
 
 def _parse_date(text: str | None) -> dt.date:

@@ -27,7 +27,7 @@ from dialogtui.meeting.records import (
 from dialogtui.meeting.timers import Projection, StepTimer, project
 from dialogtui.questionset.loader import parse_question_set
 from dialogtui.questionset.model import Question, QuestionSet, Step, StepKind
-from dialogtui.questionset.placeholders import resolve
+from dialogtui.questionset.placeholders import check_date, resolve
 from dialogtui.store.db import Store
 
 
@@ -54,6 +54,7 @@ class MeetingEngine:
     def create(
         cls, store: Store, qs: QuestionSet, set_toml: str, info: MeetingInfo, clock: Clock
     ) -> MeetingEngine:
+        check_date(info.date, qs.horizon)
         if qs.consent_required and info.consent_given is None:
             info.consent_given = False
         if info.previous_id is not None and not info.series:
@@ -121,14 +122,20 @@ class MeetingEngine:
         return resolve(template, self.info.date, self.qs.horizon, self.qs.language)
 
     def speakers(self, step: Step | None = None) -> list[Participant]:
-        """Who is asked in a step, in order: the step's roles in turn, or everyone."""
+        """Who is asked now, in order: the current question's addressees, the step's roles
+        in turn, or everyone."""
         step = step or self.step
+        question = self.pos.question if step is self.step else None
+        return self._asked(step, question)
+
+    def _asked(self, step: Step, question: int | None) -> list[Participant]:
+        """Who is asked a question of a step (`None`: the step as a whole)."""
         roles = list(step.roles)
-        if self.question and self.question.to and step is self.step:
-            roles = list(self.question.to)
+        if question is not None and step.questions and step.questions[question].to:
+            roles = list(step.questions[question].to)
         matched = [p for r in roles for p in self.participants if p.role == r]
-        # Nobody holds the step's roles (roles were not entered at set-up): ask everyone
-        # rather than no one, so the round can still be walked.
+        # Nobody holds the roles (roles were not entered at set-up): ask everyone rather
+        # than no one, so the round can still be walked.
         return matched or list(self.participants)
 
     def round_marks(self) -> dict[int, str]:
@@ -292,32 +299,59 @@ class MeetingEngine:
             n = 0 if delta > 0 else len(ids) - 1
         self.set_speaker(ids[n])
 
+    def next_in_round(self) -> None:
+        """The next person in the speaking order, or nobody after the last (no wrapping:
+        a stray key after the last rating must not re-rate the first person)."""
+        ids = [p.id for p in self.speakers()]
+        if self.pos.speaker_id in ids and ids.index(self.pos.speaker_id) + 1 < len(ids):
+            self.set_speaker(ids[ids.index(self.pos.speaker_id) + 1])
+        else:
+            self.set_speaker(None)
+
     def _first_speaker(self) -> None:
         order = self.speakers()
         self.pos.speaker_id = order[0].id if order else None
 
     def _advance_round(self) -> None:
-        """After a turn: the next speaker (or question), as the step's order says."""
+        """After a turn: the next speaker (or question), as the step's order says. A
+        question addressed to some roles (`to`) is asked of those only."""
         step = self.step
-        order = [p.id for p in self.speakers()]
-        n_questions = max(1, len(step.questions))
         current = self.pos.speaker_id
-        if not step.is_round or current not in order:
+        if not step.is_round or current is None:
             return
-        i = order.index(current)
+        n_questions = max(1, len(step.questions))
+
+        def asked(q: int) -> list[int | None]:
+            return [p.id for p in self._asked(step, q if step.questions else None)]
+
         if step.order == "each_person":
-            if self.pos.question + 1 < n_questions:
-                self.pos.question += 1
-            elif i + 1 < len(order):
-                self.pos.question, self.pos.speaker_id = 0, order[i + 1]
-            else:
-                self.pos.speaker_id = None  # the round is complete
-        elif i + 1 < len(order):
-            self.pos.speaker_id = order[i + 1]
-        elif self.pos.question + 1 < n_questions:
-            self.pos.question, self.pos.speaker_id = self.pos.question + 1, order[0]
-        else:
-            self.pos.speaker_id = None
+            # The same person's next question for them, else the next person's first.
+            people = [p.id for p in self._asked(step, None)]
+            for q in range(self.pos.question + 1, n_questions):
+                if current in asked(q):
+                    self.pos.question = q
+                    return
+            later = people[people.index(current) + 1 :] if current in people else []
+            for pid in later:
+                for q in range(n_questions):
+                    if pid in asked(q):
+                        self.pos.question, self.pos.speaker_id = q, pid
+                        return
+            self.pos.speaker_id = None  # the round is complete
+            return
+        # each_question: everyone asked answers this question, then the next question.
+        ids = asked(self.pos.question)
+        if current not in ids:
+            return  # someone chosen by hand, outside the round: the round waits
+        if ids.index(current) + 1 < len(ids):
+            self.pos.speaker_id = ids[ids.index(current) + 1]
+            return
+        for q in range(self.pos.question + 1, n_questions):
+            ids = asked(q)
+            if ids:
+                self.pos.question, self.pos.speaker_id = q, ids[0]
+                return
+        self.pos.speaker_id = None
 
     @property
     def round_complete(self) -> bool:
@@ -393,14 +427,16 @@ class MeetingEngine:
             raise MeetingError(f"the {kind.value} is empty")
         return self.store.add_note(self.id, kind, self.pos.step, text.strip(), self.clock.now())
 
-    def rate(self, participant_id: int, value: int, comment: str = "") -> None:
+    def rate(self, participant_id: int, value: int, comment: str | None = None) -> None:
+        """Rate someone on the step's scale; without a comment, one given earlier stays."""
         scale = self.step.scale
         if self.step.kind is not StepKind.scale or scale is None:
             raise MeetingError("this step has no scale")
         values = [p.value for p in scale.points]
         if value not in values:
             raise MeetingError(f"{value} is not on the scale ({values[0]}–{values[-1]})")
-        self.store.rate_scale(self.id, ScaleRating(self.pos.step, participant_id, value, comment))
+        rating = ScaleRating(self.pos.step, participant_id, value, comment or "")
+        self.store.rate_scale(self.id, rating, comment=comment is not None)
 
     def ratings(self) -> list[ScaleRating]:
         """The scale ratings given in the current step."""

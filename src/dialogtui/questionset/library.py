@@ -1,20 +1,21 @@
 """Where question sets are found: the built-in method library and the user's own folder.
 
-`listings()` reads only what a list needs (id, title, method) with tomllib, so the app's
-start screen appears without waiting for pydantic; `scan()` validates every set fully.
+`listings()` parses each file with tomllib (a real parse of the whole file, bounded and for
+regular files only) and takes what a list needs (id, title, method), so the app's start
+screen appears without waiting for pydantic; `scan()` validates every set fully.
 """
 
 from __future__ import annotations
 
 import difflib
-import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dialogtui.errors import QuestionSetError, UnknownQuestionSet
+from dialogtui.errors import Problem, QuestionSetError, UnknownQuestionSet
 from dialogtui.paths import user_sets_dir
+from dialogtui.questionset.files import read_text
 
 if TYPE_CHECKING:
     from dialogtui.questionset.model import QuestionSet
@@ -41,38 +42,42 @@ def _files() -> list[tuple[str, Path]]:
 
 @dataclass(frozen=True)
 class Listing:
-    """What a list of sets shows, read without validation."""
+    """What a list of sets shows, read without validation. A file that cannot be read as
+    TOML is listed too, with its problem, so that it never silently disappears."""
 
     path: Path
     origin: str
     id: str
     title: str
     method: str
-
-
-def _top_level(text: str) -> str:
-    """The part of a TOML document before its first table: in TOML, top-level keys (id,
-    title, method) can only stand there, and the steps after it are most of the file."""
-    cut = re.search(r"^\s*\[", text, re.MULTILINE)
-    return text[: cut.start()] if cut else text
+    problem: str | None = None
 
 
 def listings() -> list[Listing]:
     by_id: dict[str, Listing] = {}
+    broken: list[Listing] = []
     for origin, path in _files():
         try:
-            data = tomllib.loads(_top_level(path.read_text(encoding="utf-8")))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-            continue  # `dialogtui validate` says what is wrong with it
-        if isinstance(data.get("id"), str):
-            by_id[data["id"]] = Listing(
-                path,
-                origin,
-                data["id"],
-                str(data.get("title", data["id"])),
-                str(data.get("method", "")),
-            )
-    return sorted(by_id.values(), key=lambda item: item.id)
+            data = tomllib.loads(read_text(path))
+        except QuestionSetError as exc:
+            problem = str(exc)
+        except tomllib.TOMLDecodeError as exc:
+            problem = str(Problem(path, 1, 1, f"TOML syntax error: {exc}"))
+        except RecursionError:
+            problem = str(Problem(path, 1, 1, "arrays or tables are nested too deeply to read"))
+        else:
+            if isinstance(data.get("id"), str) and data["id"]:
+                by_id[data["id"]] = Listing(
+                    path,
+                    origin,
+                    data["id"],
+                    str(data.get("title", data["id"])),
+                    str(data.get("method", "")),
+                )
+                continue
+            problem = str(Problem(path, 1, 1, "missing required key 'id'"))
+        broken.append(Listing(path, origin, path.stem, path.name, "", problem))
+    return sorted(by_id.values(), key=lambda item: item.id) + broken
 
 
 @dataclass(frozen=True)
@@ -103,8 +108,10 @@ def locate(ref: str) -> Path:
     """The file of a set given by id, or by path to a .toml file."""
     candidate = Path(ref)
     if ref.endswith(".toml") or candidate.exists():
+        if not candidate.exists():
+            raise UnknownQuestionSet(f"{ref}: no such file")
         return candidate
-    found = listings()
+    found = [item for item in listings() if item.problem is None]
     for item in found:
         if item.id == ref:
             return item.path
@@ -121,7 +128,7 @@ def find(ref: str) -> QuestionSet:
 
 def find_with_text(ref: str) -> tuple[QuestionSet, str]:
     """The set and its exact text: a meeting keeps the text, so later edits don't change it."""
-    from dialogtui.questionset.loader import parse_question_set, read_text
+    from dialogtui.questionset.loader import parse_question_set
 
     path = locate(ref)
     text = read_text(path)

@@ -12,10 +12,9 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from dialogtui.errors import Problem, QuestionSetError
+from dialogtui.questionset.files import read_text
 from dialogtui.questionset.model import QuestionSet
 from dialogtui.questionset.positions import key_positions, locate
-
-MAX_BYTES = 1_000_000  # the largest shipped set is ~10 kB; anything this big is a mistake
 
 _TOML_POS = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$")
 _TOML_EOF = re.compile(r"^(?P<msg>.*?)\s*\(at end of document\)$")
@@ -25,40 +24,6 @@ def load_question_set(path: Path) -> QuestionSet:
     """Read and validate one question-set file, or raise `QuestionSetError`."""
     text = read_text(path)
     return parse_question_set(text, path)
-
-
-def read_text(path: Path) -> str:
-    """The file's text; every way reading can fail becomes a one-line Problem."""
-
-    def fail(message: str, line: int = 1, col: int = 1) -> QuestionSetError:
-        return QuestionSetError([Problem(path, line, col, message)])
-
-    try:
-        if path.is_dir():
-            raise fail("is a directory, not a question-set file")
-        with path.open("rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
-    except QuestionSetError:
-        raise
-    except FileNotFoundError:
-        raise fail("no such file") from None
-    except PermissionError:
-        raise fail("permission denied: the file cannot be read") from None
-    except OSError as exc:
-        raise fail(f"cannot read the file: {exc.strerror or exc}") from None
-    if len(data) > MAX_BYTES:
-        raise fail(f"file is too large: a question set is at most {MAX_BYTES // 1000} kB")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise fail(
-            f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8", line, col
-        ) from None
-    if text.startswith("\ufeff"):
-        text = text[1:]  # a BOM is harmless, and some editors on Windows add one
-    return text
 
 
 def parse_question_set(text: str, path: Path | str) -> QuestionSet:

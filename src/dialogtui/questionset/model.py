@@ -135,13 +135,20 @@ class ScalePoint(Strict):
 
 class Scale(Strict):
     points: list[ScalePoint] = Field(min_length=2)
-    rated_by: Literal["participant", "group"] = "participant"
+    rated_by: Literal["participant"] = Field(
+        "participant",
+        description="Who rates: each participant, one rating each (the only way dialogtui "
+        "records a scale).",
+    )
 
     @model_validator(mode="after")
     def _consecutive(self) -> Scale:
         values = [p.value for p in self.points]
         if values != list(range(values[0], values[0] + len(values))):
             raise ValueError("scale point values must be consecutive and ascending")
+        if values[0] < 0 or values[-1] > 9:
+            # The scribe rates with one key per person: a digit.
+            raise ValueError("scale point values must be single digits, 0 to 9")
         return self
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from dialogtui.errors import DialogtuiError
 from dialogtui.questionset.model import Horizon, Language
 
 # fmt: off
@@ -36,11 +37,30 @@ def shift_months(date: dt.date, months: int) -> dt.date:
     return dt.date(total // 12, total % 12 + 1, 1)
 
 
+def check_date(meeting_date: dt.date, horizon: Horizon | None) -> None:
+    """A meeting date whose future (date + the set's horizon) still is a date."""
+    if horizon is None:
+        return
+    try:
+        shift_months(meeting_date, horizon.total_months)
+    except ValueError:
+        raise DialogtuiError(
+            f"{meeting_date.isoformat()} is too far in the future for this set, which looks"
+            f" {horizon.total_months} months ahead; check the date"
+        ) from None
+
+
 def resolve(text: str, meeting_date: dt.date, horizon: Horizon | None, language: Language) -> str:
-    """Replace the time placeholders; any other braces are left as the author wrote them."""
+    """Replace the time placeholders; any other braces are left as the author wrote them.
+    Never fails: a future past the calendar's end (year 9999) leaves {future} as written."""
     if horizon is None or "{" not in text:
         return text
-    future = shift_months(meeting_date, horizon.total_months)
+    try:
+        future = shift_months(meeting_date, horizon.total_months)
+    except ValueError:
+        return text.replace("{past}", month_year(meeting_date, language)).replace(
+            "{past_year}", str(meeting_date.year)
+        )
     return (
         text.replace("{future}", month_year(future, language))
         .replace("{past}", month_year(meeting_date, language))

@@ -583,12 +583,14 @@ class Store:
             for r in self.query("SELECT * FROM notes WHERE meeting_id=? ORDER BY id", (meeting_id,))
         ]
 
-    def rate_scale(self, meeting_id: int, rating: ScaleRating) -> None:
+    def rate_scale(self, meeting_id: int, rating: ScaleRating, *, comment: bool = True) -> None:
+        """Save a rating; with `comment=False` a rating given again keeps its comment."""
+        keep = "comment" if not comment else "excluded.comment"
         with self.tx() as c:
             c.execute(
                 "INSERT INTO scale_ratings (meeting_id, step_index, participant_id, value,"
                 " comment) VALUES (?,?,?,?,?) ON CONFLICT(meeting_id, step_index,"
-                " participant_id) DO UPDATE SET value=excluded.value, comment=excluded.comment",
+                f" participant_id) DO UPDATE SET value=excluded.value, comment={keep}",
                 (meeting_id, rating.step, rating.participant_id, rating.value, rating.comment),
             )
 

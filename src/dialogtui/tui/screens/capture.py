@@ -501,13 +501,13 @@ class CaptureScreen(Screen):
     def on_scale_panel_rated(self, event: ScalePanel.Rated) -> None:
         speaker = self.engine.speaker
         if speaker is None:
-            self.notify("Choose who rates first (tab).", severity="warning")
+            self.notify("Everyone has rated; tab chooses whose rating to change.")
             return
 
         def rate() -> None:
             self.engine.rate(speaker.id, event.value)
             self._last_rated = speaker.id
-            self.engine.cycle_speaker(1)
+            self.engine.next_in_round()
 
         self.run(rate)
 

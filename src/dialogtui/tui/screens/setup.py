@@ -17,6 +17,7 @@ from dialogtui.errors import DialogtuiError
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.meeting.records import MeetingInfo, Participant
 from dialogtui.questionset.model import QuestionSet
+from dialogtui.questionset.placeholders import check_date
 from dialogtui.tui.ordering import settle
 
 
@@ -208,8 +209,13 @@ class SetupScreen(Screen):
         value = self._value
         try:
             date = dt.date.fromisoformat(value("date"))
+            check_date(date, self.qs.horizon)
         except ValueError:
             self.notify("Write the date as YYYY-MM-DD.", severity="error")
+            self.set_focus(self.query_one("#date", Input))
+            return
+        except DialogtuiError as exc:
+            self.notify(visible(exc), severity="error", markup=False)
             self.set_focus(self.query_one("#date", Input))
             return
         if self.query_one("#p-name", Input).value.strip():

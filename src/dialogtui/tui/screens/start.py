@@ -13,8 +13,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
-from dialogtui.display import plain
+from dialogtui.display import plain, visible
 from dialogtui.errors import DialogtuiError
 from dialogtui.questionset.library import Listing, listings
 from dialogtui.tui.ordering import settle
@@ -71,13 +72,18 @@ class StartScreen(Screen):
                 label = plain(f"  {m['date']}  {m['title']}")
                 label.append(f"  ({m['turn_count']} turns)", style="dim")
                 options.append(Option(label, id=f"m{m['id']}"))
-        sets = [e for e in self._entries if q in fold(f"{e.id} {e.title} {e.method}")]
+        sets = [
+            (n, e) for n, e in enumerate(self._entries) if q in fold(f"{e.id} {e.title} {e.method}")
+        ]
         if sets:
             options.append(
                 Option(Text("New meeting from a question set", style="bold"), disabled=True)
             )
-            for e in sets:
-                options.append(Option(plain(f"  {e.title}"), id=f"s{e.id}"))
+            for n, e in sets:
+                label = plain(f"  {e.title}")
+                if e.problem:
+                    label.append("  (has problems)", style="bold")
+                options.append(Option(label, id=f"s{n}"))
         choices = self.query_one("#choices", OptionList)
         choices.set_options([o for o in options if o is not None])
         first = next((i for i, o in enumerate(options) if o and not o.disabled), None)
@@ -101,8 +107,11 @@ class StartScreen(Screen):
         if option is None or option.id is None:
             preview.update("")
         elif option.id.startswith("s"):
-            entry = next(e for e in self._entries if e.id == option.id[1:])
-            self._agenda(entry)
+            entry = self._entries[int(option.id[1:])]
+            if entry.problem:
+                preview.update(plain(f"This set has problems:\n{entry.problem}", style="bold"))
+            else:
+                self._agenda(entry)
         else:
             m = next(m for m in self._meetings if f"m{m['id']}" == option.id)
             preview.update(
@@ -128,7 +137,8 @@ class StartScreen(Screen):
             )
         except DialogtuiError as exc:
             body = plain(f"This set has problems:\n{exc}", style="bold")
-        self.app.call_from_thread(self.query_one("#preview-text", Static).update, body)
+        if not get_current_worker().is_cancelled:  # a newer preview has taken its place
+            self.app.call_from_thread(self.query_one("#preview-text", Static).update, body)
 
     async def action_search(self) -> None:
         await settle(self)
@@ -155,7 +165,15 @@ class StartScreen(Screen):
         try:
             if option.id.startswith("m"):
                 self.app.open_meeting(int(option.id[1:]))
+                return
+            entry = self._entries[int(option.id[1:])]
+            if entry.problem:
+                self.notify(
+                    visible(f"{entry.path.name} has problems; `dialogtui validate` lists them."),
+                    severity="error",
+                    markup=False,
+                )
             else:
-                self.app.setup_meeting(option.id[1:])
+                self.app.setup_meeting(str(entry.path))
         except DialogtuiError as exc:
             self.app.report(exc)
