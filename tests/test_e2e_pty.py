@@ -123,7 +123,9 @@ def test_meeting_survives_kill_9_and_exports(tmp_path):
     app.wait_for("saved action item")
     app.type("Ett utkast som inte skickats")
     # The draft autosave runs every second; wait until it is on disk.
-    poll(app, lambda: db_rows(home, "SELECT text FROM drafts") == [("Ett utkast som inte skickats",)])
+    poll(
+        app, lambda: db_rows(home, "SELECT text FROM drafts") == [("Ett utkast som inte skickats",)]
+    )
     # A decision half typed in its dialog is kept too (every second), then the plug is pulled.
     app.type(K["f4"] + "Beslut: ses i mars")
     poll(app, lambda: "ses i mars" in str(db_rows(home, "SELECT text FROM kept_texts")))

@@ -68,3 +68,35 @@ def screen_text(app) -> str:
     return "\n".join(
         "".join(t for _, t in sorted(rows[n])).replace("\xa0", " ") for n in sorted(rows)
     )
+
+
+def burst(app, *parts: str) -> None:
+    """Send keys as a fast typist or a paste does: all at once, with no pause between them
+    for the app to catch up (Pilot's `press` waits after each key). Text is given as is,
+    other keys in angle brackets: burst(app, "<f3>", "Boka tid", "<enter>", "<ctrl+s>")."""
+    from textual import events
+    from textual.keys import _character_to_key
+
+    chars = {"enter": "\r", "tab": "\t", "escape": "\x1b", "space": " "}
+    for part in parts:
+        if part.startswith("<") and part.endswith(">") and len(part) > 2:
+            keys = [(part[1:-1], chars.get(part[1:-1]))]
+        else:
+            keys = [(c if c.isalnum() else _character_to_key(c), c) for c in part]
+        for name, char in keys:
+            event = events.Key(name, char)
+            event.set_sender(app)
+            app._driver.send_message(event)
+
+
+async def until(pilot, condition, rounds: int = 200) -> None:
+    """Let the app work until `condition()` holds: waits on what the app shows or holds,
+    never on the clock."""
+    for _ in range(rounds):
+        if condition():
+            return
+        await pilot.pause()
+    raise AssertionError("the app never got there")
+
+
+PEOPLE_THREE = [("Ada", "skola"), ("Per", "socialtjanst"), ("Lena", "skola")]
