@@ -227,7 +227,11 @@ class CaptureScreen(Screen):
                 self.engine.save_draft(text)
                 self._saved_draft = text
             for key, kept in self._open_texts().items():
-                if self._kept.get(key) != kept:
+                if not FormDialog.kept_values(kept):  # nothing typed: nothing to offer back
+                    if key in self._kept:
+                        self.engine.keep(key, None)
+                        del self._kept[key]
+                elif self._kept.get(key) != kept:
                     self.engine.keep(key, kept)
                     self._kept[key] = kept
             self.engine.tick()

@@ -84,12 +84,24 @@ class FormDialog(CancellableDialog):
     def save(self) -> None:
         raise TypeError(f"{type(self).__name__} must say what saving it means")
 
-    def kept_text(self) -> str:
-        """The fields as they stand, to be kept."""
+    _kept = "{}"
+
+    def on_input_changed(self) -> None:
+        self._kept = self._collect()
+
+    def on_text_area_changed(self) -> None:
+        self._kept = self._collect()
+
+    def _collect(self) -> str:
         return json.dumps(
             {w.id: w.value if isinstance(w, Input) else w.text for w in self.fields() if w.id},
             ensure_ascii=False,
         )
+
+    def kept_text(self) -> str:
+        """The fields as they stood after the last change: still right while the dialog is
+        being taken down on quit and its fields are gone."""
+        return self._kept
 
     def restore(self, kept: str) -> None:
         """Fill the fields with text kept from an earlier run."""
