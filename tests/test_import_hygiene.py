@@ -1,29 +1,76 @@
-"""The domain, store and export layers never pull in Textual; the CLI's quick commands neither."""
+"""The domain, store and export layers never pull in Textual, nor does the CLI's quick path.
+
+Every module of those packages is imported, each in a clean interpreter (a package's empty
+`__init__` proves nothing), and a planted import shows that the check can fail.
+"""
 
 from __future__ import annotations
 
+import json
+import os
+import pkgutil
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
-import pytest
+import dialogtui
 
-LAYERS = [
-    "dialogtui.questionset.loader",
-    "dialogtui.questionset.library",
-    "dialogtui.questionset.agenda",
-    "dialogtui.meeting",
-    "dialogtui.store",
-    "dialogtui.export",
-    "dialogtui.cli",
-]
+SRC = Path(dialogtui.__file__).parent
+PLAIN_PACKAGES = ["questionset", "meeting", "store", "export"]
+PLAIN_MODULES = ["cli", "display", "errors", "paths", "atomic", "recovery", "crash", "entry"]
 
 
-@pytest.mark.parametrize("module", LAYERS)
-def test_no_textual_in(module):
-    code = (
-        f"import sys, {module}\n"
-        "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
-        "print(','.join(bad))"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "", f"{module} imports {out.stdout.strip()}"
+def plain_modules(root: Path = SRC) -> list[str]:
+    names = [f"dialogtui.{m}" for m in PLAIN_MODULES]
+    for package in PLAIN_PACKAGES:
+        names.append(f"dialogtui.{package}")
+        for info in pkgutil.walk_packages([str(root / package)], f"dialogtui.{package}."):
+            names.append(info.name)
+    return sorted(names)
+
+
+CHECK = """
+import importlib, json, sys
+importlib.import_module(sys.argv[1])
+print(json.dumps(sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))))
+"""
+
+
+def textual_importers(modules: list[str], path: Path | None = None) -> dict[str, list[str]]:
+    """Which of `modules` pull in Textual, each imported in a fresh interpreter."""
+    env = dict(os.environ)
+    if path is not None:
+        env["PYTHONPATH"] = str(path)
+    found: dict[str, list[str]] = {}
+    for module in modules:
+        out = subprocess.run(
+            [sys.executable, "-c", CHECK, module],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=env,
+        )
+        if imported := json.loads(out.stdout):
+            found[module] = imported[:3]
+    return found
+
+
+def test_the_check_covers_every_leaf_module():
+    modules = plain_modules()
+    for leaf in ("dialogtui.meeting.engine", "dialogtui.export.markdown", "dialogtui.store.db"):
+        assert leaf in modules
+
+
+def test_no_textual_in_the_domain_store_export_or_cli():
+    assert textual_importers(plain_modules()) == {}
+
+
+def test_the_check_fails_on_a_planted_textual_import(tmp_path):
+    copy = tmp_path / "dialogtui"
+    shutil.copytree(SRC, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    for planted in ("meeting/engine.py", "export/markdown.py"):
+        with (copy / planted).open("a", encoding="utf-8") as fh:
+            fh.write("\nimport textual.app  # planted\n")
+    found = textual_importers(["dialogtui.meeting.engine", "dialogtui.export.markdown"], tmp_path)
+    assert set(found) == {"dialogtui.meeting.engine", "dialogtui.export.markdown"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import random
 import select
@@ -16,6 +17,7 @@ from meeting_helpers import new_meeting
 from dialogtui.errors import StoreError, UnknownMeeting
 from dialogtui.meeting.clock import FakeClock
 from dialogtui.meeting.engine import MeetingEngine
+from dialogtui.meeting.records import ActionItem
 from dialogtui.store import Store
 from dialogtui.store.migrations import LATEST
 
@@ -117,22 +119,32 @@ def test_forget_removes_everything_for_good(tmp_path):
     assert b"Hemligsson" not in raw and "känsligt".encode() not in raw
 
 
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
 def _writer(path, meeting_id, fd):
-    """Child process: autosave a draft, then submit it as a turn, as fast as it can,
-    reporting each durable step: "D n" for draft n, "T id" for a turn."""
+    """Child process: autosave a draft, then submit it as a turn (and now and then an
+    action), as fast as it can, reporting each durable step with a hash of its text:
+    "D n -" for draft n, "T id hash" for a turn, "A id hash" for an action."""
     store = Store.open(path)
     engine = MeetingEngine.open(store, meeting_id, FakeClock())
     engine.start()
     n = 0
     while True:
         engine.save_draft(f"draft {n}")
-        os.write(fd, f"D {n}\n".encode())
-        turn = engine.submit(f"turn {n} " + "ord " * random.randint(1, 200))
-        os.write(fd, f"T {turn.id}\n".encode())
+        os.write(fd, f"D {n} -\n".encode())
+        text = f"turn {n} " + "ord " * random.randint(1, 200) + "slut"
+        turn = engine.submit(text)
+        os.write(fd, f"T {turn.id} {_digest(text)}\n".encode())
+        if n % 5 == 0:
+            what = f"action {n} " + "x" * random.randint(1, 50)
+            action = engine.add_action(ActionItem(what))
+            os.write(fd, f"A {action.id} {_digest(what)}\n".encode())
         n += 1
 
 
-def _kill_at_random(path, meeting_id, rng) -> list[tuple[str, int]]:
+def _kill_at_random(path, meeting_id, rng) -> list[tuple[str, int, str]]:
     """Fork a writer, let it run a random while, SIGKILL it; return what it reported."""
     r, w = os.pipe()
     pid = os.fork()
@@ -156,9 +168,9 @@ def _kill_at_random(path, meeting_id, rng) -> list[tuple[str, int]]:
     os.close(r)
     events = []
     for line in buf.decode().splitlines():
-        kind, _, value = line.partition(" ")
-        if value.isdigit():  # a line cut by the kill is not a report
-            events.append((kind, int(value)))
+        kind, value, digest = [*line.split(" "), "", ""][:3]
+        if value.isdigit() and digest in ("-", digest[:16]) and len(digest) in (1, 16):
+            events.append((kind, int(value), digest))  # a line cut by the kill is not one
     return events
 
 
@@ -169,23 +181,31 @@ def test_sigkill_at_random_points_loses_no_saved_turn_or_draft(tmp_path):
     meeting.close()
     store.close()
     rng = random.Random(1234)
-    reported_turns: set[int] = set()
+    reported: dict[str, dict[int, str]] = {"T": {}, "A": {}}
     for _ in range(100):
         events = _kill_at_random(path, meeting.id, rng)
-        reported_turns |= {v for k, v in events if k == "T"}
-        drafts = [v for k, v in events if k == "D"]
+        for kind, value, digest in events:
+            if kind in reported:
+                reported[kind][value] = digest
+        drafts = [v for k, v, _ in events if k == "D"]
         store = Store.open(path)
         try:
-            assert reported_turns <= {t.id for t in store.turns(meeting.id)}
+            # Every turn and action reported saved is there, with the very text reported
+            # (a hash of it): a row committed with a placeholder or a late text would fail.
+            turns = {t.id: _digest(t.text) for t in store.turns(meeting.id)}
+            actions = {a.id: _digest(a.what) for a in store.actions(meeting.id)}
+            assert {i: turns.get(i) for i in reported["T"]} == reported["T"]
+            assert {i: actions.get(i) for i in reported["A"]} == reported["A"]
             draft = store.draft(meeting.id)
             if drafts:
                 # The draft is the last one reported saved, or a newer one, or none because
                 # a submit (which empties it) committed: never an older draft.
                 last = drafts[-1]
                 assert draft in ("", f"draft {last}", f"draft {last + 1}"), (draft, last)
-                if events[-1] == ("D", last):
+                if events[-1][:2] == ("D", last):
                     assert draft in (f"draft {last}", ""), (draft, last)
             assert store.query("PRAGMA integrity_check")[0][0] == "ok"
         finally:
             store.close()
-    assert len(reported_turns) > 100  # the children really did write
+    assert len(reported["T"]) > 100  # the children really did write
+    assert len(reported["A"]) > 10

@@ -4,28 +4,26 @@ from __future__ import annotations
 
 import re
 
+from dialogtui.display import CONTROLS, control_picture
+
 # Characters that can start Markdown structure anywhere in a line (emphasis, code, links,
 # HTML, entities, tables, headings' closing #s). Backslash-escaping them is CommonMark §2.4;
-# everything else stays as typed, so the raw file is still pleasant to read.
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#])")
+# everything else stays as typed, so the raw file is still pleasant to read. The patterns
+# below are all made from this one string.
+SPECIAL_CHARACTERS = "\\`*_[]<>|~&#"
+_SPECIAL = re.compile(f"([{re.escape(SPECIAL_CHARACTERS)}])")
 # What is structure only at the start of a line: lists, quotes, headings, rules, setext.
-_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
-# C0 controls (but tab and newline) and DEL become their visible Unicode pictures.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_LEAD = r"(?:[-+=>]|\d+[.)])"
+_LINE_START = re.compile(rf"^(\s*)({_LEAD})")
+_ANY_LINE_START = re.compile(rf"\n\s*{_LEAD}")  # a literal first: fast
+# Most text needs nothing: a quick look decides, so a long meeting exports fast.
+_ANY_SPECIAL = re.compile(f"[{re.escape(SPECIAL_CHARACTERS)}]|{CONTROLS.pattern}|[\\n\\r\\t]")
+_LINE_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029\x85]")
+_ASCII_CONTROLS = [chr(c) for c in range(32)] + ["\x7f"]
 
 
 def _visible(ch: re.Match) -> str:
-    code = ord(ch.group())
-    return "\u2421" if code == 0x7F else chr(0x2400 + code)
-
-
-# Most text needs nothing: a quick look decides, so a long meeting exports fast.
-_ANY_SPECIAL = re.compile(r"[\\`*_\[\]<>|~&#\x00-\x1f\x7f]")
-
-
-_SPECIAL_CHARACTERS = "\\`*_[]<>|~&#"
-_ASCII_CONTROLS = [chr(c) for c in range(32)] + ["\x7f"]
-_ANY_LINE_START = re.compile(r"\n\s*(?:[-+=>]|\d+[.)])")  # a literal first: fast
+    return control_picture(ord(ch.group()))
 
 
 def all_plain(texts: list[str]) -> bool:
@@ -39,18 +37,21 @@ def all_plain(texts: list[str]) -> bool:
             return False
     elif not body.isprintable():  # controls, line breaks, tabs, direction marks
         return False
-    if any(c in body for c in _SPECIAL_CHARACTERS):
+    if any(c in body for c in SPECIAL_CHARACTERS):
         return False
     # No text holds a line break now, so "\n" marks where each one starts.
     return not _ANY_LINE_START.search("\n" + "\n".join(texts))
 
 
 def inline(text: str) -> str:
-    """Text that renders as typed, wherever it stands in a line."""
+    """Text that renders as typed, wherever it stands in a line. It is one line: a line
+    break in it (a title pasted with one) becomes a space, so it cannot start a list or a
+    heading in the minutes' header."""
     if not _ANY_SPECIAL.search(text) and not _LINE_START.match(text):
         return text
-    text = _CONTROL.sub(_visible, text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _SPECIAL.sub(r"\\\1", text.replace("\t", " "))
+    text = _LINE_BREAKS.sub(" ", text).replace("\t", " ")
+    text = CONTROLS.sub(_visible, text)
+    text = _SPECIAL.sub(r"\\\1", text)
     return _LINE_START.sub(_escape_lead, text)
 
 
@@ -61,16 +62,18 @@ def _escape_lead(m: re.Match) -> str:
     return m.group(1) + "\\" + lead
 
 
+def _lines(text: str) -> list[str]:
+    return [inline(line.strip()) for line in _LINE_BREAKS.split(text)]
+
+
 def block(text: str) -> str:
     """Multi-line text: each line escaped and stripped (so no line can become an indented
     code block), lines joined by hard breaks; blank lines are dropped, words never are."""
-    if "\n" not in text and "\r" not in text:
+    if not _LINE_BREAKS.search(text):
         return inline(text.strip())
-    lines = [inline(line.strip()) for line in text.replace("\r", "\n").split("\n")]
-    return "\\\n".join(line for line in lines if line)
+    return "\\\n".join(line for line in _lines(text) if line)
 
 
 def cell(text: str) -> str:
     """A table cell: escaped, and line breaks shown as <br> (the only HTML we write)."""
-    lines = [inline(line.strip()) for line in text.replace("\r", "\n").split("\n")]
-    return "<br>".join(line for line in lines if line)
+    return "<br>".join(line for line in _lines(text) if line)

@@ -196,7 +196,8 @@ class MeetingEngine:
     def elapsed(self, step: int) -> float:
         seconds = self._elapsed.get(step, 0.0)
         if step == self.pos.step and self._running_since is not None:
-            seconds += (self.clock.now() - self._running_since).total_seconds()
+            # Never negative: the computer's clock can be set back during a meeting.
+            seconds += max(0.0, (self.clock.now() - self._running_since).total_seconds())
         return seconds
 
     def step_timer(self, step: int | None = None) -> StepTimer:
@@ -205,7 +206,7 @@ class MeetingEngine:
         return StepTimer(planned * 60 if planned is not None else None, self.elapsed(index))
 
     def turn_elapsed(self) -> float:
-        return (self.clock.now() - self._turn_started).total_seconds()
+        return max(0.0, (self.clock.now() - self._turn_started).total_seconds())
 
     def turn_timebox_seconds(self) -> float | None:
         tb = self.step.timebox

@@ -43,7 +43,8 @@ def summary(engine: MeetingEngine) -> Table:
     for step in range(len(engine.qs.steps)):
         for t in engine.turns(step):
             if not t.passed:
-                speaking[t.participant_id] += (t.ended_at - t.started_at).total_seconds()
+                seconds = (t.ended_at - t.started_at).total_seconds()
+                speaking[t.participant_id] += max(0.0, seconds)  # a clock set back
                 turns_by[t.participant_id] += 1
     talk = Table(title="Speaking time", title_justify="left", box=None, pad_edge=False)
     talk.add_column("who")
