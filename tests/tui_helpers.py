@@ -60,13 +60,20 @@ def screen_text(app) -> str:
     import re
 
     svg = app.export_screenshot()
-    rows: dict[int, list[tuple[float, str]]] = {}
-    for x, line, text in re.findall(
-        r'<text[^>]*x="([\d.]+)"[^>]*clip-path="url\(#terminal-line-(\d+)\)">([^<]*)</text>', svg
-    ):
-        rows.setdefault(int(line), []).append((float(x), html.unescape(text)))
+    cell = 12.2  # the width of one terminal cell in Textual's SVG
+    rows: dict[int, dict[int, str]] = {}
+    pattern = (
+        r'<text[^>]*x="([\d.]+)"[^>]*'
+        r'clip-path="url\(#terminal-(?:\d+-)?line-(\d+)\)">([^<]*)</text>'
+    )
+    for x, line, text in re.findall(pattern, svg):
+        row = rows.setdefault(int(line), {})
+        for n, char in enumerate(html.unescape(text).replace("\xa0", " ")):
+            row[round(float(x) / cell) + n] = char
     return "\n".join(
-        "".join(t for _, t in sorted(rows[n])).replace("\xa0", " ") for n in sorted(rows)
+        "".join(rows[n].get(c, " ") for c in range(max(rows[n]) + 1)).rstrip()
+        for n in sorted(rows)
+        if rows[n]
     )
 
 
