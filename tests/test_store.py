@@ -113,7 +113,7 @@ def test_forget_removes_everything_for_good(tmp_path):
     store.forget(m.id)
     with pytest.raises(UnknownMeeting):
         store.meeting_row(m.id)
-    assert [r["id"] for r in store.list_meetings()] == [keep.id]
+    assert [m.id for m in store.list_meetings()] == [keep.id]
     store.close()
     raw = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.is_file())
     assert b"Hemligsson" not in raw and "känsligt".encode() not in raw

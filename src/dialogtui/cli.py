@@ -86,14 +86,15 @@ def resume_cmd(
     ] = None,
 ) -> None:
     """Open the app at an unfinished meeting, where it stopped."""
+    from dialogtui.meeting.records import MeetingStatus
     from dialogtui.tui.launch import launch
 
     with _store() as store:
         if meeting is None:
-            open_rows = [r for r in store.list_meetings() if r["status"] == "open"]
-            if not open_rows:
+            open_ids = [m.id for m in store.list_meetings() if m.status is MeetingStatus.open]
+            if not open_ids:
                 raise DialogtuiError("no unfinished meeting to resume; `dialogtui` starts one")
-            meeting_id = max(open_rows, key=lambda r: r["id"])["id"]
+            meeting_id = max(open_ids)
         else:
             meeting_id = _meeting_id(meeting)
             store.meeting_row(meeting_id)
@@ -276,14 +277,14 @@ def meetings_cmd() -> None:
     table.add_column("status", no_wrap=True)
     table.add_column("turns", justify="right", no_wrap=True)
     table.add_column("open actions", justify="right", no_wrap=True)
-    for r in rows:
+    for m in rows:
         table.add_row(
-            str(r["id"]),
-            plain(r["date"]),
-            Text.assemble(plain(r["title"]), "\n", plain(r["set_id"], "dim")),
-            plain(r["status"]),
-            str(r["turn_count"]),
-            str(r["open_actions"]),
+            str(m.id),
+            plain(m.date),
+            Text.assemble(plain(m.title), "\n", plain(m.set_id, "dim")),
+            m.status.value,
+            str(m.turn_count),
+            str(m.open_actions),
         )
     out.print(table)
 
@@ -316,9 +317,9 @@ def actions_cmd(
     with _store() as store:
         rows = store.all_actions()
     if open_only:
-        rows = [r for r in rows if r["status"] in ("open", "continued")]
+        rows = [r for r in rows if r.action.status.is_open]
     if who:
-        rows = [r for r in rows if who.casefold() in r["who"].casefold()]
+        rows = [r for r in rows if who.casefold() in r.action.who.casefold()]
     if not rows:
         say("No actions.")
         return
@@ -326,12 +327,13 @@ def actions_cmd(
     for name in ["when", "what", "who", "status", "meeting"]:
         table.add_column(name, overflow="fold")
     for r in rows:
+        a = r.action
         table.add_row(
-            plain(r["due"] or "–"),
-            plain(r["what"]),
-            plain(r["who"]),
-            plain(r["status"]),
-            plain(f"{r['meeting_id']}: {r['meeting_title']}"),
+            a.when.isoformat() if a.when else "–",
+            plain(a.what),
+            plain(a.who),
+            a.status.value,
+            plain(f"{r.meeting_id}: {r.meeting_title}"),
         )
     out.print(table)
 

@@ -9,8 +9,8 @@ from dialogtui.export.escape import all_plain, block, cell, inline
 from dialogtui.export.labels import labels
 from dialogtui.export.pseudonymise import name_replacer, pseudonyms
 from dialogtui.export.record import MeetingRecord
-from dialogtui.meeting.records import ActionItem
-from dialogtui.questionset.model import Step, StepKind
+from dialogtui.meeting.records import ActionItem, FollowUp
+from dialogtui.questionset.model import Choice, Scale, Step, StepKind
 from dialogtui.questionset.placeholders import resolve
 
 
@@ -139,9 +139,9 @@ class _Writer:
                     out += self.turn_lines(groups[(rep, qi)])
             out += self.turn_lines(groups.get((rep, None), []))
         if step.kind is StepKind.scale and step.scale:
-            out += self.scale(n, step)
+            out += self.scale(n, step.scale)
         if step.kind is StepKind.choice and step.choice:
-            out += self.choice(n, step)
+            out += self.choice(n, step.choice)
         for kind in ("decisions", "concerns"):
             notes = [x for x in self.r.notes if x.step == n and x.kind.value + "s" == kind]
             if notes:
@@ -166,9 +166,9 @@ class _Writer:
             out.append(f"- **{who}:**{edited if t.edited else ''} {text}")
         return [*out, ""] if out else []
 
-    def scale(self, n: int, step: Step) -> list[str]:
+    def scale(self, n: int, scale: Scale) -> list[str]:
         L = self.L
-        points = {p.value: p for p in step.scale.points}
+        points = {p.value: p for p in scale.points}
         ratings = [x for x in self.r.ratings if x.step == n]
         if not ratings:
             return []
@@ -184,17 +184,17 @@ class _Writer:
             )
         return [*out, ""]
 
-    def choice(self, n: int, step: Step) -> list[str]:
+    def choice(self, n: int, choice: Choice) -> list[str]:
         L = self.L
         marks = [m for m in self.r.choices if m.step == n]
         if not marks:
             return []
-        ratings = step.choice.ratings
+        ratings = choice.ratings
         out = [
             f"| {L['option']} | " + " | ".join(L[r] for r in ratings) + " |",
             "|---|" + "---|" * len(ratings),
         ]
-        for opt in step.choice.options:
+        for opt in choice.options:
             cells = []
             for rating in ratings:
                 who = [m for m in marks if m.option_id == opt.id and m.rating == rating]
@@ -224,7 +224,7 @@ class _Writer:
         L = self.L
         if not self.r.carried:
             return []
-        notes = {f.action_id: f for f in self.r.follow_ups}
+        notes: dict[int | None, FollowUp] = {f.action_id: f for f in self.r.follow_ups}
         out = [
             f"## {L['follow_up']}",
             "",

@@ -65,10 +65,10 @@ def name_parts(name: str) -> tuple[str, ...]:
     return tuple(fold(m.group()) for m in _WORD.finditer(unicodedata.normalize("NFC", name)))
 
 
-def pseudonyms(record: MeetingRecord) -> dict[int, str]:
+def pseudonyms(record: MeetingRecord) -> dict[int | None, str]:
     """Each participant's stand-in: their pseudonym, or their role numbered ("Skola 2").
     Earlier participants of the series, who are not in this meeting, are numbered on."""
-    out: dict[int, str] = {}
+    out: dict[int | None, str] = {}
     counts: dict[str, int] = {}
     names = {r.id: r.name for r in record.qs.roles}
     here = {name_parts(p.name) for p in record.info.participants}

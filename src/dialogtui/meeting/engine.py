@@ -17,6 +17,7 @@ from dialogtui.meeting.records import (
     ChoiceMark,
     FollowUp,
     MeetingInfo,
+    MeetingStatus,
     Note,
     NoteKind,
     Participant,
@@ -39,7 +40,7 @@ class MeetingEngine:
         row = store.meeting_row(meeting_id)
         self.qs: QuestionSet = parse_question_set(row["set_toml"], f"<meeting {meeting_id}>")
         self.info: MeetingInfo = store.meeting_info(meeting_id)
-        self.status: str = row["status"]
+        self.status = MeetingStatus(row["status"])
         self.started_at = (
             dt.datetime.fromisoformat(row["started_at"]) if row["started_at"] else None
         )
@@ -155,11 +156,11 @@ class MeetingEngine:
             raise MeetingError(
                 "this question set needs the guardians' consent recorded before the meeting"
             )
-        if self.started_at is None or self.status == "finished":
+        if self.started_at is None or self.status is MeetingStatus.finished:
             # Starting, or taking up again a meeting that was ended: it is open again.
             self.started_at = self.started_at or self.clock.now()
-            self.store.set_status(self.id, "open", self.started_at)
-            self.status = "open"
+            self.store.set_status(self.id, MeetingStatus.open, self.started_at)
+            self.status = MeetingStatus.open
         if self.pos.speaker_id is None and self.step.is_round and not self.round_marks():
             self._first_speaker()  # but a round already walked stays complete
         if not self.pos.paused:
@@ -173,8 +174,8 @@ class MeetingEngine:
     def finish(self) -> None:
         self._fold()
         self._running_since = None
-        self.store.set_status(self.id, "finished", self.clock.now())
-        self.status = "finished"
+        self.store.set_status(self.id, MeetingStatus.finished, self.clock.now())
+        self.status = MeetingStatus.finished
 
     # -- timers ---------------------------------------------------------------------------
 

@@ -16,12 +16,28 @@ class ActionStatus(StrEnum):
 
     @property
     def is_open(self) -> bool:
-        return self in (ActionStatus.open, ActionStatus.continued)
+        return self in OPEN_STATUSES
+
+
+# The statuses an action is still open in: one list, for Python and SQL alike.
+OPEN_STATUSES = (ActionStatus.open, ActionStatus.continued)
+
+
+class MeetingStatus(StrEnum):
+    open = "open"
+    finished = "finished"
 
 
 class NoteKind(StrEnum):
     decision = "decision"
     concern = "concern"
+
+
+def saved(record_id: int | None) -> int:
+    """The id of a record read from the store: only a record not yet saved has none."""
+    if record_id is None:
+        raise ValueError("this record has not been saved yet")
+    return record_id
 
 
 @dataclass(slots=True)
@@ -130,3 +146,26 @@ class FollowUp:
     action_id: int
     status: ActionStatus
     comment: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingSummary:
+    """A meeting as lists show it."""
+
+    id: int
+    set_id: str
+    title: str
+    date: str
+    status: MeetingStatus
+    turn_count: int
+    open_actions: int
+
+
+@dataclass(frozen=True, slots=True)
+class ActionRow:
+    """An action item across meetings, with the meeting it belongs to."""
+
+    action: ActionItem
+    meeting_id: int
+    meeting_title: str
+    meeting_date: str

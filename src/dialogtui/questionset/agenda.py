@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
@@ -30,7 +30,7 @@ def step_timing(step: Step) -> str:
 
 
 def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
-    parts: list = []
+    parts: list[RenderableType] = []
     head = Text()
     head.append(visible(qs.title), style="bold")
     head.append(f"  [{visible(qs.id)}, {qs.language.value}]", style="dim")
@@ -58,7 +58,7 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
         line.append(visible(step.title), style="bold")
         line.append(f"  ({step.kind.value.replace('_', ' ')}, {step_timing(step)})", style="dim")
         parts.append(line)
-        details: list[Text] = []
+        details: list[RenderableType] = []
         if step.roles:
             names = ", ".join(qs.role(r).name for r in step.roles)
             details.append(plain(f"Asked: {names}", style="green"))

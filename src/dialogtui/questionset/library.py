@@ -101,7 +101,9 @@ def scan() -> list[Entry]:
             broken.append(Entry(path, origin, None, exc))
             continue
         entries[qs.id] = Entry(path, origin, qs)
-    return sorted(entries.values(), key=lambda e: e.question_set.id) + broken
+    return (
+        sorted(entries.values(), key=lambda e: e.question_set.id if e.question_set else "") + broken
+    )
 
 
 def locate(ref: str) -> Path:

@@ -161,7 +161,7 @@ class ChoiceOption(Strict):
 class Choice(Strict):
     options: list[ChoiceOption] = Field(min_length=2)
     ratings: list[Literal["now", "desired"]] = Field(
-        default_factory=lambda: ["now"],
+        default_factory=lambda: ["now"],  # type: ignore[arg-type]  # a list of one literal
         description="What is asked of each option: how it is now, how it is desired.",
     )
 

@@ -38,7 +38,7 @@ def _type_name(annotation) -> str:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return f"table ({annotation.__name__})"
     if isinstance(annotation, type) and issubclass(annotation, str) and annotation is not str:
-        return " | ".join(f'"{m.value}"' for m in annotation)  # a StrEnum
+        return " | ".join(f'"{m.value}"' for m in annotation)  # type: ignore[attr-defined]  # a StrEnum
     return getattr(annotation, "__name__", str(annotation))
 
 

@@ -16,11 +16,15 @@ from pathlib import Path
 
 from dialogtui.errors import StoreError, UnknownMeeting
 from dialogtui.meeting.records import (
+    OPEN_STATUSES,
     ActionItem,
+    ActionRow,
     ActionStatus,
     ChoiceMark,
     FollowUp,
     MeetingInfo,
+    MeetingStatus,
+    MeetingSummary,
     Note,
     NoteKind,
     Participant,
@@ -44,6 +48,12 @@ def _ts(value: dt.datetime | None) -> str | None:
 
 def _dt(value: str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(value) if value else None
+
+
+def _new_id(cur: sqlite3.Cursor) -> int:
+    """The id SQLite gave the row just inserted."""
+    assert cur.lastrowid is not None  # always set after an INSERT
+    return cur.lastrowid
 
 
 def _explain(exc: sqlite3.Error, path: Path) -> str:
@@ -244,7 +254,7 @@ class Store:
                     _ts(now),
                 ),
             )
-            meeting_id = cur.lastrowid
+            meeting_id = _new_id(cur)
             for n, p in enumerate(info.participants):
                 _insert_participant(c, meeting_id, n, p)
         return meeting_id
@@ -273,15 +283,19 @@ class Store:
             consent_note=r["consent_note"],
         )
 
-    def list_meetings(self) -> list[sqlite3.Row]:
-        return self.query(
-            "SELECT m.*, "
+    def list_meetings(self) -> list[MeetingSummary]:
+        rows = self.query(
+            "SELECT m.id, m.set_id, m.title, m.date, m.status, "
             " (SELECT COUNT(*) FROM turns t WHERE t.meeting_id = m.id AND t.deleted_at IS NULL"
             "   AND t.passed = 0) AS turn_count,"
             " (SELECT COUNT(*) FROM actions a WHERE a.meeting_id = m.id"
-            "   AND a.status IN ('open', 'continued')) AS open_actions"
-            " FROM meetings m ORDER BY m.date DESC, m.id DESC"
+            "   AND a.status IN (?, ?)) AS open_actions"
+            " FROM meetings m ORDER BY m.date DESC, m.id DESC",
+            OPEN_STATUSES,
         )
+        return [
+            MeetingSummary(r[0], r[1], r[2], r[3], MeetingStatus(r[4]), r[5], r[6]) for r in rows
+        ]
 
     def set_position(self, meeting_id: int, pos: Position) -> None:
         with self.tx() as c:
@@ -308,14 +322,14 @@ class Store:
             bool(r["paused"]),
         )
 
-    def set_status(self, meeting_id: int, status: str, now: dt.datetime) -> None:
-        column = "finished_at" if status == "finished" else "started_at"
+    def set_status(self, meeting_id: int, status: MeetingStatus, now: dt.datetime) -> None:
+        column = "finished_at" if status is MeetingStatus.finished else "started_at"
         with self.tx() as c:
             c.execute(
                 f"UPDATE meetings SET status=?, {column}=COALESCE({column}, ?) WHERE id=?",
-                (status, _ts(now), meeting_id),
+                (status.value, _ts(now), meeting_id),
             )
-            if status == "open":  # reopening a finished meeting
+            if status is MeetingStatus.open:  # reopening a finished meeting
                 c.execute("UPDATE meetings SET finished_at=NULL WHERE id=?", (meeting_id,))
 
     def set_series(self, meeting_id: int, series: str) -> None:
@@ -408,7 +422,7 @@ class Store:
                 ),
             )
             c.execute("DELETE FROM drafts WHERE meeting_id=?", (meeting_id,))
-        return turn._replace(id=cur.lastrowid)
+        return turn._replace(id=_new_id(cur))
 
     def edit_turn(self, meeting_id: int, turn_id: int, text: str, now: dt.datetime) -> None:
         with self.tx() as c:
@@ -499,7 +513,9 @@ class Store:
 
     def revisions(self, meeting_id: int) -> list[Revision]:
         return [
-            Revision(r["turn_id"], r["text"], _dt(r["replaced_at"]), r["action"])
+            Revision(
+                r["turn_id"], r["text"], dt.datetime.fromisoformat(r["replaced_at"]), r["action"]
+            )
             for r in self.query(
                 "SELECT r.* FROM turn_revisions r JOIN turns t ON t.id = r.turn_id"
                 " WHERE t.meeting_id=? ORDER BY r.id",
@@ -575,11 +591,17 @@ class Store:
                 " VALUES (?,?,?,?,?)",
                 (meeting_id, kind.value, step, text, _ts(now)),
             )
-        return Note(cur.lastrowid, kind, step, text, now)
+        return Note(_new_id(cur), kind, step, text, now)
 
     def notes(self, meeting_id: int) -> list[Note]:
         return [
-            Note(r["id"], NoteKind(r["kind"]), r["step_index"], r["text"], _dt(r["created_at"]))
+            Note(
+                r["id"],
+                NoteKind(r["kind"]),
+                r["step_index"],
+                r["text"],
+                dt.datetime.fromisoformat(r["created_at"]),
+            )
             for r in self.query("SELECT * FROM notes WHERE meeting_id=? ORDER BY id", (meeting_id,))
         ]
 
@@ -645,7 +667,7 @@ class Store:
                     _ts(now),
                 ),
             )
-        item.id, item.meeting_id = cur.lastrowid, meeting_id
+        item.id, item.meeting_id = _new_id(cur), meeting_id
         return item
 
     def update_action(self, meeting_id: int, item: ActionItem, now: dt.datetime) -> None:
@@ -695,18 +717,22 @@ class Store:
             for a in self.query(
                 "SELECT a.* FROM actions a JOIN meetings m ON m.id = a.meeting_id"
                 " WHERE a.series=? AND a.meeting_id<>? AND m.id < ?"
-                " AND (a.status IN ('open','continued')"
+                " AND (a.status IN (?, ?)"
                 "      OR a.id IN (SELECT action_id FROM follow_ups WHERE meeting_id=?))"
                 " ORDER BY a.id",
-                (r["series"], meeting_id, meeting_id, meeting_id),
+                (r["series"], meeting_id, meeting_id, *OPEN_STATUSES, meeting_id),
             )
         ]
 
-    def all_actions(self) -> list[sqlite3.Row]:
-        return self.query(
+    def all_actions(self) -> list[ActionRow]:
+        rows = self.query(
             "SELECT a.*, m.title AS meeting_title, m.date AS meeting_date FROM actions a"
             " JOIN meetings m ON m.id = a.meeting_id ORDER BY a.due IS NULL, a.due, a.id"
         )
+        return [
+            ActionRow(self._action(r), r["meeting_id"], r["meeting_title"], r["meeting_date"])
+            for r in rows
+        ]
 
     def follow_up(self, meeting_id: int, fu: FollowUp, now: dt.datetime) -> None:
         if fu.action_id not in {a.id for a in self.carried_actions(meeting_id)}:
@@ -742,7 +768,7 @@ def _insert_participant(
         " VALUES (?,?,?,?,?,?)",
         (meeting_id, position, p.name, p.role, p.organisation, p.pseudonym),
     )
-    p.id, p.position = cur.lastrowid, position
+    p.id, p.position = _new_id(cur), position
 
 
 def _action_values(item: ActionItem) -> tuple:

@@ -16,6 +16,7 @@ from dialogtui.display import plain, visible
 from dialogtui.errors import DialogtuiError, StoreError
 from dialogtui.meeting.clock import Clock, SystemClock
 from dialogtui.store import Store
+from dialogtui.tui.ordering import settle
 
 
 def _tolerate_undecodable_keys() -> None:
@@ -28,7 +29,7 @@ def _tolerate_undecodable_keys() -> None:
     except ImportError:
         return
     strict = codecs.getincrementaldecoder
-    linux_driver.getincrementaldecoder = lambda encoding: functools.partial(  # type: ignore[attr-defined]
+    linux_driver.getincrementaldecoder = lambda encoding: functools.partial(
         strict(encoding), errors="replace"
     )
 
@@ -119,6 +120,9 @@ class DialogApp(App):
             self.push_screen(HelpScreen(self.screen))
 
     async def action_quit(self) -> None:
+        # ctrl+q is a priority binding: the keys typed just before it are let land first.
+        for screen in reversed(self.screen_stack):
+            await settle(screen)
         self.release()
         self.exit(message=plain("\n".join(self._farewell)) if self._farewell else None)
 

@@ -11,14 +11,14 @@ from collections.abc import Iterable
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Footer
 
 from dialogtui import recovery
 from dialogtui.display import visible
 from dialogtui.errors import DialogtuiError
 from dialogtui.meeting.engine import MeetingEngine
-from dialogtui.meeting.records import NoteKind
+from dialogtui.meeting.records import NoteKind, saved
 from dialogtui.questionset.model import StepKind
 from dialogtui.tui.ordering import settle
 from dialogtui.tui.screens.dialogs import (
@@ -30,6 +30,7 @@ from dialogtui.tui.screens.dialogs import (
     TextDialog,
     open_dialogs,
 )
+from dialogtui.tui.typed import DialogScreen
 from dialogtui.tui.widgets.action_table import ActionTable, columns_for
 from dialogtui.tui.widgets.choice_panel import ChoicePanel
 from dialogtui.tui.widgets.draft import DraftArea
@@ -62,6 +63,16 @@ def agenda_lines(engine: MeetingEngine) -> list[str]:
     return lines
 
 
+# The step kinds worked in a list of their own (the rest are typed in the text box): one
+# map for which panel is shown and where the focus goes.
+STEP_PANELS: dict[StepKind, type[ScalePanel | ChoicePanel | ActionTable | FollowUpTable]] = {
+    StepKind.scale: ScalePanel,
+    StepKind.choice: ChoicePanel,
+    StepKind.action_planning: ActionTable,
+    StepKind.follow_up: FollowUpTable,
+}
+
+
 class Tick(Message):
     """One clock tick. A tick still queued is replaced by the next: a busy app redraws
     the clock once, not once for every second it was busy."""
@@ -70,7 +81,7 @@ class Tick(Message):
         return isinstance(message, Tick)
 
 
-class CaptureScreen(Screen):
+class CaptureScreen(DialogScreen[None]):
     AUTO_FOCUS = "#draft"
     # Priority bindings, each of which first lets the keys typed before it land (see
     # tui/ordering.py): a turn typed, enter, tab, the next turn — in one burst — is two
@@ -148,17 +159,11 @@ class CaptureScreen(Screen):
         self.query_one(StepHeader).show(e)
         self.query_one(QuestionPanel).show(e, self.show_notes)
         self.query_one(SpeakerStrip).show(e)
-        panels = {
-            "scale": kind is StepKind.scale,
-            "choice": kind is StepKind.choice,
-            "actions": kind is StepKind.action_planning,
-            "follow-up": kind is StepKind.follow_up,
-        }
-        for widget_id, shown in panels.items():
-            widget = self.query_one(f"#{widget_id}")
-            widget.display = shown
-            if shown:
-                widget.show(e)
+        for step_kind, panel_type in STEP_PANELS.items():
+            panel = self.query_one(panel_type)
+            panel.display = step_kind is kind
+            if panel.display:
+                panel.show(e)
         self.query_one(Transcript).show(e)
         self.set_class(kind in (StepKind.action_planning, StepKind.follow_up), "table-step")
 
@@ -169,13 +174,8 @@ class CaptureScreen(Screen):
     def _main_widget(self):
         """Where the step is worked: its list for scales, choices, the action plan and the
         follow-up, else the text box."""
-        target = {
-            StepKind.scale: "#scale",
-            StepKind.choice: "#choice",
-            StepKind.action_planning: "#actions",
-            StepKind.follow_up: "#follow-up",
-        }.get(self.engine.step.kind, "#draft")
-        return self.query_one(target)
+        panel = STEP_PANELS.get(self.engine.step.kind)
+        return self.query_one(panel) if panel else self.query_one(DraftArea)
 
     def _focus_for_step(self) -> None:
         self.set_focus(self._main_widget())
@@ -274,6 +274,9 @@ class CaptureScreen(Screen):
         if self._released:
             return None
         self._released = True
+        drafts = self.query(DraftArea)
+        if drafts:  # the box itself, should its last change not have been handled yet
+            self._draft_text = drafts.first().text
         said = None
         if not self.autosave():
             unsaved = recovery.Unsaved(self.engine.id, self._draft_text, self._open_texts())
@@ -490,14 +493,15 @@ class CaptureScreen(Screen):
     async def on_action_table_remove_requested(self, event: ActionTable.RemoveRequested) -> None:
         def done(yes: bool | None) -> None:
             if yes:
-                self.run(lambda: self.engine.delete_action(event.item.id))
+                self.run(lambda: self.engine.delete_action(saved(event.item.id)))
 
         await self._open(ConfirmDialog(f"Delete the action '{event.item.what}'?"), done)
 
     async def on_follow_up_table_marked(self, event: FollowUpTable.Marked) -> None:
         def done(comment: str | None) -> None:
             if comment is not None:
-                self.run(lambda: self.engine.follow_up(event.item.id, event.status, comment))
+                action_id = saved(event.item.id)
+                self.run(lambda: self.engine.follow_up(action_id, event.status, comment))
 
         title = f"{event.status.value}: {event.item.what} — comment (optional)"
         await self._open(TextDialog(title), done, f"follow:{event.item.id}:{event.status.value}")
@@ -508,9 +512,11 @@ class CaptureScreen(Screen):
             self.notify("Everyone has rated; tab chooses whose rating to change.")
             return
 
+        rater = saved(speaker.id)
+
         def rate() -> None:
-            self.engine.rate(speaker.id, event.value)
-            self._last_rated = speaker.id
+            self.engine.rate(rater, event.value)
+            self._last_rated = rater
             self.engine.next_in_round()
 
         self.run(rate)
@@ -524,10 +530,11 @@ class CaptureScreen(Screen):
             self.notify("Rate someone first; the comment goes with that rating.")
             return
         who = self.engine.participant(rating.participant_id)
+        rater, value = rating.participant_id, rating.value
 
         def done(text: str | None) -> None:
             if text is not None:
-                self.run(lambda: self.engine.rate(rating.participant_id, rating.value, text))
+                self.run(lambda: self.engine.rate(rater, value, text))
 
         title = f"Comment on {who.name if who else ''}'s rating ({rating.value})"
         key = f"rating:{rating.step}:{rating.participant_id}"

@@ -10,12 +10,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+from typing import Any
 
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
@@ -23,9 +23,10 @@ from textual.widgets.option_list import Option
 from dialogtui.display import plain, visible
 from dialogtui.meeting.records import ActionItem, Participant
 from dialogtui.tui.ordering import drain, settle
+from dialogtui.tui.typed import DialogModal
 
 
-class CancellableDialog(ModalScreen):
+class CancellableDialog(DialogModal[Any]):
     """A dialog that escape closes with no result (None)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", priority=True)]
@@ -129,7 +130,7 @@ class FormDialog(CancellableDialog):
         return [str(v) for v in values.values() if str(v).strip()]
 
 
-class ErrorDialog(ModalScreen[None]):
+class ErrorDialog(DialogModal[None]):
     """A problem that needs the user's attention (the disk is full, the meeting is locked)."""
 
     BINDINGS = [Binding("escape,enter", "dismiss", "Close", priority=True)]
@@ -148,7 +149,7 @@ class ErrorDialog(ModalScreen[None]):
         self.dismiss()
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(DialogModal[bool]):
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", priority=True),
         Binding("n,escape", "answer(False)", "No", priority=True),

@@ -11,7 +11,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from dialogtui.display import plain, visible
@@ -19,6 +18,7 @@ from dialogtui.errors import DialogtuiError
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.meeting.timers import format_seconds
 from dialogtui.tui.screens.dialogs import FolderDialog
+from dialogtui.tui.typed import DialogScreen
 
 
 def summary(engine: MeetingEngine) -> Table:
@@ -40,9 +40,9 @@ def summary(engine: MeetingEngine) -> Table:
     grid.add_row(times)
     speaking: dict[int | None, float] = defaultdict(float)
     turns_by: dict[int | None, int] = defaultdict(int)
-    for step in range(len(engine.qs.steps)):
-        for t in engine.turns(step):
-            if not t.passed:
+    for index in range(len(engine.qs.steps)):
+        for t in engine.turns(index):
+            if not t.passed and t.ended_at and t.started_at:
                 seconds = (t.ended_at - t.started_at).total_seconds()
                 speaking[t.participant_id] += max(0.0, seconds)  # a clock set back
                 turns_by[t.participant_id] += 1
@@ -75,7 +75,7 @@ def summary(engine: MeetingEngine) -> Table:
     return grid
 
 
-class EndScreen(Screen):
+class EndScreen(DialogScreen[None]):
     BINDINGS = [
         Binding("e", "export(False)", "Export"),
         Binding("p", "export(True)", "Export pseudonymised"),

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from rich.text import Text
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
+from textual.message import Message
 from textual.widgets import Checkbox, Footer, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
@@ -19,6 +20,7 @@ from dialogtui.meeting.records import MeetingInfo, Participant
 from dialogtui.questionset.model import QuestionSet
 from dialogtui.questionset.placeholders import check_date
 from dialogtui.tui.ordering import settle
+from dialogtui.tui.typed import DialogScreen
 
 
 def _field(label: str, widget) -> ComposeResult:
@@ -36,14 +38,24 @@ class ParticipantList(OptionList):
         Binding("alt+down,ctrl+down", "move(1)", "Move down"),
     ]
 
+    class RemoveRequested(Message):
+        def __init__(self, index: int | None):
+            super().__init__()
+            self.index = index
+
+    class MoveRequested(Message):
+        def __init__(self, index: int | None, delta: int):
+            super().__init__()
+            self.index, self.delta = index, delta
+
     def action_remove(self) -> None:
-        self.screen.remove_participant(self.highlighted)
+        self.post_message(self.RemoveRequested(self.highlighted))
 
     def action_move(self, delta: int) -> None:
-        self.screen.move_participant(self.highlighted, delta)
+        self.post_message(self.MoveRequested(self.highlighted, delta))
 
 
-class SetupScreen(Screen):
+class SetupScreen(DialogScreen[None]):
     # Priority bindings that first let the keys typed before them land (tui/ordering.py):
     # a whole form typed in one burst fills the right fields.
     BINDINGS = [
@@ -108,12 +120,12 @@ class SetupScreen(Screen):
             yield ParticipantList(id="people")
         yield Footer()
 
-    def _previous_options(self) -> list[tuple[str, int]]:
+    def _previous_options(self) -> list[tuple[Text, int]]:
         try:
             rows = self.app.store.list_meetings()
         except DialogtuiError:
             return []
-        return [(plain(f"{r['date']} {r['title']}"), r["id"]) for r in rows]
+        return [(plain(f"{m.date} {m.title}"), m.id) for m in rows]
 
     def on_mount(self) -> None:
         self.sub_title = "New meeting"
@@ -168,12 +180,14 @@ class SetupScreen(Screen):
         self._show_people()
         self.set_focus(name_input)
 
-    def remove_participant(self, index: int | None) -> None:
+    def on_participant_list_remove_requested(self, event: ParticipantList.RemoveRequested):
+        index = event.index
         if index is not None and 0 <= index < len(self.people):
             del self.people[index]
             self._show_people()
 
-    def move_participant(self, index: int | None, delta: int) -> None:
+    def on_participant_list_move_requested(self, event: ParticipantList.MoveRequested) -> None:
+        index, delta = event.index, event.delta
         if index is None:
             return
         j = index + delta

@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import unicodedata
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from dialogtui.display import plain, visible
 from dialogtui.errors import DialogtuiError
+from dialogtui.meeting.records import MeetingStatus, MeetingSummary
 from dialogtui.questionset.library import Listing, listings
 from dialogtui.tui.ordering import settle
+from dialogtui.tui.typed import DialogScreen
 
 
 def fold(text: str) -> str:
@@ -27,7 +28,7 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
-class StartScreen(Screen):
+class StartScreen(DialogScreen[None]):
     # Priority bindings that first let the keys typed before them land (tui/ordering.py).
     BINDINGS = [
         Binding("enter", "choose", "Start / resume", show=True, priority=True),
@@ -49,13 +50,15 @@ class StartScreen(Screen):
     def on_mount(self) -> None:
         self.sub_title = "Start a meeting"
         self._entries: list[Listing] = listings()
-        self._meetings = []
+        self._meetings: list[MeetingSummary] = []
         self.set_focus(self.query_one("#choices", OptionList))
 
     def on_screen_resume(self) -> None:
         """Also on first display: the list of unfinished meetings is read fresh each time."""
         try:
-            self._meetings = [r for r in self.app.store.list_meetings() if r["status"] == "open"]
+            self._meetings = [
+                m for m in self.app.store.list_meetings() if m.status is MeetingStatus.open
+            ]
         except DialogtuiError as exc:
             self.app.report(exc)
         self._fill(self.query_one("#search", Input).value)
@@ -63,15 +66,13 @@ class StartScreen(Screen):
     def _fill(self, query: str) -> None:
         q = fold(query)
         options: list[Option | None] = []
-        meetings = [
-            m for m in self._meetings if q in fold(f"{m['title']} {m['set_id']} {m['date']}")
-        ]
+        meetings = [m for m in self._meetings if q in fold(f"{m.title} {m.set_id} {m.date}")]
         if meetings:
             options.append(Option(Text("Resume", style="bold"), disabled=True))
             for m in meetings:
-                label = plain(f"  {m['date']}  {m['title']}")
-                label.append(f"  ({m['turn_count']} turns)", style="dim")
-                options.append(Option(label, id=f"m{m['id']}"))
+                label = plain(f"  {m.date}  {m.title}")
+                label.append(f"  ({m.turn_count} turns)", style="dim")
+                options.append(Option(label, id=f"m{m.id}"))
         sets = [
             (n, e) for n, e in enumerate(self._entries) if q in fold(f"{e.id} {e.title} {e.method}")
         ]
@@ -113,11 +114,11 @@ class StartScreen(Screen):
             else:
                 self._agenda(entry)
         else:
-            m = next(m for m in self._meetings if f"m{m['id']}" == option.id)
+            m = next(m for m in self._meetings if f"m{m.id}" == option.id)
             preview.update(
                 plain(
-                    f"{m['title']}\n{m['date']} · {m['set_id']}\n"
-                    f"{m['turn_count']} turns · {m['open_actions']} open actions\n\n"
+                    f"{m.title}\n{m.date} · {m.set_id}\n"
+                    f"{m.turn_count} turns · {m.open_actions} open actions\n\n"
                     "enter: resume where it stopped"
                 )
             )
@@ -129,6 +130,7 @@ class StartScreen(Screen):
         from dialogtui.questionset.agenda import render_agenda
         from dialogtui.questionset.loader import load_question_set
 
+        body: RenderableType
         try:
             qs = load_question_set(entry.path)
             body = Group(

@@ -18,7 +18,7 @@ def columns_for(engine: MeetingEngine) -> list[tuple[str, str]]:
     """(field, label) pairs: the step's own columns, or all of them in the meeting language."""
     names = labels(engine.qs.language.value)
     if engine.step.kind is StepKind.action_planning and engine.step.columns:
-        cols = [(c.field, c.label) for c in engine.step.columns]
+        cols: list[tuple[str, str]] = [(c.field, c.label) for c in engine.step.columns]
         if "what" not in {f for f, _ in cols}:
             cols.insert(0, ("what", names["what"]))  # an action is nothing without its 'what'
         return cols

@@ -49,5 +49,5 @@ class ChoicePanel(OptionList):
 
     def action_mark(self, rating: str) -> None:
         option = self.highlighted_option
-        if option is not None and rating in getattr(self, "_ratings", []):
+        if option is not None and option.id and rating in getattr(self, "_ratings", []):
             self.post_message(self.Marked(option.id, rating))

@@ -19,7 +19,8 @@ class SpeakerStrip(Static):
         out = Text()
         current = engine.pos.speaker_id
         for n, p in enumerate(order, start=1):
-            mark = {"spoke": "✓", "passed": "–"}.get(marks.get(p.id, ""), "")
+            said = marks.get(p.id, "") if p.id is not None else ""
+            mark = {"spoke": "✓", "passed": "–"}.get(said, "")
             label = f"{n}:{visible(p.name)}{mark}"
             if p.id == current:
                 out.append(f"▶{label}", style="bold reverse")

@@ -27,7 +27,7 @@ class StepHeader(Static):
         if timer.planned_seconds is not None:
             line2.append(f"Time {format_seconds(timer.elapsed_seconds)}")
             line2.append(f" / {format_seconds(timer.planned_seconds)}")
-            remaining = timer.remaining_seconds
+            remaining = timer.planned_seconds - timer.elapsed_seconds
             if timer.overrun:
                 line2.append(f"  OVER +{format_seconds(-remaining)}", style="bold reverse")
             else:

@@ -59,7 +59,8 @@ class Transcript(OptionList):
     def _option(self, engine: MeetingEngine, t: Turn) -> Option:
         who = engine.participant(t.participant_id)
         line = Text()
-        line.append(f"{t.ended_at.astimezone():%H:%M} ", style="dim")
+        if t.ended_at is not None:
+            line.append(f"{t.ended_at.astimezone():%H:%M} ", style="dim")
         if t.question is not None and len(engine.step.questions) > 1:
             line.append(f"Q{t.question + 1} ", style="dim")  # which question it answers
         line.append(f"{visible(who.name) if who else '—'}: ", style="bold")
