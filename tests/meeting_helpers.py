@@ -8,8 +8,8 @@ from conftest import SETS
 
 from dialogtui.meeting.clock import FakeClock
 from dialogtui.meeting.engine import MeetingEngine
-from dialogtui.meeting.records import MeetingInfo, Participant
 from dialogtui.questionset.loader import parse_question_set
+from dialogtui.records import MeetingInfo, Participant
 
 
 def new_meeting(store, set_id, participants, clock=None, **info) -> MeetingEngine:

@@ -16,7 +16,7 @@ from meeting_helpers import new_meeting
 
 from dialogtui.errors import DialogtuiError, StoreError
 from dialogtui.meeting.clock import FakeClock
-from dialogtui.meeting.records import ActionItem
+from dialogtui.records import ActionItem
 from dialogtui.store import Store
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 from meeting_helpers import new_meeting
 
-from dialogtui.meeting.records import ActionItem
+from dialogtui.records import ActionItem
 from dialogtui.store import Store
 
 
@@ -68,7 +68,7 @@ def test_unknown_meeting_and_bad_ids_are_one_line(cli):
         assert result.err.startswith("dialogtui: ")
 
 
-def test_export_of_a_locked_meeting_still_reads_but_forget_is_refused(cli):
+def test_export_of_a_locked_meeting_still_reads_but_forget_is_refused(cli, private_home):
     from dialogtui.meeting.clock import FakeClock
     from dialogtui.meeting.engine import MeetingEngine
 
@@ -79,11 +79,15 @@ def test_export_of_a_locked_meeting_still_reads_but_forget_is_refused(cli):
     import subprocess
     import sys
 
-    proc = subprocess.run(
-        [sys.executable, "-m", "dialogtui", "forget", str(mid), "--yes"],
-        capture_output=True,
-        text=True,
-    )
+    def other(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "dialogtui", *args], capture_output=True, text=True
+        )
+
+    exported = other("export", str(mid))
+    assert exported.returncode == 0, exported.stderr
+    assert (private_home / "exports" / f"meeting-{mid}" / "minutes.md").exists()
+    proc = other("forget", str(mid), "--yes")
     assert proc.returncode == 1
     assert "open in another dialogtui" in proc.stderr and "Traceback" not in proc.stderr
     engine.close()

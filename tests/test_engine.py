@@ -10,7 +10,7 @@ from meeting_helpers import new_meeting
 from dialogtui.errors import MeetingError, MeetingLocked
 from dialogtui.meeting.clock import FakeClock
 from dialogtui.meeting.engine import MeetingEngine
-from dialogtui.meeting.records import ActionItem, ActionStatus, NoteKind
+from dialogtui.records import ActionItem, ActionStatus, NoteKind
 from dialogtui.store import Store
 
 FAMILY = [("Anna", "familj"), ("Bo", "familj"), ("Cecilia", "myndighet")]
@@ -125,10 +125,18 @@ def test_scale_and_choice(store):
     m.rate(a.id, 5)  # a second rating replaces the first
     with pytest.raises(MeetingError):
         m.rate(a.id, 8)
-    assert [(r.participant_id, r.value) for r in store.scale_ratings(m.id)] == [
-        (a.id, 5),
-        (b.id, 2),
+    # A second rating replaces the first and keeps its comment (a stray digit must not
+    # erase what was said); an explicit comment, even an empty one, replaces it.
+    assert [(r.participant_id, r.value, r.comment) for r in store.scale_ratings(m.id)] == [
+        (a.id, 5, "växer"),
+        (b.id, 2, ""),
     ]
+    m.rate(a.id, 5, "")
+    assert store.scale_ratings(m.id)[0].comment == ""
+    # After the last rater, nobody: no wrapping round to re-rate the first.
+    m.set_speaker(b.id)
+    m.next_in_round()
+    assert m.speaker is None
     d = new_meeting(store, "dialogredskab-3-samarbejdsrelationer", [("Mette", None)])
     d.start()
     d.mark_choice("stafet", "now")
@@ -264,8 +272,8 @@ text = "Q3 to all"
 
 @pytest.mark.parametrize("order", ["each_question", "each_person"])
 def test_questions_addressed_with_to_are_answered_by_their_addressees_only(store, order):
-    from dialogtui.meeting.records import MeetingInfo, Participant
     from dialogtui.questionset.loader import parse_question_set
+    from dialogtui.records import MeetingInfo, Participant
 
     text = ADDRESSED.replace("ORDER", order)
     qs = parse_question_set(text, "to.toml")

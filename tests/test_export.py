@@ -17,7 +17,7 @@ from dialogtui.export.markdown import render_action_plan, render_minutes
 from dialogtui.export.record import load_record
 from dialogtui.export.write import export_meeting
 from dialogtui.meeting.clock import FakeClock
-from dialogtui.meeting.records import ActionItem, ActionStatus, NoteKind
+from dialogtui.records import ActionItem, ActionStatus, NoteKind
 from dialogtui.store import Store
 
 GOLDEN = ROOT / "tests" / "golden"

@@ -30,8 +30,10 @@ def test_schema_command_prints_the_schema(cli):
 
 
 def test_reference_documents_every_step_field():
+    from dialogtui.questionset.model import Step
+
     text = markdown_reference()
-    for field in ("minutes", "timebox", "repeat", "scale", "choice", "columns", "order"):
+    for field in Step.model_fields:
         assert f"| `{field}` |" in text
 
 

@@ -18,7 +18,7 @@ from tui_helpers import run, screen_text, until
 
 from dialogtui.display import plain, visible
 from dialogtui.meeting.clock import FakeClock
-from dialogtui.meeting.records import ActionItem, ActionStatus, NoteKind
+from dialogtui.records import ActionItem, ActionStatus, NoteKind
 from dialogtui.store import Store
 
 ESC_TITLE = "\x1b]0;PWNED\x1b\\"
@@ -101,8 +101,8 @@ def hostile_meetings(db, clock, set_path):
     store = Store.open(db)
     text = set_path.read_text(encoding="utf-8")
     from dialogtui.meeting.engine import MeetingEngine
-    from dialogtui.meeting.records import MeetingInfo, Participant
     from dialogtui.questionset.loader import parse_question_set
+    from dialogtui.records import MeetingInfo, Participant
 
     qs = parse_question_set(text, "hostile.toml")
 

@@ -18,7 +18,17 @@ import dialogtui
 
 SRC = Path(dialogtui.__file__).parent
 PLAIN_PACKAGES = ["questionset", "meeting", "store", "export"]
-PLAIN_MODULES = ["cli", "display", "errors", "paths", "atomic", "recovery", "crash", "entry"]
+PLAIN_MODULES = [
+    "cli",
+    "display",
+    "errors",
+    "paths",
+    "atomic",
+    "records",
+    "recovery",
+    "crash",
+    "entry",
+]
 
 
 def plain_modules(root: Path = SRC) -> list[str]:

@@ -15,7 +15,7 @@ from meeting_helpers import new_meeting
 from dialogtui.export.pseudonymise import name_replacer
 from dialogtui.export.record import load_record
 from dialogtui.export.write import export_meeting
-from dialogtui.meeting.records import ActionItem, ActionStatus, NoteKind
+from dialogtui.records import ActionItem, ActionStatus, NoteKind
 from dialogtui.store import Store
 
 
@@ -115,8 +115,8 @@ NAMES = st.text(
 @given(names=st.lists(NAMES, min_size=1, max_size=4), text=st.text(max_size=80))
 def test_replacing_never_fails_and_hides_each_name_as_typed(names, text):
     from dialogtui.export.record import MeetingRecord
-    from dialogtui.meeting.records import MeetingInfo, Participant
     from dialogtui.questionset.library import find
+    from dialogtui.records import MeetingInfo, Participant
 
     people = [Participant(n, None, id=i + 1) for i, n in enumerate(names)]
     record = MeetingRecord(

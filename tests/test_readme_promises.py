@@ -9,7 +9,7 @@ import pytest
 from meeting_helpers import new_meeting
 from tui_helpers import PEOPLE_THREE, START, run, screen_text, seeded_meeting, type_text, until
 
-from dialogtui.meeting.records import ActionItem, ActionStatus
+from dialogtui.records import ActionItem, ActionStatus
 from dialogtui.store import Store
 from dialogtui.tui.screens.capture import CaptureScreen
 from dialogtui.tui.screens.dialogs import ActionDialog, TextDialog
@@ -226,3 +226,18 @@ def test_the_set_up_screen_checks_the_date(tmp_path):
     store = Store.open(tmp_path / "db")
     assert store.meeting_info(1).date.isoformat() == "2026-01-15"
     store.close()
+
+
+def test_help_in_a_dialog_lists_its_keys_inherited_ones_too(tmp_path):
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "raseborg-temamote", [("Anna", None)])
+
+    async def scenario(app, pilot):
+        await pilot.press("f3")
+        await until(pilot, lambda: isinstance(app.screen, ActionDialog))
+        await pilot.press("f1")
+        await until(pilot, lambda: "This screen" in screen_text(app))
+        shown = screen_text(app)
+        assert "Cancel" in shown and "Save" in shown  # escape and ctrl+s of every form
+
+    run(scenario, db=db, meeting_id=mid, size=(120, 40))

@@ -13,7 +13,7 @@ from meeting_helpers import new_meeting
 from tui_helpers import START
 
 from dialogtui.meeting.clock import FakeClock
-from dialogtui.meeting.records import ActionItem
+from dialogtui.records import ActionItem
 from dialogtui.store import Store
 from dialogtui.tui.app import build_app
 

@@ -17,7 +17,7 @@ from meeting_helpers import new_meeting
 from dialogtui.errors import StoreError, UnknownMeeting
 from dialogtui.meeting.clock import FakeClock
 from dialogtui.meeting.engine import MeetingEngine
-from dialogtui.meeting.records import ActionItem
+from dialogtui.records import ActionItem
 from dialogtui.store import Store
 from dialogtui.store.migrations import LATEST
 

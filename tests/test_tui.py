@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from meeting_helpers import new_meeting
-from tui_helpers import START, run, seeded_meeting, text_of, type_text
+from tui_helpers import START, run, seeded_meeting, text_of, type_text, until
 
 from dialogtui.meeting.clock import FakeClock
 from dialogtui.meeting.engine import MeetingEngine
-from dialogtui.meeting.records import ActionItem, ActionStatus, NoteKind
+from dialogtui.records import ActionItem, ActionStatus, NoteKind
 from dialogtui.store import Store
 from dialogtui.tui.screens.capture import CaptureScreen
 from dialogtui.tui.screens.dialogs import ActionDialog, ErrorDialog, JumpDialog, TextDialog
@@ -27,6 +27,14 @@ def turns_in(db, meeting_id=1):
         return [(t.participant_id, t.text, t.passed) for t in store.turns(meeting_id)]
     finally:
         store.close()
+
+
+def ids_of(db, meeting_id, *names: str) -> list[int | None]:
+    """The participants' ids, looked up by name, not assumed."""
+    store = Store.open(db)
+    by_name = {p.name: p.id for p in store.participants(meeting_id)}
+    store.close()
+    return [by_name[n] for n in names]
 
 
 def test_start_screen_search_and_set_up_a_meeting(tmp_path):
@@ -110,7 +118,7 @@ def test_typing_a_turn_saves_it_and_moves_the_round(tmp_path):
         assert screen.query_one(DraftArea).text == ""
 
     run(scenario, db=db, meeting_id=mid)
-    ada, per, lena = 1, 2, 3
+    ada, per, lena = ids_of(db, mid, "Ada", "Per", "Lena")
     assert turns_in(db) == [
         (ada, "Ada, rektor", False),
         (per, "", True),
@@ -239,8 +247,9 @@ def test_scale_step_one_key_per_participant(tmp_path):
 
     run(scenario, db=db, meeting_id=mid)
     store = Store.open(db)
+    anna, bo = ids_of(db, mid, "Anna", "Bo")
     ratings = [(r.participant_id, r.value, r.comment) for r in store.scale_ratings(mid)]
-    assert ratings == [(1, 4, ""), (2, 6, "ingen ork")]
+    assert ratings == [(anna, 4, ""), (bo, 6, "ingen ork")]
     store.close()
 
 
@@ -488,6 +497,10 @@ def test_command_palette_offers_the_meeting_commands(tmp_path):
     async def scenario(app, pilot):
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert {"Next step", "Add action item", "End meeting", "Pass"} <= set(titles)
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "Next step")
+        await pilot.press("enter")  # run the command, as a user would
+        await until(pilot, lambda: app.screen.engine.step_index == 1)
 
     run(scenario, db=db, meeting_id=mid)
 
@@ -523,8 +536,8 @@ def test_resume_without_meetings(cli):
     assert result.code == 1 and "no unfinished meeting" in result.err
 
 
-def test_engine_state_is_the_same_after_the_ui(tmp_path):
-    """The UI adds nothing of its own: what it shows comes from the engine and the store."""
+def test_an_each_person_round_typed_in_the_ui_is_the_engines_round(tmp_path):
+    """What the screen shows of a round is what the engine and the store hold."""
     db = tmp_path / "db"
     mid = seeded_meeting(db, "raseborg-klientmote", [("Anna", "familj"), ("Sara", "myndighet")])
 
@@ -541,7 +554,10 @@ def test_engine_state_is_the_same_after_the_ui(tmp_path):
     store = Store.open(db)
     engine = MeetingEngine.open(store, mid, FakeClock(START))
     assert engine.round_complete and engine.speaker is None  # Anna answered all five
-    assert len(engine.turns()) == 5
+    anna = engine.participants[0].id
+    assert [(t.participant_id, t.question, t.text) for t in engine.turns()] == [
+        (anna, q, "svar") for q in range(5)
+    ]
     engine.close()
     store.close()
 

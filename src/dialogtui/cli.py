@@ -86,7 +86,7 @@ def resume_cmd(
     ] = None,
 ) -> None:
     """Open the app at an unfinished meeting, where it stopped."""
-    from dialogtui.meeting.records import MeetingStatus
+    from dialogtui.records import MeetingStatus
     from dialogtui.tui.launch import launch
 
     with _store() as store:
@@ -101,18 +101,12 @@ def resume_cmd(
     launch(meeting_id=meeting_id)
 
 
-def _minutes(m: int | None) -> str:
-    if m is None:
-        return "untimed"
-    h, mm = divmod(m, 60)
-    return f"{h} h {mm:02d} min" if h else f"{mm} min"
-
-
 @app.command("sets")
 def sets_cmd() -> None:
     """List the question sets: built-in and your own."""
     from dialogtui.paths import user_sets_dir
     from dialogtui.questionset.library import scan
+    from dialogtui.questionset.model import format_minutes
 
     table = Table(title=None, box=None, pad_edge=False, show_lines=False)
     table.add_column("id / title", overflow="fold")
@@ -130,7 +124,7 @@ def sets_cmd() -> None:
             Text.assemble(plain(qs.id, "bold"), "\n", plain(qs.title, "dim")),
             qs.language.value,
             str(len(qs.steps)),
-            _minutes(qs.planned_minutes),
+            format_minutes(qs.planned_minutes, hours=True),
             entry.origin,
         )
     out.print(table)
@@ -219,16 +213,19 @@ def new_cmd(
     ] = None,
 ) -> None:
     """Write a new, valid, commented question set to start from."""
-    import re
+    from pydantic import TypeAdapter, ValidationError
 
     from dialogtui.atomic import write_atomic
     from dialogtui.paths import ensure_private_dir, user_sets_dir
+    from dialogtui.questionset.model import Identifier
     from dialogtui.questionset.scaffold import template
 
-    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,63}", set_id):
+    try:
+        TypeAdapter(Identifier).validate_python(set_id)  # the format's own rule for ids
+    except ValidationError:
         raise DialogtuiError(
             f"'{set_id}' is not a valid id: use lower-case letters, digits, '-' and '_'"
-        )
+        ) from None
     try:
         target_dir = folder if folder is not None else ensure_private_dir(user_sets_dir())
     except OSError as exc:
@@ -346,12 +343,12 @@ def forget_cmd(
     """Delete a meeting, its turns and actions, for good."""
     meeting_id = _meeting_id(meeting)
     with _store() as store:
-        row = store.meeting_row(meeting_id)
+        info = store.meeting_info(meeting_id)
         if not yes:
             if not sys.stdin.isatty():
                 raise DialogtuiError("not deleting without confirmation; add --yes in scripts")
             typer.confirm(
-                visible(f"Delete meeting {meeting_id} ({row['title']}, {row['date']}) for good?"),
+                visible(f"Delete meeting {meeting_id} ({info.title}, {info.date}) for good?"),
                 abort=True,
             )
         store.lock(meeting_id)

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dialogtui.questionset.model import QuestionSet, Step
+
 LANGUAGES = ("sv", "da", "nb", "en")
 
 # One row per label, in the order of LANGUAGES, so a missing translation shows at a glance.
@@ -90,3 +95,21 @@ LABELS: dict[str, dict[str, str]] = {
 
 def labels(language: str) -> dict[str, str]:
     return LABELS.get(language, LABELS["en"])
+
+
+ACTION_FIELDS = ["what", "how", "who", "with_whom", "when", "first_step"]
+
+
+def action_columns(qs: QuestionSet, step: Step | None = None) -> list[tuple[str, str]]:
+    """(field, heading) of an action item, in one place for the screen and the export: the
+    columns of `step` (or of the set's first action-planning step that names its own), or
+    every field with the language's headings. An action is nothing without its 'what'."""
+    names = labels(qs.language.value)
+    steps = [step] if step is not None else qs.steps
+    own = next((s.columns for s in steps if s.columns), None)
+    if not own:
+        return [(f, names[f]) for f in ACTION_FIELDS]
+    cols: list[tuple[str, str]] = [(c.field, c.label) for c in own]
+    if "what" not in {f for f, _ in cols}:
+        cols.insert(0, ("what", names["what"]))
+    return cols

@@ -6,12 +6,12 @@ import functools
 from collections.abc import Callable
 
 from dialogtui.export.escape import all_plain, block, cell, inline
-from dialogtui.export.labels import labels
+from dialogtui.export.labels import action_columns, labels
 from dialogtui.export.pseudonymise import name_replacer, pseudonyms
 from dialogtui.export.record import MeetingRecord
-from dialogtui.meeting.records import ActionItem, FollowUp
-from dialogtui.questionset.model import Choice, Scale, Step, StepKind
+from dialogtui.questionset.model import Choice, Scale, Step, StepKind, format_minutes
 from dialogtui.questionset.placeholders import resolve
+from dialogtui.records import ActionItem, FollowUp
 
 
 class _Writer:
@@ -60,7 +60,7 @@ class _Writer:
         return labels_by_id
 
     def planned(self, minutes: int | None) -> str:
-        return f"{minutes} {self.L['min']}" if minutes is not None else self.L["untimed"]
+        return format_minutes(minutes, self.L["min"], self.L["untimed"])
 
     def minutes_of(self, seconds: float | None) -> str:
         return "–" if seconds is None else f"{round(seconds / 60)} {self.L['min']}"
@@ -211,13 +211,15 @@ class _Writer:
         L = self.L
         if not items:
             return [L["no_actions"], ""]
-        cols = ["what", "how", "who", "with_whom", "when", "first_step", "status"]
-        out = ["| " + " | ".join(L[c] for c in cols) + " |", "|" + "---|" * len(cols)]
+        cols = action_columns(self.r.qs)  # the set's own headings, as the screen shows them
+        heads = [self.q(label) for _, label in cols] + [L["status"]]
+        out = ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
         for a in items:
-            values = [a.what, a.how, a.who, a.with_whom]
-            row = [self.c(v) for v in values]
-            row += [a.when.isoformat() if a.when else "", self.c(a.first_step), L[a.status.value]]
-            out.append("| " + " | ".join(row) + " |")
+            row = [
+                (a.when.isoformat() if a.when else "") if f == "when" else self.c(getattr(a, f))
+                for f, _ in cols
+            ]
+            out.append("| " + " | ".join([*row, L[a.status.value]]) + " |")
         return [*out, ""]
 
     def follow_up(self) -> list[str]:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from dialogtui.meeting.records import (
+from dialogtui.questionset.loader import parse_question_set
+from dialogtui.questionset.model import QuestionSet
+from dialogtui.records import (
     ActionItem,
     ChoiceMark,
     FollowUp,
@@ -15,8 +17,6 @@ from dialogtui.meeting.records import (
     ScaleRating,
     Turn,
 )
-from dialogtui.questionset.loader import parse_question_set
-from dialogtui.questionset.model import QuestionSet
 from dialogtui.store.db import Store
 
 

@@ -11,7 +11,11 @@ import datetime as dt
 
 from dialogtui.errors import MeetingError
 from dialogtui.meeting.clock import Clock
-from dialogtui.meeting.records import (
+from dialogtui.meeting.timers import Projection, StepTimer, project
+from dialogtui.questionset.loader import parse_question_set
+from dialogtui.questionset.model import Question, QuestionSet, Step, StepKind
+from dialogtui.questionset.placeholders import check_date, resolve
+from dialogtui.records import (
     ActionItem,
     ActionStatus,
     ChoiceMark,
@@ -25,10 +29,6 @@ from dialogtui.meeting.records import (
     ScaleRating,
     Turn,
 )
-from dialogtui.meeting.timers import Projection, StepTimer, project
-from dialogtui.questionset.loader import parse_question_set
-from dialogtui.questionset.model import Question, QuestionSet, Step, StepKind
-from dialogtui.questionset.placeholders import check_date, resolve
 from dialogtui.store.db import Store
 
 

@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from dialogtui.display import plain, visible
-from dialogtui.questionset.model import QuestionSet, Step
+from dialogtui.questionset.model import QuestionSet, Step, format_minutes
 from dialogtui.questionset.placeholders import resolve
 
 
@@ -20,13 +20,11 @@ def clock(minutes: int) -> str:
 
 
 def step_timing(step: Step) -> str:
-    if step.minutes is None:
-        return "untimed"
-    if step.repeat:
+    if step.minutes is not None and step.repeat:
         r = step.repeat
         count = f"{r.min}–{r.max}" if r.min != r.max else f"{r.max}"
-        return f"{count} × {step.minutes} min"
-    return f"{step.minutes} min"
+        return f"{count} × {format_minutes(step.minutes)}"
+    return format_minutes(step.minutes)
 
 
 def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
@@ -36,7 +34,7 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
     head.append(f"  [{visible(qs.id)}, {qs.language.value}]", style="dim")
     parts.append(head)
     meta = f"{qs.method}. Planned: "
-    meta += f"{qs.planned_minutes} min" if qs.planned_minutes is not None else "untimed"
+    meta += format_minutes(qs.planned_minutes)
     if qs.source.total:
         meta += f" (source: “{qs.source.total}”)"
     parts.append(plain(meta, style="dim"))

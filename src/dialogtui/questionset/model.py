@@ -169,6 +169,18 @@ class Choice(Strict):
 ActionField = Literal["what", "how", "who", "with_whom", "when", "first_step"]
 
 
+def format_minutes(
+    minutes: int | None, unit: str = "min", untimed: str = "untimed", hours: bool = False
+) -> str:
+    """Planned minutes as every list shows them: "45 min", or "1 h 05 min" with `hours`."""
+    if minutes is None:
+        return untimed
+    if hours and minutes >= 60:
+        h, m = divmod(minutes, 60)
+        return f"{h} h {m:02d} {unit}"
+    return f"{minutes} {unit}"
+
+
 class ActionColumn(Strict):
     field: ActionField = Field(description="Which part of an action item the column holds.")
     label: str = Field(description="The column heading, in the set's language.")

@@ -15,7 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from dialogtui.errors import StoreError, UnknownMeeting
-from dialogtui.meeting.records import (
+from dialogtui.paths import data_home, ensure_private_dir
+from dialogtui.records import (
     OPEN_STATUSES,
     ActionItem,
     ActionRow,
@@ -33,7 +34,6 @@ from dialogtui.meeting.records import (
     ScaleRating,
     Turn,
 )
-from dialogtui.paths import data_home, ensure_private_dir
 from dialogtui.store.lock import MeetingLock
 from dialogtui.store.migrations import LATEST, MIGRATIONS
 

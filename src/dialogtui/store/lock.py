@@ -44,9 +44,3 @@ class MeetingLock:
                 fcntl.flock(self._fd, fcntl.LOCK_UN)
                 os.close(self._fd)
             self._fd = None
-
-    def __enter__(self) -> MeetingLock:
-        return self.acquire()
-
-    def __exit__(self, *exc) -> None:
-        self.release()

@@ -7,6 +7,7 @@ import functools
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -17,6 +18,21 @@ from dialogtui.errors import DialogtuiError, StoreError
 from dialogtui.meeting.clock import Clock, SystemClock
 from dialogtui.store import Store
 from dialogtui.tui.ordering import settle
+
+
+@runtime_checkable
+class Releasable(Protocol):
+    """A screen that holds a meeting: on quit it saves what is typed and lets the meeting
+    go; it returns a sentence for the terminal when the text had to go elsewhere."""
+
+    def save_and_release(self) -> str | None: ...
+
+
+@runtime_checkable
+class HasCommands(Protocol):
+    """A screen with commands of its own in the command palette."""
+
+    def palette_commands(self) -> Iterable[SystemCommand]: ...
 
 
 def _tolerate_undecodable_keys() -> None:
@@ -130,10 +146,9 @@ class DialogApp(App):
         """Save drafts, dialog texts and clocks, release meeting locks, close the database.
         Safe twice, and it never raises: it is also the last thing a crash does."""
         for screen in reversed(self.screen_stack):
-            closer = getattr(screen, "save_and_release", None)
-            if closer:
+            if isinstance(screen, Releasable):
                 try:
-                    said = closer()
+                    said = screen.save_and_release()
                 except Exception:  # saving the rest matters more now
                     said = None
                 if said:
@@ -169,9 +184,8 @@ class DialogApp(App):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        commands = getattr(screen, "palette_commands", None)
-        if commands:
-            yield from commands()
+        if isinstance(screen, HasCommands):
+            yield from screen.palette_commands()
 
 
 def build_app(

@@ -18,8 +18,8 @@ from dialogtui import recovery
 from dialogtui.display import visible
 from dialogtui.errors import DialogtuiError
 from dialogtui.meeting.engine import MeetingEngine
-from dialogtui.meeting.records import NoteKind, saved
-from dialogtui.questionset.model import StepKind
+from dialogtui.questionset.model import StepKind, format_minutes
+from dialogtui.records import NoteKind, saved
 from dialogtui.tui.ordering import settle
 from dialogtui.tui.screens.dialogs import (
     ActionDialog,
@@ -52,9 +52,9 @@ def agenda_lines(engine: MeetingEngine) -> list[str]:
     for n, step in enumerate(engine.qs.steps):
         line = f"{n + 1}. {step.title}"
         if step.planned_minutes is not None:
-            line += f"  ({step.planned_minutes} min"
+            line += f"  ({format_minutes(step.planned_minutes)}"
             if n in shrink:
-                line += f" → {shrink[n]} min to end on time"
+                line += f" → {format_minutes(shrink[n])} to end on time"
             line += ")"
         spent = engine.elapsed(n)
         if spent >= 60:

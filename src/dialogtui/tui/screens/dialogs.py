@@ -21,7 +21,7 @@ from textual.widgets import Button, Input, Label, OptionList, Select, Static, Te
 from textual.widgets.option_list import Option
 
 from dialogtui.display import plain, visible
-from dialogtui.meeting.records import ActionItem, Participant
+from dialogtui.records import ActionItem, Participant
 from dialogtui.tui.ordering import drain, settle
 from dialogtui.tui.typed import DialogModal
 

@@ -17,6 +17,7 @@ from dialogtui.display import plain, visible
 from dialogtui.errors import DialogtuiError
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.meeting.timers import format_seconds
+from dialogtui.questionset.model import format_minutes
 from dialogtui.tui.screens.dialogs import FolderDialog
 from dialogtui.tui.typed import DialogScreen
 
@@ -34,7 +35,7 @@ def summary(engine: MeetingEngine) -> Table:
         over = planned is not None and actual > planned * 60
         times.add_row(
             plain(f"{n + 1}. {step.title}"),
-            f"{planned} min" if planned is not None else "–",
+            format_minutes(planned, untimed="–"),
             Text(format_seconds(actual), style="bold" if over else ""),
         )
     grid.add_row(times)

@@ -18,11 +18,26 @@ INTRO = (
 )
 
 
+def _bindings(node) -> list[Binding]:
+    """The node's bindings, its dialogtui base classes' included (escape of every dialog),
+    but not Textual's own widgets' (which their own documentation lists)."""
+    seen: set[str] = set()
+    found = []
+    for cls in type(node).__mro__:
+        if not cls.__module__.startswith("dialogtui."):
+            continue
+        for binding in vars(cls).get("BINDINGS", []):
+            if isinstance(binding, Binding) and binding.key not in seen:
+                seen.add(binding.key)
+                found.append(binding)
+    return found
+
+
 def _rows(node) -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
     speaker_keys = 0
-    for binding in getattr(node, "BINDINGS", []):
-        if not isinstance(binding, Binding) or not binding.description:
+    for binding in _bindings(node):
+        if not binding.description:
             continue
         if binding.key.startswith("alt+") and binding.key[4:].isdigit():
             speaker_keys += 1  # nine of a kind read better as one row

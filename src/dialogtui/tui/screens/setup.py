@@ -16,9 +16,9 @@ from textual.widgets.option_list import Option
 from dialogtui.display import plain, visible
 from dialogtui.errors import DialogtuiError
 from dialogtui.meeting.engine import MeetingEngine
-from dialogtui.meeting.records import MeetingInfo, Participant
 from dialogtui.questionset.model import QuestionSet
 from dialogtui.questionset.placeholders import check_date
+from dialogtui.records import MeetingInfo, Participant
 from dialogtui.tui.ordering import settle
 from dialogtui.tui.typed import DialogScreen
 

@@ -16,8 +16,8 @@ from textual.worker import get_current_worker
 
 from dialogtui.display import plain, visible
 from dialogtui.errors import DialogtuiError
-from dialogtui.meeting.records import MeetingStatus, MeetingSummary
 from dialogtui.questionset.library import Listing, listings
+from dialogtui.records import MeetingStatus, MeetingSummary
 from dialogtui.tui.ordering import settle
 from dialogtui.tui.typed import DialogScreen
 

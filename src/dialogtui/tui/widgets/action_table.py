@@ -5,24 +5,17 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.message import Message
 
-from dialogtui.export.labels import labels
+from dialogtui.export.labels import action_columns
 from dialogtui.meeting.engine import MeetingEngine
-from dialogtui.meeting.records import ActionItem
 from dialogtui.questionset.model import StepKind
+from dialogtui.records import ActionItem
 from dialogtui.tui.widgets.item_table import ItemTable
-
-ALL_FIELDS = ["what", "how", "who", "with_whom", "when", "first_step"]
 
 
 def columns_for(engine: MeetingEngine) -> list[tuple[str, str]]:
-    """(field, label) pairs: the step's own columns, or all of them in the meeting language."""
-    names = labels(engine.qs.language.value)
-    if engine.step.kind is StepKind.action_planning and engine.step.columns:
-        cols: list[tuple[str, str]] = [(c.field, c.label) for c in engine.step.columns]
-        if "what" not in {f for f, _ in cols}:
-            cols.insert(0, ("what", names["what"]))  # an action is nothing without its 'what'
-        return cols
-    return [(f, names[f]) for f in ALL_FIELDS]
+    """The columns of this action-planning step, or of the set's plan elsewhere."""
+    step = engine.step if engine.step.kind is StepKind.action_planning else None
+    return action_columns(engine.qs, step)
 
 
 def value(item: ActionItem, field: str) -> str:

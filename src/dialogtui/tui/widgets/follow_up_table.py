@@ -6,7 +6,7 @@ from textual.binding import Binding
 from textual.message import Message
 
 from dialogtui.meeting.engine import MeetingEngine
-from dialogtui.meeting.records import ActionItem, ActionStatus
+from dialogtui.records import ActionItem, ActionStatus
 from dialogtui.tui.widgets.item_table import ItemTable
 
 

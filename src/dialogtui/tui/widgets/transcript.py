@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 
 from dialogtui.display import visible
 from dialogtui.meeting.engine import MeetingEngine
-from dialogtui.meeting.records import Turn
+from dialogtui.records import Turn
 
 SHOWN = 500  # turns of the current step kept on screen; all of them are in the minutes
 SHOWN_CHARACTERS = 2_000  # of one turn
@@ -53,6 +53,9 @@ class Transcript(OptionList):
     def append(self, engine: MeetingEngine, turn: Turn) -> None:
         """Add one new turn without redrawing the others: submitting stays fast however
         long the step is."""
+        if self.option_count >= SHOWN + 50:  # now and then, back to the last SHOWN turns
+            self.show(engine)
+            return
         self.add_option(self._option(engine, turn))
         self._follow()
 
