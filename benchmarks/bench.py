@@ -24,8 +24,8 @@ from dialogtui.atomic import write_atomic  # noqa: E402
 from dialogtui.export.write import export_meeting  # noqa: E402
 from dialogtui.meeting.clock import FakeClock  # noqa: E402
 from dialogtui.meeting.engine import MeetingEngine  # noqa: E402
-from dialogtui.records import MeetingInfo, Participant  # noqa: E402
 from dialogtui.questionset.library import find_with_text  # noqa: E402
+from dialogtui.records import MeetingInfo, Participant  # noqa: E402
 from dialogtui.store import Store  # noqa: E402
 
 SIZES = [0, 1_000, 10_000]

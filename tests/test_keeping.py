@@ -84,27 +84,33 @@ def test_a_failing_disk_is_reported_once_and_quitting_keeps_the_text(tmp_path, p
             raise StoreError("the disk is full; nothing new was saved")
 
         screen.engine.store.save_draft = full
+        said: list[str] = []
+        notify = screen.notify
+        screen.notify = lambda message, **kw: (said.append(message), notify(message, **kw))
         await type_text(pilot, "viktiga ord")
         for _ in range(5):
             screen.post_message(Tick())
             await pilot.pause()
-        errors = [s for s in app.screen_stack if isinstance(s, ErrorDialog)]
-        assert len(errors) == 1  # once, not every second
+        # Once, not every second; and no dialog, which would take the keys being typed.
+        assert said == ["Not saved: the disk is full; nothing new was saved"]
+        assert not [s for s in app.screen_stack if isinstance(s, ErrorDialog)]
         assert "NOT SAVED" in str(screen.query_one("#speakers").render())
+        await type_text(pilot, " till")
+        assert screen.query_one("#draft").text == "viktiga ord till"
         await pilot.press("ctrl+q")
 
     run(first, db=db, meeting_id=mid)
     [kept] = list((private_home / "recovered").glob(f"meeting-{mid}-*.json"))
     assert stat.S_IMODE(kept.stat().st_mode) == 0o600
-    assert "viktiga ord" in kept.read_text()
+    assert "viktiga ord till" in kept.read_text()
 
     async def second(app, pilot):
-        await until(pilot, lambda: app.screen.query_one("#draft").text == "viktiga ord")
+        await until(pilot, lambda: app.screen.query_one("#draft").text == "viktiga ord till")
 
     run(second, db=db, meeting_id=mid)
     assert not list((private_home / "recovered").glob("*.json"))  # back in the database
     store = Store.open(db)
-    assert store.draft(mid) == "viktiga ord"
+    assert store.draft(mid) == "viktiga ord till"
     store.close()
 
 

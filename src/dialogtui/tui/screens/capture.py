@@ -217,8 +217,9 @@ class CaptureScreen(DialogScreen[None]):
     def autosave(self) -> bool:
         """Save the draft, the open dialogs' texts and the clock; True if all is saved.
 
-        A failure (a full disk) is reported once, not every second, and the speaker strip
-        says that nothing is being saved until saving works again."""
+        A failure (a full disk) is reported once, not every second, and as a notice, not a
+        dialog: the scribe may be typing, and a dialog would take the keys. The speaker
+        strip says that nothing is being saved until saving works again."""
         # The text is kept from the last change event, so that saving still works while the
         # screen is being taken down and its widgets are gone.
         text = self._draft_text
@@ -238,7 +239,9 @@ class CaptureScreen(DialogScreen[None]):
         except DialogtuiError as exc:
             if str(exc) != self._save_problem:
                 self._save_problem = str(exc)
-                self.app.report(exc)
+                self.notify(
+                    visible(f"Not saved: {exc}"), severity="error", timeout=15, markup=False
+                )
             self._strip_says(f"⚠ NOT SAVED: {exc}")
             return False
         if self._save_problem is not None:
