@@ -66,3 +66,27 @@ def test_the_set_up_form_typed_in_one_burst(tmp_path):
     assert (info.place, info.asker, info.writer) == ("Skolan", "Kim", "Sam")
     assert [p.name for p in info.participants] == ["Anna Lind", "Bo Berg", "Cia"]
     store.close()
+
+
+def test_tab_through_the_set_up_in_one_burst_to_follow_up_a_meeting(tmp_path):
+    db = tmp_path / "db"
+    first = seeded_meeting(db, "raseborg-klientmote", [("Anna", "familj")], title="Första")
+
+    async def scenario(app, pilot):
+        assert isinstance(app.screen, SetupScreen)
+        # Place, then tab past Asks and Writes to "Follows up" and open it; once the list
+        # shows (Textual's drop-down opens in its own time), take the meeting.
+        burst(app, "Hos Per", "<tab>", "<tab>", "<tab>", "<enter>")
+        await until(pilot, lambda: app.screen.query_one("#previous").expanded)
+        burst(app, "<down>", "<enter>")
+        await until(pilot, lambda: app.screen.query_one("#previous").value == first)
+        await until(pilot, lambda: app.screen.people)  # the meeting's people come along
+        burst(app, "<ctrl+s>")
+        await until(pilot, lambda: isinstance(app.screen, CaptureScreen))
+
+    run(scenario, db=db, set_ref="raseborg-klientmote")
+    store = Store.open(db)
+    info = store.meeting_info(2)
+    assert (info.place, info.previous_id) == ("Hos Per", first)
+    assert [p.name for p in info.participants] == ["Anna"]
+    store.close()

@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 
+from textual.binding import Binding
 from textual.message_pump import MessagePump
 from textual.screen import Screen
 
@@ -46,3 +47,21 @@ async def settle(screen: Screen) -> None:
     screen (which receives what the widget made of them, e.g. a saved turn)."""
     await drain(screen.focused)
     await drain(screen)
+
+
+class OrderedFocus:
+    """For a screen of fields: tab and shift+tab move the focus in typed order too (Textual's
+    own tab is an app binding, run only once the key has gone round the widgets)."""
+
+    FOCUS_BINDINGS = [
+        Binding("tab", "focus_field(1)", "Next field", show=False, priority=True),
+        Binding("shift+tab", "focus_field(-1)", "Previous field", show=False, priority=True),
+    ]
+
+    async def action_focus_field(self, step: int) -> None:
+        assert isinstance(self, Screen)
+        await settle(self)
+        if step > 0:
+            self.focus_next()
+        else:
+            self.focus_previous()

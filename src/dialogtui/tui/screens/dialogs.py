@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 
 from dialogtui.display import plain, visible
 from dialogtui.records import ActionItem, Participant
-from dialogtui.tui.ordering import drain, settle
+from dialogtui.tui.ordering import OrderedFocus, drain, settle
 from dialogtui.tui.typed import DialogModal
 
 
@@ -37,7 +37,7 @@ class CancellableDialog(DialogModal[Any]):
         self.dismiss(None)
 
 
-class FormDialog(CancellableDialog):
+class FormDialog(OrderedFocus, CancellableDialog):
     """A dialog of fields: enter goes to the next field, ctrl+s saves.
 
     What is typed into it is kept every second under `keep_key` (the capture screen saves
@@ -48,6 +48,7 @@ class FormDialog(CancellableDialog):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("enter", "enter", "Next field", show=False, priority=True),
+        *OrderedFocus.FOCUS_BINDINGS,
     ]
     AUTO_FOCUS = None  # `on_mount` focuses the first field, at once
     keep_key: str | None = None
@@ -117,6 +118,7 @@ class FormDialog(CancellableDialog):
                     w.value = visible(value)
                 else:
                     w.text = visible(value)
+                    w.move_cursor(w.document.end)  # to go on typing where it stopped
 
     @staticmethod
     def kept_values(kept: str) -> list[str]:

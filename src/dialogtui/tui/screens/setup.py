@@ -19,7 +19,7 @@ from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.questionset.model import QuestionSet
 from dialogtui.questionset.placeholders import check_date
 from dialogtui.records import MeetingInfo, Participant
-from dialogtui.tui.ordering import settle
+from dialogtui.tui.ordering import OrderedFocus, settle
 from dialogtui.tui.typed import DialogScreen
 
 
@@ -55,7 +55,7 @@ class ParticipantList(OptionList):
         self.post_message(self.MoveRequested(self.highlighted, delta))
 
 
-class SetupScreen(DialogScreen[None]):
+class SetupScreen(OrderedFocus, DialogScreen[None]):
     # Priority bindings that first let the keys typed before them land (tui/ordering.py):
     # a whole form typed in one burst fills the right fields.
     BINDINGS = [
@@ -63,6 +63,7 @@ class SetupScreen(DialogScreen[None]):
         Binding("ctrl+a", "add", "Add participant", priority=True),
         Binding("enter", "enter", "Next field / add", show=False, priority=True),
         Binding("escape", "back", "Back"),
+        *OrderedFocus.FOCUS_BINDINGS,
     ]
 
     def __init__(self, qs: QuestionSet, text: str):
