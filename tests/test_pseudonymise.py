@@ -143,3 +143,11 @@ def test_replacing_never_fails_and_hides_each_name_as_typed(names, text):
         if words and all(len(w) >= 2 for w in words):
             # The name itself, standing alone, never survives.
             assert p.name.strip() not in replace(f" {p.name.strip()} ") or not p.name.strip()
+
+
+def test_a_note_in_brackets_in_a_name_is_not_a_name(store):
+    replace = hide(store, [("Anna [mamma] Lind", "familj")])
+    assert replace("Ring Anna [mamma] Lind") == "Ring Familjemedlemmarna 1"
+    assert replace("Anna och hennes mamma, Lind") == (
+        "Familjemedlemmarna 1 och hennes mamma, Familjemedlemmarna 1"
+    )

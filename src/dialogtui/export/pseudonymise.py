@@ -60,9 +60,14 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+_ANNOTATION = re.compile(r"\[[^\]]*\]|\([^)]*\)")  # "Anna [mamma] Lind": a note, not a name
+
+
 def name_parts(name: str) -> tuple[str, ...]:
-    """The folded words of a name: "Anna-Karin Lind" → ("anna", "karin", "lind")."""
-    return tuple(fold(m.group()) for m in _WORD.finditer(unicodedata.normalize("NFC", name)))
+    """The folded words of a name, without what stands in brackets:
+    "Anna-Karin Lind" → ("anna", "karin", "lind"), "Anna (mamma)" → ("anna",)."""
+    bare = _ANNOTATION.sub(" ", unicodedata.normalize("NFC", name))
+    return tuple(fold(m.group()) for m in _WORD.finditer(bare))
 
 
 def pseudonyms(record: MeetingRecord) -> dict[int | None, str]:
@@ -121,9 +126,19 @@ def name_replacer(
     if not lookup:
         return lambda text: text
     longest = max(len(k) for k in lookup)
+    # A name written with a note in it ("Anna [mamma] Lind", as in an action's 'who') is
+    # replaced whole where it stands as written; one pattern per name, so the label is
+    # known without looking the match up.
+    written = [
+        (re.compile(re.escape(unicodedata.normalize("NFC", name)), re.IGNORECASE), label)
+        for name, label in pairs
+        if name and _ANNOTATION.search(name)
+    ]
 
     def replace(text: str) -> str:
         text = unicodedata.normalize("NFC", text)
+        for pattern, label in written:
+            text = pattern.sub(label.replace("\\", "\\\\"), text)  # the label as it is
         words = list(_WORD.finditer(text))
         out: list[str] = []
         done = 0  # text up to here is in `out`
