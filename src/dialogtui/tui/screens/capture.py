@@ -300,10 +300,9 @@ class CaptureScreen(DialogScreen[None]):
         """Text from a run that could not save it: back into the draft and the dialogs."""
         for unsaved in recovery.pending(self.engine.id):
             if unsaved.draft.strip():
-                rest = self._saved_draft
-                self._saved_draft = unsaved.draft + ("\n" + rest if rest.strip() else "")
-                self.engine.save_draft(self._saved_draft)
-                self._draft_text = self._saved_draft
+                # The box as it was when that run quit: newer than any draft saved before.
+                self._saved_draft = self._draft_text = unsaved.draft
+                self.engine.save_draft(unsaved.draft)
             for key, text in unsaved.kept.items():
                 self.engine.keep(key, text)
             recovery.done(unsaved)
