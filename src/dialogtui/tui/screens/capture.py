@@ -350,11 +350,11 @@ class CaptureScreen(DialogScreen[None]):
 
     def on_draft_area_submitted(self, event: DraftArea.Submitted) -> None:
         saved = []
-        if self.run(lambda: saved.append(self.engine.submit(event.text)), redraw=False):
+        ok = self.run(lambda: saved.append(self.engine.submit(event.text)), redraw=False)
+        if ok:
             self._show_turn(saved[0])
             self._saved_draft = ""  # the store dropped the draft with the turn's commit
-        elif event.text.strip():
-            self.query_one(DraftArea).restore(event.text)
+        self.query_one(DraftArea).done(event.text, ok)
 
     async def action_pass_turn(self) -> None:
         await settle(self)

@@ -27,6 +27,7 @@ class DraftArea(TextArea):
 
     def __init__(self, **kwargs):
         super().__init__(soft_wrap=True, tab_behavior="focus", show_line_numbers=False, **kwargs)
+        self._pending: list[str] = []
 
     async def _on_key(self, event: events.Key) -> None:
         # Enter and new line are handled here, in this widget's own queue of keys, and not
@@ -56,17 +57,38 @@ class DraftArea(TextArea):
         self.insert("\n")
 
     def action_submit(self) -> None:
-        """Hand the turn to the screen and empty the box at once, in the order of the keys:
-        what is typed next starts the next turn. If saving fails, the screen puts it back."""
+        """Hand the turn, as it stands at this key, to the screen.
+
+        The box keeps the text until the turn is saved (`done` then takes it out):
+        emptying it here would cost a frame before the turn shows, and if saving fails the
+        text is simply still there. A turn handed over and not yet saved is `_pending`:
+        what is typed after its enter (a fast typist's next turn) is the next turn only.
+        Straight to the screen, not bubbling through this widget's queue: once this widget
+        has handled its keys, the turn is already in the screen's queue."""
+        before = "".join(self._pending)
         text = self.text
-        if text.strip():
+        turn = text[len(before) :] if text.startswith(before) else text
+        self._pending.append(turn)
+        self.screen.post_message(self.Submitted(turn))
+
+    def done(self, text: str, saved: bool) -> None:
+        """The screen has dealt with the turn `text`: if it was saved, it leaves the box,
+        and whatever was typed after it stays. Should the box no longer begin with it (keys
+        typed in its middle within those milliseconds), everything stays: text shown twice
+        is better than a word lost."""
+        if text in self._pending:
+            self._pending.remove(text)
+        if not saved:
+            return
+        rest = self.text
+        if rest == text:
             self.clear()
-        # Straight to the screen (not bubbling through this widget's queue), so that once
-        # this widget has handled its keys, the turn is already in the screen's queue.
-        self.screen.post_message(self.Submitted(text))
+        elif rest.startswith(text):
+            self.text = rest[len(text) :].lstrip("\n")
+            self.move_cursor(self.document.end)
 
     def restore(self, text: str) -> None:
-        """Put back a turn that could not be saved, before anything typed since."""
+        """Put back text (a dialog's that could not be reopened), before what is there."""
         rest = self.text
         self.text = text + ("\n" + rest if rest.strip() else "")
         self.move_cursor(self.document.end)
