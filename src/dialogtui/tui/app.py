@@ -37,7 +37,7 @@ class HasCommands(Protocol):
 
 def _tolerate_undecodable_keys() -> None:
     """Textual's Linux and macOS driver decodes keyboard input as strict UTF-8, so one byte
-    from a terminal set to Latin-1 ("n\xe4r") would end the app. Such a byte becomes a
+    from a terminal set to Latin-1 (0xE4 for "ä") would end the app. Such a byte becomes a
     replacement mark instead. (A module-level name of Textual's driver; Windows reads keys
     as Unicode and needs nothing.)"""
     try:
