@@ -1,6 +1,6 @@
 """What the screens look like, one snapshot per stage of a meeting, at 80×24 and 120×40.
 
-Review changes with `scripts/test tests/test_snapshots.py --snapshot-update` and the diff
+Review changes with `scripts/test -n0 tests/test_snapshots.py --snapshot-update` and the diff
 in tests/__snapshots__/ (an SVG per snapshot; snapshot_report.html shows failures).
 """
 
