@@ -151,3 +151,32 @@ def test_a_note_in_brackets_in_a_name_is_not_a_name(store):
     assert replace("Anna och hennes mamma, Lind") == (
         "Familjemedlemmarna 1 och hennes mamma, Familjemedlemmarna 1"
     )
+
+
+def test_a_pseudonym_that_is_another_participants_name_is_flagged():
+    from dialogtui.export.pseudonymise import pseudonym_clash
+    from dialogtui.records import Participant
+
+    eva = Participant("Eva Ek")
+    assert pseudonym_clash(Participant("Maria Svensson", pseudonym="Eva"), [eva]) == "Eva Ek"
+    assert pseudonym_clash(Participant("Maria Svensson", pseudonym="Farbror"), [eva]) is None
+    assert pseudonym_clash(Participant("Maria Svensson"), [eva]) is None
+
+
+def test_set_up_warns_of_a_pseudonym_that_is_another_participants_name(tmp_path):
+    from tui_helpers import run, screen_text, type_text, until
+
+    async def scenario(app, pilot):
+        said: list[str] = []
+        notify = app.screen.notify
+        app.screen.notify = lambda message, **kw: (said.append(message), notify(message, **kw))
+        await pilot.press("ctrl+a")
+        await type_text(pilot, "Eva Ek")
+        await pilot.press("enter")
+        await type_text(pilot, "Maria")
+        app.screen.query_one("#p-pseudonym").value = "Eva"
+        await pilot.press("enter")
+        await until(pilot, lambda: any("also Eva Ek's name" in m for m in said))
+        assert "Maria" in screen_text(app)  # added all the same: the scribe decides
+
+    run(scenario, db=tmp_path / "db", set_ref="raseborg-temamote", size=(120, 40))

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable
 from itertools import pairwise
 
 from dialogtui.export.record import MeetingRecord
+from dialogtui.records import Participant
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'"})
 _LETTER = r"(?:[^\W_]|[\u0300-\u036f])"
@@ -68,6 +69,18 @@ def name_parts(name: str) -> tuple[str, ...]:
     "Anna-Karin Lind" → ("anna", "karin", "lind"), "Anna (mamma)" → ("anna",)."""
     bare = _ANNOTATION.sub(" ", unicodedata.normalize("NFC", name))
     return tuple(fold(m.group()) for m in _WORD.finditer(bare))
+
+
+def pseudonym_clash(person: Participant, others: list[Participant]) -> str | None:
+    """The name of someone else whose name the person's pseudonym is (or is part of)."""
+    if not person.pseudonym:
+        return None
+    alias = name_parts(person.pseudonym)
+    for other in others:
+        parts = name_parts(other.name)
+        if alias and (alias == parts or (len(alias) == 1 and alias[0] in parts)):
+            return other.name
+    return None
 
 
 def pseudonyms(record: MeetingRecord) -> dict[int | None, str]:

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from dialogtui.display import plain, visible
 from dialogtui.errors import DialogtuiError
+from dialogtui.export.pseudonymise import pseudonym_clash
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.questionset.model import QuestionSet
 from dialogtui.questionset.placeholders import check_date
@@ -175,7 +176,18 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
         org = self.query_one("#p-org", Input).value.strip()
         pseudonym = self.query_one("#p-pseudonym", Input).value.strip() or None
         role_id = role if isinstance(role, str) else None
-        self.people.append(Participant(name, role_id, org, pseudonym))
+        person = Participant(name, role_id, org, pseudonym)
+        clash = pseudonym_clash(person, self.people)
+        if clash:
+            self.notify(
+                visible(
+                    f"The pseudonym “{pseudonym}” is also {clash}'s name: the shared minutes"
+                    " would seem to quote them. Choose another."
+                ),
+                severity="warning",
+                markup=False,
+            )
+        self.people.append(person)
         for field in ("#p-name", "#p-org", "#p-pseudonym"):
             self.query_one(field, Input).value = ""
         self._show_people()
