@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 from pathlib import Path
 
+from dialogtui import oslock
 from dialogtui.errors import MeetingLocked, StoreError
 
 
@@ -18,29 +18,29 @@ class MeetingLock:
 
     def acquire(self) -> MeetingLock:
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            # O_BINARY: on Windows the holder's id is read and written byte for byte.
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
         except OSError as exc:
             raise StoreError(f"cannot create lock file {self.path}: {exc.strerror}") from None
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = ""
-            with contextlib.suppress(OSError, ValueError):
-                pid = int(os.pread(fd, 32, 0).decode().strip() or 0)
-                holder = f" (process {pid})" if pid else ""
+            oslock.try_lock(fd)
+        except oslock.Busy:
+            pid = oslock.read_holder(fd)
             os.close(fd)
+            holder = f" (process {pid})" if pid else ""
             raise MeetingLocked(
                 f"meeting {self.meeting_id} is open in another dialogtui{holder}; "
                 "close it there first"
             ) from None
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        with contextlib.suppress(OSError):
+            oslock.write_holder(fd)
         self._fd = fd
         return self
 
     def release(self) -> None:
         if self._fd is not None:
             with contextlib.suppress(OSError):
-                fcntl.flock(self._fd, fcntl.LOCK_UN)
+                oslock.unlock(self._fd)
+            with contextlib.suppress(OSError):
                 os.close(self._fd)
             self._fd = None
