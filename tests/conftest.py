@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import sys
 import time
 from dataclasses import dataclass
@@ -12,6 +13,11 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 SETS = ROOT / "question_sets"
 
 
+# Tests of POSIX file modes, fork, FIFOs and pseudo-terminals; on Windows they are skipped
+# (tests/test_portability.py covers what must run there).
+posix_only = pytest.mark.skipif(os.name == "nt", reason="needs POSIX (modes, fork, FIFOs, pty)")
+
+
 @pytest.fixture(autouse=True)
 def private_home(tmp_path, monkeypatch):
     """Every test gets its own data folder; nothing touches the real user's data."""
@@ -19,7 +25,8 @@ def private_home(tmp_path, monkeypatch):
     monkeypatch.setenv("DIALOGTUI_HOME", str(home))
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("TZ", "UTC")  # clock times on screen and in files do not drift
-    time.tzset()
+    if hasattr(time, "tzset"):  # not on Windows, where the tests that show times are few
+        time.tzset()
     return home
 
 

@@ -12,6 +12,7 @@ import subprocess
 import sys
 
 import pytest
+from conftest import posix_only
 from meeting_helpers import new_meeting
 
 from dialogtui.errors import DialogtuiError, StoreError
@@ -66,6 +67,7 @@ def test_5_10_a_console_that_cannot_show_a_character_is_not_an_error(tmp_path):
     assert (out / "minutes.md").exists()
 
 
+@posix_only
 def test_1_6_1_7_pipes_and_devices_in_the_sets_folder_are_skipped(cli, private_home):
     folder = private_home / "question_sets"
     folder.mkdir(parents=True)
@@ -106,6 +108,7 @@ def test_2_1_an_emptied_database_is_not_silently_a_new_one(cli, private_home):
     assert db.stat().st_size == 0  # left as it was, for a backup to be put back
 
 
+@posix_only
 def test_3_6_an_existing_shared_folder_keeps_its_mode(cli, tmp_path, monkeypatch):
     shared = tmp_path / "shared"
     shared.mkdir()
@@ -116,6 +119,7 @@ def test_3_6_an_existing_shared_folder_keeps_its_mode(cli, tmp_path, monkeypatch
     assert stat.S_IMODE((shared / "dialogtui.sqlite3").stat().st_mode) == 0o600
 
 
+@posix_only
 def test_5_6_5_8_export_folders_are_private_and_leftover_temp_files_go(cli, private_home):
     store = Store.open()
     m = new_meeting(store, "raseborg-temamote", [("Anna", None)])

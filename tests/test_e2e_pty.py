@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.skipif(os.name == "nt", reason="a POSIX pseudo-terminal")
 pexpect = pytest.importorskip("pexpect")
 pyte = pytest.importorskip("pyte")
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import stat
 
 import pytest
+from conftest import posix_only
 from tui_helpers import PEOPLE_THREE, run, seeded_meeting, type_text, until
 
 from dialogtui.errors import StoreError
@@ -73,6 +74,7 @@ def test_an_action_dialog_is_kept_every_second_and_reopened(tmp_path):
     store.close()
 
 
+@posix_only
 def test_a_failing_disk_is_reported_once_and_quitting_keeps_the_text(tmp_path, private_home):
     db = tmp_path / "db"
     mid = seeded_meeting(db, "raseborg-temamote", [("Anna", None)])
@@ -114,6 +116,7 @@ def test_a_failing_disk_is_reported_once_and_quitting_keeps_the_text(tmp_path, p
     store.close()
 
 
+@posix_only
 def test_a_bug_ends_the_app_with_one_sentence_a_private_report_and_the_draft_saved(
     tmp_path, private_home
 ):

@@ -12,6 +12,7 @@ import stat
 import time
 
 import pytest
+from conftest import posix_only
 from meeting_helpers import new_meeting
 
 from dialogtui.errors import StoreError, UnknownMeeting
@@ -22,6 +23,7 @@ from dialogtui.store import Store
 from dialogtui.store.migrations import LATEST
 
 
+@posix_only
 def test_files_and_folders_are_private(private_home):
     store = Store.open()
     m = new_meeting(store, "raseborg-temamote", [("Anna", None)])
@@ -174,6 +176,7 @@ def _kill_at_random(path, meeting_id, rng) -> list[tuple[str, int, str]]:
     return events
 
 
+@posix_only
 def test_sigkill_at_random_points_loses_no_saved_turn_or_draft(tmp_path):
     path = tmp_path / "db"
     store = Store.open(path)
