@@ -80,3 +80,17 @@ def test_the_app_starts_as_on_windows(tmp_path):
     run = windows("tui", env_home=tmp_path / "home")
     assert run.returncode == 0, run.stderr[-3000:]
     assert int(run.stdout.split("START")[-1]) >= 16  # the start screen lists the sets
+
+
+def test_a_set_saved_with_windows_line_endings_loads_and_reports_the_right_line(cli, tmp_path):
+    good = (Path(__file__).parent.parent / "question_sets" / "raseborg-temamote.toml").read_text(
+        encoding="utf-8"
+    )
+    path = tmp_path / "crlf.toml"
+    path.write_bytes(("\ufeff" + good).replace("\n", "\r\n").encode("utf-8"))  # Notepad's way
+    assert cli("validate", str(path)).code == 0
+    bad = good.replace('kind = "round"', 'kind = "round"\nminuts = 5', 1)
+    path.write_bytes(bad.replace("\n", "\r\n").encode("utf-8"))
+    result = cli("validate", str(path))
+    line = bad.splitlines().index("minuts = 5") + 1
+    assert result.code == 1 and f"crlf.toml:{line}:1: unknown key `minuts`" in result.err

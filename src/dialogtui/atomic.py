@@ -93,6 +93,8 @@ def _reason(exc: OSError) -> str:
     if exc.errno == errno.ENOSPC:
         return "the disk is full"
     if exc.errno in (errno.EACCES, errno.EPERM):
+        if os.name == "nt":  # Windows will not replace a file another program has open
+            return "permission denied (is the file open in another program, such as Word?)"
         return "permission denied"
     if exc.errno == errno.EROFS:
         return "the file system is read-only"
