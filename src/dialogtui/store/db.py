@@ -359,8 +359,8 @@ class Store:
         if busy:
             raise StoreError(
                 f"meeting {meeting_id} is deleted, but its text is still in the database"
-                " file's log while another dialogtui reads it; close the other window and"
-                f" run `dialogtui forget {meeting_id}` again to scrub it"
+                " file's log while another dialogtui reads it; the log is emptied when that"
+                " window closes, so close it now"
             )
 
     # -- participants --------------------------------------------------------------------
