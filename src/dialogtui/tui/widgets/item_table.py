@@ -9,6 +9,8 @@ from textual.widgets import DataTable
 
 from dialogtui.display import one_line, plain
 
+MAX_WIDTH = 40  # cells; a longer text is cut here (it is whole in the store and minutes)
+
 
 class ItemTable(DataTable):
     def __init__(self, **kwargs):
@@ -18,10 +20,20 @@ class ItemTable(DataTable):
     def fill(self, columns: Sequence[str], items: list, rows: Iterable[Sequence[str]]) -> None:
         keep = self.cursor_row
         self._items = items
+        heads = [plain(one_line(c)) for c in columns]
+        body = [[plain(one_line(c)) for c in row] for row in rows]
+        # Widths measured here, from the heads and every cell: DataTable's own fitting, after
+        # its columns are cleared and added again, keeps the heads' widths until some later
+        # redraw ("Bok" for "Boka lokal").
+        widths = [
+            min(MAX_WIDTH, max([head.cell_len, *(row[n].cell_len for row in body)]))
+            for n, head in enumerate(heads)
+        ]
         self.clear(columns=True)
-        self.add_columns(*(plain(one_line(c)) for c in columns))
-        for item, row in zip(items, rows, strict=True):
-            self.add_row(*(plain(one_line(c)) for c in row), key=str(item.id))
+        for head, width in zip(heads, widths, strict=True):
+            self.add_column(head, width=width)
+        for item, row in zip(items, body, strict=True):
+            self.add_row(*row, key=str(item.id))
         if items:
             self.move_cursor(row=min(keep, len(items) - 1))
 
