@@ -285,3 +285,16 @@ def test_plain_text_fast_path_agrees_with_escaping():
     assert all_plain(plain) and all(block(t) == t for t in plain)
     for hostile in ["a | b", "- list", "  2. item", "x\ny", "<b>", "tab\there", "# h"]:
         assert not all_plain([*plain, hostile]), hostile
+
+
+def test_the_minutes_say_how_consent_was_given(store):
+    m = new_meeting(
+        store,
+        "samtidigt-traff-5",
+        [("Ada", "skola")],
+        consent_given=True,
+        consent_note="Skriftligt samtycke från båda vårdnadshavarna 2027-01-10",
+    )
+    m.close()
+    minutes = render_minutes(load_record(store, m.id))
+    assert "Skriftligt samtycke från båda vårdnadshavarna 2027-01-10" in minutes

@@ -77,9 +77,10 @@ class _Writer:
             (L["follows_up"], self.i(r.previous)),
         ]
         if r.qs.consent_required:
-            facts.append(
-                (L["consent"], L["consent_yes"] if r.info.consent_given else L["consent_no"])
-            )
+            consent = L["consent_yes"] if r.info.consent_given else L["consent_no"]
+            if r.info.consent_note.strip():  # how it was given, as the scribe noted it
+                consent += f" ({self.i(r.info.consent_note.strip())})"
+            facts.append((L["consent"], consent))
         out += [f"- **{k}:** {v}" for k, v in facts if v]
         if self.pseudonymise:
             out += ["", f"*{L['pseudonymised']}*"]
