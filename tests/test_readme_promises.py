@@ -243,3 +243,19 @@ def test_help_in_a_dialog_lists_its_keys_inherited_ones_too(tmp_path):
         assert "Cancel" in shown and "Save" in shown  # escape and ctrl+s of every form
 
     run(scenario, db=db, meeting_id=mid, size=(120, 40))
+
+
+def test_a_long_step_title_never_hides_the_clock_at_80_columns(tmp_path):
+    db = tmp_path / "db"
+    store = Store.open(db)
+    m = new_meeting(store, "samtidigt-traff-6", PEOPLE_THREE, consent_given=True)
+    m.goto_step(next(i for i, s in enumerate(m.qs.steps) if s.repeat))  # the longest header
+    m.close()
+    store.close()
+
+    async def scenario(app, pilot):
+        header = screen_text(app).splitlines()[:2]
+        assert header[0].startswith(" Step 2/") and "…" in header[0]
+        assert header[1].lstrip().startswith("Time ")
+
+    run(scenario, db=db, meeting_id=m.id, size=(80, 24))
