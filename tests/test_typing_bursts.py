@@ -90,3 +90,26 @@ def test_tab_through_the_set_up_in_one_burst_to_follow_up_a_meeting(tmp_path):
     assert (info.place, info.previous_id) == ("Hos Per", first)
     assert [p.name for p in info.participants] == ["Anna"]
     store.close()
+
+
+def test_f6_and_a_number_or_letters_choose_the_speaker_even_in_one_burst(tmp_path):
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "samtidigt-traff-2", PEOPLE_THREE)
+
+    async def scenario(app, pilot):
+        engine = app.screen.engine
+        # f6, 3: Lena, and her turn typed straight after, in one burst.
+        burst(app, "<f6>", "3", "Lena talar", "<enter>")
+        await until(pilot, lambda: len(engine.turns()) == 1)
+        # f6, the first letters of a name, enter.
+        burst(app, "<f6>", "pe", "<enter>", "Per talar", "<enter>")
+        await until(pilot, lambda: len(engine.turns()) == 2)
+
+    run(scenario, db=db, meeting_id=mid)
+    store = Store.open(db)
+    names = {p.id: p.name for p in store.participants(mid)}
+    assert [(names[t.participant_id], t.text) for t in store.turns(mid)] == [
+        ("Lena", "Lena talar"),
+        ("Per", "Per talar"),
+    ]
+    store.close()

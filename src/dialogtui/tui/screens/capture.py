@@ -27,6 +27,7 @@ from dialogtui.tui.screens.dialogs import (
     FormDialog,
     JumpDialog,
     ParticipantDialog,
+    SpeakerDialog,
     TextDialog,
     open_dialogs,
 )
@@ -90,6 +91,7 @@ class CaptureScreen(DialogScreen[None]):
         Binding("tab", "speaker(1)", "Next speaker", priority=True),
         Binding("shift+tab", "speaker(-1)", "Prev speaker", show=False, priority=True),
         Binding("f2", "pass_turn", "Pass", priority=True),
+        Binding("f6", "choose_speaker", "Who speaks", show=False, priority=True),
         Binding("f3", "action_item", "Action", priority=True),
         Binding("f4", "note('decision')", "Decision", priority=True),
         Binding("f5", "note('concern')", "Concern", priority=True),
@@ -382,6 +384,21 @@ class CaptureScreen(DialogScreen[None]):
         if 1 <= n <= len(order):
             self.run(lambda: self.engine.set_speaker(order[n - 1].id))
 
+    async def action_choose_speaker(self) -> None:
+        """f6, then a number or the first letters of a name: works in every terminal."""
+        await settle(self)
+        order = self.engine.speakers()
+        ids = [p.id for p in order]
+        current = (
+            ids.index(self.engine.pos.speaker_id) if self.engine.pos.speaker_id in ids else None
+        )
+
+        def done(index: int | None) -> None:
+            if index is not None and 0 <= index < len(order):
+                self.run(lambda: self.engine.set_speaker(order[index].id))
+
+        await self._open(SpeakerDialog([p.name for p in order], current), done)
+
     async def action_transcript(self) -> None:
         await settle(self)
         self.set_focus(self.query_one(Transcript))
@@ -576,6 +593,7 @@ class CaptureScreen(DialogScreen[None]):
         yield SystemCommand("Previous step", "Move back one step", self.action_prev_step)
         yield SystemCommand("Go to step…", "Jump to any step", self.action_jump)
         yield SystemCommand("Pass", "The current speaker passes", self.action_pass_turn)
+        yield SystemCommand("Who speaks…", "Choose the speaker", self.action_choose_speaker)
         yield SystemCommand("Add action item", "What, how, who, when", self.action_action_item)
         yield SystemCommand(
             "Add decision", "Record a decision", lambda: self.action_note("decision")

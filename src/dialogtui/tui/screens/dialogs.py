@@ -248,6 +248,87 @@ class ActionDialog(FormDialog):
         self.dismiss(item)
 
 
+class _NameFilter(Input):
+    """The speaker dialog's box for a name's first letters. While it is empty, a digit is
+    not its to type: it picks a speaker (the dialog's binding)."""
+
+    digits_pick = True
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        if self.digits_pick and not self.value and character and character in "123456789":
+            return False
+        return super().check_consume_key(key, character)
+
+
+class SpeakerDialog(CancellableDialog):
+    """Who speaks now, in two keys that every terminal sends as they are: f6, then the
+    speaker's number, or the first letters of a name and enter. (alt+digit arrives as ESC and
+    a digit in many terminals, or as "¡" on a Mac.)"""
+
+    BINDINGS = [
+        Binding("enter", "pick", "Choose", priority=True),
+        *[Binding(str(n), f"number({n})", show=False, priority=True) for n in range(1, 10)],
+    ]
+
+    def __init__(self, names: list[str], current: int | None):
+        super().__init__()
+        self.names, self.current = names, current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Who speaks? A number, or the first letters and enter", classes="title")
+            box = _NameFilter(id="who", compact=True)
+            box.digits_pick = len(self.names) < 10  # ten or more: the number is typed out
+            yield box
+            yield OptionList(
+                *(
+                    Option(plain(f"{n}. {name}"), id=str(n - 1))
+                    for n, name in enumerate(self.names, start=1)
+                )
+            )
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        options.highlighted = self.current if self.current is not None else 0
+        self.set_focus(self.query_one(Input))
+
+    async def action_number(self, n: int) -> None:
+        """A digit picks at once (a priority binding: what is typed next is the turn). With
+        ten or more speakers the box types the digits instead, and enter picks."""
+        await settle(self)
+        if n <= len(self.names):
+            self.dismiss(n - 1)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        typed = event.value.strip()
+        if not typed or typed.isdigit():
+            return
+        folded = typed.casefold()
+        options = self.query_one(OptionList)
+        match = next(
+            (n for n, name in enumerate(self.names) if name.casefold().startswith(folded)), None
+        )
+        if match is None:
+            match = next(
+                (n for n, name in enumerate(self.names) if folded in name.casefold()), None
+            )
+        if match is not None:
+            options.highlighted = match
+
+    async def action_pick(self) -> None:
+        await settle(self)
+        typed = self.query_one(Input).value.strip()
+        if typed.isdigit() and 1 <= int(typed) <= len(self.names):
+            self.dismiss(int(typed) - 1)
+            return
+        highlighted = self.query_one(OptionList).highlighted
+        if highlighted is not None:
+            self.dismiss(highlighted)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option_index)  # a click
+
+
 class JumpDialog(CancellableDialog):
     """Jump to any step; each line is one step of the agenda, as the caller describes it."""
 

@@ -32,7 +32,7 @@ class SpeakerStrip(Static):
         elif engine.round_complete:
             out.append("round complete · ctrl+n next step", style="bold")
         elif current is None:
-            out.append("tab: choose who speaks", style="dim")
+            out.append("tab or f6: choose who speaks", style="dim")
         out.append("\n")
         elapsed = engine.turn_elapsed()
         box = engine.turn_timebox_seconds()
