@@ -69,8 +69,8 @@ class Source(Strict):
 class Horizon(Strict):
     """How far ahead an anticipation dialogue moves in time."""
 
-    years: int = Field(0, ge=0, le=50)
-    months: int = Field(0, ge=0, le=600)
+    years: int = Field(0, ge=0, le=50, strict=True)
+    months: int = Field(0, ge=0, le=600, strict=True)
 
     @property
     def total_months(self) -> int:
@@ -109,15 +109,17 @@ class Timebox(Strict):
     """A timebox for each speaker or group inside a step, e.g. 3 minutes per person."""
 
     per: Literal["person", "group", "organisation"]
-    minutes: int = Field(ge=1, le=600)
-    max_minutes: int | None = Field(None, ge=1, le=600, description="Upper end of a range.")
+    minutes: int = Field(ge=1, le=600, strict=True)
+    max_minutes: int | None = Field(
+        None, ge=1, le=600, strict=True, description="Upper end of a range."
+    )
 
 
 class Repeat(Strict):
     """A block that runs several times, e.g. '3-4 x 30 min'."""
 
-    min: int = Field(ge=1, le=50)
-    max: int = Field(ge=1, le=50)
+    min: int = Field(ge=1, le=50, strict=True)
+    max: int = Field(ge=1, le=50, strict=True)
 
     @model_validator(mode="after")
     def _ordered(self) -> Repeat:
@@ -127,7 +129,7 @@ class Repeat(Strict):
 
 
 class ScalePoint(Strict):
-    value: int
+    value: int = Field(strict=True)
     zone: str = Field(description="The zone's name, e.g. 'Den gråa zonen'.")
     description: str
     need: str | None = Field(None, description="What the zone calls for, if the source says.")
@@ -191,7 +193,11 @@ class Step(Strict):
     title: str
     kind: StepKind
     minutes: int | None = Field(
-        None, ge=0, le=1440, description="Planned minutes (per repetition for repeated blocks)."
+        None,
+        ge=0,
+        le=1440,
+        strict=True,  # `minutes = "5"` is a mistake to point out, not to guess at
+        description="Planned minutes (per repetition for repeated blocks).",
     )
     text: str | None = Field(None, description="Instructions for the step, from the source.")
     note: str | None = Field(None, description="A note for the facilitators.")
@@ -251,7 +257,9 @@ class QuestionSet(Strict):
         None, description="Time shift for {future}/{past}: 1 year for an anticipation dialogue."
     )
     consent_required: bool = Field(
-        False, description="Guardians' consent must be recorded before a case is discussed."
+        False,
+        strict=True,
+        description="Guardians' consent must be recorded before a case is discussed.",
     )
     consent_text: str | None = None
     facilitators: Facilitators | None = None
