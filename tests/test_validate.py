@@ -204,3 +204,15 @@ def test_a_number_or_a_yes_written_as_text_is_an_error_not_a_guess(cli, tmp_path
     assert result.code == 1
     assert "s.toml:5:1: `consent_required`: input should be a valid boolean" in result.err
     assert "s.toml:11:1: `steps[1].minutes`: input should be a valid integer" in result.err
+
+
+def test_a_round_that_asks_nothing_is_refused(cli, tmp_path):
+    path = tmp_path / "r.toml"
+    path.write_text(
+        'id = "r"\ntitle = "T"\nlanguage = "sv"\nmethod = "m"\n[source]\ndocument = "x"\n'
+        '[[steps]]\nkind = "round"\ntitle = "Runda"\n',
+        encoding="utf-8",
+    )
+    result = cli("validate", str(path))
+    assert result.code == 1 and "a round asks something" in result.err
+    assert "r.toml:7:1:" in result.err  # at the step

@@ -232,6 +232,9 @@ class Step(Strict):
             raise ValueError("only a step of kind `choice` may have a `choice` table")
         if self.columns and self.kind is not StepKind.action_planning:
             raise ValueError("only an `action_planning` step may have `columns`")
+        if self.is_round and self.scale is None and not self.questions and not self.text:
+            # Everyone answers in turn, but to what? Its answers would stand under nothing.
+            raise ValueError("a round asks something: give it [[steps.questions]] or a `text`")
         return self
 
     @property
