@@ -365,11 +365,15 @@ class Store:
 
     # -- participants --------------------------------------------------------------------
 
+    @staticmethod
+    def _participant(r: sqlite3.Row) -> Participant:
+        return Participant(
+            r["name"], r["role"], r["organisation"], r["pseudonym"], r["id"], r["position"]
+        )
+
     def participants(self, meeting_id: int) -> list[Participant]:
         return [
-            Participant(
-                r["name"], r["role"], r["organisation"], r["pseudonym"], r["id"], r["position"]
-            )
+            self._participant(r)
             for r in self.query(
                 "SELECT * FROM participants WHERE meeting_id=? ORDER BY position, id",
                 (meeting_id,),
@@ -386,12 +390,7 @@ class Store:
             " ORDER BY m.id, p.position, p.id",
             (meeting_id, r["previous_id"], r["series"], meeting_id),
         )
-        return [
-            Participant(
-                p["name"], p["role"], p["organisation"], p["pseudonym"], p["id"], p["position"]
-            )
-            for p in rows
-        ]
+        return [self._participant(r) for r in rows]
 
     def add_participant(self, meeting_id: int, p: Participant) -> Participant:
         with self.tx() as c:

@@ -199,12 +199,16 @@ class CaptureScreen(DialogScreen[None]):
             self.refresh_view()
         return True
 
-    async def _open(self, dialog: FormDialog | ModalScreen, done, key: str | None = None):
-        """Open a dialog and give it the focus before the next key is read: the keys typed
-        right after f3 are the action's 'what'. A form's text is kept under `key`."""
+    def _push(self, dialog: FormDialog | ModalScreen, done, key: str | None = None):
+        """Show a dialog whose result goes to `done`; a form's text is kept under `key`."""
         if isinstance(dialog, FormDialog):
             dialog.keep_key = key
-        await self.app.push_screen(dialog, self._after_dialog(key, done))
+        return self.app.push_screen(dialog, self._after_dialog(key, done))
+
+    async def _open(self, dialog: FormDialog | ModalScreen, done, key: str | None = None):
+        """Open a dialog and give it the focus before the next key is read: the keys typed
+        right after f3 are the action's 'what'."""
+        await self._push(dialog, done, key)
 
     # -- clock and autosave ----------------------------------------------------------------
 
@@ -231,9 +235,7 @@ class CaptureScreen(DialogScreen[None]):
                 self._saved_draft = text
             for key, kept in self._open_texts().items():
                 if not FormDialog.kept_values(kept):  # nothing typed: nothing to offer back
-                    if key in self._kept:
-                        self.engine.keep(key, None)
-                        del self._kept[key]
+                    self._forget_kept(key)
                 elif self._kept.get(key) != kept:
                     self.engine.keep(key, kept)
                     self._kept[key] = kept
@@ -332,8 +334,7 @@ class CaptureScreen(DialogScreen[None]):
             return
         screen, done = dialog
         self.notify("A dialog open when dialogtui last stopped is back, with its text.")
-        screen.keep_key = key
-        self.app.push_screen(screen, self._after_dialog(key, done))
+        self._push(screen, done, key)
         screen.call_after_refresh(screen.restore, text)
 
     def _after_dialog(self, key: str | None, done):
