@@ -93,7 +93,7 @@ def meeting(out: str) -> None:
         [sys.executable, __file__, "open", str(engine.id)], capture_output=True, text=True
     )
     print(again.stdout.strip() or again.stderr.strip())
-    paths = export_meeting(store, engine.id, __import__("pathlib").Path(out))
+    paths = export_meeting(store, engine.id, __import__("pathlib").Path(out)).paths
     store.close()
     print("EXPORTED", *sorted(p.name for p in paths))
 

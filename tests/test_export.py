@@ -9,6 +9,8 @@ import re
 
 import pytest
 from conftest import ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from meeting_helpers import new_meeting
 
@@ -185,11 +187,11 @@ def test_samtidigt_traff_5_golden(store):
 
 def test_pseudonymised_export_leaves_no_real_name(store, tmp_path):
     m = raseborg_client_meeting(store)
-    paths = export_meeting(store, m.id, tmp_path / "out", pseudonymise=True)
+    paths = export_meeting(store, m.id, tmp_path / "out", pseudonymise=True).paths
     text = "".join(p.read_text() for p in paths)
     for name in ["Anna", "Erik", "Lind", "Sara", "Berg", "Maria", "Holm", "Jonas", "Ek"]:
         assert not re.search(rf"\b{name}(s|:s|'s)?\b", text), name  # "Annas" too
-    assert "Familjemedlemmarna 1" in text and "Myndigheterna 1" in text
+    assert "Familjemedlem 1" in text and "Myndighetsperson" in text
 
 
 HOSTILE = [
@@ -250,7 +252,7 @@ def test_hostile_turn_text_renders_as_text(store, hostile):
 def test_export_files_are_private_and_atomic(store, tmp_path, monkeypatch):
     m = raseborg_client_meeting(store)
     out = tmp_path / "out"
-    first = export_meeting(store, m.id, out)
+    first = export_meeting(store, m.id, out).paths
     assert [p.name for p in first] == ["minutes.md", "action-plan.md"]
     assert all((p.stat().st_mode & 0o777) == 0o600 for p in first)
     before = first[0].read_text()
@@ -298,3 +300,74 @@ def test_the_minutes_say_how_consent_was_given(store):
     m.close()
     minutes = render_minutes(load_record(store, m.id))
     assert "Skriftligt samtycke från båda vårdnadshavarna 2027-01-10" in minutes
+
+
+def test_minutes_carry_no_editing_marks_and_the_history_export_shows_them(store, tmp_path):
+    m = new_meeting(store, "raseborg-temamote", [("Anna", None)])
+    m.start()
+    first = m.submit("Vi ses på måndag")
+    gone = m.submit("Fel person")
+    m.edit_turn(first.id, "Vi ses på tisdag")
+    m.delete_turn(gone.id)
+    m.close()
+    minutes = render_minutes(load_record(store, m.id))
+    assert "- **Anna:** Vi ses på tisdag" in minutes
+    assert "redigerad" not in minutes and "måndag" not in minutes and "Fel person" not in minutes
+    exported = export_meeting(store, m.id, history=True)
+    assert exported.paths[0].parent.name == f"meeting-{m.id}-with-history"
+    full = exported.paths[0].read_text()
+    assert "- **Anna:** *(redigerad)* Vi ses på tisdag\n  - *tidigare:* Vi ses på måndag" in full
+    assert "- **Anna:** *(struken)* Fel person" in full
+    assert "Med ändringshistorik" in full
+
+
+def test_each_plan_has_one_heading_and_the_set_s_own_columns(store):
+    m = samtidigt_traff_5(store)
+    minutes = render_minutes(load_record(store, m.id))
+    # The plan sits in its step, "4. Handlingsplaner", once; no second "## Handlingsplan".
+    assert "## Handlingsplan" not in minutes
+    assert minutes.count("| Vad | Hur | Vem/vilka | Involveras | När | Första steg |") == 1
+    assert "öppen" not in minutes  # every action is new: no status column
+    assert "- **Tid:** 08:30–11:38" in minutes  # start and end on the clock
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Roller & opgaver",
+        "Anna [mamma] och Bo [pappa]",
+        "snake_case och e-post: a_b@x.se",
+        "3 < 5 och 5 > 3",
+        "Frånvaro måndagar | fredagar",
+        "ca ~5 min",
+        "C# och F#-kurs",
+        "100 % klart!",
+        "Rad ett - rad två",
+    ],
+)
+def test_text_is_escaped_only_where_markdown_needs_it(store, text):
+    m = new_meeting(store, "raseborg-temamote", [("Anna", None)])
+    m.start()
+    m.submit(text)
+    m.close()
+    assert f"- **Anna:** {text}\n" in render_minutes(load_record(store, m.id))
+
+
+MARKDOWN_TEXT = st.lists(
+    st.sampled_from(list("ab _*`[]()<>!&#;|~\\:-+=.1") + ["amp;", "http://x", "#x26;"]),
+    max_size=20,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=MARKDOWN_TEXT)
+def test_escaped_text_renders_as_typed(text):
+    """Whatever escaping is left out, what a renderer shows is the text typed."""
+    from dialogtui.export.escape import block
+
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    tokens = md.parse(f"- **A:** {block(text)}\n")
+    children = [c for t in tokens for c in (t.children or [])]
+    assert {c.type for c in children} <= {"text", "strong_open", "strong_close", "softbreak"}
+    shown = "".join(c.content for c in children if c.type == "text")
+    assert shown == "A:" + (" " + text.strip() if text.strip() else ""), (block(text), shown)

@@ -295,14 +295,20 @@ def export_cmd(
     pseudonymise: Annotated[
         bool, typer.Option("--pseudonymise", help="Replace names with pseudonyms or roles.")
     ] = False,
+    history: Annotated[
+        bool,
+        typer.Option("--with-history", help="Show edited turns' earlier texts and deleted turns."),
+    ] = False,
 ) -> None:
     """Write minutes.md and action-plan.md for a meeting."""
     from dialogtui.export.write import export_meeting
 
     with _store() as store:
-        paths = export_meeting(store, _meeting_id(meeting), out_dir, pseudonymise)
-    for path in paths:
+        exported = export_meeting(store, _meeting_id(meeting), out_dir, pseudonymise, history)
+    for path in exported.paths:
         say(path)
+    if exported.kept_note():
+        say(exported.kept_note(), stderr=True)
 
 
 @app.command("actions")

@@ -1,4 +1,6 @@
-"""Make user text safe inside Markdown: it renders as the text typed, never as structure."""
+"""Make user text safe inside Markdown: it renders as the text typed, never as structure,
+and carries a backslash only where Markdown would otherwise read structure into it — the
+minutes are pasted into plain-text case journals, where every needless `\\&` shows."""
 
 from __future__ import annotations
 
@@ -6,14 +8,26 @@ import re
 
 from dialogtui.display import CONTROLS, control_picture
 
-# Characters that can start Markdown structure anywhere in a line (emphasis, code, links,
-# HTML, entities, tables, headings' closing #s). Backslash-escaping them is CommonMark §2.4;
-# everything else stays as typed, so the raw file is still pleasant to read. The patterns
-# below are all made from this one string.
+# Characters that may start Markdown structure somewhere in a line. Text without any of
+# them (most turns) needs nothing; text with one is looked at closely below.
 SPECIAL_CHARACTERS = "\\`*_[]<>|~&#"
-_SPECIAL = re.compile(f"([{re.escape(SPECIAL_CHARACTERS)}])")
+
+# What needs a backslash, and only where it does (CommonMark, with GitHub's tables and
+# strikethrough, since the minutes are also read on such sites):
+_ALWAYS = r"[`*]"  # code spans and emphasis open almost anywhere
+_BACKSLASH = r"\\(?=[!-/:-@\[-`{-~]|$)"  # a backslash escapes punctuation, or ends a line
+_UNDERSCORE = r"(?<![^\W_])_|_(?![^\W_])"  # intraword_underscores never make emphasis
+_TAG = r"<(?=[A-Za-z/!?])"  # HTML and autolinks; "a < b" is fine
+_ENTITY = r"&(?=#?\w+;)"  # "Roller & opgaver" is fine; "&amp;" would turn into "&"
+_HEADING_CLOSE = r"(?<=\s)#+(?=\s*$)"  # closing #s would vanish from a heading
+_INLINE = re.compile("|".join([_ALWAYS, _BACKSLASH, _UNDERSCORE, _TAG, _ENTITY, _HEADING_CLOSE]))
+# Brackets make links only with "](", "][" or a definition "]:"; "Anna [mamma]" is fine.
+_LINKISH = re.compile(r"\][(\[:]|^\s*\[")
+_BRACKETS = re.compile(r"[\[\]]")
+# GitHub strikes through text between two tildes, even single ones: "~5 min" alone is fine.
+_TILDE = re.compile("~")
 # What is structure only at the start of a line: lists, quotes, headings, rules, setext.
-_LEAD = r"(?:[-+=>]|\d+[.)])"
+_LEAD = r"(?:[-+=>#]|\d+[.)])"
 _LINE_START = re.compile(rf"^(\s*)({_LEAD})")
 _ANY_LINE_START = re.compile(rf"\n\s*{_LEAD}")  # a literal first: fast
 # Most text needs nothing: a quick look decides, so a long meeting exports fast.
@@ -51,7 +65,11 @@ def inline(text: str) -> str:
         return text
     text = _LINE_BREAKS.sub(" ", text).replace("\t", " ")
     text = CONTROLS.sub(_visible, text)
-    text = _SPECIAL.sub(r"\\\1", text)
+    text = _INLINE.sub(r"\\\g<0>", text)
+    if _LINKISH.search(text):
+        text = _BRACKETS.sub(r"\\\g<0>", text)
+    if text.count("~") > 1:
+        text = _TILDE.sub(r"\\~", text)
     return _LINE_START.sub(_escape_lead, text)
 
 
@@ -66,14 +84,17 @@ def _lines(text: str) -> list[str]:
     return [inline(line.strip()) for line in _LINE_BREAKS.split(text)]
 
 
-def block(text: str) -> str:
-    """Multi-line text: each line escaped and stripped (so no line can become an indented
-    code block), lines joined by hard breaks; blank lines are dropped, words never are."""
+def block(text: str, indent: str = "  ") -> str:
+    """Multi-line text in a list item: each line escaped and stripped (so no line can
+    become an indented code block), each its own paragraph under the item — no trailing
+    backslashes, so it reads the same pasted as plain text; blank lines are dropped, words
+    never are."""
     if not _LINE_BREAKS.search(text):
         return inline(text.strip())
-    return "\\\n".join(line for line in _lines(text) if line)
+    return f"\n\n{indent}".join(line for line in _lines(text) if line)
 
 
 def cell(text: str) -> str:
-    """A table cell: escaped, and line breaks shown as <br> (the only HTML we write)."""
-    return "<br>".join(line for line in _lines(text) if line)
+    """A table cell: escaped, a | kept in its cell, line breaks shown as <br> (the only
+    HTML we write)."""
+    return "<br>".join(line.replace("|", "\\|") for line in _lines(text) if line)

@@ -29,6 +29,7 @@ _ROWS: dict[str, tuple[str, str, str, str]] = {
         "Facilitator (writes)",
     ),
     "participants": ("Deltagare", "Deltagere", "Deltakere", "Participants"),
+    "participant": ("Deltagare", "Deltager", "Deltaker", "Participant"),
     "name": ("Namn", "Navn", "Navn", "Name"),
     "role": ("Roll", "Rolle", "Rolle", "Role"),
     "organisation": ("Organisation", "Organisation", "Organisasjon", "Organisation"),
@@ -80,6 +81,15 @@ _ROWS: dict[str, tuple[str, str, str, str]] = {
     "total": ("Totalt", "I alt", "Totalt", "Total"),
     "group": ("Gruppen", "Gruppen", "Gruppen", "The group"),
     "edited": ("redigerad", "redigeret", "redigert", "edited"),
+    "earlier": ("tidigare", "tidligere", "tidligere", "earlier"),
+    "deleted": ("struken", "slettet", "slettet", "deleted"),
+    "with_history": (
+        "Med ändringshistorik: redigerade och strukna inlägg syns.",
+        "Med ændringshistorik: redigerede og slettede indlæg vises.",
+        "Med endringshistorikk: redigerte og slettede innlegg vises.",
+        "With history: edited and deleted turns are shown.",
+    ),
+    "time": ("Tid", "Tid", "Tid", "Time"),
     "pseudonymised": (
         "Namnen är utbytta mot pseudonymer.",
         "Navnene er erstattet af pseudonymer.",

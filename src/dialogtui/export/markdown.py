@@ -11,34 +11,39 @@ from dialogtui.export.pseudonymise import name_replacer, pseudonyms
 from dialogtui.export.record import MeetingRecord
 from dialogtui.questionset.model import Choice, Scale, Step, StepKind, format_minutes
 from dialogtui.questionset.placeholders import resolve
-from dialogtui.records import ActionItem, FollowUp
+from dialogtui.records import ActionItem, ActionStatus, FollowUp
 
 
 class _Writer:
     """Holds the meeting, its labels, and the one rule for turning user text into Markdown."""
 
-    def __init__(self, record: MeetingRecord, pseudonymise: bool):
+    def __init__(self, record: MeetingRecord, pseudonymise: bool, history: bool = False):
         self.r = record
         self.L = labels(record.language)
         self.pseudonymise = pseudonymise
+        self.history = history
         self.stand_ins = pseudonyms(record) if pseudonymise else {}
         self.roles = {r.id: r.name for r in record.qs.roles}
         self.speakers = self._speaker_labels()
         # User text: names hidden if asked, then escaped (i: inline, b: block, c: cell).
         self.i: Callable[[str], str] = inline
-        self.b: Callable[[str], str] = block
+        self.b: Callable[..., str] = block
         self.c: Callable[[str], str] = cell
         if pseudonymise:
-            hide = name_replacer(record, self.L["asker"], self.L["writer"])
+            asker, writer = self.facilitator_labels
+            hide = name_replacer(record, asker, writer)
             self.i = lambda text: inline(hide(text))
-            self.b = lambda text: block(hide(text))
+            self.b = lambda text, indent="  ": block(hide(text), indent)
             self.c = lambda text: cell(hide(text))
 
     @functools.cached_property
     def by_step(self) -> dict[int, dict[tuple[int, int | None], list]]:
         """step -> (repetition, question) -> turns, in one pass over a long meeting."""
         groups: dict[int, dict[tuple[int, int | None], list]] = {}
-        for t in self.r.turns:
+        turns = self.r.turns
+        if self.history and self.r.deleted:  # in their places, as they were said
+            turns = sorted([*turns, *self.r.deleted], key=lambda t: (t.step, t.id))
+        for t in turns:
             groups.setdefault(t.step, {}).setdefault((t.repetition, t.question), []).append(t)
         return groups
 
@@ -59,6 +64,12 @@ class _Writer:
                 labels_by_id[p.id] = inline(f"{p.name} ({role})" if role else p.name)
         return labels_by_id
 
+    @functools.cached_property
+    def facilitator_labels(self) -> tuple[str, str]:
+        """What the set calls its two facilitators ("Processledare", "Dokumentatör")."""
+        own = self.r.qs.facilitators
+        return (own.asker, own.writer) if own else (self.L["asker"], self.L["writer"])
+
     def planned(self, minutes: int | None) -> str:
         return format_minutes(minutes, self.L["min"], self.L["untimed"])
 
@@ -72,8 +83,10 @@ class _Writer:
             (L["method"], self.q(r.qs.method)),
             (L["date"], r.info.date.isoformat()),
             (L["place"], self.i(r.info.place)),
-            (L["asker"], self.i(r.info.asker)),
-            (L["writer"], self.i(r.info.writer)),
+            # A pseudonymised file calls each facilitator by the role: no need to say it twice.
+            (self.facilitator_labels[0], "" if self.pseudonymise else inline(r.info.asker)),
+            (self.facilitator_labels[1], "" if self.pseudonymise else inline(r.info.writer)),
+            (L["time"], self.clock_times()),
             (L["follows_up"], self.i(r.previous)),
         ]
         if r.qs.consent_required:
@@ -82,10 +95,20 @@ class _Writer:
                 consent += f" ({self.i(r.info.consent_note.strip())})"
             facts.append((L["consent"], consent))
         out += [f"- **{k}:** {v}" for k, v in facts if v]
-        if self.pseudonymise:
-            out += ["", f"*{L['pseudonymised']}*"]
+        notes = [L["pseudonymised"]] if self.pseudonymise else []
+        notes += [L["with_history"]] if self.history else []
+        if notes:
+            out += ["", f"*{' '.join(notes)}*"]
         out.append("")
         return out
+
+    def clock_times(self) -> str:
+        """When the meeting started and ended, in local time ("13:02–14:31")."""
+        start, end = self.r.started_at, self.r.finished_at
+        if start is None:
+            return ""
+        times = [t.astimezone().strftime("%H:%M") for t in (start, end) if t is not None]
+        return "–".join(times)
 
     def participants(self) -> list[str]:
         L = self.L
@@ -143,6 +166,10 @@ class _Writer:
             out += self.scale(n, step.scale)
         if step.kind is StepKind.choice and step.choice:
             out += self.choice(n, step.choice)
+        if n == self.plan_step:
+            out += self.action_table(self.r.actions, step)
+        if n == self.follow_up_step:
+            out += self.follow_up(heading=False)
         for kind in ("decisions", "concerns"):
             notes = [x for x in self.r.notes if x.step == n and x.kind.value + "s" == kind]
             if notes:
@@ -161,10 +188,13 @@ class _Writer:
             if t.passed:
                 out.append(f"- **{who}:** {passed}")
                 continue
-            text = block_text(t.text)
-            if "\n" in text:  # continuation lines belong to the list item
-                text = text.replace("\\\n", "\\\n  ")
-            out.append(f"- **{who}:**{edited if t.edited else ''} {text}")
+            # Minutes for the participants carry no editing marks; the history is kept in
+            # the data, and in the export "with history".
+            mark = edited if self.history and t.edited else ""
+            if self.history and t.id in self.deleted_ids:
+                mark = f" *({self.L['deleted']})*"
+            out.append(f"- **{who}:**{mark} {block_text(t.text)}")
+            out += self.earlier_versions(t.id)
         return [*out, ""] if out else []
 
     def scale(self, n: int, scale: Scale) -> list[str]:
@@ -208,29 +238,58 @@ class _Writer:
             out.append(f"| {cell(opt.label)} | " + " | ".join(cells) + " |")
         return [*out, ""]
 
-    def action_table(self, items: list[ActionItem]) -> list[str]:
+    @functools.cached_property
+    def deleted_ids(self) -> set[int]:
+        return {t.id for t in self.r.deleted}
+
+    def first_step_of(self, kind: StepKind) -> int | None:
+        kinds = [s.kind for s in self.r.qs.steps]
+        return kinds.index(kind) if kind in kinds else None
+
+    @functools.cached_property
+    def plan_step(self) -> int | None:
+        """The step the action plan is shown in: the set's first action-planning step."""
+        return self.first_step_of(StepKind.action_planning)
+
+    @functools.cached_property
+    def follow_up_step(self) -> int | None:
+        """The step earlier actions are followed up in."""
+        return self.first_step_of(StepKind.follow_up)
+
+    def action_table(self, items: list[ActionItem], step: Step | None = None) -> list[str]:
         L = self.L
         if not items:
             return [L["no_actions"], ""]
-        cols = action_columns(self.r.qs)  # the set's own headings, as the screen shows them
-        heads = [self.q(label) for _, label in cols] + [L["status"]]
+        # The step's own headings, as the screen shows them; a status only once one is
+        # not open any more (in the meeting that made them, all are).
+        cols = action_columns(self.r.qs, step)
+        heads = [self.q(label) for _, label in cols]
+        status = any(a.status is not ActionStatus.open for a in items)
+        heads += [L["status"]] if status else []
         out = ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
         for a in items:
             row = [
                 (a.when.isoformat() if a.when else "") if f == "when" else self.c(getattr(a, f))
                 for f, _ in cols
             ]
-            out.append("| " + " | ".join([*row, L[a.status.value]]) + " |")
+            row += [L[a.status.value]] if status else []
+            out.append("| " + " | ".join(row) + " |")
         return [*out, ""]
 
-    def follow_up(self) -> list[str]:
+    def earlier_versions(self, turn_id: int) -> list[str]:
+        """A turn's earlier texts under it, in the export with history."""
+        if not self.history:
+            return []
+        earlier = self.r.revisions.get(turn_id, [])
+        return [f"  - *{self.L['earlier']}:* {self.b(text, '    ')}" for text in earlier]
+
+    def follow_up(self, heading: bool = True) -> list[str]:
         L = self.L
         if not self.r.carried:
             return []
         notes: dict[int | None, FollowUp] = {f.action_id: f for f in self.r.follow_ups}
-        out = [
-            f"## {L['follow_up']}",
-            "",
+        out = [f"## {L['follow_up']}", ""] if heading else []
+        out += [
             f"| {L['what']} | {L['who']} | {L['when']} | {L['status']} | {L['comment']} |",
             "|---|---|---|---|---|",
         ]
@@ -244,13 +303,15 @@ class _Writer:
         return [*out, ""]
 
 
-def render_minutes(record: MeetingRecord, pseudonymise: bool = False) -> str:
-    w = _Writer(record, pseudonymise)
+def render_minutes(record: MeetingRecord, pseudonymise: bool = False, history: bool = False) -> str:
+    w = _Writer(record, pseudonymise, history)
     out = w.header("minutes") + w.participants() + w.times()
     for n, step in enumerate(record.qs.steps):
         out += w.step(n, step)
-    out += w.follow_up()
-    out += [f"## {w.L['action_plan']}", ""] + w.action_table(record.actions)
+    if w.follow_up_step is None:
+        out += w.follow_up()
+    if w.plan_step is None:  # a set with no action-planning step: the plan comes last
+        out += [f"## {w.L['action_plan']}", ""] + w.action_table(record.actions)
     return "\n".join(out).rstrip("\n") + "\n"
 
 

@@ -39,19 +39,23 @@ class MeetingRecord:
     previous: str = ""  # "date title" of the meeting this one follows up
     # People of earlier meetings of the series: their names can be in carried actions.
     earlier_participants: list[Participant] = field(default_factory=list)
+    # The history, read only for an export "with history": earlier texts of edited turns
+    # by turn id, and the deleted turns.
+    revisions: dict[int, list[str]] = field(default_factory=dict)
+    deleted: list[Turn] = field(default_factory=list)
 
     @property
     def language(self) -> str:
         return self.qs.language.value
 
 
-def load_record(store: Store, meeting_id: int) -> MeetingRecord:
+def load_record(store: Store, meeting_id: int, history: bool = False) -> MeetingRecord:
     """The meeting as one consistent snapshot, even while the meeting is being written."""
     with store.snapshot():
-        return _load(store, meeting_id)
+        return _load(store, meeting_id, history)
 
 
-def _load(store: Store, meeting_id: int) -> MeetingRecord:
+def _load(store: Store, meeting_id: int, history: bool) -> MeetingRecord:
     row = store.meeting_row(meeting_id)
     previous = ""
     if row["previous_id"] is not None:
@@ -74,4 +78,6 @@ def _load(store: Store, meeting_id: int) -> MeetingRecord:
         follow_ups=store.follow_ups(meeting_id),
         previous=previous,
         earlier_participants=store.earlier_participants(meeting_id),
+        revisions=store.turn_revisions(meeting_id) if history else {},
+        deleted=store.turns(meeting_id, times=False, deleted=True) if history else [],
     )

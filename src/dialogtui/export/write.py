@@ -2,33 +2,64 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
+from typing import NamedTuple
 
 from dialogtui.atomic import write_atomic_many
 from dialogtui.errors import ExportError
 from dialogtui.export.markdown import render_action_plan, render_minutes
+from dialogtui.export.pseudonymise import words_kept
 from dialogtui.export.record import load_record
 from dialogtui.paths import data_home, ensure_private_dir
 from dialogtui.store.db import Store
 
 
-def default_export_dir(meeting_id: int, pseudonymise: bool = False) -> Path:
-    """The data folder's place for a meeting's files; pseudonymised minutes get their own
-    folder, so the shareable files can never be mistaken for (or overwrite) the named ones."""
+def default_export_dir(meeting_id: int, pseudonymise: bool = False, history: bool = False) -> Path:
+    """The data folder's place for a meeting's files; pseudonymised minutes (and those with
+    history) get their own folder, so the shareable files can never be mistaken for (or
+    overwrite) the named ones."""
     name = f"meeting-{meeting_id}" + ("-pseudonymised" if pseudonymise else "")
+    name += "-with-history" if history else ""
     return data_home() / "exports" / name
 
 
+class Exported(NamedTuple):
+    paths: list[Path]
+    # Names that are also words, kept where they stood in lower case ("per vecka"): the
+    # scribe is told, to check that none of them was a person.
+    words_kept: Counter[str]
+
+    def kept_note(self) -> str:
+        """One sentence on the kept words, or nothing."""
+        if not self.words_kept:
+            return ""
+        listed = ", ".join(f"“{w}” ×{n}" for w, n in sorted(self.words_kept.items()))
+        return (
+            f"Kept as ordinary words, not names: {listed}. Check that none of them is a"
+            " person; write a name with a capital letter to have it replaced."
+        )
+
+
 def export_meeting(
-    store: Store, meeting_id: int, out_dir: Path | None = None, pseudonymise: bool = False
-) -> list[Path]:
-    """Render both files first, then write them atomically: a failure leaves old files whole."""
-    record = load_record(store, meeting_id)
+    store: Store,
+    meeting_id: int,
+    out_dir: Path | None = None,
+    pseudonymise: bool = False,
+    history: bool = False,
+) -> Exported:
+    """Render both files first, then write them atomically: a failure leaves old files whole.
+    `history`: the minutes show edited turns' earlier texts and deleted turns."""
+    record = load_record(store, meeting_id, history)
     files = {
-        "minutes.md": render_minutes(record, pseudonymise),
+        "minutes.md": render_minutes(record, pseudonymise, history),
         "action-plan.md": render_action_plan(record, pseudonymise),
     }
-    folder = Path(out_dir) if out_dir is not None else default_export_dir(meeting_id, pseudonymise)
+    folder = (
+        Path(out_dir)
+        if out_dir is not None
+        else default_export_dir(meeting_id, pseudonymise, history)
+    )
     if folder.exists() and not folder.is_dir():
         raise ExportError(f"{folder} is a file, not a folder; choose a folder for the export")
     try:
@@ -40,4 +71,4 @@ def export_meeting(
         if path.is_dir():
             raise ExportError(f"{path} is a folder; move it away or export elsewhere")
     write_atomic_many(targets)
-    return list(targets)
+    return Exported(list(targets), words_kept(record) if pseudonymise else Counter())

@@ -81,6 +81,12 @@ class Role(Strict):
     id: Identifier
     name: str = Field(description="How the role is named in the meeting's language.")
     description: str | None = None
+    stand_in: str | None = Field(
+        None,
+        description="What one person with this role is called in a pseudonymised export "
+        '("Förälder", "Socialsekreterare"), numbered where several share it. '
+        "Defaults to the role's name.",
+    )
 
 
 class Facilitators(Strict):

@@ -460,14 +460,17 @@ class Store:
         *,
         last: int | None = None,
         times: bool = True,
+        deleted: bool = False,
     ) -> list[Turn]:
         """Live turns in order (by step, then as they were said). `last` keeps only the most
-        recent ones; `times=False` skips the timestamps, which an export does not need."""
+        recent ones; `times=False` skips the timestamps, which an export does not need;
+        `deleted=True` gives the deleted turns instead (with their text when deleted)."""
         # The columns in the order of the Turn tuple's fields.
         cols = "t.id, t.step_index, t.question_index, t.participant_id, t.text, t.passed,"
         cols += " t.repetition, t.id IN (SELECT turn_id FROM turn_revisions),"
         cols += " t.started_at, t.ended_at" if times else " NULL, NULL"
-        sql = f"SELECT {cols} FROM turns t WHERE t.meeting_id=? AND t.deleted_at IS NULL"
+        live = "IS NOT NULL" if deleted else "IS NULL"
+        sql = f"SELECT {cols} FROM turns t WHERE t.meeting_id=? AND t.deleted_at {live}"
         params: tuple = (meeting_id,)
         if step is not None:
             sql += " AND t.step_index=?"
@@ -487,6 +490,18 @@ class Store:
             return list(map(Turn._make, rows))
         fromiso = dt.datetime.fromisoformat
         return [Turn._make((*r[:8], fromiso(r[8]), fromiso(r[9]))) for r in rows]
+
+    def turn_revisions(self, meeting_id: int) -> dict[int, list[str]]:
+        """The earlier texts of each edited turn, oldest first."""
+        rows = self.query(
+            "SELECT r.turn_id, r.text FROM turn_revisions r JOIN turns t ON t.id = r.turn_id"
+            " WHERE t.meeting_id=? AND r.action='edit' ORDER BY r.id",
+            (meeting_id,),
+        )
+        out: dict[int, list[str]] = {}
+        for turn_id, text in rows:
+            out.setdefault(turn_id, []).append(text)
+        return out
 
     def round_marks(
         self, meeting_id: int, step: int, repetition: int, question: int | None

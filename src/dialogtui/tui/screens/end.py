@@ -141,15 +141,18 @@ class EndScreen(DialogScreen[None]):
             # the UI thread, which goes on saving the clock and drafts meanwhile.
             reader = Store.open(self.engine.store.path)
             try:
-                paths = export_meeting(reader, self.engine.id, folder, pseudonymise)
+                exported = export_meeting(reader, self.engine.id, folder, pseudonymise)
             finally:
                 reader.close()
         except DialogtuiError as exc:
             self.app.call_from_thread(self.app.report, exc)
             self.app.call_from_thread(self._status, "Export failed; see the message.")
             return
-        self.exported = paths
-        self.app.call_from_thread(self._status, "Written:\n" + "\n".join(str(p) for p in paths))
+        self.exported = exported.paths
+        written = "Written:\n" + "\n".join(str(p) for p in exported.paths)
+        if exported.kept_note():
+            written += "\n" + exported.kept_note()
+        self.app.call_from_thread(self._status, written)
 
     def _status(self, text: str) -> None:
         self.query_one("#export-status", Static).update(plain(text))
