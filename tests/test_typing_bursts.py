@@ -113,3 +113,17 @@ def test_f6_and_a_number_or_letters_choose_the_speaker_even_in_one_burst(tmp_pat
         ("Per", "Per talar"),
     ]
     store.close()
+
+
+def test_arrow_keys_and_enter_in_one_burst_choose_the_row_they_reached(tmp_path):
+    # A list's own arrow keys run after a priority enter typed right after them: ctrl+g,
+    # down, down, enter went to the step the list started on.
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "samtidigt-traff-5", PEOPLE_THREE, consent_given=True)
+
+    async def scenario(app, pilot):
+        burst(app, "<ctrl+g>", "<down>", "<down>", "<enter>", "Tur")
+        await until(pilot, lambda: app.screen.engine.step_index == 2)
+        await until(pilot, lambda: app.screen.query_one("#draft").text == "Tur")
+
+    run(scenario, db=db, meeting_id=mid)

@@ -341,6 +341,56 @@ def actions_cmd(
     out.print(table)
 
 
+@app.command("notes")
+def notes_cmd(
+    meeting: Annotated[str, typer.Argument(metavar="MEETING", help="Meeting id.")],
+    text: Annotated[
+        str | None, typer.Argument(metavar="TEXT", help="The new text, with --edit or --consent.")
+    ] = None,
+    edit: Annotated[
+        int | None, typer.Option("--edit", metavar="ID", help="Correct note ID.")
+    ] = None,
+    delete: Annotated[
+        int | None, typer.Option("--delete", metavar="ID", help="Delete note ID.")
+    ] = None,
+    consent: Annotated[
+        bool, typer.Option("--consent", help="Set how consent was given to TEXT.")
+    ] = False,
+) -> None:
+    """A meeting's decisions, concerns and consent note: list, correct or delete them."""
+    meeting_id = _meeting_id(meeting)
+    chosen = [x for x in (edit is not None, delete is not None, consent) if x]
+    if len(chosen) > 1:
+        raise DialogtuiError("choose one of --edit, --delete and --consent")
+    if (edit is not None or consent) and text is None:
+        raise DialogtuiError("say the new text after the meeting id, in quotes")
+    with _store() as store:
+        info = store.meeting_info(meeting_id)
+        if chosen:
+            store.lock(meeting_id)  # not while the meeting is open in the app
+        if edit is not None:
+            if not (text or "").strip():
+                raise DialogtuiError("the new text is empty; use --delete to delete the note")
+            store.edit_note(meeting_id, edit, (text or "").strip())
+            say(f"note {edit} corrected")
+        elif delete is not None:
+            store.delete_note(meeting_id, delete)
+            say(f"note {delete} deleted")
+        elif consent:
+            store.set_consent(meeting_id, bool(info.consent_given), (text or "").strip())
+            say("consent note saved")
+        else:
+            notes = store.notes(meeting_id)
+            for note in notes:
+                step = "" if note.step is None else f"step {note.step + 1}"
+                say(f"{note.id:>4}  {note.kind.value:<8}  {step:<8}  {note.text}")
+            if info.consent_note or info.consent_given:
+                given = "given" if info.consent_given else "not recorded"
+                say(f"consent ({given}): {info.consent_note}")
+            if not notes and not (info.consent_note or info.consent_given):
+                say("no decisions, concerns or consent note in this meeting")
+
+
 @app.command("forget")
 def forget_cmd(
     meeting: Annotated[str, typer.Argument(metavar="MEETING", help="Meeting id.")],

@@ -429,6 +429,18 @@ class MeetingEngine:
             raise MeetingError(f"the {kind.value} is empty")
         return self.store.add_note(self.id, kind, self.pos.step, text.strip(), self.clock.now())
 
+    def notes(self) -> list[Note]:
+        """The meeting's decisions and concerns, in the order they were noted."""
+        return self.store.notes(self.id)
+
+    def edit_note(self, note_id: int, text: str) -> None:
+        if not text.strip():
+            raise MeetingError("the note is empty; delete it instead")
+        self.store.edit_note(self.id, note_id, text.strip())
+
+    def delete_note(self, note_id: int) -> None:
+        self.store.delete_note(self.id, note_id)
+
     def rate(self, participant_id: int, value: int, comment: str | None = None) -> None:
         """Rate someone on the step's scale; without a comment, one given earlier stays."""
         scale = self.step.scale

@@ -607,6 +607,20 @@ class Store:
             )
         return Note(_new_id(cur), kind, step, text, now)
 
+    def edit_note(self, meeting_id: int, note_id: int, text: str) -> None:
+        with self.tx() as c:
+            cur = c.execute(
+                "UPDATE notes SET text=? WHERE id=? AND meeting_id=?", (text, note_id, meeting_id)
+            )
+            if cur.rowcount == 0:
+                raise StoreError(f"note {note_id} does not exist in meeting {meeting_id}")
+
+    def delete_note(self, meeting_id: int, note_id: int) -> None:
+        with self.tx() as c:
+            cur = c.execute("DELETE FROM notes WHERE id=? AND meeting_id=?", (note_id, meeting_id))
+            if cur.rowcount == 0:
+                raise StoreError(f"note {note_id} does not exist in meeting {meeting_id}")
+
     def notes(self, meeting_id: int) -> list[Note]:
         return [
             Note(

@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer
 
 from dialogtui import recovery
-from dialogtui.display import visible
+from dialogtui.display import one_line, visible
 from dialogtui.errors import DialogtuiError
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.questionset.model import StepKind, format_minutes
@@ -26,6 +26,8 @@ from dialogtui.tui.screens.dialogs import (
     ConfirmDialog,
     FormDialog,
     JumpDialog,
+    NoteRow,
+    NotesDialog,
     ParticipantDialog,
     SpeakerDialog,
     TextDialog,
@@ -101,6 +103,7 @@ class CaptureScreen(DialogScreen[None]):
         Binding("alt+down", "question(1)", "Next question", show=False, priority=True),
         Binding("alt+up", "question(-1)", "Prev question", show=False, priority=True),
         Binding("ctrl+t", "pause", "Pause clock", priority=True),
+        Binding("f7", "list_notes", "Decisions…", show=False, priority=True),
         Binding("f8", "transcript", "Edit turns", show=False, priority=True),
         Binding("f9", "notes", "Notes", show=False, priority=True),
         Binding("ctrl+r", "repeat", "Repeat block", show=False, priority=True),
@@ -326,6 +329,9 @@ class CaptureScreen(DialogScreen[None]):
             dialog = self._edit_dialog(int(arg), None)
         elif kind == "participant":
             dialog = self._participant_dialog()
+        elif kind in ("consent", "note-edit"):
+            row = next((r for r in self._note_rows() if r.keep_key == key), None)
+            dialog = self._note_edit_dialog(row) if row else None
         if dialog is None:
             lost = "\n".join(FormDialog.kept_values(text))
             if lost:
@@ -483,6 +489,64 @@ class CaptureScreen(DialogScreen[None]):
         dialog, done = self._note_dialog(NoteKind(kind))
         await self._open(dialog, done, f"note:{kind}")
 
+    def _note_rows(self) -> list[NoteRow]:
+        """The notes list: each decision and concern, then the consent note."""
+        rows = []
+        for note in self.engine.notes():
+            kind = note.kind.value
+            step = "" if note.step is None else f" · step {note.step + 1}"
+            rows.append(
+                NoteRow(
+                    f"{kind.capitalize()}{step}: {one_line(note.text)}",
+                    f"Edit {kind}",
+                    note.text,
+                    f"note-edit:{note.id}",
+                    f"Delete the {kind} “{one_line(note.text)}”?",
+                )
+            )
+        info = self.engine.info
+        if self.engine.qs.consent_required or info.consent_note:
+            given = "given" if info.consent_given else "not recorded"
+            how = f": {one_line(info.consent_note)}" if info.consent_note else ""
+            rows.append(
+                NoteRow(
+                    f"Consent ({given}){how}",
+                    "How consent was given",
+                    info.consent_note,
+                    "consent",
+                    "Clear the note of how consent was given?",
+                )
+            )
+        return rows
+
+    def _change_note(self, row: NoteRow, text: str | None) -> list[NoteRow]:
+        """Correct (a text) or delete (None) what a row of the notes list stands for."""
+        kind, _, arg = row.keep_key.partition(":")
+        if kind == "consent":
+            given = bool(self.engine.info.consent_given)
+            self.run(lambda: self.engine.record_consent(given, (text or "").strip()))
+        elif text is None:
+            self.run(lambda: self.engine.delete_note(int(arg)))
+        elif text.strip() != row.text:
+            self.run(lambda: self.engine.edit_note(int(arg), text))
+        return self._note_rows()
+
+    async def action_list_notes(self) -> None:
+        """f7: every decision, concern and the consent note, to correct or delete."""
+        await settle(self)
+        rows: list[NoteRow] = []
+        if self.run(lambda: rows.extend(self._note_rows()), redraw=False):
+            await self._open(NotesDialog(rows, self._change_note, self._push), lambda _: None)
+
+    def _note_edit_dialog(self, row: NoteRow):
+        """A correction that was being typed when dialogtui last stopped."""
+
+        def done(text: str | None) -> None:
+            if text is not None:
+                self._change_note(row, text)
+
+        return TextDialog(row.title, row.text), done
+
     async def action_action_item(self) -> None:
         await settle(self)
         await self._edit_action(None)
@@ -600,6 +664,11 @@ class CaptureScreen(DialogScreen[None]):
             "Add decision", "Record a decision", lambda: self.action_note("decision")
         )
         yield SystemCommand("Add concern", "Record a concern", lambda: self.action_note("concern"))
+        yield SystemCommand(
+            "Decisions, concerns and consent…",
+            "List them, to correct or delete one",
+            self.action_list_notes,
+        )
         yield SystemCommand("Pause or resume the clock", "Stop the step timer", self.action_pause)
         yield SystemCommand("Edit or delete turns", "Focus the transcript", self.action_transcript)
         yield SystemCommand("Show or hide notes", "Facilitator notes", self.action_notes)

@@ -132,6 +132,29 @@ class FormDialog(OrderedFocus, CancellableDialog):
         return [str(v) for v in values.values() if str(v).strip()]
 
 
+class ListKeys:
+    """A dialog whose list moves with the arrow keys in typed order. A list's own arrow keys
+    are bindings that run only once the key has gone round the app — after an enter or an
+    x typed just after them, which would then choose the row above. As priority bindings
+    of the dialog they run the moment they are read."""
+
+    LIST_BINDINGS = [
+        Binding(key, f"list('{action}')", show=False, priority=True)
+        for key, action in (
+            ("down", "cursor_down"),
+            ("up", "cursor_up"),
+            ("home", "first"),
+            ("end", "last"),
+            ("pagedown", "page_down"),
+            ("pageup", "page_up"),
+        )
+    ]
+
+    def action_list(self, action: str) -> None:
+        for options in self.query(OptionList):  # type: ignore[attr-defined]
+            getattr(options, f"action_{action}")()
+
+
 class ErrorDialog(DialogModal[None]):
     """A problem that needs the user's attention (the disk is full, the meeting is locked)."""
 
@@ -329,10 +352,10 @@ class SpeakerDialog(CancellableDialog):
         self.dismiss(event.option_index)  # a click
 
 
-class JumpDialog(CancellableDialog):
+class JumpDialog(ListKeys, CancellableDialog):
     """Jump to any step; each line is one step of the agenda, as the caller describes it."""
 
-    BINDINGS = [Binding("enter", "go", "Go to step", priority=True)]
+    BINDINGS = [Binding("enter", "go", "Go to step", priority=True), *ListKeys.LIST_BINDINGS]
 
     def __init__(self, lines: list[str], current: int):
         super().__init__()
@@ -356,6 +379,78 @@ class JumpDialog(CancellableDialog):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option_index)  # a click
+
+
+@dataclasses.dataclass(frozen=True)
+class NoteRow:
+    """One line of the notes list, and how to correct or delete what it stands for."""
+
+    line: str  # as listed
+    title: str  # of the dialog that corrects it
+    text: str  # the text to correct
+    keep_key: str  # its dialog's text is kept under this key, as every dialog's is
+    question: str  # asked before deleting it
+
+
+class NotesDialog(ListKeys, CancellableDialog):
+    """The meeting's decisions, concerns and consent note, to correct or delete.
+
+    The correcting dialog opens on top of the list, from the key's own binding, so that the
+    keys typed after enter are the new text (a dialog opened later, once the list has
+    gone, would miss them). The screen's `change(row, text or None)` does the change and
+    gives the new list; `push` is how the screen shows a dialog (and keeps its text)."""
+
+    BINDINGS = [
+        Binding("enter,e", "choose(False)", "Edit", priority=True),
+        Binding("delete,x", "choose(True)", "Delete", priority=True),
+        *ListKeys.LIST_BINDINGS,
+    ]
+
+    def __init__(self, rows: list[NoteRow], change, push):
+        super().__init__()
+        self.rows, self.change, self.push = rows, change, push
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Decisions, concerns and consent", classes="title")
+            yield OptionList()
+            yield Static("Nothing noted yet: f4 notes a decision, f5 a concern.", id="none")
+            yield Label("enter: edit · x: delete · escape: close", classes="hint")
+
+    def on_mount(self) -> None:
+        self.show(self.rows)
+        self.set_focus(self.query_one(OptionList))
+
+    def show(self, rows: list[NoteRow]) -> None:
+        options = self.query_one(OptionList)
+        at = options.highlighted or 0
+        self.rows = rows
+        options.set_options(Option(plain(row.line)) for row in rows)
+        options.display = bool(rows)
+        self.query_one("#none").display = not rows
+        if rows:
+            options.highlighted = min(at, len(rows) - 1)
+
+    async def action_choose(self, delete: bool) -> None:
+        options = self.query_one(OptionList)
+        await drain(options)  # the arrow keys typed before it
+        if options.highlighted is None or not self.rows:
+            return
+        row = self.rows[options.highlighted]
+
+        def done(result: str | bool | None) -> None:
+            if result is True:  # yes, delete
+                self.show(self.change(row, None))
+            elif isinstance(result, str):
+                self.show(self.change(row, result))
+
+        if delete:
+            await self.push(ConfirmDialog(row.question), done)
+        else:
+            await self.push(TextDialog(row.title, row.text), done, row.keep_key)
+
+    async def on_option_list_option_selected(self) -> None:
+        await self.action_choose(False)  # a click
 
 
 class ParticipantDialog(FormDialog):
