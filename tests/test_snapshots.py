@@ -1,4 +1,6 @@
-"""What the screens look like, one snapshot per stage of a meeting, at 80×24 and 120×40.
+"""What the screens look like, one snapshot per stage of a meeting, at 80×24 and 60×20, with
+five participants with long names and the longest step title of the shipped sets: nothing
+essential may fall off the screen unseen.
 
 Review changes with `scripts/test -n0 tests/test_snapshots.py --snapshot-update` and the diff
 in tests/__snapshots__/ (an SVG per snapshot; snapshot_report.html shows failures).
@@ -17,12 +19,15 @@ from dialogtui.records import ActionItem
 from dialogtui.store import Store
 from dialogtui.tui.app import build_app
 
-SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((60, 20), id="60x20")]
 PEOPLE = [
-    ("Ada Nilsson", "skola", "Rektor"),
-    ("Per Ström", "socialtjanst", "IFO"),
-    ("Lena Ek", "skola", "Kurator"),
+    ("Anna-Karin Johansson-Lindqvist", "skola", "Rektor"),
+    ("Mohammed Abdulrahman Al-Hassan", "socialtjanst", "IFO"),
+    ("Kristoffer Gustafsson-Bergström", "skola", "Kurator"),
+    ("Maria Magdalena Eriksson", "socialtjanst", "Familjebehandlare"),
+    ("Per-Olof Andersson Nyström", "skola", "Speciallärare"),
 ]
+NO_ROLES = [(name, None) for name, _, _ in PEOPLE]
 
 
 def app_with(tmp_path, setup=None, **kwargs):
@@ -70,16 +75,16 @@ def round_step(store, clock):
     )
     m.start()
     clock.advance(minutes=3)
-    m.submit("Ada, rektor. Jag hoppas på konkreta steg för eleverna i år 7.")
+    m.submit("Anna-Karin, rektor. Jag hoppas på konkreta steg för eleverna i år 7.")
     clock.advance(minutes=2)
     m.pass_turn()
-    m.save_draft("Lena, kurator, jag har med mig")
+    m.save_draft("Kristoffer, kurator, jag har med mig")
     clock.advance(minutes=1)
     return m
 
 
 def scale_step(store, clock):
-    m = new_meeting(store, "raseborg-orons-zoner", [("Anna", None), ("Bo", None)], clock=clock)
+    m = new_meeting(store, "raseborg-orons-zoner", NO_ROLES, clock=clock)
     m.start()
     m.rate(m.participants[0].id, 4)
     m.cycle_speaker(1)
@@ -87,7 +92,7 @@ def scale_step(store, clock):
 
 
 def choice_step(store, clock):
-    m = new_meeting(store, "dialogredskab-3-samarbejdsrelationer", [("Mette", None)], clock=clock)
+    m = new_meeting(store, "dialogredskab-3-samarbejdsrelationer", NO_ROLES, clock=clock)
     m.start()
     m.mark_choice("stafet", "now")
     m.mark_choice("fodboldhold", "desired")
@@ -103,13 +108,23 @@ def action_step(store, clock):
         ActionItem(
             "Gemensam föräldraträff",
             "Kvällsmöte",
-            "Ada Nilsson",
-            "Per Ström",
+            "Anna-Karin Johansson-Lindqvist",
+            "Mohammed Abdulrahman Al-Hassan",
             START.date().replace(month=2),
             "Skicka inbjudan",
         )
     )
-    m.add_action(ActionItem("Rutin för orosanmälan", who="Per Ström"))
+    m.add_action(ActionItem("Rutin för orosanmälan", who="Mohammed Abdulrahman Al-Hassan"))
+    return m
+
+
+def longest_title(store, clock):
+    """The longest step title of the shipped sets (84 characters), its clock running over."""
+    people = [(name, "gruppe") for name, _, _ in PEOPLE]
+    m = new_meeting(store, "hva-planlegging", people, clock=clock)
+    m.start()
+    m.goto_step(1)
+    clock.advance(minutes=95)
     return m
 
 
@@ -142,6 +157,34 @@ def test_capture_choice(snap_compare, tmp_path, size):
 @pytest.mark.parametrize("size", SIZES)
 def test_capture_action_plan(snap_compare, tmp_path, size):
     assert snap_compare(app_with(tmp_path, action_step), terminal_size=size, run_before=steady)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_capture_longest_step_title(snap_compare, tmp_path, size):
+    app = app_with(tmp_path, longest_title)
+    assert snap_compare(app, terminal_size=size, run_before=steady)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_speaker_dialog(snap_compare, tmp_path, size):
+    app = app_with(tmp_path, round_step)
+    assert snap_compare(app, terminal_size=size, run_before=after("f6", "m", "o"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_notes_dialog(snap_compare, tmp_path, size):
+    def with_notes(store, clock):
+        from dialogtui.records import NoteKind
+
+        m = round_step(store, clock)
+        m.add_note(
+            NoteKind.decision, "Nästa träff 21 april, samma tid och plats i skolans bibliotek"
+        )
+        m.add_note(NoteKind.concern, "Frånvaron på måndagar")
+        return m
+
+    app = app_with(tmp_path, with_notes)
+    assert snap_compare(app, terminal_size=size, run_before=after("f7"))
 
 
 @pytest.mark.parametrize("size", SIZES)

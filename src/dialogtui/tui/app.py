@@ -61,8 +61,8 @@ class DialogApp(App):
     BINDINGS = [
         Binding("f1", "help", "Help", priority=True),
         # Not priority: where "?" can be typed (the text box, search), it is typed.
-        Binding("question_mark", "help", "Help", show=False),
-        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("question_mark", "help", "Help", show=False, key_display="?"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),  # in help; f1 needs the room
     ]
 
     def __init__(

@@ -1,11 +1,13 @@
 """Screens that know their app is dialogtui's: `self.app.store`, `.clock` and `.report` are
-typed for the type checker. Nothing changes at run time."""
+typed for the type checker; and every dialog has a footer of its own keys."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, TypeVar
 
+from textual import events
 from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer
 
 if TYPE_CHECKING:
     from dialogtui.tui.app import DialogApp
@@ -21,3 +23,9 @@ class DialogScreen(Screen[Result]):
 class DialogModal(ModalScreen[Result]):
     if TYPE_CHECKING:
         app: DialogApp
+
+    def _on_mount(self, event: events.Mount) -> None:
+        # Textual runs this as well as `Screen._on_mount` (handlers run for each class).
+        # Each dialog shows its own keys at the bottom, over the footer of the screen
+        # below, whose keys do not apply while it is open.
+        self.mount(Footer(compact=True, show_command_palette=False))

@@ -86,29 +86,34 @@ class Tick(Message):
 
 class CaptureScreen(DialogScreen[None]):
     AUTO_FOCUS = "#draft"
+    # Under 24 rows (a 60×20 window) the panels give up lines, so that the step and its
+    # clock, the question, the speakers, the text box and the footer all stay on screen.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-normal")]
     # Priority bindings, each of which first lets the keys typed before it land (see
     # tui/ordering.py): a turn typed, enter, tab, the next turn — in one burst — is two
     # turns of two speakers. None of these keys can be typed as text.
+    # The footer shows the keys of the live loop first, in short words (help has the long
+    # ones, from `tooltip`), so that at 80 columns it reaches ctrl+o and f1.
     BINDINGS = [
-        Binding("tab", "speaker(1)", "Next speaker", priority=True),
-        Binding("shift+tab", "speaker(-1)", "Prev speaker", show=False, priority=True),
-        Binding("f2", "pass_turn", "Pass", priority=True),
-        Binding("f6", "choose_speaker", "Who speaks", show=False, priority=True),
+        Binding("tab", "speaker(1)", "Who", priority=True, tooltip="Next speaker"),
+        Binding("ctrl+n", "next_step", "Next step", priority=True),
         Binding("f3", "action_item", "Action", priority=True),
         Binding("f4", "note('decision')", "Decision", priority=True),
         Binding("f5", "note('concern')", "Concern", priority=True),
-        Binding("ctrl+n", "next_step", "Next step", priority=True),
-        Binding("ctrl+b", "prev_step", "Prev step", priority=True),
-        Binding("ctrl+g", "jump", "Go to step", priority=True),
+        Binding("f2", "pass_turn", "Pass", priority=True),
+        Binding("ctrl+o", "end", "End", priority=True, tooltip="End meeting"),
+        Binding("shift+tab", "speaker(-1)", "Prev speaker", show=False, priority=True),
+        Binding("f6", "choose_speaker", "Who speaks", show=False, priority=True),
+        Binding("ctrl+b", "prev_step", "Prev step", show=False, priority=True),
+        Binding("ctrl+g", "jump", "Go to step", show=False, priority=True),
         Binding("alt+down", "question(1)", "Next question", show=False, priority=True),
         Binding("alt+up", "question(-1)", "Prev question", show=False, priority=True),
-        Binding("ctrl+t", "pause", "Pause clock", priority=True),
+        Binding("ctrl+t", "pause", "Pause clock", show=False, priority=True),
         Binding("f7", "list_notes", "Decisions…", show=False, priority=True),
         Binding("f8", "transcript", "Edit turns", show=False, priority=True),
         Binding("f9", "notes", "Notes", show=False, priority=True),
         Binding("ctrl+r", "repeat", "Repeat block", show=False, priority=True),
         Binding("ctrl+l", "add_participant", "Add participant", show=False, priority=True),
-        Binding("ctrl+o", "end", "End meeting", priority=True),
         Binding("escape", "back", "Text box ↔ the step's list", show=False, priority=True),
         *[
             Binding(f"alt+{n}", f"pick({n})", f"Speaker {n}", show=False, priority=True)
@@ -137,7 +142,7 @@ class CaptureScreen(DialogScreen[None]):
         yield FollowUpTable(id="follow-up")
         yield Transcript(id="transcript")
         yield DraftArea(id="draft")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = visible(self.engine.info.title)
@@ -374,7 +379,7 @@ class CaptureScreen(DialogScreen[None]):
     def _show_turn(self, turn) -> None:
         """Only now that the store has committed the turn does it show, marked saved."""
         who = self.engine.participant(turn.participant_id)
-        name = who.name if who else ""
+        name = who.name.split()[0] if who and who.name.split() else ""  # the strip is short
         strip = self.query_one(SpeakerStrip)
         strip.last_saved = f"✓ saved {turn.ended_at.astimezone():%H:%M:%S} {name}"
         self.query_one(Transcript).append(self.engine, turn)

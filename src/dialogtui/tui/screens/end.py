@@ -98,7 +98,7 @@ class EndScreen(DialogScreen[None]):
                 "b: back to the meeting",
                 id="export-status",
             )
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = visible(self.engine.info.title)

@@ -42,7 +42,8 @@ def _rows(node) -> list[tuple[str, str]]:
         if binding.key.startswith("alt+") and binding.key[4:].isdigit():
             speaker_keys += 1  # nine of a kind read better as one row
             continue
-        rows.append((binding.key_display or binding.key.replace(",", " / "), binding.description))
+        key = binding.key_display or binding.key.replace(",", " / ")
+        rows.append((key, binding.tooltip or binding.description))  # the footer's is short
     if speaker_keys:
         rows.append((f"alt+1…{speaker_keys}", f"Speaker 1–{speaker_keys}"))
     return rows

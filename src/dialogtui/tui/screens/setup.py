@@ -120,7 +120,7 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
                 yield Input(placeholder="Organisation", id="p-org", compact=True)
                 yield Input(placeholder="Pseudonym (optional)", id="p-pseudonym", compact=True)
             yield ParticipantList(id="people")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def _previous_options(self) -> list[tuple[Text, int]]:
         try:

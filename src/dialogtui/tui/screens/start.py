@@ -45,7 +45,7 @@ class StartScreen(DialogScreen[None]):
                 yield OptionList(id="choices")
             with VerticalScroll(id="preview"):
                 yield Static(id="preview-text")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = "Start a meeting"

@@ -26,11 +26,13 @@ def value(item: ActionItem, field: str) -> str:
 class ActionTable(ItemTable):
     HELP_TITLE = "Action plan"
 
+    # Their hint is on the table's border; help lists them.
     BINDINGS = [
-        Binding("enter", "edit", "Edit action"),
-        Binding("a", "add", "Add action"),
-        Binding("delete,x", "remove", "Delete action"),
+        Binding("enter", "edit", "Edit action", show=False),
+        Binding("a", "add", "Add action", show=False),
+        Binding("delete,x", "remove", "Delete action", show=False),
     ]
+    HINT = "a: add · enter: edit · x: delete"
 
     class EditRequested(Message):
         def __init__(self, item: ActionItem | None):

@@ -15,10 +15,13 @@ from dialogtui.meeting.engine import MeetingEngine
 class ChoicePanel(OptionList):
     HELP_TITLE = "Choice list"
 
+    # Their hint is on the list's border, for the ratings the step has (help lists both);
+    # the footer keeps its room for the screen's keys.
     BINDINGS = [
-        Binding("n", "mark('now')", "Mark now"),
-        Binding("d", "mark('desired')", "Mark desired"),
+        Binding("n", "mark('now')", "Mark now", show=False),
+        Binding("d", "mark('desired')", "Mark desired", show=False),
     ]
+    HINTS = {"now": "n: now", "desired": "d: desired"}
 
     class Marked(Message):
         def __init__(self, option_id: str, rating: str):
@@ -31,6 +34,8 @@ class ChoicePanel(OptionList):
             self.clear_options()
             return
         self._ratings = list(choice.ratings)
+        hints = [self.HINTS[r] for r in choice.ratings if r in self.HINTS]
+        self.border_subtitle = " · ".join(hints) + " on the highlighted option"
         marks = engine.choices()
         keep = self.highlighted
         options = []

@@ -14,11 +14,14 @@ WRAP_LIMIT = 200_000  # characters; soft-wrapping megabytes would freeze the scr
 class DraftArea(TextArea):
     HELP_TITLE = "Text box"
 
-    # Shown in help and the footer; the keys themselves are handled in `_on_key` below.
+    # Shown in help, and on the box's own border (where they stay visible at any width,
+    # leaving the footer to the screen's keys); the keys themselves are handled in
+    # `_on_key` below.
     BINDINGS = [
-        Binding("enter", "submit", "Save turn"),
+        Binding("enter", "submit", "Save turn", show=False),
         Binding("ctrl+j", "newline", "New line in the turn", show=False),
     ]
+    BORDER_HINT = "enter saves · ctrl+j new line"
 
     class Submitted(Message):
         def __init__(self, text: str):
@@ -28,6 +31,7 @@ class DraftArea(TextArea):
     def __init__(self, **kwargs):
         super().__init__(soft_wrap=True, tab_behavior="focus", show_line_numbers=False, **kwargs)
         self._pending: list[str] = []
+        self.border_subtitle = self.BORDER_HINT
 
     async def _on_key(self, event: events.Key) -> None:
         # Enter and new line are handled here, in this widget's own queue of keys, and not

@@ -13,11 +13,13 @@ from dialogtui.tui.widgets.item_table import ItemTable
 class FollowUpTable(ItemTable):
     HELP_TITLE = "Follow-up"
 
+    # Their hint is on the table's border; help lists them.
     BINDINGS = [
-        Binding("d", "mark('done')", "Done"),
-        Binding("c", "mark('continued')", "Continues"),
-        Binding("x", "mark('dropped')", "Dropped"),
+        Binding("d", "mark('done')", "Done", show=False),
+        Binding("c", "mark('continued')", "Continues", show=False),
+        Binding("x", "mark('dropped')", "Dropped", show=False),
     ]
+    HINT = "d: done · c: continues · x: dropped"
 
     class Marked(Message):
         def __init__(self, item: ActionItem, status: ActionStatus):

@@ -13,9 +13,12 @@ MAX_WIDTH = 40  # cells; a longer text is cut here (it is whole in the store and
 
 
 class ItemTable(DataTable):
+    HINT = ""  # its keys, shown on its border
+
     def __init__(self, **kwargs):
         super().__init__(cursor_type="row", **kwargs)
         self._items: list = []
+        self.border_subtitle = self.HINT
 
     def fill(self, columns: Sequence[str], items: list, rows: Iterable[Sequence[str]]) -> None:
         keep = self.cursor_row

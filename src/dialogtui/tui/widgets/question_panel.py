@@ -30,7 +30,7 @@ class QuestionPanel(Static):
             low, high = step.scale.points[0].value, step.scale.points[-1].value
             out.append(
                 ("\n" if out else "") + f"Press {low}–{high} to rate the current speaker "
-                "(then the next one); tab to choose who.",
+                "(then the next one); c comments the last rating; tab or f6 chooses who.",
                 style="italic",
             )
         # Folded away unless asked for: the step's instructions (when a question is shown

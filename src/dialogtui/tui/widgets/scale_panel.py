@@ -15,7 +15,8 @@ from dialogtui.meeting.engine import MeetingEngine
 
 class ScalePanel(Static, can_focus=True):
     HELP_TITLE = "Scale"
-    BINDINGS = [Binding("c", "comment", "Comment on the last rating")]
+    # Explained in the question panel's hint, with the digits; help lists it.
+    BINDINGS = [Binding("c", "comment", "Comment on the last rating", show=False)]
 
     class CommentRequested(Message):
         pass

@@ -1,48 +1,128 @@
-"""Whose turn it is in the round, who has spoken and who passed, and the turn's timebox."""
+"""Whose turn it is in the round, who has spoken and who passed, and the turn's timebox.
+
+Two lines, whatever the width and the names: the round on the first (names shortened to
+first names, then initials, as the width needs; the current speaker is always in it), and
+on the second what was saved last and who speaks, with the timebox. The second line is the
+scribe's proof that the last turn is on disk, so it never wraps away.
+"""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
 
 from dialogtui.display import visible
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.meeting.timers import format_seconds
+from dialogtui.records import Participant
+
+
+def _first_name(name: str) -> str:
+    return name.split()[0] if name.split() else name
+
+
+def _initials(name: str) -> str:
+    return "".join(part[0] for part in name.replace("-", " ").split()) or name
+
+
+# Ever shorter ways to show a name, tried in turn until the whole round fits one line.
+_FORMS = (lambda n: n, _first_name, lambda n: _first_name(n)[:6], _initials)
+
+
+def _fits(text: Text, width: int) -> bool:
+    return text.cell_len <= width  # cells: a wide character takes two
 
 
 class SpeakerStrip(Static):
     last_saved = ""
+    _engine: MeetingEngine | None = None
+
+    def on_resize(self) -> None:
+        if self._engine is not None:
+            self.show(self._engine)
 
     def show(self, engine: MeetingEngine) -> None:
+        self._engine = engine
+        width = max(20, self.size.width - 2) if self.size.width else 78
+        out = self._round_line(engine, width)
+        out.append("\n")
+        out.append_text(self._status_line(engine, width))
+        self.set_class(self._over(engine), "overtime")
+        self.update(out)
+
+    def _round_line(self, engine: MeetingEngine, width: int) -> Text:
         order = engine.speakers()
+        if not order:
+            return Text("No participants yet: ctrl+l adds one.", style="italic")
         marks = engine.round_marks() if engine.step.is_round else {}
-        out = Text()
-        current = engine.pos.speaker_id
+        for form in _FORMS:
+            line = self._names(order, marks, engine.pos.speaker_id, form)
+            if _fits(line, width):
+                return line
+        return self._around_current(order, marks, engine.pos.speaker_id, width)
+
+    @staticmethod
+    def _names(order: list[Participant], marks: dict, current: int | None, form) -> Text:
+        out = Text(no_wrap=True, overflow="ellipsis")
         for n, p in enumerate(order, start=1):
             said = marks.get(p.id, "") if p.id is not None else ""
             mark = {"spoke": "✓", "passed": "–"}.get(said, "")
-            label = f"{n}:{visible(p.name)}{mark}"
+            label = f"{n}:{visible(form(p.name))}{mark}"
+            if n > 1:
+                out.append("  ")
             if p.id == current:
                 out.append(f"▶{label}", style="bold reverse")
             else:
                 out.append(label, style="dim" if mark else "")
-            out.append("  ")
-        if not order:
-            out.append("No participants yet: ctrl+l adds one.", style="italic")
-        elif engine.round_complete:
-            out.append("round complete · ctrl+n next step", style="bold")
-        elif current is None:
-            out.append("tab or f6: choose who speaks", style="dim")
-        out.append("\n")
-        elapsed = engine.turn_elapsed()
+        return out
+
+    def _around_current(
+        self, order: list[Participant], marks: dict, current: int | None, width: int
+    ) -> Text:
+        """Too many for one line even as initials: the speakers from the current one on."""
+        ids = [p.id for p in order]
+        start = ids.index(current) if current in ids else 0
+        shown = order[start:] + order[:start]
+        line = self._names(shown, marks, current, _initials)
+        line.truncate(width, overflow="ellipsis")
+        return line
+
+    def _status_line(self, engine: MeetingEngine, width: int) -> Text:
+        """What was saved last, then who speaks and for how long: cut from the name, never
+        from the saved mark or the timebox."""
+        speaker = engine.speaker
+        out = Text(no_wrap=True, overflow="ellipsis")
+        if speaker is None:
+            timing = ""
+        else:
+            elapsed = engine.turn_elapsed()
+            box = engine.turn_timebox_seconds()
+            timing = format_seconds(elapsed)
+            if box is not None:
+                timing += f" / {format_seconds(box)}"
+        saved = visible(self.last_saved)
+        over = self._over(engine)
+        if engine.round_complete:
+            who = "round complete · ctrl+n next step"
+        else:
+            who = "Nobody speaks: tab or f6 chooses"
+        for form in _FORMS:
+            if speaker is not None:
+                who = f"Speaking: {visible(form(speaker.name))} {timing}"
+            if cell_len(saved) + 3 + cell_len(who) + (6 if over else 0) <= width:
+                break
+        if saved:
+            out.append(saved, style="green")
+            out.append("   ")
+        out.append(who)
+        if over:
+            out.append("  TIME", style="bold reverse")
+        out.truncate(width, overflow="ellipsis")
+        return out
+
+    @staticmethod
+    def _over(engine: MeetingEngine) -> bool:
+        """The speaker is past the turn's timebox (nobody speaking is never late)."""
         box = engine.turn_timebox_seconds()
-        who = visible(engine.speaker.name) if engine.speaker else "—"
-        out.append(f"Speaking: {who}  {format_seconds(elapsed)}")
-        if box is not None:
-            out.append(f" / {format_seconds(box)}")
-            if elapsed > box:
-                out.append("  TIME", style="bold reverse")
-        if self.last_saved:
-            out.append(f"   {visible(self.last_saved)}", style="green")
-        self.set_class(box is not None and elapsed > box, "overtime")
-        self.update(out)
+        return engine.speaker is not None and box is not None and engine.turn_elapsed() > box
