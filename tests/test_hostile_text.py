@@ -148,9 +148,7 @@ def test_every_screen_shows_hostile_text_as_typed(tmp_path, hostile_set):
         # The start screen: the meetings' titles and the set's, and its preview.
         await until(pilot, lambda: "Möte [/]" in screen_text(app))
         assert_shown_as_data(app, "Möte [/]", "Set [/] ␛]0;SET-PWNED␛\\ x")
-        await pilot.press("ctrl+f")
         await pilot.press(*"set-pwned")  # the set, not the meetings made from it
-        await pilot.press("enter")
         await until(pilot, lambda: "Steg [/x]" in screen_text(app))
         assert_shown_as_data(app, "Steg [/x] ␛]0;STEP-PWNED", "Fråga [b]fet[/b]?")
         # Set-up: consent text, roles, and the earlier meeting in "Follows up".

@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from dialogtui.atomic import write_atomic_many
 from dialogtui.errors import ExportError
+from dialogtui.export import EXPORT_FILES
 from dialogtui.export.markdown import render_action_plan, render_minutes
 from dialogtui.export.pseudonymise import words_kept
 from dialogtui.export.record import load_record
@@ -51,9 +52,10 @@ def export_meeting(
     """Render both files first, then write them atomically: a failure leaves old files whole.
     `history`: the minutes show edited turns' earlier texts and deleted turns."""
     record = load_record(store, meeting_id, history)
+    minutes, plan = EXPORT_FILES
     files = {
-        "minutes.md": render_minutes(record, pseudonymise, history),
-        "action-plan.md": render_action_plan(record, pseudonymise),
+        minutes: render_minutes(record, pseudonymise, history),
+        plan: render_action_plan(record, pseudonymise),
     }
     folder = (
         Path(out_dir)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+from pathlib import Path
 from typing import Any
 
 from textual.actions import SkipAction
@@ -17,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Input, Label, OptionList, Select, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
 from dialogtui.display import plain, visible
@@ -497,11 +498,17 @@ class ParticipantDialog(FormDialog):
 
 
 class FolderDialog(FormDialog):
-    """Ask for a folder to write into (created if missing)."""
+    """Ask for a folder to write the files into (created if missing), and whether to
+    pseudonymise them. Files already there are replaced only after a second enter."""
 
-    def __init__(self, title: str, default: str):
+    # Space ticks the box in typed order (the box's own space runs after an enter typed
+    # just after it, which would write the files with names).
+    BINDINGS = [Binding("space", "tick", "Tick", show=False, priority=True)]
+
+    def __init__(self, title: str, default: str, names: tuple[str, ...] = ()):
         super().__init__()
-        self.title_text, self.default = title, default
+        self.title_text, self.default, self.names = title, default, names
+        self._replace_in: str | None = None  # the folder whose files enter again replaces
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form"):
@@ -509,12 +516,48 @@ class FolderDialog(FormDialog):
             with Horizontal(classes="row"):
                 yield Label("Folder", classes="field-label")
                 yield Input(visible(self.default), id="folder", compact=True)
-            yield Label("enter: write the files · escape: cancel", classes="hint")
+            yield Checkbox(
+                "Pseudonymised: names replaced, for sharing outside the meeting",
+                id="pseudonymise",
+                compact=True,
+            )
+            yield Label("enter: write the files · tab: pseudonymised · escape: cancel", id="hint")
+
+    def on_input_changed(self) -> None:
+        super().on_input_changed()
+        self._replace_in = None  # another folder: ask again
+
+    async def action_tick(self) -> None:
+        box = self.focused
+        if not isinstance(box, Checkbox):
+            raise SkipAction()  # a space in the folder's name
+        await settle(self)
+        box.toggle()
+
+    async def action_enter(self) -> None:
+        if isinstance(self.focused, Checkbox):  # enter writes; space ticks the box
+            await settle(self)
+            self.save()
+            return
+        await super().action_enter()
 
     def save(self) -> None:
         value = self.query_one("#folder", Input).value.strip()
-        if value:
-            self.dismiss(value)
+        if not value:
+            return
+        folder = Path(value).expanduser()
+        there = [n for n in self.names if (folder / n).exists()]
+        if there and self._replace_in != value:
+            self._replace_in = value
+            self.query_one("#hint", Label).update(
+                plain(
+                    f"{' and '.join(there)} already in {folder}: enter again replaces"
+                    " them, or choose another folder.",
+                    style="bold",
+                )
+            )
+            return
+        self.dismiss((folder, self.query_one("#pseudonymise", Checkbox).value))
 
 
 def open_dialogs(screens: list) -> list[FormDialog]:

@@ -15,6 +15,7 @@ from textual.widgets import Footer, Static
 
 from dialogtui.display import plain, visible
 from dialogtui.errors import DialogtuiError
+from dialogtui.export import EXPORT_FILES
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.meeting.timers import format_seconds
 from dialogtui.questionset.model import format_minutes
@@ -73,7 +74,29 @@ def summary(engine: MeetingEngine) -> Table:
         grid.add_row(flags)
     else:
         grid.add_row(Text(f"{len(engine.actions())} action item(s), each with owner and date."))
+    reviewed = {f.action_id for f in engine.follow_ups()}
+    unreviewed = [a for a in engine.carried_actions() if a.id not in reviewed]
+    if unreviewed:  # the plan of the meeting before is what this one was to follow up
+        grid.add_row(Text(""))
+        earlier = Table(
+            title="Actions of the previous meeting not followed up",
+            title_justify="left",
+            box=None,
+            pad_edge=False,
+            title_style="bold",
+        )
+        earlier.add_column("what")
+        earlier.add_column("who")
+        for a in unreviewed:
+            earlier.add_row(plain(a.what), plain(a.who))
+        grid.add_row(earlier)
     return grid
+
+
+def documents_folder() -> Path:
+    """Where a user keeps documents (not wherever dialogtui was started from)."""
+    documents = Path.home() / "Documents"
+    return documents if documents.is_dir() else Path.home()
 
 
 class EndScreen(DialogScreen[None]):
@@ -81,6 +104,7 @@ class EndScreen(DialogScreen[None]):
         Binding("e", "export(False)", "Export"),
         Binding("p", "export(True)", "Export pseudonymised"),
         Binding("o", "export_to", "Export to a folder…"),
+        Binding("h", "export_history", "With history", tooltip="Export with edit history"),
         Binding("b,escape", "back", "Back to meeting"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -95,7 +119,7 @@ class EndScreen(DialogScreen[None]):
             yield Static(id="summary")
             yield Static(
                 "e: export minutes and action plan   p: pseudonymised   o: to a folder…   "
-                "b: back to the meeting",
+                "h: with the edit history   b: back to the meeting (it opens again)",
                 id="export-status",
             )
         yield Footer(compact=True, show_command_palette=False)
@@ -113,26 +137,37 @@ class EndScreen(DialogScreen[None]):
             self.engine.start()  # reopens the meeting
         except DialogtuiError as exc:
             self.app.report(exc)
+            return
         self.app.pop_screen()
+        self.app.notify("The meeting is open again; ctrl+o ends it.")
 
     def action_export(self, pseudonymise: bool, folder: Path | None = None) -> None:
         self.query_one("#export-status", Static).update("Exporting…")
         self._export(pseudonymise, folder)
 
+    def action_export_history(self) -> None:
+        """The minutes with edited turns' earlier texts and deleted turns, on their own."""
+        self.query_one("#export-status", Static).update("Exporting…")
+        self._export(False, None, history=True)
+
     def action_export_to(self) -> None:
-        """Somewhere else, e.g. a folder shared with the participants; `p` first
-        pseudonymises (here the names are kept)."""
+        """Somewhere else, e.g. a folder shared with the participants, named or
+        pseudonymised; files already there are replaced only when the scribe says so."""
 
-        def done(folder: str | None) -> None:
-            if folder:
-                self.action_export(False, Path(folder).expanduser())
+        def done(chosen: tuple[Path, bool] | None) -> None:
+            if chosen:
+                folder, pseudonymise = chosen
+                self.action_export(pseudonymise, folder)
 
-        self.app.push_screen(
-            FolderDialog("Export minutes and action plan to", str(Path.cwd())), done
+        dialog = FolderDialog(
+            "Export minutes and action plan to", str(documents_folder()), EXPORT_FILES
         )
+        self.app.push_screen(dialog, done)
 
     @work(thread=True, exclusive=True)
-    def _export(self, pseudonymise: bool, folder: Path | None = None) -> None:
+    def _export(
+        self, pseudonymise: bool, folder: Path | None = None, history: bool = False
+    ) -> None:
         from dialogtui.export.write import export_meeting
         from dialogtui.store import Store
 
@@ -141,7 +176,7 @@ class EndScreen(DialogScreen[None]):
             # the UI thread, which goes on saving the clock and drafts meanwhile.
             reader = Store.open(self.engine.store.path)
             try:
-                exported = export_meeting(reader, self.engine.id, folder, pseudonymise)
+                exported = export_meeting(reader, self.engine.id, folder, pseudonymise, history)
             finally:
                 reader.close()
         except DialogtuiError as exc:

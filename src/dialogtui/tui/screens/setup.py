@@ -9,7 +9,6 @@ from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.message import Message
 from textual.widgets import Checkbox, Footer, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
@@ -31,29 +30,15 @@ def _field(label: str, widget) -> ComposeResult:
 
 
 class ParticipantList(OptionList):
+    """The participants so far. Its keys are the set-up screen's (priority bindings that
+    run when the list has the focus), so that an arrow key and the x typed after it act in
+    that order."""
+
     HELP_TITLE = "Participant list"
 
-    BINDINGS = [
-        Binding("delete,x", "remove", "Remove participant"),
-        Binding("alt+up,ctrl+up", "move(-1)", "Move up"),
-        Binding("alt+down,ctrl+down", "move(1)", "Move down"),
-    ]
-
-    class RemoveRequested(Message):
-        def __init__(self, index: int | None):
-            super().__init__()
-            self.index = index
-
-    class MoveRequested(Message):
-        def __init__(self, index: int | None, delta: int):
-            super().__init__()
-            self.index, self.delta = index, delta
-
-    def action_remove(self) -> None:
-        self.post_message(self.RemoveRequested(self.highlighted))
-
-    def action_move(self, delta: int) -> None:
-        self.post_message(self.MoveRequested(self.highlighted, delta))
+    def on_focus(self) -> None:
+        if self.highlighted is None and self.option_count:
+            self.highlighted = 0  # the first x removes someone, not nothing
 
 
 class SetupScreen(OrderedFocus, DialogScreen[None]):
@@ -62,9 +47,16 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
     BINDINGS = [
         Binding("ctrl+s", "start", "Start meeting", priority=True),
         Binding("ctrl+a", "add", "Add participant", priority=True),
-        Binding("enter", "enter", "Next field / add", show=False, priority=True),
+        Binding("enter", "enter", "Next field / add / edit", show=False, priority=True),
         Binding("escape", "back", "Back"),
         *OrderedFocus.FOCUS_BINDINGS,
+        # In the participant list (elsewhere these keys are typed, or move as usual):
+        Binding("delete,x", "in_list('remove')", "Remove participant", show=False, priority=True),
+        Binding("e", "in_list('edit')", "Edit participant", show=False, priority=True),
+        Binding("alt+up,ctrl+up", "in_list('move', -1)", "Move up", show=False, priority=True),
+        Binding("alt+down,ctrl+down", "in_list('move', 1)", "Move down", show=False, priority=True),
+        Binding("down", "in_list('cursor', 1)", "Next", show=False, priority=True),
+        Binding("up", "in_list('cursor', -1)", "Previous", show=False, priority=True),
     ]
 
     def __init__(self, qs: QuestionSet, text: str):
@@ -110,15 +102,30 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
                 ),
             )
             yield Label(
-                "Participants (enter adds; in the list: x removes, alt+↑/↓ moves)",
+                "Participants (enter adds; in the list: enter edits, x removes, alt+↑/↓ moves)",
                 classes="section",
             )
             with Horizontal(classes="row"):
-                yield Input(placeholder="Name", id="p-name", compact=True)
-                roles = [(plain(r.name), r.id) for r in qs.roles]
-                yield Select(roles, prompt="Role", id="p-role", allow_blank=True, compact=True)
-                yield Input(placeholder="Organisation", id="p-org", compact=True)
-                yield Input(placeholder="Pseudonym (optional)", id="p-pseudonym", compact=True)
+                # Not selected on focus: a participant back in the fields to be corrected
+                # must not be replaced by the first key typed.
+                yield Input(placeholder="Name", id="p-name", compact=True, select_on_focus=False)
+                if qs.roles:  # a set without roles asks for none
+                    roles = [(plain(r.name), r.id) for r in qs.roles]
+                    role = Select(roles, prompt="Role", id="p-role", allow_blank=True, compact=True)
+                    # As wide as the longest role's name (and the arrow), up to a limit.
+                    role.styles.width = min(
+                        28, 4 + max(len("Role"), *(len(r.name) for r in qs.roles))
+                    )
+                    yield role
+                yield Input(
+                    placeholder="Organisation", id="p-org", compact=True, select_on_focus=False
+                )
+                yield Input(
+                    placeholder="Pseudonym (optional)",
+                    id="p-pseudonym",
+                    compact=True,
+                    select_on_focus=False,
+                )
             yield ParticipantList(id="people")
         yield Footer(compact=True, show_command_palette=False)
 
@@ -154,8 +161,11 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
 
     async def action_enter(self) -> None:
         field = self.focused
+        if isinstance(field, ParticipantList):
+            await self.action_in_list("edit")
+            return
         if not isinstance(field, Input):
-            raise SkipAction()  # enter opens a drop-down, ticks a box, picks from a list
+            raise SkipAction()  # enter opens a drop-down, ticks a box
         await settle(self)
         if field.id in ("p-name", "p-org", "p-pseudonym"):
             self._add()
@@ -172,12 +182,15 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
         if not name:
             self.set_focus(name_input)
             return
-        role = self.query_one("#p-role", Select).value
+        roles = self.query("#p-role")
+        role = roles.first(Select).value if roles else None
         org = self.query_one("#p-org", Input).value.strip()
         pseudonym = self.query_one("#p-pseudonym", Input).value.strip() or None
         role_id = role if isinstance(role, str) else None
         person = Participant(name, role_id, org, pseudonym)
-        clash = pseudonym_clash(person, self.people)
+        clash = pseudonym_clash(
+            person, [p for n, p in enumerate(self.people) if n != self._editing]
+        )
         if clash:
             self.notify(
                 visible(
@@ -187,29 +200,61 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
                 severity="warning",
                 markup=False,
             )
-        self.people.append(person)
+        if self._editing is not None and self._editing <= len(self.people):
+            self.people.insert(self._editing, person)  # back in its place, corrected
+            placed = self._editing
+        else:
+            self.people.append(person)
+            placed = len(self.people) - 1
+        self._editing = None
         for field in ("#p-name", "#p-org", "#p-pseudonym"):
             self.query_one(field, Input).value = ""
-        self._show_people()
+        self._show_people(placed)
         self.set_focus(name_input)
 
-    def on_participant_list_remove_requested(self, event: ParticipantList.RemoveRequested):
-        index = event.index
-        if index is not None and 0 <= index < len(self.people):
-            del self.people[index]
-            self._show_people()
+    _editing: int | None = None  # where the participant being corrected goes back
+    _edited: Participant | None = None  # as they were, should their name be emptied
 
-    def on_participant_list_move_requested(self, event: ParticipantList.MoveRequested) -> None:
-        index, delta = event.index, event.delta
-        if index is None:
+    async def action_in_list(self, what: str, delta: int = 0) -> None:
+        """The participant list's keys, as priority bindings that run in typed order."""
+        people = self.query_one(ParticipantList)
+        if self.focused is not people:
+            raise SkipAction()  # typed into a field, or moving in a drop-down
+        await settle(self)
+        index = people.highlighted
+        if what == "cursor":
+            people.action_cursor_down() if delta > 0 else people.action_cursor_up()
             return
-        j = index + delta
-        if 0 <= j < len(self.people):
-            self.people[index], self.people[j] = self.people[j], self.people[index]
-            self._show_people()
-            self.query_one(ParticipantList).highlighted = j
+        if index is None or not 0 <= index < len(self.people):
+            return
+        if what == "remove":
+            del self.people[index]
+            self._show_people(min(index, len(self.people) - 1))
+        elif what == "move":
+            j = index + delta
+            if 0 <= j < len(self.people):
+                self.people[index], self.people[j] = self.people[j], self.people[index]
+                self._show_people(j)
+        elif what == "edit":
+            self._edit(index)
 
-    def _show_people(self) -> None:
+    def _edit(self, index: int) -> None:
+        """Back into the fields above the list, to be corrected and added again in its place."""
+        if self._editing is not None:
+            return  # one at a time: the one in the fields is added back first
+        person = self.people.pop(index)
+        self._editing, self._edited = index, person
+        self.query_one("#p-name", Input).value = visible(person.name)
+        for select in self.query("#p-role").results(Select):
+            select.value = person.role if person.role else Select.BLANK
+        self.query_one("#p-org", Input).value = visible(person.organisation)
+        self.query_one("#p-pseudonym", Input).value = visible(person.pseudonym or "")
+        self._show_people(min(index, len(self.people) - 1))
+        name = self.query_one("#p-name", Input)
+        self.set_focus(name)
+        name.cursor_position = len(name.value)
+
+    def _show_people(self, highlight: int | None = None) -> None:
         names = {r.id: r.name for r in self.qs.roles}
         options = []
         for n, p in enumerate(self.people, start=1):
@@ -221,7 +266,10 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
             if names and not p.role:
                 line.append("  (no role)", style="bold italic")
             options.append(Option(line))
-        self.query_one(ParticipantList).set_options(options)
+        people = self.query_one(ParticipantList)
+        people.set_options(options)
+        if options:
+            people.highlighted = highlight if highlight is not None and highlight >= 0 else 0
 
     # -- start ----------------------------------------------------------------------------
 
@@ -247,6 +295,9 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
             return
         if self.query_one("#p-name", Input).value.strip():
             self._add()  # a name typed but not yet added is surely meant to be added
+        elif self._editing is not None and self._edited is not None:
+            self.people.insert(self._editing, self._edited)  # emptied, not meant to go
+            self._editing = None
         previous = self.query_one("#previous", Select).value
         consent = None
         note = ""

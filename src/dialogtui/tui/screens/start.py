@@ -29,18 +29,27 @@ def fold(text: str) -> str:
 
 
 class StartScreen(DialogScreen[None]):
+    """Typing searches at once (the search box keeps the focus), the arrow keys move in the
+    list, enter opens what is highlighted: a set's set-up, or an unfinished meeting."""
+
     # Priority bindings that first let the keys typed before them land (tui/ordering.py).
     BINDINGS = [
-        Binding("enter", "choose", "Start / resume", show=True, priority=True),
-        Binding("ctrl+f", "search", "Search", show=True, priority=True),
-        Binding("escape", "clear", "Clear search", show=False, priority=True),
+        Binding("enter", "choose", "Set up / resume", priority=True),
+        Binding("down", "move('cursor_down')", "Next", show=False, priority=True),
+        Binding("up", "move('cursor_up')", "Previous", show=False, priority=True),
+        Binding("pagedown", "move('page_down')", "Page down", show=False, priority=True),
+        Binding("pageup", "move('page_up')", "Page up", show=False, priority=True),
+        Binding("escape", "clear", "Clear search", priority=True),
+        Binding("ctrl+f", "search", "Search", show=False, priority=True),
     ]
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="start"):
             with Vertical(id="start-left"):
                 yield Input(
-                    placeholder="Search sets and meetings (ctrl+f)", id="search", compact=True
+                    placeholder="Type to search sets and meetings; ↑↓ and enter to choose",
+                    id="search",
+                    compact=True,
                 )
                 yield OptionList(id="choices")
             with VerticalScroll(id="preview"):
@@ -51,7 +60,7 @@ class StartScreen(DialogScreen[None]):
         self.sub_title = "Start a meeting"
         self._entries: list[Listing] = listings()
         self._meetings: list[MeetingSummary] = []
-        self.set_focus(self.query_one("#choices", OptionList))
+        self.set_focus(self.query_one("#search", Input))
 
     def on_screen_resume(self) -> None:
         """Also on first display: the list of unfinished meetings is read fresh each time."""
@@ -146,18 +155,18 @@ class StartScreen(DialogScreen[None]):
         await settle(self)
         self.set_focus(self.query_one("#search", Input))
 
+    async def action_move(self, action: str) -> None:
+        await settle(self)
+        getattr(self.query_one("#choices", OptionList), f"action_{action}")()
+
     async def action_clear(self) -> None:
         await settle(self)
         search = self.query_one("#search", Input)
         search.value = ""
-        self.set_focus(self.query_one("#choices", OptionList))
+        self.set_focus(search)
 
     async def action_choose(self) -> None:
-        await settle(self)
-        choices = self.query_one("#choices", OptionList)
-        if self.focused is not choices:  # enter in the search box: on to the list
-            self.set_focus(choices)
-            return
+        await settle(self)  # the search typed before enter has filtered the list
         self._choose()
 
     def _choose(self) -> None:
