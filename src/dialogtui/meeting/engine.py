@@ -134,15 +134,22 @@ class MeetingEngine:
         roles = list(step.roles)
         if question is not None and step.questions and step.questions[question].to:
             roles = list(step.questions[question].to)
-        matched = [p for r in roles for p in self.participants if p.role == r]
+        # In the set-up order (the scribe's, as the README says), not regrouped by role:
+        # "i tur och ordning" is the order the people sit in, which the scribe entered.
+        matched = [p for p in self.participants if p.role in roles]
         # Nobody holds the roles (roles were not entered at set-up): ask everyone rather
         # than no one, so the round can still be walked.
         return matched or list(self.participants)
 
     def round_marks(self) -> dict[int, str]:
-        """For the current question: who has spoken ("spoke") and who passed ("passed")."""
-        question = self.pos.question if self.step.questions else None
-        return self.store.round_marks(self.id, self.pos.step, self.pos.repetition, question)
+        """Who has spoken ("spoke") and who passed ("passed"): on the current question, or,
+        where each person answers all questions in turn, on any of the step's questions (so
+        someone who answered three and passed the last is marked as having spoken)."""
+        return self._marks(None if self.step.order == "each_person" else self.pos.question)
+
+    def _marks(self, question: int | None) -> dict[int, str]:
+        q = question if self.step.questions else None
+        return self.store.round_marks(self.id, self.pos.step, self.pos.repetition, q)
 
     @property
     def consent_missing(self) -> bool:
@@ -333,8 +340,12 @@ class MeetingEngine:
                 if current in asked(q):
                     self.pos.question = q
                     return
-            later = people[people.index(current) + 1 :] if current in people else []
-            for pid in later:
+            # The next person who has not had their turn yet (someone who was skipped or
+            # spoke late does not send the round back to those who are done).
+            had = self._marks(None)
+            for pid in _after(people, current):
+                if pid in had:
+                    continue
                 for q in range(n_questions):
                     if pid in asked(q):
                         self.pos.question, self.pos.speaker_id = q, pid
@@ -345,8 +356,10 @@ class MeetingEngine:
         ids = asked(self.pos.question)
         if current not in ids:
             return  # someone chosen by hand, outside the round: the round waits
-        if ids.index(current) + 1 < len(ids):
-            self.pos.speaker_id = ids[ids.index(current) + 1]
+        had = self._marks(self.pos.question)
+        waiting = [pid for pid in _after(ids, current) if pid not in had]
+        if waiting:  # the next in order who has not answered yet, wrapping round
+            self.pos.speaker_id = waiting[0]
             return
         for q in range(self.pos.question + 1, n_questions):
             ids = asked(q)
@@ -502,3 +515,11 @@ class MeetingEngine:
     def follow_ups(self) -> list[FollowUp]:
         """What this meeting said about earlier actions."""
         return self.store.follow_ups(self.id)
+
+
+def _after(ids: list, current) -> list:
+    """The ids after `current` in order, then those before it: who comes next, round."""
+    if current not in ids:
+        return list(ids)
+    n = ids.index(current)
+    return ids[n + 1 :] + ids[:n]
