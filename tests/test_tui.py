@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from meeting_helpers import new_meeting
 from tui_helpers import START, burst, run, screen_text, seeded_meeting, text_of, type_text, until
@@ -788,3 +789,51 @@ def test_end_screen_warns_of_unreviewed_actions_and_b_says_the_meeting_is_open(t
         assert any("open again" in m for m in said)
 
     run(scenario, db=db, meeting_id=mid, size=(100, 40))
+
+
+def test_hints_on_the_last_step_point_to_ctrl_o_and_the_agenda_says_no_empty_shrink(tmp_path):
+    # The newcomer review's 19: "ctrl+n next step" on the last step, where it did nothing;
+    # the go-to list's "5 min → 5 min to end on time".
+    from dialogtui.tui.screens.capture import agenda_lines
+
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "samtidigt-traff-2", [("Ada", "skola")])
+
+    async def scenario(app, pilot):
+        said: list[str] = []
+        notify = app.screen.notify
+        app.screen.notify = lambda message, **kw: (said.append(message), notify(message, **kw))
+        engine = app.screen.engine
+        engine.goto_step(len(engine.qs.steps) - 1)
+        app.screen.refresh_view()
+        await pilot.press("ctrl+n")
+        await until(pilot, lambda: any("ctrl+o ends the meeting" in m for m in said))
+        if engine.step.is_round:
+            burst(app, "Tack", "<enter>")
+            await until(pilot, lambda: "ctrl+o ends the meeting" in screen_text(app))
+        for line in agenda_lines(engine):
+            planned = re.search(r"\((\d+ min) → (\d+ min)", line)
+            assert not planned or planned.group(1) != planned.group(2), line
+
+    run(scenario, db=db, meeting_id=mid)
+
+
+def test_after_a_resume_and_a_resize_the_newest_turns_are_in_view(tmp_path):
+    # The newcomer review's 8: after a resume the two newest turns were not visible, and
+    # after resizing to 60×20 the transcript stayed scrolled to the top.
+    db = tmp_path / "db"
+    store = Store.open(db)
+    m = new_meeting(store, "samtidigt-traff-2", [("Ada", "skola"), ("Per", "socialtjanst")])
+    m.start()
+    for n in range(1, 41):
+        m.submit(f"Inlägg nummer {n}")
+    m.close()
+    store.close()
+
+    async def scenario(app, pilot):
+        await until(pilot, lambda: "Inlägg nummer 40" in screen_text(app))
+        assert "Inlägg nummer 39" in screen_text(app)
+        await pilot.resize_terminal(60, 20)
+        await until(pilot, lambda: "Inlägg nummer 40" in screen_text(app))
+
+    run(scenario, db=db, meeting_id=m.id, size=(80, 24))

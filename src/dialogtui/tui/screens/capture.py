@@ -56,7 +56,7 @@ def agenda_lines(engine: MeetingEngine) -> list[str]:
         line = f"{n + 1}. {step.title}"
         if step.planned_minutes is not None:
             line += f"  ({format_minutes(step.planned_minutes)}"
-            if n in shrink:
+            if n in shrink and shrink[n] != step.planned_minutes:  # "5 min → 5 min" says nothing
                 line += f" → {format_minutes(shrink[n])} to end on time"
             line += ")"
         spent = engine.elapsed(n)
@@ -442,8 +442,12 @@ class CaptureScreen(DialogScreen[None]):
 
     async def action_next_step(self) -> None:
         await settle(self)
-        if self.run(self.engine.next_step, redraw=False):
-            self._moved()
+        moved: list[bool] = []
+        if self.run(lambda: moved.append(self.engine.next_step()), redraw=False):
+            if moved[0]:
+                self._moved()
+            else:
+                self.notify("This is the last step; ctrl+o ends the meeting.")
 
     async def action_prev_step(self) -> None:
         await settle(self)

@@ -104,7 +104,8 @@ class SpeakerStrip(Static):
         saved = visible(self.last_saved)
         over = self._over(engine)
         if engine.round_complete:
-            who = "round complete · ctrl+n next step"
+            last = engine.step_index + 1 >= len(engine.qs.steps)
+            who = "round complete · " + ("ctrl+o ends the meeting" if last else "ctrl+n next step")
         else:
             who = "Nobody speaks: tab or f6 chooses"
         for form in _FORMS:

@@ -83,6 +83,12 @@ class Transcript(OptionList):
     def _follow(self) -> None:
         if self.option_count:
             self.highlighted = self.option_count - 1
+            # Once laid out as well: on a resume the list is filled before it has its size,
+            # and the newest turns would stay below the edge until the next one.
+            self.call_after_refresh(self.scroll_to_highlight)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.scroll_to_highlight)  # a smaller window keeps it in view
 
     def _selected(self) -> int | None:
         option = self.highlighted_option
