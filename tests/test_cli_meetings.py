@@ -101,3 +101,12 @@ def test_export_into_a_file_path(cli, tmp_path):
     result = cli("export", mid, "--out", target)
     assert result.code == 1 and "is a file" in result.err
     assert target.read_text() == "keep me"
+
+
+def test_help_lists_every_command_whole_at_80_columns(cli, monkeypatch):
+    # The newcomer review's 25: `--help` cut command descriptions with "...".
+    monkeypatch.setenv("COLUMNS", "80")
+    out = cli("--help").out
+    commands = out.split("Commands:")[1]
+    assert "..." not in commands, commands
+    assert "notes" in commands and "forget" in commands

@@ -63,7 +63,7 @@ def _root(
     """Options of `dialogtui` itself; with no command at all, `entry.main` opens the app."""
 
 
-@app.command("run")
+@app.command("run", short_help="Open the app, at a new meeting's set-up from SET if given.")
 def run_cmd(
     set_ref: Annotated[
         str | None, typer.Argument(metavar="[SET]", help="Start a meeting from this set.")
@@ -133,7 +133,7 @@ def sets_cmd() -> None:
         say(f"skipped {entry.path}: not valid (`dialogtui validate {entry.path}`)", stderr=True)
 
 
-@app.command("show")
+@app.command("show", short_help="Preview a set's agenda: steps, times, questions.")
 def show_cmd(
     set_ref: Annotated[str, typer.Argument(metavar="SET", help="A set id or a .toml path.")],
     date: Annotated[
@@ -161,7 +161,7 @@ def _parse_date(text: str | None) -> dt.date:
         raise DialogtuiError(f"not a date: '{text}' (write it as YYYY-MM-DD)") from None
 
 
-@app.command("validate")
+@app.command("validate", short_help="Check question-set files (PATH:LINE:COL: message).")
 def validate_cmd(
     paths: Annotated[
         list[Path],
@@ -259,7 +259,7 @@ def _meeting_id(text: str) -> int:
     return value
 
 
-@app.command("meetings")
+@app.command("meetings", short_help="List meetings with their status, turns and open actions.")
 def meetings_cmd() -> None:
     """List meetings: id, date, set, title, status, turns, open actions."""
     with _store() as store:
@@ -341,7 +341,7 @@ def actions_cmd(
     out.print(table)
 
 
-@app.command("notes")
+@app.command("notes", short_help="List, correct or delete decisions, concerns, consent.")
 def notes_cmd(
     meeting: Annotated[str, typer.Argument(metavar="MEETING", help="Meeting id.")],
     text: Annotated[
