@@ -837,3 +837,30 @@ def test_after_a_resume_and_a_resize_the_newest_turns_are_in_view(tmp_path):
         await until(pilot, lambda: "Inlägg nummer 40" in screen_text(app))
 
     run(scenario, db=db, meeting_id=m.id, size=(80, 24))
+
+
+def test_tables_and_choices_speak_the_sets_language(tmp_path):
+    # The newcomer review's 17, as far as the tables go: "status", "open", "[NOW]" stood in
+    # Swedish and Danish screens. (The rest of the screens' language is issue 14's.)
+    db = tmp_path / "db"
+    store = Store.open(db)
+    m = new_meeting(store, "samtidigt-traff-5", [("Ada", "skola")], consent_given=True)
+    m.add_action(ActionItem("Boka lokal", who="Ada"))
+    m.goto_step(3)
+    m.close()
+    d = new_meeting(store, "dialogredskab-3-samarbejdsrelationer", [("Mette", None)])
+    d.mark_choice("stafet", "now")
+    d.close()
+    store.close()
+
+    async def swedish(app, pilot):
+        await until(pilot, lambda: "öppen" in screen_text(app))
+        row = next(line for line in screen_text(app).splitlines() if "Boka lokal" in line)
+        assert "öppen" in row and " open" not in row and "Status" in screen_text(app)
+
+    async def danish(app, pilot):
+        await until(pilot, lambda: "[NU]" in screen_text(app))
+        assert "NOW" not in screen_text(app)
+
+    run(swedish, db=db, meeting_id=m.id, size=(100, 30))
+    run(danish, db=db, meeting_id=d.id, size=(100, 30))

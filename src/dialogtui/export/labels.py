@@ -62,6 +62,7 @@ _ROWS: dict[str, tuple[str, str, str, str]] = {
         "Follow-up of earlier actions",
     ),
     "open": ("öppen", "åben", "åpen", "open"),
+    "to_review": ("att följa upp", "til opfølgning", "til oppfølging", "to review"),
     "done": ("klar", "udført", "utført", "done"),
     "continued": ("fortsätter", "fortsætter", "fortsetter", "continued"),
     "dropped": ("avslutad", "droppet", "avsluttet", "dropped"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.message import Message
 
-from dialogtui.export.labels import action_columns
+from dialogtui.export.labels import action_columns, labels
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.questionset.model import StepKind
 from dialogtui.records import ActionItem
@@ -47,8 +47,9 @@ class ActionTable(ItemTable):
     def show(self, engine: MeetingEngine) -> None:
         cols = columns_for(engine)
         items = engine.actions()
-        rows = ([*(value(item, f) for f, _ in cols), item.status.value] for item in items)
-        self.fill([*(label for _, label in cols), "status"], items, rows)
+        L = labels(engine.qs.language.value)  # the set's headings are in its language: all are
+        rows = ([*(value(item, f) for f, _ in cols), L[item.status.value]] for item in items)
+        self.fill([*(label for _, label in cols), L["status"]], items, rows)
 
     def action_edit(self) -> None:
         self.post_message(self.EditRequested(self.current))

@@ -9,6 +9,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from dialogtui.display import visible
+from dialogtui.export.labels import labels
 from dialogtui.meeting.engine import MeetingEngine
 
 
@@ -37,13 +38,14 @@ class ChoicePanel(OptionList):
         hints = [self.HINTS[r] for r in choice.ratings if r in self.HINTS]
         self.border_subtitle = " · ".join(hints) + " on the highlighted option"
         marks = engine.choices()
+        L = labels(engine.qs.language.value)
         keep = self.highlighted
         options = []
         for opt in choice.options:
             line = Text()
             for rating in choice.ratings:
                 chosen = any(m.option_id == opt.id and m.rating == rating for m in marks)
-                tag = "NOW" if rating == "now" else "WANT"
+                tag = L[rating].upper()  # "NU", "ØNSKET": the set's language
                 line.append(f"[{tag if chosen else ' ' * len(tag)}] ", style="bold")
             line.append(visible(opt.label), style="bold")
             if opt.description:

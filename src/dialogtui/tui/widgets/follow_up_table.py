@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.message import Message
 
+from dialogtui.export.labels import labels
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.records import ActionItem, ActionStatus
 from dialogtui.tui.widgets.item_table import ItemTable
@@ -29,17 +30,19 @@ class FollowUpTable(ItemTable):
     def show(self, engine: MeetingEngine) -> None:
         items = engine.carried_actions()
         reviewed = {f.action_id: f for f in engine.follow_ups()}
+        L = labels(engine.qs.language.value)  # as the minutes will say it
         rows = (
             [
                 item.what,
                 item.who,
                 item.when.isoformat() if item.when else "",
-                reviewed[item.id].status.value if item.id in reviewed else "to review",
+                L[reviewed[item.id].status.value] if item.id in reviewed else L["to_review"],
                 reviewed[item.id].comment if item.id in reviewed else "",
             ]
             for item in items
         )
-        self.fill(["what", "who", "when", "status", "comment"], items, rows)
+        heads = [L[key] for key in ("what", "who", "when", "status", "comment")]
+        self.fill(heads, items, rows)
         if not items:
             self.add_row("(no open actions from an earlier meeting in this series;", "", "", "", "")
             self.add_row(" choose the previous meeting at set-up to follow it up)", "", "", "", "")
