@@ -864,3 +864,23 @@ def test_tables_and_choices_speak_the_sets_language(tmp_path):
 
     run(swedish, db=db, meeting_id=m.id, size=(100, 30))
     run(danish, db=db, meeting_id=d.id, size=(100, 30))
+
+
+def test_setup_corrects_someone_entered_without_a_role(tmp_path):
+    # Found in the tmux trial: correcting a participant without a role crashed the app.
+    from textual.widgets import Select
+
+    async def scenario(app, pilot):
+        screen = app.screen
+        screen.query_one("#p-name").focus()
+        await type_text(pilot, "Bo")
+        await pilot.press("enter")
+        screen.query_one("#people").focus()
+        await pilot.press("enter")
+        await until(pilot, lambda: screen.query_one("#p-name").value == "Bo")
+        assert screen.query_one("#p-role").value is Select.NULL and screen.people == []
+        await type_text(pilot, "rje")
+        await pilot.press("enter")
+        await until(pilot, lambda: [p.name for p in screen.people] == ["Borje"])
+
+    run(scenario, db=tmp_path / "db", set_ref="samtidigt-traff-4")

@@ -246,7 +246,7 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
         self._editing, self._edited = index, person
         self.query_one("#p-name", Input).value = visible(person.name)
         for select in self.query("#p-role").results(Select):
-            select.value = person.role if person.role else Select.BLANK
+            select.value = person.role if person.role else Select.NULL
         self.query_one("#p-org", Input).value = visible(person.organisation)
         self.query_one("#p-pseudonym", Input).value = visible(person.pseudonym or "")
         self._show_people(min(index, len(self.people) - 1))
