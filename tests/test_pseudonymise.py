@@ -142,8 +142,12 @@ def test_replacing_never_fails_and_hides_each_name_as_typed(names, text):
     for p in people:
         words = re.findall(r"[^\W_]+", unicodedata.normalize("NFC", p.name))
         if words and all(len(w) >= 2 for w in words):
-            # The name itself, standing alone, never survives.
-            assert p.name.strip() not in replace(f" {p.name.strip()} ") or not p.name.strip()
+            # The name itself, standing alone, never survives (as a word of its own: the
+            # stand-in "Deltagare" may hold the letters of a participant called "ag").
+            name = p.name.strip()
+            out = replace(f" {name} ")
+            survives = re.search(rf"(?<![^\W_]){re.escape(name)}(?![^\W_])", out)
+            assert not survives or not name, (name, out)
 
 
 def test_a_note_in_brackets_in_a_name_is_not_a_name(store):

@@ -101,11 +101,11 @@ def documents_folder() -> Path:
 
 class EndScreen(DialogScreen[None]):
     BINDINGS = [
-        Binding("e", "export(False)", "Export"),
-        Binding("p", "export(True)", "Export pseudonymised"),
-        Binding("o", "export_to", "Export to a folder…"),
+        Binding("e", "export(False)", "Export", tooltip="Export minutes and action plan"),
+        Binding("p", "export(True)", "Pseudonymised", tooltip="Export pseudonymised"),
+        Binding("o", "export_to", "To a folder…", tooltip="Export to a folder…"),
         Binding("h", "export_history", "With history", tooltip="Export with edit history"),
-        Binding("b,escape", "back", "Back to meeting"),
+        Binding("b,escape", "back", "Back", tooltip="Back to the meeting (opens it again)"),
         Binding("q", "app.quit", "Quit"),
     ]
 

@@ -250,9 +250,9 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
         self.query_one("#p-org", Input).value = visible(person.organisation)
         self.query_one("#p-pseudonym", Input).value = visible(person.pseudonym or "")
         self._show_people(min(index, len(self.people) - 1))
-        name = self.query_one("#p-name", Input)
-        self.set_focus(name)
-        name.cursor_position = len(name.value)
+        for field in self.query("#p-name, #p-org, #p-pseudonym").results(Input):
+            field.cursor_position = len(field.value)  # to go on typing at the end
+        self.set_focus(self.query_one("#p-name", Input))
 
     def _show_people(self, highlight: int | None = None) -> None:
         names = {r.id: r.name for r in self.qs.roles}
