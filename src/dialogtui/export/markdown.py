@@ -178,24 +178,28 @@ class _Writer:
 
     def turn_lines(self, turns) -> list[str]:
         passed = f"*{self.L['passed']}*"
-        edited = f" *({self.L['edited']})*"
         speakers, block_text = self.speakers, self.b
         if not self.pseudonymise and all_plain([t.text for t in turns]):
             block_text = str.strip
+        history = self.history  # looked up once: a long meeting has many turns
         out = []
         for t in turns:
             who = speakers.get(t.participant_id, "?")
             if t.passed:
                 out.append(f"- **{who}:** {passed}")
-                continue
-            # Minutes for the participants carry no editing marks; the history is kept in
-            # the data, and in the export "with history".
-            mark = edited if self.history and t.edited else ""
-            if self.history and t.id in self.deleted_ids:
-                mark = f" *({self.L['deleted']})*"
-            out.append(f"- **{who}:**{mark} {block_text(t.text)}")
-            out += self.earlier_versions(t.id)
+            elif not history:
+                # Minutes for the participants carry no editing marks; the history is kept
+                # in the data, and in the export "with history".
+                out.append(f"- **{who}:** {block_text(t.text)}")
+            else:
+                out.append(f"- **{who}:**{self.history_mark(t)} {block_text(t.text)}")
+                out += self.earlier_versions(t.id)
         return [*out, ""] if out else []
+
+    def history_mark(self, t) -> str:
+        if t.id in self.deleted_ids:
+            return f" *({self.L['deleted']})*"
+        return f" *({self.L['edited']})*" if t.edited else ""
 
     def scale(self, n: int, scale: Scale) -> list[str]:
         L = self.L
@@ -278,8 +282,6 @@ class _Writer:
 
     def earlier_versions(self, turn_id: int) -> list[str]:
         """A turn's earlier texts under it, in the export with history."""
-        if not self.history:
-            return []
         earlier = self.r.revisions.get(turn_id, [])
         return [f"  - *{self.L['earlier']}:* {self.b(text, '    ')}" for text in earlier]
 
