@@ -425,23 +425,23 @@ class Store:
 
     def edit_turn(self, meeting_id: int, turn_id: int, text: str, now: dt.datetime) -> None:
         with self.tx() as c:
-            old = self._live_turn(c, meeting_id, turn_id)
-            c.execute(
-                "INSERT INTO turn_revisions (turn_id, text, replaced_at, action)"
-                " VALUES (?,?,?,'edit')",
-                (turn_id, old["text"], _ts(now)),
-            )
+            self._keep_revision(c, meeting_id, turn_id, "edit", now)
             c.execute("UPDATE turns SET text=? WHERE id=?", (text, turn_id))
 
     def delete_turn(self, meeting_id: int, turn_id: int, now: dt.datetime) -> None:
         with self.tx() as c:
-            old = self._live_turn(c, meeting_id, turn_id)
-            c.execute(
-                "INSERT INTO turn_revisions (turn_id, text, replaced_at, action)"
-                " VALUES (?,?,?,'delete')",
-                (turn_id, old["text"], _ts(now)),
-            )
+            self._keep_revision(c, meeting_id, turn_id, "delete", now)
             c.execute("UPDATE turns SET deleted_at=? WHERE id=?", (_ts(now), turn_id))
+
+    def _keep_revision(
+        self, c: sqlite3.Connection, meeting_id: int, turn_id: int, action: str, now: dt.datetime
+    ) -> None:
+        """The turn's text as it was, before it is edited or deleted: nothing is lost."""
+        old = self._live_turn(c, meeting_id, turn_id)
+        c.execute(
+            "INSERT INTO turn_revisions (turn_id, text, replaced_at, action) VALUES (?,?,?,?)",
+            (turn_id, old["text"], _ts(now), action),
+        )
 
     @staticmethod
     def _live_turn(c: sqlite3.Connection, meeting_id: int, turn_id: int) -> sqlite3.Row:

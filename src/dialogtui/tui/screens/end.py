@@ -23,6 +23,14 @@ from dialogtui.tui.screens.dialogs import FolderDialog
 from dialogtui.tui.typed import DialogScreen
 
 
+def _warning_table(title: str, *columns: str) -> Table:
+    """A list of loose ends, under a bold title."""
+    table = Table(title=title, title_justify="left", box=None, pad_edge=False, title_style="bold")
+    for column in columns:
+        table.add_column(column)
+    return table
+
+
 def summary(engine: MeetingEngine) -> Table:
     grid = Table.grid(padding=(0, 0))
     grid.add_column()
@@ -59,15 +67,7 @@ def summary(engine: MeetingEngine) -> Table:
     loose = [a for a in engine.actions() if not a.who or not a.when]
     grid.add_row(Text(""))
     if loose:
-        flags = Table(
-            title="Action items without owner or date",
-            title_justify="left",
-            box=None,
-            pad_edge=False,
-            title_style="bold",
-        )
-        flags.add_column("what")
-        flags.add_column("missing")
+        flags = _warning_table("Action items without owner or date", "what", "missing")
         for a in loose:
             missing = ", ".join(x for x, ok in (("who", a.who), ("when", a.when)) if not ok)
             flags.add_row(plain(a.what), Text(missing, style="bold"))
@@ -78,15 +78,7 @@ def summary(engine: MeetingEngine) -> Table:
     unreviewed = [a for a in engine.carried_actions() if a.id not in reviewed]
     if unreviewed:  # the plan of the meeting before is what this one was to follow up
         grid.add_row(Text(""))
-        earlier = Table(
-            title="Actions of the previous meeting not followed up",
-            title_justify="left",
-            box=None,
-            pad_edge=False,
-            title_style="bold",
-        )
-        earlier.add_column("what")
-        earlier.add_column("who")
+        earlier = _warning_table("Actions of the previous meeting not followed up", "what", "who")
         for a in unreviewed:
             earlier.add_row(plain(a.what), plain(a.who))
         grid.add_row(earlier)
