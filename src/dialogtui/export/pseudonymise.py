@@ -14,6 +14,10 @@ A name is found as whole words, however it was typed:
   of the series. SECURITY.md says so.
 The names are those of this meeting's participants and facilitators, and of everyone who
 took part in an earlier meeting of the series (their names can be in carried actions).
+A name that is also an ordinary word of the meeting's language ("Per": per vecka) is a name
+only where it has a capital letter, unless the meeting writes names in lower case; the
+stand-in keeps the name's ending ("Oskars" → "Familjemedlem 2:s"); a surname several people
+share stands alone for the family ("familjen X").
 Replacing never fails: a match that no name claims is left as it is.
 """
 
