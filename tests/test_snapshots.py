@@ -140,6 +140,26 @@ def test_setup(snap_compare, tmp_path, size):
 
 
 @pytest.mark.parametrize("size", SIZES)
+def test_setup_with_five_long_names(snap_compare, tmp_path, size):
+    """The set with the longest role name, five long names, one being corrected."""
+    app = app_with(tmp_path, set_ref="raseborg-klientmote")
+
+    async def fill(pilot):
+        screen = pilot.app.screen
+        for name, role, org in [
+            (n, "familj" if k % 2 else "myndighet", o) for k, (n, _, o) in enumerate(PEOPLE)
+        ]:
+            screen.query_one("#p-name").value = name
+            screen.query_one("#p-role").value = role
+            screen.query_one("#p-org").value = org
+            screen.query_one("#p-name").focus()
+            await pilot.press("enter")
+        await steady(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=fill)
+
+
+@pytest.mark.parametrize("size", SIZES)
 def test_capture_round(snap_compare, tmp_path, size):
     assert snap_compare(app_with(tmp_path, round_step), terminal_size=size, run_before=steady)
 
