@@ -532,6 +532,10 @@ def test_help_lists_the_screens_keys(tmp_path):
             ("f3", "Action"),
             ("ctrl+q", "Quit"),
             ("ctrl+t", "Pause clock"),
+            ("tab", "Next speaker"),  # the footer says "Who"; help says it whole
+            ("ctrl+o", "End meeting"),
+            ("f7", "Decisions"),
+            ("?", "Help"),  # not "question_mark" (the newcomer review's 21)
         ]:
             assert any(line.split()[:1] == [key] and what in line for line in shown.splitlines()), (
                 key
