@@ -342,3 +342,25 @@ def test_questions_addressed_with_to_are_answered_by_their_addressees_only(store
         assert [name for _, name in answered] == ["Ann", "Ann", "Bob", "Bob", "Cia", "Cia"]
     else:
         assert answered == [(0, "Ann"), (0, "Cia"), (1, "Bob"), (2, "Ann"), (2, "Bob"), (2, "Cia")]
+
+
+def test_who_has_spoken_is_read_once_then_kept_up_to_date(store):
+    # The performance review's risk 2: the strip queried the whole step every second.
+    m = new_meeting(store, "samtidigt-traff-2", [("Ada", "skola"), ("Per", "socialtjanst")])
+    m.start()
+    ada, per = (p.id for p in m.speakers())
+    calls = []
+    query = store.round_marks
+    store.round_marks = lambda *a: (calls.append(a), query(*a))[1]
+    m.submit("Ada")
+    for _ in range(50):
+        m.round_marks()  # fifty ticks
+    m.pass_turn()
+    assert m.round_marks() == {ada: "spoke", per: "passed"}
+    assert len(calls) <= 1
+    m.set_speaker(per)
+    m.submit("Per ändå")
+    assert m.round_marks() == {ada: "spoke", per: "spoke"}  # spoke after passing: ✓
+    turns = m.turns()
+    m.delete_turn(turns[-1].id)  # read again after a deletion
+    assert m.round_marks() == {ada: "spoke", per: "passed"} == query(m.id, 0, 1, 0)

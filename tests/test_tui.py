@@ -888,3 +888,33 @@ def test_setup_corrects_someone_entered_without_a_role(tmp_path):
         await until(pilot, lambda: [p.name for p in screen.people] == ["Borje"])
 
     run(scenario, db=tmp_path / "db", set_ref="samtidigt-traff-4")
+
+
+def test_a_speaker_change_pause_or_rating_does_not_rebuild_the_transcript(tmp_path):
+    # The performance review's risk 1: every refresh re-wrapped all 500 shown turns.
+    from dialogtui.tui.widgets.transcript import Transcript
+
+    db = tmp_path / "db"
+    store = Store.open(db)
+    m = new_meeting(store, "samtidigt-traff-2", [("Ada", "skola"), ("Per", "socialtjanst")])
+    m.start()
+    for n in range(600):
+        m.submit(f"Inlägg {n}")
+    m.close()
+    store.close()
+
+    async def scenario(app, pilot):
+        transcript = app.screen.query_one(Transcript)
+        await until(pilot, lambda: "Inlägg 599" in screen_text(app))
+        before = transcript.renders
+        await pilot.press("tab", "tab", "shift+tab", "ctrl+t", "ctrl+t", "f9", "f9")
+        burst(app, "<f6>", "2")
+        await until(pilot, lambda: app.screen.engine.speaker.name == "Per")
+        assert transcript.renders == before  # the strip changed, not the transcript
+        burst(app, "Ny tur", "<enter>")  # a new turn is appended, not rebuilt either
+        await until(pilot, lambda: "Ny tur" in screen_text(app))
+        assert transcript.renders == before
+        await pilot.press("ctrl+n")  # another step: its own turns
+        await until(pilot, lambda: transcript.renders == before + 1)
+
+    run(scenario, db=db, meeting_id=m.id)

@@ -48,6 +48,11 @@ class MeetingEngine:
         self._elapsed = store.step_times(meeting_id)
         self._running_since: dt.datetime | None = None
         self._turn_started = clock.now()
+        # Who has spoken, per (step, repetition, question or None): read once from the store,
+        # then kept up to date by each turn, so that the strip drawn every second does not
+        # query a step that grows with the meeting.
+        self._marks_cache: dict[tuple[int, int, int | None], dict[int, str]] = {}
+        self.turns_changed = 0  # goes up with every turn saved, edited or deleted: views redraw
 
     # -- creating and opening -------------------------------------------------------------
 
@@ -149,7 +154,19 @@ class MeetingEngine:
 
     def _marks(self, question: int | None) -> dict[int, str]:
         q = question if self.step.questions else None
-        return self.store.round_marks(self.id, self.pos.step, self.pos.repetition, q)
+        key = (self.pos.step, self.pos.repetition, q)
+        if key not in self._marks_cache:
+            self._marks_cache[key] = self.store.round_marks(self.id, *key)
+        return dict(self._marks_cache[key])
+
+    def _mark(self, turn: Turn) -> None:
+        """A saved turn in the kept marks: spoke, or passed unless they spoke before."""
+        if turn.participant_id is None:
+            return
+        for q in {turn.question, None}:
+            marks = self._marks_cache.get((turn.step, turn.repetition, q))
+            if marks is not None and marks.get(turn.participant_id) != "spoke":
+                marks[turn.participant_id] = "passed" if turn.passed else "spoke"
 
     @property
     def consent_missing(self) -> bool:
@@ -389,6 +406,8 @@ class MeetingEngine:
         )
         turn = self.store.add_turn(self.id, turn)
         self._turn_started = now
+        self._mark(turn)
+        self.turns_changed += 1
         self._advance_round()
         self._save_pos()
         return turn
@@ -408,9 +427,12 @@ class MeetingEngine:
         if not text.strip():
             raise MeetingError("a turn cannot be edited to nothing; delete it instead")
         self.store.edit_turn(self.id, turn_id, text.rstrip(), self.clock.now())
+        self.turns_changed += 1
 
     def delete_turn(self, turn_id: int) -> None:
         self.store.delete_turn(self.id, turn_id, self.clock.now())
+        self._marks_cache.clear()  # who has spoken may have changed: read again
+        self.turns_changed += 1
 
     def turns(self, step: int | None = None, last: int | None = None) -> list[Turn]:
         return self.store.turns(self.id, self.pos.step if step is None else step, last=last)

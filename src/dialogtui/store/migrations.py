@@ -134,6 +134,15 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (meeting_id, key)
     );
     """,
+    # 4: the hot queries read indexes, not tables that grow: a meeting's actions (the
+    # meetings list counted them with a scan of all actions, per meeting), and who has
+    # spoken on a question (a covering index of the live turns, also for turn counts)
+    """
+    CREATE INDEX actions_by_meeting ON actions(meeting_id, status);
+    CREATE INDEX turns_said ON turns(
+        meeting_id, step_index, repetition, question_index, participant_id, passed, deleted_at
+    );
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

@@ -35,8 +35,18 @@ class Transcript(OptionList):
             super().__init__()
             self.turn_id = turn_id
 
+    _shown: tuple[int, int] | None = None  # (step, engine.turns_changed) on screen now
+    renders = 0  # how often the whole list was built (a test counts them)
+
     def show(self, engine: MeetingEngine) -> None:
-        """Redraw for the current step: its most recent turns, newest at the bottom."""
+        """Redraw for the current step: its most recent turns, newest at the bottom. Only
+        when they changed: a speaker change, a pause or a rating leaves it as it is (wrapping
+        500 turns again cost a quarter of a second)."""
+        shown = (engine.pos.step, engine.turns_changed)
+        if shown == self._shown:
+            return
+        self._shown = shown
+        self.renders += 1
         self._texts: dict[int, str] = {}
         turns = engine.turns(last=SHOWN)
         options = []
@@ -57,6 +67,7 @@ class Transcript(OptionList):
             self.show(engine)
             return
         self.add_option(self._option(engine, turn))
+        self._shown = (engine.pos.step, engine.turns_changed)
         self._follow()
 
     def _option(self, engine: MeetingEngine, t: Turn) -> Option:
