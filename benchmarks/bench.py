@@ -28,10 +28,14 @@ from dialogtui.questionset.library import find_with_text  # noqa: E402
 from dialogtui.records import MeetingInfo, Participant  # noqa: E402
 from dialogtui.store import Store  # noqa: E402
 
-SIZES = [0, 1_000, 10_000]
+SIZES = [0, 1_000, 10_000, 100_000]
 KEYSTROKES = 40
 SUBMITS = 15
 STARTS = 5
+TABS = 20
+IDLE_SECONDS = 5.0
+MEETINGS = 2_000
+ACTIONS = 10_000
 DIALOGTUI = str(Path(sys.executable).parent / "dialogtui")
 FLOOR = [sys.executable, str(HERE / "floor_app.py")]
 
@@ -64,6 +68,85 @@ def seed(home: Path, turns: int) -> int:
     engine.close()
     store.close()
     return engine.id
+
+
+def seed_meetings(home: Path, meetings: int, actions: int) -> None:
+    """A store of `meetings` past meetings (5 actions each, or `actions` in all, spread)."""
+    os.environ["DIALOGTUI_HOME"] = str(home)
+    store = Store.open()
+    qs, text = find_with_text("raseborg-temamote")
+    info = MeetingInfo(
+        qs.id, "Möte 0", dt.date(2025, 1, 1), participants=[Participant("Ada", None)]
+    )
+    first = MeetingEngine.create(store, qs, text, info, FakeClock())
+    first.close()
+    now = FakeClock().now().isoformat()
+    with store.tx() as c:
+        row = c.execute("SELECT * FROM meetings WHERE id=?", (first.id,)).fetchone()
+        cols = [k for k in row.keys() if k != "id"]  # noqa: SIM118 (a Row's names)
+        # Past meetings, finished: the start screen reads them all and lists the open ones.
+        values = [("finished" if k == "status" else row[k]) for k in cols]
+        c.executemany(
+            f"INSERT INTO meetings ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+            [values] * (meetings - 1),
+        )
+        ids = [r[0] for r in c.execute("SELECT id FROM meetings")]
+        c.executemany(
+            "INSERT INTO actions (meeting_id, what, who, status, created_at, updated_at)"
+            " VALUES (?, ?, 'Ada', 'open', ?, ?)",
+            [(ids[n % len(ids)], f"Åtgärd {n}", now, now) for n in range(actions)],
+        )
+    store.close()
+
+
+def whole_process(argv: list[str], env: dict, runs: int = 5) -> float:
+    """A command from start to exit, the way a user waits for it (median, ms)."""
+    import subprocess
+
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run(argv, env={**os.environ, **env}, capture_output=True, check=True)
+        times.append(time.perf_counter() - t)
+    return median_ms(times)
+
+
+def cpu_per_op(pty: Pty, op, count: int, idle_per_second: float) -> float:
+    """CPU the program spends per operation (ms), its idle CPU (ms/s) over the same time
+    taken out. /proc counts in 10 ms ticks: enough operations make that fine enough."""
+    pty.settle()
+    cpu0, t0 = pty.cpu_seconds(), time.perf_counter()
+    for n in range(count):
+        op(n)
+        # One at a time, as a person types: keys sent in one go are read in one go and
+        # drawn once, which would hide what each costs.
+        pty.settle(0.03)
+    idle = idle_per_second / 1000 * (time.perf_counter() - t0)  # idle CPU is in ms/s
+    spent = pty.cpu_seconds() - cpu0 - idle
+    return round(max(0.0, spent) / count * 1000, 2)
+
+
+def idle_cpu(pty: Pty) -> float:
+    """CPU per second while nothing is typed (the clock ticking, the draft saved): ms/s."""
+    pty.settle()
+    cpu0, t0 = pty.cpu_seconds(), time.perf_counter()
+    deadline = t0 + IDLE_SECONDS
+    while time.perf_counter() < deadline:
+        pty.pump(0.05)
+    return round((pty.cpu_seconds() - cpu0) / (time.perf_counter() - t0) * 1000, 2)
+
+
+def speaker_change(pty: Pty) -> float:
+    """Tab to the next speaker until the strip shows it (median, ms)."""
+    pty.settle()
+    times = []
+    for _ in range(TABS):
+        want = "▶2:" if "▶1:" in pty.text() else "▶1:"
+        t0 = pty.send("\t")
+        t1 = pty.until(lambda s, w=want: w in s)
+        times.append(t1 - t0)
+        pty.settle(0.05)
+    return median_ms(times)
 
 
 def median_ms(values: list[float]) -> float:
@@ -145,7 +228,7 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="dialogtui-bench-"))
     try:
         homes = {n: work / f"home-{n}" for n in SIZES}
-        meetings = {n: seed(homes[n], n) for n in SIZES}
+        meetings = {0: seed(homes[0], 0)}
         env0 = {"DIALOGTUI_HOME": str(homes[0])}
 
         floor_start = startup(FLOOR, "floor ready", {})
@@ -160,19 +243,47 @@ def main() -> None:
                 ours_start <= 1.5 * floor_start,
             )
         )
+        # The big stores only now: writing them keeps the disk busy for a while, which the
+        # start-up of the floor, measured above, must not pay for.
+        meetings.update({n: seed(homes[n], n) for n in SIZES[1:]})
+        for n in (0, SIZES[-1]):
+            resume = startup(
+                [DIALOGTUI, "resume", str(meetings[n])],
+                "Step 1/",
+                {"DIALOGTUI_HOME": str(homes[n])},
+            )
+            results.append(
+                row(
+                    f"resume to first usable screen, {n:,} turns",
+                    resume,
+                    floor_start,
+                    "ms",
+                    "≤ 1.5× floor start-up",
+                    resume <= 1.5 * floor_start,
+                )
+            )
 
         floor_pty = Pty([*FLOOR, "textarea"])
         floor_pty.until(lambda s: "▔" in s)  # its text box is drawn: the app is up
+        floor_idle = idle_cpu(floor_pty)
+        floor_key_cpu = cpu_per_op(floor_pty, lambda n: floor_pty.send("x"), KEYSTROKES, floor_idle)
         floor_key = typing(floor_pty)
         floor_submit = submitting(floor_pty)
         floor_rss = floor_pty.peak_rss_kib()
         floor_pty.close()
 
-        keys, submits = {}, {}
+        keys, key_cpu, submits, tabs, tab_cpu, idle = {}, {}, {}, {}, {}, {}
         rss = 0
         for n in SIZES:
             pty = Pty([DIALOGTUI, "resume", str(meetings[n])], {"DIALOGTUI_HOME": str(homes[n])})
             pty.until(lambda s: "Step 1/" in s)
+            idle[n] = idle_cpu(pty)
+            tabs[n] = speaker_change(pty)
+            send = pty.send
+            tab_cpu[n] = cpu_per_op(pty, lambda _, send=send: send("\t"), TABS, idle[n])
+            key_cpu[n] = cpu_per_op(pty, lambda _, send=send: send("x"), KEYSTROKES, idle[n])
+            for _ in range(KEYSTROKES):
+                pty.send("\x7f")
             keys[n] = typing(pty)
             submits[n] = submitting(pty)
             if n == SIZES[-1]:
@@ -193,18 +304,51 @@ def main() -> None:
         for n in SIZES:
             results.append(
                 row(
+                    f"CPU per keystroke, {n:,} turns",
+                    key_cpu[n],
+                    floor_key_cpu,
+                    "ms",
+                    "≤ 1.3× floor",
+                    key_cpu[n] <= 1.3 * floor_key_cpu,
+                )
+            )
+        for n in SIZES:
+            results.append(
+                row(
+                    f"speaker change (tab), {n:,} turns",
+                    tab_cpu[n],
+                    16.7,
+                    "ms",
+                    f"≤ one frame of CPU (seen in {tabs[n]} ms)",
+                    tab_cpu[n] <= 16.7,
+                )
+            )
+        for n in SIZES:
+            results.append(
+                row(
+                    f"idle CPU per second, {n:,} turns",
+                    idle[n],
+                    max(floor_idle, 0.01),
+                    "ms",
+                    "≤ 5 ms/s",
+                    idle[n] <= 5,
+                )
+            )
+        for n in SIZES:
+            results.append(
+                row(
                     f"submit to visible, {n:,} turns",
                     submits[n],
                     floor_submit,
                     "ms",
                     "≤ 50 ms median at 10k",
-                    submits[n] <= 50,
+                    submits[n] <= 50 or n > 10_000,
                 )
             )
-        ours_export, floor_export = export_figures(homes[SIZES[-1]], meetings[SIZES[-1]])
+        ours_export, floor_export = export_figures(homes[10_000], meetings[10_000])
         results.append(
             row(
-                f"export, {SIZES[-1]:,} turns",
+                "export, 10,000 turns",
                 ours_export,
                 floor_export,
                 "ms",
@@ -222,15 +366,48 @@ def main() -> None:
                 True,
             )
         )
+        empty, many = work / "store-empty", work / "store-many"
+        seed_meetings(empty, 1, 0)
+        seed_meetings(many, MEETINGS, ACTIONS)
+        for what, argv, ready in (("start screen", [DIALOGTUI], "Framtidsdialog"),):
+            base = startup(argv, ready, {"DIALOGTUI_HOME": str(empty)})
+            full = startup(argv, ready, {"DIALOGTUI_HOME": str(many)})
+            results.append(
+                row(
+                    f"{what}, {MEETINGS:,} meetings",
+                    full,
+                    base,
+                    "ms",
+                    "≤ 1.5× with an empty store",
+                    full <= 1.5 * base,
+                )
+            )
+        base = whole_process([DIALOGTUI, "meetings"], {"DIALOGTUI_HOME": str(empty)})
+        full = whole_process([DIALOGTUI, "meetings"], {"DIALOGTUI_HOME": str(many)})
+        results.append(
+            row(
+                f"`meetings`, {MEETINGS:,} meetings",
+                full,
+                base,
+                "ms",
+                "≤ 1.5× with an empty store",
+                full <= 1.5 * base,
+            )
+        )
+        actions = whole_process([DIALOGTUI, "actions"], {"DIALOGTUI_HOME": str(many)})
+        results.append(
+            row(f"`actions`, {ACTIONS:,} items", actions, base, "ms", "≤ 1 s", actions <= 1000)
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    print(f"{'figure':<38} {'value':>10} {'floor':>10} {'ratio':>6}  target")
+    print(f"{'figure':<42} {'value':>10} {'floor':>10} {'ratio':>6}  target")
     for r in results:
         mark = "ok" if r["met"] else "MISSED"
         print(
-            f"{r['figure']:<38} {r['value']:>8} {r['unit']:<3}{r['floor']:>8} "
-            f"{r['unit']:<3}{r['ratio']:>5}×  {r['target']} ({mark})"
+            f"{r['figure']:<42} {r['value']:>8} {r['unit']:<3}{r['floor']:>8} "
+            f"{r['unit']:<3}{'–' if r['ratio'] is None else r['ratio']:>5}×  "
+            f"{r['target']} ({mark})"
         )
     report = {
         "when": dt.datetime.now().isoformat(timespec="seconds"),

@@ -53,6 +53,13 @@ class Pty:
         self.child.send(data)
         return t
 
+    def cpu_seconds(self) -> float:
+        """User and system CPU the program has used so far (from /proc: what it did,
+        whatever else the machine was doing)."""
+        with open(f"/proc/{self.child.pid}/stat") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def peak_rss_kib(self) -> int:
         with open(f"/proc/{self.child.pid}/status") as fh:
             for line in fh:

@@ -110,3 +110,13 @@ def test_help_lists_every_command_whole_at_80_columns(cli, monkeypatch):
     commands = out.split("Commands:")[1]
     assert "..." not in commands, commands
     assert "notes" in commands and "forget" in commands
+
+
+def test_command_line_tables_align_cut_long_text_and_show_controls(capsys):
+    from dialogtui.cli import WIDEST, columns
+
+    columns(["id", "what"], [["7", "x" * 100], ["12", "Möte\x1b[31m åäö"]], right=frozenset({0}))
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("id  what")
+    assert lines[1] == " 7  " + "x" * (WIDEST - 1) + "…"
+    assert lines[2] == "12  Möte␛[31m åäö"  # the escape is shown, never sent

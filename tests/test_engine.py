@@ -364,3 +364,27 @@ def test_who_has_spoken_is_read_once_then_kept_up_to_date(store):
     turns = m.turns()
     m.delete_turn(turns[-1].id)  # read again after a deletion
     assert m.round_marks() == {ada: "spoke", per: "passed"} == query(m.id, 0, 1, 0)
+
+
+def test_speaking_times_are_summed_in_the_store_as_the_turns_say(store):
+    clock = FakeClock(dt.datetime(2026, 1, 15, 9, 0, tzinfo=dt.UTC))
+    m = new_meeting(store, "samtidigt-traff-2", [("Ada", "skola"), ("Per", "socialtjanst")], clock)
+    m.start()
+    ada, per = (p.id for p in m.speakers())
+    clock.advance(seconds=90.5)
+    m.submit("Ada")  # 90.5 s
+    clock.advance(seconds=30)
+    m.pass_turn()  # Per passes: no speaking time
+    m.set_speaker(per)
+    clock.advance(seconds=12)
+    m.submit("Per")
+    expected: dict = {}
+    for t in m.turns():
+        if not t.passed:
+            n, s = expected.get(t.participant_id, (0, 0.0))
+            expected[t.participant_id] = (n + 1, s + (t.ended_at - t.started_at).total_seconds())
+    got = m.speaking_times()
+    assert got.keys() == expected.keys() == {ada, per}
+    for pid, (n, seconds) in expected.items():
+        assert got[pid][0] == n and abs(got[pid][1] - seconds) < 0.01
+    assert abs(got[ada][1] - 90.5) < 0.01

@@ -437,6 +437,10 @@ class MeetingEngine:
     def turns(self, step: int | None = None, last: int | None = None) -> list[Turn]:
         return self.store.turns(self.id, self.pos.step if step is None else step, last=last)
 
+    def speaking_times(self) -> dict[int | None, tuple[int, float]]:
+        """Turns spoken and seconds speaking, per participant (None: nobody in particular)."""
+        return self.store.speaking_times(self.id)
+
     def count_turns(self, step: int | None = None) -> int:
         return self.store.count_step_turns(self.id, self.pos.step if step is None else step)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from pathlib import Path
 
 from rich.table import Table
@@ -48,20 +47,14 @@ def summary(engine: MeetingEngine) -> Table:
             Text(format_seconds(actual), style="bold" if over else ""),
         )
     grid.add_row(times)
-    speaking: dict[int | None, float] = defaultdict(float)
-    turns_by: dict[int | None, int] = defaultdict(int)
-    for index in range(len(engine.qs.steps)):
-        for t in engine.turns(index):
-            if not t.passed and t.ended_at and t.started_at:
-                seconds = (t.ended_at - t.started_at).total_seconds()
-                speaking[t.participant_id] += max(0.0, seconds)  # a clock set back
-                turns_by[t.participant_id] += 1
+    spoken = engine.speaking_times()
     talk = Table(title="Speaking time", title_justify="left", box=None, pad_edge=False)
     talk.add_column("who")
     talk.add_column("turns", justify="right")
     talk.add_column("time", justify="right")
     for p in engine.participants:
-        talk.add_row(plain(p.name), str(turns_by[p.id]), format_seconds(speaking[p.id]))
+        turns, seconds = spoken.get(p.id, (0, 0.0))
+        talk.add_row(plain(p.name), str(turns), format_seconds(seconds))
     grid.add_row(Text(""))
     grid.add_row(talk)
     loose = [a for a in engine.actions() if not a.who or not a.when]
