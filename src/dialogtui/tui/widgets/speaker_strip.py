@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual.widgets import Static
 
 from dialogtui.display import visible
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.meeting.timers import format_seconds
 from dialogtui.records import Participant
+from dialogtui.tui.widgets.ticking import TickingLines
 
 
 def _first_name(name: str) -> str:
@@ -34,7 +34,7 @@ def _fits(text: Text, width: int) -> bool:
     return text.cell_len <= width  # cells: a wide character takes two
 
 
-class SpeakerStrip(Static):
+class SpeakerStrip(TickingLines):
     last_saved = ""
     _engine: MeetingEngine | None = None
 
@@ -49,7 +49,7 @@ class SpeakerStrip(Static):
         out.append("\n")
         out.append_text(self._status_line(engine, width))
         self.set_class(self._over(engine), "overtime")
-        self.update(out)
+        self._show(out)
 
     def _round_line(self, engine: MeetingEngine, width: int) -> Text:
         order = engine.speakers()

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import Static
 
 from dialogtui.display import visible
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.meeting.timers import format_seconds
+from dialogtui.tui.widgets.ticking import TickingLines
 
 
-class StepHeader(Static):
+class StepHeader(TickingLines):
     def show(self, engine: MeetingEngine) -> None:
         step, n, total = engine.step, engine.step_index + 1, len(engine.qs.steps)
         timer = engine.step_timer()
@@ -44,4 +44,4 @@ class StepHeader(Static):
         if engine.paused:
             line2.append("   PAUSED (ctrl+t)", style="bold reverse")
         self.set_class(timer.overrun, "overrun")
-        self.update(Text("\n").join([line1, line2]))
+        self._show(Text("\n").join([line1, line2]))
