@@ -33,6 +33,7 @@ KEYSTROKES = 40
 SUBMITS = 15
 STARTS = 5
 TABS = 20
+CPU_OPS = 100  # /proc counts CPU in 10 ms ticks: a hundred operations make that fine enough
 IDLE_SECONDS = 5.0
 MEETINGS = 2_000
 ACTIONS = 10_000
@@ -266,7 +267,9 @@ def main() -> None:
         floor_pty = Pty([*FLOOR, "textarea"])
         floor_pty.until(lambda s: "▔" in s)  # its text box is drawn: the app is up
         floor_idle = idle_cpu(floor_pty)
-        floor_key_cpu = cpu_per_op(floor_pty, lambda n: floor_pty.send("x"), KEYSTROKES, floor_idle)
+        floor_key_cpu = cpu_per_op(floor_pty, lambda n: floor_pty.send("x"), CPU_OPS, floor_idle)
+        for _ in range(CPU_OPS):
+            floor_pty.send("\x7f")
         floor_key = typing(floor_pty)
         floor_submit = submitting(floor_pty)
         floor_rss = floor_pty.peak_rss_kib()
@@ -280,9 +283,9 @@ def main() -> None:
             idle[n] = idle_cpu(pty)
             tabs[n] = speaker_change(pty)
             send = pty.send
-            tab_cpu[n] = cpu_per_op(pty, lambda _, send=send: send("\t"), TABS, idle[n])
-            key_cpu[n] = cpu_per_op(pty, lambda _, send=send: send("x"), KEYSTROKES, idle[n])
-            for _ in range(KEYSTROKES):
+            tab_cpu[n] = cpu_per_op(pty, lambda _, send=send: send("\t"), CPU_OPS, idle[n])
+            key_cpu[n] = cpu_per_op(pty, lambda _, send=send: send("x"), CPU_OPS, idle[n])
+            for _ in range(CPU_OPS):
                 pty.send("\x7f")
             keys[n] = typing(pty)
             submits[n] = submitting(pty)

@@ -918,3 +918,24 @@ def test_a_speaker_change_pause_or_rating_does_not_rebuild_the_transcript(tmp_pa
         await until(pilot, lambda: transcript.renders == before + 1)
 
     run(scenario, db=db, meeting_id=m.id)
+
+
+def test_a_resume_that_cannot_open_leaves_a_filled_start_screen(tmp_path):
+    # The start screen waits to list the sets while a meeting opens on top of it; when the
+    # meeting cannot open (another window has it), it must still fill in.
+    from dialogtui.tui.screens.dialogs import ErrorDialog
+    from dialogtui.tui.screens.start import StartScreen
+
+    db = tmp_path / "db"
+    store = Store.open(db)
+    holder = new_meeting(store, "samtidigt-traff-2", [("Ada", "skola")])  # holds the lock
+
+    async def scenario(app, pilot):
+        await until(pilot, lambda: isinstance(app.screen, ErrorDialog))
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, StartScreen))
+        await until(pilot, lambda: "Framtidsdialog" in screen_text(app))
+
+    run(scenario, db=db, meeting_id=holder.id)
+    holder.close()
+    store.close()

@@ -91,7 +91,9 @@ class DialogApp(App):
         # The start screen is the app's base, so no blank screen is laid out first.
         from dialogtui.tui.screens.start import StartScreen
 
-        return StartScreen()
+        # Under a resumed meeting or a set-up it waits until it is shown: listing the sets
+        # and previewing one would only slow down the screen the scribe came for.
+        return StartScreen(hidden=self._meeting_id is not None or self._set_ref is not None)
 
     def on_mount(self) -> None:
         try:

@@ -43,6 +43,10 @@ class StartScreen(DialogScreen[None]):
         Binding("ctrl+f", "search", "Search", show=False, priority=True),
     ]
 
+    def __init__(self, hidden: bool = False):
+        super().__init__()
+        self._hidden = hidden  # another screen opens on top at once: its sets are read later
+
     def compose(self) -> ComposeResult:
         with Horizontal(id="start"):
             with Vertical(id="start-left"):
@@ -58,12 +62,16 @@ class StartScreen(DialogScreen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Start a meeting"
-        self._entries: list[Listing] = listings()
+        self._entries: list[Listing] = [] if self._hidden else listings()
         self._meetings: list[MeetingSummary] = []
         self.set_focus(self.query_one("#search", Input))
 
     def on_screen_resume(self) -> None:
         """Also on first display: the list of unfinished meetings is read fresh each time."""
+        if self.app.screen is not self:
+            return  # a meeting opened on top at once: filled in when it is shown
+        if not self._entries:
+            self._entries = listings()
         try:
             self._meetings = [
                 m for m in self.app.store.list_meetings() if m.status is MeetingStatus.open

@@ -32,6 +32,9 @@ class DraftArea(TextArea):
         super().__init__(soft_wrap=True, tab_behavior="focus", show_line_numbers=False, **kwargs)
         self._pending: list[str] = []
         self.border_subtitle = self.BORDER_HINT
+        # A steady cursor: a blinking one redraws the box twice a second for three hours
+        # of a meeting, on a laptop that is often on battery.
+        self.cursor_blink = False
 
     async def _on_key(self, event: events.Key) -> None:
         # Enter and new line are handled here, in this widget's own queue of keys, and not
