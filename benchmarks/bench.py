@@ -202,9 +202,9 @@ def export_figures(home: Path, meeting_id: int) -> tuple[float, float]:
         export_meeting(store, meeting_id, out)
         ours.append(time.perf_counter() - t)
         t = time.perf_counter()
-        texts = [
-            r[0] for r in store.query("SELECT text FROM turns WHERE meeting_id=?", (meeting_id,))
-        ]
+        # The same tuples the export reads (the "floor that reads the same tuples"),
+        # joined and written atomically: what any export must do, without the Markdown.
+        texts = [t.text for t in store.turns(meeting_id, times=False, edited=False)]
         out.mkdir(exist_ok=True)
         write_atomic(out / "floor.md", "\n\n".join(texts))
         floor.append(time.perf_counter() - t)
@@ -344,8 +344,8 @@ def main() -> None:
                     submits[n],
                     floor_submit,
                     "ms",
-                    "≤ 50 ms median at 10k",
-                    submits[n] <= 50 or n > 10_000,
+                    "≤ 2× a floor that commits too",
+                    submits[n] <= 2 * floor_submit,
                 )
             )
         ours_export, floor_export = export_figures(homes[10_000], meetings[10_000])

@@ -1,8 +1,12 @@
-"""The floors: a bare Textual app with one Input (start-up) or one TextArea (typing)."""
+"""The floors: a bare Textual app with one Input (start-up) or one TextArea and a list, whose
+enter commits the text to SQLite and shows it (typing, submitting)."""
 
 from __future__ import annotations
 
+import sqlite3
 import sys
+import tempfile
+from pathlib import Path
 
 from textual.app import App, ComposeResult
 from textual.widgets import Input, OptionList, TextArea
@@ -13,11 +17,25 @@ class FloorInput(App):
         yield Input(placeholder="floor ready")
 
 
+def _database() -> sqlite3.Connection:
+    """Where the floor's turns are committed, as durably as dialogtui commits them (WAL,
+    synchronous=FULL): so that submit is compared with a floor that is durable too."""
+    conn = sqlite3.connect(Path(tempfile.mkdtemp()) / "floor.sqlite3", isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("CREATE TABLE turns (id INTEGER PRIMARY KEY, text TEXT NOT NULL)")
+    return conn
+
+
 class FloorArea(TextArea):
     async def _on_key(self, event) -> None:
         if event.key == "enter":
             event.stop()
             event.prevent_default()
+            conn = self.app.db  # type: ignore[attr-defined]
+            with conn:
+                conn.execute("BEGIN")
+                conn.execute("INSERT INTO turns (text) VALUES (?)", (self.text,))
             self.app.query_one(OptionList).add_option(self.text)
             self.clear()
             return
@@ -34,6 +52,7 @@ class FloorTextArea(App):
         yield FloorArea(id="draft")
 
     def on_mount(self) -> None:
+        self.db = _database()
         area = self.query_one(TextArea)
         area.cursor_blink = False
         area.focus()

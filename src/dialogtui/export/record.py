@@ -68,7 +68,7 @@ def _load(store: Store, meeting_id: int, history: bool) -> MeetingRecord:
         status=row["status"],
         started_at=dt.datetime.fromisoformat(row["started_at"]) if row["started_at"] else None,
         finished_at=dt.datetime.fromisoformat(row["finished_at"]) if row["finished_at"] else None,
-        turns=store.turns(meeting_id, times=False),
+        turns=store.turns(meeting_id, times=False, edited=history),  # marks only with history
         step_seconds=store.step_times(meeting_id),
         notes=store.notes(meeting_id),
         ratings=store.scale_ratings(meeting_id),

@@ -461,13 +461,20 @@ class Store:
         last: int | None = None,
         times: bool = True,
         deleted: bool = False,
+        edited: bool = True,
     ) -> list[Turn]:
         """Live turns in order (by step, then as they were said). `last` keeps only the most
         recent ones; `times=False` skips the timestamps, which an export does not need;
-        `deleted=True` gives the deleted turns instead (with their text when deleted)."""
+        `deleted=True` gives the deleted turns instead (with their text when deleted);
+        `edited=False` leaves out whether each was edited (all read as not edited)."""
         # The columns in the order of the Turn tuple's fields.
         cols = "t.id, t.step_index, t.question_index, t.participant_id, t.text, t.passed,"
-        cols += " t.repetition, t.id IN (SELECT turn_id FROM turn_revisions),"
+        # Whether each turn was edited costs a lookup per turn: only where it is shown.
+        cols += (
+            " t.repetition, t.id IN (SELECT turn_id FROM turn_revisions),"
+            if edited
+            else (" t.repetition, 0,")
+        )
         cols += " t.started_at, t.ended_at" if times else " NULL, NULL"
         live = "IS NOT NULL" if deleted else "IS NULL"
         sql = f"SELECT {cols} FROM turns t WHERE t.meeting_id=? AND t.deleted_at {live}"
