@@ -276,6 +276,7 @@ def main() -> None:
         floor_pty.close()
 
         keys, key_cpu, submits, tabs, tab_cpu, idle = {}, {}, {}, {}, {}, {}
+        moves, pauses, goto, ends = {}, {}, {}, {}
         rss = 0
         for n in SIZES:
             pty = Pty([DIALOGTUI, "resume", str(meetings[n])], {"DIALOGTUI_HOME": str(homes[n])})
@@ -285,6 +286,24 @@ def main() -> None:
             send = pty.send
             tab_cpu[n] = cpu_per_op(pty, lambda _, send=send: send("\t"), CPU_OPS, idle[n])
             key_cpu[n] = cpu_per_op(pty, lambda _, send=send: send("x"), CPU_OPS, idle[n])
+            # Step there and back (ctrl+n, ctrl+b), pause and go on (ctrl+t), the go-to list
+            # opened and closed (ctrl+g, escape), the end screen and back (ctrl+o, b).
+            moves[n] = cpu_per_op(
+                pty, lambda k, send=send: send("\x0e" if k % 2 == 0 else "\x02"), 40, idle[n]
+            )
+            pauses[n] = cpu_per_op(pty, lambda _, send=send: send("\x14"), 40, idle[n])
+            goto[n] = (
+                cpu_per_op(
+                    pty, lambda k, send=send: send("\x07" if k % 2 == 0 else "\x1b"), 40, idle[n]
+                )
+                * 2
+            )
+            ends[n] = (
+                cpu_per_op(
+                    pty, lambda k, send=send: send("\x0f" if k % 2 == 0 else "b"), 20, idle[n]
+                )
+                * 2
+            )
             for _ in range(CPU_OPS):
                 pty.send("\x7f")
             keys[n] = typing(pty)
@@ -326,6 +345,23 @@ def main() -> None:
                     tab_cpu[n] <= 16.7,
                 )
             )
+        for label, figures, limit in (
+            ("step change (ctrl+n/ctrl+b)", moves, 16.7),
+            ("pause or resume (ctrl+t)", pauses, 16.7),
+            ("go-to list, open and close", goto, 33.4),
+            ("end screen, open and back", ends, 100.0),
+        ):
+            for n in SIZES:
+                results.append(
+                    row(
+                        f"{label}, {n:,} turns",
+                        figures[n],
+                        limit,
+                        "ms",
+                        f"≤ {limit} ms of CPU",
+                        figures[n] <= limit,
+                    )
+                )
         for n in SIZES:
             results.append(
                 row(

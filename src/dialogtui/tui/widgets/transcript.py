@@ -13,7 +13,10 @@ from dialogtui.display import visible
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.records import Turn
 
-SHOWN = 500  # turns of the current step kept on screen; all of them are in the minutes
+# Turns of the current step kept on screen (all of them are in the minutes): building the
+# list costs ~0.4 ms a turn, paid on every step change, so a step of 1,000 turns must not
+# build a thousand. A hundred is pages of scrolling back; f8 edits among them.
+SHOWN = 100
 SHOWN_CHARACTERS = 2_000  # of one turn
 
 
@@ -41,7 +44,7 @@ class Transcript(OptionList):
     def show(self, engine: MeetingEngine) -> None:
         """Redraw for the current step: its most recent turns, newest at the bottom. Only
         when they changed: a speaker change, a pause or a rating leaves it as it is (wrapping
-        500 turns again cost a quarter of a second)."""
+        all shown turns again cost up to a quarter of a second)."""
         shown = (engine.pos.step, engine.turns_changed)
         if shown == self._shown:
             return
