@@ -174,8 +174,11 @@ class CaptureScreen(DialogScreen[None]):
             panel.display = step_kind is kind
             if panel.display:
                 panel.show(e)
-        self.query_one(Transcript).show(e)
-        self.set_class(kind in (StepKind.action_planning, StepKind.follow_up), "table-step")
+        transcript = self.query_one(Transcript)
+        transcript.show(e)
+        # On the transcript, not the screen: a class of the screen restyles every widget.
+        table = kind in (StepKind.action_planning, StepKind.follow_up)
+        transcript.set_class(table, "beside-a-table")
 
     def refresh_clock(self) -> None:
         self.query_one(StepHeader).show(self.engine)
