@@ -646,7 +646,14 @@ class CaptureScreen(DialogScreen[None]):
 
         await settle(self)
         self.autosave()
-        await self.app.push_screen(EndScreen(self.engine))
+        await self.app.push_screen(EndScreen(self.engine), self._back_from_the_end)
+
+    def _back_from_the_end(self, reopened: bool | None) -> None:
+        """`b` on the end screen opened the meeting again: the strip says so (a notice would
+        stack with every return and stall the screen when they expire together)."""
+        if reopened:
+            self._moved()
+            self._strip_says("open again · ctrl+o ends the meeting")
 
     def _participant_dialog(self):
         def done(person) -> None:

@@ -84,7 +84,7 @@ def documents_folder() -> Path:
     return documents if documents.is_dir() else Path.home()
 
 
-class EndScreen(DialogScreen[None]):
+class EndScreen(DialogScreen[bool]):
     BINDINGS = [
         Binding("e", "export(False)", "Export", tooltip="Export minutes and action plan"),
         Binding("p", "export(True)", "Pseudonymised", tooltip="Export pseudonymised"),
@@ -123,8 +123,7 @@ class EndScreen(DialogScreen[None]):
         except DialogtuiError as exc:
             self.app.report(exc)
             return
-        self.app.pop_screen()
-        self.app.notify("The meeting is open again; ctrl+o ends it.")
+        self.dismiss(True)  # the capture screen says that the meeting is open again
 
     def action_export(self, pseudonymise: bool, folder: Path | None = None) -> None:
         self.query_one("#export-status", Static).update("Exporting…")
