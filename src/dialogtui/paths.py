@@ -23,6 +23,13 @@ def data_home() -> Path:
     return Path(platformdirs.user_data_dir("dialogtui", appauthor=False))
 
 
+def documents_dir() -> Path:
+    """Where the user keeps documents (Windows' known folder, redirected to OneDrive or not;
+    XDG's on Linux), or their home folder if there is none: where exports elsewhere start."""
+    documents = Path(platformdirs.user_documents_dir())
+    return documents if documents.is_dir() else Path.home()
+
+
 def user_sets_dir() -> Path:
     return data_home() / "question_sets"
 

@@ -78,6 +78,15 @@ def _load(store: Store, meeting_id: int, history: bool) -> MeetingRecord:
         follow_ups=store.follow_ups(meeting_id),
         previous=previous,
         earlier_participants=store.earlier_participants(meeting_id),
-        revisions=store.turn_revisions(meeting_id) if history else {},
+        revisions=_earlier_texts(store, meeting_id) if history else {},
         deleted=store.turns(meeting_id, times=False, deleted=True) if history else [],
     )
+
+
+def _earlier_texts(store: Store, meeting_id: int) -> dict[int, list[str]]:
+    """The earlier texts of each edited turn, oldest first (its deletion is shown apart)."""
+    out: dict[int, list[str]] = {}
+    for r in store.revisions(meeting_id):
+        if r.action == "edit":
+            out.setdefault(r.turn_id, []).append(r.text)
+    return out

@@ -470,11 +470,8 @@ class Store:
         # The columns in the order of the Turn tuple's fields.
         cols = "t.id, t.step_index, t.question_index, t.participant_id, t.text, t.passed,"
         # Whether each turn was edited costs a lookup per turn: only where it is shown.
-        cols += (
-            " t.repetition, t.id IN (SELECT turn_id FROM turn_revisions),"
-            if edited
-            else (" t.repetition, 0,")
-        )
+        cols += " t.repetition,"
+        cols += " t.id IN (SELECT turn_id FROM turn_revisions)," if edited else " 0,"
         cols += " t.started_at, t.ended_at" if times else " NULL, NULL"
         live = "IS NOT NULL" if deleted else "IS NULL"
         sql = f"SELECT {cols} FROM turns t WHERE t.meeting_id=? AND t.deleted_at {live}"
@@ -497,18 +494,6 @@ class Store:
             return list(map(Turn._make, rows))
         fromiso = dt.datetime.fromisoformat
         return [Turn._make((*r[:8], fromiso(r[8]), fromiso(r[9]))) for r in rows]
-
-    def turn_revisions(self, meeting_id: int) -> dict[int, list[str]]:
-        """The earlier texts of each edited turn, oldest first."""
-        rows = self.query(
-            "SELECT r.turn_id, r.text FROM turn_revisions r JOIN turns t ON t.id = r.turn_id"
-            " WHERE t.meeting_id=? AND r.action='edit' ORDER BY r.id",
-            (meeting_id,),
-        )
-        out: dict[int, list[str]] = {}
-        for turn_id, text in rows:
-            out.setdefault(turn_id, []).append(text)
-        return out
 
     def speaking_times(self, meeting_id: int) -> dict[int | None, tuple[int, float]]:
         """Per participant: how many turns they spoke (passes not counted) and for how many

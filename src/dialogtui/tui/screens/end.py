@@ -17,6 +17,7 @@ from dialogtui.errors import DialogtuiError
 from dialogtui.export import EXPORT_FILES
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.meeting.timers import format_seconds
+from dialogtui.paths import documents_dir
 from dialogtui.questionset.model import format_minutes
 from dialogtui.tui.screens.dialogs import FolderDialog
 from dialogtui.tui.typed import DialogScreen
@@ -76,12 +77,6 @@ def summary(engine: MeetingEngine) -> Table:
             earlier.add_row(plain(a.what), plain(a.who))
         grid.add_row(earlier)
     return grid
-
-
-def documents_folder() -> Path:
-    """Where a user keeps documents (not wherever dialogtui was started from)."""
-    documents = Path.home() / "Documents"
-    return documents if documents.is_dir() else Path.home()
 
 
 class EndScreen(DialogScreen[bool]):
@@ -144,7 +139,7 @@ class EndScreen(DialogScreen[bool]):
                 self.action_export(pseudonymise, folder)
 
         dialog = FolderDialog(
-            "Export minutes and action plan to", str(documents_folder()), EXPORT_FILES
+            "Export minutes and action plan to", str(documents_dir()), EXPORT_FILES
         )
         self.app.push_screen(dialog, done)
 

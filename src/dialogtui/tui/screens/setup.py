@@ -223,7 +223,7 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
         await settle(self)
         index = people.highlighted
         if what == "cursor":
-            people.action_cursor_down() if delta > 0 else people.action_cursor_up()
+            (people.action_cursor_down if delta > 0 else people.action_cursor_up)()
             return
         if index is None or not 0 <= index < len(self.people):
             return
