@@ -39,8 +39,9 @@ class CliResult:
 
 @pytest.fixture
 def cli(capsys, monkeypatch):
-    """Run `dialogtui ARGS…` in-process through the real entry point."""
-    from dialogtui.cli import main
+    """Run `dialogtui ARGS…` in-process through the real entry point (the console script's,
+    which opens the app or resumes a meeting without the CLI's parser)."""
+    from dialogtui.entry import main
 
     def run(*args: str) -> CliResult:
         monkeypatch.setattr(sys, "argv", ["dialogtui", *map(str, args)])

@@ -84,3 +84,42 @@ def test_the_check_fails_on_a_planted_textual_import(tmp_path):
             fh.write("\nimport textual.app  # planted\n")
     found = textual_importers(["dialogtui.meeting.engine", "dialogtui.export.markdown"], tmp_path)
     assert set(found) == {"dialogtui.meeting.engine", "dialogtui.export.markdown"}
+
+
+RESUME = """
+import json, sys
+import dialogtui.tui.launch as launch
+launch.launch = lambda **kw: print(json.dumps(kw))  # where the app would open
+sys.argv = ["dialogtui", *sys.argv[1:]]
+from dialogtui.entry import main
+try:
+    main()
+except SystemExit as exc:
+    print("exit", exc.code)
+print(json.dumps(sorted(m for m in ("typer", "click", "dialogtui.cli") if m in sys.modules)))
+"""
+
+
+def test_resume_opens_the_app_without_building_the_command_line(private_home):
+    """`dialogtui resume [ID]` is how a scribe usually starts: typer and the CLI module are
+    not imported for it; a resume that cannot open its meeting goes to the CLI, which says
+    why."""
+    from meeting_helpers import new_meeting
+
+    from dialogtui.store import Store
+
+    store = Store.open()
+    new_meeting(store, "raseborg-temamote", [("Anna", None)]).close()
+    store.close()
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-c", RESUME, *args], capture_output=True, text=True, check=True
+        )
+
+    for args in (["resume", "1"], ["resume"]):
+        out = run(*args).stdout.splitlines()
+        assert out == ['{"meeting_id": 1}', "[]"], out
+    failed = run("resume", "7")
+    assert failed.stdout.splitlines()[-2:] == ["exit 1", '["dialogtui.cli", "typer"]']
+    assert "no meeting with id 7" in failed.stderr

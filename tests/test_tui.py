@@ -918,6 +918,44 @@ def test_a_speaker_change_pause_or_rating_does_not_rebuild_the_transcript(tmp_pa
     run(scenario, db=db, meeting_id=m.id)
 
 
+def test_the_footer_is_rebuilt_only_when_its_keys_change(tmp_path):
+    # Textual's footer rebuilt all its keys on every focus move: most of a step change's CPU.
+    from textual.widgets._footer import FooterKey
+
+    from dialogtui.tui.widgets.footer import KeyFooter
+
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "raseborg-temamote", [("Ada", None), ("Bo", None)])
+
+    def shown(footer: KeyFooter) -> list[str]:
+        return [key.description for key in footer.query(FooterKey)]
+
+    def wanted(screen) -> list[str]:
+        return [b.description for _, b, _, _ in screen.active_bindings.values() if b.show]
+
+    async def scenario(app, pilot):
+        footer = app.screen.query_one(KeyFooter)
+        await until(pilot, lambda: shown(footer) == wanted(app.screen) != [])
+        rebuilt = []
+        original = footer.recompose
+        footer.recompose = lambda: (rebuilt.append(1), original())[1]  # type: ignore[method-assign]
+        for _ in range(3):  # to the action plan (the table has the focus) and back
+            await pilot.press("ctrl+n")
+            await until(pilot, lambda: app.screen.engine.step.kind.value == "action_planning")
+            await pilot.press("ctrl+b")
+            await until(pilot, lambda: app.screen.engine.step.kind.value == "round")
+        await pilot.press("tab", "tab", "ctrl+t", "ctrl+t")
+        await until(pilot, lambda: shown(footer) == wanted(app.screen))
+        assert len(rebuilt) <= 6, rebuilt  # once per step change at most, not several times
+        # And it does follow its keys: a dialog's footer shows the dialog's.
+        await pilot.press("f4")
+        await until(pilot, lambda: isinstance(app.screen, TextDialog))
+        dialog_footer = app.screen.query_one(KeyFooter)
+        await until(pilot, lambda: shown(dialog_footer) == wanted(app.screen) != shown(footer))
+
+    run(scenario, db=db, meeting_id=mid)
+
+
 def test_a_resume_that_cannot_open_leaves_a_filled_start_screen(tmp_path):
     # The start screen waits to list the sets while a meeting opens on top of it; when the
     # meeting cannot open (another window has it), it must still fill in.

@@ -112,18 +112,10 @@ def resume_cmd(
     ] = None,
 ) -> None:
     """Open the app at an unfinished meeting, where it stopped."""
-    from dialogtui.records import MeetingStatus
-    from dialogtui.tui.launch import launch
+    from dialogtui.tui.launch import launch, meeting_to_resume
 
     with _store() as store:
-        if meeting is None:
-            open_ids = [m.id for m in store.list_meetings() if m.status is MeetingStatus.open]
-            if not open_ids:
-                raise DialogtuiError("no unfinished meeting to resume; `dialogtui` starts one")
-            meeting_id = max(open_ids)
-        else:
-            meeting_id = _meeting_id(meeting)
-            store.meeting_row(meeting_id)
+        meeting_id = meeting_to_resume(store, meeting)
     launch(meeting_id=meeting_id)
 
 
@@ -276,13 +268,9 @@ def _store():
 
 
 def _meeting_id(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if not 0 < value < 2**63:  # SQLite's ids are positive 64-bit integers
-        raise DialogtuiError(f"'{text}' is not a meeting id; `dialogtui meetings` lists them")
-    return value
+    from dialogtui.tui.launch import meeting_id
+
+    return meeting_id(text)
 
 
 @app.command("meetings", short_help="List meetings with their status, turns and open actions.")

@@ -1,17 +1,30 @@
-"""The `dialogtui` console script. With no arguments it opens the app straight away, without
-building the command line (typer), which would only slow the start; otherwise the CLI."""
+"""The `dialogtui` console script. Opening the app, with no arguments or as `dialogtui resume
+[MEETING]`, skips building the command line (typer), which would only slow the start; every
+other command, and a resume that cannot open its meeting, goes to the CLI."""
 
 from __future__ import annotations
 
+import contextlib
 import sys
 
 
 def main() -> None:
-    if len(sys.argv) == 1:
+    # A console that cannot show a character (PYTHONIOENCODING=ascii, an old code page)
+    # gets a replacement mark, not an error after the work is done.
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+    args = sys.argv[1:]
+    if not args:
         from dialogtui.tui.launch import launch
 
         launch()
         return
+    if args[0] == "resume" and len(args) <= 2 and not any(a.startswith("-") for a in args):
+        from dialogtui.tui.launch import resume
+
+        if resume(args[1] if len(args) == 2 else None):
+            return
     from dialogtui.cli import main as cli_main
 
     cli_main()

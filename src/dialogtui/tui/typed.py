@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, TypeVar
 
 from textual import events
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer
+
+from dialogtui.tui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from dialogtui.tui.app import DialogApp
@@ -28,4 +29,4 @@ class DialogModal(ModalScreen[Result]):
         # Textual runs this as well as `Screen._on_mount` (handlers run for each class).
         # Each dialog shows its own keys at the bottom, over the footer of the screen
         # below, whose keys do not apply while it is open.
-        self.mount(Footer(compact=True, show_command_palette=False))
+        self.mount(KeyFooter())

@@ -12,7 +12,6 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Footer
 
 from dialogtui import recovery
 from dialogtui.display import one_line, visible
@@ -38,6 +37,7 @@ from dialogtui.tui.widgets.action_table import ActionTable, columns_for
 from dialogtui.tui.widgets.choice_panel import ChoicePanel
 from dialogtui.tui.widgets.draft import DraftArea
 from dialogtui.tui.widgets.follow_up_table import FollowUpTable
+from dialogtui.tui.widgets.footer import KeyFooter
 from dialogtui.tui.widgets.question_panel import QuestionPanel
 from dialogtui.tui.widgets.scale_panel import ScalePanel
 from dialogtui.tui.widgets.speaker_strip import SpeakerStrip
@@ -142,7 +142,7 @@ class CaptureScreen(DialogScreen[None]):
         yield FollowUpTable(id="follow-up")
         yield Transcript(id="transcript")
         yield DraftArea(id="draft")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = visible(self.engine.info.title)

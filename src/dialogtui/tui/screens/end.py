@@ -10,7 +10,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from dialogtui.display import plain, visible
 from dialogtui.errors import DialogtuiError
@@ -21,6 +21,7 @@ from dialogtui.paths import documents_dir
 from dialogtui.questionset.model import format_minutes
 from dialogtui.tui.screens.dialogs import FolderDialog
 from dialogtui.tui.typed import DialogScreen
+from dialogtui.tui.widgets.footer import KeyFooter
 
 
 def _warning_table(title: str, *columns: str) -> Table:
@@ -102,7 +103,7 @@ class EndScreen(DialogScreen[bool]):
                 "h: with the edit history   b: back to the meeting (it opens again)",
                 id="export-status",
             )
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = visible(self.engine.info.title)

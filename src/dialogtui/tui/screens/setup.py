@@ -9,7 +9,7 @@ from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Checkbox, Footer, Input, Label, OptionList, Select
+from textual.widgets import Checkbox, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
 from dialogtui.display import plain, visible
@@ -21,6 +21,7 @@ from dialogtui.questionset.placeholders import check_date
 from dialogtui.records import MeetingInfo, Participant
 from dialogtui.tui.ordering import OrderedFocus, settle
 from dialogtui.tui.typed import DialogScreen
+from dialogtui.tui.widgets.footer import KeyFooter
 
 
 def _field(label: str, widget) -> ComposeResult:
@@ -127,7 +128,7 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
                     select_on_focus=False,
                 )
             yield ParticipantList(id="people")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def _previous_options(self) -> list[tuple[Text, int]]:
         try:

@@ -10,7 +10,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -20,6 +20,7 @@ from dialogtui.questionset.library import Listing, listings
 from dialogtui.records import MeetingStatus, MeetingSummary
 from dialogtui.tui.ordering import settle
 from dialogtui.tui.typed import DialogScreen
+from dialogtui.tui.widgets.footer import KeyFooter
 
 
 def fold(text: str) -> str:
@@ -58,7 +59,7 @@ class StartScreen(DialogScreen[None]):
                 yield OptionList(id="choices")
             with VerticalScroll(id="preview"):
                 yield Static(id="preview-text")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Start a meeting"
