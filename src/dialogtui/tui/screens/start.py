@@ -46,9 +46,15 @@ class StartScreen(DialogScreen[None]):
 
     def __init__(self, hidden: bool = False):
         super().__init__()
-        self._hidden = hidden  # another screen opens on top at once: its sets are read later
+        # Another screen opens on top at once (a resumed meeting): this one is built and
+        # filled only when it is first shown, so as not to slow down the screen wanted.
+        self._hidden = hidden
+        self._entries: list[Listing] = []
+        self._meetings: list[MeetingSummary] = []
 
     def compose(self) -> ComposeResult:
+        if self._hidden:
+            return
         with Horizontal(id="start"):
             with Vertical(id="start-left"):
                 yield Input(
@@ -63,14 +69,17 @@ class StartScreen(DialogScreen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Start a meeting"
-        self._entries: list[Listing] = [] if self._hidden else listings()
-        self._meetings: list[MeetingSummary] = []
-        self.set_focus(self.query_one("#search", Input))
+        if not self._hidden:
+            self.set_focus(self.query_one("#search", Input))
 
-    def on_screen_resume(self) -> None:
+    async def on_screen_resume(self) -> None:
         """Also on first display: the list of unfinished meetings is read fresh each time."""
         if self.app.screen is not self:
-            return  # a meeting opened on top at once: filled in when it is shown
+            return  # a meeting opened on top at once: built and filled when it is shown
+        if self._hidden:
+            self._hidden = False
+            await self.recompose()
+            self.set_focus(self.query_one("#search", Input))
         if not self._entries:
             self._entries = listings()
         try:
