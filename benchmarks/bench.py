@@ -31,38 +31,54 @@ from dialogtui.store import Store  # noqa: E402
 SIZES = [0, 1_000, 10_000, 100_000]
 KEYSTROKES = 40
 SUBMITS = 15
-STARTS = 5
+STARTS = 8  # rounds, each starting every program once (interleaved: drift hits all alike)
 TABS = 20
 CPU_OPS = 100  # /proc counts CPU in 10 ms ticks: a hundred operations make that fine enough
-IDLE_SECONDS = 5.0
+IDLE_SECONDS = 15.0  # /proc's 10 ms ticks: 1 ms/s needs this long to show
 MEETINGS = 2_000
 ACTIONS = 10_000
 DIALOGTUI = str(Path(sys.executable).parent / "dialogtui")
+# A user's Python keeps the bytecode caches it writes on the first start; a machine set not
+# to write them would have every start of the app compile its sources again (the floor,
+# one file, hardly pays for that).
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 FLOOR = [sys.executable, str(HERE / "floor_app.py")]
 
 
-def seed(home: Path, turns: int) -> int:
+def seed(home: Path, turns: int, spread: bool = False) -> int:
     """A meeting whose current step already holds `turns` turns (the worst case for the
-    transcript: a real meeting spreads them over its steps)."""
+    transcript); or, `spread`, a longer meeting whose turns are spread over its steps, at
+    its third step (a round) as a real meeting would be."""
     os.environ["DIALOGTUI_HOME"] = str(home)
     store = Store.open()
-    qs, text = find_with_text("raseborg-temamote")
+    qs, text = find_with_text("samtidigt-traff-2" if spread else "raseborg-temamote")
+    people = [("Ada", "skola"), ("Bo", "socialtjanst")] if spread else [("Ada", None), ("Bo", None)]
     info = MeetingInfo(
         qs.id,
         "Benchmark",
         dt.date(2026, 1, 15),
-        participants=[Participant("Ada", None), Participant("Bo", None)],
+        participants=[Participant(name, role) for name, role in people],
     )
     engine = MeetingEngine.create(store, qs, text, info, FakeClock())
     engine.start()
+    steps = [i for i, s in enumerate(qs.steps) if s.kind.value != "action_planning"]
+    if spread:
+        engine.goto_step(2)
     now = FakeClock().now().isoformat()
     ids = [p.id for p in engine.participants]
     with store.tx() as c:
         c.executemany(
             "INSERT INTO turns (meeting_id, step_index, question_index, participant_id, text,"
-            " started_at, ended_at) VALUES (?, 0, 0, ?, ?, ?, ?)",
+            " started_at, ended_at) VALUES (?, ?, 0, ?, ?, ?, ?)",
             [
-                (engine.id, ids[n % 2], f"Tur {n}: " + "så här är det, ord för ord " * 6, now, now)
+                (
+                    engine.id,
+                    steps[n % len(steps)] if spread else 0,
+                    ids[n % 2],
+                    f"Tur {n}: " + "så här är det, ord för ord " * 6,
+                    now,
+                    now,
+                )
                 for n in range(turns)
             ],
         )
@@ -177,14 +193,25 @@ def median_ms(values: list[float]) -> float:
     return round(statistics.median(values) * 1000, 2)
 
 
-def startup(argv: list[str], ready: str, env: dict) -> float:
-    times = []
-    for _ in range(STARTS):
-        pty = Pty(argv, env)
-        t = pty.until(lambda s: ready in s) - pty.started
-        times.append(t)
-        pty.close()
-    return median_ms(times)
+def startups(programs: dict[str, tuple[list[str], str, dict]]) -> dict[str, tuple[float, float]]:
+    """Each program from its start to its first usable screen (the `ready` text shown) and
+    to interactive (a key typed at that moment shown on the screen): medians in ms, the
+    programs started in turn, round after round."""
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in programs}
+    for round_ in range(STARTS + 1):
+        for name, (argv, ready, env) in programs.items():
+            pty = Pty(argv, env)
+            shown = pty.until(lambda s, r=ready: r in s)
+            base = pty.text().count("¤")
+            pty.send("¤")
+            typed = pty.until(lambda s, b=base: s.count("¤") > b)
+            pty.close()
+            if round_:  # the first round writes the bytecode caches, as a first start does
+                times[name].append((shown - pty.started, typed - pty.started))
+    return {
+        name: (median_ms([t[0] for t in ts]), median_ms([t[1] for t in ts]))
+        for name, ts in times.items()
+    }
 
 
 def typing(pty: Pty) -> float:
@@ -247,45 +274,87 @@ def row(name: str, value: float, floor: float, unit: str, target: str, ok: bool)
     }
 
 
+def measure_meeting(pty: Pty, idle: float) -> dict[str, float | tuple[float, float]]:
+    """Everything measured on one open meeting, typing first, on a screen as a meeting
+    leaves it (the operations after it open the end screen and go back, which leaves focus
+    moves behind)."""
+    send = pty.send
+    got: dict[str, float | tuple[float, float]] = {"idle": idle}
+    got["tail"] = key_tail(pty)
+    for _ in range(60):
+        send("\x7f")
+    got["tab_seen"] = speaker_change(pty)
+    got["tab"] = cpu_per_op(pty, lambda _: send("\t"), CPU_OPS, idle)
+    got["key_cpu"] = cpu_per_op(pty, lambda _: send("x"), CPU_OPS, idle)
+    # Step there and back (ctrl+n, ctrl+b), pause and go on (ctrl+t), the go-to list
+    # opened and closed (ctrl+g, escape), the end screen and back (ctrl+o, b): CPU per
+    # step change or pause, per opening and closing of the list or the end screen.
+    got["step"] = cpu_per_op(pty, lambda k: send("\x0e" if k % 2 == 0 else "\x02"), 40, idle)
+    got["pause"] = cpu_per_op(pty, lambda _: send("\x14"), 40, idle)
+    got["goto"] = cpu_per_op(pty, lambda k: send("\x07" if k % 2 == 0 else "\x1b"), 40, idle) * 2
+    got["end"] = cpu_per_op(pty, lambda k: send("\x0f" if k % 2 == 0 else "b"), 20, idle) * 2
+    got["end_seen"] = end_screen_shown(pty)
+    for _ in range(CPU_OPS):
+        send("\x7f")
+    got["key"] = typing(pty)
+    got["submit"] = submitting(pty)
+    got["rss"] = pty.peak_rss_kib()
+    return got
+
+
+def end_screen_shown(pty: Pty) -> float:
+    """From ctrl+o until the end screen shows its summary (median, ms), and back."""
+    times = []
+    for _ in range(5):
+        pty.settle(0.1)
+        t0 = pty.send("\x0f")
+        t1 = pty.until(lambda s: "Speaking time" in s)
+        times.append(t1 - t0)
+        pty.send("b")
+        pty.until(lambda s: "Speaking time" not in s)
+    return median_ms(times)
+
+
 def main() -> None:
     results: list[dict] = []
     work = Path(tempfile.mkdtemp(prefix="dialogtui-bench-"))
+    add = results.append
     try:
         homes = {n: work / f"home-{n}" for n in SIZES}
         meetings = {0: seed(homes[0], 0)}
         env0 = {"DIALOGTUI_HOME": str(homes[0])}
-
-        floor_start = startup(FLOOR, "floor ready", {})
-        ours_start = startup([DIALOGTUI], "Framtidsdialog", env0)  # the list is filled
-        results.append(
-            row(
-                "start-up to first usable screen",
-                ours_start,
-                floor_start,
-                "ms",
-                "≤ 1.5× floor",
-                ours_start <= 1.5 * floor_start,
-            )
-        )
-        # The big stores only now: writing them keeps the disk busy for a while, which the
-        # start-up of the floor, measured above, must not pay for.
+        # The big stores first, so that writing them does not slow the start-ups below.
         meetings.update({n: seed(homes[n], n) for n in SIZES[1:]})
-        for n in (0, SIZES[-1]):
-            resume = startup(
+        spread_home = work / "home-spread"
+        spread = seed(spread_home, SIZES[-1], spread=True)
+        # Cases: (name, argv, the text that says the screen is there, environment).
+        cases = {
+            f"{n:,} turns": (
                 [DIALOGTUI, "resume", str(meetings[n])],
                 "Step 1/",
                 {"DIALOGTUI_HOME": str(homes[n])},
             )
-            results.append(
-                row(
-                    f"resume to first usable screen, {n:,} turns",
-                    resume,
-                    floor_start,
-                    "ms",
-                    "≤ 1.5× floor start-up",
-                    resume <= 1.5 * floor_start,
-                )
-            )
+            for n in SIZES
+        }
+        cases[f"{SIZES[-1]:,} spread"] = (
+            [DIALOGTUI, "resume", str(spread)],
+            "Step 3/",
+            {"DIALOGTUI_HOME": str(spread_home)},
+        )
+        big = f"{SIZES[-1]:,} turns"
+        starts = startups(
+            {
+                "floor": (FLOOR, "floor ready", {}),
+                "start screen": ([DIALOGTUI], "Framtidsdialog", env0),  # the list is filled
+                **{f"resume, {n}": cases[n] for n in ("0 turns", big, f"{SIZES[-1]:,} spread")},
+            }
+        )
+        floor_shown, floor_typed = starts.pop("floor")
+        for name, (shown, typed) in starts.items():
+            add(row(f"{name}: first screen", shown, floor_shown, "ms", "≤ 1.5× floor",
+                    shown <= 1.5 * floor_shown))  # fmt: skip
+            add(row(f"{name}: a key typed at once shown", typed, floor_typed, "ms",
+                    "≤ 1.5× floor", typed <= 1.5 * floor_typed))  # fmt: skip
 
         floor_pty = Pty([*FLOOR, "textarea"])
         floor_pty.until(lambda s: "▔" in s)  # its text box is drawn: the app is up
@@ -300,194 +369,84 @@ def main() -> None:
         floor_submit = submitting(floor_pty)
         floor_rss = floor_pty.peak_rss_kib()
         floor_pty.close()
+        clock_pty = Pty([*FLOOR, "clock"])
+        clock_pty.until(lambda s: "Time" in s)
+        clock_idle = idle_cpu(clock_pty)
+        clock_pty.close()
 
-        keys, key_cpu, submits, tabs, tab_cpu, idle = {}, {}, {}, {}, {}, {}
-        moves, pauses, goto, ends, tails = {}, {}, {}, {}, {}
-        rss = 0
-        for n in SIZES:
-            pty = Pty([DIALOGTUI, "resume", str(meetings[n])], {"DIALOGTUI_HOME": str(homes[n])})
-            pty.until(lambda s: "Step 1/" in s)
-            idle[n] = idle_cpu(pty)
-            # Typing first, on a screen as a meeting leaves it (the operations below open the
-            # end screen and go back, which leaves notices and focus moves behind).
-            tails[n] = key_tail(pty)
-            for _ in range(60):
-                pty.send("\x7f")
-            tabs[n] = speaker_change(pty)
-            send = pty.send
-            tab_cpu[n] = cpu_per_op(pty, lambda _, send=send: send("\t"), CPU_OPS, idle[n])
-            key_cpu[n] = cpu_per_op(pty, lambda _, send=send: send("x"), CPU_OPS, idle[n])
-            # Step there and back (ctrl+n, ctrl+b), pause and go on (ctrl+t), the go-to list
-            # opened and closed (ctrl+g, escape), the end screen and back (ctrl+o, b).
-            moves[n] = cpu_per_op(
-                pty, lambda k, send=send: send("\x0e" if k % 2 == 0 else "\x02"), 40, idle[n]
-            )
-            pauses[n] = cpu_per_op(pty, lambda _, send=send: send("\x14"), 40, idle[n])
-            goto[n] = (
-                cpu_per_op(
-                    pty, lambda k, send=send: send("\x07" if k % 2 == 0 else "\x1b"), 40, idle[n]
-                )
-                * 2
-            )
-            ends[n] = (
-                cpu_per_op(
-                    pty, lambda k, send=send: send("\x0f" if k % 2 == 0 else "b"), 20, idle[n]
-                )
-                * 2
-            )
-            for _ in range(CPU_OPS):
-                pty.send("\x7f")
-            keys[n] = typing(pty)
-            submits[n] = submitting(pty)
-            if n == SIZES[-1]:
-                rss = pty.peak_rss_kib()
+        got = {}
+        for name, (argv, ready, env) in cases.items():
+            pty = Pty(argv, env)
+            pty.until(lambda s, r=ready: r in s)
+            got[name] = measure_meeting(pty, idle_cpu(pty))
             pty.close()
-        for n in SIZES:
-            ok = keys[n] <= 2 * floor_key and keys[n] <= 1.2 * max(keys[0], floor_key)
-            results.append(
-                row(
-                    f"keystroke to render, {n:,} turns",
-                    keys[n],
-                    floor_key,
-                    "ms",
-                    "≤ 2× floor and ≤ 1.2× the 0-turn figure",
-                    ok,
-                )
-            )
-        for n in SIZES:
-            results.append(
-                row(
-                    f"CPU per keystroke, {n:,} turns",
-                    key_cpu[n],
-                    floor_key_cpu,
-                    "ms",
-                    "≤ 1.3× floor",
-                    key_cpu[n] <= 1.3 * floor_key_cpu,
-                )
-            )
-        for n in SIZES:
-            results.append(
-                row(
-                    f"speaker change (tab), {n:,} turns",
-                    tab_cpu[n],
-                    16.7,
-                    "ms",
-                    f"≤ one frame of CPU (seen in {tabs[n]} ms)",
-                    tab_cpu[n] <= 16.7,
-                )
-            )
-        for n in SIZES:
-            p90, p99 = tails[n]
-            results.append(
-                row(
-                    f"key latency p90 / p99, {n:,} turns",
-                    p99,
-                    floor_tail[1],
-                    "ms",
-                    f"p99 ≤ 2 frames (33.4 ms); p90 {p90} ms, floor p90 {floor_tail[0]} ms",
-                    p99 <= 33.4,
-                )
-            )
-        for label, figures, limit in (
-            ("step change (ctrl+n/ctrl+b)", moves, 16.7),
-            ("pause or resume (ctrl+t)", pauses, 16.7),
-            ("go-to list, open and close", goto, 33.4),
-            ("end screen, open and back", ends, 100.0),
-        ):
-            for n in SIZES:
-                results.append(
-                    row(
-                        f"{label}, {n:,} turns",
-                        figures[n],
-                        limit,
-                        "ms",
-                        f"≤ {limit} ms of CPU",
-                        figures[n] <= limit,
-                    )
-                )
-        for n in SIZES:
-            results.append(
-                row(
-                    f"idle CPU per second, {n:,} turns",
-                    idle[n],
-                    max(floor_idle, 0.01),
-                    "ms",
-                    "≤ 5 ms/s",
-                    idle[n] <= 5,
-                )
-            )
-        for n in SIZES:
-            results.append(
-                row(
-                    f"submit to visible, {n:,} turns",
-                    submits[n],
-                    floor_submit,
-                    "ms",
-                    "≤ 2× a floor that commits too",
-                    submits[n] <= 2 * floor_submit,
-                )
-            )
+
+        def each(label, key, floor, target, ok, unit="ms"):
+            for name, g in got.items():
+                value = g[key]
+                add(row(f"{label}, {name}", value, floor, unit, target(g), ok(value)))
+
+        key0 = got["0 turns"]["key"]
+        each("keystroke to render", "key", floor_key, lambda g: "≤ 2× floor, ≤ 1.2× at 0 turns",
+             lambda v: v <= 2 * floor_key and v <= 1.2 * max(key0, floor_key))  # fmt: skip
+        each("CPU per keystroke", "key_cpu", floor_key_cpu, lambda g: "≤ 1.3× floor",
+             lambda v: v <= 1.3 * floor_key_cpu)  # fmt: skip
+        for name, g in got.items():
+            p90, p99 = g["tail"]
+            add(row(f"key latency p99, {name}", p99, floor_tail[1], "ms",
+                    f"≤ 2 frames (33.4 ms); p90 {p90} ms, floor p90 {floor_tail[0]} ms",
+                    p99 <= 33.4))  # fmt: skip
+        each("CPU per speaker change (tab)", "tab", 16.7,
+             lambda g: f"≤ one frame (seen in {g['tab_seen']} ms)",
+             lambda v: v <= 16.7)  # fmt: skip
+        each("CPU per step change (ctrl+n/ctrl+b)", "step", 16.7, lambda g: "≤ one frame",
+             lambda v: v <= 16.7)  # fmt: skip
+        each("CPU per pause or resume (ctrl+t)", "pause", 16.7, lambda g: "≤ one frame",
+             lambda v: v <= 16.7)  # fmt: skip
+        each("CPU to open and close the go-to list", "goto", 33.4, lambda g: "≤ two frames",
+             lambda v: v <= 33.4)  # fmt: skip
+        each("CPU to open and close the end screen", "end", 100.0,
+             lambda g: f"≤ 100 ms (shown in {g['end_seen']} ms)", lambda v: v <= 100)  # fmt: skip
+        each("idle CPU per second", "idle", clock_idle,
+             lambda g: f"≤ 5 ms/s (floor: a bare app whose clock ticks; without one {floor_idle})",
+             lambda v: v <= 5, unit="ms/s")  # fmt: skip
+        each("submit to visible", "submit", floor_submit, lambda g: "≤ 2× a floor that commits",
+             lambda v: v <= 2 * floor_submit)  # fmt: skip
+
         ours_export, floor_export = export_figures(homes[10_000], meetings[10_000])
-        results.append(
-            row(
-                "export, 10,000 turns",
-                ours_export,
-                floor_export,
-                "ms",
-                "≤ 3× floor",
-                ours_export <= 3 * floor_export,
-            )
-        )
-        results.append(
-            row(
-                f"peak RSS, {SIZES[-1]:,} turns",
-                round(rss / 1024, 1),
-                round(floor_rss / 1024, 1),
-                "MiB",
-                "reported",
-                True,
-            )
-        )
+        add(row("export, 10,000 turns", ours_export, floor_export, "ms", "≤ 3× floor",
+                ours_export <= 3 * floor_export))  # fmt: skip
+        add(row(f"peak RSS, {big}", round(got[big]["rss"] / 1024, 1),
+                round(floor_rss / 1024, 1), "MiB", "reported", True))  # fmt: skip
+
         empty, many = work / "store-empty", work / "store-many"
         seed_meetings(empty, 1, 0)
         seed_meetings(many, MEETINGS, ACTIONS)
-        for what, argv, ready in (("start screen", [DIALOGTUI], "Framtidsdialog"),):
-            base = startup(argv, ready, {"DIALOGTUI_HOME": str(empty)})
-            full = startup(argv, ready, {"DIALOGTUI_HOME": str(many)})
-            results.append(
-                row(
-                    f"{what}, {MEETINGS:,} meetings",
-                    full,
-                    base,
-                    "ms",
-                    "≤ 1.5× with an empty store",
-                    full <= 1.5 * base,
-                )
-            )
+        lists = startups(
+            {
+                "empty": ([DIALOGTUI], "Framtidsdialog", {"DIALOGTUI_HOME": str(empty)}),
+                "many": ([DIALOGTUI], "Framtidsdialog", {"DIALOGTUI_HOME": str(many)}),
+            }
+        )
+        for i, what in enumerate(("first screen", "a key typed at once shown")):
+            base, full = lists["empty"][i], lists["many"][i]
+            add(row(f"start screen, {MEETINGS:,} meetings: {what}", full, base, "ms",
+                    "≤ 1.5× with an empty store", full <= 1.5 * base))  # fmt: skip
         base = whole_process([DIALOGTUI, "meetings"], {"DIALOGTUI_HOME": str(empty)})
         full = whole_process([DIALOGTUI, "meetings"], {"DIALOGTUI_HOME": str(many)})
-        results.append(
-            row(
-                f"`meetings`, {MEETINGS:,} meetings",
-                full,
-                base,
-                "ms",
-                "≤ 1.5× with an empty store",
-                full <= 1.5 * base,
-            )
-        )
+        add(row(f"`meetings`, {MEETINGS:,} meetings", full, base, "ms",
+                "≤ 1.5× with an empty store", full <= 1.5 * base))  # fmt: skip
         actions = whole_process([DIALOGTUI, "actions"], {"DIALOGTUI_HOME": str(many)})
-        results.append(
-            row(f"`actions`, {ACTIONS:,} items", actions, base, "ms", "≤ 1 s", actions <= 1000)
-        )
+        add(row(f"`actions`, {ACTIONS:,} items", actions, base, "ms", "≤ 1 s",
+                actions <= 1000))  # fmt: skip
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    print(f"{'figure':<42} {'value':>10} {'floor':>10} {'ratio':>6}  target")
+    print(f"{'figure':<58} {'value':>10} {'floor':>10} {'ratio':>6}  target")
     for r in results:
         mark = "ok" if r["met"] else "MISSED"
         print(
-            f"{r['figure']:<42} {r['value']:>8} {r['unit']:<3}{r['floor']:>8} "
+            f"{r['figure']:<58} {r['value']:>8} {r['unit']:<3}{r['floor']:>8} "
             f"{r['unit']:<3}{'–' if r['ratio'] is None else r['ratio']:>5}×  "
             f"{r['target']} ({mark})"
         )

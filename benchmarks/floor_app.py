@@ -1,15 +1,17 @@
-"""The floors: a bare Textual app with one Input (start-up) or one TextArea and a list, whose
-enter commits the text to SQLite and shows it (typing, submitting)."""
+"""The floors: a bare Textual app with one Input (start-up); one TextArea and a list, whose
+enter commits the text to SQLite and shows it (typing, submitting); the same with a clock
+redrawn every second (idle CPU of an app whose clock runs)."""
 
 from __future__ import annotations
 
 import sqlite3
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from textual.app import App, ComposeResult
-from textual.widgets import Input, OptionList, TextArea
+from textual.widgets import Input, OptionList, Static, TextArea
 
 
 class FloorInput(App):
@@ -58,5 +60,23 @@ class FloorTextArea(App):
         area.focus()
 
 
+class FloorClock(FloorTextArea):
+    """The TextArea floor with a one-line clock redrawn every second, as a meeting's is."""
+
+    CSS = FloorTextArea.CSS + " Static { height: 1; }"
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="clock")
+        yield from super().compose()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.set_interval(1, self.tick)
+
+    def tick(self) -> None:
+        self.query_one(Static).update(f"Time {time.strftime('%H:%M:%S')}", layout=False)
+
+
 if __name__ == "__main__":
-    (FloorTextArea if sys.argv[1:] == ["textarea"] else FloorInput)().run()
+    floors = {"textarea": FloorTextArea, "clock": FloorClock}
+    floors.get(sys.argv[1] if len(sys.argv) > 1 else "", FloorInput)().run()

@@ -918,6 +918,46 @@ def test_a_speaker_change_pause_or_rating_does_not_rebuild_the_transcript(tmp_pa
     run(scenario, db=db, meeting_id=m.id)
 
 
+def test_a_step_shows_its_last_turns_and_up_at_the_top_shows_earlier_ones(tmp_path):
+    # A step change builds only the last few turns (each costs CPU on every step change);
+    # the earlier ones are there on request.
+    from dialogtui.tui.widgets import transcript as transcript_module
+    from dialogtui.tui.widgets.transcript import Transcript
+
+    db = tmp_path / "db"
+    store = Store.open(db)
+    m = new_meeting(store, "samtidigt-traff-2", [("Ada", "skola"), ("Per", "socialtjanst")])
+    m.start()
+    for n in range(80):
+        m.submit(f"Inlägg {n}")
+    m.close()
+    store.close()
+    shown, more = transcript_module.SHOWN, transcript_module.MORE
+
+    def texts(t: Transcript) -> list[str]:
+        return [str(t.get_option_at_index(i).prompt) for i in range(t.option_count)]
+
+    async def scenario(app, pilot):
+        t = app.screen.query_one(Transcript)
+        await until(pilot, lambda: "Inlägg 79" in screen_text(app))
+        assert len(texts(t)) == shown + 1 and f"{80 - shown:,} earlier turns" in texts(t)[0]
+        await pilot.press("f8")
+        await until(pilot, lambda: t.has_focus)
+        for _ in range(shown - 1):
+            await pilot.press("up")
+        await until(pilot, lambda: t.highlighted == 1)  # the first turn shown
+        await pilot.press("up")  # at the top: earlier turns come
+        await until(pilot, lambda: len(texts(t)) == shown + more + 1)
+        first_before = 80 - shown
+        assert f"Inlägg {first_before - 1}" in texts(t)[t.highlighted], texts(t)[t.highlighted]
+        await pilot.press("up", "up")
+        for _ in range(more):
+            await pilot.press("up")
+        await until(pilot, lambda: "Inlägg 0" in texts(t)[0])  # all 80, no note left
+
+    run(scenario, db=db, meeting_id=m.id)
+
+
 def test_the_footer_is_rebuilt_only_when_its_keys_change(tmp_path):
     # Textual's footer rebuilt all its keys on every focus move: most of a step change's CPU.
     from textual.widgets._footer import FooterKey

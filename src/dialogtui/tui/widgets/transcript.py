@@ -4,6 +4,7 @@ step stays fast; earlier steps are not shown at all (they are in the minutes).""
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
@@ -13,10 +14,11 @@ from dialogtui.display import visible
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.records import Turn
 
-# Turns of the current step kept on screen (all of them are in the minutes): building the
-# list costs ~0.4 ms a turn, paid on every step change, so a step of 1,000 turns must not
-# build a thousand. A hundred is pages of scrolling back; f8 edits among them.
-SHOWN = 100
+# Turns of the current step put on screen when the step is shown (all of them are in the
+# minutes): building the list costs ~0.2 ms a turn, paid on every step change, so only
+# what a step change can afford; ↑ at the top of the list shows MORE earlier ones at a time.
+SHOWN = 12
+MORE = 50
 SHOWN_CHARACTERS = 2_000  # of one turn
 
 
@@ -39,34 +41,56 @@ class Transcript(OptionList):
             self.turn_id = turn_id
 
     _shown: tuple[int, int] | None = None  # (step, engine.turns_changed) on screen now
+    _limit = SHOWN  # how many of the step's last turns are shown
+    _earlier = 0  # turns of the step before the first one shown
     renders = 0  # how often the whole list was built (a test counts them)
 
-    def show(self, engine: MeetingEngine) -> None:
-        """Redraw for the current step: its most recent turns, newest at the bottom. Only
-        when they changed: a speaker change, a pause or a rating leaves it as it is (wrapping
-        all shown turns again cost up to a quarter of a second)."""
+    def show(self, engine: MeetingEngine, keep: str | None = None) -> None:
+        """Redraw for the current step: its most recent turns, newest at the bottom (or the
+        turn `keep` highlighted). Only when they changed: a speaker change, a pause or a
+        rating leaves it as it is (wrapping all shown turns again cost up to a quarter of a
+        second)."""
         shown = (engine.pos.step, engine.turns_changed)
-        if shown == self._shown:
+        if shown == self._shown and keep is None:
             return
+        if self._shown is None or shown[0] != self._shown[0]:
+            self._limit = SHOWN  # another step: its last few turns, more on request
         self._shown = shown
+        self._engine = engine
         self.renders += 1
         self._texts: dict[int, str] = {}
-        turns = engine.turns(last=SHOWN)
+        turns = engine.turns(last=self._limit)
         options = []
-        earlier = engine.count_turns() - len(turns)
-        if earlier > 0:
+        self._earlier = engine.count_turns() - len(turns)
+        if self._earlier > 0:
             note = Text(
-                f"… {earlier:,} earlier turns of this step are in the minutes", style="italic dim"
+                f"… {self._earlier:,} earlier turns of this step (↑ shows more; all are in "
+                "the minutes)",
+                style="italic dim",
             )
             options.append(Option(note, disabled=True))
         options += [self._option(engine, t) for t in turns]
         self.set_options(options)
-        self._follow()
+        if keep is None:
+            self._follow()
+        else:
+            self.highlighted = self.get_option_index(keep)
+            self.call_after_refresh(self.scroll_to_highlight)
+
+    def action_cursor_up(self) -> None:
+        """At the first turn shown, ↑ shows earlier turns of the step."""
+        first = 1 if self._earlier else 0
+        if self._earlier and self.highlighted == first and self.highlighted_option:
+            self._limit += MORE
+            self.show(self._engine, keep=self.highlighted_option.id)
+            self.highlighted = max(0, (self.highlighted or 0) - 1)
+            return
+        super().action_cursor_up()
 
     def append(self, engine: MeetingEngine, turn: Turn) -> None:
         """Add one new turn without redrawing the others: submitting stays fast however
         long the step is."""
-        if self.option_count >= SHOWN + 50:  # now and then, back to the last SHOWN turns
+        if self.option_count >= self._limit + MORE:  # now and then, back to the last ones
             self.show(engine)
             return
         self.add_option(self._option(engine, turn))
@@ -101,8 +125,16 @@ class Transcript(OptionList):
             # and the newest turns would stay below the edge until the next one.
             self.call_after_refresh(self.scroll_to_highlight)
 
-    def on_resize(self) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         self.call_after_refresh(self.scroll_to_highlight)  # a smaller window keeps it in view
+        if self._width == event.size.width:
+            # Only its height changed (the question above is longer or shorter): the turns
+            # are wrapped as they were. OptionList would measure every one of them again
+            # (its own `_on_resize` empties its caches), a second time at each step change.
+            event.prevent_default()
+        self._width = event.size.width
+
+    _width = 0
 
     def _selected(self) -> int | None:
         option = self.highlighted_option
