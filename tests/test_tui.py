@@ -888,18 +888,24 @@ def test_setup_corrects_someone_entered_without_a_role(tmp_path):
     run(scenario, db=tmp_path / "db", set_ref="samtidigt-traff-4")
 
 
+def meeting_with_turns(db, count: int) -> int:
+    """A Träff 2 meeting whose first step holds `count` turns, "Inlägg 0" onwards."""
+    store = Store.open(db)
+    m = new_meeting(store, "samtidigt-traff-2", [("Ada", "skola"), ("Per", "socialtjanst")])
+    m.start()
+    for n in range(count):
+        m.submit(f"Inlägg {n}")
+    m.close()
+    store.close()
+    return m.id
+
+
 def test_a_speaker_change_pause_or_rating_does_not_rebuild_the_transcript(tmp_path):
     # The performance review's risk 1: every refresh re-wrapped all 500 shown turns.
     from dialogtui.tui.widgets.transcript import Transcript
 
     db = tmp_path / "db"
-    store = Store.open(db)
-    m = new_meeting(store, "samtidigt-traff-2", [("Ada", "skola"), ("Per", "socialtjanst")])
-    m.start()
-    for n in range(600):
-        m.submit(f"Inlägg {n}")
-    m.close()
-    store.close()
+    meeting = meeting_with_turns(db, 600)
 
     async def scenario(app, pilot):
         transcript = app.screen.query_one(Transcript)
@@ -915,7 +921,7 @@ def test_a_speaker_change_pause_or_rating_does_not_rebuild_the_transcript(tmp_pa
         await pilot.press("ctrl+n")  # another step: its own turns
         await until(pilot, lambda: transcript.renders == before + 1)
 
-    run(scenario, db=db, meeting_id=m.id)
+    run(scenario, db=db, meeting_id=meeting)
 
 
 def test_a_step_shows_its_last_turns_and_up_at_the_top_shows_earlier_ones(tmp_path):
@@ -925,13 +931,7 @@ def test_a_step_shows_its_last_turns_and_up_at_the_top_shows_earlier_ones(tmp_pa
     from dialogtui.tui.widgets.transcript import Transcript
 
     db = tmp_path / "db"
-    store = Store.open(db)
-    m = new_meeting(store, "samtidigt-traff-2", [("Ada", "skola"), ("Per", "socialtjanst")])
-    m.start()
-    for n in range(80):
-        m.submit(f"Inlägg {n}")
-    m.close()
-    store.close()
+    meeting = meeting_with_turns(db, 80)
     shown, more = transcript_module.SHOWN, transcript_module.MORE
 
     def texts(t: Transcript) -> list[str]:
@@ -955,7 +955,7 @@ def test_a_step_shows_its_last_turns_and_up_at_the_top_shows_earlier_ones(tmp_pa
             await pilot.press("up")
         await until(pilot, lambda: "Inlägg 0" in texts(t)[0])  # all 80, no note left
 
-    run(scenario, db=db, meeting_id=m.id)
+    run(scenario, db=db, meeting_id=meeting)
 
 
 def test_the_footer_is_rebuilt_only_when_its_keys_change(tmp_path):
