@@ -41,10 +41,10 @@ for name in ("fcntl", "termios", "tty", "pty", "pwd", "grp", "resource", "posix_
 def main() -> None:
     phase, args = sys.argv[1], sys.argv[2:]
     if phase == "cli":
-        from dialogtui.cli import main as cli_main
+        from dialogtui.entry import main as entry_main
 
         sys.argv = ["dialogtui", *args]
-        cli_main()
+        entry_main()
     elif phase == "meeting":
         meeting(args[0])
     elif phase == "open":

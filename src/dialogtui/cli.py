@@ -22,6 +22,7 @@ from rich.text import Text
 from dialogtui import __version__
 from dialogtui.display import one_line, plain, visible
 from dialogtui.errors import DialogtuiError, QuestionSetError
+from dialogtui.tui.launch import meeting_id as parse_meeting_id  # as the resume fast path
 
 EXIT_CODES = """Exit codes: 0 success; 1 invalid input or data (each problem is reported as
 PATH:LINE:COL: message, or as one line saying what went wrong); 2 usage error; 70 an
@@ -267,12 +268,6 @@ def _store():
         store.close()
 
 
-def _meeting_id(text: str) -> int:
-    from dialogtui.tui.launch import meeting_id
-
-    return meeting_id(text)
-
-
 @app.command("meetings", short_help="List meetings with their status, turns and open actions.")
 def meetings_cmd() -> None:
     """List meetings: id, date, set, title, status, turns, open actions."""
@@ -317,7 +312,7 @@ def export_cmd(
     from dialogtui.export.write import export_meeting
 
     with _store() as store:
-        exported = export_meeting(store, _meeting_id(meeting), out_dir, pseudonymise, history)
+        exported = export_meeting(store, parse_meeting_id(meeting), out_dir, pseudonymise, history)
     for path in exported.paths:
         say(path)
     if exported.kept_note():
@@ -371,7 +366,7 @@ def notes_cmd(
     ] = False,
 ) -> None:
     """A meeting's decisions, concerns and consent note: list, correct or delete them."""
-    meeting_id = _meeting_id(meeting)
+    meeting_id = parse_meeting_id(meeting)
     chosen = [x for x in (edit is not None, delete is not None, consent) if x]
     if len(chosen) > 1:
         raise DialogtuiError("choose one of --edit, --delete and --consent")
@@ -410,7 +405,7 @@ def forget_cmd(
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Delete a meeting, its turns and actions, for good."""
-    meeting_id = _meeting_id(meeting)
+    meeting_id = parse_meeting_id(meeting)
     with _store() as store:
         info = store.meeting_info(meeting_id)
         if not yes:
@@ -426,11 +421,7 @@ def forget_cmd(
 
 
 def main() -> None:
-    # A console that cannot show a character (PYTHONIOENCODING=ascii, an old code page)
-    # gets a replacement mark, not an error after the work is done.
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(AttributeError, ValueError):
-            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+    # Run from `dialogtui.entry`, which has set the console streams up.
     try:
         app(standalone_mode=True)
     except DialogtuiError as exc:

@@ -79,8 +79,7 @@ class Transcript(OptionList):
 
     def action_cursor_up(self) -> None:
         """At the first turn shown, ↑ shows earlier turns of the step."""
-        first = 1 if self._earlier else 0
-        if self._earlier and self.highlighted == first and self.highlighted_option:
+        if self._earlier and self.highlighted == 1 and self.highlighted_option:  # 0: the note
             self._limit += MORE
             self.show(self._engine, keep=self.highlighted_option.id)
             self.highlighted = max(0, (self.highlighted or 0) - 1)
