@@ -316,6 +316,31 @@ def end_screen_shown(pty: Pty) -> float:
     return median_ms(times)
 
 
+def setting_up(home: Path) -> tuple[float, float]:
+    """From enter on a set (Framtidsdialog – klientmöte, found by typing) until its set-up
+    shows, and from ctrl+s with one participant until the meeting's first step shows
+    (medians, ms): the performance review's set-up figures (§6.8)."""
+    opened, started = [], []
+    for n in range(5):  # a store each: the meeting started last time would be listed first
+        pty = Pty([DIALOGTUI], {"DIALOGTUI_HOME": str(home / str(n))})
+        pty.until(lambda s: "Framtidsdialog" in s)
+        pty.send("klientm")
+        pty.until(lambda s: "klientm" in s)
+        pty.settle()  # the set's preview is drawn
+        t0 = pty.send("\r")
+        t1 = pty.until(lambda s: "New meeting:" in s)
+        opened.append(t1 - t0)
+        pty.settle()
+        pty.send("\t" * 4 + "Anna\r")  # Place, Asks, Writes, Follows up: then the name
+        pty.until(lambda s: "Anna" in s)
+        pty.settle()
+        t0 = pty.send("\x13")
+        t1 = pty.until(lambda s: "Step 1/" in s)
+        started.append(t1 - t0)
+        pty.close()
+    return median_ms(opened), median_ms(started)
+
+
 def main() -> None:
     results: list[dict] = []
     work = Path(tempfile.mkdtemp(prefix="dialogtui-bench-"))
@@ -439,6 +464,11 @@ def main() -> None:
         full = whole_process([DIALOGTUI, "meetings"], {"DIALOGTUI_HOME": str(many)})
         add(row(f"`meetings`, {MEETINGS:,} meetings", full, base, "ms",
                 "≤ 1.5× with an empty store", full <= 1.5 * base))  # fmt: skip
+        opened, started = setting_up(work / "store-setup")
+        add(row("set-up screen shown after enter on a set", opened, opened, "ms", "reported",
+                True))  # fmt: skip
+        add(row("a meeting's first step shown after ctrl+s", started, started, "ms",
+                "reported", True))  # fmt: skip
         actions = whole_process([DIALOGTUI, "actions"], {"DIALOGTUI_HOME": str(many)})
         add(row(f"`actions`, {ACTIONS:,} items", actions, base, "ms", "≤ 1 s",
                 actions <= 1000))  # fmt: skip
