@@ -236,6 +236,31 @@ def test_resume_where_it_stopped_with_the_draft(store, tmp_path):
     assert [t.text for t in again.turns(0)] == ["Hej"]
 
 
+def test_the_running_clock_is_saved_every_few_seconds_not_every_tick(tmp_path):
+    # One write a second was a quarter of the idle CPU; a crash loses at most a few
+    # seconds of the step's clock (a reopened engine reads what was saved).
+    from dialogtui.meeting.engine import CLOCK_SAVED_EVERY
+
+    store = Store.open(tmp_path / "db.sqlite3")
+    clock = FakeClock()
+    m = new_meeting(store, "raseborg-temamote", [("Ada", None)], clock=clock)
+    m.start()
+    for _ in range(int(CLOCK_SAVED_EVERY) - 1):
+        clock.advance(seconds=1)
+        m.tick()
+    assert store.step_times(m.id) == {}  # not yet written
+    clock.advance(seconds=1)
+    m.tick()
+    assert store.step_times(m.id) == {0: CLOCK_SAVED_EVERY}
+    clock.advance(seconds=3)
+    m.tick()
+    assert store.step_times(m.id) == {0: CLOCK_SAVED_EVERY}  # a crash now loses 3 s
+    assert m.elapsed(0) == CLOCK_SAVED_EVERY + 3  # while the screen shows them all
+    m.close()  # quitting saves the rest
+    assert store.step_times(m.id) == {0: CLOCK_SAVED_EVERY + 3}
+    store.close()
+
+
 def test_a_second_writer_is_refused(tmp_path):
     a = Store.open(tmp_path / "db.sqlite3")
     m = new_meeting(a, "raseborg-temamote", [("Anna", None)])
