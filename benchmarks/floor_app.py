@@ -1,6 +1,7 @@
 """The floors: a bare Textual app with one Input (start-up); one TextArea and a list, whose
 enter commits the text to SQLite and shows it (typing, submitting); the same with a clock
-redrawn every second (idle CPU of an app whose clock runs)."""
+redrawn every second (idle CPU of an app whose clock runs); and a screen of the capture
+screen's widgets that changes step the way it does (step change)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ import time
 from pathlib import Path
 
 from textual.app import App, ComposeResult
-from textual.widgets import Input, OptionList, Static, TextArea
+from textual.binding import Binding
+from textual.widgets import DataTable, Input, OptionList, Static, TextArea
 
 
 class FloorInput(App):
@@ -77,6 +79,56 @@ class FloorClock(FloorTextArea):
         self.query_one(Static).update(f"Time {time.strftime('%H:%M:%S')}", layout=False)
 
 
+TURN = "så här är det, ord för ord " * 6
+
+
+class FloorSteps(App):
+    """Two steps, as the capture screen's round and action plan: ctrl+n and ctrl+b change
+    the header, the question (of another length), the strip and the turns (12 of them), and
+    show or hide a table that then takes the focus from the text box, or gives it back. The
+    least any Textual screen of these widgets pays for such a change."""
+
+    CSS = """
+    #header, #strip { height: 2; }
+    #question { height: auto; max-height: 6; }
+    DataTable { height: 1fr; min-height: 4; border: round $primary 50%; display: none; }
+    DataTable:focus { border: round $primary; }
+    OptionList { height: 1fr; border: none; }
+    OptionList.beside-a-table { height: 4; }
+    TextArea { height: 5; border: round $accent; }
+    TextArea:focus { border: round $primary; }
+    """
+    BINDINGS = [
+        Binding("ctrl+n", "step(1)", priority=True),
+        Binding("ctrl+b", "step(0)", priority=True),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="header")
+        yield Static(id="question")
+        yield Static(id="strip")
+        yield DataTable(cursor_type="row")
+        yield OptionList()
+        yield TextArea()
+
+    def on_mount(self) -> None:
+        self.query_one(TextArea).cursor_blink = False
+        self.query_one(DataTable).add_columns("Insats", "Vem", "När", "Status")
+        self.action_step(0)
+
+    def action_step(self, step: int) -> None:
+        table, turns = self.query_one(DataTable), self.query_one(OptionList)
+        self.query_one("#header", Static).update(f"Step {step + 1}/2 floor\nTime 00:0{step}")
+        question = "Vad behövs för att vi i samverkan ska kunna hjälpa dem? " * (2 - step)
+        self.query_one("#question", Static).update(question)
+        self.query_one("#strip", Static).update(f"▶1:Ada  2:Bo\nstep {step}")
+        table.display = step == 1
+        turns.set_class(step == 1, "beside-a-table")
+        turns.set_options([] if step else [f"09:00 Ada: Tur {n}: {TURN}" for n in range(12)])
+        turns.highlighted = turns.option_count - 1 if turns.option_count else None
+        self.set_focus(table if step else self.query_one(TextArea))
+
+
 if __name__ == "__main__":
-    floors = {"textarea": FloorTextArea, "clock": FloorClock}
+    floors = {"textarea": FloorTextArea, "clock": FloorClock, "steps": FloorSteps}
     floors.get(sys.argv[1] if len(sys.argv) > 1 else "", FloorInput)().run()
