@@ -112,3 +112,20 @@ def test_ten_year_horizon_years():
 def test_version(cli):
     result = cli("--version")
     assert result.code == 0 and result.out.startswith("dialogtui ")
+
+
+def test_show_says_what_the_screen_folds_away(cli):
+    """The method-structure review (§3.4): `show` hid the answering order, the notes, the
+    scale's needs, the options' descriptions, the consent text and the source."""
+    klient = cli("show", "raseborg-klientmote", "--date", "2026-01-15").out
+    assert "Order: each person answers all the questions before the next person." in klient
+    assert "Source: raseborg-samarbetsmodeller.sv.txt" in klient
+    traff2 = " ".join(cli("show", "samtidigt-traff-2").out.split())
+    assert "Note: I alla rundor är det helt ok att passa" in traff2  # a question's note
+    assert "Note: Deltagarna skriver aktörerna på var sitt A4 papper" in traff2
+    zones = " ".join(cli("show", "raseborg-orons-zoner").out.split())
+    assert "⇒ Extra resurser måste till omgående" in zones
+    rammer = " ".join(cli("show", "dialogredskab-1-rammer").out.split())
+    assert "I en offentlig tilgang, understøtter det boligsociale arbejde" in rammer
+    traff4 = " ".join(cli("show", "samtidigt-traff-4").out.split())
+    assert "Consent: Det bästa är om man får ett samtycke av vårdnadshavarna" in traff4

@@ -40,10 +40,14 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
     parts.append(plain(meta, style="dim"))
     if qs.description:
         parts.append(plain(qs.description, style="italic"))
+    source = qs.source.document + (f", {qs.source.page}" if qs.source.page else "")
+    parts.append(plain(f"Source: {source}", style="dim"))
     if qs.facilitators:
         parts.append(plain(f"Asks: {qs.facilitators.asker}. Writes: {qs.facilitators.writer}."))
     if qs.consent_required:
         parts.append(Text("Consent must be recorded before the meeting starts.", style="bold"))
+    if qs.consent_text:
+        parts.append(plain(f"Consent: {qs.consent_text}", style="italic"))
     parts.append(Text(""))
     elapsed = 0
     for n, step in enumerate(qs.steps, start=1):
@@ -64,10 +68,12 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
             tb = step.timebox
             span = f"{tb.minutes}–{tb.max_minutes}" if tb.max_minutes else f"{tb.minutes}"
             details.append(Text(f"Timebox: {span} min per {tb.per}", style="green"))
+        if step.is_round and len(step.questions) > 1:
+            details.append(Text(ORDERS[step.order], style="green"))
         if step.text:
             details.append(plain(step.text, style="dim"))
         if step.note:
-            details.append(plain(step.note, style="dim italic"))
+            details.append(_note(step.note))
         for q in step.questions:
             t = plain(resolve(q.text, date, qs.horizon, qs.language))
             if q.to:
@@ -75,19 +81,42 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
             details.append(_hanging("•", t))
             for p in q.prompts:
                 prompt = plain(resolve(p, date, qs.horizon, qs.language))
-                details.append(Padding(_hanging("–", prompt), (0, 0, 0, 2), expand=False))
+                details.append(_indented(_hanging("–", prompt)))
+            if q.note:
+                details.append(_indented(_note(q.note)))
         if step.scale:
+            details.append(Text("Each participant rates.", style="green"))
             for point in step.scale.points:
                 details.append(
                     _hanging(str(point.value), plain(f"{point.zone}: {point.description}"))
                 )
+                if point.need:
+                    details.append(_indented(_hanging("⇒", plain(point.need, style="bold"))))
         if step.choice:
             ratings = " / ".join(step.choice.ratings)
             for opt in step.choice.options:
                 details.append(_hanging("○", plain(f"{opt.label} ({ratings})")))
+                if opt.description:
+                    details.append(_indented(plain(opt.description, style="dim")))
         if details:
             parts.append(Padding(Group(*details), (0, 0, 0, 4), expand=False))
     return Group(*parts)
+
+
+# How a round with several questions goes round: central to an anticipation dialogue.
+ORDERS = {
+    "each_person": "Order: each person answers all the questions before the next person.",
+    "each_question": "Order: everyone answers a question before the next question.",
+}
+
+
+def _note(text: str) -> Table:
+    """A note for the facilitators (not read aloud): shown, where the screen folds it."""
+    return _hanging("Note:", plain(text, style="dim italic"))
+
+
+def _indented(renderable: RenderableType) -> Padding:
+    return Padding(renderable, (0, 0, 0, 2), expand=False)
 
 
 def _hanging(mark: str, text: Text) -> Table:
