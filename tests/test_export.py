@@ -371,3 +371,14 @@ def test_escaped_text_renders_as_typed(text):
     assert {c.type for c in children} <= {"text", "strong_open", "strong_close", "softbreak"}
     shown = "".join(c.content for c in children if c.type == "text")
     assert shown == "A:" + (" " + text.strip() if text.strip() else ""), (block(text), shown)
+
+
+def test_a_rating_stands_with_its_zone_and_what_the_zone_calls_for(store, tmp_path):
+    m = new_meeting(store, "raseborg-orons-zoner", [("Anna", None), ("Bo", None)])
+    m.start()
+    a, b = m.participants
+    m.rate(a.id, 6)
+    m.rate(b.id, 1)
+    minutes = export_meeting(store, m.id, tmp_path / "out").paths[0].read_text("utf-8")
+    assert "| 6 | Mycket oro (Extra resurser måste till omgående) |" in minutes
+    assert "| 1 | Ingen oro |" in minutes  # a zone without a need stands alone

@@ -296,6 +296,8 @@ def test_scale_step_one_key_per_participant(tmp_path):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "Anna" in text_of(screen.query_one("#scale"))
+        # A zone's need (the source's row under the zones) is shown before its description.
+        assert "⇒ Extra resurser måste till omgående" in text_of(screen.query_one("#scale"))
 
     run(scenario, db=db, meeting_id=mid)
     store = Store.open(db)

@@ -212,7 +212,11 @@ class _Writer:
             "|---|---:|---|---|",
         ]
         for x in ratings:
-            zone = points[x.value].zone if x.value in points else ""
+            point = points.get(x.value)
+            # What the zone calls for, where the source says (Orons zoner: "Extra resurser
+            # måste till omgående"), stands beside the zone: it is what the rating asks of
+            # those who read the minutes.
+            zone = "" if point is None else point.zone + (f" ({point.need})" if point.need else "")
             out.append(
                 f"| {self.speaker(x.participant_id)} | {x.value} | {cell(zone)} |"
                 f" {self.c(x.comment)} |"

@@ -43,10 +43,14 @@ class ScalePanel(Static, can_focus=True):
         table.add_column(ratio=1, overflow="ellipsis", no_wrap=True)
         table.add_column(no_wrap=True, style="bold")
         for point in scale.points:
+            # A zone's need, where the source names one, comes first: it is what the rating
+            # calls for, and the description is cut where the width ends.
+            about = plain(f"⇒ {point.need} · ", style="bold") if point.need else plain("")
+            about.append_text(plain(point.description, style="dim"))
             table.add_row(
                 str(point.value),
                 plain(point.zone),
-                plain(point.description, style="dim"),
+                about,
                 plain(", ".join(by_value.get(point.value, []))),
             )
         self.update(table)
