@@ -12,8 +12,15 @@ from dialogtui.questionset.loader import parse_question_set
 from dialogtui.records import MeetingInfo, Participant
 
 
-def new_meeting(store, set_id, participants, clock=None, **info) -> MeetingEngine:
-    text = (SETS / f"{set_id}.toml").read_text(encoding="utf-8")
+def consent_required_text() -> str:
+    """Träff 4 as a set that requires consent (no shipped set does): for the tests of it."""
+    text = (SETS / "samtidigt-traff-4.toml").read_text(encoding="utf-8")
+    assert 'consent = "recommended"' in text
+    return text.replace('consent = "recommended"', 'consent = "required"')
+
+
+def new_meeting(store, set_id, participants, clock=None, text=None, **info) -> MeetingEngine:
+    text = text or (SETS / f"{set_id}.toml").read_text(encoding="utf-8")
     qs = parse_question_set(text, set_id)
     clock = clock or FakeClock(dt.datetime(2026, 1, 15, 9, 0, tzinfo=dt.UTC))
     meeting = MeetingInfo(

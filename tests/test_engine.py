@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from meeting_helpers import new_meeting
+from meeting_helpers import consent_required_text, new_meeting
 
 from dialogtui.errors import MeetingError, MeetingLocked
 from dialogtui.meeting.clock import FakeClock
@@ -151,10 +151,18 @@ def test_empty_turn_and_bad_step_are_refused(store):
 
 
 def test_consent_is_required_where_the_set_says(store):
-    m = new_meeting(store, "samtidigt-traff-4", [("Ada", "skola")])
+    text = consent_required_text()
+    m = new_meeting(store, "samtidigt-traff-4", [("Ada", "skola")], text=text)
     with pytest.raises(MeetingError, match="consent"):
         m.start()
     m.record_consent(True, "Blankett undertecknad")
+    m.start()
+
+
+def test_recommended_consent_is_asked_but_the_meeting_starts_without_it(store):
+    # Träff 4: "Det går att arbeta utan samtycke" (method-structure review 4.1).
+    m = new_meeting(store, "samtidigt-traff-4", [("Ada", "skola")])
+    assert m.qs.consent_mode == "recommended" and m.info.consent_given is False
     m.start()
 
 

@@ -292,7 +292,7 @@ def test_plain_text_fast_path_agrees_with_escaping():
 def test_the_minutes_say_how_consent_was_given(store):
     m = new_meeting(
         store,
-        "samtidigt-traff-5",
+        "samtidigt-traff-4",
         [("Ada", "skola")],
         consent_given=True,
         consent_note="Skriftligt samtycke från båda vårdnadshavarna 2027-01-10",

@@ -66,7 +66,7 @@ def test_f7_lists_corrects_and_deletes_decisions_and_concerns(tmp_path):
 def test_the_consent_note_is_corrected_from_the_list_and_the_palette_finds_it(tmp_path):
     db = tmp_path / "db"
     mid = seeded_meeting(
-        db, "samtidigt-traff-5", PEOPLE_THREE, consent_given=True, consent_note="muntligt"
+        db, "samtidigt-traff-4", PEOPLE_THREE, consent_given=True, consent_note="muntligt"
     )
 
     async def scenario(app, pilot):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from meeting_helpers import new_meeting
+from meeting_helpers import consent_required_text, new_meeting
 from tui_helpers import START, burst, run, screen_text, seeded_meeting, text_of, type_text, until
 
 from dialogtui.meeting.clock import FakeClock
@@ -89,10 +89,29 @@ def test_setup_reorder_remove_and_consent_required(tmp_path):
         await pilot.pause()
         assert isinstance(app.screen, CaptureScreen)
 
-    run(scenario, db=db, set_ref="samtidigt-traff-4")
+    required = tmp_path / "traff-4-required.toml"  # no shipped set requires consent
+    required.write_text(consent_required_text(), encoding="utf-8")
+    run(scenario, db=db, set_ref=str(required))
     store = Store.open(db)
     info = store.meeting_info(1)
     assert [p.name for p in info.participants] == ["Lena", "Per"] and info.consent_given
+    store.close()
+
+
+def test_recommended_consent_is_asked_at_set_up_and_the_meeting_starts_without_it(tmp_path):
+    db = tmp_path / "db"
+
+    async def scenario(app, pilot):
+        assert "can start without it" in screen_text(app)
+        assert "Det går också att arbeta avidentifierat." in " ".join(screen_text(app).split())
+        app.screen.query_one("#p-name").focus()
+        await type_text(pilot, "Ada")
+        await pilot.press("enter", "ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, CaptureScreen))
+
+    run(scenario, db=db, set_ref="samtidigt-traff-4")
+    store = Store.open(db)
+    assert store.meeting_info(1).consent_given is False  # asked, and recorded as not given
     store.close()
 
 
@@ -631,7 +650,6 @@ def test_following_up_a_meeting_brings_its_participants(tmp_path):
         await pilot.pause()
         [p] = app.screen.people
         assert (p.name, p.role, p.organisation, p.pseudonym) == ("Ada", "skola", "Rektor", "A")
-        app.screen.query_one("#consent").value = True
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert [a.what for a in app.screen.engine.carried_actions()] == []

@@ -216,3 +216,27 @@ def test_a_round_that_asks_nothing_is_refused(cli, tmp_path):
     result = cli("validate", str(path))
     assert result.code == 1 and "a round asks something" in result.err
     assert "r.toml:7:1:" in result.err  # at the step
+
+
+def test_consent_modes_and_the_older_consent_required(cli, tmp_path):
+    """`consent` says required / recommended / not_asked; `consent_required` still reads
+    (method-structure review F13); the two must not disagree."""
+    from dialogtui.questionset.loader import parse_question_set
+
+    base = 'id = "c"\ntitle = "T"\nlanguage = "sv"\nmethod = "m"\n{}\n[source]\ndocument = "x"\n'
+    base += '[[steps]]\nkind = "discussion"\ntitle = "S"\n'
+    for line, mode in (
+        ("consent_required = true", "required"),
+        ("consent_required = false", "not_asked"),
+        ("", "not_asked"),
+        ('consent = "recommended"', "recommended"),
+        ('consent = "required"\nconsent_required = true', "required"),
+    ):
+        assert parse_question_set(base.format(line), "c.toml").consent_mode == mode, line
+    path = tmp_path / "c.toml"
+    path.write_text(base.format('consent = "recommended"\nconsent_required = true'), "utf-8")
+    result = cli("validate", str(path))
+    assert result.code == 1 and "disagree" in result.err and "c.toml:" in result.err
+    path.write_text(base.format('consent = "maybe"'), "utf-8")
+    result = cli("validate", str(path))
+    assert result.code == 1 and "c.toml:5:1: `consent`" in result.err, result.err

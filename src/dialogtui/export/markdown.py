@@ -89,7 +89,7 @@ class _Writer:
             (L["time"], self.clock_times()),
             (L["follows_up"], self.i(r.previous)),
         ]
-        if r.qs.consent_required:
+        if r.qs.asks_consent:
             consent = L["consent_yes"] if r.info.consent_given else L["consent_no"]
             if r.info.consent_note.strip():  # how it was given, as the scribe noted it
                 consent += f" ({self.i(r.info.consent_note.strip())})"

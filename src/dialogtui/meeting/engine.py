@@ -63,7 +63,7 @@ class MeetingEngine:
         cls, store: Store, qs: QuestionSet, set_toml: str, info: MeetingInfo, clock: Clock
     ) -> MeetingEngine:
         check_date(info.date, qs.horizon)
-        if qs.consent_required and info.consent_given is None:
+        if qs.asks_consent and info.consent_given is None:
             info.consent_given = False
         if info.previous_id is not None and not info.series:
             # Choosing the previous meeting puts both in one series, so open actions carry over.
@@ -172,7 +172,7 @@ class MeetingEngine:
 
     @property
     def consent_missing(self) -> bool:
-        return self.qs.consent_required and not self.info.consent_given
+        return self.qs.consent_mode == "required" and not self.info.consent_given
 
     # -- starting, finishing --------------------------------------------------------------
 

@@ -44,8 +44,10 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
     parts.append(plain(f"Source: {source}", style="dim"))
     if qs.facilitators:
         parts.append(plain(f"Asks: {qs.facilitators.asker}. Writes: {qs.facilitators.writer}."))
-    if qs.consent_required:
+    if qs.consent_mode == "required":
         parts.append(Text("Consent must be recorded before the meeting starts.", style="bold"))
+    elif qs.consent_mode == "recommended":
+        parts.append(Text("Consent is asked for; the meeting can start without it."))
     if qs.consent_text:
         parts.append(plain(f"Consent: {qs.consent_text}", style="italic"))
     parts.append(Text(""))

@@ -175,6 +175,7 @@ class Choice(Strict):
 
 
 ActionField = Literal["what", "how", "who", "with_whom", "when", "first_step"]
+ConsentMode = Literal["required", "recommended", "not_asked"]
 
 
 def format_minutes(
@@ -265,15 +266,45 @@ class QuestionSet(Strict):
     horizon: Horizon | None = Field(
         None, description="Time shift for {future}/{past}: 1 year for an anticipation dialogue."
     )
+    consent: ConsentMode | None = Field(
+        None,
+        description="Guardians' consent: `required` (recorded before the meeting starts), "
+        "`recommended` (asked for at set-up, the meeting can go on without it, as where the "
+        "source allows working without consent or anonymised) or `not_asked`. Defaults to "
+        "what `consent_required` says.",
+    )
     consent_required: bool = Field(
         False,
         strict=True,
-        description="Guardians' consent must be recorded before a case is discussed.",
+        description='The older way to say `consent = "required"` (true) or '
+        '`"not_asked"` (false); still read.',
     )
-    consent_text: str | None = None
+    consent_text: str | None = Field(
+        None, description="What the source says about consent, shown where it is asked."
+    )
     facilitators: Facilitators | None = None
     roles: list[Role] = Field(default_factory=list)
     steps: list[Step] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _consent_agrees(self) -> QuestionSet:
+        if self.consent not in (None, "required") and self.consent_required:
+            raise ValueError(
+                f'`consent_required = true` and `consent = "{self.consent}"` disagree; '
+                "`consent` says it alone"
+            )
+        return self
+
+    @property
+    def consent_mode(self) -> ConsentMode:
+        if self.consent is not None:
+            return self.consent
+        return "required" if self.consent_required else "not_asked"
+
+    @property
+    def asks_consent(self) -> bool:
+        """The set-up asks for the guardians' consent (required or recommended)."""
+        return self.consent_mode != "not_asked"
 
     def reference_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
         """Cross-references that a field validator cannot see: unique ids, known roles.

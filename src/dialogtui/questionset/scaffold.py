@@ -15,7 +15,7 @@ language = "{language}"            # sv, da, nb or en: the language of minutes a
 method = "Framtidsdialog"
 description = "What the meeting is for."
 horizon = {{ years = 1 }}  # moves {{future}} and {{past}} (anticipation dialogue)
-consent_required = false         # true: consent must be recorded before the meeting starts
+consent = "not_asked"   # "required": recorded before the start; "recommended": asked, not required
 
 [source]
 document = "Where the questions come from"

@@ -517,7 +517,7 @@ class CaptureScreen(DialogScreen[None]):
                 )
             )
         info = self.engine.info
-        if self.engine.qs.consent_required or info.consent_note:
+        if self.engine.qs.asks_consent or info.consent_note:
             given = "given" if info.consent_given else "not recorded"
             how = f": {one_line(info.consent_note)}" if info.consent_note else ""
             rows.append(

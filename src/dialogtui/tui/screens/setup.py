@@ -84,9 +84,14 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
             yield from _field("Place", Input(id="place", compact=True))
             yield from _field("Asks", Input(placeholder=asks, id="asker", compact=True))
             yield from _field("Writes", Input(placeholder=writes, id="writer", compact=True))
-            if qs.consent_required:
+            if qs.asks_consent:
                 if qs.consent_text:
                     yield Label(plain(qs.consent_text), classes="hint")
+                if qs.consent_mode == "recommended":
+                    yield Label(
+                        "Recommended, not required: the meeting can start without it.",
+                        classes="hint",
+                    )
                 yield Checkbox("Guardians' consent recorded", id="consent", compact=True)
                 yield from _field(
                     "Consent note",
@@ -302,10 +307,10 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
         previous = self.query_one("#previous", Select).value
         consent = None
         note = ""
-        if self.qs.consent_required:
+        if self.qs.asks_consent:
             consent = self.query_one("#consent", Checkbox).value
             note = value("consent-note")
-            if not consent:
+            if not consent and self.qs.consent_mode == "required":
                 self.notify(
                     "Record the guardians' consent first (the set requires it).", severity="error"
                 )
