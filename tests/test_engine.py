@@ -421,3 +421,24 @@ def test_speaking_times_are_summed_in_the_store_as_the_turns_say(store):
     for pid, (n, seconds) in expected.items():
         assert got[pid][0] == n and abs(got[pid][1] - seconds) < 0.01
     assert abs(got[ada][1] - 90.5) < 0.01
+
+
+def test_an_optional_step_is_skipped_with_its_condition_kept_and_can_be_taken_in_again(store):
+    # Träff 4's samverkanskarta: "Om ni valt gamla case …" (method-structure review 4.9, F8).
+    m = new_meeting(store, "samtidigt-traff-4", [("Ada", "skola")])
+    m.start()
+    with pytest.raises(MeetingError, match="only an optional step"):
+        m.skip_step()
+    optional = next(i for i, s in enumerate(m.qs.steps) if s.optional)
+    m.goto_step(optional)
+    late = m.projection().projected_end
+    assert m.skip_step() is True
+    assert m.step_index == optional + 1 and m.skipped == {optional}
+    assert m.projection().projected_end < late  # its 60 minutes are no longer ahead
+    m.close()
+    again = MeetingEngine.open(store, m.id, FakeClock())
+    assert again.skipped == {optional}  # kept in the store
+    again.goto_step(optional)
+    assert again.skip_step() is False and again.skipped == set()  # taken in again
+    assert again.step_index == optional
+    assert store.skipped_steps(m.id) == set()

@@ -382,3 +382,15 @@ def test_a_rating_stands_with_its_zone_and_what_the_zone_calls_for(store, tmp_pa
     minutes = export_meeting(store, m.id, tmp_path / "out").paths[0].read_text("utf-8")
     assert "| 6 | Mycket oro (Extra resurser måste till omgående) |" in minutes
     assert "| 1 | Ingen oro |" in minutes  # a zone without a need stands alone
+
+
+def test_a_skipped_optional_step_says_so_in_the_minutes_with_its_condition(store, tmp_path):
+    m = new_meeting(store, "samtidigt-traff-4", [("Ada", "skola")])
+    m.start()
+    optional = next(i for i, s in enumerate(m.qs.steps) if s.optional)
+    m.goto_step(optional)
+    m.skip_step()
+    m.close()
+    minutes = export_meeting(store, m.id, tmp_path / "out").paths[0].read_text("utf-8")
+    assert "*Hoppades över: Om ni valt gamla case med en historia av frustration" in minutes
+    assert f"| {optional + 1}. Samverkanskarta | hoppades över |" in minutes

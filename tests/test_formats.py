@@ -129,3 +129,9 @@ def test_show_says_what_the_screen_folds_away(cli):
     assert "I en offentlig tilgang, understøtter det boligsociale arbejde" in rammer
     traff4 = " ".join(cli("show", "samtidigt-traff-4").out.split())
     assert "Consent: Det bästa är om man får ett samtycke av vårdnadshavarna" in traff4
+
+
+def test_show_marks_an_optional_step_and_the_time_without_it(cli):
+    out = " ".join(cli("show", "samtidigt-traff-4").out.split())
+    assert "Planned: 180 min, 120 min without the optional steps" in out
+    assert "Optional: Om ni valt gamla case med en historia av frustration" in out

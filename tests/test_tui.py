@@ -301,6 +301,34 @@ def test_action_planning_table_edit_and_delete(tmp_path):
     run(scenario, db=db, meeting_id=mid)
 
 
+def test_ctrl_k_skips_an_optional_step_and_is_the_text_boxs_own_elsewhere(tmp_path):
+    db = tmp_path / "db"
+    store = Store.open(db)
+    m = new_meeting(store, "samtidigt-traff-4", [("Ada", "skola")])
+    optional = next(i for i, s in enumerate(m.qs.steps) if s.optional)
+    m.goto_step(optional - 2)  # a round, then the action plan, then the optional step
+    m.close()
+    store.close()
+
+    async def scenario(app, pilot):
+        engine = app.screen.engine
+        await type_text(pilot, "kvar och bort")
+        await pilot.press("home", "ctrl+k")  # not optional: the text box deletes the line
+        await until(pilot, lambda: app.screen.query_one(DraftArea).text == "")
+        await pilot.press("ctrl+n", "ctrl+n")
+        await until(pilot, lambda: engine.step_index == optional)
+        assert "Optional (ctrl+k skips it): Om ni valt gamla case" in screen_text(app)
+        await pilot.press("ctrl+k")
+        await until(pilot, lambda: engine.step_index == optional + 1)
+        await pilot.press("ctrl+b")
+        await until(pilot, lambda: "Skipped (ctrl+k takes it in again)" in screen_text(app))
+        await pilot.press("ctrl+k")
+        await until(pilot, lambda: "Optional (ctrl+k skips it)" in screen_text(app))
+        assert engine.skipped == set() and engine.step_index == optional
+
+    run(scenario, db=db, meeting_id=m.id)
+
+
 def test_scale_step_one_key_per_participant(tmp_path):
     db = tmp_path / "db"
     mid = seeded_meeting(db, "raseborg-orons-zoner", [("Anna", None), ("Bo", None)])

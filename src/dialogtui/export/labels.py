@@ -35,6 +35,8 @@ _ROWS: dict[str, tuple[str, str, str, str]] = {
     "organisation": ("Organisation", "Organisation", "Organisasjon", "Organisation"),
     "planned": ("Planerat", "Planlagt", "Planlagt", "Planned"),
     "actual": ("Faktiskt", "Faktisk", "Faktisk", "Actual"),
+    "skipped": ("Hoppades över", "Sprunget over", "Hoppet over", "Skipped"),
+    "optional": ("Valfritt", "Valgfrit", "Valgfritt", "Optional"),
     "min": ("min", "min", "min", "min"),
     "untimed": ("ej tidsatt", "uden tid", "uten tid", "untimed"),
     "passed": ("avstår", "står over", "står over", "passed"),

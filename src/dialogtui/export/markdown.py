@@ -135,6 +135,8 @@ class _Writer:
             actual = self.r.step_seconds.get(n, 0.0)
             actual_total += actual
             p = self.planned(step.planned_minutes)
+            if n in self.r.skipped:
+                p = L["skipped"].lower()
             out.append(f"| {n + 1}. {self.q(step.title)} | {p} | {self.minutes_of(actual)} |")
         planned_text = self.planned(self.r.qs.planned_minutes)
         out.append(
@@ -146,12 +148,12 @@ class _Writer:
         L = self.L
         planned = self.planned(step.planned_minutes)
         actual = self.minutes_of(self.r.step_seconds.get(n, 0.0))
-        out = [
-            f"## {n + 1}. {self.q(step.title)}",
-            "",
-            f"*{L['planned']}: {planned} · {L['actual']}: {actual}*",
-            "",
-        ]
+        out = [f"## {n + 1}. {self.q(step.title)}", ""]
+        if step.optional is not None:
+            # Skipped: that it was, and the source's condition that let it be.
+            said = L["skipped"] if n in self.r.skipped else L["optional"]
+            out += [f"*{said}: {self.q(step.optional)}*", ""]  # what was said in it still follows
+        out += [f"*{L['planned']}: {planned} · {L['actual']}: {actual}*", ""]
         groups = self.by_step.get(n, {})
         reps = sorted({rep for rep, _ in groups}) or [1]
         for rep in reps:

@@ -43,6 +43,7 @@ class MeetingRecord:
     # by turn id, and the deleted turns.
     revisions: dict[int, list[str]] = field(default_factory=dict)
     deleted: list[Turn] = field(default_factory=list)
+    skipped: set[int] = field(default_factory=set)  # optional steps the meeting left out
 
     @property
     def language(self) -> str:
@@ -78,6 +79,7 @@ def _load(store: Store, meeting_id: int, history: bool) -> MeetingRecord:
         follow_ups=store.follow_ups(meeting_id),
         previous=previous,
         earlier_participants=store.earlier_participants(meeting_id),
+        skipped=store.skipped_steps(meeting_id),
         revisions=_earlier_texts(store, meeting_id) if history else {},
         deleted=store.turns(meeting_id, times=False, deleted=True) if history else [],
     )

@@ -48,6 +48,7 @@ class MeetingEngine:
         )
         self.pos: Position = store.position(meeting_id)
         self._elapsed = store.step_times(meeting_id)
+        self.skipped: set[int] = store.skipped_steps(meeting_id)  # optional steps left out
         self._running_since: dt.datetime | None = None
         self._turn_started = clock.now()
         # Who has spoken, per (step, repetition, question or None): read once from the store,
@@ -247,7 +248,9 @@ class MeetingEngine:
 
     def projection(self) -> Projection:
         elapsed = {i: self.elapsed(i) for i in range(len(self.qs.steps))}
-        return project(self.qs, elapsed, self.pos.step, self.started_at, self.clock.now())
+        return project(
+            self.qs, elapsed, self.pos.step, self.started_at, self.clock.now(), self.skipped
+        )
 
     @property
     def paused(self) -> bool:
@@ -282,6 +285,21 @@ class MeetingEngine:
             self._first_speaker()
         self._turn_started = self.clock.now()
         self._save_pos()
+
+    def skip_step(self) -> bool:
+        """Leave out the current optional step and go on to the next one; at a step already
+        skipped (gone back to), take it in again. True when the step is now skipped."""
+        if self.step.optional is None:
+            raise MeetingError("only an optional step can be skipped; this one is not")
+        index = self.pos.step
+        skipping = index not in self.skipped
+        self.store.set_skipped(self.id, index, skipping, self.clock.now())
+        if skipping:
+            self.skipped.add(index)
+            self.next_step()
+        else:
+            self.skipped.discard(index)
+        return skipping
 
     def next_step(self) -> bool:
         if self.pos.step + 1 >= len(self.qs.steps):

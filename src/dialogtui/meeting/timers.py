@@ -46,8 +46,10 @@ def project(
     current: int,
     started_at: dt.datetime | None,
     now: dt.datetime,
+    skipped: set[int] | frozenset[int] = frozenset(),
 ) -> Projection:
-    """When will the meeting end if every later step keeps its planned time?
+    """When will the meeting end if every later step keeps its planned time (an optional
+    step left out, `skipped`, takes none)?
 
     And if that is late, how much would each later timed step have to shrink (in proportion
     to its planned length) to end on time?
@@ -58,7 +60,7 @@ def project(
     planned_end = started_at + dt.timedelta(minutes=total)
     remaining = 0.0
     for i, step in enumerate(qs.steps):
-        planned = (step.planned_minutes or 0) * 60
+        planned = 0 if i in skipped else (step.planned_minutes or 0) * 60
         if i == current:
             remaining += max(0.0, planned - elapsed.get(i, 0.0))
         elif i > current:
@@ -67,7 +69,9 @@ def project(
     overrun = (projected_end - planned_end).total_seconds() / 60
     shrink: list[tuple[int, int, int]] = []
     later = [
-        (i, s.planned_minutes) for i, s in enumerate(qs.steps) if i > current and s.planned_minutes
+        (i, s.planned_minutes)
+        for i, s in enumerate(qs.steps)
+        if i > current and s.planned_minutes and i not in skipped
     ]
     later_total = sum(m for _, m in later)
     if overrun > 0.5 and later_total:

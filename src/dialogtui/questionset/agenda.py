@@ -35,6 +35,9 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
     parts.append(head)
     meta = f"{qs.method}. Planned: "
     meta += format_minutes(qs.planned_minutes)
+    if any(s.optional is not None for s in qs.steps) and qs.planned_minutes is not None:
+        needed = sum(s.planned_minutes or 0 for s in qs.steps if s.optional is None)
+        meta += f", {format_minutes(needed)} without the optional steps"
     if qs.source.total:
         meta += f" (source: “{qs.source.total}”)"
     parts.append(plain(meta, style="dim"))
@@ -70,6 +73,8 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
             tb = step.timebox
             span = f"{tb.minutes}–{tb.max_minutes}" if tb.max_minutes else f"{tb.minutes}"
             details.append(Text(f"Timebox: {span} min per {tb.per}", style="green"))
+        if step.optional is not None:
+            details.append(plain(f"Optional: {step.optional}", style="bold"))
         if step.is_round and len(step.questions) > 1:
             details.append(Text(ORDERS[step.order], style="green"))
         if step.text:

@@ -208,6 +208,12 @@ class Step(Strict):
     )
     text: str | None = Field(None, description="Instructions for the step, from the source.")
     note: str | None = Field(None, description="A note for the facilitators.")
+    optional: str | None = Field(
+        None,
+        description="The step may be left out: the source's condition, word for word "
+        '("Om ni valt gamla case …"). The scribe skips it with one key; the minutes say '
+        "it was skipped, and why it could be.",
+    )
     roles: list[Identifier] = Field(
         default_factory=list,
         description="Roles asked in this step, in order; empty means everyone.",

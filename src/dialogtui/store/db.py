@@ -590,6 +590,24 @@ class Store:
                 (meeting_id, step, seconds),
             )
 
+    def set_skipped(self, meeting_id: int, step: int, skipped: bool, at: dt.datetime) -> None:
+        with self.tx() as c:
+            if skipped:
+                c.execute(
+                    "INSERT OR REPLACE INTO skipped_steps (meeting_id, step_index, skipped_at)"
+                    " VALUES (?,?,?)",
+                    (meeting_id, step, at.isoformat()),
+                )
+            else:
+                c.execute(
+                    "DELETE FROM skipped_steps WHERE meeting_id=? AND step_index=?",
+                    (meeting_id, step),
+                )
+
+    def skipped_steps(self, meeting_id: int) -> set[int]:
+        rows = self.query("SELECT step_index FROM skipped_steps WHERE meeting_id=?", (meeting_id,))
+        return {r["step_index"] for r in rows}
+
     def step_times(self, meeting_id: int) -> dict[int, float]:
         return {
             r["step_index"]: r["elapsed_seconds"]

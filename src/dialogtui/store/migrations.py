@@ -143,6 +143,15 @@ MIGRATIONS: list[str] = [
         meeting_id, step_index, repetition, question_index, participant_id, passed, deleted_at
     );
     """,
+    # 5: optional steps the meeting skipped (the minutes say so, with the source's condition)
+    """
+    CREATE TABLE skipped_steps (
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        step_index INTEGER NOT NULL,
+        skipped_at TEXT NOT NULL,
+        PRIMARY KEY (meeting_id, step_index)
+    );
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

@@ -113,6 +113,8 @@ class CaptureScreen(DialogScreen[None]):
         Binding("f8", "transcript", "Edit turns", show=False, priority=True),
         Binding("f9", "notes", "Notes", show=False, priority=True),
         Binding("ctrl+r", "repeat", "Repeat block", show=False, priority=True),
+        # Only on an optional step (check_action): elsewhere ctrl+k is the text box's own.
+        Binding("ctrl+k", "skip", "Skip optional step", show=False, priority=True),
         Binding("ctrl+l", "add_participant", "Add participant", show=False, priority=True),
         Binding("escape", "back", "Text box ↔ the step's list", show=False, priority=True),
         *[
@@ -451,6 +453,16 @@ class CaptureScreen(DialogScreen[None]):
                 self._moved()
             else:
                 self.notify("This is the last step; ctrl+o ends the meeting.")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "skip":
+            return self.engine.step.optional is not None
+        return True
+
+    async def action_skip(self) -> None:
+        await settle(self)
+        if self.run(self.engine.skip_step, redraw=False):
+            self._moved()
 
     async def action_prev_step(self) -> None:
         await settle(self)

@@ -14,6 +14,12 @@ class QuestionPanel(Static):
         step = engine.step
         q = engine.question
         out = Text()
+        if step.optional is not None:  # the facilitators decide here whether to do it
+            if engine.step_index in engine.skipped:
+                out.append("Skipped (ctrl+k takes it in again). ", style="bold")
+            else:
+                out.append("Optional (ctrl+k skips it): ", style="bold")
+            out.append(visible(step.optional) + "\n", style="italic")
         if q is not None:
             count = len(step.questions)
             if count > 1:

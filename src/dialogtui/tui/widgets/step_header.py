@@ -22,6 +22,8 @@ class StepHeader(TickingLines):
             kind += f", round {engine.pos.repetition} of {step.repeat.min}–{step.repeat.max}"
             if step.minutes is not None:
                 kind += f" × {step.minutes} min; ctrl+r: next round"
+        if step.optional is not None:
+            kind += ", skipped" if engine.step_index in engine.skipped else ", optional"
         line1.append(f"  ({kind})", style="dim")
         line2 = Text()
         if timer.planned_seconds is not None:
