@@ -14,12 +14,6 @@ class QuestionPanel(Static):
         step = engine.step
         q = engine.question
         out = Text()
-        if step.optional is not None:  # the facilitators decide here whether to do it
-            if engine.step_index in engine.skipped:
-                out.append("Skipped (ctrl+k takes it in again). ", style="bold")
-            else:
-                out.append("Optional (ctrl+k skips it): ", style="bold")
-            out.append(visible(step.optional) + "\n", style="italic")
         if q is not None:
             count = len(step.questions)
             if count > 1:
@@ -39,6 +33,14 @@ class QuestionPanel(Static):
                 "(then the next one); c comments the last rating; tab or f6 chooses who.",
                 style="italic",
             )
+        if step.optional is not None:
+            # After the question, which a short window must not lose to it; the facilitators
+            # decide here whether to do the step.
+            if engine.step_index in engine.skipped:
+                out.append("\nSkipped (ctrl+k takes it in again). ", style="bold")
+            else:
+                out.append("\nOptional (ctrl+k skips it): ", style="bold")
+            out.append(visible(step.optional), style="italic")
         # Folded away unless asked for: the step's instructions (when a question is shown
         # instead of them) and the facilitators' notes.
         hidden = [t for t in (q and step.text, step.note, q and q.note) if t]
