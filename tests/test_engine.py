@@ -8,6 +8,8 @@ import pytest
 from meeting_helpers import consent_required_text, new_meeting
 
 from dialogtui.errors import MeetingError, MeetingLocked
+from dialogtui.export.markdown import render_minutes
+from dialogtui.export.record import load_record
 from dialogtui.meeting.clock import FakeClock
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.records import ActionItem, ActionStatus, NoteKind
@@ -442,3 +444,66 @@ def test_an_optional_step_is_skipped_with_its_condition_kept_and_can_be_taken_in
     assert again.skip_step() is False and again.skipped == set()  # taken in again
     assert again.step_index == optional
     assert store.skipped_steps(m.id) == set()
+
+
+SAMTIDIGT = [
+    ("Anna", "skola"),
+    ("Cia", "socialtjanst"),
+    ("Bo", "skola"),
+    ("Kim", None, "BUP"),  # an organisation the set has no role for: it is asked too
+]
+
+
+def step_of(m, step_id: str) -> int:
+    return next(i for i, s in enumerate(m.qs.steps) if s.id == step_id)
+
+
+def test_a_round_over_organisations_gives_each_the_floor_and_its_timebox(store):
+    # Träff 3's timeline: "Verksamheterna sätter en efter en … 20 min/verksamhet. Gruppen
+    # ställer frågor under tiden" (method-structure review 3.8, F2).
+    clock = FakeClock()
+    m = new_meeting(store, "samtidigt-traff-3", SAMTIDIGT, clock=clock)
+    m.start()
+    m.goto_step(step_of(m, "tidslinje"))
+    assert m.step.by_organisation
+    # One turn per organisation in the order they first sit: Skola, Socialtjänst, BUP.
+    assert [m.organisation(p) for p in m.speakers()] == ["Skola", "Socialtjänst", "BUP"]
+    assert m.speaker.name == "Anna" and m.turn_timebox_seconds() == 20 * 60
+    clock.advance(minutes=5)
+    m.submit("Skolans lappar: anmälan, elevhälsan.")
+    # Skola keeps the floor after a turn, and its clock runs on.
+    assert m.speaker.name == "Anna" and m.turn_elapsed() == 5 * 60
+    m.set_speaker(next(p.id for p in m.participants if p.name == "Bo"))  # Bo speaks for Skola
+    clock.advance(minutes=16)
+    m.submit("Och mentorn.")
+    assert m.turn_elapsed() == 21 * 60  # over Skola's 20 minutes, whoever of it spoke
+    assert [m.organisation(p) for p in m.speakers()][0] == "Skola"
+    assert m.round_marks() == {m.speaker.id: "spoke"}  # Skola has spoken, the others not
+    m.cycle_speaker(1)
+    assert m.speaker.name == "Cia" and m.turn_elapsed() == 0  # Socialtjänst's own time
+    m.cycle_speaker(1)
+    assert m.speaker.name == "Kim"
+    # f6 offers everyone of the organisations asked, whom the scribe gives the word to.
+    assert [p.name for p in m.may_speak()] == ["Anna", "Cia", "Bo", "Kim"]
+    # The minutes say whom each spoke for.
+    minutes = render_minutes(load_record(store, m.id))
+    assert "**Bo (Skola):** Och mentorn." in minutes
+
+
+def test_a_round_over_people_still_goes_person_by_person(store):
+    m = new_meeting(store, "samtidigt-traff-3", SAMTIDIGT)
+    m.start()
+    assert not m.step.by_organisation
+    assert [p.name for p in m.speakers()] == ["Anna", "Cia", "Bo", "Kim"]
+    m.submit("Hej")
+    assert m.speaker.name == "Cia"
+
+
+def test_a_timebox_range_is_over_only_after_its_upper_end(store):
+    # Mulighetsanalyse E: "7-8 minutter til hver gruppe" (review N12, N18).
+    m = new_meeting(store, "hva-planlegging", [("Kari", None)])
+    step = next(s for s in m.qs.steps if s.timebox and s.timebox.max_minutes)
+    assert (step.timebox.minutes, step.timebox.max_minutes) == (7, 8)
+    m.start()
+    m.goto_step(m.qs.steps.index(step))
+    assert m.turn_timebox_seconds() == 8 * 60

@@ -1063,3 +1063,36 @@ def test_a_resume_that_cannot_open_leaves_a_filled_start_screen(tmp_path):
     run(scenario, db=db, meeting_id=holder.id)
     holder.close()
     store.close()
+
+
+def test_a_round_over_organisations_in_the_ui(tmp_path):
+    # Träff 3's timeline, organisation by organisation, 20 minutes each (review 3.8, F2).
+    db = tmp_path / "db"
+    clock = FakeClock(START)
+    people = [("Anna", "skola"), ("Cia", "socialtjanst"), ("Bo", "skola"), ("Kim", None, "BUP")]
+    mid = seeded_meeting(db, "samtidigt-traff-3", people, clock=clock)
+
+    async def scenario(app, pilot):
+        screen = app.screen
+        engine = screen.engine
+        await pilot.press("ctrl+n", "ctrl+n")
+        await until(pilot, lambda: engine.step.id == "tidslinje")
+        strip = lambda: text_of(screen.query_one("#speakers"))  # noqa: E731
+        await until(pilot, lambda: "▶1:Skola  2:Socialtjänst  3:BUP" in strip())
+        assert "Speaking: Skola (Anna) 00:00 / 20:00" in strip()
+        await type_text(pilot, "Anmälan till elevhälsan")
+        await pilot.press("enter")
+        await until(pilot, lambda: "✓ saved" in strip())
+        assert "▶1:Skola✓" in strip() and "Skola (Anna)" in strip()  # Skola keeps the floor
+        await pilot.press("f6")  # Bo goes on for Skola
+        await until(pilot, lambda: "3. Bo (Skola)" in screen_text(app))
+        await pilot.press("3")
+        await until(pilot, lambda: "Skola (Bo)" in strip())
+        clock.advance(minutes=21)
+        screen.refresh_clock()
+        await until(pilot, lambda: "21:00 / 20:00" in strip() and "TIME" in strip())
+        await pilot.press("tab")
+        await until(pilot, lambda: "Speaking: Socialtjänst (Cia) 00:00" in strip())
+        assert "1:Skola✓  ▶2:Socialtjänst" in strip()
+
+    run(scenario, db=db, meeting_id=mid, clock=clock)

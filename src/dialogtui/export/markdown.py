@@ -60,8 +60,13 @@ class _Writer:
             if self.pseudonymise:
                 labels_by_id[p.id] = inline(self.stand_ins[p.id])
             else:
-                role = self.roles.get(p.role or "")
-                labels_by_id[p.id] = inline(f"{p.name} ({role})" if role else p.name)
+                # Role and organisation: whom someone spoke for, in a round over
+                # organisations too ("Kim (BUP)").
+                about = [x for x in (self.roles.get(p.role or ""), p.organisation.strip()) if x]
+                if len(about) == 2 and about[0].casefold() == about[1].casefold():
+                    about.pop()
+                label = f"{p.name} ({', '.join(about)})" if about else p.name
+                labels_by_id[p.id] = inline(label)
         return labels_by_id
 
     @functools.cached_property

@@ -51,6 +51,9 @@ class MeetingEngine:
         self.skipped: set[int] = store.skipped_steps(meeting_id)  # optional steps left out
         self._running_since: dt.datetime | None = None
         self._turn_started = clock.now()
+        # Since when the speaker has the floor: their turn, or in a round over organisations
+        # their organisation's time, which runs on over its people's turns.
+        self._floor_started = self._turn_started
         # Who has spoken, per (step, repetition, question or None): read once from the store,
         # then kept up to date by each turn, so that the strip drawn every second does not
         # query a step that grows with the meeting.
@@ -147,13 +150,62 @@ class MeetingEngine:
         matched = [p for p in self.participants if p.role in roles]
         # Nobody holds the roles (roles were not entered at set-up): ask everyone rather
         # than no one, so the round can still be walked.
-        return matched or list(self.participants)
+        people = matched or list(self.participants)
+        return self._for_each_organisation(people) if step.by_organisation else people
+
+    def organisation(self, person: Participant) -> str:
+        """Whom a person speaks for in a round over organisations: the organisation entered
+        at set-up, else their role's name, else themselves (a guest is their own)."""
+        if person.organisation.strip():
+            return person.organisation.strip()
+        if person.role is not None:
+            return next((r.name for r in self.qs.roles if r.id == person.role), person.role)
+        return person.name
+
+    def _for_each_organisation(self, people: list[Participant]) -> list[Participant]:
+        """One person per organisation, in the order the organisations first sit: the one
+        who has the floor for it now, else its first."""
+        chosen: dict[str, Participant] = {}
+        for p in people:
+            key = self.organisation(p).casefold()
+            if key not in chosen or p.id == self.pos.speaker_id:
+                chosen[key] = p  # a dict keeps the place of the key's first person
+        return list(chosen.values())
+
+    def may_speak(self) -> list[Participant]:
+        """Whom the scribe can choose as speaker (f6): those asked, or in a round over
+        organisations everyone of the organisations asked."""
+        step = self.step
+        if not step.by_organisation:
+            return self.speakers()
+        orgs = {self.organisation(p).casefold() for p in self.speakers()}
+        return [p for p in self.participants if self.organisation(p).casefold() in orgs]
+
+    def same_organisation(self, a: Participant | None, b: Participant | None) -> bool:
+        return (
+            a is not None
+            and b is not None
+            and self.organisation(a).casefold() == self.organisation(b).casefold()
+        )
 
     def round_marks(self) -> dict[int, str]:
         """Who has spoken ("spoke") and who passed ("passed"): on the current question, or,
         where each person answers all questions in turn, on any of the step's questions (so
         someone who answered three and passed the last is marked as having spoken)."""
-        return self._marks(None if self.step.order == "each_person" else self.pos.question)
+        marks = self._marks(None if self.step.order == "each_person" else self.pos.question)
+        if not self.step.by_organisation:
+            return marks
+        # An organisation has spoken when any of its people has.
+        by_org: dict[int, str] = {}
+        for rep in self.speakers():
+            said = {
+                marks[p.id]
+                for p in self.participants
+                if p.id in marks and self.same_organisation(p, rep)
+            }
+            if said and rep.id is not None:
+                by_org[rep.id] = "spoke" if "spoke" in said else "passed"
+        return by_org
 
     def _marks(self, question: int | None) -> dict[int, str]:
         q = question if self.step.questions else None
@@ -192,7 +244,7 @@ class MeetingEngine:
             self._first_speaker()  # but a round already walked stays complete
         if not self.pos.paused:
             self._running_since = self.clock.now()
-        self._turn_started = self.clock.now()
+        self._turn_started = self._floor_started = self.clock.now()
 
     def record_consent(self, given: bool, note: str = "") -> None:
         self.store.set_consent(self.id, given, note)
@@ -240,11 +292,18 @@ class MeetingEngine:
         return StepTimer(planned * 60 if planned is not None else None, self.elapsed(index))
 
     def turn_elapsed(self) -> float:
-        return max(0.0, (self.clock.now() - self._turn_started).total_seconds())
+        """How long the speaker has had the floor: this turn, or in a round over
+        organisations their organisation's time so far."""
+        since = self._floor_started if self.step.by_organisation else self._turn_started
+        return max(0.0, (self.clock.now() - since).total_seconds())
 
     def turn_timebox_seconds(self) -> float | None:
+        """The speaker's timebox; the upper end where the set gives a range ("7-8 min"):
+        only after it is the speaker over time."""
         tb = self.step.timebox
-        return tb.minutes * 60 if tb else None
+        if tb is None:
+            return None
+        return (tb.max_minutes or tb.minutes) * 60
 
     def projection(self) -> Projection:
         elapsed = {i: self.elapsed(i) for i in range(len(self.qs.steps))}
@@ -283,7 +342,7 @@ class MeetingEngine:
         self.pos.speaker_id = None
         if self.step.is_round:
             self._first_speaker()
-        self._turn_started = self.clock.now()
+        self._turn_started = self._floor_started = self.clock.now()
         self._save_pos()
 
     def skip_step(self) -> bool:
@@ -322,6 +381,7 @@ class MeetingEngine:
         self.pos.question = 0
         if self.step.is_round:
             self._first_speaker()
+        self._turn_started = self._floor_started = self.clock.now()
         self._save_pos()
         return True
 
@@ -336,8 +396,13 @@ class MeetingEngine:
     def set_speaker(self, pid: int | None) -> None:
         if pid is not None and self.participant(pid) is None:
             raise MeetingError(f"no participant {pid} in this meeting")
+        same_floor = self.step.by_organisation and self.same_organisation(
+            self.speaker, self.participant(pid)
+        )
         self.pos.speaker_id = pid
         self._turn_started = self.clock.now()
+        if not same_floor:  # another of its people goes on in the organisation's time
+            self._floor_started = self._turn_started
         self._save_pos()
 
     def cycle_speaker(self, delta: int = 1) -> None:
@@ -370,6 +435,10 @@ class MeetingEngine:
         step = self.step
         current = self.pos.speaker_id
         if not step.is_round or current is None:
+            return
+        if step.by_organisation:
+            # The organisation keeps the floor (its people may go on, the group asks while
+            # it presents); tab gives it to the next.
             return
         n_questions = max(1, len(step.questions))
 

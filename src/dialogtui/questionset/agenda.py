@@ -73,6 +73,8 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
             tb = step.timebox
             span = f"{tb.minutes}–{tb.max_minutes}" if tb.max_minutes else f"{tb.minutes}"
             details.append(Text(f"Timebox: {span} min per {tb.per}", style="green"))
+        if step.is_round and step.by_organisation:
+            details.append(Text(BY_ORGANISATION, style="green"))
         if step.optional is not None:
             details.append(plain(f"Optional: {step.optional}", style="bold"))
         if step.is_round and len(step.questions) > 1:
@@ -109,6 +111,11 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
             parts.append(Padding(Group(*details), (0, 0, 0, 4), expand=False))
     return Group(*parts)
 
+
+BY_ORGANISATION = (
+    "Turns: organisation by organisation; any of its people speaks for it, and it keeps "
+    "the floor until the next is given it."
+)
 
 # How a round with several questions goes round: central to an anticipation dialogue.
 ORDERS = {

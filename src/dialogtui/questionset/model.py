@@ -117,8 +117,19 @@ class Timebox(Strict):
     per: Literal["person", "group", "organisation"]
     minutes: int = Field(ge=1, le=600, strict=True)
     max_minutes: int | None = Field(
-        None, ge=1, le=600, strict=True, description="Upper end of a range."
+        None,
+        ge=1,
+        le=600,
+        strict=True,
+        description='Upper end of a range ("7-8 minutter"): the speaker is over time only '
+        "after it.",
     )
+
+    @model_validator(mode="after")
+    def _range(self) -> Timebox:
+        if self.max_minutes is not None and self.max_minutes < self.minutes:
+            raise ValueError("`max_minutes` must not be less than `minutes`")
+        return self
 
 
 class Repeat(Strict):
@@ -224,6 +235,15 @@ class Step(Strict):
         "(each_question), or one person answers all questions before the next person "
         "(each_person, as in an anticipation dialogue).",
     )
+    over: Literal["person", "organisation"] | None = Field(
+        None,
+        description="In a round: who takes the turns. `person`: each person in turn. "
+        "`organisation`: each organisation (förvaltning, verksamhet) in turn, any of its "
+        "people speaking for it; it keeps the floor until the scribe gives it to the next, "
+        "and the timebox runs per organisation. A person's organisation is the one entered "
+        "at set-up, else their role. Defaults to `organisation` where the timebox is per "
+        "organisation, else `person`.",
+    )
     questions: list[Question] = Field(default_factory=list)
     timebox: Timebox | None = None
     repeat: Repeat | None = None
@@ -245,6 +265,15 @@ class Step(Strict):
             raise ValueError("only a step of kind `choice` may have a `choice` table")
         if self.columns and self.kind is not StepKind.action_planning:
             raise ValueError("only an `action_planning` step may have `columns`")
+        if self.over is not None and not self.is_round:
+            raise ValueError("`over` says who takes the turns in a round; this step is not one")
+        if self.over == "organisation" and self.kind is StepKind.scale:
+            raise ValueError("a scale is rated by each person; `over` cannot be `organisation`")
+        if self.over == "person" and self.timebox and self.timebox.per == "organisation":
+            raise ValueError(
+                '`over = "person"` and a timebox per organisation disagree: the timebox '
+                "would run per person"
+            )
         if self.is_round and self.scale is None and not self.questions and not self.text:
             # Everyone answers in turn, but to what? Its answers would stand under nothing.
             raise ValueError("a round asks something: give it [[steps.questions]] or a `text`")
@@ -260,6 +289,13 @@ class Step(Strict):
     @property
     def is_round(self) -> bool:
         return self.kind in ROUND_KINDS
+
+    @property
+    def by_organisation(self) -> bool:
+        """A round whose turns go organisation by organisation ("20 min/verksamhet")."""
+        if self.over is not None:
+            return self.over == "organisation"
+        return self.timebox is not None and self.timebox.per == "organisation"
 
 
 class QuestionSet(Strict):

@@ -58,6 +58,16 @@ note = "A note for the facilitators, not read aloud."
 text = "What were you worried about back in {{past}}?"
 
 [[steps]]
+title = "What each organisation can do"
+kind = "round"
+over = "organisation"   # organisation by organisation; any of its people speaks for it
+minutes = 15
+timebox = {{ per = "organisation", minutes = 4, max_minutes = 5 }}  # over time after 5 min
+
+[[steps.questions]]
+text = "How can you support the family?"
+
+[[steps]]
 title = "Action plan"
 kind = "action_planning"         # what, how, who, with whom, when, first step
 minutes = 20

@@ -404,17 +404,22 @@ class CaptureScreen(DialogScreen[None]):
     async def action_choose_speaker(self) -> None:
         """f6, then a number or the first letters of a name: works in every terminal."""
         await settle(self)
-        order = self.engine.speakers()
+        e = self.engine
+        order = e.may_speak()  # in a round over organisations, any of their people
         ids = [p.id for p in order]
-        current = (
-            ids.index(self.engine.pos.speaker_id) if self.engine.pos.speaker_id in ids else None
-        )
+        current = ids.index(e.pos.speaker_id) if e.pos.speaker_id in ids else None
+        names = [
+            f"{p.name} ({e.organisation(p)})"
+            if e.step.by_organisation and e.organisation(p) != p.name
+            else p.name
+            for p in order
+        ]
 
         def done(index: int | None) -> None:
             if index is not None and 0 <= index < len(order):
                 self.run(lambda: self.engine.set_speaker(order[index].id))
 
-        await self._open(SpeakerDialog([p.name for p in order], current), done)
+        await self._open(SpeakerDialog(names, current), done)
 
     async def action_transcript(self) -> None:
         await settle(self)

@@ -56,19 +56,23 @@ class SpeakerStrip(TickingLines):
         if not order:
             return Text("No participants yet: ctrl+l adds one.", style="italic")
         marks = engine.round_marks() if engine.step.is_round else {}
+        # A round over organisations shows them, not the person who speaks for each.
+        names = [engine.organisation(p) if engine.step.by_organisation else p.name for p in order]
         for form in _FORMS:
-            line = self._names(order, marks, engine.pos.speaker_id, form)
+            line = self._names(order, names, marks, engine.pos.speaker_id, form)
             if _fits(line, width):
                 return line
-        return self._around_current(order, marks, engine.pos.speaker_id, width)
+        return self._around_current(order, names, marks, engine.pos.speaker_id, width)
 
     @staticmethod
-    def _names(order: list[Participant], marks: dict, current: int | None, form) -> Text:
+    def _names(
+        order: list[Participant], names: list[str], marks: dict, current: int | None, form
+    ) -> Text:
         out = Text(no_wrap=True, overflow="ellipsis")
-        for n, p in enumerate(order, start=1):
+        for n, (p, name) in enumerate(zip(order, names, strict=True), start=1):
             said = marks.get(p.id, "") if p.id is not None else ""
             mark = {"spoke": "✓", "passed": "–"}.get(said, "")
-            label = f"{n}:{visible(form(p.name))}{mark}"
+            label = f"{n}:{visible(form(name))}{mark}"
             if n > 1:
                 out.append("  ")
             if p.id == current:
@@ -78,13 +82,18 @@ class SpeakerStrip(TickingLines):
         return out
 
     def _around_current(
-        self, order: list[Participant], marks: dict, current: int | None, width: int
+        self,
+        order: list[Participant],
+        names: list[str],
+        marks: dict,
+        current: int | None,
+        width: int,
     ) -> Text:
         """Too many for one line even as initials: the speakers from the current one on."""
         ids = [p.id for p in order]
         start = ids.index(current) if current in ids else 0
         shown = order[start:] + order[:start]
-        line = self._names(shown, marks, current, _initials)
+        line = self._names(shown, names[start:] + names[:start], marks, current, _initials)
         line.truncate(width, overflow="ellipsis")
         return line
 
@@ -99,7 +108,10 @@ class SpeakerStrip(TickingLines):
             elapsed = engine.turn_elapsed()
             box = engine.turn_timebox_seconds()
             timing = format_seconds(elapsed)
-            if box is not None:
+            tb = engine.step.timebox
+            if box is not None and tb is not None and tb.max_minutes:
+                timing += f" / {format_seconds(tb.minutes * 60)}–{format_seconds(box)}"
+            elif box is not None:
                 timing += f" / {format_seconds(box)}"
         saved = visible(self.last_saved)
         over = self._over(engine)
@@ -108,9 +120,13 @@ class SpeakerStrip(TickingLines):
             who = "round complete · " + ("ctrl+o ends the meeting" if last else "ctrl+n next step")
         else:
             who = "Nobody speaks: tab or f6 chooses"
+        floor = engine.organisation(speaker) if speaker and engine.step.by_organisation else ""
         for form in _FORMS:
             if speaker is not None:
-                who = f"Speaking: {visible(form(speaker.name))} {timing}"
+                name = visible(form(speaker.name))
+                if floor and floor != speaker.name:  # "Skola (Anna)": whose floor, who speaks
+                    name = f"{visible(floor)} ({name})"
+                who = f"Speaking: {name} {timing}"
             if cell_len(saved) + 3 + cell_len(who) + (6 if over else 0) <= width:
                 break
         if saved:
