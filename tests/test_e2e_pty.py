@@ -29,6 +29,7 @@ KEYS = {
     "f4": "\x1bOS",
     "f5": "\x1b[15~",
     "ctrl+q": "\x11",
+    "alt+down": "\x1b[1;3B",
 }
 
 
@@ -116,9 +117,12 @@ def test_meeting_survives_kill_9_and_exports(tmp_path):
     )  # fmt: skip
     app.wait_for("Step 1/2")
     app.wait_for("Anna [mamma] Lind")
-    # Two turns, each with enter, in one burst: two speakers, in order.
+    # The meeting's theme is the source's second example (alt+↓), then two turns, each with
+    # enter, in one burst: two speakers, in order.
+    app.type(K["alt+down"])
+    app.wait_for("Alternative 2 of 2")
     app.type("Att vi samverkar bättre." + K["enter"] + "Mer tid för varandra." + K["enter"])
-    app.wait_for("Q2/2")  # both answered the first theme question; the round moves on
+    app.wait_for("round complete")  # both answered the theme; the other one is not asked
     # An action typed in one burst right after f3: what, enter, (how) enter, who, save.
     app.type(K["f3"] + "Boka uppföljning [/x]" + K["enter"] + K["enter"] + "Anna" + K["ctrl+s"])
     app.wait_for("saved action item")
@@ -162,6 +166,8 @@ def test_meeting_survives_kill_9_and_exports(tmp_path):
     minutes = (home / "exports" / "meeting-1" / "minutes.md").read_text()
     plan = (home / "exports" / "meeting-1" / "action-plan.md").read_text()
     assert "- **Anna [mamma] Lind:** Att vi samverkar bättre." in minutes
+    assert "**Hur kan avdelningen för social service" in minutes  # the theme asked, alone
+    assert "Vad behövs för att vi i samverkan" not in minutes
     assert "- **İbrahim Öberg:** Mer tid för varandra." in minutes
     assert "- **Plats:** Kommunhuset" in minutes
     assert "- Beslut: ses i mars" in minutes

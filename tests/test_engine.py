@@ -7,11 +7,12 @@ import datetime as dt
 import pytest
 from meeting_helpers import consent_required_text, new_meeting
 
-from dialogtui.errors import MeetingError, MeetingLocked
+from dialogtui.errors import MeetingError, MeetingLocked, QuestionSetError
 from dialogtui.export.markdown import render_minutes
 from dialogtui.export.record import load_record
 from dialogtui.meeting.clock import FakeClock
 from dialogtui.meeting.engine import MeetingEngine
+from dialogtui.questionset.loader import parse_question_set
 from dialogtui.records import ActionItem, ActionStatus, NoteKind
 from dialogtui.store import Store
 
@@ -507,3 +508,44 @@ def test_a_timebox_range_is_over_only_after_its_upper_end(store):
     m.start()
     m.goto_step(m.qs.steps.index(step))
     assert m.turn_timebox_seconds() == 8 * 60
+
+
+def test_a_step_of_alternatives_asks_the_one_chosen_and_keeps_the_choice(store):
+    # The temamöte's two example themes: a meeting asks one (review T1, T2, top defect 3).
+    m = new_meeting(store, "raseborg-temamote", [("Ada", None), ("Bo", None)])
+    m.start()
+    assert m.step.alternatives and m.pos.question == 0
+    m.goto_question(1)  # the scribe asks the second theme instead (alt+↓)
+    assert m.speaker.name == "Ada"
+    m.submit("Samverkan mellan enheterna")
+    m.submit("Chefens roll")
+    # Everyone has answered the theme: the round is complete, the other theme is not asked.
+    assert m.round_complete and m.pos.question == 1
+    m.next_step()
+    m.prev_step()
+    assert m.pos.question == 1  # the step, gone back to, asks the theme chosen
+    m.close()
+    again = MeetingEngine.open(store, m.id, FakeClock())
+    again.goto_step(0)
+    assert again.pos.question == 1 and again.chosen == {0: 1}
+    minutes = render_minutes(load_record(store, m.id))
+    assert "Hur kan avdelningen för social service" in minutes
+    assert "Vad behövs för att vi i samverkan" not in minutes
+
+
+def test_alternatives_need_two_questions():
+    text = """id = "x"
+title = "x"
+language = "sv"
+method = "x"
+[source]
+document = "x"
+[[steps]]
+title = "Tema"
+kind = "round"
+alternatives = true
+[[steps.questions]]
+text = "Bara en?"
+"""
+    with pytest.raises(QuestionSetError, match=r"x\.toml:\d+:\d+.*two questions or more"):
+        parse_question_set(text, "x.toml")

@@ -303,7 +303,7 @@ def test_the_minutes_say_how_consent_was_given(store):
 
 
 def test_minutes_carry_no_editing_marks_and_the_history_export_shows_them(store, tmp_path):
-    m = new_meeting(store, "raseborg-temamote", [("Anna", None)])
+    m = new_meeting(store, "raseborg-myndighetsmote", [("Anna", None)])  # Anna answers twice
     m.start()
     first = m.submit("Vi ses på måndag")
     gone = m.submit("Fel person")

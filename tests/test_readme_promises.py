@@ -18,17 +18,18 @@ from dialogtui.tui.widgets.draft import DraftArea
 
 def test_next_and_previous_question_alt_down_and_up(tmp_path):
     db = tmp_path / "db"
-    mid = seeded_meeting(db, "raseborg-temamote", [("Anna", None)])
+    mid = seeded_meeting(db, "raseborg-myndighetsmote", [("Anna", None)])
 
     async def scenario(app, pilot):
         e = app.screen.engine
-        assert e.pos.question == 0 and "Q1/2" in screen_text(app)
+        assert e.pos.question == 0 and "Q1/3" in screen_text(app)
         await pilot.press("alt+down")
-        assert e.pos.question == 1 and "Q2/2" in screen_text(app)
+        assert e.pos.question == 1 and "Q2/3" in screen_text(app)
         await type_text(pilot, "svar")
         await pilot.press("enter")
+        assert e.pos.question == 2  # each person answers every question: Anna's next one
         await pilot.press("alt+up")
-        assert e.pos.question == 0
+        assert e.pos.question == 1
 
     run(scenario, db=db, meeting_id=mid)
     store = Store.open(db)
@@ -71,8 +72,8 @@ def test_repeat_block_ctrl_r_and_its_rounds_in_the_minutes(tmp_path):
 
 def test_notes_f9_shows_and_hides_the_facilitators_notes(tmp_path):
     db = tmp_path / "db"
-    mid = seeded_meeting(db, "raseborg-temamote", [("Anna", None)])
-    note = "Ett av källans två exempel på tema"
+    mid = seeded_meeting(db, "samtidigt-traff-2", [("Anna", None)])
+    note = "I alla rundor är det helt ok att passa"
 
     async def scenario(app, pilot):
         assert note not in screen_text(app) and "f9: notes" in screen_text(app)

@@ -1096,3 +1096,41 @@ def test_a_round_over_organisations_in_the_ui(tmp_path):
         assert "1:Skola✓  ▶2:Socialtjänst" in strip()
 
     run(scenario, db=db, meeting_id=mid, clock=clock)
+
+
+def test_a_temamote_asks_the_theme_chosen_and_its_minutes_have_only_that(tmp_path, private_home):
+    # Raseborg's temamöte: one of the source's two example themes (review T2, top defect 3).
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "raseborg-temamote", [("Ada", None), ("Bo", None)])
+
+    async def scenario(app, pilot):
+        screen = app.screen
+        question = lambda: text_of(screen.query_one("#question"))  # noqa: E731
+        await until(pilot, lambda: "Alternative 1 of 2 (alt+↓ another)" in question())
+        assert "Vad behövs för att vi i samverkan" in question()
+        await pilot.press("alt+down")
+        await until(pilot, lambda: "Alternative 2 of 2" in question())
+        assert "Hur kan avdelningen för social service" in question()
+        for said in ("Samverkan mellan enheterna", "Chefens roll"):
+            await type_text(pilot, said)
+            await pilot.press("enter")
+        strip = lambda: text_of(screen.query_one("#speakers"))  # noqa: E731
+        await until(pilot, lambda: "round complete" in strip())
+        assert "Alternative 2 of 2" in question()  # the other theme is not asked next
+        await pilot.press("ctrl+n")
+        await until(pilot, lambda: screen.engine.step_index == 1)
+        await pilot.press("f3")
+        await type_text(pilot, "Träff med enhetscheferna")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: bool(screen.engine.actions()))
+        await pilot.press("ctrl+o")
+        await until(pilot, lambda: isinstance(app.screen, EndScreen))
+        await pilot.press("e")
+        await app.workers.wait_for_complete()
+        await until(pilot, lambda: bool(app.screen.exported))
+
+    run(scenario, db=db, meeting_id=mid)
+    minutes = (private_home / "exports" / f"meeting-{mid}" / "minutes.md").read_text("utf-8")
+    assert "**Hur kan avdelningen för social service" in minutes
+    assert "Vad behövs för att vi i samverkan" not in minutes
+    assert "- **Bo:** Chefens roll" in minutes and "Träff med enhetscheferna" in minutes

@@ -49,6 +49,8 @@ class MeetingEngine:
         self.pos: Position = store.position(meeting_id)
         self._elapsed = store.step_times(meeting_id)
         self.skipped: set[int] = store.skipped_steps(meeting_id)  # optional steps left out
+        # Per step of alternative questions, the one asked (else its first).
+        self.chosen: dict[int, int] = store.chosen_alternatives(meeting_id)
         self._running_since: dt.datetime | None = None
         self._turn_started = clock.now()
         # Since when the speaker has the floor: their turn, or in a round over organisations
@@ -338,7 +340,8 @@ class MeetingEngine:
         if not 0 <= index < len(self.qs.steps):
             raise MeetingError(f"there is no step {index + 1}; the set has {len(self.qs.steps)}")
         self._fold()
-        self.pos.step, self.pos.question, self.pos.repetition = index, 0, 1
+        self.pos.step, self.pos.repetition = index, 1
+        self.pos.question = self.chosen.get(index, 0)  # a step of alternatives: the one asked
         self.pos.speaker_id = None
         if self.step.is_round:
             self._first_speaker()
@@ -378,7 +381,7 @@ class MeetingEngine:
         if rep is None or self.pos.repetition >= rep.max:
             return False
         self.pos.repetition += 1
-        self.pos.question = 0
+        self.pos.question = self.chosen.get(self.pos.step, 0)
         if self.step.is_round:
             self._first_speaker()
         self._turn_started = self._floor_started = self.clock.now()
@@ -389,9 +392,23 @@ class MeetingEngine:
         if not self.step.questions:
             return
         self.pos.question = max(0, min(index, len(self.step.questions) - 1))
-        if self.step.is_round and self.step.order == "each_question":
+        if self.step.alternatives:
+            # Another alternative is asked instead: kept, so that the step, gone back to or
+            # resumed, asks it, and the minutes have it.
+            self.chosen[self.pos.step] = self.pos.question
+            self.store.choose_alternative(
+                self.id, self.pos.step, self.pos.question, self.clock.now()
+            )
+        if self.step.is_round and (self.step.order == "each_question" or self.step.alternatives):
             self._first_speaker()
         self._save_pos()
+
+    def _later_questions(self, step: Step) -> range:
+        """The questions a round goes on to after the current one: none where the step's
+        questions are alternatives (only the one chosen is asked)."""
+        if step.alternatives:
+            return range(0)
+        return range(self.pos.question + 1, max(1, len(step.questions)))
 
     def set_speaker(self, pid: int | None) -> None:
         if pid is not None and self.participant(pid) is None:
@@ -448,7 +465,7 @@ class MeetingEngine:
         if step.order == "each_person":
             # The same person's next question for them, else the next person's first.
             people = [p.id for p in self._asked(step, None)]
-            for q in range(self.pos.question + 1, n_questions):
+            for q in self._later_questions(step):
                 if current in asked(q):
                     self.pos.question = q
                     return
@@ -458,7 +475,8 @@ class MeetingEngine:
             for pid in _after(people, current):
                 if pid in had:
                     continue
-                for q in range(n_questions):
+                firsts = [self.pos.question] if step.alternatives else range(n_questions)
+                for q in firsts:
                     if pid in asked(q):
                         self.pos.question, self.pos.speaker_id = q, pid
                         return
@@ -473,7 +491,7 @@ class MeetingEngine:
         if waiting:  # the next in order who has not answered yet, wrapping round
             self.pos.speaker_id = waiting[0]
             return
-        for q in range(self.pos.question + 1, n_questions):
+        for q in self._later_questions(step):
             ids = asked(q)
             if ids:
                 self.pos.question, self.pos.speaker_id = q, ids[0]

@@ -77,17 +77,19 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
             details.append(Text(BY_ORGANISATION, style="green"))
         if step.optional is not None:
             details.append(plain(f"Optional: {step.optional}", style="bold"))
-        if step.is_round and len(step.questions) > 1:
+        if step.alternatives:
+            details.append(Text(ALTERNATIVES, style="green"))
+        elif step.is_round and len(step.questions) > 1:
             details.append(Text(ORDERS[step.order], style="green"))
         if step.text:
             details.append(plain(step.text, style="dim"))
         if step.note:
             details.append(_note(step.note))
-        for q in step.questions:
+        for n_q, q in enumerate(step.questions, start=1):
             t = plain(resolve(q.text, date, qs.horizon, qs.language))
             if q.to:
                 t.append(visible(f"  → {', '.join(qs.role(r).name for r in q.to)}"), style="green")
-            details.append(_hanging("•", t))
+            details.append(_hanging(f"{n_q})" if step.alternatives else "•", t))
             for p in q.prompts:
                 prompt = plain(resolve(p, date, qs.horizon, qs.language))
                 details.append(_indented(_hanging("–", prompt)))
@@ -112,6 +114,7 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
     return Group(*parts)
 
 
+ALTERNATIVES = "Alternatives: the meeting asks one of these, chosen in the step (alt+↓)."
 BY_ORGANISATION = (
     "Turns: organisation by organisation; any of its people speaks for it, and it keeps "
     "the floor until the next is given it."

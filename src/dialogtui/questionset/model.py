@@ -245,6 +245,13 @@ class Step(Strict):
         "organisation, else `person`.",
     )
     questions: list[Question] = Field(default_factory=list)
+    alternatives: bool = Field(
+        False,
+        strict=True,
+        description="The questions are alternatives, of which the meeting asks one (the "
+        "source's examples of a theme, two variants of a task): the scribe chooses it in "
+        "the step (alt+↓/alt+↑), and only it is asked and in the minutes.",
+    )
     timebox: Timebox | None = None
     repeat: Repeat | None = None
     scale: Scale | None = None
@@ -265,6 +272,8 @@ class Step(Strict):
             raise ValueError("only a step of kind `choice` may have a `choice` table")
         if self.columns and self.kind is not StepKind.action_planning:
             raise ValueError("only an `action_planning` step may have `columns`")
+        if self.alternatives and len(self.questions) < 2:
+            raise ValueError("`alternatives = true` needs two questions or more to choose from")
         if self.over is not None and not self.is_round:
             raise ValueError("`over` says who takes the turns in a round; this step is not one")
         if self.over == "organisation" and self.kind is StepKind.scale:

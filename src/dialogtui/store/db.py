@@ -608,6 +608,24 @@ class Store:
         rows = self.query("SELECT step_index FROM skipped_steps WHERE meeting_id=?", (meeting_id,))
         return {r["step_index"] for r in rows}
 
+    def choose_alternative(
+        self, meeting_id: int, step: int, question: int, at: dt.datetime
+    ) -> None:
+        with self.tx() as c:
+            c.execute(
+                "INSERT OR REPLACE INTO chosen_alternatives"
+                " (meeting_id, step_index, question_index, chosen_at) VALUES (?,?,?,?)",
+                (meeting_id, step, question, at.isoformat()),
+            )
+
+    def chosen_alternatives(self, meeting_id: int) -> dict[int, int]:
+        """Per step with alternative questions, the one the meeting asks."""
+        rows = self.query(
+            "SELECT step_index, question_index FROM chosen_alternatives WHERE meeting_id=?",
+            (meeting_id,),
+        )
+        return {r["step_index"]: r["question_index"] for r in rows}
+
     def step_times(self, meeting_id: int) -> dict[int, float]:
         return {
             r["step_index"]: r["elapsed_seconds"]

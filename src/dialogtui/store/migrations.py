@@ -152,6 +152,16 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (meeting_id, step_index)
     );
     """,
+    # 6: which of a step's alternative questions the meeting asks (Raseborg's temamöte)
+    """
+    CREATE TABLE chosen_alternatives (
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        step_index INTEGER NOT NULL,
+        question_index INTEGER NOT NULL,
+        chosen_at TEXT NOT NULL,
+        PRIMARY KEY (meeting_id, step_index)
+    );
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

@@ -16,7 +16,13 @@ class QuestionPanel(Static):
         out = Text()
         if q is not None:
             count = len(step.questions)
-            if count > 1:
+            if step.alternatives:
+                # One of them is asked: which, and how to ask another instead.
+                out.append(
+                    f"Alternative {engine.pos.question + 1} of {count} (alt+↓ another)  ",
+                    style="dim",
+                )
+            elif count > 1:
                 out.append(f"Q{engine.pos.question + 1}/{count}  ", style="dim")
             out.append(visible(engine.text(q.text)), style="bold")
             for prompt in q.prompts:
