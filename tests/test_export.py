@@ -394,3 +394,14 @@ def test_a_skipped_optional_step_says_so_in_the_minutes_with_its_condition(store
     minutes = export_meeting(store, m.id, tmp_path / "out").paths[0].read_text("utf-8")
     assert "*Hoppades över: Om ni valt gamla case med en historia av frustration" in minutes
     assert f"| {optional + 1}. Samverkanskarta | hoppades över |" in minutes
+
+
+def test_the_minutes_mark_what_the_set_adds_to_its_source(store):
+    m = new_meeting(store, "goda-samtal-medborgarmote", [("Ada", "medborgare")])
+    m.start()
+    m.close()
+    minutes = render_minutes(load_record(store, m.id))
+    assert "*Tillagt, inte i källan: Minuterna: inbjudan anger bara tiden kl. 15.00–17.00.*" in (
+        minutes
+    )
+    assert minutes.count("*Tillagt, inte i källan:") == 4

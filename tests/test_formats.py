@@ -121,7 +121,10 @@ def test_show_says_what_the_screen_folds_away(cli):
     assert "Order: each person answers all the questions before the next person." in klient
     assert "Source: raseborg-samarbetsmodeller.sv.txt" in klient
     traff2 = " ".join(cli("show", "samtidigt-traff-2").out.split())
-    assert "Note: I alla rundor är det helt ok att passa" in traff2  # a question's note
+    # The pass rule is the set's guidance for every round (review X1, F10).
+    assert "• I alla rundor är det helt ok att passa" in traff2
+    assert "bidrar till arbetet. (s. 10, in every round)" in traff2
+    assert "• När pilotverkstaden träffas bör man sitta i hästsko eller ring" in traff2
     assert "Note: Deltagarna skriver aktörerna på var sitt A4 papper" in traff2
     zones = " ".join(cli("show", "raseborg-orons-zoner").out.split())
     assert "⇒ Extra resurser måste till omgående" in zones
@@ -135,3 +138,16 @@ def test_show_marks_an_optional_step_and_the_time_without_it(cli):
     out = " ".join(cli("show", "samtidigt-traff-4").out.split())
     assert "Planned: 180 min, 120 min without the optional steps" in out
     assert "Optional: Om ni valt gamla case med en historia av frustration" in out
+
+
+def test_show_marks_what_a_set_adds_to_its_source(cli):
+    # Goda samtal's agenda is ours: the invitation gives only "Kl. 15.00 - 17.00" (review G1).
+    out = " ".join(cli("show", "goda-samtal-medborgarmote").out.split())
+    assert "Not in the source: Minuterna: inbjudan anger bara tiden kl. 15.00–17.00." in out
+    assert out.count("Not in the source:") == 4
+    assert "Planned: 130–160 min" in " ".join(cli("show", "samtidigt-traff-6").out.split())
+
+
+def test_show_has_no_trailing_blanks(cli):
+    out = cli("show", "samtidigt-traff-4").out
+    assert out.strip() and not [line for line in out.splitlines() if line != line.rstrip()]

@@ -71,6 +71,7 @@ def source_texts(qs):
                 texts += [o.label] + ([o.description] if o.description else [])
     if qs.consent_text:
         texts.append(qs.consent_text)
+    texts += [g.text for g in qs.guidance]  # `ours` is the set's own: not looked for
     return texts
 
 

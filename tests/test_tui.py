@@ -1134,3 +1134,39 @@ def test_a_temamote_asks_the_theme_chosen_and_its_minutes_have_only_that(tmp_pat
     assert "**Hur kan avdelningen för social service" in minutes
     assert "Vad behövs för att vi i samverkan" not in minutes
     assert "- **Bo:** Chefens roll" in minutes and "Träff med enhetscheferna" in minutes
+
+
+def test_guidance_and_what_is_ours_are_in_the_notes_and_the_header(tmp_path):
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "samtidigt-traff-2", [("Ada", "skola")])
+    pass_rule = "Guidance: I alla rundor är det helt ok att passa"
+
+    async def scenario(app, pilot):
+        screen = app.screen
+        question = lambda: " ".join(text_of(screen.query_one("#question"), 120).split())  # noqa: E731
+        await pilot.press("f9")
+        await until(pilot, lambda: pass_rule in question())
+        assert "Guidance: När pilotverkstaden träffas bör man sitta i hästsko" in question()
+        await pilot.press("ctrl+n")  # the stakeholder map, a discussion: not a round
+        await until(pilot, lambda: screen.engine.step_index == 1)
+        assert "Guidance:" not in question()
+        await pilot.press("ctrl+n")  # the resource round: the pass rule again, not the room
+        await until(pilot, lambda: pass_rule in question())
+        assert "hästsko" not in question()
+
+    run(scenario, db=db, meeting_id=mid, size=(120, 40))
+
+    goda = tmp_path / "goda"
+    mid = seeded_meeting(goda, "goda-samtal-medborgarmote", [("Ada", "medborgare")])
+
+    async def ours(app, pilot):
+        screen = app.screen
+        header = text_of(screen.query_one("#step-header"), 120)
+        assert "(brief, ours (f9))" in header
+        await pilot.press("f9")
+        await until(
+            pilot,
+            lambda: "Not in the source: Minuterna" in text_of(screen.query_one("#question"), 120),
+        )
+
+    run(ours, db=goda, meeting_id=mid, size=(120, 40))

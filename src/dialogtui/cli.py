@@ -168,7 +168,21 @@ def show_cmd(
     qs = find(set_ref)
     meeting_date = _parse_date(date)
     check_date(meeting_date, qs.horizon)
-    out.print(render_agenda(qs, meeting_date))
+    _print_trimmed(render_agenda(qs, meeting_date))
+
+
+def _print_trimmed(renderable) -> None:
+    """Print without the spaces that rich pads a table's lines with to its width: a copied
+    or piped agenda has no trailing blanks."""
+    from rich.segment import Segment, Segments
+
+    for line in out.render_lines(renderable, out.options, pad=False):
+        while line and not line[-1].text.rstrip() and not line[-1].control:
+            line.pop()
+        if line:
+            last = line[-1]
+            line[-1] = Segment(last.text.rstrip(), last.style, last.control)
+        out.print(Segments([*line, Segment.line()]), end="")
 
 
 def _parse_date(text: str | None) -> dt.date:

@@ -37,6 +37,12 @@ _ROWS: dict[str, tuple[str, str, str, str]] = {
     "actual": ("Faktiskt", "Faktisk", "Faktisk", "Actual"),
     "skipped": ("Hoppades över", "Sprunget over", "Hoppet over", "Skipped"),
     "optional": ("Valfritt", "Valgfrit", "Valgfritt", "Optional"),
+    "ours": (
+        "Tillagt, inte i källan",
+        "Tilføjet, ikke i kilden",
+        "Lagt til, ikke i kilden",
+        "Added, not in the source",
+    ),
     "min": ("min", "min", "min", "min"),
     "untimed": ("ej tidsatt", "uden tid", "uten tid", "untimed"),
     "passed": ("avstår", "står over", "står over", "passed"),

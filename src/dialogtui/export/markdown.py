@@ -158,6 +158,8 @@ class _Writer:
             # Skipped: that it was, and the source's condition that let it be.
             said = L["skipped"] if n in self.r.skipped else L["optional"]
             out += [f"*{said}: {self.q(step.optional)}*", ""]  # what was said in it still follows
+        if step.ours:
+            out += [f"*{L['ours']}: {self.q(step.ours)}*", ""]
         out += [f"*{L['planned']}: {planned} · {L['actual']}: {actual}*", ""]
         groups = self.by_step.get(n, {})
         reps = sorted({rep for rep, _ in groups}) or [1]
@@ -167,6 +169,8 @@ class _Writer:
             for qi, question in enumerate(step.questions):
                 if (rep, qi) in groups:
                     out += [f"**{self.q(question.text)}**", ""]
+                    if question.ours:
+                        out += [f"*{L['ours']}: {self.q(question.ours)}*", ""]
                     out += self.turn_lines(groups[(rep, qi)])
             out += self.turn_lines(groups.get((rep, None), []))
         if step.kind is StepKind.scale and step.scale:

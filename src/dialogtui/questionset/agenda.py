@@ -34,6 +34,11 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
     head.append(f"  [{visible(qs.id)}, {qs.language.value}]", style="dim")
     parts.append(head)
     meta = f"{qs.method}. Planned: "
+    fewest = sum(
+        (s.minutes or 0) * (s.repeat.min if s.repeat else 1) for s in qs.steps
+    )  # a block repeated 3–4 times: 130–160 min, not just the most
+    if qs.planned_minutes is not None and fewest != qs.planned_minutes:
+        meta += f"{fewest}–"
     meta += format_minutes(qs.planned_minutes)
     if any(s.optional is not None for s in qs.steps) and qs.planned_minutes is not None:
         needed = sum(s.planned_minutes or 0 for s in qs.steps if s.optional is None)
@@ -53,6 +58,15 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
         parts.append(Text("Consent is asked for; the meeting can start without it."))
     if qs.consent_text:
         parts.append(plain(f"Consent: {qs.consent_text}", style="italic"))
+    if qs.guidance:
+        parts.append(Text("Guidance from the source:", style="bold"))
+        for g in qs.guidance:
+            text = plain(g.text)
+            where = [g.page] if g.page else []
+            where += ["in every round"] if g.applies == "rounds" else []
+            if where:
+                text.append(f"  ({', '.join(where)})", style="dim")
+            parts.append(_indented(_hanging("•", text)))
     parts.append(Text(""))
     elapsed = 0
     for n, step in enumerate(qs.steps, start=1):
@@ -73,6 +87,8 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
             tb = step.timebox
             span = f"{tb.minutes}–{tb.max_minutes}" if tb.max_minutes else f"{tb.minutes}"
             details.append(Text(f"Timebox: {span} min per {tb.per}", style="green"))
+        if step.ours:
+            details.append(_ours(step.ours))
         if step.is_round and step.by_organisation:
             details.append(Text(BY_ORGANISATION, style="green"))
         if step.optional is not None:
@@ -95,6 +111,8 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
                 details.append(_indented(_hanging("–", prompt)))
             if q.note:
                 details.append(_indented(_note(q.note)))
+            if q.ours:
+                details.append(_indented(_ours(q.ours)))
         if step.scale:
             details.append(Text("Each participant rates.", style="green"))
             for point in step.scale.points:
@@ -130,6 +148,11 @@ ORDERS = {
 def _note(text: str) -> Table:
     """A note for the facilitators (not read aloud): shown, where the screen folds it."""
     return _hanging("Note:", plain(text, style="dim italic"))
+
+
+def _ours(text: str) -> Table:
+    """What the set adds to its source, marked as such wherever the set is shown."""
+    return _hanging("Not in the source:", plain(text, style="magenta"))
 
 
 def _indented(renderable: RenderableType) -> Padding:

@@ -96,6 +96,27 @@ class Facilitators(Strict):
     writer: str = Field(description="Name of the writing facilitator's role (the scribe).")
 
 
+OURS_HELP = (
+    "What the set adds that its source does not say, and why (an agenda's minutes where the "
+    "source gives only a total, a step the source does not have): `show`, the capture "
+    "screen and the minutes mark it as not from the source."
+)
+
+
+class Guidance(Strict):
+    """What the source says about how the meeting is run (ground rules, the room, materials,
+    breaks), shown where the facilitators see it, not read aloud as a question."""
+
+    text: str = Field(description="The source's words.")
+    page: str | None = Field(None, description="Where in the source (page, slide, line).")
+    applies: Literal["meeting", "rounds"] = Field(
+        "meeting",
+        description="`meeting`: shown with the set (start screen, `show`) and in the first step's "
+        'notes (f9); `rounds`: a rule of every round ("I alla rundor är det helt ok att '
+        "passa\"), shown with each round's notes.",
+    )
+
+
 class Question(Strict):
     text: str = Field(
         description="The question, word for word. May hold the time placeholders {future}, "
@@ -105,6 +126,7 @@ class Question(Strict):
         default_factory=list, description="Sub-questions or prompts asked after the question."
     )
     note: str | None = Field(None, description="A note for the facilitators, not read aloud.")
+    ours: str | None = Field(None, description=OURS_HELP)
     to: list[Identifier] = Field(
         default_factory=list,
         description="Role ids the question is addressed to; empty means the step's roles.",
@@ -219,6 +241,7 @@ class Step(Strict):
     )
     text: str | None = Field(None, description="Instructions for the step, from the source.")
     note: str | None = Field(None, description="A note for the facilitators.")
+    ours: str | None = Field(None, description=OURS_HELP)
     optional: str | None = Field(
         None,
         description="The step may be left out: the source's condition, word for word "
@@ -334,6 +357,11 @@ class QuestionSet(Strict):
         None, description="What the source says about consent, shown where it is asked."
     )
     facilitators: Facilitators | None = None
+    guidance: list[Guidance] = Field(
+        default_factory=list,
+        description="How the source says the meeting is run: ground rules, room, materials, "
+        "breaks its times leave out, how strictly to follow the agenda.",
+    )
     roles: list[Role] = Field(default_factory=list)
     steps: list[Step] = Field(min_length=1)
 

@@ -50,9 +50,20 @@ class QuestionPanel(Static):
         # Folded away unless asked for: the step's instructions (when a question is shown
         # instead of them) and the facilitators' notes.
         hidden = [t for t in (q and step.text, step.note, q and q.note) if t]
+        ours = [t for t in (step.ours, q and q.ours) if t]
+        guidance = [
+            g.text
+            for g in engine.qs.guidance
+            if (g.applies == "rounds" and step.is_round)
+            or (g.applies == "meeting" and engine.step_index == 0)
+        ]
         if notes:
             for text in hidden:
                 out.append("\n" + visible(engine.text(text)), style="italic dim")
-        elif hidden:
+            for text in ours:
+                out.append("\nNot in the source: " + visible(text), style="italic")
+            for text in guidance:
+                out.append("\nGuidance: " + visible(text), style="italic dim")
+        elif hidden or ours or guidance:
             out.append("  [f9: notes]", style="dim")
         self.update(out)

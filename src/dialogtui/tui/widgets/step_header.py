@@ -24,6 +24,8 @@ class StepHeader(TickingLines):
                 kind += f" × {step.minutes} min; ctrl+r: next round"
         if step.optional is not None:
             kind += ", skipped" if engine.step_index in engine.skipped else ", optional"
+        if step.ours:
+            kind += ", ours (f9)"  # not in the source: the set added it, f9 says what
         line1.append(f"  ({kind})", style="dim")
         line2 = Text()
         if timer.planned_seconds is not None:
