@@ -120,11 +120,24 @@ def test_timers_planned_actual_overrun_and_projection(store):
     assert m.elapsed(0) == 31 * 60 and m.elapsed(1) == 120
 
 
+PER_PERSON = """id = "per-person"
+title = "Tre minutter hver"
+language = "nb"
+method = "x"
+[source]
+document = "x"
+[[steps]]
+title = "Runde"
+kind = "round"
+text = "En og en legger fram sine lapper."
+timebox = { per = "person", minutes = 3 }
+"""
+
+
 def test_turn_timebox(store):
     clock = FakeClock()
-    m = new_meeting(store, "hva-planlegging", [("Kari", None), ("Ola", None)], clock=clock)
+    m = new_meeting(store, "per-person", [("Kari", None), ("Ola", None)], clock, PER_PERSON)
     m.start()
-    m.goto_step(3)
     assert m.turn_timebox_seconds() == 180
     clock.advance(minutes=4)
     assert m.turn_elapsed() == 240
@@ -549,3 +562,51 @@ text = "Bara en?"
 """
     with pytest.raises(QuestionSetError, match=r"x\.toml:\d+:\d+.*two questions or more"):
         parse_question_set(text, "x.toml")
+
+
+HVA = [("Kari", None), ("Ola", None), ("Siri", None), ("Per", None), ("Liv", None)]
+
+
+def test_hva_planlegging_runs_in_pairs_then_groups_that_then_meet(store):
+    # The source's shape (review N1–N13, top defect 2): pairs, each on their own, the same
+    # pairs, groups side by side, then the groups one at a time, 7–8 minutes each.
+    clock = FakeClock()
+    m = new_meeting(store, "hva-planlegging", HVA, clock=clock)
+    m.start()
+    assert m.step.form == "pairs"
+    # Five people: three pairs, formed when the step begins, in the meeting's language.
+    assert [g.name for g in m.speakers()] == ["Par 1", "Par 2", "Par 3"]
+    assert m.speaker.name == "Par 1"
+    m.submit("Ny kommuneplan vedtatt")
+    assert m.speaker.name == "Par 1"  # a pair keeps the floor; tab gives it to the next
+    m.cycle_speaker(1)
+    m.submit("Brukerrådet er i gang")
+    m.next_step()
+    assert m.step.form == "individual" and [p.name for p in m.speakers()][0] == "Kari"
+    m.next_step()
+    assert [g.name for g in m.speakers()] == ["Par 1", "Par 2", "Par 3"]  # the same pairs
+    groups_at = step_of(m, "mulighetsanalyse")
+    m.goto_step(groups_at)
+    assert [g.name for g in m.speakers()] == ["Gruppe 1", "Gruppe 2"]
+    third = m.add_group("Gruppe 3")
+    m.set_speaker(third.id)
+    m.submit("Forebygging i skolen")
+    m.goto_step(step_of(m, "presentasjon"))
+    assert [g.name for g in m.speakers()] == ["Gruppe 1", "Gruppe 2", "Gruppe 3"]
+    assert m.turn_timebox_seconds() == 8 * 60
+    clock.advance(minutes=5)
+    m.submit("Vi la fram kollasjen")
+    clock.advance(minutes=2)
+    m.submit("Spørsmål fra gruppe 2")
+    assert m.speaker.name == "Gruppe 1" and m.turn_elapsed() == 7 * 60  # its floor runs on
+    with pytest.raises(MeetingError, match="already"):
+        m.add_group("gruppe 3")
+    m.close()
+    again = MeetingEngine.open(store, m.id, FakeClock())
+    assert [g.name for g in again.groups_of(groups_at)] == ["Gruppe 1", "Gruppe 2", "Gruppe 3"]
+    assert [p.name for p in again.participants] == [name for name, _ in HVA]  # not the groups
+    minutes = render_minutes(load_record(store, m.id))
+    assert "***Par 1***\n\n- Ny kommuneplan vedtatt" in minutes
+    assert "***Par 2***\n\n- Brukerrådet er i gang" in minutes
+    assert "***Gruppe 3***\n\n- Forebygging i skolen" in minutes
+    assert "| Par 1 |" not in minutes  # the participants' table has the people only

@@ -20,7 +20,7 @@ LONG = [
 STEPS = [
     ("samtidigt-traff-2", "skola", 0, "En startrunda"),
     ("samtidigt-traff-6", "skola", 1, "Reflekterande team"),  # a long title
-    ("hva-planlegging", "gruppe", 1, "Hva er det du håper"),  # the longest title
+    ("hva-planlegging", None, 1, "Hva er det du håper"),  # the longest title
     ("raseborg-orons-zoner", None, 0, "Press 1–7"),  # a scale
     ("dialogredskab-3-samarbejdsrelationer", None, 0, "Hvad kendetegner"),  # a choice
     ("samtidigt-traff-5", "skola", 3, "Vad"),  # the action plan

@@ -120,7 +120,7 @@ def action_step(store, clock):
 
 def longest_title(store, clock):
     """The longest step title of the shipped sets (84 characters), its clock running over."""
-    people = [(name, "gruppe") for name, _, _ in PEOPLE]
+    people = [(name, None) for name, _, _ in PEOPLE]
     m = new_meeting(store, "hva-planlegging", people, clock=clock)
     m.start()
     m.goto_step(1)

@@ -428,15 +428,15 @@ def test_edit_and_delete_a_turn_from_the_transcript(tmp_path):
 def test_timers_pause_overrun_and_turn_timebox(tmp_path):
     db = tmp_path / "db"
     clock = FakeClock(START)
-    mid = seeded_meeting(db, "hva-planlegging", [("Kari", None), ("Ola", None)], clock=clock)
+    mid = seeded_meeting(db, "samtidigt-traff-3", [("Kari", "skola"), ("Ola", None)], clock=clock)
 
     async def scenario(app, pilot):
         screen = app.screen
-        screen.engine.goto_step(3)  # 3 minutes per person
-        clock.advance(minutes=4)
+        screen.engine.goto_step(2)  # 20 minutes per organisation
+        clock.advance(minutes=21)
         screen.refresh_view()
         strip = text_of(screen.query_one("#speakers"))
-        assert "04:00 / 03:00" in strip and "TIME" in strip
+        assert "21:00 / 20:00" in strip and "TIME" in strip
         assert screen.query_one("#speakers").has_class("overtime")
         await pilot.press("ctrl+t")
         assert screen.engine.paused
@@ -1170,3 +1170,39 @@ def test_guidance_and_what_is_ours_are_in_the_notes_and_the_header(tmp_path):
         )
 
     run(ours, db=goda, meeting_id=mid, size=(120, 40))
+
+
+def test_groups_side_by_side_and_a_group_named_at_the_step(tmp_path):
+    # Hva-planlegging's mulighetsanalyse in groups (review N10, F1): the scribe types each
+    # group's output under it, and forms another group by typing its name in f6.
+    db = tmp_path / "db"
+    store = Store.open(db)
+    people = [("Kari", None), ("Ola", None), ("Siri", None)]
+    m = new_meeting(store, "hva-planlegging", people)
+    m.start()
+    m.goto_step(next(i for i, s in enumerate(m.qs.steps) if s.id == "mulighetsanalyse"))
+    m.close()
+    store.close()
+
+    async def scenario(app, pilot):
+        screen = app.screen
+        strip = lambda: text_of(screen.query_one("#speakers"))  # noqa: E731
+        await until(pilot, lambda: "▶1:Gruppe 1  2:Gruppe 2" in strip())
+        assert "(group work" in text_of(screen.query_one("#step-header"))
+        await type_text(pilot, "Flere møteplasser")
+        await pilot.press("enter")
+        await until(pilot, lambda: "▶1:Gruppe 1✓" in strip())  # it keeps the floor
+        assert "saved" in strip() and "Gruppe 1 " in strip().splitlines()[1]  # its whole name
+        await pilot.press("f6")
+        await until(pilot, lambda: "Which group?" in screen_text(app))
+        await type_text(pilot, "Ungdom")
+        await pilot.press("enter")
+        await until(pilot, lambda: "3:Ungdom" in strip() and "Speaking: Ungdom" in strip())
+        await type_text(pilot, "Ungdomsråd")
+        await pilot.press("enter")
+        await until(pilot, lambda: "▶3:Ungdom✓" in strip())
+
+    run(scenario, db=db, meeting_id=m.id)
+    store = Store.open(db)
+    assert [g.name for g in store.groups(m.id)[m.pos.step]] == ["Gruppe 1", "Gruppe 2", "Ungdom"]
+    store.close()

@@ -48,6 +48,7 @@ class Participant:
     pseudonym: str | None = None
     id: int | None = None
     position: int = 0
+    group_step: int | None = None  # a group or pair formed at this step, not a person
 
 
 @dataclass(slots=True)

@@ -37,6 +37,8 @@ _ROWS: dict[str, tuple[str, str, str, str]] = {
     "actual": ("Faktiskt", "Faktisk", "Faktisk", "Actual"),
     "skipped": ("Hoppades över", "Sprunget over", "Hoppet over", "Skipped"),
     "optional": ("Valfritt", "Valgfrit", "Valgfritt", "Optional"),
+    "group_n": ("Grupp {n}", "Gruppe {n}", "Gruppe {n}", "Group {n}"),
+    "pair_n": ("Par {n}", "Par {n}", "Par {n}", "Pair {n}"),
     "ours": (
         "Tillagt, inte i källan",
         "Tilføjet, ikke i kilden",

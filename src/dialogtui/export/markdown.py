@@ -24,7 +24,6 @@ class _Writer:
         self.history = history
         self.stand_ins = pseudonyms(record) if pseudonymise else {}
         self.roles = {r.id: r.name for r in record.qs.roles}
-        self.speakers = self._speaker_labels()
         # User text: names hidden if asked, then escaped (i: inline, b: block, c: cell).
         self.i: Callable[[str], str] = inline
         self.b: Callable[..., str] = block
@@ -35,6 +34,7 @@ class _Writer:
             self.i = lambda text: inline(hide(text))
             self.b = lambda text, indent="  ": block(hide(text), indent)
             self.c = lambda text: cell(hide(text))
+        self.speakers = self._speaker_labels()  # after `i`: a group's name is user text
 
     @functools.cached_property
     def by_step(self) -> dict[int, dict[tuple[int, int | None], list]]:
@@ -67,6 +67,9 @@ class _Writer:
                     about.pop()
                 label = f"{p.name} ({', '.join(about)})" if about else p.name
                 labels_by_id[p.id] = inline(label)
+        for groups in self.r.groups.values():
+            for g in groups:  # a group's name, which the scribe typed: user text
+                labels_by_id[g.id] = self.i(g.name)
         return labels_by_id
 
     @functools.cached_property
@@ -166,13 +169,14 @@ class _Writer:
         for rep in reps:
             if len(reps) > 1:
                 out += [f"### {L['repetition']} {rep}", ""]
+            lines = self.group_lines if step.by_group else self.turn_lines
             for qi, question in enumerate(step.questions):
                 if (rep, qi) in groups:
                     out += [f"**{self.q(question.text)}**", ""]
                     if question.ours:
                         out += [f"*{L['ours']}: {self.q(question.ours)}*", ""]
-                    out += self.turn_lines(groups[(rep, qi)])
-            out += self.turn_lines(groups.get((rep, None), []))
+                    out += lines(groups[(rep, qi)])
+            out += lines(groups.get((rep, None), []))
         if step.kind is StepKind.scale and step.scale:
             out += self.scale(n, step.scale)
         if step.kind is StepKind.choice and step.choice:
@@ -187,7 +191,9 @@ class _Writer:
                 out += [f"**{L[kind]}:**", ""] + [f"- {self.b(x.text)}" for x in notes] + [""]
         return out
 
-    def turn_lines(self, turns) -> list[str]:
+    def turn_lines(self, turns, named: bool = True) -> list[str]:
+        """Each turn a list item, after its speaker's name (`named`), or alone under a
+        heading that names them."""
         passed = f"*{self.L['passed']}*"
         speakers, block_text = self.speakers, self.b
         if not self.pseudonymise and all_plain([t.text for t in turns]):
@@ -195,17 +201,29 @@ class _Writer:
         history = self.history  # looked up once: a long meeting has many turns
         out = []
         for t in turns:
-            who = speakers.get(t.participant_id, "?")
+            who = f"- **{speakers.get(t.participant_id, '?')}:**" if named else "-"
             if t.passed:
-                out.append(f"- **{who}:** {passed}")
+                out.append(f"{who} {passed}")
             elif not history:
                 # Minutes for the participants carry no editing marks; the history is kept
                 # in the data, and in the export "with history".
-                out.append(f"- **{who}:** {block_text(t.text)}")
+                out.append(f"{who} {block_text(t.text)}")
             else:
-                out.append(f"- **{who}:**{self.history_mark(t)} {block_text(t.text)}")
+                out.append(f"{who}{self.history_mark(t)} {block_text(t.text)}")
                 out += self.earlier_versions(t.id)
         return [*out, ""] if out else []
+
+    def group_lines(self, turns) -> list[str]:
+        """A step of groups or pairs: each one's outputs under its name, in the order the
+        groups were formed (what the scribe typed as they worked side by side)."""
+        order = {g.id: n for gs in self.r.groups.values() for n, g in enumerate(gs)}
+        out: list[str] = []
+        by_group: dict[int | None, list] = {}
+        for t in turns:
+            by_group.setdefault(t.participant_id, []).append(t)
+        for pid in sorted(by_group, key=lambda g: order.get(g, len(order))):
+            out += [f"***{self.speaker(pid)}***", ""] + self.turn_lines(by_group[pid], named=False)
+        return out
 
     def history_mark(self, t) -> str:
         if t.id in self.deleted_ids:

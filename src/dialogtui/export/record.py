@@ -39,6 +39,7 @@ class MeetingRecord:
     previous: str = ""  # "date title" of the meeting this one follows up
     # People of earlier meetings of the series: their names can be in carried actions.
     earlier_participants: list[Participant] = field(default_factory=list)
+    groups: dict[int, list[Participant]] = field(default_factory=dict)  # formed per step
     # The history, read only for an export "with history": earlier texts of edited turns
     # by turn id, and the deleted turns.
     revisions: dict[int, list[str]] = field(default_factory=dict)
@@ -79,6 +80,7 @@ def _load(store: Store, meeting_id: int, history: bool) -> MeetingRecord:
         follow_ups=store.follow_ups(meeting_id),
         previous=previous,
         earlier_participants=store.earlier_participants(meeting_id),
+        groups=store.groups(meeting_id),
         skipped=store.skipped_steps(meeting_id),
         revisions=_earlier_texts(store, meeting_id) if history else {},
         deleted=store.turns(meeting_id, times=False, deleted=True) if history else [],

@@ -49,6 +49,7 @@ class MeetingEngine:
         self.pos: Position = store.position(meeting_id)
         self._elapsed = store.step_times(meeting_id)
         self.skipped: set[int] = store.skipped_steps(meeting_id)  # optional steps left out
+        self.groups: dict[int, list[Participant]] = store.groups(meeting_id)  # per step
         # Per step of alternative questions, the one asked (else its first).
         self.chosen: dict[int, int] = store.chosen_alternatives(meeting_id)
         self._running_since: dt.datetime | None = None
@@ -112,7 +113,64 @@ class MeetingEngine:
         return added
 
     def participant(self, pid: int | None) -> Participant | None:
-        return next((p for p in self.participants if p.id == pid), None)
+        """A person, or a group or pair (they speak too)."""
+        found = next((p for p in self.participants if p.id == pid), None)
+        if found is None and pid is not None:
+            found = next((g for gs in self.groups.values() for g in gs if g.id == pid), None)
+        return found
+
+    # -- groups and pairs -------------------------------------------------------------------
+
+    def _groups_home(self, index: int) -> int:
+        """The step whose groups step `index` works with: its own, or the earlier step's
+        that its `groups.step` names."""
+        spec = self.qs.steps[index].groups
+        if spec is not None and spec.step is not None:
+            return next((i for i, s in enumerate(self.qs.steps) if s.id == spec.step), index)
+        return index
+
+    def groups_of(self, index: int | None = None) -> list[Participant]:
+        """The groups or pairs of a step (the current one by default)."""
+        return list(
+            self.groups.get(self._groups_home(self.pos.step if index is None else index), [])
+        )
+
+    def add_group(self, name: str) -> Participant:
+        """A group or pair of the current step, named by the scribe (a goal area chosen,
+        "Grupp 3"); a step working with an earlier step's groups adds to those."""
+        if not self.step.by_group:
+            raise MeetingError("this step is not worked in groups or pairs")
+        name = name.strip()
+        if not name:
+            raise MeetingError("a group needs a name")
+        home = self._groups_home(self.pos.step)
+        if any(g.name.casefold() == name.casefold() for g in self.groups.get(home, [])):
+            raise MeetingError(f"there is a group '{name}' already")
+        group = self.store.add_group(self.id, home, name)
+        self.groups.setdefault(home, []).append(group)
+        return group
+
+    def _form_groups(self) -> None:
+        """A step in pairs or groups, entered for the first time: its groups as the set
+        says (one per organisation, or numbered); groups by choice the scribe names."""
+        step, index = self.step, self.pos.step
+        if not step.in_groups or self._groups_home(index) != index or index in self.groups:
+            return
+        from dialogtui.export.labels import labels
+
+        spec = step.groups
+        words = labels(self.qs.language.value)
+        people = list(self.participants)
+        if spec is not None and spec.by == "choice":
+            return
+        if spec is not None and spec.by == "organisation":
+            names = list(dict.fromkeys(self.organisation(p) for p in people))
+        elif step.form == "pairs":
+            names = [words["pair_n"].format(n=n + 1) for n in range(max(1, (len(people) + 1) // 2))]
+        else:
+            count = spec.count if spec is not None and spec.count else 2
+            names = [words["group_n"].format(n=n + 1) for n in range(count)]
+        self.groups[index] = [self.store.add_group(self.id, index, name) for name in names]
 
     @property
     def step_index(self) -> int:
@@ -153,6 +211,9 @@ class MeetingEngine:
         # Nobody holds the roles (roles were not entered at set-up): ask everyone rather
         # than no one, so the round can still be walked.
         people = matched or list(self.participants)
+        if step.by_group:  # its groups or pairs take the turns, not the people
+            index = next(i for i, s in enumerate(self.qs.steps) if s is step)
+            return self.groups_of(index)
         return self._for_each_organisation(people) if step.by_organisation else people
 
     def organisation(self, person: Participant) -> str:
@@ -237,11 +298,15 @@ class MeetingEngine:
             raise MeetingError(
                 "this question set needs the guardians' consent recorded before the meeting"
             )
+        beginning = self.started_at is None
         if self.started_at is None or self.status is MeetingStatus.finished:
             # Starting, or taking up again a meeting that was ended: it is open again.
             self.started_at = self.started_at or self.clock.now()
             self.store.set_status(self.id, MeetingStatus.open, self.started_at)
             self.status = MeetingStatus.open
+        self._form_groups()
+        if self.pos.speaker_id is None and self.step.by_group and beginning:
+            self._first_speaker()  # the first group or pair, as at a step change
         if self.pos.speaker_id is None and self.step.is_round and not self.round_marks():
             self._first_speaker()  # but a round already walked stays complete
         if not self.pos.paused:
@@ -293,10 +358,16 @@ class MeetingEngine:
         planned = self.qs.steps[index].planned_minutes
         return StepTimer(planned * 60 if planned is not None else None, self.elapsed(index))
 
+    @property
+    def keeps_floor(self) -> bool:
+        """An organisation or a group has the floor over several turns (its people go on,
+        the others ask), and its timebox runs over them all."""
+        return self.step.by_organisation or self.step.by_group
+
     def turn_elapsed(self) -> float:
         """How long the speaker has had the floor: this turn, or in a round over
         organisations their organisation's time so far."""
-        since = self._floor_started if self.step.by_organisation else self._turn_started
+        since = self._floor_started if self.keeps_floor else self._turn_started
         return max(0.0, (self.clock.now() - since).total_seconds())
 
     def turn_timebox_seconds(self) -> float | None:
@@ -343,7 +414,8 @@ class MeetingEngine:
         self.pos.step, self.pos.repetition = index, 1
         self.pos.question = self.chosen.get(index, 0)  # a step of alternatives: the one asked
         self.pos.speaker_id = None
-        if self.step.is_round:
+        self._form_groups()
+        if self.step.is_round or self.step.by_group:
             self._first_speaker()
         self._turn_started = self._floor_started = self.clock.now()
         self._save_pos()
@@ -413,8 +485,12 @@ class MeetingEngine:
     def set_speaker(self, pid: int | None) -> None:
         if pid is not None and self.participant(pid) is None:
             raise MeetingError(f"no participant {pid} in this meeting")
-        same_floor = self.step.by_organisation and self.same_organisation(
-            self.speaker, self.participant(pid)
+        same_floor = self.keeps_floor and (
+            (self.step.by_group and pid == self.pos.speaker_id)
+            or (
+                not self.step.by_group
+                and self.same_organisation(self.speaker, self.participant(pid))
+            )
         )
         self.pos.speaker_id = pid
         self._turn_started = self.clock.now()
@@ -453,9 +529,9 @@ class MeetingEngine:
         current = self.pos.speaker_id
         if not step.is_round or current is None:
             return
-        if step.by_organisation:
-            # The organisation keeps the floor (its people may go on, the group asks while
-            # it presents); tab gives it to the next.
+        if self.keeps_floor:
+            # The organisation or group keeps the floor (its people may go on, the others
+            # ask while it presents); tab gives it to the next.
             return
         n_questions = max(1, len(step.questions))
 

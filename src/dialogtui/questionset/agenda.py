@@ -77,7 +77,7 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
             line.append(f"{clock(elapsed)}–{clock(end)} ", style="cyan")
             elapsed = end
         line.append(visible(step.title), style="bold")
-        line.append(f"  ({step.kind.value.replace('_', ' ')}, {step_timing(step)})", style="dim")
+        line.append(f"  ({step.kind_label}, {step_timing(step)})", style="dim")
         parts.append(line)
         details: list[RenderableType] = []
         if step.roles:
@@ -89,6 +89,8 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
             details.append(Text(f"Timebox: {span} min per {tb.per}", style="green"))
         if step.ours:
             details.append(_ours(step.ours))
+        if work := _work_form(qs, step):
+            details.append(Text(work, style="green"))
         if step.is_round and step.by_organisation:
             details.append(Text(BY_ORGANISATION, style="green"))
         if step.optional is not None:
@@ -148,6 +150,31 @@ ORDERS = {
 def _note(text: str) -> Table:
     """A note for the facilitators (not read aloud): shown, where the screen folds it."""
     return _hanging("Note:", plain(text, style="dim italic"))
+
+
+FORMED = {
+    "organisation": "a group per organisation",
+    "number": "numbered",
+    "choice": "as people choose them; the scribe names each (f6)",
+}
+
+
+def _work_form(qs: QuestionSet, step: Step) -> str:
+    """How the step is worked, where it is not together in plenary."""
+    spec = step.groups
+    earlier = ""
+    if spec is not None and spec.step is not None:
+        n = next((i for i, s in enumerate(qs.steps, 1) if s.id == spec.step), None)
+        earlier = f"the groups of step {n}" if n else f"the groups of '{spec.step}'"
+    if step.form == "individual":
+        return "Work: individually, each on their own."
+    if step.in_groups:
+        kind = "pairs" if step.form == "pairs" else "groups"
+        formed = earlier or FORMED.get(spec.by if spec else "number", "numbered")
+        return f"Work: in {kind} side by side ({formed}); each one's output under it."
+    if earlier:
+        return f"Turns: {earlier}, one at a time."
+    return ""
 
 
 def _ours(text: str) -> Table:

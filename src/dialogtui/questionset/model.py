@@ -167,6 +167,33 @@ class Repeat(Strict):
         return self
 
 
+class Groups(Strict):
+    """Who works together in a step of groups or pairs, or whose groups take the turns."""
+
+    by: Literal["organisation", "number", "choice", "step"] = Field(
+        description="`organisation`: a group per organisation present (förvaltningsvisa "
+        "grupper); `number`: numbered groups, `count` of them (pairs: as many as it takes); "
+        '`choice`: groups the scribe names at the step as people choose them ("Var och en '
+        'väljer det område de brinner mest för"); `step`: the groups formed at an earlier '
+        'step, meeting again ("Grupperna ger varandra en kort dragning").'
+    )
+    count: int | None = Field(None, ge=1, le=50, strict=True, description="For `number`.")
+    step: Identifier | None = Field(None, description="For `step`: that step's id.")
+
+    @model_validator(mode="after")
+    def _what_it_needs(self) -> Groups:
+        if (self.by == "step") != (self.step is not None):
+            raise ValueError(
+                '`step` names the earlier step whose groups these are, with by = "step" only'
+            )
+        if self.count is not None and self.by != "number":
+            raise ValueError('`count` is the number of groups, with by = "number" only')
+        return self
+
+
+WorkForm = Literal["plenary", "individual", "pairs", "groups"]
+
+
 class ScalePoint(Strict):
     value: int = Field(strict=True)
     zone: str = Field(description="The zone's name, e.g. 'Den gråa zonen'.")
@@ -267,6 +294,19 @@ class Step(Strict):
         "at set-up, else their role. Defaults to `organisation` where the timebox is per "
         "organisation, else `person`.",
     )
+    form: WorkForm | None = Field(
+        None,
+        description="How the step is worked: together (`plenary`, the default), each on "
+        'their own (`individual`: "En og en setter seg ned og lager en liste"), in `pairs` '
+        "or in `groups` working side by side, the scribe recording each one's output under "
+        "it. Pairs and groups are formed as `groups` says (numbered by default).",
+    )
+    groups: Groups | None = Field(
+        None,
+        description="How the groups of a step in pairs or groups are formed; on another "
+        'step, `{ by = "step", step = "…" }` makes an earlier step\'s groups take the '
+        'turns ("To og to grupper møter hverandre … En gruppe av gangen").',
+    )
     questions: list[Question] = Field(default_factory=list)
     alternatives: bool = Field(
         False,
@@ -297,6 +337,11 @@ class Step(Strict):
             raise ValueError("only an `action_planning` step may have `columns`")
         if self.alternatives and len(self.questions) < 2:
             raise ValueError("`alternatives = true` needs two questions or more to choose from")
+        if self.groups is not None and self.groups.by != "step" and not self.in_groups:
+            raise ValueError(
+                'forming groups needs form = "groups" or "pairs"; an earlier step\'s groups '
+                'take the turns with by = "step"'
+            )
         if self.over is not None and not self.is_round:
             raise ValueError("`over` says who takes the turns in a round; this step is not one")
         if self.over == "organisation" and self.kind is StepKind.scale:
@@ -323,8 +368,29 @@ class Step(Strict):
         return self.kind in ROUND_KINDS
 
     @property
+    def kind_label(self) -> str:
+        """The step's kind as lists show it, its work form where it has one ("group work"
+        done by each on their own is "individual work")."""
+        forms = {"individual": "individual work", "pairs": "work in pairs", "groups": "group work"}
+        return forms.get(self.form or "", self.kind.value.replace("_", " "))
+
+    @property
+    def in_groups(self) -> bool:
+        """Worked in pairs or groups side by side, each one's output recorded under it."""
+        return self.form in ("pairs", "groups")
+
+    @property
+    def by_group(self) -> bool:
+        """Groups, not people, take the turns: its own pairs or groups, or an earlier
+        step's meeting again."""
+        return self.in_groups or (self.groups is not None and self.groups.by == "step")
+
+    @property
     def by_organisation(self) -> bool:
-        """A round whose turns go organisation by organisation ("20 min/verksamhet")."""
+        """A round whose turns go organisation by organisation ("20 min/verksamhet"); where
+        groups take the turns, they do."""
+        if self.by_group:
+            return False
         if self.over is not None:
             return self.over == "organisation"
         return self.timebox is not None and self.timebox.per == "organisation"
@@ -401,6 +467,16 @@ class QuestionSet(Strict):
                 problems.append((("steps", i, "id"), f"step id '{sid}' is used twice"))
         known = ", ".join(role_ids) or "none are defined"
         for i, step in enumerate(self.steps):
+            if step.groups is not None and step.groups.step is not None:
+                earlier = [s.id for s in self.steps[:i] if s.in_groups and s.id]
+                if step.groups.step not in earlier:
+                    problems.append(
+                        (
+                            ("steps", i, "groups", "step"),
+                            f"'{step.groups.step}' is not an earlier step in pairs or groups"
+                            f" (those before this one: {', '.join(earlier) or 'none'})",
+                        )
+                    )
             for j, rid in enumerate(step.roles):
                 if rid not in role_ids:
                     problems.append(

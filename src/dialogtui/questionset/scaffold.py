@@ -68,6 +68,16 @@ timebox = {{ per = "organisation", minutes = 4, max_minutes = 5 }}  # over time 
 text = "How can you support the family?"
 
 [[steps]]
+title = "Ideas in groups"
+kind = "group_work"
+form = "groups"                  # also "individual" or "pairs"; the scribe types each group's output
+groups = {{ by = "number", count = 2 }}   # or by "organisation", "choice" (named at the step)
+minutes = 15
+
+[[steps.questions]]
+text = "What would help most?"
+
+[[steps]]
 title = "Action plan"
 kind = "action_planning"         # what, how, who, with whom, when, first step
 minutes = 20

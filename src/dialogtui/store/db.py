@@ -368,14 +368,22 @@ class Store:
     @staticmethod
     def _participant(r: sqlite3.Row) -> Participant:
         return Participant(
-            r["name"], r["role"], r["organisation"], r["pseudonym"], r["id"], r["position"]
+            r["name"],
+            r["role"],
+            r["organisation"],
+            r["pseudonym"],
+            r["id"],
+            r["position"],
+            r["group_step"],
         )
 
     def participants(self, meeting_id: int) -> list[Participant]:
+        """The people of a meeting (its groups apart: `groups`)."""
         return [
             self._participant(r)
             for r in self.query(
-                "SELECT * FROM participants WHERE meeting_id=? ORDER BY position, id",
+                "SELECT * FROM participants WHERE meeting_id=? AND group_step IS NULL"
+                " ORDER BY position, id",
                 (meeting_id,),
             )
         ]
@@ -387,6 +395,7 @@ class Store:
         rows = self.query(
             "SELECT p.* FROM participants p JOIN meetings m ON m.id = p.meeting_id"
             " WHERE m.id <> ? AND (m.id = ? OR (m.series = ? AND m.id < ?))"
+            " AND p.group_step IS NULL"
             " ORDER BY m.id, p.position, p.id",
             (meeting_id, r["previous_id"], r["series"], meeting_id),
         )
@@ -400,6 +409,22 @@ class Store:
             ).fetchone()[0]
             _insert_participant(c, meeting_id, pos, p)
         return p
+
+    def add_group(self, meeting_id: int, step: int, name: str) -> Participant:
+        """A group or pair formed at a step: it speaks (its outputs are its turns), but it
+        is not one of the meeting's people."""
+        return self.add_participant(meeting_id, Participant(name, group_step=step))
+
+    def groups(self, meeting_id: int) -> dict[int, list[Participant]]:
+        """The groups formed at each step, in the order they were formed."""
+        out: dict[int, list[Participant]] = {}
+        for r in self.query(
+            "SELECT * FROM participants WHERE meeting_id=? AND group_step IS NOT NULL"
+            " ORDER BY position, id",
+            (meeting_id,),
+        ):
+            out.setdefault(r["group_step"], []).append(self._participant(r))
+        return out
 
     # -- turns ---------------------------------------------------------------------------
 
@@ -833,9 +858,10 @@ def _insert_participant(
     c: sqlite3.Connection, meeting_id: int, position: int, p: Participant
 ) -> None:
     cur = c.execute(
-        "INSERT INTO participants (meeting_id, position, name, role, organisation, pseudonym)"
-        " VALUES (?,?,?,?,?,?)",
-        (meeting_id, position, p.name, p.role, p.organisation, p.pseudonym),
+        "INSERT INTO participants"
+        " (meeting_id, position, name, role, organisation, pseudonym, group_step)"
+        " VALUES (?,?,?,?,?,?,?)",
+        (meeting_id, position, p.name, p.role, p.organisation, p.pseudonym, p.group_step),
     )
     p.id, p.position = _new_id(cur), position
 

@@ -162,6 +162,11 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (meeting_id, step_index)
     );
     """,
+    # 7: groups and pairs, formed at a step: speakers of their own (their outputs are turns),
+    # kept apart from the people (NULL: a person)
+    """
+    ALTER TABLE participants ADD COLUMN group_step INTEGER;
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

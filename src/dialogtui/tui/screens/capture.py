@@ -385,6 +385,8 @@ class CaptureScreen(DialogScreen[None]):
         """Only now that the store has committed the turn does it show, marked saved."""
         who = self.engine.participant(turn.participant_id)
         name = who.name.split()[0] if who and who.name.split() else ""  # the strip is short
+        if who is not None and who.group_step is not None:
+            name = who.name  # "Gruppe 1", not "Gruppe"
         strip = self.query_one(SpeakerStrip)
         strip.last_saved = f"✓ saved {turn.ended_at.astimezone():%H:%M:%S} {name}"
         self.query_one(Transcript).append(self.engine, turn)
@@ -415,11 +417,13 @@ class CaptureScreen(DialogScreen[None]):
             for p in order
         ]
 
-        def done(index: int | None) -> None:
-            if index is not None and 0 <= index < len(order):
+        def done(index: int | str | None) -> None:
+            if isinstance(index, str):  # a group's name that is not there yet: it is formed
+                self.run(lambda: self.engine.set_speaker(self.engine.add_group(index).id))
+            elif index is not None and 0 <= index < len(order):
                 self.run(lambda: self.engine.set_speaker(order[index].id))
 
-        await self._open(SpeakerDialog(names, current), done)
+        await self._open(SpeakerDialog(names, current, adds_groups=e.step.by_group), done)
 
     async def action_transcript(self) -> None:
         await settle(self)

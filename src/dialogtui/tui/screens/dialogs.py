@@ -294,13 +294,18 @@ class SpeakerDialog(CancellableDialog):
         *[Binding(str(n), f"number({n})", show=False, priority=True) for n in range(1, 10)],
     ]
 
-    def __init__(self, names: list[str], current: int | None):
+    def __init__(self, names: list[str], current: int | None, adds_groups: bool = False):
         super().__init__()
         self.names, self.current = names, current
+        # In a step of groups: a name that none has, and enter, forms that group.
+        self.adds_groups = adds_groups
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label("Who speaks? A number, or the first letters and enter", classes="title")
+            title = "Who speaks? A number, or the first letters and enter"
+            if self.adds_groups:
+                title = "Which group? A number, its first letters, or a new group's name; enter"
+            yield Label(title, classes="title")
             box = _NameFilter(id="who", compact=True)
             box.digits_pick = len(self.names) < 10  # ten or more: the number is typed out
             yield box
@@ -345,6 +350,11 @@ class SpeakerDialog(CancellableDialog):
         if typed.isdigit() and 1 <= int(typed) <= len(self.names):
             self.dismiss(int(typed) - 1)
             return
+        if self.adds_groups and typed and not typed.isdigit():
+            folded = typed.casefold()
+            if not any(name.casefold().startswith(folded) for name in self.names):
+                self.dismiss(typed)  # a new group, named as typed
+                return
         highlighted = self.query_one(OptionList).highlighted
         if highlighted is not None:
             self.dismiss(highlighted)

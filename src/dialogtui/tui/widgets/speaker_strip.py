@@ -53,9 +53,12 @@ class SpeakerStrip(TickingLines):
 
     def _round_line(self, engine: MeetingEngine, width: int) -> Text:
         order = engine.speakers()
+        if not order and engine.step.by_group:
+            return Text("No groups yet: f6, a group's name and enter adds one.", style="italic")
         if not order:
             return Text("No participants yet: ctrl+l adds one.", style="italic")
-        marks = engine.round_marks() if engine.step.is_round else {}
+        # Who has spoken: in a round, and which groups have given their output.
+        marks = engine.round_marks() if engine.step.is_round or engine.step.by_group else {}
         # A round over organisations shows them, not the person who speaks for each.
         names = [engine.organisation(p) if engine.step.by_organisation else p.name for p in order]
         for form in _FORMS:

@@ -17,7 +17,7 @@ class StepHeader(TickingLines):
         line1 = Text()
         line1.append(f"Step {n}/{total} ", style="bold")
         line1.append(visible(step.title), style="bold")
-        kind = step.kind.value.replace("_", " ")
+        kind = step.kind_label
         if step.repeat:
             kind += f", round {engine.pos.repetition} of {step.repeat.min}–{step.repeat.max}"
             if step.minutes is not None:
