@@ -256,7 +256,7 @@ def test_a_long_step_title_never_hides_the_clock_at_80_columns(tmp_path):
 
     async def scenario(app, pilot):
         header = screen_text(app).splitlines()[:2]
-        assert header[0].startswith(" Step 2/") and "…" in header[0]
+        assert header[0].startswith(" Step 3/") and "…" in header[0]
         assert header[1].lstrip().startswith("Time ")
 
     run(scenario, db=db, meeting_id=m.id, size=(80, 24))

@@ -19,7 +19,7 @@ LONG = [
 # (set, role of everyone, step to go to, what the step asks or shows)
 STEPS = [
     ("samtidigt-traff-2", "skola", 0, "En startrunda"),
-    ("samtidigt-traff-6", "skola", 1, "Reflekterande team"),  # a long title
+    ("samtidigt-traff-6", "skola", 2, "Reflekterande team"),  # a long title
     ("hva-planlegging", None, 1, "Hva er det du håper"),  # the longest title
     ("raseborg-orons-zoner", None, 0, "Press 1–7"),  # a scale
     ("dialogredskab-3-samarbejdsrelationer", None, 0, "Hvad kendetegner"),  # a choice
