@@ -17,7 +17,7 @@ from pathlib import Path
 import dialogtui
 
 SRC = Path(dialogtui.__file__).parent
-PLAIN_PACKAGES = ["questionset", "meeting", "store", "export"]
+PLAIN_PACKAGES = ["questionset", "meeting", "store", "export", "kinds"]
 PLAIN_MODULES = [
     "cli",
     "display",

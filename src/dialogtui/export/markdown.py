@@ -9,7 +9,8 @@ from dialogtui.export.escape import all_plain, block, cell, inline
 from dialogtui.export.labels import action_columns, labels
 from dialogtui.export.pseudonymise import name_replacer, pseudonyms
 from dialogtui.export.record import MeetingRecord
-from dialogtui.questionset.model import Choice, Scale, Step, StepKind, format_minutes
+from dialogtui.kinds import SPECS as KIND_SPECS
+from dialogtui.questionset.model import Step, StepKind, format_minutes
 from dialogtui.questionset.placeholders import resolve
 from dialogtui.records import ActionItem, ActionStatus, FollowUp
 
@@ -177,14 +178,7 @@ class _Writer:
                         out += [f"*{L['ours']}: {self.q(question.ours)}*", ""]
                     out += lines(groups[(rep, qi)])
             out += lines(groups.get((rep, None), []))
-        if step.kind is StepKind.scale and step.scale:
-            out += self.scale(n, step.scale)
-        if step.kind is StepKind.choice and step.choice:
-            out += self.choice(n, step.choice)
-        if n == self.plan_step:
-            out += self.action_table(self.r.actions, step)
-        if n == self.follow_up_step:
-            out += self.follow_up(heading=False)
+        out += KIND_SPECS[step.kind].minutes(self, n, step)  # the kind's own section
         for kind in ("decisions", "concerns"):
             notes = [x for x in self.r.notes if x.step == n and x.kind.value + "s" == kind]
             if notes:
@@ -229,51 +223,6 @@ class _Writer:
         if t.id in self.deleted_ids:
             return f" *({self.L['deleted']})*"
         return f" *({self.L['edited']})*" if t.edited else ""
-
-    def scale(self, n: int, scale: Scale) -> list[str]:
-        L = self.L
-        points = {p.value: p for p in scale.points}
-        ratings = [x for x in self.r.ratings if x.step == n]
-        if not ratings:
-            return []
-        out = [
-            f"| {L['name']} | {L['value']} | {L['zone']} | {L['comment']} |",
-            "|---|---:|---|---|",
-        ]
-        for x in ratings:
-            point = points.get(x.value)
-            # What the zone calls for, where the source says (Orons zoner: "Extra resurser
-            # måste till omgående"), stands beside the zone: it is what the rating asks of
-            # those who read the minutes.
-            zone = "" if point is None else point.zone + (f" ({point.need})" if point.need else "")
-            out.append(
-                f"| {self.speaker(x.participant_id)} | {x.value} | {cell(zone)} |"
-                f" {self.c(x.comment)} |"
-            )
-        return [*out, ""]
-
-    def choice(self, n: int, choice: Choice) -> list[str]:
-        L = self.L
-        marks = [m for m in self.r.choices if m.step == n]
-        if not marks:
-            return []
-        ratings = choice.ratings
-        out = [
-            f"| {L['option']} | " + " | ".join(L[r] for r in ratings) + " |",
-            "|---|" + "---|" * len(ratings),
-        ]
-        for opt in choice.options:
-            cells = []
-            for rating in ratings:
-                who = [m for m in marks if m.option_id == opt.id and m.rating == rating]
-                cells.append(
-                    ", ".join(
-                        "✓" if m.participant_id is None else self.speaker(m.participant_id)
-                        for m in who
-                    )
-                )
-            out.append(f"| {cell(opt.label)} | " + " | ".join(cells) + " |")
-        return [*out, ""]
 
     @functools.cached_property
     def deleted_ids(self) -> set[int]:

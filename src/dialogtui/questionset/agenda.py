@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from dialogtui.display import plain, visible
+from dialogtui.kinds import SPECS as KIND_SPECS
 from dialogtui.questionset.model import QuestionSet, Step, format_minutes
 from dialogtui.questionset.placeholders import resolve
 
@@ -66,7 +67,7 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
             where += ["in every round"] if g.applies == "rounds" else []
             if where:
                 text.append(f"  ({', '.join(where)})", style="dim")
-            parts.append(_indented(_hanging("•", text)))
+            parts.append(indented(hanging("•", text)))
     parts.append(Text(""))
     elapsed = 0
     for n, step in enumerate(qs.steps, start=1):
@@ -107,28 +108,15 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
             t = plain(resolve(q.text, date, qs.horizon, qs.language))
             if q.to:
                 t.append(visible(f"  → {', '.join(qs.role(r).name for r in q.to)}"), style="green")
-            details.append(_hanging(f"{n_q})" if step.alternatives else "•", t))
+            details.append(hanging(f"{n_q})" if step.alternatives else "•", t))
             for p in q.prompts:
                 prompt = plain(resolve(p, date, qs.horizon, qs.language))
-                details.append(_indented(_hanging("–", prompt)))
+                details.append(indented(hanging("–", prompt)))
             if q.note:
-                details.append(_indented(_note(q.note)))
+                details.append(indented(_note(q.note)))
             if q.ours:
-                details.append(_indented(_ours(q.ours)))
-        if step.scale:
-            details.append(Text("Each participant rates.", style="green"))
-            for point in step.scale.points:
-                details.append(
-                    _hanging(str(point.value), plain(f"{point.zone}: {point.description}"))
-                )
-                if point.need:
-                    details.append(_indented(_hanging("⇒", plain(point.need, style="bold"))))
-        if step.choice:
-            ratings = " / ".join(step.choice.ratings)
-            for opt in step.choice.options:
-                details.append(_hanging("○", plain(f"{opt.label} ({ratings})")))
-                if opt.description:
-                    details.append(_indented(plain(opt.description, style="dim")))
+                details.append(indented(_ours(q.ours)))
+        details += KIND_SPECS[step.kind].agenda(qs, step)  # the kind's own lines
         if details:
             parts.append(Padding(Group(*details), (0, 0, 0, 4), expand=False))
     return Group(*parts)
@@ -149,7 +137,7 @@ ORDERS = {
 
 def _note(text: str) -> Table:
     """A note for the facilitators (not read aloud): shown, where the screen folds it."""
-    return _hanging("Note:", plain(text, style="dim italic"))
+    return hanging("Note:", plain(text, style="dim italic"))
 
 
 FORMED = {
@@ -179,14 +167,14 @@ def _work_form(qs: QuestionSet, step: Step) -> str:
 
 def _ours(text: str) -> Table:
     """What the set adds to its source, marked as such wherever the set is shown."""
-    return _hanging("Not in the source:", plain(text, style="magenta"))
+    return hanging("Not in the source:", plain(text, style="magenta"))
 
 
-def _indented(renderable: RenderableType) -> Padding:
+def indented(renderable: RenderableType) -> Padding:
     return Padding(renderable, (0, 0, 0, 2), expand=False)
 
 
-def _hanging(mark: str, text: Text) -> Table:
+def hanging(mark: str, text: Text) -> Table:
     """A bullet with the text wrapped under itself, not under the bullet."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)

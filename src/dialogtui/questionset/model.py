@@ -12,6 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from dialogtui.kinds import SPECS as KIND_SPECS
+
 Identifier = Annotated[
     str,
     Field(
@@ -53,9 +55,8 @@ class StepKind(StrEnum):
 # Time placeholders a question may hold; see placeholders.py.
 TIME_PLACEHOLDERS = ("{future}", "{past}", "{future_year}", "{past_year}")
 
-ROUND_KINDS = frozenset(
-    {StepKind.opening_round, StepKind.closing_round, StepKind.round, StepKind.scale}
-)
+# The kinds whose steps go round, as their specs say (dialogtui.kinds).
+ROUND_KINDS = frozenset(StepKind(k) for k, s in KIND_SPECS.items() if s.round)
 
 
 class Source(Strict):
@@ -325,16 +326,14 @@ class Step(Strict):
 
     @model_validator(mode="after")
     def _kind_needs(self) -> Step:
-        if self.kind is StepKind.scale and self.scale is None:
-            raise ValueError("a `scale` step needs a [steps.scale] table")
-        if self.kind is StepKind.choice and self.choice is None:
-            raise ValueError("a `choice` step needs a [steps.choice] table")
-        if self.scale is not None and self.kind is not StepKind.scale:
-            raise ValueError("only a step of kind `scale` may have a `scale` table")
-        if self.choice is not None and self.kind is not StepKind.choice:
-            raise ValueError("only a step of kind `choice` may have a `choice` table")
-        if self.columns and self.kind is not StepKind.action_planning:
-            raise ValueError("only an `action_planning` step may have `columns`")
+        # What each kind needs and what only it may have: its spec says (dialogtui.kinds).
+        needs = KIND_SPECS[self.kind].needs
+        if needs is not None and getattr(self, needs) is None:
+            raise ValueError(f"a `{self.kind.value}` step needs a [steps.{needs}] table")
+        for kind, spec in KIND_SPECS.items():
+            for name in spec.owns:
+                if kind != self.kind and getattr(self, name):
+                    raise ValueError(f"only a step of kind `{kind}` may have `{name}`")
         if self.alternatives and len(self.questions) < 2:
             raise ValueError("`alternatives = true` needs two questions or more to choose from")
         if self.groups is not None and self.groups.by != "step" and not self.in_groups:

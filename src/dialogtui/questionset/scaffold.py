@@ -70,7 +70,7 @@ text = "How can you support the family?"
 [[steps]]
 title = "Ideas in groups"
 kind = "group_work"
-form = "groups"                  # also "individual" or "pairs"; the scribe types each group's output
+form = "groups"   # or "individual", "pairs": the scribe types each group's output
 groups = {{ by = "number", count = 2 }}   # or by "organisation", "choice" (named at the step)
 minutes = 15
 

@@ -6,18 +6,21 @@ before it returns), then `refresh_view` redraws the widgets from the engine's st
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable
 
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import ModalScreen
+from textual.widget import Widget
 
 from dialogtui import recovery
 from dialogtui.display import one_line, visible
 from dialogtui.errors import DialogtuiError
+from dialogtui.kinds import SPECS as KIND_SPECS
 from dialogtui.meeting.engine import MeetingEngine
-from dialogtui.questionset.model import StepKind, format_minutes
+from dialogtui.questionset.model import format_minutes
 from dialogtui.records import NoteKind, saved
 from dialogtui.tui.ordering import settle
 from dialogtui.tui.screens.dialogs import (
@@ -66,13 +69,16 @@ def agenda_lines(engine: MeetingEngine) -> list[str]:
     return lines
 
 
-# The step kinds worked in a list of their own (the rest are typed in the text box): one
-# map for which panel is shown and where the focus goes.
-STEP_PANELS: dict[StepKind, type[ScalePanel | ChoicePanel | ActionTable | FollowUpTable]] = {
-    StepKind.scale: ScalePanel,
-    StepKind.choice: ChoicePanel,
-    StepKind.action_planning: ActionTable,
-    StepKind.follow_up: FollowUpTable,
+def _panel(path: str) -> type[Widget]:
+    module, name = path.split(":")
+    return getattr(importlib.import_module(module), name)
+
+
+# The step kinds worked in a widget of their own (the rest are typed in the text box), as
+# their specs name it (dialogtui.kinds): one map for which panel is shown and where the
+# focus goes.
+STEP_PANELS: dict[str, tuple[type[Widget], str]] = {
+    kind: (_panel(spec.panel), spec.panel_id) for kind, spec in KIND_SPECS.items() if spec.panel
 }
 
 
@@ -138,10 +144,8 @@ class CaptureScreen(DialogScreen[None]):
         yield StepHeader(id="step-header")
         yield QuestionPanel(id="question")
         yield SpeakerStrip(id="speakers")
-        yield ScalePanel(id="scale")
-        yield ChoicePanel(id="choice")
-        yield ActionTable(id="actions")
-        yield FollowUpTable(id="follow-up")
+        for panel, panel_id in STEP_PANELS.values():
+            yield panel(id=panel_id)
         yield Transcript(id="transcript")
         yield DraftArea(id="draft")
         yield KeyFooter()
@@ -171,16 +175,15 @@ class CaptureScreen(DialogScreen[None]):
         self.query_one(StepHeader).show(e)
         self.query_one(QuestionPanel).show(e, self.show_notes)
         self.query_one(SpeakerStrip).show(e)
-        for step_kind, panel_type in STEP_PANELS.items():
-            panel = self.query_one(panel_type)
-            panel.display = step_kind is kind
+        for step_kind, (_, panel_id) in STEP_PANELS.items():
+            panel = self.query_one(f"#{panel_id}")
+            panel.display = step_kind == kind
             if panel.display:
-                panel.show(e)
+                panel.show(e)  # type: ignore[attr-defined]  # every panel shows the engine
         transcript = self.query_one(Transcript)
         transcript.show(e)
         # On the transcript, not the screen: a class of the screen restyles every widget.
-        table = kind in (StepKind.action_planning, StepKind.follow_up)
-        transcript.set_class(table, "beside-a-table")
+        transcript.set_class(KIND_SPECS[kind].beside_table, "beside-a-table")
 
     def refresh_clock(self) -> None:
         self.query_one(StepHeader).show(self.engine)
@@ -190,7 +193,7 @@ class CaptureScreen(DialogScreen[None]):
         """Where the step is worked: its list for scales, choices, the action plan and the
         follow-up, else the text box."""
         panel = STEP_PANELS.get(self.engine.step.kind)
-        return self.query_one(panel) if panel else self.query_one(DraftArea)
+        return self.query_one(f"#{panel[1]}") if panel else self.query_one(DraftArea)
 
     def _focus_for_step(self) -> None:
         self.set_focus(self._main_widget())

@@ -1,0 +1,22 @@
+"""A follow-up step: the previous meeting's open actions, each marked done or not."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from dialogtui.kinds.base import KindSpec
+
+if TYPE_CHECKING:
+    from dialogtui.questionset.model import Step
+
+
+def minutes(w: Any, n: int, step: Step) -> list[str]:
+    return w.follow_up(heading=False) if n == w.follow_up_step else []
+
+
+SPEC = KindSpec(
+    panel="dialogtui.tui.widgets.follow_up_table:FollowUpTable",
+    panel_id="follow-up",
+    beside_table=True,
+    minutes=minutes,
+)
