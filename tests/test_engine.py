@@ -610,3 +610,30 @@ def test_hva_planlegging_runs_in_pairs_then_groups_that_then_meet(store):
     assert "***Par 2***\n\n- Brukerrådet er i gang" in minutes
     assert "***Gruppe 3***\n\n- Forebygging i skolen" in minutes
     assert "| Par 1 |" not in minutes  # the participants' table has the people only
+
+
+def test_traff_4_without_consent_maps_two_cases_in_its_block(store):
+    # "inte mer än en, möjligen två casekartor" (review 4.8, 4.13, F7), and the meeting
+    # starts without consent, which the source allows (4.1).
+    m = new_meeting(store, "samtidigt-traff-4", [("Ada", "skola"), ("Per", "socialtjanst")])
+    m.start()
+    first = step_of(m, "casekarta")
+    m.goto_step(first)
+    assert m.pos.repetition == 1
+    m.submit("Skolan: mentor och elevhälsa")
+    m.next_step()  # the case's plan: still the first case
+    assert m.pos.repetition == 1
+    m.add_action(ActionItem("Möte med vårdnadshavarna", who="Ada"))
+    assert m.repeat_step() is True  # ctrl+r: the second case, at the block's first step
+    assert (m.step_index, m.pos.repetition) == (first, 2)
+    m.submit("Socialtjänsten: familjebehandling")
+    assert m.repeat_step() is False  # two cases at most
+    m.goto_step(step_of(m, "avslutning"))
+    assert m.pos.repetition == 1  # out of the block
+    m.goto_step(step_of(m, "samverkanskarta"))
+    assert m.pos.repetition == 2  # back into it: its latest case
+    minutes = render_minutes(load_record(store, m.id))
+    case_1, case_2 = minutes.index("### Case 1"), minutes.index("### Case 2")
+    assert case_1 < minutes.index("Skolan: mentor") < case_2
+    assert case_2 < minutes.index("Socialtjänsten: familjebehandling")
+    assert "samtycke finns" not in minutes

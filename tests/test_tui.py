@@ -1206,3 +1206,40 @@ def test_groups_side_by_side_and_a_group_named_at_the_step(tmp_path):
     store = Store.open(db)
     assert [g.name for g in store.groups(m.id)[m.pos.step]] == ["Gruppe 1", "Gruppe 2", "Ungdom"]
     store.close()
+
+
+def test_traff_4_without_consent_with_two_cases_end_to_end(tmp_path, private_home):
+    # Set up without consent (the source allows it), the case map for one case, ctrl+r for
+    # the second, then the end and the minutes with both cases (review 4.1, 4.8, 4.13, F7).
+    db = tmp_path / "db"
+
+    async def scenario(app, pilot):
+        app.screen.query_one("#p-name").focus()
+        await type_text(pilot, "Ada")
+        await pilot.press("enter", "ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, CaptureScreen))
+        screen = app.screen
+        engine = screen.engine
+        header = lambda: text_of(screen.query_one("#step-header"))  # noqa: E731
+        await pilot.press("ctrl+n", "ctrl+n")
+        await until(pilot, lambda: engine.step.id == "casekarta")
+        assert "Case 1 of 1–2; ctrl+r: next Case" in header()
+        await type_text(pilot, "Pojke 12 år: skolan stöttar med mentor")
+        await pilot.press("enter")
+        await until(pilot, lambda: engine.count_turns() == 1)
+        await pilot.press("ctrl+r")
+        await until(pilot, lambda: "Case 2 of 1–2" in header())
+        assert engine.step.id == "casekarta"
+        await type_text(pilot, "Flicka 9 år: socialtjänsten har kontakt")
+        await pilot.press("enter")
+        await until(pilot, lambda: engine.count_turns() == 2)
+        await pilot.press("ctrl+o")
+        await until(pilot, lambda: isinstance(app.screen, EndScreen))
+        await pilot.press("e")
+        await app.workers.wait_for_complete()
+        await until(pilot, lambda: bool(app.screen.exported))
+
+    run(scenario, db=db, set_ref="samtidigt-traff-4", size=(80, 24))
+    minutes = (private_home / "exports" / "meeting-1" / "minutes.md").read_text("utf-8")
+    assert minutes.index("### Case 1") < minutes.index("Pojke 12 år") < minutes.index("### Case 2")
+    assert minutes.index("### Case 2") < minutes.index("Flicka 9 år")

@@ -240,3 +240,35 @@ def test_consent_modes_and_the_older_consent_required(cli, tmp_path):
     path.write_text(base.format('consent = "maybe"'), "utf-8")
     result = cli("validate", str(path))
     assert result.code == 1 and "c.toml:5:1: `consent`" in result.err, result.err
+
+
+def test_a_block_of_steps_that_do_not_follow_each_other_is_pointed_at(cli, tmp_path):
+    path = tmp_path / "block.toml"
+    path.write_text(
+        """id = "block"
+title = "Block"
+language = "sv"
+method = "x"
+[source]
+document = "x"
+[[blocks]]
+steps = ["a", "c"]
+repeat = { min = 1, max = 2 }
+[[steps]]
+id = "a"
+title = "A"
+kind = "discussion"
+[[steps]]
+id = "b"
+title = "B"
+kind = "discussion"
+[[steps]]
+id = "c"
+title = "C"
+kind = "discussion"
+""",
+        encoding="utf-8",
+    )
+    result = cli("validate", path)
+    assert result.code == 1
+    assert "block.toml:8:1: a block's steps follow each other" in result.err

@@ -167,9 +167,11 @@ class _Writer:
         out += [f"*{L['planned']}: {planned} · {L['actual']}: {actual}*", ""]
         groups = self.by_step.get(n, {})
         reps = sorted({rep for rep, _ in groups}) or [1]
+        found = self.r.qs.block_at(n)
+        each = self.i(found[0].each) if found and found[0].each else L["repetition"]
         for rep in reps:
-            if len(reps) > 1:
-                out += [f"### {L['repetition']} {rep}", ""]
+            if len(reps) > 1 or (found and rep > 1):
+                out += [f"### {each} {rep}", ""]  # "Case 2": a block's time through
             lines = self.group_lines if step.by_group else self.turn_lines
             for qi, question in enumerate(step.questions):
                 if (rep, qi) in groups:

@@ -411,7 +411,14 @@ class MeetingEngine:
         if not 0 <= index < len(self.qs.steps):
             raise MeetingError(f"there is no step {index + 1}; the set has {len(self.qs.steps)}")
         self._fold()
-        self.pos.step, self.pos.repetition = index, 1
+        # Within a block its time through goes on; into a block from outside, its latest.
+        here, there = self.qs.block_at(self.pos.step), self.qs.block_at(index)
+        repetition = 1
+        if there is not None and here is not None and here[1] == there[1]:
+            repetition = self.pos.repetition
+        elif there is not None:
+            repetition = self.store.last_repetition(self.id, there[1], there[2])
+        self.pos.step, self.pos.repetition = index, repetition
         self.pos.question = self.chosen.get(index, 0)  # a step of alternatives: the one asked
         self.pos.speaker_id = None
         self._form_groups()
@@ -447,10 +454,25 @@ class MeetingEngine:
         self.goto_step(self.pos.step - 1)
         return True
 
+    def repeat_block(self) -> bool:
+        """The next time through the block the current step is in (the next case), at
+        the block's first step; False outside a block or after its last time."""
+        found = self.qs.block_at(self.pos.step)
+        if found is None or self.pos.repetition >= found[0].repeat.max:
+            return False
+        repetition = self.pos.repetition + 1
+        self.goto_step(found[1])
+        self.pos.repetition = repetition
+        self._save_pos()
+        return True
+
     def repeat_step(self) -> bool:
-        """Run a repeated block once more (e.g. another reflecting team)."""
+        """Run a repeated step once more (e.g. another reflecting team), or the block the
+        step is in."""
         rep = self.step.repeat
-        if rep is None or self.pos.repetition >= rep.max:
+        if rep is None:
+            return self.repeat_block()
+        if self.pos.repetition >= rep.max:
             return False
         self.pos.repetition += 1
         self.pos.question = self.chosen.get(self.pos.step, 0)

@@ -71,6 +71,20 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
     parts.append(Text(""))
     elapsed = 0
     for n, step in enumerate(qs.steps, start=1):
+        found = qs.block_at(n - 1)
+        if found is not None and found[1] == n - 1:  # a block begins: say what it is
+            block, first, last = found
+            times = f"{block.repeat.min}–{block.repeat.max}"
+            if block.repeat.min == block.repeat.max:
+                times = str(block.repeat.max)
+            each = f" for each {block.each.lower()}" if block.each else ""
+            parts.append(
+                plain(
+                    f"    Steps {first + 1}–{last + 1} are done{each}, {times} times "
+                    "(ctrl+r begins the next; the times count one).",
+                    style="bold green",
+                )
+            )
         line = Text()
         line.append(f"{n:>2}. ", style="bold")
         if step.planned_minutes is not None:

@@ -195,6 +195,19 @@ class Groups(Strict):
 WorkForm = Literal["plenary", "individual", "pairs", "groups"]
 
 
+class Block(Strict):
+    """Several steps in a row done again as one block: a case map, its plan and its
+    collaboration map for each case (Träff 4: "inte mer än en, möjligen två casekartor")."""
+
+    steps: list[Identifier] = Field(min_length=2, description="The block's steps, in order.")
+    repeat: Repeat
+    each: str | None = Field(
+        None,
+        description='What one time through the block is, in the set\'s language ("Case"): '
+        "the screen and the minutes head each with it and its number.",
+    )
+
+
 class ScalePoint(Strict):
     value: int = Field(strict=True)
     zone: str = Field(description="The zone's name, e.g. 'Den gråa zonen'.")
@@ -429,6 +442,11 @@ class QuestionSet(Strict):
     )
     roles: list[Role] = Field(default_factory=list)
     steps: list[Step] = Field(min_length=1)
+    blocks: list[Block] = Field(
+        default_factory=list,
+        description="Runs of steps done again as one (ctrl+r at any of them begins the "
+        "next time through at the block's first step). The planned times count them once.",
+    )
 
     @model_validator(mode="after")
     def _consent_agrees(self) -> QuestionSet:
@@ -464,6 +482,22 @@ class QuestionSet(Strict):
         for i, sid in enumerate(step_ids):
             if sid and sid in step_ids[:i]:
                 problems.append((("steps", i, "id"), f"step id '{sid}' is used twice"))
+        index = {sid: i for i, sid in enumerate(step_ids) if sid}
+        taken: set[int] = set()
+        for b, block in enumerate(self.blocks):
+            where = ("blocks", b, "steps")
+            missing = [sid for sid in block.steps if sid not in index]
+            if missing:
+                problems.append((where, f"no step with id '{missing[0]}'"))
+                continue
+            at = [index[sid] for sid in block.steps]
+            if at != list(range(at[0], at[0] + len(at))):
+                problems.append((where, "a block's steps follow each other, in the set's order"))
+            elif taken & set(at):
+                problems.append((where, "a step can be in one block only"))
+            elif any(self.steps[i].repeat for i in at):
+                problems.append((where, "a step of a block is repeated with it, not on its own"))
+            taken |= set(at)
         known = ", ".join(role_ids) or "none are defined"
         for i, step in enumerate(self.steps):
             if step.groups is not None and step.groups.step is not None:
@@ -506,6 +540,15 @@ class QuestionSet(Strict):
     def planned_minutes(self) -> int | None:
         timed = [s.planned_minutes for s in self.steps if s.planned_minutes is not None]
         return sum(timed) if timed else None
+
+    def block_at(self, index: int) -> tuple[Block, int, int] | None:
+        """The block step `index` is in, with its first and last step, or None."""
+        ids = [s.id for s in self.steps]
+        for block in self.blocks:
+            at = [ids.index(sid) for sid in block.steps if sid in ids]
+            if at and at[0] <= index <= at[-1]:
+                return block, at[0], at[-1]
+        return None
 
     def role(self, role_id: str) -> Role:
         for r in self.roles:

@@ -415,6 +415,15 @@ class Store:
         is not one of the meeting's people."""
         return self.add_participant(meeting_id, Participant(name, group_step=step))
 
+    def last_repetition(self, meeting_id: int, first: int, last: int) -> int:
+        """The latest time through steps first..last that has a turn (1 if none)."""
+        rows = self.query(
+            "SELECT MAX(repetition) FROM turns WHERE meeting_id=? AND step_index BETWEEN ? AND ?"
+            " AND deleted_at IS NULL",
+            (meeting_id, first, last),
+        )
+        return rows[0][0] or 1
+
     def groups(self, meeting_id: int) -> dict[int, list[Participant]]:
         """The groups formed at each step, in the order they were formed."""
         out: dict[int, list[Participant]] = {}

@@ -22,6 +22,13 @@ class StepHeader(TickingLines):
             kind += f", round {engine.pos.repetition} of {step.repeat.min}–{step.repeat.max}"
             if step.minutes is not None:
                 kind += f" × {step.minutes} min; ctrl+r: next round"
+        if (found := engine.qs.block_at(engine.step_index)) is not None:
+            block = found[0]
+            word = visible(block.each or "time")
+            span = f"{block.repeat.min}–{block.repeat.max}"
+            if block.repeat.min == block.repeat.max:
+                span = str(block.repeat.max)
+            kind += f", {word} {engine.pos.repetition} of {span}; ctrl+r: next {word}"
         if step.optional is not None:
             kind += ", skipped" if engine.step_index in engine.skipped else ", optional"
         if step.ours:
