@@ -445,7 +445,7 @@ def test_an_optional_step_is_skipped_with_its_condition_kept_and_can_be_taken_in
     m.start()
     with pytest.raises(MeetingError, match="only an optional step"):
         m.skip_step()
-    optional = next(i for i, s in enumerate(m.qs.steps) if s.optional)
+    optional = next(i for i, s in enumerate(m.qs.steps) if s.id == "samverkanskarta")
     m.goto_step(optional)
     late = m.projection().projected_end
     assert m.skip_step() is True
@@ -637,3 +637,44 @@ def test_traff_4_without_consent_maps_two_cases_in_its_block(store):
     assert case_1 < minutes.index("Skolan: mentor") < case_2
     assert case_2 < minutes.index("Socialtjänsten: familjebehandling")
     assert "samtycke finns" not in minutes
+
+
+def test_a_vote_ranks_its_cards_by_their_dots_and_keeps_the_most_voted(store):
+    # Träff 4's selection: "markera de tre case … med var sitt kryss" (review 4.4, F5).
+    m = new_meeting(store, "samtidigt-traff-4", [("Ada", "skola"), ("Per", "socialtjanst")])
+    m.start()
+    m.goto_step(step_of(m, "urval"))
+    with pytest.raises(MeetingError, match="needs a text"):
+        m.add_card("  ")
+    boy, girl, third = (m.add_card(t) for t in ("Pojke 12 år", "Flicka 9 år", "Syskon 7 och 10"))
+    m.vote(girl.id, 3)
+    m.vote(third.id, 2)
+    m.vote(boy.id, 2)
+    m.vote(boy.id, -5)  # taken back, never below none
+    assert [(c.text, c.votes) for c in m.cards()] == [
+        ("Flicka 9 år", 3),
+        ("Syskon 7 och 10", 2),
+        ("Pojke 12 år", 0),
+    ]
+    m.edit_card(boy.id, "Pojke 12 år, skolfrånvaro")
+    m.next_step()
+    with pytest.raises(MeetingError, match="no cards"):
+        m.add_card("Fel steg")
+    minutes = render_minutes(load_record(store, m.id))
+    assert (
+        "**Röstning:**\n\n1. Flicka 9 år (3)\n2. Syskon 7 och 10 (2)\n3. Pojke 12 år, skolfrånvaro (0)"
+        in minutes
+    )
+
+
+def test_a_tie_at_the_last_place_kept_keeps_them_all():
+    from dialogtui.kinds.vote import ranked
+    from dialogtui.records import Card
+
+    cards = [Card(1, 0, "a", 5), Card(2, 0, "b", 3), Card(3, 0, "c", 3), Card(4, 0, "d", 1)]
+    assert [(rank, c.text, kept) for rank, c, kept in ranked(cards, keep=2)] == [
+        (1, "a", True),
+        (2, "b", True),
+        (2, "c", True),
+        (4, "d", False),
+    ]

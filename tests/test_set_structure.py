@@ -165,6 +165,7 @@ REVIEWED = {
         [
             ("startrunda", "opening round", "everyone", "", "", ""),
             ("caseinventering", "round", "everyone", "", "", ""),
+            ("urval", "vote", "everyone", "", "", "optional,ours"),
             ("casekarta", "round", "organisations", "", "", ""),
             ("handlingsplan", "action planning", "everyone", "", "", ""),
             ("samverkanskarta", "round", "organisations", "each_question", "", "optional"),

@@ -305,7 +305,7 @@ def test_ctrl_k_skips_an_optional_step_and_is_the_text_boxs_own_elsewhere(tmp_pa
     db = tmp_path / "db"
     store = Store.open(db)
     m = new_meeting(store, "samtidigt-traff-4", [("Ada", "skola")])
-    optional = next(i for i, s in enumerate(m.qs.steps) if s.optional)
+    optional = next(i for i, s in enumerate(m.qs.steps) if s.id == "samverkanskarta")
     m.goto_step(optional - 2)  # a round, then the action plan, then the optional step
     m.close()
     store.close()
@@ -1221,7 +1221,7 @@ def test_traff_4_without_consent_with_two_cases_end_to_end(tmp_path, private_hom
         screen = app.screen
         engine = screen.engine
         header = lambda: text_of(screen.query_one("#step-header"))  # noqa: E731
-        await pilot.press("ctrl+n", "ctrl+n")
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")  # past the inventory and its vote
         await until(pilot, lambda: engine.step.id == "casekarta")
         assert "Case 1 of 1–2; ctrl+r: next Case" in header()
         await type_text(pilot, "Pojke 12 år: skolan stöttar med mentor")
@@ -1243,3 +1243,34 @@ def test_traff_4_without_consent_with_two_cases_end_to_end(tmp_path, private_hom
     minutes = (private_home / "exports" / "meeting-1" / "minutes.md").read_text("utf-8")
     assert minutes.index("### Case 1") < minutes.index("Pojke 12 år") < minutes.index("### Case 2")
     assert minutes.index("### Case 2") < minutes.index("Flicka 9 år")
+
+
+def test_a_vote_step_takes_cards_and_dots_from_the_keyboard(tmp_path):
+    db = tmp_path / "db"
+    store = Store.open(db)
+    m = new_meeting(store, "samtidigt-traff-4", [("Ada", "skola"), ("Per", "socialtjanst")])
+    m.goto_step(next(i for i, s in enumerate(m.qs.steps) if s.id == "urval"))
+    m.close()
+    store.close()
+
+    async def scenario(app, pilot):
+        screen = app.screen
+        cards = lambda: screen_text(app)  # noqa: E731
+        await until(pilot, lambda: "No cards yet: a adds one" in cards())
+        assert screen.focused is screen.query_one("#cards")  # the step is worked in its list
+        for text in ("Pojke 12 år", "Flicka 9 år"):
+            await pilot.press("a")
+            await until(pilot, lambda: isinstance(app.screen, TextDialog))
+            await type_text(pilot, text)
+            await pilot.press("ctrl+s")
+            await until(pilot, lambda t=text: t in cards())
+        await pilot.press("down", "plus", "plus", "plus")  # three crosses for the girl
+        await until(pilot, lambda: screen.engine.cards()[0].votes == 3)
+        lines = [line for line in cards().splitlines() if "│" in line and " år" in line]
+        assert "Flicka 9 år" in lines[0] and "3" in lines[0]  # ranked first
+        await pilot.press("x")
+        await until(pilot, lambda: "Delete the card" in screen_text(app))
+        await pilot.press("escape")  # not deleted
+        assert len(screen.engine.cards()) == 2
+
+    run(scenario, db=db, meeting_id=m.id)

@@ -121,6 +121,17 @@ class ScaleRating:
 
 
 @dataclass(slots=True)
+class Card:
+    """An item written on a card or a sheet (a case, an obstacle, an activity) in a vote
+    step, with the dots it was given."""
+
+    id: int
+    step: int
+    text: str
+    votes: int = 0
+
+
+@dataclass(slots=True)
 class ChoiceMark:
     step: int
     option_id: str

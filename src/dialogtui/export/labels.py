@@ -37,6 +37,10 @@ _ROWS: dict[str, tuple[str, str, str, str]] = {
     "actual": ("Faktiskt", "Faktisk", "Faktisk", "Actual"),
     "skipped": ("Hoppades över", "Sprunget over", "Hoppet over", "Skipped"),
     "optional": ("Valfritt", "Valgfrit", "Valgfritt", "Optional"),
+    "votes": ("Röstning", "Afstemning", "Avstemning", "Vote"),
+    "card": ("Kort", "Kort", "Kort", "Card"),
+    "dots": ("Prickar", "Prikker", "Prikker", "Dots"),
+    "kept": ("vald", "valgt", "valgt", "kept"),
     "group_n": ("Grupp {n}", "Gruppe {n}", "Gruppe {n}", "Group {n}"),
     "pair_n": ("Par {n}", "Par {n}", "Par {n}", "Pair {n}"),
     "ours": (

@@ -9,6 +9,7 @@ from dialogtui.questionset.loader import parse_question_set
 from dialogtui.questionset.model import QuestionSet
 from dialogtui.records import (
     ActionItem,
+    Card,
     ChoiceMark,
     FollowUp,
     MeetingInfo,
@@ -40,6 +41,7 @@ class MeetingRecord:
     # People of earlier meetings of the series: their names can be in carried actions.
     earlier_participants: list[Participant] = field(default_factory=list)
     groups: dict[int, list[Participant]] = field(default_factory=dict)  # formed per step
+    cards: list[Card] = field(default_factory=list)  # of the vote steps
     # The history, read only for an export "with history": earlier texts of edited turns
     # by turn id, and the deleted turns.
     revisions: dict[int, list[str]] = field(default_factory=dict)
@@ -81,6 +83,7 @@ def _load(store: Store, meeting_id: int, history: bool) -> MeetingRecord:
         previous=previous,
         earlier_participants=store.earlier_participants(meeting_id),
         groups=store.groups(meeting_id),
+        cards=store.cards(meeting_id),
         skipped=store.skipped_steps(meeting_id),
         revisions=_earlier_texts(store, meeting_id) if history else {},
         deleted=store.turns(meeting_id, times=False, deleted=True) if history else [],

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dialogtui.kinds import action_planning, choice, follow_up, scale
+from dialogtui.kinds import action_planning, choice, follow_up, scale, vote
 from dialogtui.kinds.base import PLAIN, ROUND, KindSpec
 
 SPECS: dict[str, KindSpec] = {
@@ -20,6 +20,7 @@ SPECS: dict[str, KindSpec] = {
     "choice": choice.SPEC,
     "action_planning": action_planning.SPEC,
     "follow_up": follow_up.SPEC,
+    "vote": vote.SPEC,
 }
 
 

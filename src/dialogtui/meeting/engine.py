@@ -18,6 +18,7 @@ from dialogtui.questionset.placeholders import check_date, resolve
 from dialogtui.records import (
     ActionItem,
     ActionStatus,
+    Card,
     ChoiceMark,
     FollowUp,
     MeetingInfo,
@@ -721,6 +722,41 @@ class MeetingEngine:
         self.store.mark_choice(
             self.id, ChoiceMark(self.pos.step, option_id, rating, participant_id)
         )
+
+    def cards(self) -> list[Card]:
+        """The current step's cards, those with most dots first (ties as written)."""
+        mine = [c for c in self.store.cards(self.id) if c.step == self.pos.step]
+        return sorted(mine, key=lambda c: -c.votes)
+
+    def add_card(self, text: str) -> Card:
+        if self.step.vote is None:
+            raise MeetingError("this step has no cards to vote on")
+        if not text.strip():
+            raise MeetingError("a card needs a text")
+        return self.store.add_card(self.id, self.pos.step, text.strip(), self.clock.now())
+
+    def _card(self, card_id: int) -> Card:
+        found = next((c for c in self.cards() if c.id == card_id), None)
+        if found is None:
+            raise MeetingError(f"no card {card_id} in this step")
+        return found
+
+    def vote(self, card_id: int, dots: int) -> Card:
+        """Add (or, negative, take back) dots on a card; never fewer than none."""
+        card = self._card(card_id)
+        card.votes = max(0, card.votes + dots)
+        self.store.set_card(self.id, card)
+        return card
+
+    def edit_card(self, card_id: int, text: str) -> None:
+        if not text.strip():
+            raise MeetingError("a card needs a text; delete it instead")
+        card = self._card(card_id)
+        card.text = text.strip()
+        self.store.set_card(self.id, card)
+
+    def delete_card(self, card_id: int) -> None:
+        self.store.delete_card(self.id, self._card(card_id).id)
 
     def add_action(self, item: ActionItem) -> ActionItem:
         if not item.what.strip():

@@ -78,13 +78,11 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
             if block.repeat.min == block.repeat.max:
                 times = str(block.repeat.max)
             each = f" for each {block.each.lower()}" if block.each else ""
-            parts.append(
-                plain(
-                    f"    Steps {first + 1}–{last + 1} are done{each}, {times} times "
-                    "(ctrl+r begins the next; the times count one).",
-                    style="bold green",
-                )
+            said = (
+                f"Steps {first + 1}–{last + 1} are done{each}, {times} times "
+                "(ctrl+r begins the next; the times count one)."
             )
+            parts.append(Padding(plain(said, style="bold green"), (0, 0, 0, 4), expand=False))
         line = Text()
         line.append(f"{n:>2}. ", style="bold")
         if step.planned_minutes is not None:

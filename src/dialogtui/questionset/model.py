@@ -50,6 +50,7 @@ class StepKind(StrEnum):
     choice = "choice"
     action_planning = "action_planning"
     follow_up = "follow_up"
+    vote = "vote"
 
 
 # Time placeholders a question may hold; see placeholders.py.
@@ -248,6 +249,18 @@ class Choice(Strict):
     )
 
 
+class Vote(Strict):
+    """Cards voted on with dots ("markera de tre case de tycker är mest angelägna med var
+    sitt kryss eller en klisterprick"): the scribe writes each card and counts its dots."""
+
+    dots: int | None = Field(
+        None, ge=1, le=20, strict=True, description="Dots (crosses) each participant gives."
+    )
+    keep: int | None = Field(
+        None, ge=1, le=50, strict=True, description="How many of the most voted are kept."
+    )
+
+
 ActionField = Literal["what", "how", "who", "with_whom", "when", "first_step"]
 ConsentMode = Literal["required", "recommended", "not_asked"]
 
@@ -333,6 +346,7 @@ class Step(Strict):
     repeat: Repeat | None = None
     scale: Scale | None = None
     choice: Choice | None = None
+    vote: Vote | None = None
     columns: list[ActionColumn] = Field(
         default_factory=list, description="Action-planning columns; defaults per language."
     )

@@ -21,6 +21,7 @@ from dialogtui.records import (
     ActionItem,
     ActionRow,
     ActionStatus,
+    Card,
     ChoiceMark,
     FollowUp,
     MeetingInfo,
@@ -718,6 +719,37 @@ class Store:
                 f" participant_id) DO UPDATE SET value=excluded.value, comment={keep}",
                 (meeting_id, rating.step, rating.participant_id, rating.value, rating.comment),
             )
+
+    def add_card(self, meeting_id: int, step: int, text: str, at: dt.datetime) -> Card:
+        with self.tx() as c:
+            cur = c.execute(
+                "INSERT INTO cards (meeting_id, step_index, text, created_at) VALUES (?,?,?,?)",
+                (meeting_id, step, text, _ts(at)),
+            )
+            return Card(_new_id(cur), step, text)
+
+    def set_card(self, meeting_id: int, card: Card) -> None:
+        """A card's text and dots as they are now."""
+        with self.tx() as c:
+            c.execute(
+                "UPDATE cards SET text=?, votes=? WHERE id=? AND meeting_id=?",
+                (card.text, card.votes, card.id, meeting_id),
+            )
+
+    def delete_card(self, meeting_id: int, card_id: int) -> None:
+        with self.tx() as c:
+            c.execute("DELETE FROM cards WHERE id=? AND meeting_id=?", (card_id, meeting_id))
+
+    def cards(self, meeting_id: int) -> list[Card]:
+        """Every card of the meeting, by step, in the order they were written."""
+        return [
+            Card(r["id"], r["step_index"], r["text"], r["votes"])
+            for r in self.query(
+                "SELECT id, step_index, text, votes FROM cards WHERE meeting_id=?"
+                " ORDER BY step_index, id",
+                (meeting_id,),
+            )
+        ]
 
     def scale_ratings(self, meeting_id: int) -> list[ScaleRating]:
         return [

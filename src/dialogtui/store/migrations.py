@@ -167,6 +167,18 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE participants ADD COLUMN group_step INTEGER;
     """,
+    # 8: the cards of a vote step (cases, obstacles, activities) and the dots each was given
+    """
+    CREATE TABLE cards (
+        id INTEGER PRIMARY KEY,
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        step_index INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        votes INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX cards_by_meeting ON cards(meeting_id, step_index);
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

@@ -45,6 +45,7 @@ from dialogtui.tui.widgets.question_panel import QuestionPanel
 from dialogtui.tui.widgets.scale_panel import ScalePanel
 from dialogtui.tui.widgets.speaker_strip import SpeakerStrip
 from dialogtui.tui.widgets.step_header import StepHeader
+from dialogtui.tui.widgets.step_panel import ConfirmWanted, EngineChange, TextWanted
 from dialogtui.tui.widgets.transcript import Transcript
 
 AUTOSAVE_SECONDS = 1.0
@@ -625,6 +626,25 @@ class CaptureScreen(DialogScreen[None]):
 
         title = f"{event.status.value}: {event.item.what} — comment (optional)"
         await self._open(TextDialog(title), done, f"follow:{event.item.id}:{event.status.value}")
+
+    # -- what any step's panel asks (dialogtui.tui.widgets.step_panel) ----------------------
+
+    def on_engine_change(self, event: EngineChange) -> None:
+        self.run(lambda: event.change(self.engine))
+
+    async def on_text_wanted(self, event: TextWanted) -> None:
+        def done(text: str | None) -> None:
+            if text is not None:
+                self.run(lambda: event.then(self.engine, text))
+
+        await self._open(TextDialog(event.title, event.text), done, event.key)
+
+    async def on_confirm_wanted(self, event: ConfirmWanted) -> None:
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.run(lambda: event.then(self.engine))
+
+        await self._open(ConfirmDialog(event.question), done)
 
     def on_scale_panel_rated(self, event: ScalePanel.Rated) -> None:
         speaker = self.engine.speaker

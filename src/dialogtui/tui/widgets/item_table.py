@@ -1,5 +1,5 @@
-"""A table with one row per item (an action, a carried action), which keeps its cursor on
-the same row when it is redrawn after a change. Its cells are user text: shown as typed."""
+"""A table with one row per item (an action, a carried action, a card), which keeps its
+cursor on the same item when it is redrawn after a change. Its cells are user text: shown as typed."""
 
 from __future__ import annotations
 
@@ -22,6 +22,12 @@ class ItemTable(DataTable):
 
     def fill(self, columns: Sequence[str], items: list, rows: Iterable[Sequence[str]]) -> None:
         keep = self.cursor_row
+        # The cursor stays with its item, wherever the item is now (a card given a dot
+        # moves up the ranking); else on the same row.
+        was = self.current
+        ids = [getattr(item, "id", None) for item in items]
+        if was is not None and getattr(was, "id", None) in ids:
+            keep = ids.index(was.id)
         self._items = items
         heads = [plain(one_line(c)) for c in columns]
         body = [[plain(one_line(c)) for c in row] for row in rows]

@@ -1,0 +1,58 @@
+"""A vote step: cards (cases, obstacles, activities) written by the scribe, each given dots
+by the participants, ranked by them; the most voted are kept where the set says how many."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from dialogtui.kinds.base import KindSpec
+
+if TYPE_CHECKING:
+    from dialogtui.questionset.model import QuestionSet, Step
+
+
+def agenda(qs: QuestionSet, step: Step) -> list:
+    from rich.text import Text
+
+    assert step.vote is not None
+    said = "Cards, each written by the scribe, ranked by the dots they are given"
+    if step.vote.dots:
+        said += f"; each participant gives {step.vote.dots}"
+    if step.vote.keep:
+        said += f"; the {step.vote.keep} with most are kept"
+    return [Text(said + ".", style="green")]
+
+
+def ranked(cards: list, keep: int | None) -> list[tuple[int, Any, bool]]:
+    """(rank, card, kept) with most dots first; equal dots share a rank, and a tie at the
+    last place kept keeps them all (the room decides, not the order they were written)."""
+    cards = sorted(cards, key=lambda c: -c.votes)
+    out: list[tuple[int, Any, bool]] = []
+    for n, card in enumerate(cards):
+        rank = n + 1 if n == 0 or card.votes != cards[n - 1].votes else out[-1][0]
+        out.append((rank, card, keep is not None and rank <= keep))
+    return out
+
+
+def minutes(w: Any, n: int, step: Step) -> list[str]:
+    assert step.vote is not None
+    cards = [c for c in w.r.cards if c.step == n]
+    if not cards:
+        return []
+    L = w.L
+    out = [f"**{L['votes']}:**", ""]
+    for rank, card, kept in ranked(cards, step.vote.keep):
+        mark = f" — *{L['kept']}*" if kept else ""
+        out.append(f"{rank}. {w.i(card.text)} ({card.votes}){mark}")
+    return [*out, ""]
+
+
+SPEC = KindSpec(
+    needs="vote",
+    owns=("vote",),
+    panel="dialogtui.tui.widgets.vote_panel:VotePanel",
+    panel_id="cards",
+    beside_table=True,
+    agenda=agenda,
+    minutes=minutes,
+)

@@ -1,0 +1,62 @@
+"""A vote step's cards: written by the scribe as they are presented, given dots as the
+participants mark them, ranked by their dots (the most voted kept, where the set says)."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+from dialogtui.export.labels import labels
+from dialogtui.kinds.vote import ranked
+from dialogtui.meeting.engine import MeetingEngine
+from dialogtui.tui.widgets.item_table import ItemTable
+from dialogtui.tui.widgets.step_panel import ConfirmWanted, EngineChange, TextWanted
+
+
+class VotePanel(ItemTable):
+    HELP_TITLE = "Vote"
+
+    BINDINGS = [
+        Binding("a", "add", "Add a card", show=False),
+        Binding("plus,equals_sign", "dots(1)", "A dot more", show=False),
+        Binding("minus", "dots(-1)", "A dot less", show=False),
+        Binding("e,enter", "edit", "Correct the card", show=False),
+        Binding("x", "delete", "Delete the card", show=False),
+    ]
+    HINT = "a: add a card · +/-: a dot · e: correct · x: delete"
+
+    def show(self, engine: MeetingEngine) -> None:
+        vote = engine.step.vote
+        rows = ranked(engine.cards(), vote.keep if vote else None)
+        L = labels(engine.qs.language.value)  # as the minutes will say it
+        self.fill(
+            ["#", L["card"], L["dots"], ""],
+            [card for _, card, _ in rows],
+            (
+                [str(rank), card.text, str(card.votes), L["kept"] if kept else ""]
+                for rank, card, kept in rows
+            ),
+        )
+        self.border_title = None if rows else "No cards yet: a adds one as each is presented"
+
+    def action_add(self) -> None:
+        # Kept while the dialog is open; after a crash its text comes back in the text box.
+        then = lambda e, t: e.add_card(t)  # noqa: E731
+        self.post_message(TextWanted("A card: what is written on it", then, key="card:new"))
+
+    def action_dots(self, n: int) -> None:
+        if (card := self.current) is not None:
+            self.post_message(EngineChange(lambda e: e.vote(card.id, n)))
+
+    def action_edit(self) -> None:
+        if (card := self.current) is not None:
+            then = lambda e, t: e.edit_card(card.id, t)  # noqa: E731
+            self.post_message(TextWanted("Correct the card", then, card.text, f"card:{card.id}"))
+
+    def action_delete(self) -> None:
+        if (card := self.current) is not None:
+            self.post_message(
+                ConfirmWanted(
+                    f"Delete the card '{card.text}' and its {card.votes} dot(s)?",
+                    lambda e: e.delete_card(card.id),
+                )
+            )
