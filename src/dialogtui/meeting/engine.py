@@ -127,7 +127,8 @@ class MeetingEngine:
         that its `groups.step` names."""
         spec = self.qs.steps[index].groups
         if spec is not None and spec.step is not None:
-            return next((i for i, s in enumerate(self.qs.steps) if s.id == spec.step), index)
+            ids = self.qs.step_ids
+            return ids.index(spec.step) if spec.step in ids else index
         return index
 
     def groups_of(self, index: int | None = None) -> list[Participant]:

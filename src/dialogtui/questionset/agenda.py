@@ -164,7 +164,7 @@ def _work_form(qs: QuestionSet, step: Step) -> str:
     spec = step.groups
     earlier = ""
     if spec is not None and spec.step is not None:
-        n = next((i for i, s in enumerate(qs.steps, 1) if s.id == spec.step), None)
+        n = qs.step_ids.index(spec.step) + 1 if spec.step in qs.step_ids else None
         earlier = f"the groups of step {n}" if n else f"the groups of '{spec.step}'"
     if step.form == "individual":
         return "Work: individually, each on their own."

@@ -496,7 +496,7 @@ class QuestionSet(Strict):
         for i, sid in enumerate(step_ids):
             if sid and sid in step_ids[:i]:
                 problems.append((("steps", i, "id"), f"step id '{sid}' is used twice"))
-        index = {sid: i for i, sid in enumerate(step_ids) if sid}
+        index = {sid: i for i, sid in enumerate(self.step_ids)}
         taken: set[int] = set()
         for b, block in enumerate(self.blocks):
             where = ("blocks", b, "steps")
@@ -515,7 +515,11 @@ class QuestionSet(Strict):
         known = ", ".join(role_ids) or "none are defined"
         for i, step in enumerate(self.steps):
             if step.groups is not None and step.groups.step is not None:
-                earlier = [s.id for s in self.steps[:i] if s.in_groups and s.id]
+                earlier = [
+                    sid
+                    for sid, s in zip(self.step_ids[:i], self.steps, strict=False)
+                    if s.in_groups
+                ]
                 if step.groups.step not in earlier:
                     problems.append(
                         (
@@ -555,9 +559,14 @@ class QuestionSet(Strict):
         timed = [s.planned_minutes for s in self.steps if s.planned_minutes is not None]
         return sum(timed) if timed else None
 
+    @property
+    def step_ids(self) -> list[str]:
+        """Each step's id, or "step-N" (counted from 1) where it has none."""
+        return [s.id or f"step-{n}" for n, s in enumerate(self.steps, start=1)]
+
     def block_at(self, index: int) -> tuple[Block, int, int] | None:
         """The block step `index` is in, with its first and last step, or None."""
-        ids = [s.id for s in self.steps]
+        ids = self.step_ids
         for block in self.blocks:
             at = [ids.index(sid) for sid in block.steps if sid in ids]
             if at and at[0] <= index <= at[-1]:

@@ -68,6 +68,7 @@ timebox = {{ per = "organisation", minutes = 4, max_minutes = 5 }}  # over time 
 text = "How can you support the family?"
 
 [[steps]]
+id = "ideas"   # a later step names it: groups = {{ by = "step", step = "ideas" }}
 title = "Ideas in groups"
 kind = "group_work"
 form = "groups"   # or "individual", "pairs": the scribe types each group's output

@@ -1,5 +1,6 @@
 """A table with one row per item (an action, a carried action, a card), which keeps its
-cursor on the same item when it is redrawn after a change. Its cells are user text: shown as typed."""
+cursor on the same item when it is redrawn after a change. Its cells are user text: shown as
+typed."""
 
 from __future__ import annotations
 
