@@ -678,3 +678,40 @@ def test_a_tie_at_the_last_place_kept_keeps_them_all():
         (2, "c", True),
         (4, "d", False),
     ]
+
+
+def test_the_opera_set_goes_alone_pairs_explain_rank_arrange(store):
+    # dialogtui's own OPERA (SamTidigt's chapter 14 is missing), which Träff 1 points to.
+    m = new_meeting(store, "opera", [("Ada", None), ("Bo", None), ("Cia", None), ("Dan", None)])
+    m.start()
+    assert m.step.form == "individual" and m.qs.ours
+    m.next_step()
+    assert [g.name for g in m.speakers()] == ["Par 1", "Par 2"]
+    m.submit("Tid för samverkan saknas")
+    m.next_step()  # E: the same pairs explain, one at a time
+    assert [g.name for g in m.speakers()] == ["Par 1", "Par 2"]
+    m.next_step()
+    time, rules = m.add_card("Tid"), m.add_card("Sekretessen")
+    m.vote(rules.id, 4)
+    m.vote(time.id, 2)
+    assert [c.text for c in m.cards()] == ["Sekretessen", "Tid"]
+    minutes = render_minutes(load_record(store, m.id))
+    assert "*Tillagt, inte i källan: Hela setet: SamTidigt hänvisar till kap. 14" in minutes
+    assert "1. Sekretessen (4) — *vald*" in minutes
+
+
+def test_three_reflecting_team_rounds_of_the_block(store):
+    m = new_meeting(store, "reflekterande-team", [("Ada", "caseagare"), ("Bo", "team")])
+    m.start()
+    for round_ in (1, 2, 3):
+        assert (m.step.id, m.pos.repetition) == ("samtal", round_)
+        m.submit(f"Caset, omgång {round_}")
+        m.next_step()
+        assert [p.name for p in m.speakers()] == ["Bo"]  # the team reflects
+        m.submit(f"Jag undrar om … ({round_})")
+        m.next_step()
+        m.submit(f"Det som väckte tankar ({round_})")
+        assert m.repeat_step() is True
+    assert m.pos.repetition == 4 and m.repeat_step() is False  # 3–4 times
+    minutes = render_minutes(load_record(store, m.id))
+    assert minutes.index("### Omgång 3") < minutes.index("Caset, omgång 3")

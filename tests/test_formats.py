@@ -151,3 +151,10 @@ def test_show_marks_what_a_set_adds_to_its_source(cli):
 def test_show_has_no_trailing_blanks(cli):
     out = cli("show", "samtidigt-traff-4").out
     assert out.strip() and not [line for line in out.splitlines() if line != line.rstrip()]
+
+
+def test_show_points_a_step_to_the_set_of_its_method(cli):
+    out = " ".join(cli("show", "samtidigt-traff-1").out.split())
+    assert "Method: the set opera (dialogtui show opera)" in out
+    opera = " ".join(cli("show", "opera").out.split())
+    assert "Not in the source: Hela setet: SamTidigt hänvisar till kap. 14 för OPERA" in opera

@@ -39,6 +39,25 @@ def shape(s: Step) -> tuple[str, str, str, str, str, str]:
 
 
 REVIEWED = {
+    # dialogtui's own workshop sets (their `ours` says so), built for Träff 1 and 6
+    "opera": (
+        "not_asked",
+        [
+            ("egen-tanke", "individual work", "each alone", "", "", ""),
+            ("par", "work in pairs", "pairs", "", "", ""),
+            ("forklara", "presentation", "groups of par", "", "", ""),
+            ("rangordna", "vote", "everyone", "", "", ""),
+            ("arrangera", "discussion", "everyone", "", "", ""),
+        ],
+    ),
+    "reflekterande-team": (
+        "not_asked",
+        [
+            ("samtal", "discussion", "roles caseagare", "", "", ""),
+            ("reflektion", "round", "roles team", "", "", ""),
+            ("svar", "discussion", "roles caseagare", "", "", ""),
+        ],
+    ),
     "dialogredskab-1-rammer": (
         "not_asked",
         [

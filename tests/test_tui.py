@@ -1274,3 +1274,38 @@ def test_a_vote_step_takes_cards_and_dots_from_the_keyboard(tmp_path):
         assert len(screen.engine.cards()) == 2
 
     run(scenario, db=db, meeting_id=m.id)
+
+
+def test_traff_6_three_reflecting_team_rounds_end_to_end(tmp_path, private_home):
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "samtidigt-traff-6", [("Ada", "skola"), ("Per", "socialtjanst")])
+
+    async def scenario(app, pilot):
+        screen = app.screen
+        engine = screen.engine
+        header = lambda: text_of(screen.query_one("#step-header"))  # noqa: E731
+        await pilot.press("ctrl+g")
+        await until(pilot, lambda: isinstance(app.screen, JumpDialog))
+        await pilot.press("down", "down", "enter")
+        await until(pilot, lambda: engine.step.id == "reflekterande-team")
+        await pilot.press("f9")
+        await until(
+            pilot,
+            lambda: "Method: the set reflekterande-team" in screen_text(app).replace("\n", " "),
+        )
+        for round_ in (1, 2, 3):
+            await until(pilot, lambda r=round_: f"round {r} of 3–4" in header())
+            await type_text(pilot, f"Teamet reflekterar, omgång {round_}")
+            await pilot.press("enter")
+            await until(pilot, lambda r=round_: engine.count_turns() == r)
+            if round_ < 3:
+                await pilot.press("ctrl+r")
+        await pilot.press("ctrl+o")
+        await until(pilot, lambda: isinstance(app.screen, EndScreen))
+        await pilot.press("e")
+        await app.workers.wait_for_complete()
+        await until(pilot, lambda: bool(app.screen.exported))
+
+    run(scenario, db=db, meeting_id=mid, size=(80, 24))
+    minutes = (private_home / "exports" / f"meeting-{mid}" / "minutes.md").read_text("utf-8")
+    assert minutes.index("### Omgång 2") < minutes.index("omgång 2") < minutes.index("### Omgång 3")

@@ -272,3 +272,24 @@ kind = "discussion"
     result = cli("validate", path)
     assert result.code == 1
     assert "block.toml:8:1: a block's steps follow each other" in result.err
+
+
+def test_a_step_without_an_id_is_named_step_n(cli, tmp_path):
+    text = (
+        GOOD
+        + """
+[[steps]]
+title = "Grupper"
+kind = "group_work"
+form = "groups"
+
+[[steps]]
+title = "Grupperna berättar"
+kind = "presentation"
+groups = { by = "step", step = "step-3" }
+"""
+    )
+    result = cli("validate", write(tmp_path, text))
+    assert result.code == 1 and "those before this one: step-2" in result.err
+    fixed = text.replace('step = "step-3"', 'step = "step-2"')
+    assert cli("validate", write(tmp_path, fixed)).code == 0

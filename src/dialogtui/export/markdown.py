@@ -104,6 +104,8 @@ class _Writer:
                 consent += f" ({self.i(r.info.consent_note.strip())})"
             facts.append((L["consent"], consent))
         out += [f"- **{k}:** {v}" for k, v in facts if v]
+        if r.qs.ours:  # the whole set is dialogtui's, not a source's
+            out += ["", f"*{L['ours']}: {self.q(r.qs.ours)}*"]
         notes = [L["pseudonymised"]] if self.pseudonymise else []
         notes += [L["with_history"]] if self.history else []
         if notes:

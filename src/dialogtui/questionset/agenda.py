@@ -49,6 +49,8 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
     parts.append(plain(meta, style="dim"))
     if qs.description:
         parts.append(plain(qs.description, style="italic"))
+    if qs.ours:
+        parts.append(_ours(qs.ours))
     source = qs.source.document + (f", {qs.source.page}" if qs.source.page else "")
     parts.append(plain(f"Source: {source}", style="dim"))
     if qs.facilitators:
@@ -102,6 +104,8 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
             details.append(Text(f"Timebox: {span} min per {tb.per}", style="green"))
         if step.ours:
             details.append(_ours(step.ours))
+        if step.see:
+            details.append(plain(f"Method: the set {step.see} (dialogtui show {step.see})"))
         if work := _work_form(qs, step):
             details.append(Text(work, style="green"))
         if step.is_round and step.by_organisation:

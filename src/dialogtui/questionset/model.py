@@ -296,6 +296,11 @@ class Step(Strict):
     text: str | None = Field(None, description="Instructions for the step, from the source.")
     note: str | None = Field(None, description="A note for the facilitators.")
     ours: str | None = Field(None, description=OURS_HELP)
+    see: Identifier | None = Field(
+        None,
+        description="The set that describes the method this step runs (\"OPERA (läs mer i "
+        "kap. 14)\"): `show` and the step's notes point to it.",
+    )
     optional: str | None = Field(
         None,
         description="The step may be left out: the source's condition, word for word "
@@ -428,6 +433,12 @@ class QuestionSet(Strict):
     language: Language
     method: str = Field(description="The method, e.g. 'Framtidsdialog (Raseborgsmodellen)'.")
     description: str | None = None
+    ours: str | None = Field(
+        None,
+        description="The whole set is dialogtui's, not a source text's: what it is built from "
+        "and why (a workshop method the source names but does not describe). Its texts are "
+        "then not looked for in the source; `show`, the start screen and the minutes say so.",
+    )
     source: Source
     horizon: Horizon | None = Field(
         None, description="Time shift for {future}/{past}: 1 year for an anticipation dialogue."

@@ -51,6 +51,8 @@ class QuestionPanel(Static):
         # instead of them) and the facilitators' notes.
         hidden = [t for t in (q and step.text, step.note, q and q.note) if t]
         ours = [t for t in (step.ours, q and q.ours) if t]
+        if step.see:  # the method's own set, which the facilitators may have open
+            hidden.append(f"Method: the set {step.see} (dialogtui show {step.see}).")
         guidance = [
             g.text
             for g in engine.qs.guidance
