@@ -713,3 +713,28 @@ def test_three_reflecting_team_rounds_of_the_block(store):
     assert m.pos.repetition == 4 and m.repeat_step() is False  # 3–4 times
     minutes = render_minutes(load_record(store, m.id))
     assert minutes.index("### Omgång 3") < minutes.index("Caset, omgång 3")
+
+
+def test_a_choice_of_several_marks_and_unmarks_each_option(store):
+    # The Danish approach "typisk både" one and the other (review D1.3, F11).
+    m = new_meeting(store, "dialogredskab-1-rammer", [("Ada", None)])
+    m.start()
+    m.goto_step(step_of(m, "tilgang"))
+    assert m.step.choice.several
+    m.mark_choice("offentlig", "now")
+    m.mark_choice("civilsamfund", "now")
+    assert {c.option_id for c in m.choices()} == {"offentlig", "civilsamfund"}
+    m.mark_choice("offentlig", "now")  # again: unmarked
+    assert [c.option_id for c in m.choices()] == ["civilsamfund"]
+    minutes = render_minutes(load_record(store, m.id))
+    assert "| Civilsamfundstilgang | ✓ |" in minutes and "| Offentlig tilgang |  |" in minutes
+
+
+def test_the_agreed_standpoint_is_noted_per_step(store):
+    # The Danish tool's "noter undervejs, hvad jeres fælles ståsted er" (review DX1, F14).
+    m = new_meeting(store, "dialogredskab-1-rammer", [("Ada", None)])
+    m.start()
+    assert m.qs.standpoints
+    m.add_note(NoteKind.standpoint, "Vi arbejder mest ud fra en offentlig tilgang")
+    minutes = render_minutes(load_record(store, m.id))
+    assert "**Fælles ståsted:**\n\n- Vi arbejder mest ud fra en offentlig tilgang" in minutes

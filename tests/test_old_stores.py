@@ -71,3 +71,9 @@ def test_an_old_temamote_that_asked_both_themes_keeps_both_in_its_minutes(old_st
     minutes = render_minutes(load_record(old_store, 2))
     assert "Vad behövs för att vi i samverkan" in minutes
     assert "Hur kan avdelningen för social service" in minutes
+
+
+def test_an_old_stores_notes_survive_the_table_made_again(old_store):
+    # Migration 10 makes the notes table again (a note may now be a standpoint).
+    minutes = render_minutes(load_record(old_store, 1))
+    assert "Vi ses igen i januari" in minutes

@@ -31,6 +31,7 @@ class MeetingStatus(StrEnum):
 class NoteKind(StrEnum):
     decision = "decision"
     concern = "concern"
+    standpoint = "standpoint"  # what the group agrees on, noted as it forms
 
 
 def saved(record_id: int | None) -> int:

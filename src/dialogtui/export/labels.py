@@ -61,6 +61,7 @@ _ROWS: dict[str, tuple[str, str, str, str]] = {
     "now": ("Nu", "Nu", "Nå", "Now"),
     "desired": ("Önskat", "Ønsket", "Ønsket", "Desired"),
     "decisions": ("Beslut", "Beslutninger", "Beslutninger", "Decisions"),
+    "standpoints": ("Gemensam ståndpunkt", "Fælles ståsted", "Felles ståsted", "Agreed standpoint"),
     "concerns": ("Oro", "Bekymringer", "Bekymringer", "Concerns"),
     "what": ("Vad", "Hvad", "Hva", "What"),
     "how": ("Hur", "Hvordan", "Hvordan", "How"),

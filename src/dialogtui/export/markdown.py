@@ -183,7 +183,7 @@ class _Writer:
                     out += lines(groups[(rep, qi)])
             out += lines(groups.get((rep, None), []))
         out += KIND_SPECS[step.kind].minutes(self, n, step)  # the kind's own section
-        for kind in ("decisions", "concerns"):
+        for kind in ("standpoints", "decisions", "concerns"):
             notes = [x for x in self.r.notes if x.step == n and x.kind.value + "s" == kind]
             if notes:
                 out += [f"**{L[kind]}:**", ""] + [f"- {self.b(x.text)}" for x in notes] + [""]

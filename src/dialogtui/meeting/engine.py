@@ -720,9 +720,11 @@ class MeetingEngine:
             raise MeetingError(f"unknown option '{option_id}'")
         if rating not in choice.ratings:
             raise MeetingError(f"this choice is rated {' / '.join(choice.ratings)}, not {rating}")
-        self.store.mark_choice(
-            self.id, ChoiceMark(self.pos.step, option_id, rating, participant_id)
-        )
+        mark = ChoiceMark(self.pos.step, option_id, rating, participant_id)
+        if choice.several:
+            self.store.toggle_pick(self.id, mark)  # one of several: on, or off again
+        else:
+            self.store.mark_choice(self.id, mark)
 
     def cards(self) -> list[Card]:
         """The current step's cards, those with most dots first (ties as written)."""

@@ -247,6 +247,13 @@ class Choice(Strict):
         default_factory=lambda: ["now"],  # type: ignore[arg-type]  # a list of one literal
         description="What is asked of each option: how it is now, how it is desired.",
     )
+    several: bool = Field(
+        False,
+        strict=True,
+        description="Several options may be marked at once (each key marks or unmarks the "
+        'highlighted one): roles and tasks shared out, an approach that is "typisk både" '
+        "one and the other.",
+    )
 
 
 class Vote(Strict):
@@ -298,7 +305,7 @@ class Step(Strict):
     ours: str | None = Field(None, description=OURS_HELP)
     see: Identifier | None = Field(
         None,
-        description="The set that describes the method this step runs (\"OPERA (läs mer i "
+        description='The set that describes the method this step runs ("OPERA (läs mer i '
         "kap. 14)\"): `show` and the step's notes point to it.",
     )
     optional: str | None = Field(
@@ -460,6 +467,13 @@ class QuestionSet(Strict):
         None, description="What the source says about consent, shown where it is asked."
     )
     facilitators: Facilitators | None = None
+    standpoints: bool = Field(
+        False,
+        strict=True,
+        description="The scribe notes the group's agreed standpoint as it forms, step by step "
+        "(ctrl+f; the Danish dialogue tool's \"noter undervejs, hvad jeres fælles ståsted "
+        'er"): the capture screen says so on every step, the minutes put it under its step.',
+    )
     guidance: list[Guidance] = Field(
         default_factory=list,
         description="How the source says the meeting is run: ground rules, room, materials, "

@@ -770,14 +770,36 @@ class Store:
                 (meeting_id, mark.step, mark.rating, mark.participant_id or 0, mark.option_id),
             )
 
+    def toggle_pick(self, meeting_id: int, mark: ChoiceMark) -> bool:
+        """In a choice of several: mark the option, or unmark it if it was. True: marked."""
+        key = (meeting_id, mark.step, mark.rating, mark.option_id)
+        with self.tx() as c:
+            gone = c.execute(
+                "DELETE FROM choice_picks WHERE meeting_id=? AND step_index=? AND rating=?"
+                " AND option_id=?",
+                key,
+            ).rowcount
+            if not gone:
+                c.execute("INSERT INTO choice_picks VALUES (?,?,?,?)", key)
+        return not gone
+
     def choice_marks(self, meeting_id: int) -> list[ChoiceMark]:
-        return [
+        """The marks of choices of one and of several, by step."""
+        one = [
             ChoiceMark(r["step_index"], r["option_id"], r["rating"], r["participant_key"] or None)
             for r in self.query(
                 "SELECT * FROM choice_marks WHERE meeting_id=? ORDER BY step_index, rating",
                 (meeting_id,),
             )
         ]
+        several = [
+            ChoiceMark(r["step_index"], r["option_id"], r["rating"], None)
+            for r in self.query(
+                "SELECT * FROM choice_picks WHERE meeting_id=? ORDER BY step_index, rating",
+                (meeting_id,),
+            )
+        ]
+        return sorted([*one, *several], key=lambda m: (m.step, m.rating))
 
     # -- actions and follow-up ------------------------------------------------------------
 

@@ -179,6 +179,33 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX cards_by_meeting ON cards(meeting_id, step_index);
     """,
+    # 9: the options marked in a choice of several (the Danish roles: "Hvilke rolle og
+    # hvilke opgaver"), each on or off; a choice of one keeps its one mark in choice_marks
+    """
+    CREATE TABLE choice_picks (
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        step_index INTEGER NOT NULL,
+        rating TEXT NOT NULL,
+        option_id TEXT NOT NULL,
+        PRIMARY KEY (meeting_id, step_index, rating, option_id)
+    );
+    """,
+    # 10: a note may be the group's agreed standpoint ("fælles ståsted"); SQLite cannot
+    # change a CHECK, so the table is made again with its rows
+    """
+    CREATE TABLE notes_10 (
+        id INTEGER PRIMARY KEY,
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('decision', 'concern', 'standpoint')),
+        step_index INTEGER,
+        text TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    INSERT INTO notes_10 (id, meeting_id, kind, step_index, text, created_at)
+        SELECT id, meeting_id, kind, step_index, text, created_at FROM notes;
+    DROP TABLE notes;
+    ALTER TABLE notes_10 RENAME TO notes;
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

@@ -107,6 +107,14 @@ class CaptureScreen(DialogScreen[None]):
         Binding("f3", "action_item", "Action", priority=True),
         Binding("f4", "note('decision')", "Decision", priority=True),
         Binding("f5", "note('concern')", "Concern", priority=True),
+        Binding(
+            "ctrl+f",
+            "note('standpoint')",
+            "Standpoint",
+            show=False,
+            priority=True,
+            tooltip='Note the agreed standpoint ("hvad jeres fælles ståsted er")',
+        ),
         Binding("f2", "pass_turn", "Pass", priority=True),
         Binding("ctrl+o", "end", "End", priority=True, tooltip="End meeting"),
         Binding("shift+tab", "speaker(-1)", "Prev speaker", show=False, priority=True),
@@ -727,6 +735,11 @@ class CaptureScreen(DialogScreen[None]):
             "Add decision", "Record a decision", lambda: self.action_note("decision")
         )
         yield SystemCommand("Add concern", "Record a concern", lambda: self.action_note("concern"))
+        yield SystemCommand(
+            "Add agreed standpoint",
+            "Note what the group agrees on",
+            lambda: self.action_note("standpoint"),
+        )
         yield SystemCommand(
             "Decisions, concerns and consent…",
             "List them, to correct or delete one",

@@ -37,6 +37,8 @@ class ChoicePanel(OptionList):
         self._ratings = list(choice.ratings)
         hints = [self.HINTS[r] for r in choice.ratings if r in self.HINTS]
         self.border_subtitle = " · ".join(hints) + " on the highlighted option"
+        if choice.several:
+            self.border_subtitle += " (several: again unmarks)"
         marks = engine.choices()
         L = labels(engine.qs.language.value)
         keep = self.highlighted

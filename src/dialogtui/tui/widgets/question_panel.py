@@ -59,6 +59,8 @@ class QuestionPanel(Static):
             if (g.applies == "rounds" and step.is_round)
             or (g.applies == "meeting" and engine.step_index == 0)
         ]
+        if engine.qs.standpoints:  # the set asks for them: the key says where they go
+            out.append("\nctrl+f notes the agreed standpoint", style="italic dim")
         if notes:
             for text in hidden:
                 out.append("\n" + visible(engine.text(text)), style="italic dim")
