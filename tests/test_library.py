@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import os
-import re
 
 import pytest
 from conftest import SEEDS, SETS
 
 from dialogtui.questionset.loader import load_question_set
+from dialogtui.questionset.provenance import (
+    as_pattern,
+    found_in,
+    lines_at,
+    normalise,
+    set_texts,
+    step_texts,
+)
 
 SET_FILES = sorted(SETS.glob("*.toml"))
 
@@ -20,15 +27,6 @@ SOURCE_TOTAL_MINUTES = {
     "Tid: Kl. 15.00 - 17.00": 120,
 }
 SOURCE_OWN_MINUTES = {"samtidigt-traff-6": (20 + 3 * 30 + 20, 20 + 4 * 30 + 20)}
-
-
-def normalise(text: str) -> str:
-    """Undo the transcripts' layout: markdown bold, line breaks, hyphenation at line ends."""
-    text = text.replace("*", "")
-    text = re.sub(r"\s+", " ", text)
-    text = re.sub(r"([a-zæøåäö])- ([a-zæøåäö])", r"\1\2", text)
-    text = text.replace("/ ", "/")
-    return text.strip().casefold()
 
 
 def test_library_is_not_empty():
@@ -55,40 +53,6 @@ def test_set_file_name_is_its_id(path):
     assert load_question_set(path).id == path.stem
 
 
-def source_texts(qs):
-    """Every text in a set that must come word for word from its source."""
-    texts = [qs.description] if qs.description else []
-    for step in qs.steps:
-        if step.text:
-            texts.append(step.text)
-        for q in step.questions:
-            texts += [q.text, *q.prompts]
-        if step.scale:
-            for p in step.scale.points:
-                texts += [p.zone, p.description] + ([p.need] if p.need else [])
-        if step.choice:
-            for o in step.choice.options:
-                texts += [o.label] + ([o.description] if o.description else [])
-    if qs.consent_text:
-        texts.append(qs.consent_text)
-    texts += [g.text for g in qs.guidance]  # `ours` is the set's own: not looked for
-    return texts
-
-
-def as_pattern(text: str) -> re.Pattern:
-    """A time placeholder stands for whatever date the source wrote ("januari? 2011")."""
-    parts = re.split(r"(\{future\}|\{past\}|\{future_year\}|\{past_year\})", normalise(text))
-    regex = ""
-    for part in parts:
-        if part in ("{future}", "{past}"):
-            regex += r"[\w?]+ \d{4}\??"
-        elif part in ("{future_year}", "{past_year}"):
-            regex += r"\d{4}(?:/\d{4})?"
-        else:
-            regex += re.escape(part)
-    return re.compile(regex)
-
-
 @pytest.mark.parametrize("path", SET_FILES, ids=lambda p: p.stem)
 def test_texts_match_the_source_word_for_word(path):
     qs = load_question_set(path)
@@ -104,7 +68,7 @@ def test_texts_match_the_source_word_for_word(path):
         # nothing in it is claimed to be the source's, and its guidance would be.
         assert not qs.guidance and not qs.source.total
         return
-    missing = [t for t in source_texts(qs) if not as_pattern(t).search(corpus)]
+    missing = [t for t in set_texts(qs) if not as_pattern(t).search(corpus)]
     assert not missing, f"not found word for word in {seed.name}: {missing}"
     if qs.source.total:
         assert normalise(qs.source.total) in corpus
@@ -140,3 +104,30 @@ def test_a_step_points_to_a_shipped_set_for_its_method(path):
     qs = load_question_set(path)
     shipped = {p.stem for p in SET_FILES}
     assert [s.see for s in qs.steps if s.see and s.see not in shipped] == []
+
+
+SOURCED = [p for p in SET_FILES if not load_question_set(p).ours]  # not dialogtui's own
+
+
+@pytest.mark.parametrize("path", SOURCED, ids=lambda p: p.stem)
+def test_each_step_says_where_its_texts_stand_and_they_stand_there(path):
+    # Not only somewhere in the source: at the lines the step names (issue 13, deliver 6).
+    qs = load_question_set(path)
+    if not SEEDS.is_dir():
+        if os.environ.get("DIALOGTUI_REQUIRE_SEEDS"):
+            pytest.fail(f"source documents not present at {SEEDS}")
+        pytest.skip(f"source documents not present at {SEEDS} (only in the project workspace)")
+    lines = (SEEDS / qs.source.document).read_text(encoding="utf-8").splitlines()
+    for n, step in enumerate(qs.steps, start=1):
+        if not step_texts(step):
+            continue
+        assert step.at, f"step {n} ({step.title}) does not say where it stands in the source"
+        first, last = lines_at(step.at)
+        elsewhere = [t for t in step_texts(step) if not found_in(t, lines, first, last)]
+        assert not elsewhere, f"step {n}: not at {step.at} of {qs.source.document}: {elsewhere}"
+
+
+def test_the_place_check_catches_a_text_moved_to_other_lines():
+    lines = ["Första raden.", "Vad behöver du/ni av de andra aktörerna?", "Tredje."]
+    assert found_in("Vad behöver du/ni av de andra aktörerna?", lines, 2, 2)
+    assert not found_in("Vad behöver du/ni av de andra aktörerna?", lines, 3, 3)

@@ -301,6 +301,12 @@ class Step(Strict):
         description="Planned minutes (per repetition for repeated blocks).",
     )
     text: str | None = Field(None, description="Instructions for the step, from the source.")
+    at: str | None = Field(
+        None,
+        pattern=r"^L\d+(-\d+)?$",
+        description="Where the step's texts stand in the source document: its lines, "
+        '"L98-105" (a test finds each text there; `scripts/locate-sources` writes them).',
+    )
     note: str | None = Field(None, description="A note for the facilitators.")
     ours: str | None = Field(None, description=OURS_HELP)
     see: Identifier | None = Field(
