@@ -92,8 +92,8 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
             line.append(f"{clock(elapsed)}–{clock(end)} ", style="cyan")
             elapsed = end
         line.append(visible(step.title), style="bold")
-        where = f", source lines {step.at.removeprefix('L')}" if step.at else ""
-        line.append(f"  ({step.kind_label}, {step_timing(step)}{where})", style="dim")
+        lines = f", source lines {step.at.removeprefix('L')}" if step.at else ""
+        line.append(f"  ({step.kind_label}, {step_timing(step)}{lines})", style="dim")
         parts.append(line)
         details: list[RenderableType] = []
         if step.roles:
