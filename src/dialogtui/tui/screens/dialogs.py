@@ -304,7 +304,7 @@ class SpeakerDialog(CancellableDialog):
         with Vertical(classes="dialog"):
             title = "Who speaks? A number, or the first letters and enter"
             if self.adds_groups:
-                title = "Which group? A number, its first letters, or a new group's name; enter"
+                title = "Which group? Its number, first letters, or a new name; enter"
             yield Label(title, classes="title")
             box = _NameFilter(id="who", compact=True)
             box.digits_pick = len(self.names) < 10  # ten or more: the number is typed out
@@ -325,7 +325,12 @@ class SpeakerDialog(CancellableDialog):
         """A digit picks at once (a priority binding: what is typed next is the turn). With
         ten or more speakers the box types the digits instead, and enter picks."""
         await settle(self)
-        if n <= len(self.names):
+        box = self.query_one(Input)
+        if box.value:
+            # Letters typed just before it, which had not reached the box when the digit
+            # was read: the digit is part of the name ("Gruppe 3"), in typed order.
+            box.insert_text_at_cursor(str(n))
+        elif n <= len(self.names):
             self.dismiss(n - 1)
 
     def on_input_changed(self, event: Input.Changed) -> None:
