@@ -1309,3 +1309,44 @@ def test_traff_6_three_reflecting_team_rounds_end_to_end(tmp_path, private_home)
     run(scenario, db=db, meeting_id=mid, size=(80, 24))
     minutes = (private_home / "exports" / f"meeting-{mid}" / "minutes.md").read_text("utf-8")
     assert minutes.index("### Omgång 2") < minutes.index("omgång 2") < minutes.index("### Omgång 3")
+
+
+def test_traff_1_goal_area_groups_named_at_the_step_then_present(tmp_path, private_home):
+    # Träff 1: OPERA points to its set; "Var och en väljer det område de brinner mest för":
+    # the scribe names a group per goal area; the groups then present (review 1.6–1.9).
+    db = tmp_path / "db"
+    people = [("Ada", "skola"), ("Per", "socialtjanst"), ("Sten", "styrgrupp")]
+    mid = seeded_meeting(db, "samtidigt-traff-1", people)
+
+    async def scenario(app, pilot):
+        screen = app.screen
+        engine = screen.engine
+        strip = lambda: text_of(screen.query_one("#speakers"))  # noqa: E731
+        await pilot.press("ctrl+n", "ctrl+n")
+        await until(pilot, lambda: engine.step.id == "opera")
+        await pilot.press("f9")
+        await until(pilot, lambda: "Method: the set opera" in screen_text(app))
+        await pilot.press("f9", "ctrl+n")
+        await until(pilot, lambda: "No groups yet: f6" in strip())
+        for area in ("Närvaro", "Trygghet"):
+            await pilot.press("f6")
+            await until(pilot, lambda: "Which group?" in screen_text(app))
+            burst(app, area, "<enter>")
+            await until(pilot, lambda a=area: f"Speaking: {a}" in strip())
+            await type_text(pilot, f"Mål och indikatorer för {area.lower()}")
+            await pilot.press("enter")
+            await until(pilot, lambda a=area: f"{a}✓" in strip())
+        await pilot.press("ctrl+n")
+        await until(pilot, lambda: engine.step.id == "dragning")
+        assert "▶1:Närvaro  2:Trygghet" in strip()  # the same groups, one at a time
+        await type_text(pilot, "Närvaron ska öka till 95 %")
+        await pilot.press("enter", "ctrl+o")
+        await until(pilot, lambda: isinstance(app.screen, EndScreen))
+        await pilot.press("e")
+        await app.workers.wait_for_complete()
+        await until(pilot, lambda: bool(app.screen.exported))
+
+    run(scenario, db=db, meeting_id=mid, size=(80, 24))
+    minutes = (private_home / "exports" / f"meeting-{mid}" / "minutes.md").read_text("utf-8")
+    assert "***Trygghet***\n\n- Mål och indikatorer för trygghet" in minutes
+    assert "***Närvaro***\n\n- Närvaron ska öka till 95 %" in minutes  # its presentation
