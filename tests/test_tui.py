@@ -6,7 +6,18 @@ import datetime as dt
 import re
 
 from meeting_helpers import consent_required_text, new_meeting
-from tui_helpers import START, burst, run, screen_text, seeded_meeting, text_of, type_text, until
+from tui_helpers import (
+    START,
+    burst,
+    end_and_export,
+    minutes_of,
+    run,
+    screen_text,
+    seeded_meeting,
+    text_of,
+    type_text,
+    until,
+)
 
 from dialogtui.meeting.clock import FakeClock
 from dialogtui.meeting.engine import MeetingEngine
@@ -1123,14 +1134,10 @@ def test_a_temamote_asks_the_theme_chosen_and_its_minutes_have_only_that(tmp_pat
         await type_text(pilot, "Träff med enhetscheferna")
         await pilot.press("ctrl+s")
         await until(pilot, lambda: bool(screen.engine.actions()))
-        await pilot.press("ctrl+o")
-        await until(pilot, lambda: isinstance(app.screen, EndScreen))
-        await pilot.press("e")
-        await app.workers.wait_for_complete()
-        await until(pilot, lambda: bool(app.screen.exported))
+        await end_and_export(app, pilot)
 
     run(scenario, db=db, meeting_id=mid)
-    minutes = (private_home / "exports" / f"meeting-{mid}" / "minutes.md").read_text("utf-8")
+    minutes = minutes_of(private_home, mid)
     assert "**Hur kan avdelningen för social service" in minutes
     assert "Vad behövs för att vi i samverkan" not in minutes
     assert "- **Bo:** Chefens roll" in minutes and "Träff med enhetscheferna" in minutes
@@ -1233,14 +1240,10 @@ def test_traff_4_without_consent_with_two_cases_end_to_end(tmp_path, private_hom
         await type_text(pilot, "Flicka 9 år: socialtjänsten har kontakt")
         await pilot.press("enter")
         await until(pilot, lambda: engine.count_turns() == 2)
-        await pilot.press("ctrl+o")
-        await until(pilot, lambda: isinstance(app.screen, EndScreen))
-        await pilot.press("e")
-        await app.workers.wait_for_complete()
-        await until(pilot, lambda: bool(app.screen.exported))
+        await end_and_export(app, pilot)
 
     run(scenario, db=db, set_ref="samtidigt-traff-4", size=(80, 24))
-    minutes = (private_home / "exports" / "meeting-1" / "minutes.md").read_text("utf-8")
+    minutes = minutes_of(private_home, 1)
     assert minutes.index("### Case 1") < minutes.index("Pojke 12 år") < minutes.index("### Case 2")
     assert minutes.index("### Case 2") < minutes.index("Flicka 9 år")
 
@@ -1300,14 +1303,10 @@ def test_traff_6_three_reflecting_team_rounds_end_to_end(tmp_path, private_home)
             await until(pilot, lambda r=round_: engine.count_turns() == r)
             if round_ < 3:
                 await pilot.press("ctrl+r")
-        await pilot.press("ctrl+o")
-        await until(pilot, lambda: isinstance(app.screen, EndScreen))
-        await pilot.press("e")
-        await app.workers.wait_for_complete()
-        await until(pilot, lambda: bool(app.screen.exported))
+        await end_and_export(app, pilot)
 
     run(scenario, db=db, meeting_id=mid, size=(80, 24))
-    minutes = (private_home / "exports" / f"meeting-{mid}" / "minutes.md").read_text("utf-8")
+    minutes = minutes_of(private_home, mid)
     assert minutes.index("### Omgång 2") < minutes.index("omgång 2") < minutes.index("### Omgång 3")
 
 
@@ -1340,13 +1339,10 @@ def test_traff_1_goal_area_groups_named_at_the_step_then_present(tmp_path, priva
         await until(pilot, lambda: engine.step.id == "dragning")
         assert "▶1:Närvaro  2:Trygghet" in strip()  # the same groups, one at a time
         await type_text(pilot, "Närvaron ska öka till 95 %")
-        await pilot.press("enter", "ctrl+o")
-        await until(pilot, lambda: isinstance(app.screen, EndScreen))
-        await pilot.press("e")
-        await app.workers.wait_for_complete()
-        await until(pilot, lambda: bool(app.screen.exported))
+        await pilot.press("enter")
+        await end_and_export(app, pilot)
 
     run(scenario, db=db, meeting_id=mid, size=(80, 24))
-    minutes = (private_home / "exports" / f"meeting-{mid}" / "minutes.md").read_text("utf-8")
+    minutes = minutes_of(private_home, mid)
     assert "***Trygghet***\n\n- Mål och indikatorer för trygghet" in minutes
     assert "***Närvaro***\n\n- Närvaron ska öka till 95 %" in minutes  # its presentation

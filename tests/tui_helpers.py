@@ -96,6 +96,22 @@ def burst(app, *parts: str) -> None:
             app._driver.send_message(event)
 
 
+async def end_and_export(app, pilot) -> None:
+    """ctrl+o and e, as a scribe ends a meeting: until its minutes are written."""
+    from dialogtui.tui.screens.end import EndScreen
+
+    await pilot.press("ctrl+o")
+    await until(pilot, lambda: isinstance(app.screen, EndScreen))
+    await pilot.press("e")
+    await app.workers.wait_for_complete()
+    await until(pilot, lambda: bool(app.screen.exported))
+
+
+def minutes_of(home, meeting_id: int) -> str:
+    """The minutes the end screen's e wrote for a meeting, in the data folder `home`."""
+    return (home / "exports" / f"meeting-{meeting_id}" / "minutes.md").read_text("utf-8")
+
+
 async def until(pilot, condition, rounds: int = 200) -> None:
     """Let the app work until `condition()` holds: waits on what the app shows or holds,
     never on the clock."""
