@@ -97,7 +97,7 @@ def test_the_command_line_lists_corrects_and_deletes_notes(cli):
     m.close()
     store.close()
     listed = cli("notes", m.id).out
-    assert f"{decision.id:>4}  decision  step 1    Uppföljning om ett halvar" in listed
+    assert f"{decision.id:>4}  decision    step 1    Uppföljning om ett halvar" in listed
     assert cli("notes", m.id, "--edit", decision.id, "Uppföljning om ett halvår").code == 0
     assert cli("notes", m.id, "--delete", concern.id).code == 0
     assert cli("notes", m.id, "--consent", "Muntligt samtycke").code == 0

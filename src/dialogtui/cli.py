@@ -405,7 +405,7 @@ def notes_cmd(
             notes = store.notes(meeting_id)
             for note in notes:
                 step = "" if note.step is None else f"step {note.step + 1}"
-                say(f"{note.id:>4}  {note.kind.value:<8}  {step:<8}  {note.text}")
+                say(f"{note.id:>4}  {note.kind.value:<10}  {step:<8}  {note.text}")
             if info.consent_note or info.consent_given:
                 given = "given" if info.consent_given else "not recorded"
                 say(f"consent ({given}): {info.consent_note}")

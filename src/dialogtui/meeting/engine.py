@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from dialogtui.errors import MeetingError
+from dialogtui.export.labels import labels  # a group's default name, in the meeting's language
 from dialogtui.meeting.clock import Clock
 from dialogtui.meeting.timers import Projection, StepTimer, project
 from dialogtui.questionset.loader import parse_question_set
@@ -158,8 +159,6 @@ class MeetingEngine:
         step, index = self.step, self.pos.step
         if not step.in_groups or self._groups_home(index) != index or index in self.groups:
             return
-        from dialogtui.export.labels import labels
-
         spec = step.groups
         words = labels(self.qs.language.value)
         people = list(self.participants)
