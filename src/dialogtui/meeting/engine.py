@@ -508,12 +508,9 @@ class MeetingEngine:
     def set_speaker(self, pid: int | None) -> None:
         if pid is not None and self.participant(pid) is None:
             raise MeetingError(f"no participant {pid} in this meeting")
-        same_floor = self.keeps_floor and (
-            (self.step.by_group and pid == self.pos.speaker_id)
-            or (
-                not self.step.by_group
-                and self.same_organisation(self.speaker, self.participant(pid))
-            )
+        # A group is its own organisation (its name, which is unique in its step).
+        same_floor = self.keeps_floor and self.same_organisation(
+            self.speaker, self.participant(pid)
         )
         self.pos.speaker_id = pid
         self._turn_started = self.clock.now()
