@@ -1346,3 +1346,15 @@ def test_traff_1_goal_area_groups_named_at_the_step_then_present(tmp_path, priva
     minutes = minutes_of(private_home, mid)
     assert "***Trygghet***\n\n- Mål och indikatorer för trygghet" in minutes
     assert "***Närvaro***\n\n- Närvaron ska öka till 95 %" in minutes  # its presentation
+
+
+def test_setup_says_what_the_organisation_is_for_where_rounds_go_by_it(tmp_path):
+    async def scenario(app, pilot):
+        assert "whom they speak for in rounds by organisation" in screen_text(app)
+
+    run(scenario, db=tmp_path / "db", set_ref="samtidigt-traff-3")
+
+    async def none(app, pilot):
+        assert "rounds by organisation" not in screen_text(app)
+
+    run(none, db=tmp_path / "db2", set_ref="raseborg-klientmote")

@@ -132,6 +132,13 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
                     compact=True,
                     select_on_focus=False,
                 )
+            if any(step.is_round and step.by_organisation for step in qs.steps):
+                # Whom each speaks for, where the set's rounds go organisation by organisation.
+                yield Label(
+                    "Organisation: whom they speak for in rounds by organisation"
+                    + (" (else their role)" if qs.roles else ""),
+                    classes="hint",
+                )
             yield ParticipantList(id="people")
         yield KeyFooter()
 
