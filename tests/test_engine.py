@@ -105,8 +105,9 @@ def test_timers_planned_actual_overrun_and_projection(store):
     timer = m.step_timer()
     assert timer.elapsed_seconds == 1800 and timer.overrun
     proj = m.projection()
-    assert proj.planned_end == dt.datetime(2026, 1, 15, 12, 0, tzinfo=dt.UTC)
-    assert proj.projected_end == dt.datetime(2026, 1, 15, 12, 10, tzinfo=dt.UTC)
+    # Three hours and the half hour of fika the agenda leaves out, still ahead.
+    assert proj.planned_end == dt.datetime(2026, 1, 15, 12, 30, tzinfo=dt.UTC)
+    assert proj.projected_end == dt.datetime(2026, 1, 15, 12, 40, tzinfo=dt.UTC)
     assert round(proj.overrun_minutes) == 10
     # later steps shrink in proportion to their length, 10 minutes in all
     assert sum(p - s for _, p, s in proj.shrink) == 10
@@ -738,3 +739,21 @@ def test_the_agreed_standpoint_is_noted_per_step(store):
     m.add_note(NoteKind.standpoint, "Vi arbejder mest ud fra en offentlig tilgang")
     minutes = render_minutes(load_record(store, m.id))
     assert "**Fælles ståsted:**\n\n- Vi arbejder mest ud fra en offentlig tilgang" in minutes
+
+
+def test_a_fika_the_source_leaves_out_of_its_times_is_not_overrun(store):
+    # SamTidigt: "exklusive fikapaus, så avsätt cirka tre och en halv timma" (review X3, F12).
+    clock = FakeClock()
+    m = new_meeting(store, "samtidigt-traff-3", [("Ada", "skola")], clock=clock)
+    m.start()
+    assert m.qs.break_minutes == 30
+    before = m.projection().projected_end
+    m.pause()
+    clock.advance(minutes=30)  # the fika
+    m.resume()
+    assert m.projection().projected_end == before  # it was in the plan: no later, no overrun
+    assert m.projection().overrun_minutes <= 0
+    clock.advance(minutes=1)
+    m.pause()
+    clock.advance(minutes=30)  # a second half hour is late
+    assert m.projection().overrun_minutes > 0

@@ -57,7 +57,8 @@ def project(
     total = qs.planned_minutes
     if total is None or started_at is None:
         return Projection(None, None, 0.0, [])
-    planned_end = started_at + dt.timedelta(minutes=total)
+    # Breaks the source's times leave out (a fika) are time the meeting has, not overrun.
+    planned_end = started_at + dt.timedelta(minutes=total + (qs.break_minutes or 0))
     remaining = 0.0
     for i, step in enumerate(qs.steps):
         planned = 0 if i in skipped else (step.planned_minutes or 0) * 60
@@ -65,7 +66,11 @@ def project(
             remaining += max(0.0, planned - elapsed.get(i, 0.0))
         elif i > current:
             remaining += planned
-    projected_end = now + dt.timedelta(seconds=remaining)
+    # The breaks not yet taken are still ahead: time on no step's clock (paused) is a
+    # break taken.
+    idle = max(0.0, (now - started_at).total_seconds() - sum(elapsed.values()))
+    breaks_left = max(0.0, (qs.break_minutes or 0) * 60 - idle)
+    projected_end = now + dt.timedelta(seconds=remaining + breaks_left)
     overrun = (projected_end - planned_end).total_seconds() / 60
     shrink: list[tuple[int, int, int]] = []
     later = [

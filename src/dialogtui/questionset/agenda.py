@@ -44,6 +44,8 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
     if any(s.optional is not None for s in qs.steps) and qs.planned_minutes is not None:
         needed = sum(s.planned_minutes or 0 for s in qs.steps if s.optional is None)
         meta += f", {format_minutes(needed)} without the optional steps"
+    if qs.break_minutes:
+        meta += f", and {format_minutes(qs.break_minutes)} of breaks not in it"
     if qs.source.total:
         meta += f" (source: “{qs.source.total}”)"
     parts.append(plain(meta, style="dim"))

@@ -473,6 +473,15 @@ class QuestionSet(Strict):
         None, description="What the source says about consent, shown where it is asked."
     )
     facilitators: Facilitators | None = None
+    break_minutes: int | None = Field(
+        None,
+        ge=1,
+        le=600,
+        strict=True,
+        description="Minutes of breaks that the source's times leave out (SamTidigt: \"exklusive "
+        'fikapaus, så avsätt cirka tre och en halv timma"): the planned end allows for them, '
+        "so that a fika does not read as the meeting running late.",
+    )
     standpoints: bool = Field(
         False,
         strict=True,
