@@ -25,6 +25,11 @@ page = "1"
 asker = "Facilitator who asks"
 writer = "Facilitator who writes"
 
+# What the source says of how the meeting is run, shown with the set and in the notes (f9).
+[[guidance]]
+text = "Everyone may pass in every round."
+applies = "rounds"                # or "meeting": shown with the first step
+
 # Roles (groups) that questions are addressed to, in the order they are asked.
 [[roles]]
 id = "family"
@@ -77,6 +82,11 @@ minutes = 15
 
 [[steps.questions]]
 text = "What would help most?"
+
+[[steps]]
+title = "Choose what to work on"
+kind = "vote"                     # cards written as presented, ranked by the dots given
+vote = {{ dots = 3, keep = 2 }}
 
 [[steps]]
 title = "Action plan"
