@@ -1204,7 +1204,7 @@ def test_groups_side_by_side_and_a_group_named_at_the_step(tmp_path):
         await until(pilot, lambda: "Which group?" in screen_text(app))
         burst(app, "Ungdom 2")  # at once, as a fast scribe types: its digit is in the name
         await pilot.press("enter")
-        await until(pilot, lambda: "3:Ungdom 2" in strip() and "Ungdom 2" in strip())
+        await until(pilot, lambda: "3:Ungdom 2" in strip() and "Output of Ungdom 2" in strip())
         await type_text(pilot, "Ungdomsråd")
         await pilot.press("enter")
         await until(pilot, lambda: "▶3:Ungdom 2✓" in strip())
@@ -1331,7 +1331,7 @@ def test_traff_1_goal_area_groups_named_at_the_step_then_present(tmp_path, priva
             await pilot.press("f6")
             await until(pilot, lambda: "Which group?" in screen_text(app))
             burst(app, area, "<enter>")
-            await until(pilot, lambda a=area: f"Speaking: {a}" in strip())
+            await until(pilot, lambda a=area: f"Output of {a}" in strip())
             await type_text(pilot, f"Mål och indikatorer för {area.lower()}")
             await pilot.press("enter")
             await until(pilot, lambda a=area: f"{a}✓" in strip())

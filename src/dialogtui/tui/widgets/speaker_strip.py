@@ -129,7 +129,9 @@ class SpeakerStrip(TickingLines):
                 name = visible(form(speaker.name))
                 if floor and floor != speaker.name:  # "Skola (Anna)": whose floor, who speaks
                     name = f"{visible(floor)} ({name})"
-                who = f"Speaking: {name} {timing}"
+                # Groups working side by side are not speaking: the scribe types their output.
+                said = "Output of" if engine.step.in_groups else "Speaking:"
+                who = f"{said} {name} {timing}"
             if cell_len(saved) + 3 + cell_len(who) + (6 if over else 0) <= width:
                 break
         if saved:
