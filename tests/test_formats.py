@@ -158,3 +158,9 @@ def test_show_points_a_step_to_the_set_of_its_method(cli):
     assert "Method: the set opera (dialogtui show opera)" in out
     opera = " ".join(cli("show", "opera").out.split())
     assert "Not in the source: Hela setet: SamTidigt hänvisar till kap. 14 för OPERA" in opera
+
+
+def test_a_long_step_title_wraps_under_itself_in_show(cli):
+    lines = cli("show", "hva-planlegging").out.splitlines()
+    at = next(n for n, line in enumerate(lines) if line.startswith(" 2. Hva planlegging"))
+    assert lines[at + 1].startswith("    ruspolitiske planen")  # under the title, not the number

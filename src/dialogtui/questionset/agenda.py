@@ -88,7 +88,6 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
             )
             parts.append(Padding(plain(said, style="bold green"), (0, 0, 0, 4), expand=False))
         line = Text()
-        line.append(f"{n:>2}. ", style="bold")
         if step.planned_minutes is not None:
             end = elapsed + step.planned_minutes
             line.append(f"{clock(elapsed)}–{clock(end)} ", style="cyan")
@@ -96,7 +95,8 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
         line.append(visible(step.title), style="bold")
         lines = f", source lines {step.at.removeprefix('L')}" if step.at else ""
         line.append(f"  ({step.kind_label}, {step_timing(step)}{lines})", style="dim")
-        parts.append(line)
+        # A long title wraps under itself, not under the step's number (review §3.4).
+        parts.append(hanging(Text(f"{n:>2}.", style="bold"), line))
         details: list[RenderableType] = []
         if step.roles:
             names = ", ".join(qs.role(r).name for r in step.roles)
@@ -193,7 +193,7 @@ def indented(renderable: RenderableType) -> Padding:
     return Padding(renderable, (0, 0, 0, 2), expand=False)
 
 
-def hanging(mark: str, text: Text) -> Table:
+def hanging(mark: str | Text, text: Text) -> Table:
     """A bullet with the text wrapped under itself, not under the bullet."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
