@@ -757,3 +757,21 @@ def test_a_fika_the_source_leaves_out_of_its_times_is_not_overrun(store):
     m.pause()
     clock.advance(minutes=30)  # a second half hour is late
     assert m.projection().overrun_minutes > 0
+
+
+def test_each_case_of_traff_4_has_its_own_consent_in_the_minutes(store):
+    # "skaffa sig samtycke kring dem": per case, where a meeting maps two (review F13).
+    m = new_meeting(store, "samtidigt-traff-4", [("Ada", "skola")])
+    m.start()
+    m.goto_step(step_of(m, "casekarta"))
+    m.submit("Pojke 12 år")
+    m.record_case_consent(1, "Skriftligt från båda vårdnadshavarna")
+    m.repeat_step()
+    m.submit("Flicka 9 år, avidentifierat")
+    minutes = render_minutes(load_record(store, m.id))
+    case_1, case_2 = minutes.index("### Case 1"), minutes.index("### Case 2")
+    given = minutes.index("*Samtycke: vårdnadshavarnas samtycke finns (Skriftligt från båda")
+    missing = minutes.index("*Samtycke: samtycke saknas*", case_2)
+    assert case_1 < given < case_2 < missing
+    m.record_case_consent(1, "")  # cleared: not given
+    assert m.case_consents() == {}

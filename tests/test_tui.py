@@ -1358,3 +1358,32 @@ def test_setup_says_what_the_organisation_is_for_where_rounds_go_by_it(tmp_path)
         assert "rounds by organisation" not in screen_text(app)
 
     run(none, db=tmp_path / "db2", set_ref="raseborg-klientmote")
+
+
+def test_a_cases_consent_is_recorded_from_the_notes_list(tmp_path):
+    db = tmp_path / "db"
+    store = Store.open(db)
+    m = new_meeting(store, "samtidigt-traff-4", [("Ada", "skola")])
+    m.goto_step(next(i for i, s in enumerate(m.qs.steps) if s.id == "casekarta"))
+    m.close()
+    store.close()
+
+    async def scenario(app, pilot):
+        screen = app.screen
+        question = lambda: text_of(screen.query_one("#question"))  # noqa: E731
+        await until(pilot, lambda: "Case 1: its consent is not recorded (f7)" in question())
+        await pilot.press("f7")
+        await until(pilot, lambda: "Consent, Case 1 (not recorded)" in screen_text(app))
+        await pilot.press("down")  # past the meeting's own consent row
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, TextDialog))
+        await type_text(pilot, "Muntligt, båda vårdnadshavarna")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "Consent, Case 1 (given: Muntligt" in screen_text(app))
+        await pilot.press("escape")
+        await until(pilot, lambda: "its consent is not recorded" not in question())
+
+    run(scenario, db=db, meeting_id=m.id, size=(100, 30))
+    store = Store.open(db)
+    assert store.case_consents(m.id) == {1: "Muntligt, båda vårdnadshavarna"}
+    store.close()

@@ -174,6 +174,10 @@ class _Writer:
         for rep in reps:
             if len(reps) > 1 or (found and rep > 1):
                 out += [f"### {each} {rep}", ""]  # "Case 2": a block's time through
+            if found and found[0].consent and n == found[1]:  # the case's own consent
+                note = self.r.case_consents.get(rep, "")
+                said = f"{L['consent_yes']} ({self.i(note)})" if note else L["consent_no"]
+                out += [f"*{L['consent']}: {said}*", ""]
             lines = self.group_lines if step.by_group else self.turn_lines
             for qi, question in enumerate(step.questions):
                 if (rep, qi) in groups:

@@ -42,6 +42,7 @@ class MeetingRecord:
     earlier_participants: list[Participant] = field(default_factory=list)
     groups: dict[int, list[Participant]] = field(default_factory=dict)  # formed per step
     cards: list[Card] = field(default_factory=list)  # of the vote steps
+    case_consents: dict[int, str] = field(default_factory=dict)  # per case: how it was given
     # The history, read only for an export "with history": earlier texts of edited turns
     # by turn id, and the deleted turns.
     revisions: dict[int, list[str]] = field(default_factory=dict)
@@ -84,6 +85,7 @@ def _load(store: Store, meeting_id: int, history: bool) -> MeetingRecord:
         earlier_participants=store.earlier_participants(meeting_id),
         groups=store.groups(meeting_id),
         cards=store.cards(meeting_id),
+        case_consents=store.case_consents(meeting_id),
         skipped=store.skipped_steps(meeting_id),
         revisions=_earlier_texts(store, meeting_id) if history else {},
         deleted=store.turns(meeting_id, times=False, deleted=True) if history else [],

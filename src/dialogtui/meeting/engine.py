@@ -314,6 +314,16 @@ class MeetingEngine:
             self._running_since = self.clock.now()
         self._turn_started = self._floor_started = self.clock.now()
 
+    def case_consents(self) -> dict[int, str]:
+        """Per case of a block whose cases have their own consent, how it was given."""
+        return self.store.case_consents(self.id)
+
+    def record_case_consent(self, case: int, note: str) -> None:
+        """How the guardians' consent for a case was given (empty: not given)."""
+        if not any(b.consent for b in self.qs.blocks):
+            raise MeetingError("this set has no cases with a consent of their own")
+        self.store.set_case_consent(self.id, case, note.strip(), self.clock.now())
+
     def record_consent(self, given: bool, note: str = "") -> None:
         self.store.set_consent(self.id, given, note)
         self.info.consent_given, self.info.consent_note = given, note

@@ -207,6 +207,13 @@ class Block(Strict):
         description='What one time through the block is, in the set\'s language ("Case"): '
         "the screen and the minutes head each with it and its number.",
     )
+    consent: bool = Field(
+        False,
+        strict=True,
+        description="Each time through is a case of its own (a child) with its own guardians' "
+        "consent: the scribe records how it was given for each (f7), the minutes say it under "
+        "the case. Only in a set that asks for consent.",
+    )
 
 
 class ScalePoint(Strict):
@@ -552,6 +559,8 @@ class QuestionSet(Strict):
             elif any(self.steps[i].repeat for i in at):
                 problems.append((where, "a step of a block is repeated with it, not on its own"))
             taken |= set(at)
+            if block.consent and not self.asks_consent:
+                problems.append((("blocks", b, "consent"), "the set does not ask for consent"))
         known = ", ".join(role_ids) or "none are defined"
         for i, step in enumerate(self.steps):
             if step.groups is not None and step.groups.step is not None:

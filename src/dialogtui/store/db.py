@@ -416,6 +416,29 @@ class Store:
         is not one of the meeting's people."""
         return self.add_participant(meeting_id, Participant(name, group_step=step))
 
+    def set_case_consent(
+        self, meeting_id: int, repetition: int, note: str, at: dt.datetime
+    ) -> None:
+        """How the guardians' consent for a case was given; an empty note: not given."""
+        with self.tx() as c:
+            if note:
+                c.execute(
+                    "INSERT OR REPLACE INTO case_consents VALUES (?,?,?,?)",
+                    (meeting_id, repetition, note, _ts(at)),
+                )
+            else:
+                c.execute(
+                    "DELETE FROM case_consents WHERE meeting_id=? AND repetition=?",
+                    (meeting_id, repetition),
+                )
+
+    def case_consents(self, meeting_id: int) -> dict[int, str]:
+        """Per case (a block's time through), how its consent was given."""
+        rows = self.query(
+            "SELECT repetition, note FROM case_consents WHERE meeting_id=?", (meeting_id,)
+        )
+        return {r["repetition"]: r["note"] for r in rows}
+
     def last_repetition(self, meeting_id: int, first: int, last: int) -> int:
         """The latest time through steps first..last that has a turn (1 if none)."""
         rows = self.query(

@@ -206,6 +206,16 @@ MIGRATIONS: list[str] = [
     DROP TABLE notes;
     ALTER TABLE notes_10 RENAME TO notes;
     """,
+    # 11: the guardians' consent per case, where a block of steps is done once per case
+    """
+    CREATE TABLE case_consents (
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        repetition INTEGER NOT NULL,
+        note TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        PRIMARY KEY (meeting_id, repetition)
+    );
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

@@ -351,7 +351,7 @@ class CaptureScreen(DialogScreen[None]):
             dialog = self._edit_dialog(int(arg), None)
         elif kind == "participant":
             dialog = self._participant_dialog()
-        elif kind in ("consent", "note-edit"):
+        elif kind in ("consent", "note-edit", "case-consent"):
             row = next((r for r in self._note_rows() if r.keep_key == key), None)
             dialog = self._note_edit_dialog(row) if row else None
         if dialog is None:
@@ -562,6 +562,23 @@ class CaptureScreen(DialogScreen[None]):
                     "Clear the note of how consent was given?",
                 )
             )
+        # A block whose cases each have their own consent: a row per case.
+        per_case = self.engine.case_consents()
+        for block in (b for b in self.engine.qs.blocks if b.consent):
+            word = block.each or "Case"
+            for case in range(1, block.repeat.max + 1):
+                how = per_case.get(case, "")
+                said = f"given: {one_line(how)}" if how else "not recorded"
+                rows.append(
+                    NoteRow(
+                        f"Consent, {word} {case} ({said})",
+                        f"How the guardians' consent for {word} {case} was given "
+                        "(empty: not given)",
+                        how,
+                        f"case-consent:{case}",
+                        f"Clear the consent of {word} {case}?",
+                    )
+                )
         return rows
 
     def _change_note(self, row: NoteRow, text: str | None) -> list[NoteRow]:
@@ -570,6 +587,8 @@ class CaptureScreen(DialogScreen[None]):
         if kind == "consent":
             given = bool(self.engine.info.consent_given)
             self.run(lambda: self.engine.record_consent(given, (text or "").strip()))
+        elif kind == "case-consent":
+            self.run(lambda: self.engine.record_case_consent(int(arg), text or ""))
         elif text is None:
             self.run(lambda: self.engine.delete_note(int(arg)))
         elif text.strip() != row.text:

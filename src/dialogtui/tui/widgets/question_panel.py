@@ -59,6 +59,11 @@ class QuestionPanel(Static):
             if (g.applies == "rounds" and step.is_round)
             or (g.applies == "meeting" and engine.step_index == 0)
         ]
+        found = engine.qs.block_at(engine.step_index)
+        if found is not None and found[0].consent:
+            word, case = visible(found[0].each or "Case"), engine.pos.repetition
+            if case not in engine.case_consents():
+                out.append(f"\n{word} {case}: its consent is not recorded (f7)", style="italic")
         if engine.qs.standpoints:  # the set asks for them: the key says where they go
             out.append("\nctrl+f notes the agreed standpoint", style="italic dim")
         if notes:
