@@ -185,7 +185,7 @@ REVIEWED = {
             ("startrunda", "opening round", "everyone", "", "", ""),
             ("caseinventering", "round", "everyone", "", "", ""),
             ("urval", "vote", "everyone", "", "", "optional,ours"),
-            ("casekarta", "round", "organisations", "", "", ""),
+            ("casekarta", "round", "organisations", "each_question", "", ""),
             ("handlingsplan", "action planning", "everyone", "", "", ""),
             ("samverkanskarta", "round", "organisations", "each_question", "", "optional"),
             ("avslutning", "closing round", "everyone", "", "", ""),
