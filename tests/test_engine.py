@@ -470,7 +470,7 @@ SAMTIDIGT = [
 
 
 def step_of(m, step_id: str) -> int:
-    return next(i for i, s in enumerate(m.qs.steps) if s.id == step_id)
+    return m.qs.index_of(step_id)
 
 
 def test_a_round_over_organisations_gives_each_the_floor_and_its_timebox(store):

@@ -1183,13 +1183,8 @@ def test_groups_side_by_side_and_a_group_named_at_the_step(tmp_path):
     # Hva-planlegging's mulighetsanalyse in groups (review N10, F1): the scribe types each
     # group's output under it, and forms another group by typing its name in f6.
     db = tmp_path / "db"
-    store = Store.open(db)
     people = [("Kari", None), ("Ola", None), ("Siri", None)]
-    m = new_meeting(store, "hva-planlegging", people)
-    m.start()
-    m.goto_step(next(i for i, s in enumerate(m.qs.steps) if s.id == "mulighetsanalyse"))
-    m.close()
-    store.close()
+    mid = seeded_meeting(db, "hva-planlegging", people, step="mulighetsanalyse")
 
     async def scenario(app, pilot):
         screen = app.screen
@@ -1209,9 +1204,13 @@ def test_groups_side_by_side_and_a_group_named_at_the_step(tmp_path):
         await pilot.press("enter")
         await until(pilot, lambda: "▶3:Ungdom 2✓" in strip())
 
-    run(scenario, db=db, meeting_id=m.id)
+    run(scenario, db=db, meeting_id=mid)
     store = Store.open(db)
-    assert [g.name for g in store.groups(m.id)[m.pos.step]] == ["Gruppe 1", "Gruppe 2", "Ungdom 2"]
+    assert [g.name for gs in store.groups(mid).values() for g in gs] == [
+        "Gruppe 1",
+        "Gruppe 2",
+        "Ungdom 2",
+    ]
     store.close()
 
 
@@ -1250,11 +1249,8 @@ def test_traff_4_without_consent_with_two_cases_end_to_end(tmp_path, private_hom
 
 def test_a_vote_step_takes_cards_and_dots_from_the_keyboard(tmp_path):
     db = tmp_path / "db"
-    store = Store.open(db)
-    m = new_meeting(store, "samtidigt-traff-4", [("Ada", "skola"), ("Per", "socialtjanst")])
-    m.goto_step(next(i for i, s in enumerate(m.qs.steps) if s.id == "urval"))
-    m.close()
-    store.close()
+    people = [("Ada", "skola"), ("Per", "socialtjanst")]
+    mid = seeded_meeting(db, "samtidigt-traff-4", people, step="urval")
 
     async def scenario(app, pilot):
         screen = app.screen
@@ -1276,7 +1272,7 @@ def test_a_vote_step_takes_cards_and_dots_from_the_keyboard(tmp_path):
         await pilot.press("escape")  # not deleted
         assert len(screen.engine.cards()) == 2
 
-    run(scenario, db=db, meeting_id=m.id)
+    run(scenario, db=db, meeting_id=mid)
 
 
 def test_traff_6_three_reflecting_team_rounds_end_to_end(tmp_path, private_home):
@@ -1362,11 +1358,7 @@ def test_setup_says_what_the_organisation_is_for_where_rounds_go_by_it(tmp_path)
 
 def test_a_cases_consent_is_recorded_from_the_notes_list(tmp_path):
     db = tmp_path / "db"
-    store = Store.open(db)
-    m = new_meeting(store, "samtidigt-traff-4", [("Ada", "skola")])
-    m.goto_step(next(i for i, s in enumerate(m.qs.steps) if s.id == "casekarta"))
-    m.close()
-    store.close()
+    mid = seeded_meeting(db, "samtidigt-traff-4", [("Ada", "skola")], step="casekarta")
 
     async def scenario(app, pilot):
         screen = app.screen
@@ -1383,7 +1375,7 @@ def test_a_cases_consent_is_recorded_from_the_notes_list(tmp_path):
         await pilot.press("escape")
         await until(pilot, lambda: "its consent is not recorded" not in question())
 
-    run(scenario, db=db, meeting_id=m.id, size=(100, 30))
+    run(scenario, db=db, meeting_id=mid, size=(100, 30))
     store = Store.open(db)
-    assert store.case_consents(m.id) == {1: "Muntligt, båda vårdnadshavarna"}
+    assert store.case_consents(mid) == {1: "Muntligt, båda vårdnadshavarna"}
     store.close()

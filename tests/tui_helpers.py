@@ -28,10 +28,13 @@ def run(scenario, *, db=None, clock=None, size=(80, 24), **app_args):
     return app
 
 
-def seeded_meeting(db, set_id, people, clock=None, **info) -> int:
-    """A meeting created through the engine, closed again, ready to be resumed in the app."""
+def seeded_meeting(db, set_id, people, clock=None, step=None, **info) -> int:
+    """A meeting created through the engine, closed again, ready to be resumed in the app;
+    at the step whose id is `step`, if given."""
     store = Store.open(db)
     m = new_meeting(store, set_id, people, clock=clock or FakeClock(START), **info)
+    if step is not None:
+        m.goto_step(m.qs.index_of(step))
     meeting_id = m.id
     m.close()
     store.close()

@@ -52,6 +52,8 @@ class MeetingEngine:
         self._elapsed = store.step_times(meeting_id)
         self.skipped: set[int] = store.skipped_steps(meeting_id)  # optional steps left out
         self.groups: dict[int, list[Participant]] = store.groups(meeting_id)  # per step
+        # How each case's consent was given, where a block's cases have their own.
+        self._case_consents: dict[int, str] = store.case_consents(meeting_id)
         # Per step of alternative questions, the one asked (else its first).
         self.chosen: dict[int, int] = store.chosen_alternatives(meeting_id)
         self._running_since: dt.datetime | None = None
@@ -127,10 +129,8 @@ class MeetingEngine:
         """The step whose groups step `index` works with: its own, or the earlier step's
         that its `groups.step` names."""
         spec = self.qs.steps[index].groups
-        if spec is not None and spec.step is not None:
-            ids = self.qs.step_ids
-            return ids.index(spec.step) if spec.step in ids else index
-        return index
+        found = self.qs.index_of(spec.step) if spec is not None and spec.step else None
+        return index if found is None else found
 
     def groups_of(self, index: int | None = None) -> list[Participant]:
         """The groups or pairs of a step (the current one by default)."""
@@ -315,14 +315,19 @@ class MeetingEngine:
         self._turn_started = self._floor_started = self.clock.now()
 
     def case_consents(self) -> dict[int, str]:
-        """Per case of a block whose cases have their own consent, how it was given."""
-        return self.store.case_consents(self.id)
+        """Per case of a block whose cases have their own consent, how it was given (read
+        once; the question panel asks at every turn)."""
+        return dict(self._case_consents)
 
     def record_case_consent(self, case: int, note: str) -> None:
         """How the guardians' consent for a case was given (empty: not given)."""
         if not any(b.consent for b in self.qs.blocks):
             raise MeetingError("this set has no cases with a consent of their own")
         self.store.set_case_consent(self.id, case, note.strip(), self.clock.now())
+        if note.strip():
+            self._case_consents[case] = note.strip()
+        else:
+            self._case_consents.pop(case, None)
 
     def record_consent(self, given: bool, note: str = "") -> None:
         self.store.set_consent(self.id, given, note)

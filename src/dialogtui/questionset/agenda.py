@@ -22,9 +22,7 @@ def clock(minutes: int) -> str:
 
 def step_timing(step: Step) -> str:
     if step.minutes is not None and step.repeat:
-        r = step.repeat
-        count = f"{r.min}–{r.max}" if r.min != r.max else f"{r.max}"
-        return f"{count} × {format_minutes(step.minutes)}"
+        return f"{step.repeat.span} × {format_minutes(step.minutes)}"
     return format_minutes(step.minutes)
 
 
@@ -78,12 +76,9 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
         found = qs.block_at(n - 1)
         if found is not None and found[1] == n - 1:  # a block begins: say what it is
             block, first, last = found
-            times = f"{block.repeat.min}–{block.repeat.max}"
-            if block.repeat.min == block.repeat.max:
-                times = str(block.repeat.max)
             each = f" for each {block.each.lower()}" if block.each else ""
             said = (
-                f"Steps {first + 1}–{last + 1} are done{each}, {times} times "
+                f"Steps {first + 1}–{last + 1} are done{each}, {block.repeat.span} times "
                 "(ctrl+r begins the next; the times count one)."
             )
             parts.append(Padding(plain(said, style="bold green"), (0, 0, 0, 4), expand=False))
@@ -171,8 +166,8 @@ def _work_form(qs: QuestionSet, step: Step) -> str:
     spec = step.groups
     earlier = ""
     if spec is not None and spec.step is not None:
-        n = qs.step_ids.index(spec.step) + 1 if spec.step in qs.step_ids else None
-        earlier = f"the groups of step {n}" if n else f"the groups of '{spec.step}'"
+        n = qs.index_of(spec.step)
+        earlier = f"the groups of step {n + 1}" if n is not None else f"the groups of '{spec.step}'"
     if step.form == "individual":
         return "Work: individually, each on their own."
     if step.in_groups:

@@ -168,6 +168,11 @@ class Repeat(Strict):
             raise ValueError("`max` must not be less than `min`")
         return self
 
+    @property
+    def span(self) -> str:
+        """How many times, as lists say it: "3–4", or "2"."""
+        return f"{self.min}–{self.max}" if self.min != self.max else str(self.max)
+
 
 class Groups(Strict):
     """Who works together in a step of groups or pairs, or whose groups take the turns."""
@@ -613,11 +618,15 @@ class QuestionSet(Strict):
         """Each step's id, or "step-N" (counted from 1) where it has none."""
         return [s.id or f"step-{n}" for n, s in enumerate(self.steps, start=1)]
 
+    def index_of(self, step_id: str) -> int | None:
+        """The index of the step with this id ("step-N" where it has none), or None."""
+        ids = self.step_ids
+        return ids.index(step_id) if step_id in ids else None
+
     def block_at(self, index: int) -> tuple[Block, int, int] | None:
         """The block step `index` is in, with its first and last step, or None."""
-        ids = self.step_ids
         for block in self.blocks:
-            at = [ids.index(sid) for sid in block.steps if sid in ids]
+            at = [i for i in map(self.index_of, block.steps) if i is not None]
             if at and at[0] <= index <= at[-1]:
                 return block, at[0], at[-1]
         return None

@@ -111,10 +111,7 @@ def home(qs: QuestionSet, lines: list[str]) -> tuple[int, int] | None:
     full = normalise(" ".join(lines))
     once = [t for t in set_texts(qs) if len(as_pattern(t).findall(full)) == 1]
     spans = [s for s in (locate(t, lines) for t in once) if s]
-    if not spans:
-        return None
-    middle = sorted(spans)[len(spans) // 2]
-    return middle
+    return sorted(spans)[len(spans) // 2] if spans else None
 
 
 def step_lines(

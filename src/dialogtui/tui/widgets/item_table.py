@@ -26,8 +26,8 @@ class ItemTable(DataTable):
         # The cursor stays with its item, wherever the item is now (a card given a dot
         # moves up the ranking); else on the same row.
         was = self.current
-        ids = [getattr(item, "id", None) for item in items]
-        if was is not None and getattr(was, "id", None) in ids:
+        ids = [item.id for item in items]
+        if was is not None and was.id in ids:
             keep = ids.index(was.id)
         self._items = items
         heads = [plain(one_line(c)) for c in columns]

@@ -25,10 +25,7 @@ class StepHeader(TickingLines):
         if (found := engine.qs.block_at(engine.step_index)) is not None:
             block = found[0]
             word = visible(block.each or "time")
-            span = f"{block.repeat.min}–{block.repeat.max}"
-            if block.repeat.min == block.repeat.max:
-                span = str(block.repeat.max)
-            kind += f", {word} {engine.pos.repetition} of {span}; ctrl+r: next {word}"
+            kind += f", {word} {engine.pos.repetition} of {block.repeat.span}; ctrl+r: next {word}"
         if step.optional is not None:
             kind += ", skipped" if engine.step_index in engine.skipped else ", optional"
         if step.ours:
