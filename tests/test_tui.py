@@ -1379,3 +1379,14 @@ def test_a_cases_consent_is_recorded_from_the_notes_list(tmp_path):
     store = Store.open(db)
     assert store.case_consents(mid) == {1: "Muntligt, båda vårdnadshavarna"}
     store.close()
+
+
+def test_a_step_without_question_or_text_shows_no_blank_first_row(tmp_path):
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "samtidigt-traff-4", [("Ada", "skola")], step="urval")
+
+    async def scenario(app, pilot):
+        panel = text_of(app.screen.query_one("#question"))
+        assert panel.startswith("Optional (ctrl+k skips it): Om ett urval")
+
+    run(scenario, db=db, meeting_id=mid)

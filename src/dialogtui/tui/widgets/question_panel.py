@@ -75,4 +75,6 @@ class QuestionPanel(Static):
                 out.append("\nGuidance: " + visible(text), style="italic dim")
         elif hidden or ours or guidance:
             out.append("  [f9: notes]", style="dim")
+        if out.plain.startswith("\n"):  # no question nor text (a vote): no blank first row
+            out = out[1:]
         self.update(out)
