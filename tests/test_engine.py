@@ -10,6 +10,7 @@ from meeting_helpers import consent_required_text, new_meeting
 from dialogtui.errors import MeetingError, MeetingLocked, QuestionSetError
 from dialogtui.export.markdown import render_minutes
 from dialogtui.export.record import load_record
+from dialogtui.kinds.vote import give, ranked
 from dialogtui.meeting.clock import FakeClock
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.questionset.loader import parse_question_set
@@ -648,11 +649,11 @@ def test_a_vote_ranks_its_cards_by_their_dots_and_keeps_the_most_voted(store):
     with pytest.raises(MeetingError, match="needs a text"):
         m.add_card("  ")
     boy, girl, third = (m.add_card(t) for t in ("Pojke 12 år", "Flicka 9 år", "Syskon 7 och 10"))
-    m.vote(girl.id, 3)
-    m.vote(third.id, 2)
-    m.vote(boy.id, 2)
-    m.vote(boy.id, -5)  # taken back, never below none
-    assert [(c.text, c.votes) for c in m.cards()] == [
+    give(m, girl.id, 3)
+    give(m, third.id, 2)
+    give(m, boy.id, 2)
+    give(m, boy.id, -5)  # taken back, never below none
+    assert [(c.text, c.votes) for _, c, _ in ranked(m.cards(), None)] == [
         ("Flicka 9 år", 3),
         ("Syskon 7 och 10", 2),
         ("Pojke 12 år", 0),
@@ -662,12 +663,11 @@ def test_a_vote_ranks_its_cards_by_their_dots_and_keeps_the_most_voted(store):
     with pytest.raises(MeetingError, match="no cards"):
         m.add_card("Fel steg")
     minutes = render_minutes(load_record(store, m.id))
-    ranked = "1. Flicka 9 år (3)\n2. Syskon 7 och 10 (2)\n3. Pojke 12 år, skolfrånvaro (0)"
-    assert f"**Röstning:**\n\n{ranked}" in minutes
+    listed = "1. Flicka 9 år (3)\n2. Syskon 7 och 10 (2)\n3. Pojke 12 år, skolfrånvaro (0)"
+    assert f"**Röstning:**\n\n{listed}" in minutes
 
 
 def test_a_tie_at_the_last_place_kept_keeps_them_all():
-    from dialogtui.kinds.vote import ranked
     from dialogtui.records import Card
 
     cards = [Card(1, 0, "a", 5), Card(2, 0, "b", 3), Card(3, 0, "c", 3), Card(4, 0, "d", 1)]
@@ -691,9 +691,9 @@ def test_the_opera_set_goes_alone_pairs_explain_rank_arrange(store):
     assert [g.name for g in m.speakers()] == ["Par 1", "Par 2"]
     m.next_step()
     time, rules = m.add_card("Tid"), m.add_card("Sekretessen")
-    m.vote(rules.id, 4)
-    m.vote(time.id, 2)
-    assert [c.text for c in m.cards()] == ["Sekretessen", "Tid"]
+    give(m, rules.id, 4)
+    give(m, time.id, 2)
+    assert [c.text for _, c, _ in ranked(m.cards(), None)] == ["Sekretessen", "Tid"]
     minutes = render_minutes(load_record(store, m.id))
     assert "*Tillagt, inte i källan: Hela setet: SamTidigt hänvisar till kap. 14" in minutes
     assert "1. Sekretessen (4) — *vald*" in minutes
@@ -775,3 +775,64 @@ def test_each_case_of_traff_4_has_its_own_consent_in_the_minutes(store):
     assert case_1 < given < case_2 < missing
     m.record_case_consent(1, "")  # cleared: not given
     assert m.case_consents() == {}
+
+
+def test_each_need_is_put_by_one_organisation_to_another_and_answered_by_it(store):
+    # Träff 2: "Vad behöver du/ni av de andra aktörerna…", then "I tur och ordning får den
+    # efterfrågade aktören bemöta frågan och svara på om de kan möta behovet" (F6).
+    from dialogtui.kinds import needs
+
+    m = new_meeting(store, "samtidigt-traff-2", SAMTIDIGT)
+    m.start()
+    m.goto_step(step_of(m, "behov"))
+    assert needs.actors(m) == ["Skola", "Socialtjänst", "BUP"]
+    assert needs.floor(m) == "Skola"  # the organisation with the floor puts its needs
+    first = needs.add(m, needs.floor(m), "Socialtjänst", "Snabbare återkoppling")
+    needs.add(m, "Skola", "BUP", "Konsultation kring en elev")
+    m.submit("Vi behöver veta vad som händer efter en anmälan.")  # the turn goes on as ever
+    assert needs.floor(m) == "Skola"  # it keeps the floor for its people
+    m.next_in_round()
+    needs.add(m, needs.floor(m), "Skola", "Närvarouppgifter")  # Socialtjänst's need now
+    for by, to, text, wrong in (
+        ("Skola", "", "x", "whom is the need put to"),
+        ("", "BUP", "x", "whose need"),
+        ("Skola", "skola", "x", "another actor"),
+        ("Skola", "BUP", " ", "needs a text"),
+    ):
+        with pytest.raises(MeetingError, match=wrong):
+            needs.add(m, by, to, text)
+    needs.answer(m, first.id, "Ja, inom en vecka, med vårdnadshavarnas samtycke")
+    assert [(c.to, c.by) for c in needs.by_asked(m.cards())] == [
+        ("Socialtjänst", "Skola"),
+        ("BUP", "Skola"),
+        ("Skola", "Socialtjänst"),
+    ]
+    needs.correct(m, first.id, "Skola", "Socialtjänst", "Snabbare återkoppling efter anmälan")
+    assert m.card(first.id).answer.startswith("Ja, inom en vecka")  # kept through a correction
+    minutes = render_minutes(load_record(store, m.id))
+    assert (
+        "**Behov och svar:**\n\n| Till | Från | Behov | Svar |\n|---|---|---|---|\n"
+        "| Socialtjänst | Skola | Snabbare återkoppling efter anmälan |"
+        " Ja, inom en vecka, med vårdnadshavarnas samtycke |\n"
+        "| BUP | Skola | Konsultation kring en elev | *inget svar än* |\n"
+        "| Skola | Socialtjänst | Närvarouppgifter | *inget svar än* |\n"
+    ) in minutes
+
+
+def test_each_case_of_traff_4_has_its_own_needs(store):
+    # The collaboration map is made per case, in the block: a case's needs stay with it.
+    from dialogtui.kinds import needs
+
+    m = new_meeting(store, "samtidigt-traff-4", [("Ada", "skola"), ("Per", "socialtjanst")])
+    m.start()
+    m.goto_step(step_of(m, "samverkanskarta"))
+    needs.add(m, "Skola", "Socialtjänst", "Stöd till familjen")
+    m.goto_step(step_of(m, "casekarta"))
+    assert m.repeat_block() is True  # the second case
+    m.goto_step(step_of(m, "samverkanskarta"))
+    assert m.cards() == []  # the first case's needs are not this one's
+    needs.add(m, "Socialtjänst", "Skola", "Anpassad skoldag")
+    minutes = render_minutes(load_record(store, m.id))
+    case_1, case_2 = minutes.rindex("### Case 1"), minutes.rindex("### Case 2")
+    assert case_1 < minutes.index("Stöd till familjen") < case_2
+    assert case_2 < minutes.index("Anpassad skoldag")

@@ -24,7 +24,7 @@ def test_every_kind_has_its_spec_and_every_panel_its_widget():
         if spec.panel:
             widget, panel_id = STEP_PANELS[kind]
             assert hasattr(widget, "show") and panel_id == spec.panel_id
-    assert set(STEP_PANELS) == {"scale", "choice", "action_planning", "follow_up", "vote"}
+    assert set(STEP_PANELS) == {"scale", "choice", "action_planning", "follow_up", "vote", "needs"}
 
 
 def test_show_and_the_minutes_take_a_kinds_sections_from_its_spec(tmp_path, monkeypatch):
@@ -32,7 +32,7 @@ def test_show_and_the_minutes_take_a_kinds_sections_from_its_spec(tmp_path, monk
     # render them without being told of the kind.
     spec = base.KindSpec(
         agenda=lambda qs, step: ["A kind's own line in show"],
-        minutes=lambda w, n, step: [f"A kind's own section of step {n + 1}", ""],
+        minutes=lambda w, n, step, rep: [f"A kind's own section of step {n + 1}", ""],
     )
     monkeypatch.setitem(SPECS, "brief", spec)
     qs = find("samtidigt-traff-1")  # its step 2 is a brief

@@ -118,6 +118,21 @@ def action_step(store, clock):
     return m
 
 
+def needs_step(store, clock):
+    """Träff 2's needs, organisation by organisation: two needs, one of them answered."""
+    from dialogtui.kinds import needs
+
+    people = [(name, role) for name, role, _ in PEOPLE[:2]]
+    m = new_meeting(store, "samtidigt-traff-2", people, clock=clock)
+    m.start()
+    m.goto_step(m.qs.index_of("behov"))
+    clock.advance(minutes=12)
+    asked = needs.add(m, "Skola", "Socialtjänst", "Återkoppling inom en vecka efter en anmälan")
+    needs.add(m, "Skola", "Socialtjänst", "En kontaktperson per familj")
+    needs.answer(m, asked.id, "Ja, med vårdnadshavarnas samtycke")
+    return m
+
+
 def longest_title(store, clock):
     """The longest step title of the shipped sets (84 characters), its clock running over."""
     people = [(name, None) for name, _, _ in PEOPLE]
@@ -177,6 +192,11 @@ def test_capture_choice(snap_compare, tmp_path, size):
 @pytest.mark.parametrize("size", SIZES)
 def test_capture_action_plan(snap_compare, tmp_path, size):
     assert snap_compare(app_with(tmp_path, action_step), terminal_size=size, run_before=steady)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_capture_needs(snap_compare, tmp_path, size):
+    assert snap_compare(app_with(tmp_path, needs_step), terminal_size=size, run_before=steady)
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -1264,7 +1264,7 @@ def test_a_vote_step_takes_cards_and_dots_from_the_keyboard(tmp_path):
             await pilot.press("ctrl+s")
             await until(pilot, lambda t=text: t in cards())
         await pilot.press("down", "plus", "plus", "plus")  # three crosses for the girl
-        await until(pilot, lambda: screen.engine.cards()[0].votes == 3)
+        await until(pilot, lambda: screen.engine.cards()[1].votes == 3)
         lines = [line for line in cards().splitlines() if "│" in line and " år" in line]
         assert "Flicka 9 år" in lines[0] and "3" in lines[0]  # ranked first
         await pilot.press("x")
@@ -1273,6 +1273,56 @@ def test_a_vote_step_takes_cards_and_dots_from_the_keyboard(tmp_path):
         assert len(screen.engine.cards()) == 2
 
     run(scenario, db=db, meeting_id=mid)
+
+
+def test_a_needs_step_puts_each_need_to_an_organisation_and_takes_its_answer(
+    tmp_path, private_home
+):
+    # Träff 2's collaboration map at 80×24: Skola has the floor and says what it needs of
+    # Socialtjänst; then Socialtjänst answers whether it can meet it (F6).
+    db = tmp_path / "db"
+    people = [("Ada", "skola"), ("Per", "socialtjanst")]
+    mid = seeded_meeting(db, "samtidigt-traff-2", people, step="behov")
+
+    async def scenario(app, pilot):
+        screen = app.screen
+        await until(pilot, lambda: "No needs yet: a writes one" in screen_text(app))
+        assert screen.focused is screen.query_one("#needs")
+        await pilot.press("a")
+        await until(pilot, lambda: "A need" in screen_text(app))
+        # The first letters and enter take the organisation; the need; ctrl+s (it is Skola's:
+        # Skola has the floor).
+        await type_text(pilot, "so")
+        await pilot.press("enter")
+        await type_text(pilot, "Snabb återkoppling")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "Snabb återkoppling" in screen_text(app))
+        card = screen.engine.cards()[0]
+        assert (card.by, card.to) == ("Skola", "Socialtjänst")
+        await pilot.press("a")  # said wrong: to itself; the form stays, with what was typed
+        await until(pilot, lambda: "A need" in screen_text(app))
+        said: list[str] = []
+        notify = app.screen.notify
+        app.screen.notify = lambda message, **kw: (said.append(message), notify(message, **kw))
+        await type_text(pilot, "sk")
+        await pilot.press("enter")
+        await type_text(pilot, "Fel")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: said == ["a need is put to another actor, not to Skola itself"])
+        assert "Fel" in screen_text(app)  # still in the form, to be put right
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is screen)
+        await pilot.press("enter")  # the answer, when Socialtjänst's turn comes
+        await until(pilot, lambda: "Socialtjänst answers Skola" in screen_text(app))
+        await type_text(pilot, "Ja, inom en vecka")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "Ja, inom en vecka" in screen_text(app))
+        assert len(screen.engine.cards()) == 1
+        await end_and_export(app, pilot)
+
+    run(scenario, db=db, meeting_id=mid, size=(80, 24))
+    minutes = minutes_of(private_home, mid)
+    assert "| Socialtjänst | Skola | Snabb återkoppling | Ja, inom en vecka |" in minutes
 
 
 def test_traff_6_three_reflecting_team_rounds_end_to_end(tmp_path, private_home):

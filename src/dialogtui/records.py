@@ -123,13 +123,18 @@ class ScaleRating:
 
 @dataclass(slots=True)
 class Card:
-    """An item written on a card or a sheet (a case, an obstacle, an activity) in a vote
-    step, with the dots it was given."""
+    """An item written on a card or a sheet in a step of cards: a case, an obstacle or an
+    activity given dots in a vote step; a need one actor puts to another, and its answer,
+    in a needs step. Kept per time through a block (a case's own needs)."""
 
     id: int
     step: int
     text: str
     votes: int = 0
+    repetition: int = 1
+    by: str = ""  # whose it is: the organisation (or person) putting a need
+    to: str = ""  # whom it is put to: the one asked to answer the need
+    answer: str = ""  # the asked one's answer ("" until it is answered)
 
 
 @dataclass(slots=True)

@@ -41,6 +41,12 @@ _ROWS: dict[str, tuple[str, str, str, str]] = {
     "card": ("Kort", "Kort", "Kort", "Card"),
     "dots": ("Prickar", "Prikker", "Prikker", "Dots"),
     "kept": ("vald", "valgt", "valgt", "kept"),
+    "needs": ("Behov och svar", "Behov og svar", "Behov og svar", "Needs and answers"),
+    "need_by": ("Från", "Fra", "Fra", "From"),
+    "need_to": ("Till", "Til", "Til", "To"),
+    "need": ("Behov", "Behov", "Behov", "Need"),
+    "answer": ("Svar", "Svar", "Svar", "Answer"),
+    "unanswered": ("inget svar än", "intet svar endnu", "ikke besvart ennå", "not answered yet"),
     "group_n": ("Grupp {n}", "Gruppe {n}", "Gruppe {n}", "Group {n}"),
     "pair_n": ("Par {n}", "Par {n}", "Par {n}", "Pair {n}"),
     "ours": (

@@ -168,7 +168,10 @@ class _Writer:
             out += [f"*{L['ours']}: {self.q(step.ours)}*", ""]
         out += [f"*{L['planned']}: {planned} · {L['actual']}: {actual}*", ""]
         groups = self.by_step.get(n, {})
-        reps = sorted({rep for rep, _ in groups}) or [1]
+        spec = KIND_SPECS[step.kind]
+        # A time through with only cards (a case's needs, no turn typed) still has its place.
+        times = {rep for rep, _ in groups} | {c.repetition for c in self.r.cards if c.step == n}
+        reps = sorted(times) or [1]
         found = self.r.qs.block_at(n)
         each = self.i(found[0].each) if found and found[0].each else L["repetition"]
         for rep in reps:
@@ -186,7 +189,10 @@ class _Writer:
                         out += [f"*{L['ours']}: {self.q(question.ours)}*", ""]
                     out += lines(groups[(rep, qi)])
             out += lines(groups.get((rep, None), []))
-        out += KIND_SPECS[step.kind].minutes(self, n, step)  # the kind's own section
+            if spec.cards:  # the kind's own section, for this time through
+                out += spec.minutes(self, n, step, rep)
+        if not spec.cards:
+            out += spec.minutes(self, n, step, None)  # the kind's own section
         for kind in ("standpoints", "decisions", "concerns"):
             notes = [x for x in self.r.notes if x.step == n and x.kind.value + "s" == kind]
             if notes:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dialogtui.kinds import action_planning, choice, follow_up, scale, vote
+from dialogtui.kinds import action_planning, choice, follow_up, needs, scale, vote
 from dialogtui.kinds.base import PLAIN, ROUND, KindSpec
 
 SPECS: dict[str, KindSpec] = {
@@ -21,6 +21,7 @@ SPECS: dict[str, KindSpec] = {
     "action_planning": action_planning.SPEC,
     "follow_up": follow_up.SPEC,
     "vote": vote.SPEC,
+    "needs": needs.SPEC,
 }
 
 

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from dialogtui.questionset.model import Step
 
 
-def minutes(w: Any, n: int, step: Step) -> list[str]:
+def minutes(w: Any, n: int, step: Step, _rep: int | None) -> list[str]:
     # The plan stands once, in the set's first action-planning step.
     return w.action_table(w.r.actions, step) if n == w.plan_step else []
 

@@ -25,7 +25,7 @@ def agenda(qs: QuestionSet, step: Step) -> list:
     return out
 
 
-def minutes(w: Any, n: int, step: Step) -> list[str]:
+def minutes(w: Any, n: int, step: Step, _rep: int | None) -> list[str]:
     from dialogtui.export.escape import cell
 
     assert step.choice is not None

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from dialogtui.questionset.model import Step
 
 
-def minutes(w: Any, n: int, step: Step) -> list[str]:
+def minutes(w: Any, n: int, step: Step, _rep: int | None) -> list[str]:
     return w.follow_up(heading=False) if n == w.follow_up_step else []
 
 

@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING, Any
 from dialogtui.kinds.base import KindSpec
 
 if TYPE_CHECKING:
+    from dialogtui.meeting.engine import MeetingEngine
     from dialogtui.questionset.model import QuestionSet, Step
+    from dialogtui.records import Card
 
 
 def agenda(qs: QuestionSet, step: Step) -> list:
@@ -34,9 +36,17 @@ def ranked(cards: list, keep: int | None) -> list[tuple[int, Any, bool]]:
     return out
 
 
-def minutes(w: Any, n: int, step: Step) -> list[str]:
+def give(engine: MeetingEngine, card_id: int, dots: int) -> Card:
+    """Add (or, negative, take back) dots on a card; never fewer than none."""
+    card = engine.card(card_id)
+    card.votes = max(0, card.votes + dots)
+    engine.save_card(card)
+    return card
+
+
+def minutes(w: Any, n: int, step: Step, rep: int | None) -> list[str]:
     assert step.vote is not None
-    cards = [c for c in w.r.cards if c.step == n]
+    cards = [c for c in w.r.cards if (c.step, c.repetition) == (n, rep)]
     if not cards:
         return []
     L = w.L
@@ -48,6 +58,7 @@ def minutes(w: Any, n: int, step: Step) -> list[str]:
 
 
 SPEC = KindSpec(
+    cards=True,
     needs="vote",
     owns=("vote",),
     panel="dialogtui.tui.widgets.vote_panel:VotePanel",

@@ -11,6 +11,7 @@ import datetime as dt
 
 from dialogtui.errors import MeetingError
 from dialogtui.export.labels import labels  # a group's default name, in the meeting's language
+from dialogtui.kinds import SPECS as KIND_SPECS
 from dialogtui.meeting.clock import Clock
 from dialogtui.meeting.timers import Projection, StepTimer, project
 from dialogtui.questionset.loader import parse_question_set
@@ -737,40 +738,40 @@ class MeetingEngine:
         else:
             self.store.mark_choice(self.id, mark)
 
-    def cards(self) -> list[Card]:
-        """The current step's cards, those with most dots first (ties as written)."""
-        mine = [c for c in self.store.cards(self.id) if c.step == self.pos.step]
-        return sorted(mine, key=lambda c: -c.votes)
+    # -- cards: a step's items (a vote's cards, a needs step's needs); what each kind does
+    # with them is in its module in dialogtui.kinds --------------------------------------
 
-    def add_card(self, text: str) -> Card:
-        if self.step.vote is None:
-            raise MeetingError("this step has no cards to vote on")
+    def cards(self) -> list[Card]:
+        """The cards of this step, this time through it, in the order they were written."""
+        here = (self.pos.step, self.pos.repetition)
+        return [c for c in self.store.cards(self.id) if (c.step, c.repetition) == here]
+
+    def add_card(self, text: str, by: str = "", to: str = "") -> Card:
+        if not KIND_SPECS[self.step.kind].cards:
+            raise MeetingError("this step has no cards")
         if not text.strip():
             raise MeetingError("a card needs a text")
-        return self.store.add_card(self.id, self.pos.step, text.strip(), self.clock.now())
+        card = Card(0, self.pos.step, text.strip(), 0, self.pos.repetition, by.strip(), to.strip())
+        return self.store.add_card(self.id, card, self.clock.now())
 
-    def _card(self, card_id: int) -> Card:
+    def card(self, card_id: int) -> Card:
         found = next((c for c in self.cards() if c.id == card_id), None)
         if found is None:
             raise MeetingError(f"no card {card_id} in this step")
         return found
 
-    def vote(self, card_id: int, dots: int) -> Card:
-        """Add (or, negative, take back) dots on a card; never fewer than none."""
-        card = self._card(card_id)
-        card.votes = max(0, card.votes + dots)
+    def save_card(self, card: Card) -> None:
+        if not card.text.strip():
+            raise MeetingError("a card needs a text; delete it instead")
         self.store.set_card(self.id, card)
-        return card
 
     def edit_card(self, card_id: int, text: str) -> None:
-        if not text.strip():
-            raise MeetingError("a card needs a text; delete it instead")
-        card = self._card(card_id)
+        card = self.card(card_id)
         card.text = text.strip()
-        self.store.set_card(self.id, card)
+        self.save_card(card)
 
     def delete_card(self, card_id: int) -> None:
-        self.store.delete_card(self.id, self._card(card_id).id)
+        self.store.delete_card(self.id, self.card(card_id).id)
 
     def add_action(self, item: ActionItem) -> ActionItem:
         if not item.what.strip():

@@ -51,6 +51,7 @@ class StepKind(StrEnum):
     action_planning = "action_planning"
     follow_up = "follow_up"
     vote = "vote"
+    needs = "needs"
 
 
 # Time placeholders a question may hold; see placeholders.py.

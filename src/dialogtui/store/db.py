@@ -7,6 +7,7 @@ method returns: when a caller is told a turn is saved, it is on disk.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import errno
 import os
@@ -743,20 +744,33 @@ class Store:
                 (meeting_id, rating.step, rating.participant_id, rating.value, rating.comment),
             )
 
-    def add_card(self, meeting_id: int, step: int, text: str, at: dt.datetime) -> Card:
+    def add_card(self, meeting_id: int, card: Card, at: dt.datetime) -> Card:
+        """A new card (its id is the store's); the card given is not changed."""
         with self.tx() as c:
             cur = c.execute(
-                "INSERT INTO cards (meeting_id, step_index, text, created_at) VALUES (?,?,?,?)",
-                (meeting_id, step, text, _ts(at)),
+                "INSERT INTO cards (meeting_id, step_index, repetition, text, votes, by_whom,"
+                " to_whom, answer, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                (
+                    meeting_id,
+                    card.step,
+                    card.repetition,
+                    card.text,
+                    card.votes,
+                    card.by,
+                    card.to,
+                    card.answer,
+                    _ts(at),
+                ),
             )
-            return Card(_new_id(cur), step, text)
+            return dataclasses.replace(card, id=_new_id(cur))
 
     def set_card(self, meeting_id: int, card: Card) -> None:
-        """A card's text and dots as they are now."""
+        """A card as it is now: its text, dots, who put it to whom, and the answer."""
         with self.tx() as c:
             c.execute(
-                "UPDATE cards SET text=?, votes=? WHERE id=? AND meeting_id=?",
-                (card.text, card.votes, card.id, meeting_id),
+                "UPDATE cards SET text=?, votes=?, by_whom=?, to_whom=?, answer=?"
+                " WHERE id=? AND meeting_id=?",
+                (card.text, card.votes, card.by, card.to, card.answer, card.id, meeting_id),
             )
 
     def delete_card(self, meeting_id: int, card_id: int) -> None:
@@ -766,10 +780,19 @@ class Store:
     def cards(self, meeting_id: int) -> list[Card]:
         """Every card of the meeting, by step, in the order they were written."""
         return [
-            Card(r["id"], r["step_index"], r["text"], r["votes"])
+            Card(
+                r["id"],
+                r["step_index"],
+                r["text"],
+                r["votes"],
+                r["repetition"],
+                r["by_whom"],
+                r["to_whom"],
+                r["answer"],
+            )
             for r in self.query(
-                "SELECT id, step_index, text, votes FROM cards WHERE meeting_id=?"
-                " ORDER BY step_index, id",
+                "SELECT id, step_index, text, votes, repetition, by_whom, to_whom, answer"
+                " FROM cards WHERE meeting_id=? ORDER BY step_index, id",
                 (meeting_id,),
             )
         ]

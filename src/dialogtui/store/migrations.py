@@ -216,6 +216,14 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (meeting_id, repetition)
     );
     """,
+    # 12: cards are kept per time through a block, and a card may be a need one actor puts
+    # to another ("Vad behöver du/ni av de andra aktörerna?") with the asked one's answer
+    """
+    ALTER TABLE cards ADD COLUMN repetition INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE cards ADD COLUMN by_whom TEXT NOT NULL DEFAULT '';
+    ALTER TABLE cards ADD COLUMN to_whom TEXT NOT NULL DEFAULT '';
+    ALTER TABLE cards ADD COLUMN answer TEXT NOT NULL DEFAULT '';
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

@@ -45,7 +45,12 @@ from dialogtui.tui.widgets.question_panel import QuestionPanel
 from dialogtui.tui.widgets.scale_panel import ScalePanel
 from dialogtui.tui.widgets.speaker_strip import SpeakerStrip
 from dialogtui.tui.widgets.step_header import StepHeader
-from dialogtui.tui.widgets.step_panel import ConfirmWanted, EngineChange, TextWanted
+from dialogtui.tui.widgets.step_panel import (
+    ConfirmWanted,
+    DialogWanted,
+    EngineChange,
+    TextWanted,
+)
 from dialogtui.tui.widgets.transcript import Transcript
 
 AUTOSAVE_SECONDS = 1.0
@@ -665,6 +670,13 @@ class CaptureScreen(DialogScreen[None]):
                 self.run(lambda: event.then(self.engine, text))
 
         await self._open(TextDialog(event.title, event.text), done, event.key)
+
+    async def on_dialog_wanted(self, event: DialogWanted) -> None:
+        def done(result) -> None:
+            if result is not None:
+                self.run(lambda: event.then(self.engine, result))
+
+        await self._open(event.dialog, done, event.key)
 
     async def on_confirm_wanted(self, event: ConfirmWanted) -> None:
         def done(yes: bool | None) -> None:

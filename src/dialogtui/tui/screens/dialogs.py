@@ -133,6 +133,16 @@ class FormDialog(OrderedFocus, CancellableDialog):
         return [str(v) for v in values.values() if str(v).strip()]
 
 
+def complete(field: Input, names: list[str]) -> None:
+    """Enter takes the suggested name, as the scribe would expect: the first name that
+    begins with what is typed, as the field's suggester shows it."""
+    if field.value:
+        typed = field.value.casefold()
+        match = next((n for n in names if n.casefold().startswith(typed)), None)
+        if match:
+            field.value = match
+
+
 class ListKeys:
     """A dialog whose list moves with the arrow keys in typed order. A list's own arrow keys
     are bindings that run only once the key has gone round the app — after an enter or an
@@ -242,13 +252,8 @@ class ActionDialog(FormDialog):
             yield Label("enter: next field · ctrl+s: save · escape: cancel", classes="hint")
 
     def field_entered(self, field: Input) -> None:
-        # Enter takes the suggested participant name, as the scribe would expect: the
-        # first name that begins with what is typed, as the suggester shows it.
-        if field.id in ("f-who", "f-with_whom") and field.value:
-            typed = field.value.casefold()
-            match = next((n for n in self.names if n.casefold().startswith(typed)), None)
-            if match:
-                field.value = match
+        if field.id in ("f-who", "f-with_whom"):
+            complete(field, self.names)
         super().field_entered(field)
 
     def save(self) -> None:

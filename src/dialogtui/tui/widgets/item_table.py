@@ -15,6 +15,7 @@ MAX_WIDTH = 40  # cells; a longer text is cut here (it is whole in the store and
 
 class ItemTable(DataTable):
     HINT = ""  # its keys, shown on its border
+    MAX_CELL = MAX_WIDTH  # a table of several long texts cuts them shorter, to fit 80 columns
 
     def __init__(self, **kwargs):
         super().__init__(cursor_type="row", **kwargs)
@@ -36,7 +37,7 @@ class ItemTable(DataTable):
         # its columns are cleared and added again, keeps the heads' widths until some later
         # redraw ("Bok" for "Boka lokal").
         widths = [
-            min(MAX_WIDTH, max([head.cell_len, *(row[n].cell_len for row in body)]))
+            min(self.MAX_CELL, max([head.cell_len, *(row[n].cell_len for row in body)]))
             for n, head in enumerate(heads)
         ]
         self.clear(columns=True)

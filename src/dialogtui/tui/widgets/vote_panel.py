@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.binding import Binding
 
 from dialogtui.export.labels import labels
-from dialogtui.kinds.vote import ranked
+from dialogtui.kinds.vote import give, ranked
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.tui.widgets.item_table import ItemTable
 from dialogtui.tui.widgets.step_panel import ConfirmWanted, EngineChange, TextWanted
@@ -45,7 +45,7 @@ class VotePanel(ItemTable):
 
     def action_dots(self, n: int) -> None:
         if (card := self.current) is not None:
-            self.post_message(EngineChange(lambda e: e.vote(card.id, n)))
+            self.post_message(EngineChange(lambda e: give(e, card.id, n)))
 
     def action_edit(self) -> None:
         if (card := self.current) is not None:

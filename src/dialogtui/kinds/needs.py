@@ -1,0 +1,116 @@
+"""A needs step: the collaboration map's "Vad behöver du/ni av de andra aktörerna?".
+
+It goes round (organisation by organisation, in SamTidigt's Träff 2 and 4): each says what
+it needs of the others, and each need is written as a card put by one actor to another.
+Then "i tur och ordning får den efterfrågade aktören bemöta frågan och svara på om de kan
+möta behovet": each actor asked answers the needs put to it, and the answer is kept with the
+need. The minutes have the needs by the actor asked, each with its answer.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from dialogtui.errors import MeetingError
+from dialogtui.kinds.base import KindSpec
+
+if TYPE_CHECKING:
+    from dialogtui.meeting.engine import MeetingEngine
+    from dialogtui.questionset.model import QuestionSet, Step
+    from dialogtui.records import Card
+
+
+def actors(engine: MeetingEngine) -> list[str]:
+    """The actors a need may come from or be put to, as the speaker strip names them: the
+    organisations in a round over organisations, else the people; in the order they sit."""
+    step = engine.step
+    names = [engine.organisation(p) if step.by_organisation else p.name for p in engine.speakers()]
+    return list(dict.fromkeys(names))
+
+
+def floor(engine: MeetingEngine) -> str:
+    """Whose need is written now: the actor with the floor ("" when nobody has it)."""
+    speaker = engine.speaker
+    if speaker is None:
+        return ""
+    return engine.organisation(speaker) if engine.step.by_organisation else speaker.name
+
+
+def checked(by: str, to: str, text: str) -> tuple[str, str, str]:
+    by, to, text = by.strip(), to.strip(), text.strip()
+    if not by:
+        raise MeetingError("whose need is it? Write the actor who has it")
+    if not to:
+        raise MeetingError("whom is the need put to? Write the actor asked")
+    if by.casefold() == to.casefold():
+        raise MeetingError(f"a need is put to another actor, not to {by} itself")
+    if not text:
+        raise MeetingError("a need needs a text")
+    return by, to, text
+
+
+def add(engine: MeetingEngine, by: str, to: str, text: str) -> Card:
+    by, to, text = checked(by, to, text)
+    return engine.add_card(text, by=by, to=to)
+
+
+def correct(engine: MeetingEngine, card_id: int, by: str, to: str, text: str) -> None:
+    card = engine.card(card_id)
+    card.by, card.to, card.text = checked(by, to, text)
+    engine.save_card(card)
+
+
+def answer(engine: MeetingEngine, card_id: int, text: str) -> None:
+    """The asked actor's answer to a need (empty: not answered after all)."""
+    card = engine.card(card_id)
+    card.answer = text.strip()
+    engine.save_card(card)
+
+
+def by_asked(cards: list[Card]) -> list[Card]:
+    """The needs in the order they are answered: by the actor asked, the actors in the order
+    they were first asked, each one's needs as they were written."""
+    first: dict[str, int] = {}
+    for n, card in enumerate(cards):
+        first.setdefault(card.to.casefold(), n)
+    return sorted(cards, key=lambda c: first[c.to.casefold()])
+
+
+def agenda(qs: QuestionSet, step: Step) -> list:
+    from rich.text import Text
+
+    return [
+        Text(
+            "Needs: each written as put by one actor to another; then each actor asked "
+            "answers whether it can meet the needs put to it.",
+            style="green",
+        )
+    ]
+
+
+def minutes(w: Any, n: int, step: Step, rep: int | None) -> list[str]:
+    cards = [c for c in w.r.cards if (c.step, c.repetition) == (n, rep)]
+    if not cards:
+        return []
+    L = w.L
+    out = [
+        f"**{L['needs']}:**",
+        "",
+        f"| {L['need_to']} | {L['need_by']} | {L['need']} | {L['answer']} |",
+        "|---|---|---|---|",
+    ]
+    for card in by_asked(cards):
+        said = w.c(card.answer) if card.answer else f"*{L['unanswered']}*"
+        out.append(f"| {w.c(card.to)} | {w.c(card.by)} | {w.c(card.text)} | {said} |")
+    return [*out, ""]
+
+
+SPEC = KindSpec(
+    round=True,
+    cards=True,
+    panel="dialogtui.tui.widgets.needs_panel:NeedsPanel",
+    panel_id="needs",
+    beside_table=True,
+    agenda=agenda,
+    minutes=minutes,
+)
