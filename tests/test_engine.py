@@ -785,14 +785,14 @@ def test_each_need_is_put_by_one_organisation_to_another_and_answered_by_it(stor
     m = new_meeting(store, "samtidigt-traff-2", SAMTIDIGT)
     m.start()
     m.goto_step(step_of(m, "behov"))
-    assert needs.actors(m) == ["Skola", "Socialtjänst", "BUP"]
-    assert needs.floor(m) == "Skola"  # the organisation with the floor puts its needs
-    first = needs.add(m, needs.floor(m), "Socialtjänst", "Snabbare återkoppling")
+    assert m.actors() == ["Skola", "Socialtjänst", "BUP"]
+    assert m.floor == "Skola"  # the organisation with the floor puts its needs
+    first = needs.add(m, m.floor, "Socialtjänst", "Snabbare återkoppling")
     needs.add(m, "Skola", "BUP", "Konsultation kring en elev")
     m.submit("Vi behöver veta vad som händer efter en anmälan.")  # the turn goes on as ever
-    assert needs.floor(m) == "Skola"  # it keeps the floor for its people
+    assert m.floor == "Skola"  # it keeps the floor for its people
     m.next_in_round()
-    needs.add(m, needs.floor(m), "Skola", "Närvarouppgifter")  # Socialtjänst's need now
+    needs.add(m, m.floor, "Skola", "Närvarouppgifter")  # Socialtjänst's need now
     for by, to, text, wrong in (
         ("Skola", "", "x", "whom is the need put to"),
         ("", "BUP", "x", "whose need"),
@@ -836,3 +836,59 @@ def test_each_case_of_traff_4_has_its_own_needs(store):
     case_1, case_2 = minutes.rindex("### Case 1"), minutes.rindex("### Case 2")
     assert case_1 < minutes.index("Stöd till familjen") < case_2
     assert case_2 < minutes.index("Anpassad skoldag")
+
+
+def test_a_timeline_keeps_each_organisations_sheets_in_their_place_on_the_line(store):
+    # Träff 3: "Verksamheterna sätter en efter en, upp sina lappar på tidslinjen" (F4).
+    from dialogtui.kinds import board
+
+    m = new_meeting(store, "samtidigt-traff-3", SAMTIDIGT)
+    m.start()
+    m.goto_step(step_of(m, "tidslinje"))
+    assert m.floor == "Skola"
+    board.put_up(m, "Anmälan till elevhälsan", "ht 2023", m.floor)
+    board.put_up(m, "Åtgärdsprogram", "vt 2024", m.floor)
+    m.next_in_round()
+    assert m.floor == "Socialtjänst"
+    late = board.put_up(m, "Orosanmälan", "jan 2024", m.floor)
+    board.move(m, late.id, -1)  # between Skola's two sheets
+    board.move(m, late.id, -1)  # first
+    board.move(m, late.id, -1)  # the first stays first
+    board.move(m, late.id, +1)
+    board.move(m, board.line(m.cards())[-1].id, +1)  # the last stays last
+    assert [c.text for c in board.line(m.cards())] == [
+        "Anmälan till elevhälsan",
+        "Orosanmälan",
+        "Åtgärdsprogram",
+    ]
+    board.correct(m, late.id, "Orosanmälan från skolan", "dec 2023", "Socialtjänst")
+    with pytest.raises(MeetingError, match="needs a text"):
+        board.correct(m, late.id, " ", "", "")
+    minutes = render_minutes(load_record(store, m.id))
+    assert (
+        "**Tidslinje:**\n\n| # | När | Organisation | Vad |\n|---|---|---|---|\n"
+        "| 1 | ht 2023 | Skola | Anmälan till elevhälsan |\n"
+        "| 2 | dec 2023 | Socialtjänst | Orosanmälan från skolan |\n"
+        "| 3 | vt 2024 | Skola | Åtgärdsprogram |\n"
+    ) in minutes
+
+
+def test_a_map_lays_each_sheet_in_one_of_its_places(store):
+    # Träff 2's stakeholder map: "Ju mer perifer aktör desto längre från målgruppen" (F4).
+    from dialogtui.kinds import board
+
+    m = new_meeting(store, "samtidigt-traff-2", SAMTIDIGT)
+    m.start()
+    m.goto_step(step_of(m, "intressentkarta"))
+    school, police, parents = (m.add_card(t) for t in ("Elevhälsan", "Polisen", "Föräldrarna"))
+    board.lay(m, school.id, 1)
+    board.lay(m, police.id, 3)
+    board.lay(m, school.id, 2)  # moved out a ring
+    with pytest.raises(MeetingError, match="places 1–3"):
+        board.lay(m, parents.id, 4)
+    minutes = render_minutes(load_record(store, m.id))
+    assert (
+        "**Karta:**\n\n- *Längre ut:* Elevhälsan\n- *Perifer:* Polisen\n"
+        "- *Inte placerat:* Föräldrarna\n"
+    ) in minutes
+    assert "*Tillagt, inte i källan: Kartans tre platser" in minutes

@@ -24,7 +24,9 @@ def test_every_kind_has_its_spec_and_every_panel_its_widget():
         if spec.panel:
             widget, panel_id = STEP_PANELS[kind]
             assert hasattr(widget, "show") and panel_id == spec.panel_id
-    assert set(STEP_PANELS) == {"scale", "choice", "action_planning", "follow_up", "vote", "needs"}
+    assert set(STEP_PANELS) == {kind for kind, spec in SPECS.items() if spec.panel}
+    ids = [panel_id for _, panel_id in STEP_PANELS.values()]
+    assert len(set(ids)) == len(ids)  # each panel is on the screen once, by its id
 
 
 def test_show_and_the_minutes_take_a_kinds_sections_from_its_spec(tmp_path, monkeypatch):

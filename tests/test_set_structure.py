@@ -162,7 +162,7 @@ REVIEWED = {
         "not_asked",
         [
             ("startrunda", "opening round", "everyone", "", "", ""),
-            ("intressentkarta", "discussion", "everyone", "", "", ""),
+            ("intressentkarta", "map", "everyone", "", "", "ours"),
             ("samverkanskarta", "round", "organisations", "", "", ""),
             ("behov", "needs", "organisations", "each_question", "", ""),
             ("handlingsplan", "action planning", "everyone", "", "", ""),
@@ -174,7 +174,7 @@ REVIEWED = {
         [
             ("startrunda", "opening round", "everyone", "", "", ""),
             ("post-it", "group work", "groups (organisation)", "", "", ""),
-            ("tidslinje", "round", "organisations", "", "20/organisation", ""),
+            ("tidslinje", "timeline", "organisations", "", "20/organisation", ""),
             ("reflektion", "discussion", "everyone", "", "", ""),
             ("avslutning", "closing round", "everyone", "", "", ""),
         ],

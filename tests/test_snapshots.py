@@ -133,6 +133,22 @@ def needs_step(store, clock):
     return m
 
 
+def timeline_step(store, clock):
+    """Träff 3's timeline: Skola's two sheets and Socialtjänst's, put up between them."""
+    from dialogtui.kinds import board
+
+    people = [(name, role) for name, role, _ in PEOPLE[:2]]
+    m = new_meeting(store, "samtidigt-traff-3", people, clock=clock)
+    m.start()
+    m.goto_step(m.qs.index_of("tidslinje"))
+    board.put_up(m, "Anmälan till elevhälsan om hög frånvaro", "ht 2023", "Skola")
+    board.put_up(m, "Åtgärdsprogram", "vt 2024", "Skola")
+    m.next_in_round()
+    board.move(m, board.put_up(m, "Orosanmälan", "dec 2023", "Socialtjänst").id, -1)
+    clock.advance(minutes=25)
+    return m
+
+
 def longest_title(store, clock):
     """The longest step title of the shipped sets (84 characters), its clock running over."""
     people = [(name, None) for name, _, _ in PEOPLE]
@@ -197,6 +213,11 @@ def test_capture_action_plan(snap_compare, tmp_path, size):
 @pytest.mark.parametrize("size", SIZES)
 def test_capture_needs(snap_compare, tmp_path, size):
     assert snap_compare(app_with(tmp_path, needs_step), terminal_size=size, run_before=steady)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_capture_timeline(snap_compare, tmp_path, size):
+    assert snap_compare(app_with(tmp_path, timeline_step), terminal_size=size, run_before=steady)
 
 
 @pytest.mark.parametrize("size", SIZES)

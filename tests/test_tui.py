@@ -19,6 +19,7 @@ from tui_helpers import (
     until,
 )
 
+from dialogtui.kinds import board
 from dialogtui.meeting.clock import FakeClock
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.records import ActionItem, ActionStatus, NoteKind
@@ -1091,6 +1092,8 @@ def test_a_round_over_organisations_in_the_ui(tmp_path):
         strip = lambda: text_of(screen.query_one("#speakers"))  # noqa: E731
         await until(pilot, lambda: "▶1:Skola  2:Socialtjänst  3:BUP" in strip())
         assert "Speaking: Skola (Anna) 00:00 / 20:00" in strip()
+        assert screen.focused is screen.query_one("#timeline")  # its sheets; escape: the box
+        await pilot.press("escape")
         await type_text(pilot, "Anmälan till elevhälsan")
         await pilot.press("enter")
         await until(pilot, lambda: "✓ saved" in strip())
@@ -1323,6 +1326,60 @@ def test_a_needs_step_puts_each_need_to_an_organisation_and_takes_its_answer(
     run(scenario, db=db, meeting_id=mid, size=(80, 24))
     minutes = minutes_of(private_home, mid)
     assert "| Socialtjänst | Skola | Snabb återkoppling | Ja, inom en vecka |" in minutes
+
+
+def test_a_timeline_and_a_map_take_their_sheets_from_the_keyboard(tmp_path, private_home):
+    # Träff 3's timeline at 80×24: Skola puts up two sheets, Socialtjänst one that goes
+    # between them (F4); then Träff 2's map, its sheets laid with their number keys.
+    db = tmp_path / "db"
+    people = [("Ada", "skola"), ("Per", "socialtjanst")]
+    mid = seeded_meeting(db, "samtidigt-traff-3", people, step="tidslinje")
+
+    async def put_up(app, pilot, text: str, when: str) -> None:
+        await pilot.press("a")
+        await until(pilot, lambda: "A sheet on the timeline" in screen_text(app))
+        await type_text(pilot, text)
+        await pilot.press("enter")
+        await type_text(pilot, when)
+        await pilot.press("enter", "enter")  # whose: the organisation with the floor
+        await until(pilot, lambda: text in screen_text(app) and "A sheet" not in screen_text(app))
+
+    async def scenario(app, pilot):
+        screen = app.screen
+        await until(pilot, lambda: "No sheets yet: a writes one" in screen_text(app))
+        await put_up(app, pilot, "Elevhälsan", "ht 2023")
+        await put_up(app, pilot, "Åtgärdsprogram", "vt 2024")
+        await pilot.press("tab")  # Socialtjänst's turn
+        await until(pilot, lambda: "Speaking: Socialtjänst" in screen_text(app))
+        await put_up(app, pilot, "Orosanmälan", "dec 2023")
+        await pilot.press("less_than_sign")  # between Skola's two
+        await until(
+            pilot, lambda: [c.text for c in board.line(screen.engine.cards())][1] == "Orosanmälan"
+        )
+        await end_and_export(app, pilot)
+
+    run(scenario, db=db, meeting_id=mid, size=(80, 24))
+    minutes = minutes_of(private_home, mid)
+    assert "| 2 | dec 2023 | Socialtjänst | Orosanmälan |" in minutes
+    assert "| 3 | vt 2024 | Skola | Åtgärdsprogram |" in minutes
+
+    db2 = tmp_path / "db2"
+    mid = seeded_meeting(db2, "samtidigt-traff-2", people, step="intressentkarta")
+
+    async def the_map(app, pilot):
+        screen = app.screen
+        await until(pilot, lambda: "No sheets yet: a writes one as it is laid" in screen_text(app))
+        for text in ("Elevhälsan", "Polisen"):
+            await pilot.press("a")
+            await until(pilot, lambda: isinstance(app.screen, TextDialog))
+            await type_text(pilot, text)
+            await pilot.press("ctrl+s")
+            await until(pilot, lambda t=text: t in screen_text(app))
+        await pilot.press("3")  # the police: peripheral
+        await until(pilot, lambda: "3. Perifer" in screen_text(app))
+        assert [c.place for c in board.line(screen.engine.cards())] == ["", "Perifer"]
+
+    run(the_map, db=db2, meeting_id=mid, size=(80, 24))
 
 
 def test_traff_6_three_reflecting_team_rounds_end_to_end(tmp_path, private_home):

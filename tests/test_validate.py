@@ -293,3 +293,27 @@ groups = { by = "step", step = "step-3" }
     assert result.code == 1 and "those before this one: step-2" in result.err
     fixed = text.replace('step = "step-3"', 'step = "step-2"')
     assert cli("validate", write(tmp_path, fixed)).code == 0
+
+
+@pytest.mark.parametrize(
+    ("step", "expected"),
+    [
+        ('kind = "map"', "7:1: `steps[1]`: a `map` step needs `places = [...]`"),
+        (
+            'kind = "discussion"\nplaces = ["Nära", "Ute"]',
+            "7:1: `steps[1]`: only a step of kind `map`",
+        ),
+        ('kind = "map"\nplaces = ["Nära"]', "10:1: `steps[1].places`: list should have at least 2"),
+        ('kind = "map"\nplaces = ["Nära", " nära "]', "7:1: `steps[1]`: a map's places each need"),
+    ],
+    ids=["no-places", "not-a-map", "one-place", "same-twice"],
+)
+def test_a_maps_places_are_checked(cli, tmp_path, step, expected):
+    path = tmp_path / "m.toml"
+    path.write_text(
+        'id = "m"\ntitle = "T"\nlanguage = "sv"\nmethod = "m"\n[source]\ndocument = "x"\n'
+        f'[[steps]]\ntitle = "Karta"\n{step}\n',
+        encoding="utf-8",
+    )
+    result = cli("validate", str(path))
+    assert result.code == 1 and f"m.toml:{expected}" in result.err, result.err

@@ -125,7 +125,8 @@ class ScaleRating:
 class Card:
     """An item written on a card or a sheet in a step of cards: a case, an obstacle or an
     activity given dots in a vote step; a need one actor puts to another, and its answer,
-    in a needs step. Kept per time through a block (a case's own needs)."""
+    in a needs step; a sheet on a timeline or a map. Kept per time through a block (a
+    case's own needs)."""
 
     id: int
     step: int
@@ -135,6 +136,8 @@ class Card:
     by: str = ""  # whose it is: the organisation (or person) putting a need
     to: str = ""  # whom it is put to: the one asked to answer the need
     answer: str = ""  # the asked one's answer ("" until it is answered)
+    place: str = ""  # where it lies: its when on a timeline, its place on a map
+    position: int = 0  # its place in the line, on a timeline
 
 
 @dataclass(slots=True)

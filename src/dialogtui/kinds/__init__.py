@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dialogtui.kinds import action_planning, choice, follow_up, needs, scale, vote
+from dialogtui.kinds import action_planning, board, choice, follow_up, needs, scale, vote
 from dialogtui.kinds.base import PLAIN, ROUND, KindSpec
 
 SPECS: dict[str, KindSpec] = {
@@ -22,6 +22,8 @@ SPECS: dict[str, KindSpec] = {
     "follow_up": follow_up.SPEC,
     "vote": vote.SPEC,
     "needs": needs.SPEC,
+    "timeline": board.TIMELINE,
+    "map": board.MAP,
 }
 
 

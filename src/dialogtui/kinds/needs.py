@@ -20,22 +20,6 @@ if TYPE_CHECKING:
     from dialogtui.records import Card
 
 
-def actors(engine: MeetingEngine) -> list[str]:
-    """The actors a need may come from or be put to, as the speaker strip names them: the
-    organisations in a round over organisations, else the people; in the order they sit."""
-    step = engine.step
-    names = [engine.organisation(p) if step.by_organisation else p.name for p in engine.speakers()]
-    return list(dict.fromkeys(names))
-
-
-def floor(engine: MeetingEngine) -> str:
-    """Whose need is written now: the actor with the floor ("" when nobody has it)."""
-    speaker = engine.speaker
-    if speaker is None:
-        return ""
-    return engine.organisation(speaker) if engine.step.by_organisation else speaker.name
-
-
 def checked(by: str, to: str, text: str) -> tuple[str, str, str]:
     by, to, text = by.strip(), to.strip(), text.strip()
     if not by:

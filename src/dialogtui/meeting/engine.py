@@ -227,6 +227,20 @@ class MeetingEngine:
             return next((r.name for r in self.qs.roles if r.id == person.role), person.role)
         return person.name
 
+    def actor(self, person: Participant) -> str:
+        """Whom a turn is of, as the speaker strip names it: the organisation in a round over
+        organisations, else the person (or group)."""
+        return self.organisation(person) if self.step.by_organisation else person.name
+
+    def actors(self) -> list[str]:
+        """The actors of this step, in the order they sit (a need is put to one of them)."""
+        return list(dict.fromkeys(self.actor(p) for p in self.speakers()))
+
+    @property
+    def floor(self) -> str:
+        """The actor with the floor ("" when nobody has it)."""
+        return self.actor(self.speaker) if self.speaker is not None else ""
+
     def _for_each_organisation(self, people: list[Participant]) -> list[Participant]:
         """One person per organisation, in the order the organisations first sit: the one
         who has the floor for it now, else its first."""
@@ -746,12 +760,15 @@ class MeetingEngine:
         here = (self.pos.step, self.pos.repetition)
         return [c for c in self.store.cards(self.id) if (c.step, c.repetition) == here]
 
-    def add_card(self, text: str, by: str = "", to: str = "") -> Card:
+    def add_card(self, text: str, by: str = "", to: str = "", place: str = "") -> Card:
+        """A new card, last in the line of this step's cards."""
         if not KIND_SPECS[self.step.kind].cards:
             raise MeetingError("this step has no cards")
         if not text.strip():
             raise MeetingError("a card needs a text")
+        last = max((c.position for c in self.cards()), default=0)
         card = Card(0, self.pos.step, text.strip(), 0, self.pos.repetition, by.strip(), to.strip())
+        card.place, card.position = place.strip(), last + 1
         return self.store.add_card(self.id, card, self.clock.now())
 
     def card(self, card_id: int) -> Card:

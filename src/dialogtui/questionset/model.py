@@ -52,6 +52,8 @@ class StepKind(StrEnum):
     follow_up = "follow_up"
     vote = "vote"
     needs = "needs"
+    timeline = "timeline"
+    map = "map"
 
 
 # Time placeholders a question may hold; see placeholders.py.
@@ -378,6 +380,14 @@ class Step(Strict):
     scale: Scale | None = None
     choice: Choice | None = None
     vote: Vote | None = None
+    places: list[str] | None = Field(
+        None,
+        min_length=2,
+        max_length=9,
+        description="A map's places, the nearest its centre first (the target group on a "
+        'sheet in the middle of the floor, "ju mer perifer aktör desto längre från '
+        'målgruppen"): each card is laid in one, with its number key.',
+    )
     columns: list[ActionColumn] = Field(
         default_factory=list, description="Action-planning columns; defaults per language."
     )
@@ -387,11 +397,17 @@ class Step(Strict):
         # What each kind needs and what only it may have: its spec says (dialogtui.kinds).
         needs = KIND_SPECS[self.kind].needs
         if needs is not None and getattr(self, needs) is None:
-            raise ValueError(f"a `{self.kind.value}` step needs a [steps.{needs}] table")
+            listed = "list" in str(type(self).model_fields[needs].annotation)
+            what = f"`{needs} = [...]`" if listed else f"a [steps.{needs}] table"
+            raise ValueError(f"a `{self.kind.value}` step needs {what}")
         for kind, spec in KIND_SPECS.items():
             for name in spec.owns:
                 if kind != self.kind and getattr(self, name):
                     raise ValueError(f"only a step of kind `{kind}` may have `{name}`")
+        if self.places is not None:
+            names = [p.strip().casefold() for p in self.places]
+            if not all(names) or len(set(names)) < len(names):
+                raise ValueError("a map's places each need a name, and names of their own")
         if self.alternatives and len(self.questions) < 2:
             raise ValueError("`alternatives = true` needs two questions or more to choose from")
         if self.groups is not None and self.groups.by != "step" and not self.in_groups:

@@ -749,7 +749,7 @@ class Store:
         with self.tx() as c:
             cur = c.execute(
                 "INSERT INTO cards (meeting_id, step_index, repetition, text, votes, by_whom,"
-                " to_whom, answer, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                " to_whom, answer, place, position, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     meeting_id,
                     card.step,
@@ -759,18 +759,30 @@ class Store:
                     card.by,
                     card.to,
                     card.answer,
+                    card.place,
+                    card.position,
                     _ts(at),
                 ),
             )
             return dataclasses.replace(card, id=_new_id(cur))
 
     def set_card(self, meeting_id: int, card: Card) -> None:
-        """A card as it is now: its text, dots, who put it to whom, and the answer."""
+        """A card as it is now: its text, dots, who put it to whom, the answer, its place."""
         with self.tx() as c:
             c.execute(
-                "UPDATE cards SET text=?, votes=?, by_whom=?, to_whom=?, answer=?"
-                " WHERE id=? AND meeting_id=?",
-                (card.text, card.votes, card.by, card.to, card.answer, card.id, meeting_id),
+                "UPDATE cards SET text=?, votes=?, by_whom=?, to_whom=?, answer=?, place=?,"
+                " position=? WHERE id=? AND meeting_id=?",
+                (
+                    card.text,
+                    card.votes,
+                    card.by,
+                    card.to,
+                    card.answer,
+                    card.place,
+                    card.position,
+                    card.id,
+                    meeting_id,
+                ),
             )
 
     def delete_card(self, meeting_id: int, card_id: int) -> None:
@@ -789,10 +801,12 @@ class Store:
                 r["by_whom"],
                 r["to_whom"],
                 r["answer"],
+                r["place"],
+                r["position"],
             )
             for r in self.query(
-                "SELECT id, step_index, text, votes, repetition, by_whom, to_whom, answer"
-                " FROM cards WHERE meeting_id=? ORDER BY step_index, id",
+                "SELECT id, step_index, text, votes, repetition, by_whom, to_whom, answer,"
+                " place, position FROM cards WHERE meeting_id=? ORDER BY step_index, id",
                 (meeting_id,),
             )
         ]

@@ -216,13 +216,16 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (meeting_id, repetition)
     );
     """,
-    # 12: cards are kept per time through a block, and a card may be a need one actor puts
-    # to another ("Vad behöver du/ni av de andra aktörerna?") with the asked one's answer
+    # 12: cards are kept per time through a block; a card may be a need one actor puts to
+    # another ("Vad behöver du/ni av de andra aktörerna?") with the asked one's answer, or a
+    # sheet laid out in the room: on a timeline (its when, its place in the line) or a map
     """
     ALTER TABLE cards ADD COLUMN repetition INTEGER NOT NULL DEFAULT 1;
     ALTER TABLE cards ADD COLUMN by_whom TEXT NOT NULL DEFAULT '';
     ALTER TABLE cards ADD COLUMN to_whom TEXT NOT NULL DEFAULT '';
     ALTER TABLE cards ADD COLUMN answer TEXT NOT NULL DEFAULT '';
+    ALTER TABLE cards ADD COLUMN place TEXT NOT NULL DEFAULT '';
+    ALTER TABLE cards ADD COLUMN position INTEGER NOT NULL DEFAULT 0;
     """,
 ]
 

@@ -22,6 +22,7 @@ from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, 
 from textual.widgets.option_list import Option
 
 from dialogtui.display import plain, visible
+from dialogtui.errors import DialogtuiError
 from dialogtui.records import ActionItem, Participant
 from dialogtui.tui.ordering import OrderedFocus, drain, settle
 from dialogtui.tui.typed import DialogModal
@@ -275,6 +276,50 @@ class ActionDialog(FormDialog):
         for field, text in values.items():
             setattr(item, field, when if field == "when" else text)
         self.dismiss(item)
+
+
+@dataclasses.dataclass(frozen=True)
+class Field:
+    """One line of a FieldsDialog: its id, its label, its text, and the names it completes
+    (enter takes the first that begins with what is typed; none: a plain text)."""
+
+    id: str
+    label: str
+    value: str = ""
+    names: tuple[str, ...] = ()
+
+
+class FieldsDialog(FormDialog):
+    """A card's form of a few one-line fields (a need: to whom, what, whose). `check` takes
+    the texts by field id and gives the result, or raises a DialogtuiError: its message is
+    shown and what was typed stays in the form to be put right."""
+
+    def __init__(self, title: str, fields: list[Field], check):
+        super().__init__()
+        self.title_text, self.field_list, self.check = title, fields, check
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog form"):
+            yield Label(plain(self.title_text), classes="title")
+            for f in self.field_list:
+                with Horizontal(classes="row"):
+                    yield Label(plain(f.label), classes="field-label")
+                    suggester = SuggestFromList(f.names, case_sensitive=False) if f.names else None
+                    yield Input(visible(f.value), id=f"f-{f.id}", compact=True, suggester=suggester)
+            yield Label("enter: next field · ctrl+s: save · escape: cancel", classes="hint")
+
+    def field_entered(self, field: Input) -> None:
+        own = next((f for f in self.field_list if f"f-{f.id}" == field.id), None)
+        if own is not None and own.names:
+            complete(field, list(own.names))
+        super().field_entered(field)
+
+    def save(self) -> None:
+        texts = {f.id: self.query_one(f"#f-{f.id}", Input).value for f in self.field_list}
+        try:
+            self.dismiss(self.check(texts))
+        except DialogtuiError as exc:
+            self.notify(visible(str(exc)), severity="error", markup=False)
 
 
 class _NameFilter(Input):

@@ -20,16 +20,22 @@ class ItemTable(DataTable):
     def __init__(self, **kwargs):
         super().__init__(cursor_type="row", **kwargs)
         self._items: list = []
+        self._ids: set = set()
         self.border_subtitle = self.HINT
 
     def fill(self, columns: Sequence[str], items: list, rows: Iterable[Sequence[str]]) -> None:
         keep = self.cursor_row
         # The cursor stays with its item, wherever the item is now (a card given a dot
-        # moves up the ranking); else on the same row.
+        # moves up the ranking); else on the same row. An item just written takes it: the
+        # next key is about it (a sheet moved to its place on the line).
         was = self.current
         ids = [item.id for item in items]
-        if was is not None and was.id in ids:
+        new = [n for n, i in enumerate(ids) if i not in self._ids]
+        if self._items and len(new) == 1:
+            keep = new[0]
+        elif was is not None and was.id in ids:
             keep = ids.index(was.id)
+        self._ids = set(ids)
         self._items = items
         heads = [plain(one_line(c)) for c in columns]
         body = [[plain(one_line(c)) for c in row] for row in rows]

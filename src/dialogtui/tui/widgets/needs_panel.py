@@ -3,60 +3,15 @@ another; then, as each actor asked answers in turn, its answer beside the need."
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.suggester import SuggestFromList
-from textual.widgets import Input, Label
 
-from dialogtui.display import plain, visible
-from dialogtui.errors import MeetingError
 from dialogtui.export.labels import labels
 from dialogtui.kinds import needs
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.records import Card
-from dialogtui.tui.screens.dialogs import FormDialog, complete
+from dialogtui.tui.screens.dialogs import Field, FieldsDialog
 from dialogtui.tui.widgets.item_table import ItemTable
 from dialogtui.tui.widgets.step_panel import ConfirmWanted, DialogWanted, TextWanted
-
-
-class NeedDialog(FormDialog):
-    """A need: whom it is put to, what it is, whose it is (the actor with the floor). Enter
-    in the first field takes the actor suggested, as in an action item's who."""
-
-    def __init__(self, heads: dict[str, str], actors: list[str], by: str, card: Card | None):
-        super().__init__()
-        self.heads, self.actors = heads, actors
-        self.values = (card.to, card.text, card.by) if card else ("", "", by)
-
-    def compose(self) -> ComposeResult:
-        suggester = SuggestFromList(self.actors, case_sensitive=False)
-        fields = zip(("to", "text", "by"), self.values, strict=True)
-        with Vertical(classes="dialog form"):
-            yield Label("A need", classes="title")
-            for field, value in fields:
-                with Horizontal(classes="row"):
-                    yield Label(plain(self.heads[field]), classes="field-label")
-                    yield Input(
-                        visible(value),
-                        id=f"f-{field}",
-                        compact=True,
-                        suggester=None if field == "text" else suggester,
-                    )
-            yield Label("enter: next field · ctrl+s: save · escape: cancel", classes="hint")
-
-    def field_entered(self, field: Input) -> None:
-        if field.id in ("f-to", "f-by"):
-            complete(field, self.actors)
-        super().field_entered(field)
-
-    def save(self) -> None:
-        to, text, by = (self.query_one(f"#f-{f}", Input).value for f in ("to", "text", "by"))
-        try:
-            # Checked here, so that a need said wrong stays in the form to be put right.
-            self.dismiss(needs.checked(by, to, text))
-        except MeetingError as exc:
-            self.notify(visible(str(exc)), severity="error", markup=False)
 
 
 class NeedsPanel(ItemTable):
@@ -72,7 +27,7 @@ class NeedsPanel(ItemTable):
     MAX_CELL = 24  # the need and its answer side by side at 80 columns
 
     def show(self, engine: MeetingEngine) -> None:
-        L = labels(engine.qs.language.value)  # as the minutes will say it
+        L = self.L = labels(engine.qs.language.value)  # as the minutes will say it
         rows = needs.by_asked(engine.cards())
         self.fill(
             [L["need_to"], L["need_by"], L["need"], L["answer"]],
@@ -80,15 +35,21 @@ class NeedsPanel(ItemTable):
             ([card.to, card.by, card.text, card.answer] for card in rows),
         )
         self.border_title = None if rows else "No needs yet: a writes one as it is said"
-        self._heads = {"to": L["need_to"], "text": L["need"], "by": L["need_by"]}
-        self._actors = needs.actors(engine)
-        self._floor = needs.floor(engine)
+        self.actors, self.floor = tuple(engine.actors()), engine.floor
 
-    def _form(self, card: Card | None) -> NeedDialog:
-        return NeedDialog(self._heads, self._actors, self._floor, card)
+    def _form(self, card: Card | None) -> FieldsDialog:
+        """Whom it is put to (its first letters and enter), what, whose (the floor's)."""
+        to, text, by = (card.to, card.text, card.by) if card else ("", "", self.floor)
+        L = self.L
+        fields = [
+            Field("to", L["need_to"], to, self.actors),
+            Field("text", L["need"], text),
+            Field("by", L["need_by"], by, self.actors),
+        ]
+        return FieldsDialog("A need", fields, lambda t: needs.checked(t["by"], t["to"], t["text"]))
 
     def action_add(self) -> None:
-        then = lambda e, said: needs.add(e, said[0], said[1], said[2])  # noqa: E731
+        then = lambda e, said: needs.add(e, *said)  # noqa: E731
         self.post_message(DialogWanted(self._form(None), then, "need:new"))
 
     def action_correct(self) -> None:

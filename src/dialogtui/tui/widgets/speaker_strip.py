@@ -60,7 +60,7 @@ class SpeakerStrip(TickingLines):
         # Who has spoken: in a round, and which groups have given their output.
         marks = engine.round_marks() if engine.step.is_round or engine.step.by_group else {}
         # A round over organisations shows them, not the person who speaks for each.
-        names = [engine.organisation(p) if engine.step.by_organisation else p.name for p in order]
+        names = [engine.actor(p) for p in order]
         for form in _FORMS:
             line = self._names(order, names, marks, engine.pos.speaker_id, form)
             if _fits(line, width):

@@ -1,0 +1,136 @@
+"""Sheets laid out in the room, as the scribe writes them down: on a timeline, or on a map.
+
+A timeline (SamTidigt Träff 3: "Verksamheterna sätter en efter en, upp sina lappar på
+tidslinjen") goes round: each organisation in turn puts up its sheets, each with its when,
+and a sheet put up between two others is moved to its place in the line. A map (Träff 2's
+"intressentkarta": "Ju mer perifer aktör desto längre från målgruppen") lays each sheet in
+one of the set's places, the nearest the centre first.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from dialogtui.errors import MeetingError
+from dialogtui.kinds.base import KindSpec
+
+if TYPE_CHECKING:
+    from dialogtui.meeting.engine import MeetingEngine
+    from dialogtui.questionset.model import QuestionSet, Step
+    from dialogtui.records import Card
+
+
+def line(cards: list[Card]) -> list[Card]:
+    """The sheets in their order on the line (a map's as they were written)."""
+    return sorted(cards, key=lambda c: (c.position, c.id))
+
+
+def put_up(engine: MeetingEngine, text: str, when: str, by: str) -> Card:
+    """A sheet on the timeline, last in the line: what is done, when, and by whom."""
+    return engine.add_card(text, by=by, place=when)
+
+
+def correct(engine: MeetingEngine, card_id: int, text: str, when: str, by: str) -> None:
+    card = engine.card(card_id)
+    card.text, card.place, card.by = text.strip(), when.strip(), by.strip()
+    engine.save_card(card)
+
+
+def move(engine: MeetingEngine, card_id: int, delta: int) -> None:
+    """A sheet one place earlier (-1) or later (+1) on the line; at an end it stays."""
+    cards = line(engine.cards())
+    at = next(n for n, c in enumerate(cards) if c.id == card_id)
+    to = at + delta
+    if not 0 <= to < len(cards):
+        return
+    cards[at], cards[to] = cards[to], cards[at]
+    for n, card in enumerate(cards, start=1):  # numbered again: no two share a place
+        if card.position != n:
+            card.position = n
+            engine.save_card(card)
+
+
+def lay(engine: MeetingEngine, card_id: int, place: int) -> None:
+    """A sheet laid in the map's place number `place` (1: the nearest the centre)."""
+    places = engine.step.places or []
+    if not 1 <= place <= len(places):
+        raise MeetingError(f"this map has places 1–{len(places)}")
+    card = engine.card(card_id)
+    card.place = places[place - 1]
+    engine.save_card(card)
+
+
+def timeline_agenda(qs: QuestionSet, step: Step) -> list:
+    from rich.text import Text
+
+    said = "Timeline: each sheet written with its when and whose it is, in its place on the line."
+    return [Text(said, style="green")]
+
+
+def map_agenda(qs: QuestionSet, step: Step) -> list:
+    from rich.text import Text
+
+    places = ", ".join(step.places or [])
+    return [
+        Text(
+            f"Map: each sheet laid in a place, the nearest the centre first: {places}.",
+            style="green",
+        )
+    ]
+
+
+def _cards(w: Any, n: int, rep: int | None) -> list[Card]:
+    return [c for c in w.r.cards if (c.step, c.repetition) == (n, rep)]
+
+
+def timeline_minutes(w: Any, n: int, step: Step, rep: int | None) -> list[str]:
+    cards = line(_cards(w, n, rep))
+    if not cards:
+        return []
+    L = w.L
+    out = [
+        f"**{L['timeline']}:**",
+        "",
+        f"| # | {L['when']} | {L['organisation']} | {L['what']} |",
+        "|---|---|---|---|",
+    ]
+    for k, card in enumerate(cards, start=1):
+        out.append(f"| {k} | {w.c(card.place)} | {w.c(card.by)} | {w.c(card.text)} |")
+    return [*out, ""]
+
+
+def map_minutes(w: Any, n: int, step: Step, rep: int | None) -> list[str]:
+    cards = line(_cards(w, n, rep))
+    if not cards:
+        return []
+    L = w.L
+    out = [f"**{L['map']}:**", ""]
+    places = [*(step.places or []), ""]  # "": not laid anywhere yet
+    for place in places:
+        here = [w.i(c.text) for c in cards if c.place == place]
+        if here:
+            name = w.q(place) if place else L["not_placed"]
+            out.append(f"- *{name}:* " + "; ".join(here))
+    return [*out, ""]
+
+
+TIMELINE = KindSpec(
+    round=True,
+    cards=True,
+    panel="dialogtui.tui.widgets.board_panel:TimelinePanel",
+    panel_id="timeline",
+    beside_table=True,
+    agenda=timeline_agenda,
+    minutes=timeline_minutes,
+)
+
+MAP = KindSpec(
+    cards=True,
+    needs="places",
+    owns=("places",),
+    panel="dialogtui.tui.widgets.board_panel:MapPanel",
+    panel_id="map",
+    beside_table=True,
+    agenda=map_agenda,
+    minutes=map_minutes,
+)
