@@ -717,18 +717,40 @@ def test_three_reflecting_team_rounds_of_the_block(store):
 
 
 def test_a_choice_of_several_marks_and_unmarks_each_option(store):
-    # The Danish approach "typisk både" one and the other (review D1.3, F11).
+    # The Danish roles and tasks, shared out: several may be taken (review D2.2, F11).
+    m = new_meeting(store, "dialogredskab-2-aktiviteter", [("Ada", None)])
+    m.start()
+    m.goto_step(step_of(m, "roller"))
+    assert m.step.choice.several
+    m.mark_choice("udforende", "now")
+    m.mark_choice("brobyggende", "now")
+    assert {c.option_id for c in m.choices()} == {"udforende", "brobyggende"}
+    m.mark_choice("udforende", "now")  # again: unmarked
+    assert [c.option_id for c in m.choices()] == ["brobyggende"]
+    minutes = render_minutes(load_record(store, m.id))
+    assert "| Den rekrutterende og brobyggende aktør | ✓ |" in minutes
+    assert "| Den udførende aktør |  |" in minutes
+
+
+def test_the_danish_approach_is_a_point_between_its_two_ends(store):
+    # "Tilgangen … kan ses som en skala. I den ene ende … i den anden ende" (D1.3, F11).
+    from dialogtui.kinds import choice
+
     m = new_meeting(store, "dialogredskab-1-rammer", [("Ada", None)])
     m.start()
     m.goto_step(step_of(m, "tilgang"))
-    assert m.step.choice.several
-    m.mark_choice("offentlig", "now")
-    m.mark_choice("civilsamfund", "now")
-    assert {c.option_id for c in m.choices()} == {"offentlig", "civilsamfund"}
-    m.mark_choice("offentlig", "now")  # again: unmarked
-    assert [c.option_id for c in m.choices()] == ["civilsamfund"]
+    assert m.step.choice.continuum == 5
+    choice.place(m, 2)
+    choice.place(m, 3)  # "typisk både": moved to the middle
+    assert choice.point(m.step, m.choices()) == 3
+    for wrong in (0, 6):
+        with pytest.raises(MeetingError, match="points 1–5"):
+            choice.place(m, wrong)
+    with pytest.raises(MeetingError, match="mark its point"):
+        m.mark_choice("offentlig", "now")
     minutes = render_minutes(load_record(store, m.id))
-    assert "| Civilsamfundstilgang | ✓ |" in minutes and "| Offentlig tilgang |  |" in minutes
+    assert "**Nu:** Offentlig tilgang ○ ○ ● ○ ○ Civilsamfundstilgang (3 af 5)" in minutes
+    assert "*Tilføjet, ikke i kilden: Skalaens fem punkter" in minutes
 
 
 def test_the_agreed_standpoint_is_noted_per_step(store):

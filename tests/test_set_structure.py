@@ -62,7 +62,7 @@ REVIEWED = {
         "not_asked",
         [
             ("rammer", "discussion", "everyone", "", "", ""),
-            ("tilgang", "choice", "everyone", "", "", ""),
+            ("tilgang", "choice", "everyone", "", "", "ours"),
             ("vaerdier-metoder", "discussion", "everyone", "", "", ""),
             ("overordnede-maal", "discussion", "everyone", "", "", ""),
             ("handlingsplan", "discussion", "everyone", "", "", ""),

@@ -1382,6 +1382,22 @@ def test_a_timeline_and_a_map_take_their_sheets_from_the_keyboard(tmp_path, priv
     run(the_map, db=db2, meeting_id=mid, size=(80, 24))
 
 
+def test_the_approach_continuum_takes_its_point_from_a_digit(tmp_path):
+    # The Danish approach between its two ends (D1.3, F11), at 80×24.
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "dialogredskab-1-rammer", [("Ada", None)], step="tilgang")
+
+    async def scenario(app, pilot):
+        screen = app.screen
+        await until(pilot, lambda: "Offentlig tilgang  ○ ○ ○ ○ ○  Civilsamfund" in screen_text(app))
+        assert "1–5: where you stand" in screen_text(app)
+        await pilot.press("4", "9")  # 9: not a point of it, nothing happens
+        await until(pilot, lambda: "Offentlig tilgang  ○ ○ ○ ● ○  Civilsamfund" in screen_text(app))
+        assert [m.option_id for m in screen.engine.choices()] == ["4"]
+
+    run(scenario, db=db, meeting_id=mid, size=(80, 24))
+
+
 def test_traff_6_three_reflecting_team_rounds_end_to_end(tmp_path, private_home):
     db = tmp_path / "db"
     mid = seeded_meeting(db, "samtidigt-traff-6", [("Ada", "skola"), ("Per", "socialtjanst")])

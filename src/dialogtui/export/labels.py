@@ -46,6 +46,7 @@ _ROWS: dict[str, tuple[str, str, str, str]] = {
     "need_to": ("Till", "Til", "Til", "To"),
     "need": ("Behov", "Behov", "Behov", "Need"),
     "answer": ("Svar", "Svar", "Svar", "Answer"),
+    "of": ("av", "af", "av", "of"),
     "timeline": ("Tidslinje", "Tidslinje", "Tidslinje", "Timeline"),
     "map": ("Karta", "Kort", "Kart", "Map"),
     "not_placed": ("Inte placerat", "Ikke placeret", "Ikke plassert", "Not placed"),

@@ -1,5 +1,6 @@
 """A choice step (the Danish forms and models of collaboration): options marked now and
-desired."""
+desired; or, as a continuum (the Danish approach that "kan ses som en skala"), the point
+between its two options where the group stands."""
 
 from __future__ import annotations
 
@@ -8,7 +9,33 @@ from typing import TYPE_CHECKING, Any
 from dialogtui.kinds.base import KindSpec
 
 if TYPE_CHECKING:
+    from dialogtui.meeting.engine import MeetingEngine
     from dialogtui.questionset.model import QuestionSet, Step
+
+
+def place(engine: MeetingEngine, point: int) -> None:
+    """The group's point on a continuum, 1 at its first option's end (marked again: moved)."""
+    from dialogtui.errors import MeetingError
+    from dialogtui.records import ChoiceMark
+
+    choice = engine.step.choice
+    if choice is None or choice.continuum is None:
+        raise MeetingError("this step has no continuum to mark a point on")
+    if not 1 <= point <= choice.continuum:
+        raise MeetingError(f"this continuum has points 1–{choice.continuum}")
+    mark = ChoiceMark(engine.pos.step, str(point), choice.ratings[0])
+    engine.store.mark_choice(engine.id, mark)
+
+
+def point(step: Step, marks: list) -> int | None:
+    """The point marked on a continuum step, or None."""
+    found = [m for m in marks if m.option_id.isdigit()]
+    return int(found[-1].option_id) if found and step.choice and step.choice.continuum else None
+
+
+def line(points: int, at: int | None) -> str:
+    """The continuum as a line of points, the one marked filled: "○ ○ ● ○ ○"."""
+    return " ".join("●" if n == at else "○" for n in range(1, points + 1))
 
 
 def agenda(qs: QuestionSet, step: Step) -> list:
@@ -18,6 +45,11 @@ def agenda(qs: QuestionSet, step: Step) -> list:
     assert step.choice is not None
     ratings = " / ".join(step.choice.ratings)
     out: list = []
+    if step.choice.continuum:
+        first, last = step.choice.options
+        ends = f"{first.label} {line(step.choice.continuum, None)} {last.label}"
+        out.append(hanging("↔", plain(f"{ends} (a point, {ratings})")))
+        ratings = "one end"
     for opt in step.choice.options:
         out.append(hanging("○", plain(f"{opt.label} ({ratings})")))
         if opt.description:
@@ -34,6 +66,11 @@ def minutes(w: Any, n: int, step: Step, _rep: int | None) -> list[str]:
     if not marks:
         return []
     ratings = step.choice.ratings
+    if step.choice.continuum:
+        at = point(step, marks)
+        first, last = (w.q(o.label) for o in step.choice.options)
+        said = f"{first} {line(step.choice.continuum, at)} {last}"
+        return [f"**{L[ratings[0]]}:** {said} ({at} {L['of']} {step.choice.continuum})", ""]
     out = [
         f"| {L['option']} | " + " | ".join(L[r] for r in ratings) + " |",
         "|---|" + "---|" * len(ratings),

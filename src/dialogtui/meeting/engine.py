@@ -742,6 +742,8 @@ class MeetingEngine:
         choice = self.step.choice
         if choice is None:
             raise MeetingError("this step has no choice")
+        if choice.continuum is not None:
+            raise MeetingError("this choice is a scale between its two options: mark its point")
         if option_id not in {o.id for o in choice.options}:
             raise MeetingError(f"unknown option '{option_id}'")
         if rating not in choice.ratings:

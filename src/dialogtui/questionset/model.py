@@ -269,6 +269,26 @@ class Choice(Strict):
         'highlighted one): roles and tasks shared out, an approach that is "typisk både" '
         "one and the other.",
     )
+    continuum: int | None = Field(
+        None,
+        ge=3,
+        le=9,
+        strict=True,
+        description='The two options are the ends of one scale ("Tilgangen … kan ses som en '
+        'skala. I den ene ende … i den anden ende …") of this many points: where the group '
+        "stands on it is marked with the point's digit, 1 at the first option's end.",
+    )
+
+    @model_validator(mode="after")
+    def _a_continuum_has_two_ends(self) -> Choice:
+        if self.continuum is not None:
+            if len(self.options) != 2:
+                raise ValueError("a continuum runs between two options, its ends")
+            if self.several or len(self.ratings) != 1:
+                raise ValueError(
+                    "a continuum is one point, marked once: no `several`, and one rating"
+                )
+        return self
 
 
 class Vote(Strict):

@@ -10,7 +10,9 @@ from textual.widgets.option_list import Option
 
 from dialogtui.display import visible
 from dialogtui.export.labels import labels
+from dialogtui.kinds import choice as choice_kind
 from dialogtui.meeting.engine import MeetingEngine
+from dialogtui.tui.widgets.step_panel import EngineChange
 
 
 class ChoicePanel(OptionList):
@@ -21,6 +23,7 @@ class ChoicePanel(OptionList):
     BINDINGS = [
         Binding("n", "mark('now')", "Mark now", show=False),
         Binding("d", "mark('desired')", "Mark desired", show=False),
+        *[Binding(str(n), f"point({n})", show=False) for n in range(1, 10)],
     ]
     HINTS = {"now": "n: now", "desired": "d: desired"}
 
@@ -43,9 +46,21 @@ class ChoicePanel(OptionList):
         L = labels(engine.qs.language.value)
         keep = self.highlighted
         options = []
+        self._points = choice.continuum or 0
+        if choice.continuum:
+            # The scale between the two ends, and where the group stands on it.
+            self._ratings = []
+            self.border_subtitle = f"1–{choice.continuum}: where you stand, 1 at the first end"
+            first, last = choice.options
+            at = choice_kind.point(engine.step, marks)
+            line = Text(f"{L[choice.ratings[0]].upper()}  ", style="bold")
+            line.append(visible(first.label), style="bold")
+            line.append(f"  {choice_kind.line(choice.continuum, at)}  ", style="bold")
+            line.append(visible(last.label), style="bold")
+            options.append(Option(line, id="continuum"))
         for opt in choice.options:
             line = Text()
-            for rating in choice.ratings:
+            for rating in self._ratings:
                 chosen = any(m.option_id == opt.id and m.rating == rating for m in marks)
                 tag = L[rating].upper()  # "NU", "ØNSKET": the set's language
                 line.append(f"[{tag if chosen else ' ' * len(tag)}] ", style="bold")
@@ -55,6 +70,10 @@ class ChoicePanel(OptionList):
             options.append(Option(line, id=opt.id))
         self.set_options(options)
         self.highlighted = keep if keep is not None else 0
+
+    def action_point(self, n: int) -> None:
+        if n <= getattr(self, "_points", 0):
+            self.post_message(EngineChange(lambda e: choice_kind.place(e, n)))
 
     def action_mark(self, rating: str) -> None:
         option = self.highlighted_option
