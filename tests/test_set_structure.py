@@ -101,7 +101,8 @@ REVIEWED = {
         "not_asked",
         [
             ("godt-nytt", "work in pairs", "pairs", "", "", "ours"),
-            ("hva-planlegging", "individual work", "each alone", "", "", ""),
+            ("hva-planlegging", "individual work", "each alone", "", "", "optional"),
+            ("brukerkonferanse", "individual work", "each alone", "", "", "optional"),
             ("prosedyre", "work in pairs", "pairs of godt-nytt", "", "", ""),
             ("lunsj", "break", "everyone", "", "", ""),
             ("mulighetsanalyse", "group work", "groups", "", "", ""),
@@ -145,6 +146,18 @@ REVIEWED = {
         [
             ("tema", "round", "everyone", "", "", "alternatives"),
             ("handlingsplan", "action planning", "everyone", "", "", "ours"),
+        ],
+    ),
+    # The handbook's "Diskussion och frågor" of chapters 3–8, one discussion each (§2.1).
+    "samtidigt-planering": (
+        "not_asked",
+        [
+            ("planering", "discussion", "everyone", "", "", "ours"),
+            ("styrgrupp", "discussion", "everyone", "", "", ""),
+            ("projektledare", "discussion", "everyone", "", "", ""),
+            ("pilotverkstad", "discussion", "everyone", "", "", ""),
+            ("barnen", "discussion", "everyone", "", "", ""),
+            ("dokumentationen", "discussion", "everyone", "", "", ""),
         ],
     ),
     "samtidigt-traff-1": (

@@ -88,7 +88,8 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
             line.append(f"{clock(elapsed)}–{clock(end)} ", style="cyan")
             elapsed = end
         line.append(visible(step.title), style="bold")
-        lines = f", source lines {step.at.removeprefix('L')}" if step.at else ""
+        at = step.at.removeprefix("L") if step.at else ""
+        lines = f", source {'lines' if '-' in at else 'line'} {at}" if at else ""
         line.append(f"  ({step.kind_label}, {step_timing(step)}{lines})", style="dim")
         # A long title wraps under itself, not under the step's number (review §3.4).
         parts.append(hanging(Text(f"{n:>2}.", style="bold"), line))
