@@ -8,6 +8,7 @@ import json
 import pytest
 from conftest import ROOT, SETS
 
+from dialogtui.questionset.library import find
 from dialogtui.questionset.loader import load_question_set
 from dialogtui.questionset.model import Horizon, Language
 from dialogtui.questionset.placeholders import resolve
@@ -164,3 +165,21 @@ def test_a_long_step_title_wraps_under_itself_in_show(cli):
     lines = cli("show", "hva-planlegging").out.splitlines()
     at = next(n for n, line in enumerate(lines) if line.startswith(" 2. Hva planlegging"))
     assert lines[at + 1].startswith("    ruspolitiske planen")  # under the title, not the number
+
+
+def test_new_from_a_set_copies_it_under_its_own_id(cli, private_home):
+    # A temamöte on the meeting's own theme: a copy of the built-in set to write it into
+    # (method-structure review T3, F9).
+    result = cli("new", "vart-tema", "--from", "raseborg-temamote")
+    assert result.code == 0, result.err
+    path = private_home / "question_sets" / "vart-tema.toml"
+    text = path.read_text("utf-8")
+    assert text.startswith("# A copy of the set raseborg-temamote")
+    qs = load_question_set(path)
+    assert (qs.id, qs.steps[0].id) == ("vart-tema", "tema")  # a step's own id is left alone
+    assert qs.steps[0].questions == find("raseborg-temamote").steps[0].questions
+    assert (path.stat().st_mode & 0o777) == 0o600
+    assert "vart-tema" in cli("sets").out
+    unknown = cli("new", "x2", "--from", "raseborg-temamöte")
+    assert unknown.code == 1 and "did you mean 'raseborg-temamote'" in unknown.err
+    assert not (private_home / "question_sets" / "x2.toml").exists()

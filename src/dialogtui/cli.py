@@ -238,14 +238,20 @@ def schema_cmd() -> None:
     sys.stdout.write(json_schema_text())
 
 
-@app.command("new")
+@app.command("new", short_help="Write a new question set, or a copy of one, to start from.")
 def new_cmd(
     set_id: Annotated[str, typer.Argument(metavar="SET_ID", help="Id of the new set.")],
     folder: Annotated[
         Path | None, typer.Option("--dir", help="Where to write it; default your sets folder.")
     ] = None,
+    origin: Annotated[
+        str | None,
+        typer.Option(
+            "--from", help="Copy this set (an id or a path) instead, to make it your own."
+        ),
+    ] = None,
 ) -> None:
-    """Write a new, valid, commented question set to start from."""
+    """Write a new question set to start from: commented, or a copy of one."""
     from pydantic import TypeAdapter, ValidationError
 
     from dialogtui.atomic import write_atomic
@@ -266,7 +272,17 @@ def new_cmd(
     path = target_dir / f"{set_id}.toml"
     if path.exists():
         raise DialogtuiError(f"{path} already exists; choose another id or edit that file")
-    write_atomic(path, template(set_id, str(path)))
+    if origin is None:
+        text = template(set_id, str(path))
+    else:
+        from dialogtui.questionset.files import read_text
+        from dialogtui.questionset.library import locate
+        from dialogtui.questionset.loader import parse_question_set
+        from dialogtui.questionset.scaffold import copy_of
+
+        text = copy_of(read_text(locate(origin)), set_id, origin)
+        parse_question_set(text, path)  # the copy is valid, or nothing is written
+    write_atomic(path, text)
     say(f"wrote {path}")
     say(f"edit it, then check it with: dialogtui validate {path}")
 

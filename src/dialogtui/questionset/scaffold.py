@@ -73,6 +73,20 @@ timebox = {{ per = "organisation", minutes = 4, max_minutes = 5 }}  # over time 
 text = "How can you support the family?"
 
 [[steps]]
+title = "What you need of each other"
+kind = "needs"   # each need put by one to another, then answered by the one asked
+over = "organisation"
+minutes = 15
+
+[[steps.questions]]
+text = "What do you need of the others to support the family?"
+
+[[steps]]
+title = "Who is around the family"
+kind = "map"     # each sheet laid in a place, the nearest first; "timeline": sheets in order
+places = ["Close", "Further out", "Far"]
+
+[[steps]]
 id = "ideas"   # a later step names it: groups = {{ by = "step", step = "ideas" }}
 title = "Ideas in groups"
 kind = "group_work"
@@ -106,3 +120,22 @@ text = "What do you take with you from today?"
 def template(set_id: str, path: str, language: Language = Language.en) -> str:
     title = re.sub(r"[-_]+", " ", set_id).strip().capitalize()
     return TEMPLATE.format(id=set_id, title=title, language=language.value, path=path)
+
+
+def copy_of(text: str, set_id: str, origin: str) -> str:
+    """A set's file under a new id, to make one's own of it (a theme of the meeting's own
+    in a copy of the temamöte): the text as it is, but its id and its first comment."""
+    lines = text.splitlines(keepends=True)
+    if lines and lines[0].startswith("#:schema"):
+        lines.pop(0)  # the built-in file's path to the schema is not the copy's
+    for n, line in enumerate(lines):
+        if line.startswith("["):
+            break  # a table's own `id` (a role, a step) is not the set's
+        if re.match(r"id\s*=", line):
+            lines[n] = f'id = "{set_id}"\n'
+            break
+    said = (
+        f"# A copy of the set {origin}, made by `dialogtui new {set_id} --from {origin}`.\n"
+        "# Whatever you change or add that its source does not say, mark with `ours`.\n"
+    )
+    return said + "".join(lines)
