@@ -916,3 +916,21 @@ def test_a_map_lays_each_sheet_in_one_of_its_places(store):
         "- *Inte placerat:* Föräldrarna\n"
     ) in minutes
     assert "*Tillagt, inte i källan: Kartans tre platser" in minutes
+
+
+def test_each_case_of_traff_4_keeps_its_own_actions(store):
+    # "En gemensam handlingsplan för varje barn": the plan says which case each action is
+    # for (review §2.1, p12/p14).
+    m = new_meeting(store, "samtidigt-traff-4", [("Ada", "skola"), ("Per", "socialtjanst")])
+    m.start()
+    m.goto_step(step_of(m, "handlingsplan"))
+    m.add_action(ActionItem("Möte med vårdnadshavarna", who="Ada"))
+    m.goto_step(step_of(m, "casekarta"))
+    assert m.repeat_block() is True
+    m.goto_step(step_of(m, "handlingsplan"))
+    m.add_action(ActionItem("Kontakt med BUP", who="Per"))
+    assert [a.repetition for a in m.actions()] == [1, 2]
+    minutes = render_minutes(load_record(store, m.id))
+    assert "| Case | Vad | Vem |" in minutes
+    assert "| 1 | Möte med vårdnadshavarna |" in minutes
+    assert "| 2 | Kontakt med BUP |" in minutes

@@ -145,7 +145,9 @@ def samtidigt_traff_5(store):
     m.set_speaker(m.participants[0].id)
     m.submit("Läxhjälpen är fortfarande viktig.")
     clock.advance(minutes=38)
-    m.next_step()  # action planning
+    m.next_step()  # action planning, in a group per activity chosen ("Sätt er i grupper")
+    parents = m.add_group("Föräldraträffen")
+    m.set_speaker(parents.id)
     m.add_action(
         ActionItem(
             "Gemensam föräldraträff",
@@ -156,11 +158,12 @@ def samtidigt_traff_5(store):
             "Skicka inbjudan",
         )
     )
+    m.set_speaker(m.add_group("Orosanmälan").id)
     m.add_action(ActionItem("Rutin för orosanmälan", who="Per Ström", when=dt.date(2026, 5, 1)))
     clock.advance(minutes=45)
-    m.next_step()
-    m.set_speaker(m.participants[2].id)
-    m.submit("Grupp 1 presenterade föräldraträffen.")
+    m.next_step()  # the same groups present their plans
+    m.set_speaker(parents.id)
+    m.submit("Vi presenterade föräldraträffen.")
     clock.advance(minutes=40)
     m.next_step()
     for text in ["Tydligare roller", "Energi", "Att vi hann med allt"]:

@@ -23,7 +23,7 @@ STEPS = [
     ("hva-planlegging", None, 1, "Hva er det du håper"),  # the longest title
     ("raseborg-orons-zoner", None, 0, "Press 1–7"),  # a scale
     ("dialogredskab-3-samarbejdsrelationer", None, 0, "Hvad kendetegner"),  # a choice
-    ("samtidigt-traff-5", "skola", 3, "Vad"),  # the action plan
+    ("samtidigt-traff-2", "skola", 4, "Finns det områden"),  # the action plan
     ("samtidigt-traff-4", "skola", 5, "Vad behöver du/ni"),  # optional: its condition below
     ("samtidigt-traff-4", "skola", 2, "Om ett urval behöver ske"),  # a vote: its cards
 ]

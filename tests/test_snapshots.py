@@ -104,6 +104,7 @@ def action_step(store, clock):
     m.start()
     m.goto_step(3)
     clock.advance(minutes=50)  # over its 40 minutes
+    m.set_speaker(m.add_group("Föräldraträffen").id)  # "Sätt er i grupper": a group per activity
     m.add_action(
         ActionItem(
             "Gemensam föräldraträff",

@@ -160,6 +160,8 @@ class ActionItem:
     id: int | None = None
     meeting_id: int | None = None
     step: int | None = None
+    repetition: int = 1  # the time through a block it was made in (a case's own plan)
+    group_id: int | None = None  # the group that made it, in a step of groups side by side
 
 
 @dataclass(slots=True)

@@ -106,6 +106,7 @@ _ROWS: dict[str, tuple[str, str, str, str]] = {
     "step": ("Steg", "Trin", "Steg", "Step"),
     "total": ("Totalt", "I alt", "Totalt", "Total"),
     "group": ("Gruppen", "Gruppen", "Gruppen", "The group"),
+    "group_name": ("Grupp", "Gruppe", "Gruppe", "Group"),
     "edited": ("redigerad", "redigeret", "redigert", "edited"),
     "earlier": ("tidigare", "tidligere", "tidligere", "earlier"),
     "deleted": ("struken", "slettet", "slettet", "deleted"),

@@ -10,6 +10,7 @@ from dialogtui.export.labels import action_columns, labels
 from dialogtui.export.pseudonymise import name_replacer, pseudonyms
 from dialogtui.export.record import MeetingRecord
 from dialogtui.kinds import SPECS as KIND_SPECS
+from dialogtui.kinds.action_planning import made_in
 from dialogtui.questionset.model import Step, StepKind, format_minutes
 from dialogtui.questionset.placeholders import resolve
 from dialogtui.records import ActionItem, ActionStatus, FollowUp
@@ -263,12 +264,14 @@ class _Writer:
         # The step's own headings, as the screen shows them; a status only once one is
         # not open any more (in the meeting that made them, all are).
         cols = action_columns(self.r.qs, step)
-        heads = [self.q(label) for _, label in cols]
+        names = {g.id: g.name for gs in self.r.groups.values() for g in gs}
+        first, made = made_in(self.r.qs, items, lambda g: self.c(names.get(g, "?")), L)
+        heads = [self.i(h) for h in first] + [self.q(label) for _, label in cols]
         status = any(a.status is not ActionStatus.open for a in items)
         heads += [L["status"]] if status else []
         out = ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
         for a in items:
-            row = [
+            row = made(a) + [
                 (a.when.isoformat() if a.when else "") if f == "when" else self.c(getattr(a, f))
                 for f, _ in cols
             ]

@@ -795,7 +795,11 @@ class MeetingEngine:
     def add_action(self, item: ActionItem) -> ActionItem:
         if not item.what.strip():
             raise MeetingError("an action item needs at least a 'what'")
-        item.step = self.pos.step if item.step is None else item.step
+        if item.step is None:  # made here: in this case, by the group with the floor
+            item.step, item.repetition = self.pos.step, self.pos.repetition
+            speaker = self.speaker
+            if self.step.by_group and speaker is not None and speaker.group_step is not None:
+                item.group_id = speaker.id
         return self.store.add_action(self.id, item, self.series, self.clock.now())
 
     def update_action(self, item: ActionItem) -> None:

@@ -465,7 +465,10 @@ class Step(Strict):
         """The step's kind as lists show it, its work form where it has one ("group work"
         done by each on their own is "individual work")."""
         forms = {"individual": "individual work", "pairs": "work in pairs", "groups": "group work"}
-        return forms.get(self.form or "", self.kind.value.replace("_", " "))
+        kind = self.kind.value.replace("_", " ")
+        if self.kind is not StepKind.group_work and self.form in ("pairs", "groups"):
+            return f"{kind} in {self.form}"  # "action planning in groups": a plan per group
+        return forms.get(self.form or "", kind)
 
     @property
     def in_groups(self) -> bool:

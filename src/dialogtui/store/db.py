@@ -870,13 +870,15 @@ class Store:
             # The series is read here, in the insert's own transaction: another window may
             # have just made this meeting part of one (by following it up).
             cur = c.execute(
-                "INSERT INTO actions (meeting_id, step_index, series, what, how, who, with_whom,"
-                " due, first_step, status, created_at, updated_at)"
-                " VALUES (?,?,COALESCE((SELECT series FROM meetings WHERE id=?), ?),"
+                "INSERT INTO actions (meeting_id, step_index, repetition, group_id, series, what,"
+                " how, who, with_whom, due, first_step, status, created_at, updated_at)"
+                " VALUES (?,?,?,?,COALESCE((SELECT series FROM meetings WHERE id=?), ?),"
                 " ?,?,?,?,?,?,?,?,?)",
                 (
                     meeting_id,
                     item.step,
+                    item.repetition,
+                    item.group_id,
                     meeting_id,
                     series,
                     *_action_values(item),
@@ -914,6 +916,8 @@ class Store:
             r["id"],
             r["meeting_id"],
             r["step_index"],
+            r["repetition"],
+            r["group_id"],
         )
 
     def actions(self, meeting_id: int) -> list[ActionItem]:

@@ -218,7 +218,8 @@ MIGRATIONS: list[str] = [
     """,
     # 12: cards are kept per time through a block; a card may be a need one actor puts to
     # another ("Vad behöver du/ni av de andra aktörerna?") with the asked one's answer, or a
-    # sheet laid out in the room: on a timeline (its when, its place in the line) or a map
+    # sheet laid out in the room: on a timeline (its when, its place in the line) or a map;
+    # an action item is kept with its case (the time through a block) and the group that made it
     """
     ALTER TABLE cards ADD COLUMN repetition INTEGER NOT NULL DEFAULT 1;
     ALTER TABLE cards ADD COLUMN by_whom TEXT NOT NULL DEFAULT '';
@@ -226,6 +227,8 @@ MIGRATIONS: list[str] = [
     ALTER TABLE cards ADD COLUMN answer TEXT NOT NULL DEFAULT '';
     ALTER TABLE cards ADD COLUMN place TEXT NOT NULL DEFAULT '';
     ALTER TABLE cards ADD COLUMN position INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE actions ADD COLUMN repetition INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE actions ADD COLUMN group_id INTEGER;
     """,
 ]
 

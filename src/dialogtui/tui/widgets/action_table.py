@@ -6,6 +6,7 @@ from textual.binding import Binding
 from textual.message import Message
 
 from dialogtui.export.labels import action_columns, labels
+from dialogtui.kinds.action_planning import made_in
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.questionset.model import StepKind
 from dialogtui.records import ActionItem
@@ -48,8 +49,13 @@ class ActionTable(ItemTable):
         cols = columns_for(engine)
         items = engine.actions()
         L = labels(engine.qs.language.value)  # the set's headings are in its language: all are
-        rows = ([*(value(item, f) for f, _ in cols), L[item.status.value]] for item in items)
-        self.fill([*(label for _, label in cols), L["status"]], items, rows)
+        group = lambda gid: p.name if (p := engine.participant(gid)) else "?"  # noqa: E731
+        first, made = made_in(engine.qs, items, group, L)
+        rows = (
+            [*made(item), *(value(item, f) for f, _ in cols), L[item.status.value]]
+            for item in items
+        )
+        self.fill([*first, *(label for _, label in cols), L["status"]], items, rows)
 
     def action_edit(self) -> None:
         self.post_message(self.EditRequested(self.current))
