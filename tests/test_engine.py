@@ -692,13 +692,13 @@ def test_the_opera_set_goes_alone_pairs_explain_rank_arrange(store):
     m.next_step()  # E: the same pairs explain, one at a time
     assert [g.name for g in m.speakers()] == ["Par 1", "Par 2"]
     m.next_step()
-    time, rules = m.add_card("Tid"), m.add_card("Sekretessen")
+    time, rules = m.add_card("Tid"), m.add_card("Sekretessen", by="Par 2")  # whose card
     give(m, rules.id, 4)
     give(m, time.id, 2)
     assert [c.text for _, c, _ in ranked(m.cards(), None)] == ["Sekretessen", "Tid"]
     minutes = render_minutes(load_record(store, m.id))
     assert "*Tillagt, inte i källan: Hela setet: SamTidigt hänvisar till kap. 14" in minutes
-    assert "1. Sekretessen (4) — *vald*" in minutes
+    assert "1. Sekretessen (4, Par 2) — *vald*" in minutes
 
 
 def test_three_reflecting_team_rounds_of_the_block(store):

@@ -1260,6 +1260,8 @@ def test_a_vote_step_takes_cards_and_dots_from_the_keyboard(tmp_path):
         cards = lambda: screen_text(app)  # noqa: E731
         await until(pilot, lambda: "No cards yet: a adds one" in cards())
         assert screen.focused is screen.query_one("#cards")  # the step is worked in its list
+        await pilot.press("tab")  # Ada presents her sheets: they are hers
+        await until(pilot, lambda: "Speaking: Ada" in cards())
         for text in ("Pojke 12 år", "Flicka 9 år"):
             await pilot.press("a")
             await until(pilot, lambda: isinstance(app.screen, TextDialog))
@@ -1274,6 +1276,7 @@ def test_a_vote_step_takes_cards_and_dots_from_the_keyboard(tmp_path):
         await until(pilot, lambda: "Delete the card" in screen_text(app))
         await pilot.press("escape")  # not deleted
         assert len(screen.engine.cards()) == 2
+        assert {c.by for c in screen.engine.cards()} == {"Ada"}
 
     run(scenario, db=db, meeting_id=mid)
 

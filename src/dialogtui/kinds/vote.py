@@ -53,7 +53,8 @@ def minutes(w: Any, n: int, step: Step, rep: int | None) -> list[str]:
     out = [f"**{L['votes']}:**", ""]
     for rank, card, kept in ranked(cards, step.vote.keep):
         mark = f" — *{L['kept']}*" if kept else ""
-        out.append(f"{rank}. {w.i(card.text)} ({card.votes}){mark}")
+        by = f", {w.i(card.by)}" if card.by else ""  # whose card: a pair's, a group's
+        out.append(f"{rank}. {w.i(card.text)} ({card.votes}{by}){mark}")
     return [*out, ""]
 
 

@@ -28,11 +28,18 @@ class VotePanel(ItemTable):
         vote = engine.step.vote
         rows = ranked(engine.cards(), vote.keep if vote else None)
         L = labels(engine.qs.language.value)  # as the minutes will say it
+        by = any(card.by for _, card, _ in rows)  # whose cards: where someone had the floor
         self.fill(
-            ["#", L["card"], L["dots"], ""],
+            ["#", L["card"], *([L["need_by"]] if by else []), L["dots"], ""],
             [card for _, card, _ in rows],
             (
-                [str(rank), card.text, str(card.votes), L["kept"] if kept else ""]
+                [
+                    str(rank),
+                    card.text,
+                    *([card.by] if by else []),
+                    str(card.votes),
+                    L["kept"] if kept else "",
+                ]
                 for rank, card, kept in rows
             ),
         )
@@ -40,7 +47,8 @@ class VotePanel(ItemTable):
 
     def action_add(self) -> None:
         # Kept while the dialog is open; after a crash its text comes back in the text box.
-        then = lambda e, t: e.add_card(t)  # noqa: E731
+        # Whose card it is: the pair, group or person with the floor as it is presented.
+        then = lambda e, t: e.add_card(t, by=e.floor)  # noqa: E731
         self.post_message(TextWanted("A card: what is written on it", then, key="card:new"))
 
     def action_dots(self, n: int) -> None:
