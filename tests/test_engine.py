@@ -934,3 +934,20 @@ def test_each_case_of_traff_4_keeps_its_own_actions(store):
     assert "| Case | Vad | Vem |" in minutes
     assert "| 1 | Möte med vårdnadshavarna |" in minutes
     assert "| 2 | Kontakt med BUP |" in minutes
+
+
+def test_a_group_is_renamed_with_its_members_and_keeps_its_outputs(store):
+    # Who is in which group (F1): written with its name, "Gruppe 1: Kari, Ola".
+    m = new_meeting(store, "hva-planlegging", HVA)
+    m.start()
+    m.goto_step(step_of(m, "mulighetsanalyse"))
+    first, second = m.speakers()
+    m.set_speaker(first.id)
+    m.submit("Flere møteplasser")
+    m.rename_group(first.id, "Gruppe 1: Kari, Ola")
+    with pytest.raises(MeetingError, match="already"):
+        m.rename_group(second.id, "gruppe 1: kari, ola")
+    with pytest.raises(MeetingError, match="needs a name"):
+        m.rename_group(second.id, " ")
+    minutes = render_minutes(load_record(store, m.id))
+    assert "***Gruppe 1: Kari, Ola***\n\n- Flere møteplasser" in minutes

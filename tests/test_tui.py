@@ -1206,11 +1206,22 @@ def test_groups_side_by_side_and_a_group_named_at_the_step(tmp_path):
         await type_text(pilot, "Ungdomsråd")
         await pilot.press("enter")
         await until(pilot, lambda: "▶3:Ungdom 2✓" in strip())
+        # Who is in the first group: written with its name, from f7.
+        await pilot.press("f7")
+        await until(pilot, lambda: "Group: Gruppe 1" in screen_text(app))
+        await pilot.press("x")  # a group is corrected, never deleted: nothing asked
+        await pilot.press("enter")
+        await until(pilot, lambda: "who is in it" in screen_text(app))
+        await type_text(pilot, ": Kari, Ola")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "Group: Gruppe 1: Kari, Ola" in screen_text(app))
+        await pilot.press("escape")
+        await until(pilot, lambda: "Kari, Ola" in strip())
 
     run(scenario, db=db, meeting_id=mid)
     store = Store.open(db)
     assert [g.name for gs in store.groups(mid).values() for g in gs] == [
-        "Gruppe 1",
+        "Gruppe 1: Kari, Ola",
         "Gruppe 2",
         "Ungdom 2",
     ]

@@ -305,8 +305,13 @@ groups = { by = "step", step = "step-3" }
         ),
         ('kind = "map"\nplaces = ["Nära"]', "10:1: `steps[1].places`: list should have at least 2"),
         ('kind = "map"\nplaces = ["Nära", " nära "]', "7:1: `steps[1]`: a map's places each need"),
+        (
+            'kind = "map"\nplaces = "Nära, Långt ut"',
+            '10:1: `steps[1].places`: should be a list, in brackets (write `places = ["Nära", '
+            '"Långt ut"]`)',
+        ),
     ],
-    ids=["no-places", "not-a-map", "one-place", "same-twice"],
+    ids=["no-places", "not-a-map", "one-place", "same-twice", "not-a-list"],
 )
 def test_a_maps_places_are_checked(cli, tmp_path, step, expected):
     path = tmp_path / "m.toml"

@@ -154,6 +154,23 @@ class MeetingEngine:
         self.groups.setdefault(home, []).append(group)
         return group
 
+    def rename_group(self, group_id: int, name: str) -> None:
+        """A group's name as the scribe corrects it, with its members if they are written
+        ("Gruppe 1: Kari, Ola"): who was in which group, as the minutes then say."""
+        name = name.strip()
+        if not name:
+            raise MeetingError("a group needs a name")
+        for groups in self.groups.values():
+            for g in groups:
+                if g.id != group_id:
+                    continue
+                if any(o.id != g.id and o.name.casefold() == name.casefold() for o in groups):
+                    raise MeetingError(f"there is a group '{name}' already")
+                self.store.rename_group(self.id, group_id, name)
+                g.name = name
+                return
+        raise MeetingError(f"no group {group_id} in this meeting")
+
     def _form_groups(self) -> None:
         """A step in pairs or groups, entered for the first time: its groups as the set
         says (one per organisation, or numbered); groups by choice the scribe names."""

@@ -108,6 +108,14 @@ def _validation_problem(err, data, positions, path) -> Problem:
         close = difflib.get_close_matches(str(got), options, n=1, cutoff=0.6)
         if close:
             hint = f"did you mean '{close[0]}'?"
+    elif kind == "list_type":
+        got = _value_at(data, loc)
+        message = f"{name}: should be a list, in brackets"
+        if isinstance(got, str) and "," in got:  # "Nära, Långt": the items, to be quoted
+            items = ", ".join(f'"{item.strip()}"' for item in got.split(","))
+            hint = f"write `{loc[-1]} = [{items}]`"
+        else:
+            hint = f'write `{loc[-1]} = ["…", "…"]`'
     else:
         msg = err["msg"]
         if msg.startswith("Value error, "):

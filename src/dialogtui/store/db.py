@@ -417,6 +417,14 @@ class Store:
         is not one of the meeting's people."""
         return self.add_participant(meeting_id, Participant(name, group_step=step))
 
+    def rename_group(self, meeting_id: int, group_id: int, name: str) -> None:
+        with self.tx() as c:
+            c.execute(
+                "UPDATE participants SET name=? WHERE id=? AND meeting_id=?"
+                " AND group_step IS NOT NULL",
+                (name, group_id, meeting_id),
+            )
+
     def set_case_consent(
         self, meeting_id: int, repetition: int, note: str, at: dt.datetime
     ) -> None:

@@ -356,7 +356,7 @@ class CaptureScreen(DialogScreen[None]):
             dialog = self._edit_dialog(int(arg), None)
         elif kind == "participant":
             dialog = self._participant_dialog()
-        elif kind in ("consent", "note-edit", "case-consent"):
+        elif kind in ("consent", "note-edit", "case-consent", "group"):
             row = next((r for r in self._note_rows() if r.keep_key == key), None)
             dialog = self._note_edit_dialog(row) if row else None
         if dialog is None:
@@ -540,7 +540,7 @@ class CaptureScreen(DialogScreen[None]):
         await self._open(dialog, done, f"note:{kind}")
 
     def _note_rows(self) -> list[NoteRow]:
-        """The notes list: each decision and concern, then the consent note."""
+        """The notes list: each decision and concern, the consent notes, and the groups."""
         rows = []
         for note in self.engine.notes():
             kind = note.kind.value
@@ -567,6 +567,18 @@ class CaptureScreen(DialogScreen[None]):
                     "Clear the note of how consent was given?",
                 )
             )
+        # The groups and pairs formed so far: their names, to correct or to add who is in each.
+        for groups in self.engine.groups.values():
+            for g in groups:
+                rows.append(
+                    NoteRow(
+                        f"Group: {one_line(g.name)}",
+                        "The group's name, and who is in it (Gruppe 1: Kari, Ola)",
+                        g.name,
+                        f"group:{g.id}",
+                        None,  # its outputs stand under it: a group is not deleted
+                    )
+                )
         # A block whose cases each have their own consent: a row per case.
         per_case = self.engine.case_consents()
         for block in (b for b in self.engine.qs.blocks if b.consent):
@@ -594,6 +606,9 @@ class CaptureScreen(DialogScreen[None]):
             self.run(lambda: self.engine.record_consent(given, (text or "").strip()))
         elif kind == "case-consent":
             self.run(lambda: self.engine.record_case_consent(int(arg), text or ""))
+        elif kind == "group":
+            if text is not None:  # a group is not deleted: its outputs stand under it
+                self.run(lambda: self.engine.rename_group(int(arg), text))
         elif text is None:
             self.run(lambda: self.engine.delete_note(int(arg)))
         elif text.strip() != row.text:

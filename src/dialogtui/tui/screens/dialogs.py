@@ -455,7 +455,7 @@ class NoteRow:
     title: str  # of the dialog that corrects it
     text: str  # the text to correct
     keep_key: str  # its dialog's text is kept under this key, as every dialog's is
-    question: str  # asked before deleting it
+    question: str | None  # asked before deleting it; None: it is corrected, never deleted
 
 
 class NotesDialog(ListKeys, CancellableDialog):
@@ -478,7 +478,7 @@ class NotesDialog(ListKeys, CancellableDialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label("Decisions, concerns and consent", classes="title")
+            yield Label("Decisions, concerns, consent and groups", classes="title")
             yield OptionList()
             yield Static("Nothing noted yet: f4 notes a decision, f5 a concern.", id="none")
             yield Label("enter: edit · x: delete · escape: close", classes="hint")
@@ -511,6 +511,9 @@ class NotesDialog(ListKeys, CancellableDialog):
                 self.show(self.change(row, result))
 
         if delete:
+            if row.question is None:
+                self.notify("This is corrected, not deleted: enter corrects it.")
+                return
             await self.push(ConfirmDialog(row.question), done)
         else:
             await self.push(TextDialog(row.title, row.text), done, row.keep_key)
