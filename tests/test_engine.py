@@ -10,6 +10,8 @@ from meeting_helpers import consent_required_text, new_meeting
 from dialogtui.errors import MeetingError, MeetingLocked, QuestionSetError
 from dialogtui.export.markdown import render_minutes
 from dialogtui.export.record import load_record
+from dialogtui.kinds import choice as choice_kind
+from dialogtui.kinds import scale as scale_kind
 from dialogtui.kinds.vote import give, ranked
 from dialogtui.meeting.clock import FakeClock
 from dialogtui.meeting.engine import MeetingEngine
@@ -188,18 +190,18 @@ def test_scale_and_choice(store):
     m = new_meeting(store, "raseborg-orons-zoner", [("Anna", None), ("Bo", None)])
     m.start()
     a, b = m.participants
-    m.rate(a.id, 4, "växer")
-    m.rate(b.id, 2)
-    m.rate(a.id, 5)  # a second rating replaces the first
+    scale_kind.rate(m, a.id, 4, "växer")
+    scale_kind.rate(m, b.id, 2)
+    scale_kind.rate(m, a.id, 5)  # a second rating replaces the first
     with pytest.raises(MeetingError):
-        m.rate(a.id, 8)
+        scale_kind.rate(m, a.id, 8)
     # A second rating replaces the first and keeps its comment (a stray digit must not
     # erase what was said); an explicit comment, even an empty one, replaces it.
     assert [(r.participant_id, r.value, r.comment) for r in store.scale_ratings(m.id)] == [
         (a.id, 5, "växer"),
         (b.id, 2, ""),
     ]
-    m.rate(a.id, 5, "")
+    scale_kind.rate(m, a.id, 5, "")
     assert store.scale_ratings(m.id)[0].comment == ""
     # After the last rater, nobody: no wrapping round to re-rate the first.
     m.set_speaker(b.id)
@@ -207,10 +209,10 @@ def test_scale_and_choice(store):
     assert m.speaker is None
     d = new_meeting(store, "dialogredskab-3-samarbejdsrelationer", [("Mette", None)])
     d.start()
-    d.mark_choice("stafet", "now")
-    d.mark_choice("fodboldhold", "desired")
+    choice_kind.mark(d, "stafet", "now")
+    choice_kind.mark(d, "fodboldhold", "desired")
     with pytest.raises(MeetingError):
-        d.mark_choice("kaos", "now")
+        choice_kind.mark(d, "kaos", "now")
     assert {(c.option_id, c.rating) for c in store.choice_marks(d.id)} == {
         ("stafet", "now"),
         ("fodboldhold", "desired"),
@@ -724,11 +726,11 @@ def test_a_choice_of_several_marks_and_unmarks_each_option(store):
     m.start()
     m.goto_step(step_of(m, "roller"))
     assert m.step.choice.several
-    m.mark_choice("udforende", "now")
-    m.mark_choice("brobyggende", "now")
-    assert {c.option_id for c in m.choices()} == {"udforende", "brobyggende"}
-    m.mark_choice("udforende", "now")  # again: unmarked
-    assert [c.option_id for c in m.choices()] == ["brobyggende"]
+    choice_kind.mark(m, "udforende", "now")
+    choice_kind.mark(m, "brobyggende", "now")
+    assert {c.option_id for c in choice_kind.marks(m)} == {"udforende", "brobyggende"}
+    choice_kind.mark(m, "udforende", "now")  # again: unmarked
+    assert [c.option_id for c in choice_kind.marks(m)] == ["brobyggende"]
     minutes = render_minutes(load_record(store, m.id))
     assert "| Den rekrutterende og brobyggende aktør | ✓ |" in minutes
     assert "| Den udførende aktør |  |" in minutes
@@ -744,12 +746,12 @@ def test_the_danish_approach_is_a_point_between_its_two_ends(store):
     assert m.step.choice.continuum == 5
     choice.place(m, 2)
     choice.place(m, 3)  # "typisk både": moved to the middle
-    assert choice.point(m.step, m.choices()) == 3
+    assert choice.point(m.step, choice_kind.marks(m)) == 3
     for wrong in (0, 6):
         with pytest.raises(MeetingError, match="points 1–5"):
             choice.place(m, wrong)
     with pytest.raises(MeetingError, match="mark its point"):
-        m.mark_choice("offentlig", "now")
+        choice_kind.mark(m, "offentlig", "now")
     minutes = render_minutes(load_record(store, m.id))
     assert "**Nu:** Offentlig tilgang ○ ○ ● ○ ○ Civilsamfundstilgang (3 af 5)" in minutes
     assert "*Tilføjet, ikke i kilden: Skalaens fem punkter" in minutes

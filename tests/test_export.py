@@ -18,6 +18,7 @@ from dialogtui.errors import DialogtuiError
 from dialogtui.export.markdown import render_action_plan, render_minutes
 from dialogtui.export.record import load_record
 from dialogtui.export.write import export_meeting
+from dialogtui.kinds import scale as scale_kind
 from dialogtui.meeting.clock import FakeClock
 from dialogtui.records import ActionItem, ActionStatus, NoteKind
 from dialogtui.store import Store
@@ -380,8 +381,8 @@ def test_a_rating_stands_with_its_zone_and_what_the_zone_calls_for(store, tmp_pa
     m = new_meeting(store, "raseborg-orons-zoner", [("Anna", None), ("Bo", None)])
     m.start()
     a, b = m.participants
-    m.rate(a.id, 6)
-    m.rate(b.id, 1)
+    scale_kind.rate(m, a.id, 6)
+    scale_kind.rate(m, b.id, 1)
     minutes = export_meeting(store, m.id, tmp_path / "out").paths[0].read_text("utf-8")
     assert "| 6 | Mycket oro (Extra resurser måste till omgående) |" in minutes
     assert "| 1 | Ingen oro |" in minutes  # a zone without a need stands alone

@@ -17,6 +17,7 @@ from meeting_helpers import new_meeting
 from tui_helpers import run, screen_text, until
 
 from dialogtui.display import plain, visible
+from dialogtui.kinds import scale as scale_kind
 from dialogtui.meeting.clock import FakeClock
 from dialogtui.records import ActionItem, ActionStatus, NoteKind
 from dialogtui.store import Store
@@ -130,7 +131,7 @@ def hostile_meetings(db, clock, set_path):
     (carried,) = m.carried_actions()
     m.follow_up(carried.id, ActionStatus.continued, f"Kommentar [/] {ESC_TITLE}")
     m.goto_step(1)
-    m.rate(m.participants[0].id, 1, f"Kommentar [/x] {CLEAR}")
+    scale_kind.rate(m, m.participants[0].id, 1, f"Kommentar [/x] {CLEAR}")
     m.goto_step(0)
     m.close()
     store.close()

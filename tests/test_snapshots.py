@@ -14,6 +14,8 @@ import pytest
 from meeting_helpers import new_meeting
 from tui_helpers import START
 
+from dialogtui.kinds import choice as choice_kind
+from dialogtui.kinds import scale as scale_kind
 from dialogtui.meeting.clock import FakeClock
 from dialogtui.records import ActionItem
 from dialogtui.store import Store
@@ -86,7 +88,7 @@ def round_step(store, clock):
 def scale_step(store, clock):
     m = new_meeting(store, "raseborg-orons-zoner", NO_ROLES, clock=clock)
     m.start()
-    m.rate(m.participants[0].id, 4)
+    scale_kind.rate(m, m.participants[0].id, 4)
     m.cycle_speaker(1)
     return m
 
@@ -94,8 +96,8 @@ def scale_step(store, clock):
 def choice_step(store, clock):
     m = new_meeting(store, "dialogredskab-3-samarbejdsrelationer", NO_ROLES, clock=clock)
     m.start()
-    m.mark_choice("stafet", "now")
-    m.mark_choice("fodboldhold", "desired")
+    choice_kind.mark(m, "stafet", "now")
+    choice_kind.mark(m, "fodboldhold", "desired")
     return m
 
 

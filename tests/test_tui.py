@@ -20,6 +20,7 @@ from tui_helpers import (
 )
 
 from dialogtui.kinds import board
+from dialogtui.kinds import choice as choice_kind
 from dialogtui.meeting.clock import FakeClock
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.records import ActionItem, ActionStatus, NoteKind
@@ -911,7 +912,7 @@ def test_tables_and_choices_speak_the_sets_language(tmp_path):
     m.goto_step(3)
     m.close()
     d = new_meeting(store, "dialogredskab-3-samarbejdsrelationer", [("Mette", None)])
-    d.mark_choice("stafet", "now")
+    choice_kind.mark(d, "stafet", "now")
     d.close()
     store.close()
 
@@ -1407,7 +1408,7 @@ def test_the_approach_continuum_takes_its_point_from_a_digit(tmp_path):
         assert "1–5: where you stand" in screen_text(app)
         await pilot.press("4", "9")  # 9: not a point of it, nothing happens
         await until(pilot, lambda: "Offentlig tilgang  ○ ○ ○ ● ○  Civilsamfund" in screen_text(app))
-        assert [m.option_id for m in screen.engine.choices()] == ["4"]
+        assert [m.option_id for m in choice_kind.marks(screen.engine)] == ["4"]
 
     run(scenario, db=db, meeting_id=mid, size=(80, 24))
 

@@ -3,7 +3,7 @@ were typed (the code review's problem 1, the adversarial review's O.1)."""
 
 from __future__ import annotations
 
-from tui_helpers import PEOPLE_THREE, burst, run, seeded_meeting, until
+from tui_helpers import PEOPLE_THREE, burst, run, screen_text, seeded_meeting, until
 
 from dialogtui.store import Store
 from dialogtui.tui.screens.capture import CaptureScreen
@@ -125,5 +125,69 @@ def test_arrow_keys_and_enter_in_one_burst_choose_the_row_they_reached(tmp_path)
         burst(app, "<ctrl+g>", "<down>", "<down>", "<enter>", "Tur")
         await until(pilot, lambda: app.screen.engine.step_index == 2)
         await until(pilot, lambda: app.screen.query_one("#draft").text == "Tur")
+
+    run(scenario, db=db, meeting_id=mid)
+
+
+def test_ratings_and_a_comment_typed_in_one_burst_land_where_they_were_typed(tmp_path):
+    # "4", "6", c and the comment, as a fast scribe types them: the comment is on Bo's 6,
+    # and its words are the comment's, not keys for the scale.
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "raseborg-orons-zoner", [("Anna", None), ("Bo", None)])
+
+    async def scenario(app, pilot):
+        await until(pilot, lambda: app.screen.focused is app.screen.query_one("#scale"))
+        burst(app, "46c", "ingen ork", "<ctrl+s>")
+        await until(pilot, lambda: "ingen ork" in comments(db, mid))
+
+    run(scenario, db=db, meeting_id=mid)
+    store = Store.open(db)
+    ratings = [(r.value, r.comment) for r in store.scale_ratings(mid)]
+    store.close()
+    assert ratings == [(4, ""), (6, "ingen ork")]
+
+
+def comments(db, mid) -> str:
+    store = Store.open(db)
+    try:
+        return " ".join(r.comment for r in store.scale_ratings(mid))
+    finally:
+        store.close()
+
+
+def test_a_card_or_an_action_typed_in_one_burst_after_its_key(tmp_path):
+    # "a" and the card's text at once, as a fast scribe types it: the text is the card's
+    # (its "e" does not open a correction, its "x" does not ask to delete).
+    db = tmp_path / "db"
+    people = [("Ada", "skola"), ("Per", "socialtjanst")]
+    mid = seeded_meeting(db, "samtidigt-traff-4", people, step="urval")
+
+    async def scenario(app, pilot):
+        screen = app.screen
+        await until(pilot, lambda: screen.focused is screen.query_one("#cards"))
+        burst(app, "a", "Pojke sex år", "<ctrl+s>", "+", "a", "Flicka", "<ctrl+s>")
+        await until(pilot, lambda: len(screen.engine.cards()) == 2)
+        cards = screen.engine.cards()
+        assert [(c.text, c.votes) for c in cards] == [("Pojke sex år", 1), ("Flicka", 0)]
+
+    run(scenario, db=db, meeting_id=mid)
+
+
+def test_an_action_typed_in_one_burst_after_its_key(tmp_path):
+    # In the plan's table "a" and the action's what at once, then x, escape, enter and the
+    # correction: the words are the dialog's, not keys of the table ("x" deletes there).
+    db = tmp_path / "db"
+    people = [("Ada", "skola"), ("Per", "socialtjanst")]
+    mid = seeded_meeting(db, "samtidigt-traff-2", people, step="handlingsplan")
+
+    async def scenario(app, pilot):
+        screen = app.screen
+        await until(pilot, lambda: screen.focused is screen.query_one("#actions"))
+        burst(app, "a", "Boka extra möte", "<ctrl+s>", "x")
+        await until(pilot, lambda: "Delete the action 'Boka extra möte'?" in screen_text(app))
+        # Not deleted; corrected instead (the field's text is selected: typing replaces it).
+        burst(app, "<escape>", "<enter>", "Boka extra möte i maj", "<ctrl+s>")
+        said = lambda: [a.what for a in screen.engine.actions()]  # noqa: E731
+        await until(pilot, lambda: said() == ["Boka extra möte i maj"])
 
     run(scenario, db=db, meeting_id=mid)

@@ -6,18 +6,40 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from dialogtui.errors import MeetingError
 from dialogtui.kinds.base import KindSpec
+from dialogtui.records import ChoiceMark
 
 if TYPE_CHECKING:
     from dialogtui.meeting.engine import MeetingEngine
     from dialogtui.questionset.model import QuestionSet, Step
 
 
+def marks(engine: MeetingEngine) -> list[ChoiceMark]:
+    """The choices marked in the current step."""
+    return [m for m in engine.store.choice_marks(engine.id) if m.step == engine.pos.step]
+
+
+def mark(engine: MeetingEngine, option_id: str, rating: str, participant_id: int | None = None):
+    """An option marked now or desired; in a choice of several, marked again: unmarked."""
+    choice = engine.step.choice
+    if choice is None:
+        raise MeetingError("this step has no choice")
+    if choice.continuum is not None:
+        raise MeetingError("this choice is a scale between its two options: mark its point")
+    if option_id not in {o.id for o in choice.options}:
+        raise MeetingError(f"unknown option '{option_id}'")
+    if rating not in choice.ratings:
+        raise MeetingError(f"this choice is rated {' / '.join(choice.ratings)}, not {rating}")
+    chosen = ChoiceMark(engine.pos.step, option_id, rating, participant_id)
+    if choice.several:
+        engine.store.toggle_pick(engine.id, chosen)  # one of several: on, or off again
+    else:
+        engine.store.mark_choice(engine.id, chosen)
+
+
 def place(engine: MeetingEngine, point: int) -> None:
     """The group's point on a continuum, 1 at its first option's end (marked again: moved)."""
-    from dialogtui.errors import MeetingError
-    from dialogtui.records import ChoiceMark
-
     choice = engine.step.choice
     if choice is None or choice.continuum is None:
         raise MeetingError("this step has no continuum to mark a point on")

@@ -4,10 +4,41 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from dialogtui.errors import MeetingError
 from dialogtui.kinds.base import KindSpec
+from dialogtui.records import ScaleRating, saved
 
 if TYPE_CHECKING:
+    from dialogtui.meeting.engine import MeetingEngine
     from dialogtui.questionset.model import QuestionSet, Step
+
+
+def rate(engine: MeetingEngine, pid: int, value: int, comment: str | None = None) -> None:
+    """Rate someone on the step's scale; without a comment, one given earlier stays."""
+    scale = engine.step.scale
+    if scale is None:
+        raise MeetingError("this step has no scale")
+    values = [p.value for p in scale.points]
+    if value not in values:
+        raise MeetingError(f"{value} is not on the scale ({values[0]}–{values[-1]})")
+    rating = ScaleRating(engine.pos.step, pid, value, comment or "")
+    engine.store.rate_scale(engine.id, rating, comment=comment is not None)
+
+
+def rate_speaker(engine: MeetingEngine, value: int) -> int:
+    """The digit typed: the one whose turn it is rated, the round moving on. Their id."""
+    speaker = engine.speaker
+    if speaker is None:
+        raise MeetingError("Everyone has rated; tab chooses whose rating to change.")
+    rater = saved(speaker.id)
+    rate(engine, rater, value)
+    engine.next_in_round()
+    return rater
+
+
+def ratings(engine: MeetingEngine) -> list[ScaleRating]:
+    """The scale ratings given in the current step."""
+    return [r for r in engine.store.scale_ratings(engine.id) if r.step == engine.pos.step]
 
 
 def agenda(qs: QuestionSet, step: Step) -> list:

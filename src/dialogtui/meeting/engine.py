@@ -15,13 +15,12 @@ from dialogtui.kinds import SPECS as KIND_SPECS
 from dialogtui.meeting.clock import Clock
 from dialogtui.meeting.timers import Projection, StepTimer, project
 from dialogtui.questionset.loader import parse_question_set
-from dialogtui.questionset.model import Question, QuestionSet, Step, StepKind
+from dialogtui.questionset.model import Question, QuestionSet, Step
 from dialogtui.questionset.placeholders import check_date, resolve
 from dialogtui.records import (
     ActionItem,
     ActionStatus,
     Card,
-    ChoiceMark,
     FollowUp,
     MeetingInfo,
     MeetingStatus,
@@ -29,7 +28,6 @@ from dialogtui.records import (
     NoteKind,
     Participant,
     Position,
-    ScaleRating,
     Turn,
 )
 from dialogtui.store.db import Store
@@ -735,41 +733,6 @@ class MeetingEngine:
 
     def delete_note(self, note_id: int) -> None:
         self.store.delete_note(self.id, note_id)
-
-    def rate(self, participant_id: int, value: int, comment: str | None = None) -> None:
-        """Rate someone on the step's scale; without a comment, one given earlier stays."""
-        scale = self.step.scale
-        if self.step.kind is not StepKind.scale or scale is None:
-            raise MeetingError("this step has no scale")
-        values = [p.value for p in scale.points]
-        if value not in values:
-            raise MeetingError(f"{value} is not on the scale ({values[0]}–{values[-1]})")
-        rating = ScaleRating(self.pos.step, participant_id, value, comment or "")
-        self.store.rate_scale(self.id, rating, comment=comment is not None)
-
-    def ratings(self) -> list[ScaleRating]:
-        """The scale ratings given in the current step."""
-        return [r for r in self.store.scale_ratings(self.id) if r.step == self.pos.step]
-
-    def choices(self) -> list[ChoiceMark]:
-        """The choices marked in the current step."""
-        return [m for m in self.store.choice_marks(self.id) if m.step == self.pos.step]
-
-    def mark_choice(self, option_id: str, rating: str, participant_id: int | None = None) -> None:
-        choice = self.step.choice
-        if choice is None:
-            raise MeetingError("this step has no choice")
-        if choice.continuum is not None:
-            raise MeetingError("this choice is a scale between its two options: mark its point")
-        if option_id not in {o.id for o in choice.options}:
-            raise MeetingError(f"unknown option '{option_id}'")
-        if rating not in choice.ratings:
-            raise MeetingError(f"this choice is rated {' / '.join(choice.ratings)}, not {rating}")
-        mark = ChoiceMark(self.pos.step, option_id, rating, participant_id)
-        if choice.several:
-            self.store.toggle_pick(self.id, mark)  # one of several: on, or off again
-        else:
-            self.store.mark_choice(self.id, mark)
 
     # -- cards: a step's items (a vote's cards, a needs step's needs); what each kind does
     # with them is in its module in dialogtui.kinds --------------------------------------

@@ -21,7 +21,7 @@ from dialogtui.errors import DialogtuiError
 from dialogtui.kinds import SPECS as KIND_SPECS
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.questionset.model import format_minutes
-from dialogtui.records import NoteKind, saved
+from dialogtui.records import NoteKind
 from dialogtui.tui.ordering import settle
 from dialogtui.tui.screens.dialogs import (
     ActionDialog,
@@ -36,19 +36,18 @@ from dialogtui.tui.screens.dialogs import (
     open_dialogs,
 )
 from dialogtui.tui.typed import DialogScreen
-from dialogtui.tui.widgets.action_table import ActionTable, columns_for
-from dialogtui.tui.widgets.choice_panel import ChoicePanel
+from dialogtui.tui.widgets.action_table import columns_for
 from dialogtui.tui.widgets.draft import DraftArea
-from dialogtui.tui.widgets.follow_up_table import FollowUpTable
 from dialogtui.tui.widgets.footer import KeyFooter
 from dialogtui.tui.widgets.question_panel import QuestionPanel
-from dialogtui.tui.widgets.scale_panel import ScalePanel
 from dialogtui.tui.widgets.speaker_strip import SpeakerStrip
 from dialogtui.tui.widgets.step_header import StepHeader
 from dialogtui.tui.widgets.step_panel import (
+    ActionWanted,
     ConfirmWanted,
     DialogWanted,
     EngineChange,
+    Request,
     TextWanted,
 )
 from dialogtui.tui.widgets.transcript import Transcript
@@ -152,7 +151,6 @@ class CaptureScreen(DialogScreen[None]):
         self._kept: dict[str, str] = {}  # dialog texts as they are in the store
         self._save_problem: str | None = None  # the autosave's error, reported once
         self._released = False
-        self._last_rated: int | None = None
 
     def compose(self) -> ComposeResult:
         yield StepHeader(id="step-header")
@@ -453,16 +451,10 @@ class CaptureScreen(DialogScreen[None]):
 
         return TextDialog("Edit turn (the old text is kept)", old or ""), done
 
-    async def on_transcript_edit_requested(self, event: Transcript.EditRequested) -> None:
-        dialog, done = self._edit_dialog(event.turn_id, event.text)
-        await self._open(dialog, done, f"edit:{event.turn_id}")
-
-    async def on_transcript_delete_requested(self, event: Transcript.DeleteRequested) -> None:
-        def done(yes: bool | None) -> None:
-            if yes:
-                self.run(lambda: self.engine.delete_turn(event.turn_id))
-
-        await self._open(ConfirmDialog("Delete this turn? (It stays in the history.)"), done)
+    async def edit_turn(self, turn_id: int, text: str) -> None:
+        """f8's e: correct a turn (its earlier text is kept)."""
+        dialog, done = self._edit_dialog(turn_id, text)
+        await self._open(dialog, done, f"edit:{turn_id}")
 
     # -- steps and questions ------------------------------------------------------------
 
@@ -655,87 +647,32 @@ class CaptureScreen(DialogScreen[None]):
         dialog, done = self._action_dialog(item)
         await self._open(dialog, done, f"action:{item.id if item else 'new'}")
 
-    async def on_action_table_edit_requested(self, event: ActionTable.EditRequested) -> None:
-        await self._edit_action(event.item)
-
-    async def on_action_table_remove_requested(self, event: ActionTable.RemoveRequested) -> None:
-        def done(yes: bool | None) -> None:
-            if yes:
-                self.run(lambda: self.engine.delete_action(saved(event.item.id)))
-
-        await self._open(ConfirmDialog(f"Delete the action '{event.item.what}'?"), done)
-
-    async def on_follow_up_table_marked(self, event: FollowUpTable.Marked) -> None:
-        def done(comment: str | None) -> None:
-            if comment is not None:
-                action_id = saved(event.item.id)
-                self.run(lambda: self.engine.follow_up(action_id, event.status, comment))
-
-        title = f"{event.status.value}: {event.item.what} — comment (optional)"
-        await self._open(TextDialog(title), done, f"follow:{event.item.id}:{event.status.value}")
-
     # -- what any step's panel asks (dialogtui.tui.widgets.step_panel) ----------------------
 
     def on_engine_change(self, event: EngineChange) -> None:
         self.run(lambda: event.change(self.engine))
 
-    async def on_text_wanted(self, event: TextWanted) -> None:
-        def done(text: str | None) -> None:
-            if text is not None:
-                self.run(lambda: event.then(self.engine, text))
+    async def want(self, request: Request) -> None:
+        """Open what a step's panel asked for; what it gives goes through the engine."""
+        if isinstance(request, ActionWanted):
+            await self._edit_action(request.item)
+            return
+        if isinstance(request, TextWanted):
+            dialog: FormDialog | ModalScreen = TextDialog(request.title, request.text)
+            key = request.key
+        elif isinstance(request, DialogWanted):
+            dialog, key = request.dialog, request.key
+        else:
+            dialog, key = ConfirmDialog(request.question), None
 
-        await self._open(TextDialog(event.title, event.text), done, event.key)
-
-    async def on_dialog_wanted(self, event: DialogWanted) -> None:
         def done(result) -> None:
-            if result is not None:
-                self.run(lambda: event.then(self.engine, result))
+            if isinstance(request, ConfirmWanted):
+                if result:
+                    self.run(lambda: request.then(self.engine))
+            elif result is not None:
+                self.run(lambda: request.then(self.engine, result))
 
-        await self._open(event.dialog, done, event.key)
-
-    async def on_confirm_wanted(self, event: ConfirmWanted) -> None:
-        def done(yes: bool | None) -> None:
-            if yes:
-                self.run(lambda: event.then(self.engine))
-
-        await self._open(ConfirmDialog(event.question), done)
-
-    def on_scale_panel_rated(self, event: ScalePanel.Rated) -> None:
-        speaker = self.engine.speaker
-        if speaker is None:
-            self.notify("Everyone has rated; tab chooses whose rating to change.")
-            return
-
-        rater = saved(speaker.id)
-
-        def rate() -> None:
-            self.engine.rate(rater, event.value)
-            self._last_rated = rater
-            self.engine.next_in_round()
-
-        self.run(rate)
-
-    async def on_scale_panel_comment_requested(self) -> None:
-        ratings: list = []
-        if not self.run(lambda: ratings.extend(self.engine.ratings()), redraw=False):
-            return
-        rating = next((r for r in ratings if r.participant_id == self._last_rated), None)
-        if rating is None:
-            self.notify("Rate someone first; the comment goes with that rating.")
-            return
-        who = self.engine.participant(rating.participant_id)
-        rater, value = rating.participant_id, rating.value
-
-        def done(text: str | None) -> None:
-            if text is not None:
-                self.run(lambda: self.engine.rate(rater, value, text))
-
-        title = f"Comment on {who.name if who else ''}'s rating ({rating.value})"
-        key = f"rating:{rating.step}:{rating.participant_id}"
-        await self._open(TextDialog(title, rating.comment), done, key)
-
-    def on_choice_panel_marked(self, event: ChoicePanel.Marked) -> None:
-        self.run(lambda: self.engine.mark_choice(event.option_id, event.rating))
+        await self._open(dialog, done, key)
 
     # -- the end -------------------------------------------------------------------------
 

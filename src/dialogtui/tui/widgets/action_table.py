@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
-from textual.message import Message
-
 from dialogtui.export.labels import action_columns, labels
 from dialogtui.kinds.action_planning import made_in
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.questionset.model import StepKind
-from dialogtui.records import ActionItem
+from dialogtui.records import ActionItem, saved
 from dialogtui.tui.widgets.item_table import ItemTable
+from dialogtui.tui.widgets.step_panel import ActionWanted, ConfirmWanted, ask, key, settled
 
 
 def columns_for(engine: MeetingEngine) -> list[tuple[str, str]]:
@@ -29,21 +27,11 @@ class ActionTable(ItemTable):
 
     # Their hint is on the table's border; help lists them.
     BINDINGS = [
-        Binding("enter", "edit", "Edit action", show=False),
-        Binding("a", "add", "Add action", show=False),
-        Binding("delete,x", "remove", "Delete action", show=False),
+        key("enter", "edit", "Edit action"),
+        key("a", "add", "Add action"),
+        key("delete,x", "remove", "Delete action"),
     ]
     HINT = "a: add · enter: edit · x: delete"
-
-    class EditRequested(Message):
-        def __init__(self, item: ActionItem | None):
-            super().__init__()
-            self.item = item
-
-    class RemoveRequested(Message):
-        def __init__(self, item: ActionItem):
-            super().__init__()
-            self.item = item
 
     def show(self, engine: MeetingEngine) -> None:
         cols = columns_for(engine)
@@ -57,13 +45,16 @@ class ActionTable(ItemTable):
         )
         self.fill([*first, *(label for _, label in cols), L["status"]], items, rows)
 
-    def action_edit(self) -> None:
-        self.post_message(self.EditRequested(self.current))
+    async def action_edit(self) -> None:
+        await settled(self)  # on the row the keys before it reached
+        await ask(self, ActionWanted(self.current))
 
-    def action_add(self) -> None:
-        self.post_message(self.EditRequested(None))
+    async def action_add(self) -> None:
+        await ask(self, ActionWanted(None))
 
-    def action_remove(self) -> None:
-        item = self.current
-        if item is not None:
-            self.post_message(self.RemoveRequested(item))
+    async def action_remove(self) -> None:
+        await settled(self)
+        if (item := self.current) is not None:
+            action_id = saved(item.id)
+            question = f"Delete the action '{item.what}'?"
+            await ask(self, ConfirmWanted(question, lambda e: e.delete_action(action_id)))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
-
 from dialogtui.errors import MeetingError
 from dialogtui.export.labels import labels
 from dialogtui.kinds import board
@@ -11,16 +9,25 @@ from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.records import Card
 from dialogtui.tui.screens.dialogs import Field, FieldsDialog
 from dialogtui.tui.widgets.item_table import ItemTable
-from dialogtui.tui.widgets.step_panel import ConfirmWanted, DialogWanted, EngineChange, TextWanted
+from dialogtui.tui.widgets.step_panel import (
+    ConfirmWanted,
+    DialogWanted,
+    EngineChange,
+    TextWanted,
+    ask,
+    key,
+    settled,
+)
 
 
 class _Sheets(ItemTable):
     """What both have: the sheets in their order, correcting and deleting one."""
 
-    def ask_delete(self) -> None:
+    async def action_delete(self) -> None:
+        await settled(self)
         if (card := self.current) is not None:
             question = f"Delete the sheet '{card.text}'?"
-            self.post_message(ConfirmWanted(question, lambda e: e.delete_card(card.id)))
+            await ask(self, ConfirmWanted(question, lambda e: e.delete_card(card.id)))
 
 
 def _timeline_check(texts: dict[str, str]) -> tuple[str, str, str]:
@@ -33,11 +40,11 @@ class TimelinePanel(_Sheets):
     HELP_TITLE = "Timeline"
 
     BINDINGS = [
-        Binding("a", "add", "Put up a sheet", show=False),
-        Binding("less_than_sign", "move(-1)", "Earlier on the line", show=False),
-        Binding("greater_than_sign", "move(1)", "Later on the line", show=False),
-        Binding("e,enter", "correct", "Correct the sheet", show=False),
-        Binding("x", "delete", "Delete the sheet", show=False),
+        key("a", "add", "Put up a sheet"),
+        key("less_than_sign", "move(-1)", "Earlier on the line"),
+        key("greater_than_sign", "move(1)", "Later on the line"),
+        key("e,enter", "correct", "Correct the sheet"),
+        key("x", "delete", "Delete the sheet"),
     ]
     HINT = "a: a sheet · </>: earlier/later · e: correct · x: delete"
 
@@ -63,31 +70,31 @@ class TimelinePanel(_Sheets):
         ]
         return FieldsDialog("A sheet on the timeline", fields, _timeline_check)
 
-    def action_add(self) -> None:
+    async def action_add(self) -> None:
+        await settled(self)  # whose floor it is after the keys before it
         then = lambda e, said: board.put_up(e, *said)  # noqa: E731
-        self.post_message(DialogWanted(self._form(None), then, "sheet:new"))
+        await ask(self, DialogWanted(self._form(None), then, "sheet:new"))
 
-    def action_correct(self) -> None:
+    async def action_correct(self) -> None:
+        await settled(self)
         if (card := self.current) is not None:
             then = lambda e, said: board.correct(e, card.id, *said)  # noqa: E731
-            self.post_message(DialogWanted(self._form(card), then, f"sheet:{card.id}"))
+            await ask(self, DialogWanted(self._form(card), then, f"sheet:{card.id}"))
 
-    def action_move(self, delta: int) -> None:
+    async def action_move(self, delta: int) -> None:
+        await settled(self)
         if (card := self.current) is not None:
             self.post_message(EngineChange(lambda e: board.move(e, card.id, delta)))
-
-    def action_delete(self) -> None:
-        self.ask_delete()
 
 
 class MapPanel(_Sheets):
     HELP_TITLE = "Map"
 
     BINDINGS = [
-        Binding("a", "add", "Write a sheet", show=False),
-        *[Binding(str(n), f"lay({n})", show=False) for n in range(1, 10)],
-        Binding("e,enter", "correct", "Correct the sheet", show=False),
-        Binding("x", "delete", "Delete the sheet", show=False),
+        key("a", "add", "Write a sheet"),
+        *[key(str(n), f"lay({n})", f"Lay it in place {n}") for n in range(1, 10)],
+        key("e,enter", "correct", "Correct the sheet"),
+        key("x", "delete", "Delete the sheet"),
     ]
     HINT = "a: a sheet · 1–9: its place · e: correct · x: delete"
 
@@ -106,18 +113,17 @@ class MapPanel(_Sheets):
         listed = "  ".join(f"{n}: {p}" for n, p in enumerate(places, start=1))
         self.border_title = listed if rows else "No sheets yet: a writes one as it is laid"
 
-    def action_add(self) -> None:
+    async def action_add(self) -> None:
         then = lambda e, t: e.add_card(t)  # noqa: E731
-        self.post_message(TextWanted("A sheet: what is written on it", then, key="sheet:new"))
+        await ask(self, TextWanted("A sheet: what is written on it", then, key="sheet:new"))
 
-    def action_lay(self, place: int) -> None:
+    async def action_lay(self, place: int) -> None:
+        await settled(self)  # on the sheet just written
         if (card := self.current) is not None:
             self.post_message(EngineChange(lambda e: board.lay(e, card.id, place)))
 
-    def action_correct(self) -> None:
+    async def action_correct(self) -> None:
+        await settled(self)
         if (card := self.current) is not None:
             then = lambda e, t: e.edit_card(card.id, t)  # noqa: E731
-            self.post_message(TextWanted("Correct the sheet", then, card.text, f"sheet:{card.id}"))
-
-    def action_delete(self) -> None:
-        self.ask_delete()
+            await ask(self, TextWanted("Correct the sheet", then, card.text, f"sheet:{card.id}"))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -27,11 +26,6 @@ class ChoicePanel(OptionList):
     ]
     HINTS = {"now": "n: now", "desired": "d: desired"}
 
-    class Marked(Message):
-        def __init__(self, option_id: str, rating: str):
-            super().__init__()
-            self.option_id, self.rating = option_id, rating
-
     def show(self, engine: MeetingEngine) -> None:
         choice = engine.step.choice
         if choice is None:
@@ -42,7 +36,7 @@ class ChoicePanel(OptionList):
         self.border_subtitle = " · ".join(hints) + " on the highlighted option"
         if choice.several:
             self.border_subtitle += " (several: again unmarks)"
-        marks = engine.choices()
+        marks = choice_kind.marks(engine)
         L = labels(engine.qs.language.value)
         keep = self.highlighted
         options = []
@@ -78,4 +72,5 @@ class ChoicePanel(OptionList):
     def action_mark(self, rating: str) -> None:
         option = self.highlighted_option
         if option is not None and option.id and rating in getattr(self, "_ratings", []):
-            self.post_message(self.Marked(option.id, rating))
+            option_id = option.id
+            self.post_message(EngineChange(lambda e: choice_kind.mark(e, option_id, rating)))

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
-from textual.message import Message
-
 from dialogtui.export.labels import labels
 from dialogtui.meeting.engine import MeetingEngine
-from dialogtui.records import ActionItem, ActionStatus
+from dialogtui.records import ActionStatus, saved
 from dialogtui.tui.widgets.item_table import ItemTable
+from dialogtui.tui.widgets.step_panel import TextWanted, ask, key, settled
 
 
 class FollowUpTable(ItemTable):
@@ -16,16 +14,11 @@ class FollowUpTable(ItemTable):
 
     # Their hint is on the table's border; help lists them.
     BINDINGS = [
-        Binding("d", "mark('done')", "Done", show=False),
-        Binding("c", "mark('continued')", "Continues", show=False),
-        Binding("x", "mark('dropped')", "Dropped", show=False),
+        key("d", "mark('done')", "Done"),
+        key("c", "mark('continued')", "Continues"),
+        key("x", "mark('dropped')", "Dropped"),
     ]
     HINT = "d: done · c: continues · x: dropped"
-
-    class Marked(Message):
-        def __init__(self, item: ActionItem, status: ActionStatus):
-            super().__init__()
-            self.item, self.status = item, status
 
     def show(self, engine: MeetingEngine) -> None:
         items = engine.carried_actions()
@@ -47,6 +40,10 @@ class FollowUpTable(ItemTable):
             self.add_row("(no open actions from an earlier meeting in this series;", "", "", "", "")
             self.add_row(" choose the previous meeting at set-up to follow it up)", "", "", "", "")
 
-    def action_mark(self, status: str) -> None:
-        if self.current is not None:
-            self.post_message(self.Marked(self.current, ActionStatus(status)))
+    async def action_mark(self, status: str) -> None:
+        await settled(self)  # on the row the keys before it reached
+        if (item := self.current) is not None:
+            action_id, marked = saved(item.id), ActionStatus(status)
+            title = f"{marked.value}: {item.what} — comment (optional)"
+            then = lambda e, comment: e.follow_up(action_id, marked, comment)  # noqa: E731
+            await ask(self, TextWanted(title, then, key=f"follow:{action_id}:{marked.value}"))

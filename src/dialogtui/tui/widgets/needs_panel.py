@@ -3,25 +3,30 @@ another; then, as each actor asked answers in turn, its answer beside the need."
 
 from __future__ import annotations
 
-from textual.binding import Binding
-
 from dialogtui.export.labels import labels
 from dialogtui.kinds import needs
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.records import Card
 from dialogtui.tui.screens.dialogs import Field, FieldsDialog
 from dialogtui.tui.widgets.item_table import ItemTable
-from dialogtui.tui.widgets.step_panel import ConfirmWanted, DialogWanted, TextWanted
+from dialogtui.tui.widgets.step_panel import (
+    ConfirmWanted,
+    DialogWanted,
+    TextWanted,
+    ask,
+    key,
+    settled,
+)
 
 
 class NeedsPanel(ItemTable):
     HELP_TITLE = "Needs"
 
     BINDINGS = [
-        Binding("a", "add", "Write a need", show=False),
-        Binding("enter,r", "answer", "The asked one's answer", show=False),
-        Binding("e", "correct", "Correct the need", show=False),
-        Binding("x", "delete", "Delete the need", show=False),
+        key("a", "add", "Write a need"),
+        key("enter,r", "answer", "The asked one's answer"),
+        key("e", "correct", "Correct the need"),
+        key("x", "delete", "Delete the need"),
     ]
     HINT = "a: a need · enter: its answer · e: correct · x: delete"
     MAX_CELL = 24  # the need and its answer side by side at 80 columns
@@ -48,22 +53,26 @@ class NeedsPanel(ItemTable):
         ]
         return FieldsDialog("A need", fields, lambda t: needs.checked(t["by"], t["to"], t["text"]))
 
-    def action_add(self) -> None:
+    async def action_add(self) -> None:
+        await settled(self)  # whose floor it is after the keys before it
         then = lambda e, said: needs.add(e, *said)  # noqa: E731
-        self.post_message(DialogWanted(self._form(None), then, "need:new"))
+        await ask(self, DialogWanted(self._form(None), then, "need:new"))
 
-    def action_correct(self) -> None:
+    async def action_correct(self) -> None:
+        await settled(self)
         if (card := self.current) is not None:
             then = lambda e, said: needs.correct(e, card.id, *said)  # noqa: E731
-            self.post_message(DialogWanted(self._form(card), then, f"need:{card.id}"))
+            await ask(self, DialogWanted(self._form(card), then, f"need:{card.id}"))
 
-    def action_answer(self) -> None:
+    async def action_answer(self) -> None:
+        await settled(self)
         if (card := self.current) is not None:
             title = f"{card.to} answers {card.by}: {card.text}"
             then = lambda e, t: needs.answer(e, card.id, t)  # noqa: E731
-            self.post_message(TextWanted(title, then, card.answer, f"need-answer:{card.id}"))
+            await ask(self, TextWanted(title, then, card.answer, f"need-answer:{card.id}"))
 
-    def action_delete(self) -> None:
+    async def action_delete(self) -> None:
+        await settled(self)
         if (card := self.current) is not None:
             question = f"Delete the need '{card.text}' ({card.by} to {card.to})?"
-            self.post_message(ConfirmWanted(question, lambda e: e.delete_card(card.id)))
+            await ask(self, ConfirmWanted(question, lambda e: e.delete_card(card.id)))

@@ -5,26 +5,21 @@ from __future__ import annotations
 
 from rich.table import Table
 from textual import events
-from textual.binding import Binding
-from textual.message import Message
 from textual.widgets import Static
 
 from dialogtui.display import plain
+from dialogtui.kinds import scale as scale_kind
 from dialogtui.meeting.engine import MeetingEngine
+from dialogtui.tui.widgets.step_panel import EngineChange, TextWanted, ask, key, settled
 
 
 class ScalePanel(Static, can_focus=True):
     HELP_TITLE = "Scale"
     # Explained in the question panel's hint, with the digits; help lists it.
-    BINDINGS = [Binding("c", "comment", "Comment on the last rating", show=False)]
+    BINDINGS = [key("c", "comment", "Comment on the last rating")]
 
-    class CommentRequested(Message):
-        pass
-
-    class Rated(Message):
-        def __init__(self, value: int):
-            super().__init__()
-            self.value = value
+    _last_rated: int | None = None  # whose rating `c` comments on
+    _engine: MeetingEngine | None = None
 
     def show(self, engine: MeetingEngine) -> None:
         scale = engine.step.scale
@@ -32,7 +27,8 @@ class ScalePanel(Static, can_focus=True):
             self.update("")
             return
         self._values = {str(p.value) for p in scale.points}
-        ratings = {r.participant_id: r.value for r in engine.ratings()}
+        self._engine = engine
+        ratings = {r.participant_id: r.value for r in scale_kind.ratings(engine)}
         by_value: dict[int, list[str]] = {}
         for p in engine.participants:
             if p.id in ratings:
@@ -55,10 +51,27 @@ class ScalePanel(Static, can_focus=True):
             )
         self.update(table)
 
-    def action_comment(self) -> None:
-        self.post_message(self.CommentRequested())
+    async def action_comment(self) -> None:
+        await settled(self)  # the digits typed just before it have been taken
+        engine = self._engine
+        ratings = scale_kind.ratings(engine) if engine else []
+        rating = next((r for r in ratings if r.participant_id == self._last_rated), None)
+        if engine is None or rating is None:
+            self.notify("Rate someone first; the comment goes with that rating.")
+            return
+        rater, value = rating.participant_id, rating.value
+        who = engine.participant(rater)
+        title = f"Comment on {who.name if who else ''}'s rating ({value})"
+        then = lambda e, text: scale_kind.rate(e, rater, value, text)  # noqa: E731
+        await ask(self, TextWanted(title, then, rating.comment, f"rating:{rating.step}:{rater}"))
 
     def on_key(self, event: events.Key) -> None:
         if event.character and event.character in getattr(self, "_values", set()):
             event.stop()
-            self.post_message(self.Rated(int(event.character)))
+            value = int(event.character)
+
+            def rate(engine: MeetingEngine) -> None:
+                # Whose turn it is when the screen takes the digit, in typed order.
+                self._last_rated = scale_kind.rate_speaker(engine, value)
+
+            self.post_message(EngineChange(rate))

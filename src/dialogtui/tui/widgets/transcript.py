@@ -6,13 +6,13 @@ from __future__ import annotations
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from dialogtui.display import visible
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.records import Turn
+from dialogtui.tui.widgets.step_panel import ConfirmWanted, ask, settled
 
 # Turns of the current step put on screen when the step is shown (all of them are in the
 # minutes): building the list costs ~0.2 ms a turn, paid on every step change, so only
@@ -25,20 +25,11 @@ SHOWN_CHARACTERS = 2_000  # of one turn
 class Transcript(OptionList):
     HELP_TITLE = "Transcript (f8)"
 
+    # Priority: the dialog each opens takes the keys typed after it (tui/ordering.py).
     BINDINGS = [
-        Binding("e", "edit", "Edit turn"),
-        Binding("delete,x", "delete", "Delete turn"),
+        Binding("e", "edit", "Edit turn", priority=True),
+        Binding("delete,x", "delete", "Delete turn", priority=True),
     ]
-
-    class EditRequested(Message):
-        def __init__(self, turn_id: int, text: str):
-            super().__init__()
-            self.turn_id, self.text = turn_id, text
-
-    class DeleteRequested(Message):
-        def __init__(self, turn_id: int):
-            super().__init__()
-            self.turn_id = turn_id
 
     _shown: tuple[int, int] | None = None  # (step, engine.turns_changed) on screen now
     _limit = SHOWN  # how many of the step's last turns are shown
@@ -139,12 +130,16 @@ class Transcript(OptionList):
         option = self.highlighted_option
         return int(option.id) if option is not None and option.id else None
 
-    def action_edit(self) -> None:
+    async def action_edit(self) -> None:
+        await settled(self)
         turn_id = self._selected()
         if turn_id is not None:
-            self.post_message(self.EditRequested(turn_id, self._texts[turn_id]))
+            text = self._texts[turn_id]
+            await ask(self, lambda screen: screen.edit_turn(turn_id, text))
 
-    def action_delete(self) -> None:
+    async def action_delete(self) -> None:
+        await settled(self)
         turn_id = self._selected()
         if turn_id is not None:
-            self.post_message(self.DeleteRequested(turn_id))
+            question = "Delete this turn? (It stays in the history.)"
+            await ask(self, ConfirmWanted(question, lambda e: e.delete_turn(turn_id)))

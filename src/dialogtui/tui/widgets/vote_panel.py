@@ -3,24 +3,29 @@ participants mark them, ranked by their dots (the most voted kept, where the set
 
 from __future__ import annotations
 
-from textual.binding import Binding
-
 from dialogtui.export.labels import labels
 from dialogtui.kinds.vote import give, ranked
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.tui.widgets.item_table import ItemTable
-from dialogtui.tui.widgets.step_panel import ConfirmWanted, EngineChange, TextWanted
+from dialogtui.tui.widgets.step_panel import (
+    ConfirmWanted,
+    EngineChange,
+    TextWanted,
+    ask,
+    key,
+    settled,
+)
 
 
 class VotePanel(ItemTable):
     HELP_TITLE = "Vote"
 
     BINDINGS = [
-        Binding("a", "add", "Add a card", show=False),
-        Binding("plus,equals_sign", "dots(1)", "A dot more", show=False),
-        Binding("minus", "dots(-1)", "A dot less", show=False),
-        Binding("e,enter", "edit", "Correct the card", show=False),
-        Binding("x", "delete", "Delete the card", show=False),
+        key("a", "add", "Add a card"),
+        key("plus,equals_sign", "dots(1)", "A dot more"),
+        key("minus", "dots(-1)", "A dot less"),
+        key("e,enter", "edit", "Correct the card"),
+        key("x", "delete", "Delete the card"),
     ]
     HINT = "a: add a card · +/-: a dot · e: correct · x: delete"
 
@@ -45,26 +50,25 @@ class VotePanel(ItemTable):
         )
         self.border_title = None if rows else "No cards yet: a adds one as each is presented"
 
-    def action_add(self) -> None:
+    async def action_add(self) -> None:
         # Kept while the dialog is open; after a crash its text comes back in the text box.
         # Whose card it is: the pair, group or person with the floor as it is presented.
         then = lambda e, t: e.add_card(t, by=e.floor)  # noqa: E731
-        self.post_message(TextWanted("A card: what is written on it", then, key="card:new"))
+        await ask(self, TextWanted("A card: what is written on it", then, key="card:new"))
 
-    def action_dots(self, n: int) -> None:
+    async def action_dots(self, n: int) -> None:
+        await settled(self)  # on the card the keys before it reached
         if (card := self.current) is not None:
             self.post_message(EngineChange(lambda e: give(e, card.id, n)))
 
-    def action_edit(self) -> None:
+    async def action_edit(self) -> None:
+        await settled(self)
         if (card := self.current) is not None:
             then = lambda e, t: e.edit_card(card.id, t)  # noqa: E731
-            self.post_message(TextWanted("Correct the card", then, card.text, f"card:{card.id}"))
+            await ask(self, TextWanted("Correct the card", then, card.text, f"card:{card.id}"))
 
-    def action_delete(self) -> None:
+    async def action_delete(self) -> None:
+        await settled(self)
         if (card := self.current) is not None:
-            self.post_message(
-                ConfirmWanted(
-                    f"Delete the card '{card.text}' and its {card.votes} dot(s)?",
-                    lambda e: e.delete_card(card.id),
-                )
-            )
+            question = f"Delete the card '{card.text}' and its {card.votes} dot(s)?"
+            await ask(self, ConfirmWanted(question, lambda e: e.delete_card(card.id)))
