@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from tui_helpers import PEOPLE_THREE, burst, run, screen_text, seeded_meeting, until
 
+from dialogtui.kinds import choice
 from dialogtui.store import Store
 from dialogtui.tui.screens.capture import CaptureScreen
 from dialogtui.tui.screens.setup import SetupScreen
@@ -189,5 +190,22 @@ def test_an_action_typed_in_one_burst_after_its_key(tmp_path):
         burst(app, "<escape>", "<enter>", "Boka extra möte i maj", "<ctrl+s>")
         said = lambda: [a.what for a in screen.engine.actions()]  # noqa: E731
         await until(pilot, lambda: said() == ["Boka extra möte i maj"])
+
+    run(scenario, db=db, meeting_id=mid)
+
+
+def test_arrow_keys_and_a_mark_in_one_burst_mark_the_option_they_reached(tmp_path):
+    # The Danish forms of collaboration: down, n, down, down, d typed at once.
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "dialogredskab-3-samarbejdsrelationer", [("Mette", None)])
+
+    async def scenario(app, pilot):
+        screen = app.screen
+        await until(pilot, lambda: screen.focused is screen.query_one("#choice"))
+        burst(app, "<down>", "n", "<down>", "<down>", "d")
+        await until(pilot, lambda: len(choice.marks(screen.engine)) == 2)
+        options = [o.id for o in screen.engine.step.choice.options]
+        marked = {(m.option_id, m.rating) for m in choice.marks(screen.engine)}
+        assert marked == {(options[1], "now"), (options[3], "desired")}
 
     run(scenario, db=db, meeting_id=mid)
