@@ -49,6 +49,10 @@ class _Writer:
             groups.setdefault(t.step, {}).setdefault((t.repetition, t.question), []).append(t)
         return groups
 
+    def cards_of(self, n: int, rep: int | None) -> list:
+        """The cards of step n's time through `rep` (a kind of cards' own section)."""
+        return [c for c in self.r.cards if (c.step, c.repetition) == (n, rep)]
+
     def q(self, text: str) -> str:
         """A question-set text with placeholders resolved (set texts are escaped too)."""
         return inline(resolve(text, self.r.info.date, self.r.qs.horizon, self.r.qs.language))

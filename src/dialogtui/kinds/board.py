@@ -79,12 +79,8 @@ def map_agenda(qs: QuestionSet, step: Step) -> list:
     ]
 
 
-def _cards(w: Any, n: int, rep: int | None) -> list[Card]:
-    return [c for c in w.r.cards if (c.step, c.repetition) == (n, rep)]
-
-
 def timeline_minutes(w: Any, n: int, step: Step, rep: int | None) -> list[str]:
-    cards = line(_cards(w, n, rep))
+    cards = line(w.cards_of(n, rep))
     if not cards:
         return []
     L = w.L
@@ -100,7 +96,7 @@ def timeline_minutes(w: Any, n: int, step: Step, rep: int | None) -> list[str]:
 
 
 def map_minutes(w: Any, n: int, step: Step, rep: int | None) -> list[str]:
-    cards = line(_cards(w, n, rep))
+    cards = line(w.cards_of(n, rep))
     if not cards:
         return []
     L = w.L

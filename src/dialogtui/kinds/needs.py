@@ -73,7 +73,7 @@ def agenda(qs: QuestionSet, step: Step) -> list:
 
 
 def minutes(w: Any, n: int, step: Step, rep: int | None) -> list[str]:
-    cards = [c for c in w.r.cards if (c.step, c.repetition) == (n, rep)]
+    cards = w.cards_of(n, rep)
     if not cards:
         return []
     L = w.L

@@ -46,7 +46,7 @@ def give(engine: MeetingEngine, card_id: int, dots: int) -> Card:
 
 def minutes(w: Any, n: int, step: Step, rep: int | None) -> list[str]:
     assert step.vote is not None
-    cards = [c for c in w.r.cards if (c.step, c.repetition) == (n, rep)]
+    cards = w.cards_of(n, rep)
     if not cards:
         return []
     L = w.L

@@ -758,19 +758,7 @@ class Store:
             cur = c.execute(
                 "INSERT INTO cards (meeting_id, step_index, repetition, text, votes, by_whom,"
                 " to_whom, answer, place, position, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    meeting_id,
-                    card.step,
-                    card.repetition,
-                    card.text,
-                    card.votes,
-                    card.by,
-                    card.to,
-                    card.answer,
-                    card.place,
-                    card.position,
-                    _ts(at),
-                ),
+                (meeting_id, card.step, card.repetition, *_card_values(card), _ts(at)),
             )
             return dataclasses.replace(card, id=_new_id(cur))
 
@@ -780,17 +768,7 @@ class Store:
             c.execute(
                 "UPDATE cards SET text=?, votes=?, by_whom=?, to_whom=?, answer=?, place=?,"
                 " position=? WHERE id=? AND meeting_id=?",
-                (
-                    card.text,
-                    card.votes,
-                    card.by,
-                    card.to,
-                    card.answer,
-                    card.place,
-                    card.position,
-                    card.id,
-                    meeting_id,
-                ),
+                (*_card_values(card), card.id, meeting_id),
             )
 
     def delete_card(self, meeting_id: int, card_id: int) -> None:
@@ -999,6 +977,11 @@ def _insert_participant(
         (meeting_id, position, p.name, p.role, p.organisation, p.pseudonym, p.group_step),
     )
     p.id, p.position = _new_id(cur), position
+
+
+def _card_values(card: Card) -> tuple:
+    """A card's own columns, in the order both INSERT and UPDATE name them."""
+    return (card.text, card.votes, card.by, card.to, card.answer, card.place, card.position)
 
 
 def _action_values(item: ActionItem) -> tuple:
