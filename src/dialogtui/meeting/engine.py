@@ -734,8 +734,8 @@ class MeetingEngine:
     def delete_note(self, note_id: int) -> None:
         self.store.delete_note(self.id, note_id)
 
-    # -- cards: a step's items (a vote's cards, a needs step's needs); what each kind does
-    # with them is in its module in dialogtui.kinds --------------------------------------
+    # -- cards: a step's items (a vote's cards, a needs step's needs, a timeline's or a
+    # map's sheets); what each kind does with them is in its module in dialogtui.kinds ----
 
     def cards(self) -> list[Card]:
         """The cards of this step, this time through it, in the order they were written."""
