@@ -25,6 +25,12 @@ def private_home(tmp_path, monkeypatch):
     monkeypatch.setenv("DIALOGTUI_HOME", str(home))
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("TZ", "UTC")  # clock times on screen and in files do not drift
+    # The app's own words in English, whatever the machine's locale (tests of the other
+    # languages set them themselves).
+    monkeypatch.setenv("DIALOGTUI_LANG", "en")
+    from dialogtui import i18n
+
+    i18n.use("en")
     if hasattr(time, "tzset"):  # not on Windows, where the tests that show times are few
         time.tzset()
     return home

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+import typer.core
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -22,16 +23,48 @@ from rich.text import Text
 from dialogtui import __version__
 from dialogtui.display import one_line, plain, visible
 from dialogtui.errors import DialogtuiError, QuestionSetError
+from dialogtui.i18n import _, note_kind_name, status_name
 from dialogtui.tui.launch import meeting_id as parse_meeting_id  # as the resume fast path
 
-EXIT_CODES = """Exit codes: 0 success; 1 invalid input or data (each problem is reported as
-PATH:LINE:COL: message, or as one line saying what went wrong); 2 usage error; 70 an
-internal error (a bug: please report it)."""
+EXIT_CODES = _(
+    "Exit codes: 0 success; 1 invalid input or data (each problem is reported as "
+    "PATH:LINE:COL: message, or as one line saying what went wrong); 2 usage error; 70 an "
+    "internal error (a bug: please report it)."
+)
+
+# The command line's own headings ("Options", "Commands") in the app's language.
+typer.core._ = _
+
+
+class _Speaking:
+    """A command whose help says "Usage:" and "--help" in the app's language too (typer
+    writes them without asking gettext)."""
+
+    def format_usage(self, ctx, formatter) -> None:
+        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=_("Usage: "))
+
+    def get_help_option(self, ctx):
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = _("Show this message and exit.")
+        return option
+
+
+class _Group(_Speaking, typer.core.TyperGroup):
+    pass
+
+
+class _Command(_Speaking, typer.core.TyperCommand):
+    pass
+
 
 app = typer.Typer(
+    cls=_Group,
     name="dialogtui",
-    help="The scribe's tool for structured dialogue meetings. Without a command, opens the "
-    "app.\n\n" + EXIT_CODES,
+    help=_("The scribe's tool for structured dialogue meetings. Without a command, opens the app.")
+    + "\n\n"
+    + EXIT_CODES,
     no_args_is_help=True,  # only when run as `dialogtui.cli`; the console script opens the app
     add_completion=False,
     rich_markup_mode=None,
@@ -84,16 +117,31 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+        typer.Option("--version", callback=_version, is_eager=True, help=_("Print the version.")),
     ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            metavar="LANG",
+            help=_(
+                "The app's language: sv, fi, da, nb or en (default: your choice, your system's)."
+            ),
+        ),
+    ] = None,
 ) -> None:
     """Options of `dialogtui` itself; with no command at all, `entry.main` opens the app."""
 
 
-@app.command("run", short_help="Open the app, at a new meeting's set-up from SET if given.")
+@app.command(
+    "run",
+    cls=_Command,
+    short_help=_("Open the app, at a new meeting's set-up from SET if given."),
+    help=_("Open the app (at the set-up of a new meeting from SET, if given)."),
+)
 def run_cmd(
     set_ref: Annotated[
-        str | None, typer.Argument(metavar="[SET]", help="Start a meeting from this set.")
+        str | None, typer.Argument(metavar="[SET]", help=_("Start a meeting from this set."))
     ] = None,
 ) -> None:
     """Open the app (at the set-up of a new meeting from SET, if given)."""
@@ -106,10 +154,12 @@ def run_cmd(
     launch(set_ref=set_ref)
 
 
-@app.command("resume")
+@app.command(
+    "resume", cls=_Command, help=_("Open the app at an unfinished meeting, where it stopped.")
+)
 def resume_cmd(
     meeting: Annotated[
-        str | None, typer.Argument(metavar="[MEETING]", help="Meeting id; default the latest.")
+        str | None, typer.Argument(metavar="[MEETING]", help=_("Meeting id; default the latest."))
     ] = None,
 ) -> None:
     """Open the app at an unfinished meeting, where it stopped."""
@@ -120,7 +170,7 @@ def resume_cmd(
     launch(meeting_id=meeting_id)
 
 
-@app.command("sets")
+@app.command("sets", cls=_Command, help=_("List the question sets: built-in and your own."))
 def sets_cmd() -> None:
     """List the question sets: built-in and your own."""
     from dialogtui.paths import user_sets_dir
@@ -128,11 +178,11 @@ def sets_cmd() -> None:
     from dialogtui.questionset.model import format_minutes
 
     table = Table(title=None, box=None, pad_edge=False, show_lines=False)
-    table.add_column("id / title", overflow="fold")
-    table.add_column("lang")
-    table.add_column("steps", justify="right")
-    table.add_column("planned", justify="right", no_wrap=True)
-    table.add_column("from")
+    table.add_column(_("id / title"), overflow="fold")
+    table.add_column(_("lang"))
+    table.add_column(_("steps"), justify="right")
+    table.add_column(_("planned"), justify="right", no_wrap=True)
+    table.add_column(_("from"))
     broken = []
     for entry in scan():
         qs = entry.question_set
@@ -143,21 +193,32 @@ def sets_cmd() -> None:
             Text.assemble(plain(qs.id, "bold"), "\n", plain(qs.title, "dim")),
             qs.language.value,
             str(len(qs.steps)),
-            format_minutes(qs.planned_minutes, hours=True),
-            entry.origin,
+            format_minutes(qs.planned_minutes, untimed=_("untimed"), hours=True),
+            _("built-in") if entry.origin == "built-in" else _("user"),
         )
     out.print(table)
-    say(f"\nYour own sets go in {user_sets_dir()} (`dialogtui new ID` starts one).")
+    say(
+        "\n"
+        + _("Your own sets go in {folder} (`dialogtui new ID` starts one).").format(
+            folder=user_sets_dir()
+        )
+    )
     for entry in broken:
-        say(f"skipped {entry.path}: not valid (`dialogtui validate {entry.path}`)", stderr=True)
+        said = _("skipped {path}: not valid (`dialogtui validate {path}`)")
+        say(said.format(path=entry.path), stderr=True)
 
 
-@app.command("show", short_help="Preview a set's agenda: steps, times, questions.")
+@app.command(
+    "show",
+    cls=_Command,
+    short_help=_("Preview a set's agenda: steps, times, questions."),
+    help=_("Preview a set's agenda: steps, times, questions and who is asked."),
+)
 def show_cmd(
-    set_ref: Annotated[str, typer.Argument(metavar="SET", help="A set id or a .toml path.")],
+    set_ref: Annotated[str, typer.Argument(metavar="SET", help=_("A set id or a .toml path."))],
     date: Annotated[
         str | None,
-        typer.Option(help="Meeting date (YYYY-MM-DD) for time placeholders; default today."),
+        typer.Option(help=_("Meeting date (YYYY-MM-DD) for time placeholders; default today.")),
     ] = None,
 ) -> None:
     """Preview a set's agenda: steps, times, questions and who is asked."""
@@ -191,15 +252,21 @@ def _parse_date(text: str | None) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise DialogtuiError(f"not a date: '{text}' (write it as YYYY-MM-DD)") from None
+        said = _("not a date: '{text}' (write it as YYYY-MM-DD)")
+        raise DialogtuiError(said.format(text=text)) from None
 
 
-@app.command("validate", short_help="Check question-set files (PATH:LINE:COL: message).")
+@app.command(
+    "validate",
+    cls=_Command,
+    short_help=_("Check question-set files (PATH:LINE:COL: message)."),
+    help=_("Check question-set files; print PATH:LINE:COL: message for every problem."),
+)
 def validate_cmd(
     paths: Annotated[
         list[Path],
         # Not click's own readability check: an unreadable file is a PATH:1:1 problem, exit 1.
-        typer.Argument(metavar="PATH...", readable=False, help="Set files, or folders of them."),
+        typer.Argument(metavar="PATH...", readable=False, help=_("Set files, or folders of them.")),
     ],
 ) -> None:
     """Check question-set files; print PATH:LINE:COL: message for every problem."""
@@ -212,7 +279,7 @@ def validate_cmd(
         if path.is_dir():
             found = sorted(path.glob("*.toml"))
             if not found:
-                problems.append(Problem(path, 1, 1, "folder holds no .toml files"))
+                problems.append(Problem(path, 1, 1, _("folder holds no .toml files")))
             files += found
         else:
             files.append(path)
@@ -225,12 +292,17 @@ def validate_cmd(
         say(p, stderr=True)
     if problems:
         n = len({str(p.path) for p in problems})
-        say(f"{len(problems)} problem(s) in {n} file(s)", stderr=True)
+        said = _("{problems} problem(s) in {files} file(s)")
+        say(said.format(problems=len(problems), files=n), stderr=True)
         raise typer.Exit(1)
-    say(f"{len(files)} file(s) valid")
+    say(_("{files} file(s) valid").format(files=len(files)))
 
 
-@app.command("schema")
+@app.command(
+    "schema",
+    cls=_Command,
+    help=_("Print the JSON Schema of the question-set format (for editors)."),
+)
 def schema_cmd() -> None:
     """Print the JSON Schema of the question-set format (for editors)."""
     from dialogtui.questionset.reference import json_schema_text
@@ -238,16 +310,21 @@ def schema_cmd() -> None:
     sys.stdout.write(json_schema_text())
 
 
-@app.command("new", short_help="Write a new question set, or a copy of one, to start from.")
+@app.command(
+    "new",
+    cls=_Command,
+    short_help=_("Write a new question set, or a copy of one, to start from."),
+    help=_("Write a new question set to start from: commented, or a copy of one."),
+)
 def new_cmd(
-    set_id: Annotated[str, typer.Argument(metavar="SET_ID", help="Id of the new set.")],
+    set_id: Annotated[str, typer.Argument(metavar="SET_ID", help=_("Id of the new set."))],
     folder: Annotated[
-        Path | None, typer.Option("--dir", help="Where to write it; default your sets folder.")
+        Path | None, typer.Option("--dir", help=_("Where to write it; default your sets folder."))
     ] = None,
     origin: Annotated[
         str | None,
         typer.Option(
-            "--from", help="Copy this set (an id or a path) instead, to make it your own."
+            "--from", help=_("Copy this set (an id or a path) instead, to make it your own.")
         ),
     ] = None,
 ) -> None:
@@ -262,16 +339,17 @@ def new_cmd(
     try:
         TypeAdapter(Identifier).validate_python(set_id)  # the format's own rule for ids
     except ValidationError:
-        raise DialogtuiError(
-            f"'{set_id}' is not a valid id: use lower-case letters, digits, '-' and '_'"
-        ) from None
+        said = _("'{id}' is not a valid id: use lower-case letters, digits, '-' and '_'")
+        raise DialogtuiError(said.format(id=set_id)) from None
     try:
         target_dir = folder if folder is not None else ensure_private_dir(user_sets_dir())
     except OSError as exc:
-        raise DialogtuiError(f"cannot create {user_sets_dir()}: {exc.strerror}") from None
+        said = _("cannot create {folder}: {reason}")
+        raise DialogtuiError(said.format(folder=user_sets_dir(), reason=exc.strerror)) from None
     path = target_dir / f"{set_id}.toml"
     if path.exists():
-        raise DialogtuiError(f"{path} already exists; choose another id or edit that file")
+        said = _("{path} already exists; choose another id or edit that file")
+        raise DialogtuiError(said.format(path=path))
     if origin is None:
         text = template(set_id, str(path))
     else:
@@ -283,8 +361,35 @@ def new_cmd(
         text = copy_of(read_text(locate(origin)), set_id, origin)
         parse_question_set(text, path)  # the copy is valid, or nothing is written
     write_atomic(path, text)
-    say(f"wrote {path}")
-    say(f"edit it, then check it with: dialogtui validate {path}")
+    say(_("wrote {path}").format(path=path))
+    say(_("edit it, then check it with: dialogtui validate {path}").format(path=path))
+
+
+@app.command(
+    "language", cls=_Command, help=_("Show the app's language, or choose the one it remembers.")
+)
+def language_cmd(
+    choice: Annotated[
+        str | None, typer.Argument(metavar="[LANG]", help=_("sv, fi, da, nb or en."))
+    ] = None,
+) -> None:
+    from dialogtui import i18n
+
+    if choice is None:
+        names = ", ".join(f"{code} ({i18n.NAMES[code]})" for code in i18n.LANGUAGES)
+        say(_("dialogtui speaks {language}.").format(language=i18n.NAMES[i18n.current()]))
+        say(_("Languages: {names}.").format(names=names))
+        return
+    found = i18n.normalise(choice)
+    if found not in i18n.LANGUAGES:
+        said = _("unknown language '{name}'; use one of {names}")
+        raise DialogtuiError(said.format(name=choice, names=", ".join(i18n.LANGUAGES)))
+    try:
+        i18n.remember(found)
+    except OSError as exc:
+        raise DialogtuiError(_("cannot keep the choice: {reason}").format(reason=exc)) from None
+    i18n.use(found)
+    say(_("dialogtui speaks {language} from now on.").format(language=i18n.NAMES[found]))
 
 
 @contextlib.contextmanager
@@ -298,23 +403,28 @@ def _store():
         store.close()
 
 
-@app.command("meetings", short_help="List meetings with their status, turns and open actions.")
+@app.command(
+    "meetings",
+    cls=_Command,
+    short_help=_("List meetings with their status, turns and open actions."),
+    help=_("List meetings: id, date, set, title, status, turns, open actions."),
+)
 def meetings_cmd() -> None:
     """List meetings: id, date, set, title, status, turns, open actions."""
     with _store() as store:
         rows = store.list_meetings()
     if not rows:
-        say("No meetings yet. `dialogtui` starts one.")
+        say(_("No meetings yet. `dialogtui` starts one."))
         return
     columns(
-        ["id", "date", "title", "set", "status", "turns", "open actions"],
+        [_("id"), _("date"), _("title"), _("set"), _("status"), _("turns"), _("open actions")],
         (
             [
                 str(m.id),
                 m.date,
                 m.title,
                 m.set_id,
-                m.status.value,
+                status_name(m.status.value),
                 str(m.turn_count),
                 str(m.open_actions),
             ]
@@ -324,18 +434,20 @@ def meetings_cmd() -> None:
     )
 
 
-@app.command("export")
+@app.command("export", cls=_Command, help=_("Write minutes.md and action-plan.md for a meeting."))
 def export_cmd(
-    meeting: Annotated[str, typer.Argument(metavar="MEETING", help="Meeting id.")],
+    meeting: Annotated[str, typer.Argument(metavar="MEETING", help=_("Meeting id."))],
     out_dir: Annotated[
-        Path | None, typer.Option("--out", help="Folder for the files; default the data folder.")
+        Path | None, typer.Option("--out", help=_("Folder for the files; default the data folder."))
     ] = None,
     pseudonymise: Annotated[
-        bool, typer.Option("--pseudonymise", help="Replace names with pseudonyms or roles.")
+        bool, typer.Option("--pseudonymise", help=_("Replace names with pseudonyms or roles."))
     ] = False,
     history: Annotated[
         bool,
-        typer.Option("--with-history", help="Show edited turns' earlier texts and deleted turns."),
+        typer.Option(
+            "--with-history", help=_("Show edited turns' earlier texts and deleted turns.")
+        ),
     ] = False,
 ) -> None:
     """Write minutes.md and action-plan.md for a meeting."""
@@ -349,10 +461,10 @@ def export_cmd(
         say(exported.kept_note(), stderr=True)
 
 
-@app.command("actions")
+@app.command("actions", cls=_Command, help=_("Action items across meetings, soonest first."))
 def actions_cmd(
-    open_only: Annotated[bool, typer.Option("--open", help="Only open actions.")] = False,
-    who: Annotated[str | None, typer.Option("--who", help="Only this person's actions.")] = None,
+    open_only: Annotated[bool, typer.Option("--open", help=_("Only open actions."))] = False,
+    who: Annotated[str | None, typer.Option("--who", help=_("Only this person's actions."))] = None,
 ) -> None:
     """Action items across meetings, soonest first."""
     with _store() as store:
@@ -362,16 +474,16 @@ def actions_cmd(
     if who:
         rows = [r for r in rows if who.casefold() in r.action.who.casefold()]
     if not rows:
-        say("No actions.")
+        say(_("No actions."))
         return
     columns(
-        ["when", "what", "who", "status", "meeting"],
+        [_("when"), _("what"), _("who"), _("status"), _("meeting")],
         (
             [
                 r.action.when.isoformat() if r.action.when else "–",
                 r.action.what,
                 r.action.who,
-                r.action.status.value,
+                status_name(r.action.status.value),
                 f"{r.meeting_id}: {r.meeting_title}",
             ]
             for r in rows
@@ -379,60 +491,67 @@ def actions_cmd(
     )
 
 
-@app.command("notes", short_help="List, correct or delete decisions, concerns, consent.")
+@app.command(
+    "notes",
+    cls=_Command,
+    short_help=_("List, correct or delete decisions, concerns, consent."),
+    help=_("A meeting's decisions, concerns and consent note: list, correct or delete them."),
+)
 def notes_cmd(
-    meeting: Annotated[str, typer.Argument(metavar="MEETING", help="Meeting id.")],
+    meeting: Annotated[str, typer.Argument(metavar="MEETING", help=_("Meeting id."))],
     text: Annotated[
-        str | None, typer.Argument(metavar="TEXT", help="The new text, with --edit or --consent.")
+        str | None,
+        typer.Argument(metavar="TEXT", help=_("The new text, with --edit or --consent.")),
     ] = None,
     edit: Annotated[
-        int | None, typer.Option("--edit", metavar="ID", help="Correct note ID.")
+        int | None, typer.Option("--edit", metavar="ID", help=_("Correct note ID."))
     ] = None,
     delete: Annotated[
-        int | None, typer.Option("--delete", metavar="ID", help="Delete note ID.")
+        int | None, typer.Option("--delete", metavar="ID", help=_("Delete note ID."))
     ] = None,
     consent: Annotated[
-        bool, typer.Option("--consent", help="Set how consent was given to TEXT.")
+        bool, typer.Option("--consent", help=_("Set how consent was given to TEXT."))
     ] = False,
 ) -> None:
     """A meeting's decisions, concerns and consent note: list, correct or delete them."""
     meeting_id = parse_meeting_id(meeting)
     chosen = [x for x in (edit is not None, delete is not None, consent) if x]
     if len(chosen) > 1:
-        raise DialogtuiError("choose one of --edit, --delete and --consent")
+        raise DialogtuiError(_("choose one of --edit, --delete and --consent"))
     if (edit is not None or consent) and text is None:
-        raise DialogtuiError("say the new text after the meeting id, in quotes")
+        raise DialogtuiError(_("say the new text after the meeting id, in quotes"))
     with _store() as store:
         info = store.meeting_info(meeting_id)
         if chosen:
             store.lock(meeting_id)  # not while the meeting is open in the app
         if edit is not None:
             if not (text or "").strip():
-                raise DialogtuiError("the new text is empty; use --delete to delete the note")
+                raise DialogtuiError(_("the new text is empty; use --delete to delete the note"))
             store.edit_note(meeting_id, edit, (text or "").strip())
-            say(f"note {edit} corrected")
+            say(_("note {id} corrected").format(id=edit))
         elif delete is not None:
             store.delete_note(meeting_id, delete)
-            say(f"note {delete} deleted")
+            say(_("note {id} deleted").format(id=delete))
         elif consent:
             store.set_consent(meeting_id, bool(info.consent_given), (text or "").strip())
-            say("consent note saved")
+            say(_("consent note saved"))
         else:
             notes = store.notes(meeting_id)
             for note in notes:
-                step = "" if note.step is None else f"step {note.step + 1}"
-                say(f"{note.id:>4}  {note.kind.value:<10}  {step:<8}  {note.text}")
+                step = "" if note.step is None else _("step {n}").format(n=note.step + 1)
+                kind = note_kind_name(note.kind.value)
+                say(f"{note.id:>4}  {kind:<10}  {step:<8}  {note.text}")
             if info.consent_note or info.consent_given:
-                given = "given" if info.consent_given else "not recorded"
-                say(f"consent ({given}): {info.consent_note}")
+                given = _("given") if info.consent_given else _("not recorded")
+                say(_("consent ({given}): {note}").format(given=given, note=info.consent_note))
             if not notes and not (info.consent_note or info.consent_given):
-                say("no decisions, concerns or consent note in this meeting")
+                say(_("no decisions, concerns or consent note in this meeting"))
 
 
-@app.command("forget")
+@app.command("forget", cls=_Command, help=_("Delete a meeting, its turns and actions, for good."))
 def forget_cmd(
-    meeting: Annotated[str, typer.Argument(metavar="MEETING", help="Meeting id.")],
-    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+    meeting: Annotated[str, typer.Argument(metavar="MEETING", help=_("Meeting id."))],
+    yes: Annotated[bool, typer.Option("--yes", help=_("Do not ask for confirmation."))] = False,
 ) -> None:
     """Delete a meeting, its turns and actions, for good."""
     meeting_id = parse_meeting_id(meeting)
@@ -440,14 +559,15 @@ def forget_cmd(
         info = store.meeting_info(meeting_id)
         if not yes:
             if not sys.stdin.isatty():
-                raise DialogtuiError("not deleting without confirmation; add --yes in scripts")
+                raise DialogtuiError(_("not deleting without confirmation; add --yes in scripts"))
+            asked = _("Delete meeting {id} ({title}, {date}) for good?")
             typer.confirm(
-                visible(f"Delete meeting {meeting_id} ({info.title}, {info.date}) for good?"),
+                visible(asked.format(id=meeting_id, title=info.title, date=info.date)),
                 abort=True,
             )
         store.lock(meeting_id)
         store.forget(meeting_id)
-    say(f"meeting {meeting_id} deleted")
+    say(_("meeting {id} deleted").format(id=meeting_id))
 
 
 def main() -> None:
@@ -462,9 +582,9 @@ def main() -> None:
     except Exception as exc:  # the last net: a bug must still not print a traceback
         if os.environ.get("DIALOGTUI_DEBUG"):
             raise
-        say(
-            f"dialogtui: internal error ({type(exc).__name__}: {exc}); nothing was changed "
-            "after the last saved step. Set DIALOGTUI_DEBUG=1 to see the details.",
-            stderr=True,
+        said = _(
+            "dialogtui: internal error ({error}); nothing was changed after the last saved "
+            "step. Set DIALOGTUI_DEBUG=1 to see the details."
         )
+        say(said.format(error=f"{type(exc).__name__}: {exc}"), stderr=True)
         sys.exit(70)

@@ -15,6 +15,7 @@ def main() -> None:
         with contextlib.suppress(AttributeError, ValueError):
             stream.reconfigure(errors="replace")  # type: ignore[union-attr]
     args = sys.argv[1:]
+    _speak(args)
     if not args:
         from dialogtui.tui.launch import launch
 
@@ -28,3 +29,23 @@ def main() -> None:
     from dialogtui.cli import main as cli_main
 
     cli_main()
+
+
+def _speak(args: list[str]) -> None:
+    """The app's language, chosen before anything of it is built (the command line's help
+    is written when it is): --lang, DIALOGTUI_LANG, the remembered choice, the system's."""
+    from dialogtui import i18n
+
+    explicit = None
+    for n, arg in enumerate(args):
+        if arg == "--lang" and n + 1 < len(args):
+            explicit = args[n + 1]
+        elif arg.startswith("--lang="):
+            explicit = arg.partition("=")[2]
+    try:
+        language = i18n.choose(explicit)
+    except ValueError as exc:
+        names = ", ".join(i18n.LANGUAGES)
+        print(f"dialogtui: unknown language '{exc}'; use one of {names}", file=sys.stderr)
+        sys.exit(2)
+    i18n.use(language)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from dialogtui.errors import MeetingError
+from dialogtui.i18n import _
 from dialogtui.kinds.base import KindSpec
 
 if TYPE_CHECKING:
@@ -63,20 +64,18 @@ def lay(engine: MeetingEngine, card_id: int, place: int) -> None:
 def timeline_agenda(qs: QuestionSet, step: Step) -> list:
     from rich.text import Text
 
-    said = "Timeline: each sheet written with its when and whose it is, in its place on the line."
+    said = _(
+        "Timeline: each sheet written with its when and whose it is, in its place on the line."
+    )
     return [Text(said, style="green")]
 
 
 def map_agenda(qs: QuestionSet, step: Step) -> list:
-    from rich.text import Text
+    from dialogtui.display import plain
 
-    places = ", ".join(step.places or [])
-    return [
-        Text(
-            f"Map: each sheet laid in a place, the nearest the centre first: {places}.",
-            style="green",
-        )
-    ]
+    places = ", ".join(step.places or [])  # the set's words: shown as written
+    said = _("Map: each sheet laid in a place, the nearest the centre first: {places}.")
+    return [plain(said.format(places=places), style="green")]
 
 
 def timeline_minutes(w: Any, n: int, step: Step, rep: int | None) -> list[str]:

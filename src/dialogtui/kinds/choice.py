@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from dialogtui.errors import MeetingError
+from dialogtui.i18n import _
 from dialogtui.kinds.base import KindSpec
 from dialogtui.records import ChoiceMark
 
@@ -65,13 +66,15 @@ def agenda(qs: QuestionSet, step: Step) -> list:
     from dialogtui.questionset.agenda import hanging, indented
 
     assert step.choice is not None
-    ratings = " / ".join(step.choice.ratings)
+    names = {"now": _("now"), "desired": _("desired")}
+    ratings = " / ".join(names[r] for r in step.choice.ratings)
     out: list = []
     if step.choice.continuum:
         first, last = step.choice.options
         ends = f"{first.label} {line(step.choice.continuum, None)} {last.label}"
-        out.append(hanging("↔", plain(f"{ends} (a point, {ratings})")))
-        ratings = "one end"
+        said = _("{ends} (a point, {ratings})").format(ends=ends, ratings=ratings)
+        out.append(hanging("↔", plain(said)))
+        ratings = _("one end")
     for opt in step.choice.options:
         out.append(hanging("○", plain(f"{opt.label} ({ratings})")))
         if opt.description:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from dialogtui.errors import MeetingError
+from dialogtui.i18n import _
 from dialogtui.kinds.base import KindSpec
 
 if TYPE_CHECKING:
@@ -63,13 +64,11 @@ def by_asked(cards: list[Card]) -> list[Card]:
 def agenda(qs: QuestionSet, step: Step) -> list:
     from rich.text import Text
 
-    return [
-        Text(
-            "Needs: each written as put by one actor to another; then each actor asked "
-            "answers whether it can meet the needs put to it.",
-            style="green",
-        )
-    ]
+    said = _(
+        "Needs: each written as put by one actor to another; then each actor asked "
+        "answers whether it can meet the needs put to it."
+    )
+    return [Text(said, style="green")]
 
 
 def minutes(w: Any, n: int, step: Step, rep: int | None) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from dialogtui.errors import MeetingError
+from dialogtui.i18n import _
 from dialogtui.kinds.base import KindSpec
 from dialogtui.records import ScaleRating, saved
 
@@ -48,7 +49,7 @@ def agenda(qs: QuestionSet, step: Step) -> list:
     from dialogtui.questionset.agenda import hanging, indented
 
     assert step.scale is not None
-    out: list = [Text("Each participant rates.", style="green")]
+    out: list = [Text(_("Each participant rates."), style="green")]
     for point in step.scale.points:
         out.append(hanging(str(point.value), plain(f"{point.zone}: {point.description}")))
         if point.need:

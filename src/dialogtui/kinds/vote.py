@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from dialogtui.i18n import _
 from dialogtui.kinds.base import KindSpec
 
 if TYPE_CHECKING:
@@ -17,11 +18,11 @@ def agenda(qs: QuestionSet, step: Step) -> list:
     from rich.text import Text
 
     assert step.vote is not None
-    said = "Cards, each written by the scribe, ranked by the dots they are given"
+    said = _("Cards, each written by the scribe, ranked by the dots they are given")
     if step.vote.dots:
-        said += f"; each participant gives {step.vote.dots}"
+        said += "; " + _("each participant gives {dots}").format(dots=step.vote.dots)
     if step.vote.keep:
-        said += f"; the {step.vote.keep} with most are kept"
+        said += "; " + _("the {keep} with most are kept").format(keep=step.vote.keep)
     return [Text(said + ".", style="green")]
 
 

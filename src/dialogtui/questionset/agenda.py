@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from dialogtui.display import plain, visible
+from dialogtui.i18n import N_, _
 from dialogtui.kinds import SPECS as KIND_SPECS
 from dialogtui.questionset.model import QuestionSet, Step, format_minutes
 from dialogtui.questionset.placeholders import resolve
@@ -22,8 +23,13 @@ def clock(minutes: int) -> str:
 
 def step_timing(step: Step) -> str:
     if step.minutes is not None and step.repeat:
-        return f"{step.repeat.span} × {format_minutes(step.minutes)}"
-    return format_minutes(step.minutes)
+        return f"{step.repeat.span} × {minutes_of(step.minutes)}"
+    return minutes_of(step.minutes)
+
+
+def minutes_of(minutes: int | None) -> str:
+    """Planned minutes in the app's language ("45 min", "untimed")."""
+    return format_minutes(minutes, _("min"), _("untimed"))
 
 
 def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
@@ -32,41 +38,46 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
     head.append(visible(qs.title), style="bold")
     head.append(f"  [{visible(qs.id)}, {qs.language.value}]", style="dim")
     parts.append(head)
-    meta = f"{qs.method}. Planned: "
+    meta = f"{qs.method}. " + _("Planned:") + " "
     fewest = sum(
         (s.minutes or 0) * (s.repeat.min if s.repeat else 1) for s in qs.steps
     )  # a block repeated 3–4 times: 130–160 min, not just the most
     if qs.planned_minutes is not None and fewest != qs.planned_minutes:
         meta += f"{fewest}–"
-    meta += format_minutes(qs.planned_minutes)
+    meta += minutes_of(qs.planned_minutes)
     if any(s.optional is not None for s in qs.steps) and qs.planned_minutes is not None:
         needed = sum(s.planned_minutes or 0 for s in qs.steps if s.optional is None)
-        meta += f", {format_minutes(needed)} without the optional steps"
+        meta += ", " + _("{minutes} without the optional steps").format(minutes=minutes_of(needed))
     if qs.break_minutes:
-        meta += f", and {format_minutes(qs.break_minutes)} of breaks not in it"
+        breaks = _("and {minutes} of breaks not in it").format(minutes=minutes_of(qs.break_minutes))
+        meta += ", " + breaks
     if qs.source.total:
-        meta += f" (source: “{qs.source.total}”)"
+        meta += " (" + _("source: “{total}”").format(total=qs.source.total) + ")"
     parts.append(plain(meta, style="dim"))
     if qs.description:
         parts.append(plain(qs.description, style="italic"))
     if qs.ours:
         parts.append(_ours(qs.ours))
     source = qs.source.document + (f", {qs.source.page}" if qs.source.page else "")
-    parts.append(plain(f"Source: {source}", style="dim"))
+    parts.append(plain(_("Source: {source}").format(source=source), style="dim"))
     if qs.facilitators:
-        parts.append(plain(f"Asks: {qs.facilitators.asker}. Writes: {qs.facilitators.writer}."))
+        f = qs.facilitators
+        parts.append(
+            plain(_("Asks: {asker}. Writes: {writer}.").format(asker=f.asker, writer=f.writer))
+        )
     if qs.consent_mode == "required":
-        parts.append(Text("Consent must be recorded before the meeting starts.", style="bold"))
+        said = _("Consent must be recorded before the meeting starts.")
+        parts.append(Text(said, style="bold"))
     elif qs.consent_mode == "recommended":
-        parts.append(Text("Consent is asked for; the meeting can start without it."))
+        parts.append(Text(_("Consent is asked for; the meeting can start without it.")))
     if qs.consent_text:
-        parts.append(plain(f"Consent: {qs.consent_text}", style="italic"))
+        parts.append(plain(_("Consent: {text}").format(text=qs.consent_text), style="italic"))
     if qs.guidance:
-        parts.append(Text("Guidance from the source:", style="bold"))
+        parts.append(Text(_("Guidance from the source:"), style="bold"))
         for g in qs.guidance:
             text = plain(g.text)
             where = [g.page] if g.page else []
-            where += ["in every round"] if g.applies == "rounds" else []
+            where += [_("in every round")] if g.applies == "rounds" else []
             if where:
                 text.append(f"  ({', '.join(where)})", style="dim")
             parts.append(indented(hanging("•", text)))
@@ -76,10 +87,19 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
         found = qs.block_at(n - 1)
         if found is not None and found[1] == n - 1:  # a block begins: say what it is
             block, first, last = found
-            each = f" for each {block.each.lower()}" if block.each else ""
+            each = block.each.lower() if block.each else ""
             said = (
-                f"Steps {first + 1}–{last + 1} are done{each}, {block.repeat.span} times "
-                "(ctrl+r begins the next; the times count one)."
+                (
+                    _("Steps {first}–{last} are done for each {each}, {times} times").format(
+                        first=first + 1, last=last + 1, each=each, times=block.repeat.span
+                    )
+                    if each
+                    else _("Steps {first}–{last} are done {times} times").format(
+                        first=first + 1, last=last + 1, times=block.repeat.span
+                    )
+                )
+                + " "
+                + _("(ctrl+r begins the next; the times count one).")
             )
             parts.append(Padding(plain(said, style="bold green"), (0, 0, 0, 4), expand=False))
         line = Text()
@@ -89,32 +109,40 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
             elapsed = end
         line.append(visible(step.title), style="bold")
         at = step.at.removeprefix("L") if step.at else ""
-        lines = f", source {'lines' if '-' in at else 'line'} {at}" if at else ""
+        found_at = (_("source lines {at}") if "-" in at else _("source line {at}")).format(at=at)
+        lines = f", {found_at}" if at else ""
         line.append(f"  ({step.kind_label}, {step_timing(step)}{lines})", style="dim")
         # A long title wraps under itself, not under the step's number (review §3.4).
         parts.append(hanging(Text(f"{n:>2}.", style="bold"), line))
         details: list[RenderableType] = []
         if step.roles:
             names = ", ".join(qs.role(r).name for r in step.roles)
-            details.append(plain(f"Asked: {names}", style="green"))
+            details.append(plain(_("Asked: {names}").format(names=names), style="green"))
         if step.timebox:
             tb = step.timebox
             span = f"{tb.minutes}–{tb.max_minutes}" if tb.max_minutes else f"{tb.minutes}"
-            details.append(Text(f"Timebox: {span} min per {tb.per}", style="green"))
+            per = {"person": _("per person"), "organisation": _("per organisation")}
+            said = _("Timebox: {span} min {per}").format(
+                span=span, per=per.get(tb.per, _("per group"))
+            )
+            details.append(Text(said, style="green"))
         if step.ours:
             details.append(_ours(step.ours))
         if step.see:
-            details.append(plain(f"Method: the set {step.see} (dialogtui show {step.see})"))
+            said = _("Method: the set {id} (dialogtui show {id})").format(id=step.see)
+            details.append(plain(said))
         if work := _work_form(qs, step):
             details.append(Text(work, style="green"))
         if step.is_round and step.by_organisation:
-            details.append(Text(BY_ORGANISATION, style="green"))
+            details.append(Text(_(BY_ORGANISATION), style="green"))
         if step.optional is not None:
-            details.append(plain(f"Optional: {step.optional}", style="bold"))
+            details.append(
+                plain(_("Optional: {condition}").format(condition=step.optional), style="bold")
+            )
         if step.alternatives:
-            details.append(Text(ALTERNATIVES, style="green"))
+            details.append(Text(_(ALTERNATIVES), style="green"))
         elif step.is_round and len(step.questions) > 1:
-            details.append(Text(ORDERS[step.order], style="green"))
+            details.append(Text(_(ORDERS[step.order]), style="green"))
         if step.text:
             details.append(plain(step.text, style="dim"))
         if step.note:
@@ -137,28 +165,29 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
     return Group(*parts)
 
 
-ALTERNATIVES = "Alternatives: the meeting asks one of these, chosen in the step (alt+↓)."
-BY_ORGANISATION = (
+# Marked for the catalogues (N_), translated where they are shown (_).
+ALTERNATIVES = N_("Alternatives: the meeting asks one of these, chosen in the step (alt+↓).")
+BY_ORGANISATION = N_(
     "Turns: organisation by organisation; any of its people speaks for it, and it keeps "
     "the floor until the next is given it."
 )
 
 # How a round with several questions goes round: central to an anticipation dialogue.
 ORDERS = {
-    "each_person": "Order: each person answers all the questions before the next person.",
-    "each_question": "Order: everyone answers a question before the next question.",
+    "each_person": N_("Order: each person answers all the questions before the next person."),
+    "each_question": N_("Order: everyone answers a question before the next question."),
 }
 
 
 def _note(text: str) -> Table:
     """A note for the facilitators (not read aloud): shown, where the screen folds it."""
-    return hanging("Note:", plain(text, style="dim italic"))
+    return hanging(_("Note:"), plain(text, style="dim italic"))
 
 
 FORMED = {
-    "organisation": "a group per organisation",
-    "number": "numbered",
-    "choice": "as people choose them; the scribe names each (f6)",
+    "organisation": N_("a group per organisation"),
+    "number": N_("numbered"),
+    "choice": N_("as people choose them; the scribe names each (f6)"),
 }
 
 
@@ -168,21 +197,29 @@ def _work_form(qs: QuestionSet, step: Step) -> str:
     earlier = ""
     if spec is not None and spec.step is not None:
         n = qs.index_of(spec.step)
-        earlier = f"the groups of step {n + 1}" if n is not None else f"the groups of '{spec.step}'"
+        earlier = (
+            _("the groups of step {n}").format(n=n + 1)
+            if n is not None
+            else _("the groups of '{id}'").format(id=spec.step)
+        )
     if step.form == "individual":
-        return "Work: individually, each on their own."
+        return _("Work: individually, each on their own.")
     if step.in_groups:
-        kind = "pairs" if step.form == "pairs" else "groups"
-        formed = earlier or FORMED.get(spec.by if spec else "number", "numbered")
-        return f"Work: in {kind} side by side ({formed}); each one's output under it."
+        formed = earlier or _(FORMED.get(spec.by if spec else "number", FORMED["number"]))
+        said = (
+            _("Work: in pairs side by side ({formed}); each one's output under it.")
+            if step.form == "pairs"
+            else _("Work: in groups side by side ({formed}); each one's output under it.")
+        )
+        return said.format(formed=formed)
     if earlier:
-        return f"Turns: {earlier}, one at a time."
+        return _("Turns: {groups}, one at a time.").format(groups=earlier)
     return ""
 
 
 def _ours(text: str) -> Table:
     """What the set adds to its source, marked as such wherever the set is shown."""
-    return hanging("Not in the source:", plain(text, style="magenta"))
+    return hanging(_("Not in the source:"), plain(text, style="magenta"))
 
 
 def indented(renderable: RenderableType) -> Padding:

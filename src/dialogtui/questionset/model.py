@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from dialogtui.i18n import N_, _
 from dialogtui.kinds import SPECS as KIND_SPECS
 
 Identifier = Annotated[
@@ -55,6 +56,27 @@ class StepKind(StrEnum):
     timeline = "timeline"
     map = "map"
 
+
+# A kind's name as lists show it, in the app's language (translated where it is shown).
+KIND_NAMES = {
+    StepKind.opening_round: N_("opening round"),
+    StepKind.closing_round: N_("closing round"),
+    StepKind.round: N_("round"),
+    StepKind.discussion: N_("discussion"),
+    StepKind.group_work: N_("group work"),
+    StepKind.presentation: N_("presentation"),
+    StepKind.reflecting_team: N_("reflecting team"),
+    StepKind.brief: N_("brief"),
+    StepKind.break_: N_("break"),
+    StepKind.scale: N_("scale"),
+    StepKind.choice: N_("choice"),
+    StepKind.action_planning: N_("action planning"),
+    StepKind.follow_up: N_("follow up"),
+    StepKind.vote: N_("vote"),
+    StepKind.needs: N_("needs"),
+    StepKind.timeline: N_("timeline"),
+    StepKind.map: N_("map"),
+}
 
 # Time placeholders a question may hold; see placeholders.py.
 TIME_PLACEHOLDERS = ("{future}", "{past}", "{future_year}", "{past_year}")
@@ -464,10 +486,13 @@ class Step(Strict):
     def kind_label(self) -> str:
         """The step's kind as lists show it, its work form where it has one ("group work"
         done by each on their own is "individual work")."""
-        forms = {"individual": "individual work", "pairs": "work in pairs", "groups": "group work"}
-        kind = self.kind.value.replace("_", " ")
+        forms = {"individual": _("individual work"), "pairs": _("work in pairs")}
+        forms["groups"] = _("group work")
+        kind = _(KIND_NAMES[self.kind])
         if self.kind is not StepKind.group_work and self.form in ("pairs", "groups"):
-            return f"{kind} in {self.form}"  # "action planning in groups": a plan per group
+            # "action planning in groups": a plan per group
+            said = _("{kind} in pairs") if self.form == "pairs" else _("{kind} in groups")
+            return said.format(kind=kind)
         return forms.get(self.form or "", kind)
 
     @property

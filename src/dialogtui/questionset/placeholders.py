@@ -10,26 +10,24 @@ years alone, for a ten-year horizon where months would be noise.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from dialogtui.errors import DialogtuiError
 from dialogtui.questionset.model import Horizon, Language
 
-# fmt: off
-MONTHS: dict[Language, tuple[str, ...]] = {
-    Language.sv: ("januari", "februari", "mars", "april", "maj", "juni",
-                  "juli", "augusti", "september", "oktober", "november", "december"),
-    Language.da: ("januar", "februar", "marts", "april", "maj", "juni",
-                  "juli", "august", "september", "oktober", "november", "december"),
-    Language.nb: ("januar", "februar", "mars", "april", "mai", "juni",
-                  "juli", "august", "september", "oktober", "november", "desember"),
-    Language.en: ("January", "February", "March", "April", "May", "June",
-                  "July", "August", "September", "October", "November", "December"),
-}
-# fmt: on
+
+@functools.cache
+def months(language: Language) -> tuple[str, ...]:
+    """The months' names as the language writes them in running text ("januari 2027",
+    "marts 2027"), from Babel's locale data (read once per language, when first needed)."""
+    from babel.dates import get_month_names
+
+    names = get_month_names("wide", context="format", locale=Language(language).value)
+    return tuple(names[n] for n in range(1, 13))
 
 
 def month_year(date: dt.date, language: Language) -> str:
-    return f"{MONTHS[Language(language)][date.month - 1]} {date.year}"
+    return f"{months(Language(language))[date.month - 1]} {date.year}"
 
 
 def shift_months(date: dt.date, months: int) -> dt.date:

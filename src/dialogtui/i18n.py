@@ -1,0 +1,138 @@
+"""The language dialogtui speaks in: its own words (labels, keys, help, messages), not the
+meeting's, which stay in the question set's language.
+
+Chosen as people expect: `--lang` or `DIALOGTUI_LANG` if given, else the language the user
+chose and dialogtui remembers (`dialogtui language sv`), else the operating system's, else
+English. The words live in gettext catalogues (`locale/<lang>/LC_MESSAGES/dialogtui.po`,
+extracted from the source and compiled to `.mo` by `scripts/i18n` with Babel); reading one
+is the standard library's `gettext`, so starting the app loads no Babel.
+
+Plain Python: the domain, the store and the export may use it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gettext
+import locale
+import os
+from pathlib import Path
+
+LANGUAGES = ("sv", "fi", "da", "nb", "en")
+NAMES = {"sv": "svenska", "fi": "suomi", "da": "dansk", "nb": "norsk bokmål", "en": "English"}
+DOMAIN = "dialogtui"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+SETTING = "language"  # the file in the data folder that remembers the choice
+
+# What a locale or a user may call a language, to the five dialogtui speaks.
+_ALIASES = {"no": "nb", "nn": "nb", "nb": "nb", "sv": "sv", "fi": "fi", "da": "da", "en": "en"}
+
+_current = "en"
+_translations: gettext.NullTranslations = gettext.NullTranslations()
+
+
+def normalise(name: str | None) -> str | None:
+    """ "sv_SE.UTF-8", "sv-FI", "Swedish_Sweden.1252", "nb" → one of LANGUAGES, or None."""
+    if not name:
+        return None
+    code = name.strip().replace("-", "_").split(".")[0].split("@")[0].split("_")[0].lower()
+    windows = {"swedish": "sv", "finnish": "fi", "danish": "da", "norwegian": "nb"}
+    return _ALIASES.get(code) or windows.get(code)
+
+
+def system_language() -> str | None:
+    """The operating system's language, as a user set it (the POSIX variables in their
+    order of precedence; on Windows the user's locale)."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        found = normalise(os.environ.get(var))
+        if os.environ.get(var):
+            return found  # set, to a language dialogtui may not speak: English then
+    for name in os.environ.get("LANGUAGE", "").split(":"):
+        if found := normalise(name):
+            return found
+    with contextlib.suppress(ValueError, TypeError):
+        return normalise(locale.getlocale()[0])
+    return None
+
+
+def remembered(home: Path | None = None) -> str | None:
+    """The language the user chose with `dialogtui language`, if any."""
+    from dialogtui.paths import data_home
+
+    try:
+        return normalise((home or data_home()).joinpath(SETTING).read_text("utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def remember(language: str, home: Path | None = None) -> Path:
+    """Keep the user's choice for the next start (a private file in the data folder)."""
+    from dialogtui.atomic import write_atomic
+    from dialogtui.paths import data_home, ensure_private_dir
+
+    folder = ensure_private_dir(home or data_home())
+    path = folder / SETTING
+    write_atomic(path, language + "\n")
+    return path
+
+
+def choose(explicit: str | None = None) -> str:
+    """The language to speak: --lang, DIALOGTUI_LANG, the remembered choice, the system's,
+    English."""
+    for candidate in (explicit, os.environ.get("DIALOGTUI_LANG")):
+        if candidate:
+            found = normalise(candidate)
+            if found is None:
+                raise ValueError(candidate)
+            return found
+    return remembered() or system_language() or "en"
+
+
+def use(language: str) -> None:
+    """Speak `language` from now on (its catalogue is read once)."""
+    global _current, _translations
+    _current = language
+    _translations = gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
+
+
+def current() -> str:
+    return _current
+
+
+def _(message: str) -> str:
+    """The app's own words in its language (the message itself where it has no translation:
+    English)."""
+    return _translations.gettext(message)
+
+
+def N_(message: str) -> str:
+    """A message marked for the catalogues where it is defined, translated where it is shown
+    (a table built at import, before the language is chosen)."""
+    return message
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _translations.ngettext(singular, plural, n)
+
+
+def status_name(value: str) -> str:
+    """A meeting's or an action's status, as lists show it."""
+    names = {
+        "open": _("open"),
+        "finished": _("finished"),
+        "done": _("done"),
+        "continued": _("continued"),
+        "dropped": _("dropped"),
+    }
+    return names.get(value, value)
+
+
+def note_kind_name(value: str) -> str:
+    names = {"decision": _("decision"), "concern": _("concern"), "standpoint": _("standpoint")}
+    return names.get(value, value)
+
+
+# The command line's own headings, which typer asks gettext for: here, so that the
+# catalogues have them (scripts/i18n extracts from dialogtui's source only).
+THIRD_PARTY = [N_("Options"), N_("Commands"), N_("Arguments"), N_("Usage: ")]
+THIRD_PARTY += [N_("Show this message and exit.")]

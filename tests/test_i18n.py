@@ -1,0 +1,124 @@
+"""The app speaks its user's language: the catalogues are complete, the language is chosen as
+people expect, and the command line speaks it (issue 14)."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+from dialogtui import i18n
+
+ROOT = Path(__file__).resolve().parent.parent
+TRANSLATED = ("sv", "fi", "da", "nb")  # English is the messages themselves
+
+
+def source_messages() -> set[str]:
+    """Every message marked in the source, as scripts/i18n extracts them."""
+    keywords = {"_": None, "N_": None, "ngettext": (1, 2)}
+    found = extract_from_dir(
+        str(ROOT / "src" / "dialogtui"), [("**.py", "python")], keywords=keywords
+    )
+    return {m[2] if isinstance(m[2], str) else m[2][0] for m in found}
+
+
+def catalogue(language: str):
+    with open(i18n.LOCALE_DIR / language / "LC_MESSAGES" / "dialogtui.po", "rb") as f:
+        return read_po(f, locale=language)
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_every_message_of_the_source_is_translated(language):
+    messages = source_messages()
+    assert len(messages) > 150  # the extraction found the app's words
+    cat = catalogue(language)
+    missing = sorted(m for m in messages if m not in cat)
+    assert not missing, f"not in {language}.po (run scripts/i18n): {missing[:5]}"
+    untranslated = sorted(m for m in messages if not cat[m].string)
+    assert not untranslated, f"untranslated in {language}.po: {untranslated[:5]}"
+    for message in messages:  # a placeholder lost in translation is a KeyError later
+        said = cat[message].string
+        assert set(re.findall(r"\{\w+\}", message)) == set(re.findall(r"\{\w+\}", said)), said
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_the_compiled_catalogue_is_the_po(language):
+    # The .mo the app reads says what the .po says (scripts/i18n compiles it).
+    import gettext
+
+    mo = gettext.translation(i18n.DOMAIN, i18n.LOCALE_DIR, languages=[language])
+    for message in catalogue(language):
+        if message.id and message.string:
+            assert mo.gettext(message.id) == message.string, message.id
+
+
+def test_the_language_is_chosen_as_people_expect(monkeypatch, private_home):
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE", "DIALOGTUI_LANG"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "sv_FI.UTF-8")  # Raseborg: Swedish in Finland
+    assert i18n.choose() == "sv"
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")  # none of the five: English
+    assert i18n.choose() == "en"
+    monkeypatch.setenv("LC_ALL", "nn_NO.UTF-8")  # Nynorsk readers get bokmål
+    assert i18n.choose() == "nb"
+    i18n.remember("fi", private_home)  # the user's choice wins over the system's
+    assert i18n.choose() == "fi"
+    monkeypatch.setenv("DIALOGTUI_LANG", "da")
+    assert i18n.choose() == "da"
+    assert i18n.choose("sv") == "sv"  # --lang wins over all
+    with pytest.raises(ValueError):
+        i18n.choose("klingon")
+    assert [i18n.normalise(n) for n in ("Finnish_Finland.1252", "nb-NO", "C", "")] == [
+        "fi",
+        "nb",
+        None,
+        None,
+    ]
+
+
+def run_dialogtui(*args: str, **env: str) -> subprocess.CompletedProcess:
+    """The console script in a fresh interpreter: its help is written in the language it
+    starts with."""
+    environ = {k: v for k, v in os.environ.items() if k != "DIALOGTUI_LANG"}
+    environ.update(env, COLUMNS="80")
+    return subprocess.run(
+        [sys.executable, "-m", "dialogtui", *args],
+        capture_output=True,
+        text=True,
+        env=environ,
+        check=False,
+    )
+
+
+def test_the_command_line_speaks_the_systems_language():
+    done = run_dialogtui("--help", LANG="sv_SE.UTF-8", LC_ALL="")
+    assert done.returncode == 0, done.stderr
+    assert "Användning:" in done.stdout and "Kommandon:" in done.stdout
+    assert "Visa detta meddelande och avsluta." in done.stdout
+    for english in ("Usage:", "Commands", "Show this message", "Open the app"):
+        assert english not in done.stdout
+    shown = run_dialogtui("show", "samtidigt-traff-5", "--date", "2026-03-01", LANG="sv_SE.UTF-8")
+    assert "Planerat: 180 min" in shown.stdout and "Källa:" in shown.stdout
+    assert "(handlingsplan i grupper, 40 min, källans rad 32)" in shown.stdout
+    for english in ("Planned", "Source:", "Guidance", "source line", "Work:"):
+        assert english not in shown.stdout
+    finnish = run_dialogtui("--lang", "fi", "show", "samtidigt-traff-5", LANG="sv_SE.UTF-8")
+    assert "Suunniteltu: 180 min" in finnish.stdout and "Lähde:" in finnish.stdout
+
+
+def test_the_language_chosen_is_remembered(private_home):
+    home = {"DIALOGTUI_HOME": str(private_home), "LANG": "sv_SE.UTF-8"}
+    chosen = run_dialogtui("language", "nb", **home)
+    assert chosen.returncode == 0 and "norsk bokmål" in chosen.stdout
+    if os.name != "nt":  # private to the user, as every file of the data folder
+        assert (private_home / i18n.SETTING).stat().st_mode & 0o077 == 0
+    said = run_dialogtui("language", **home)
+    assert "dialogtui snakker norsk bokmål." in said.stdout
+    wrong = run_dialogtui("--lang", "xx", "sets", **home)
+    assert wrong.returncode == 2 and "unknown language 'xx'" in wrong.stderr
