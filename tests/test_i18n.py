@@ -122,3 +122,74 @@ def test_the_language_chosen_is_remembered(private_home):
     assert "dialogtui snakker norsk bokmål." in said.stdout
     wrong = run_dialogtui("--lang", "xx", "sets", **home)
     assert wrong.returncode == 2 and "unknown language 'xx'" in wrong.stderr
+
+
+def english_words() -> set[str]:
+    """Words of the app's English messages that Swedish does not also use ("status",
+    "ctrl", "enter" are both)."""
+    english = {w.lower() for m in source_messages() for w in re.findall(r"[A-Za-z]{3,}", m)}
+    swedish = {
+        w.lower()
+        for m in catalogue("sv")
+        if m.id
+        for w in re.findall(r"[A-Za-zåäöÅÄÖ]{3,}", m.string)
+    }
+    return english - swedish
+
+
+@pytest.mark.parametrize("keys", [(), ("f1",)], ids=["capture", "help"])
+def test_the_scribes_screen_in_a_swedish_run_shows_no_english_word(tmp_path, keys):
+    from meeting_helpers import new_meeting
+    from tui_helpers import run, screen_text, seeded_meeting, until
+
+    db = tmp_path / "db"
+    people = [("Anna", "skola"), ("Cia", "socialtjanst")]
+    mid = seeded_meeting(db, "samtidigt-traff-2", people)
+    i18n.use("sv")
+    shown: list[str] = []
+
+    async def scenario(app, pilot):
+        await until(pilot, lambda: "Talar: Anna" in screen_text(app))
+        for key in keys:
+            await pilot.press(key)
+            await until(pilot, lambda: "Hjälp" in screen_text(app))
+        shown.append(screen_text(app))
+
+    run(scenario, db=db, meeting_id=mid, size=(80, 24))
+    i18n.use("en")
+    # The set's own words and the names are the meeting's, not the app's.
+    from dialogtui.questionset.library import find
+
+    qs = find("samtidigt-traff-2")
+    own = {w.lower() for t in _set_words(qs) for w in re.findall(r"[A-Za-zåäöÅÄÖ]{3,}", t)}
+    words = {w.lower() for w in re.findall(r"[A-Za-zåäöÅÄÖ]{3,}", shown[0])}
+    offenders = sorted((words & english_words()) - own - {"anna", "cia"})
+    assert not offenders, f"English on a Swedish screen: {offenders}\n{shown[0]}"
+    assert new_meeting  # the helpers are the tests' own
+
+
+def _set_words(qs) -> list[str]:
+    from dialogtui.questionset.provenance import set_texts
+
+    return [*set_texts(qs), *(s.title for s in qs.steps), *(r.name for r in qs.roles)]
+
+
+@pytest.mark.parametrize("language", i18n.LANGUAGES)
+def test_the_footers_keys_fit_80_columns_in_every_language(tmp_path, language):
+    # Finnish and Danish words are long: the live loop's keys still reach f1 at 80 columns.
+    from tui_helpers import run, screen_text, seeded_meeting, until
+
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "samtidigt-traff-2", [("Anna", "skola"), ("Cia", "socialtjanst")])
+    i18n.use(language)
+    help_word, end_word = i18n._("Help"), i18n._("End")
+    last: list[str] = []
+
+    async def scenario(app, pilot):
+        await until(pilot, lambda: f"f1 {help_word}" in screen_text(app))
+        last.append(screen_text(app).splitlines()[-1])
+
+    run(scenario, db=db, meeting_id=mid, size=(80, 24))
+    i18n.use("en")
+    assert last[0].rstrip().endswith(f"f1 {help_word}"), last[0]
+    assert f"^o {end_word}" in last[0]

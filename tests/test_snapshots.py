@@ -305,3 +305,14 @@ def test_capture_round_light_theme(snap_compare, tmp_path):
         await steady(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=light)
+
+
+@pytest.mark.parametrize("language", ["sv", "fi"])
+def test_capture_round_in_the_users_language(snap_compare, tmp_path, language):
+    """The scribe's screen in Swedish and in Finnish (the longest words) at 80×24: the set's
+    texts in its own language, the app's words in the user's (issue 14)."""
+    from dialogtui import i18n
+
+    i18n.use(language)  # conftest speaks English again before the next test
+    app = app_with(tmp_path, round_step)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=steady)

@@ -101,8 +101,8 @@ def current() -> str:
 
 def _(message: str) -> str:
     """The app's own words in its language (the message itself where it has no translation:
-    English)."""
-    return _translations.gettext(message)
+    English). The empty message is itself: gettext would give the catalogue's header."""
+    return _translations.gettext(message) if message else message
 
 
 def N_(message: str) -> str:

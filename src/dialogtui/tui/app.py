@@ -15,6 +15,7 @@ from textual.screen import Screen
 
 from dialogtui.display import plain, visible
 from dialogtui.errors import DialogtuiError, StoreError
+from dialogtui.i18n import N_
 from dialogtui.meeting.clock import Clock, SystemClock
 from dialogtui.store import Store
 from dialogtui.tui.ordering import settle
@@ -59,10 +60,12 @@ class DialogApp(App):
     CSS_PATH = "app.tcss"
     TITLE = "dialogtui"
     BINDINGS = [
-        Binding("f1", "help", "Help", priority=True),
+        Binding("f1", "help", N_("Help"), priority=True),
         # Not priority: where "?" can be typed (the text box, search), it is typed.
-        Binding("question_mark", "help", "Help", show=False, key_display="?"),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),  # in help; f1 needs the room
+        Binding("question_mark", "help", N_("Help"), show=False, key_display="?"),
+        Binding(
+            "ctrl+q", "quit", N_("Quit"), show=False, priority=True
+        ),  # in help; f1 needs the room
     ]
 
     def __init__(

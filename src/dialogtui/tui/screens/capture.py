@@ -18,6 +18,7 @@ from textual.widget import Widget
 from dialogtui import recovery
 from dialogtui.display import one_line, visible
 from dialogtui.errors import DialogtuiError
+from dialogtui.i18n import N_, _
 from dialogtui.kinds import SPECS as KIND_SPECS
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.questionset.model import format_minutes
@@ -106,38 +107,38 @@ class CaptureScreen(DialogScreen[None]):
     # The footer shows the keys of the live loop first, in short words (help has the long
     # ones, from `tooltip`), so that at 80 columns it reaches ctrl+o and f1.
     BINDINGS = [
-        Binding("tab", "speaker(1)", "Who", priority=True, tooltip="Next speaker"),
-        Binding("ctrl+n", "next_step", "Next step", priority=True),
-        Binding("f3", "action_item", "Action", priority=True),
-        Binding("f4", "note('decision')", "Decision", priority=True),
-        Binding("f5", "note('concern')", "Concern", priority=True),
+        Binding("tab", "speaker(1)", N_("Who"), priority=True, tooltip=N_("Next speaker")),
+        Binding("ctrl+n", "next_step", N_("Next step"), priority=True),
+        Binding("f3", "action_item", N_("Action"), priority=True),
+        Binding("f4", "note('decision')", N_("Decision"), priority=True),
+        Binding("f5", "note('concern')", N_("Concern"), priority=True),
         Binding(
             "ctrl+f",
             "note('standpoint')",
-            "Standpoint",
+            N_("Standpoint"),
             show=False,
             priority=True,
-            tooltip='Note the agreed standpoint ("hvad jeres fælles ståsted er")',
+            tooltip=N_('Note the agreed standpoint ("hvad jeres fælles ståsted er")'),
         ),
-        Binding("f2", "pass_turn", "Pass", priority=True),
-        Binding("ctrl+o", "end", "End", priority=True, tooltip="End meeting"),
-        Binding("shift+tab", "speaker(-1)", "Prev speaker", show=False, priority=True),
-        Binding("f6", "choose_speaker", "Who speaks", show=False, priority=True),
-        Binding("ctrl+b", "prev_step", "Prev step", show=False, priority=True),
-        Binding("ctrl+g", "jump", "Go to step", show=False, priority=True),
-        Binding("alt+down", "question(1)", "Next question", show=False, priority=True),
-        Binding("alt+up", "question(-1)", "Prev question", show=False, priority=True),
-        Binding("ctrl+t", "pause", "Pause clock", show=False, priority=True),
-        Binding("f7", "list_notes", "Decisions…", show=False, priority=True),
-        Binding("f8", "transcript", "Edit turns", show=False, priority=True),
-        Binding("f9", "notes", "Notes", show=False, priority=True),
-        Binding("ctrl+r", "repeat", "Repeat block", show=False, priority=True),
+        Binding("f2", "pass_turn", N_("Pass"), priority=True),
+        Binding("ctrl+o", "end", N_("End"), priority=True, tooltip=N_("End meeting")),
+        Binding("shift+tab", "speaker(-1)", N_("Prev speaker"), show=False, priority=True),
+        Binding("f6", "choose_speaker", N_("Who speaks"), show=False, priority=True),
+        Binding("ctrl+b", "prev_step", N_("Prev step"), show=False, priority=True),
+        Binding("ctrl+g", "jump", N_("Go to step"), show=False, priority=True),
+        Binding("alt+down", "question(1)", N_("Next question"), show=False, priority=True),
+        Binding("alt+up", "question(-1)", N_("Prev question"), show=False, priority=True),
+        Binding("ctrl+t", "pause", N_("Pause clock"), show=False, priority=True),
+        Binding("f7", "list_notes", N_("Decisions…"), show=False, priority=True),
+        Binding("f8", "transcript", N_("Edit turns"), show=False, priority=True),
+        Binding("f9", "notes", N_("Notes"), show=False, priority=True),
+        Binding("ctrl+r", "repeat", N_("Repeat block"), show=False, priority=True),
         # Only on an optional step (check_action): elsewhere ctrl+k is the text box's own.
-        Binding("ctrl+k", "skip", "Skip optional step", show=False, priority=True),
-        Binding("ctrl+l", "add_participant", "Add participant", show=False, priority=True),
-        Binding("escape", "back", "Text box ↔ the step's list", show=False, priority=True),
+        Binding("ctrl+k", "skip", N_("Skip optional step"), show=False, priority=True),
+        Binding("ctrl+l", "add_participant", N_("Add participant"), show=False, priority=True),
+        Binding("escape", "back", N_("Text box ↔ the step's list"), show=False, priority=True),
         *[
-            Binding(f"alt+{n}", f"pick({n})", f"Speaker {n}", show=False, priority=True)
+            Binding(f"alt+{n}", f"pick({n})", N_("Speaker {n}"), show=False, priority=True)
             for n in range(1, 10)
         ],
     ]
@@ -187,7 +188,7 @@ class CaptureScreen(DialogScreen[None]):
         self.query_one(StepHeader).show(e)
         self.query_one(QuestionPanel).show(e, self.show_notes)
         self.query_one(SpeakerStrip).show(e)
-        for step_kind, (_, panel_id) in STEP_PANELS.items():
+        for step_kind, (_panel, panel_id) in STEP_PANELS.items():
             panel = self.query_one(f"#{panel_id}")
             panel.display = step_kind == kind
             if panel.display:
@@ -403,7 +404,8 @@ class CaptureScreen(DialogScreen[None]):
         if who is not None and who.group_step is not None:
             name = who.name  # "Gruppe 1", not "Gruppe"
         strip = self.query_one(SpeakerStrip)
-        strip.last_saved = f"✓ saved {turn.ended_at.astimezone():%H:%M:%S} {name}"
+        at = f"{turn.ended_at.astimezone():%H:%M:%S}"
+        strip.last_saved = "✓ " + _("saved {time} {name}").format(time=at, name=name)
         self.query_one(Transcript).append(self.engine, turn)
         self.query_one(QuestionPanel).show(self.engine, self.show_notes)
         self.refresh_clock()
@@ -521,7 +523,9 @@ class CaptureScreen(DialogScreen[None]):
     def _note_dialog(self, kind: NoteKind):
         def done(text: str | None) -> None:
             if text and text.strip() and self.run(lambda: self.engine.add_note(kind, text)):
-                self.query_one(SpeakerStrip).last_saved = f"✓ saved {kind.value}"
+                what = {"decision": _("decision"), "concern": _("concern")}
+                said = _("saved {what}").format(what=what.get(kind.value, _("standpoint")))
+                self.query_one(SpeakerStrip).last_saved = "✓ " + said
                 self.refresh_clock()
 
         return TextDialog(kind.value.capitalize()), done
@@ -636,7 +640,7 @@ class CaptureScreen(DialogScreen[None]):
                 return
             if result.id is None:
                 if self.run(lambda: self.engine.add_action(result)):
-                    self.query_one(SpeakerStrip).last_saved = "✓ saved action item"
+                    self.query_one(SpeakerStrip).last_saved = "✓ " + _("saved action item")
                     self.refresh_clock()
             else:
                 self.run(lambda: self.engine.update_action(result))
@@ -693,7 +697,8 @@ class CaptureScreen(DialogScreen[None]):
     def _participant_dialog(self):
         def done(person) -> None:
             if person is not None and self.run(lambda: self.engine.add_participant(person)):
-                self.query_one(SpeakerStrip).last_saved = f"✓ added {person.name}"
+                said = _("added {name}").format(name=person.name)
+                self.query_one(SpeakerStrip).last_saved = "✓ " + said
                 self.refresh_clock()
 
         roles = [(r.name, r.id) for r in self.engine.qs.roles]

@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 
 from dialogtui.display import plain, visible
 from dialogtui.errors import DialogtuiError
+from dialogtui.i18n import N_
 from dialogtui.records import ActionItem, Participant
 from dialogtui.tui.ordering import OrderedFocus, drain, settle
 from dialogtui.tui.typed import DialogModal
@@ -31,7 +32,7 @@ from dialogtui.tui.typed import DialogModal
 class CancellableDialog(DialogModal[Any]):
     """A dialog that escape closes with no result (None)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", priority=True)]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), priority=True)]
 
     def action_cancel(self) -> None:
         if any(select.expanded for select in self.query(Select)):
@@ -48,8 +49,8 @@ class FormDialog(OrderedFocus, CancellableDialog):
     """
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("enter", "enter", "Next field", show=False, priority=True),
+        Binding("ctrl+s", "save", N_("Save"), priority=True),
+        Binding("enter", "enter", N_("Next field"), show=False, priority=True),
         *OrderedFocus.FOCUS_BINDINGS,
     ]
     AUTO_FOCUS = None  # `on_mount` focuses the first field, at once
@@ -170,7 +171,7 @@ class ListKeys:
 class ErrorDialog(DialogModal[None]):
     """A problem that needs the user's attention (the disk is full, the meeting is locked)."""
 
-    BINDINGS = [Binding("escape,enter", "dismiss", "Close", priority=True)]
+    BINDINGS = [Binding("escape,enter", "dismiss", N_("Close"), priority=True)]
 
     def __init__(self, message: str, title: str = "Problem"):
         super().__init__()
@@ -188,8 +189,8 @@ class ErrorDialog(DialogModal[None]):
 
 class ConfirmDialog(DialogModal[bool]):
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes", priority=True),
-        Binding("n,escape", "answer(False)", "No", priority=True),
+        Binding("y", "answer(True)", N_("Yes"), priority=True),
+        Binding("n,escape", "answer(False)", N_("No"), priority=True),
     ]
 
     def __init__(self, question: str):
@@ -340,7 +341,7 @@ class SpeakerDialog(CancellableDialog):
     a digit in many terminals, or as "¡" on a Mac.)"""
 
     BINDINGS = [
-        Binding("enter", "pick", "Choose", priority=True),
+        Binding("enter", "pick", N_("Choose"), priority=True),
         *[Binding(str(n), f"number({n})", show=False, priority=True) for n in range(1, 10)],
     ]
 
@@ -421,7 +422,7 @@ class SpeakerDialog(CancellableDialog):
 class JumpDialog(ListKeys, CancellableDialog):
     """Jump to any step; each line is one step of the agenda, as the caller describes it."""
 
-    BINDINGS = [Binding("enter", "go", "Go to step", priority=True), *ListKeys.LIST_BINDINGS]
+    BINDINGS = [Binding("enter", "go", N_("Go to step"), priority=True), *ListKeys.LIST_BINDINGS]
 
     def __init__(self, lines: list[str], current: int):
         super().__init__()
@@ -467,8 +468,8 @@ class NotesDialog(ListKeys, CancellableDialog):
     gives the new list; `push` is how the screen shows a dialog (and keeps its text)."""
 
     BINDINGS = [
-        Binding("enter,e", "choose(False)", "Edit", priority=True),
-        Binding("delete,x", "choose(True)", "Delete", priority=True),
+        Binding("enter,e", "choose(False)", N_("Edit"), priority=True),
+        Binding("delete,x", "choose(True)", N_("Delete"), priority=True),
         *ListKeys.LIST_BINDINGS,
     ]
 
@@ -571,7 +572,7 @@ class FolderDialog(FormDialog):
 
     # Space ticks the box in typed order (the box's own space runs after an enter typed
     # just after it, which would write the files with names).
-    BINDINGS = [Binding("space", "tick", "Tick", show=False, priority=True)]
+    BINDINGS = [Binding("space", "tick", N_("Tick"), show=False, priority=True)]
 
     def __init__(self, title: str, default: str, names: tuple[str, ...] = ()):
         super().__init__()

@@ -10,7 +10,9 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
 
-INTRO = (
+from dialogtui.i18n import N_, _
+
+INTRO = N_(
     "dialogtui walks you through a question set. Type what each speaker says and press "
     "enter: the turn is saved to disk before it shows, and the round moves to the next "
     "speaker. Drafts are saved every second; quitting (ctrl+q) never loses a word, and the "
@@ -43,26 +45,27 @@ def _rows(node) -> list[tuple[str, str]]:
             speaker_keys += 1  # nine of a kind read better as one row
             continue
         key = binding.key_display or binding.key.replace(",", " / ")
-        rows.append((key, binding.tooltip or binding.description))  # the footer's is short
+        rows.append((key, _(binding.tooltip or binding.description)))  # the footer's is short
     if speaker_keys:
-        rows.append((f"alt+1…{speaker_keys}", f"Speaker 1–{speaker_keys}"))
+        said = _("Speaker 1–{n}").format(n=speaker_keys)
+        rows.append((f"alt+1…{speaker_keys}", said))
     return rows
 
 
 def sections(screen: Screen) -> list[tuple[str, list[tuple[str, str]]]]:
     """The keys that apply now, grouped: the screen's own, those of each of dialogtui's
     widgets shown on it (the text box, the transcript, …), then the app's."""
-    out = [("This screen", _rows(screen))]
+    out = [(_("This screen"), _rows(screen))]
     for widget in screen.query("*"):
         title = getattr(widget, "HELP_TITLE", None)
         if title and widget.display and _rows(widget):
-            out.append((title, _rows(widget)))
-    out.append(("Everywhere", _rows(screen.app)))
+            out.append((_(title), _rows(widget)))
+    out.append((_("Everywhere"), _rows(screen.app)))
     return [(title, rows) for title, rows in out if rows]
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,f1,q", "dismiss", "Close help")]
+    BINDINGS = [Binding("escape,f1,q", "dismiss", N_("Close help"))]
 
     def __init__(self, under: Screen):
         super().__init__()
@@ -77,7 +80,7 @@ class HelpScreen(ModalScreen[None]):
             for key, description in rows:
                 table.add_row(key, description)
         with VerticalScroll(classes="dialog help"):
-            yield Label("Help", classes="title")
-            yield Static(INTRO, classes="intro")
+            yield Label(_("Help"), classes="title")
+            yield Static(_(INTRO), classes="intro")
             yield Static(table, id="keys")
             yield Label("escape: close", classes="hint")

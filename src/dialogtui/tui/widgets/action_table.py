@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dialogtui.export.labels import action_columns, labels
+from dialogtui.i18n import N_
 from dialogtui.kinds.action_planning import made_in
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.questionset.model import StepKind
@@ -23,15 +24,15 @@ def value(item: ActionItem, field: str) -> str:
 
 
 class ActionTable(ItemTable):
-    HELP_TITLE = "Action plan"
+    HELP_TITLE = N_("Action plan")
 
     # Their hint is on the table's border; help lists them.
     BINDINGS = [
-        key("enter", "edit", "Edit action"),
-        key("a", "add", "Add action"),
-        key("delete,x", "remove", "Delete action"),
+        key("enter", "edit", N_("Edit action")),
+        key("a", "add", N_("Add action")),
+        key("delete,x", "remove", N_("Delete action")),
     ]
-    HINT = "a: add · enter: edit · x: delete"
+    HINT = N_("a: add · enter: edit · x: delete")
 
     def show(self, engine: MeetingEngine) -> None:
         cols = columns_for(engine)

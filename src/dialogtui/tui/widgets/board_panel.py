@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dialogtui.errors import MeetingError
 from dialogtui.export.labels import labels
+from dialogtui.i18n import N_
 from dialogtui.kinds import board
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.records import Card
@@ -37,16 +38,16 @@ def _timeline_check(texts: dict[str, str]) -> tuple[str, str, str]:
 
 
 class TimelinePanel(_Sheets):
-    HELP_TITLE = "Timeline"
+    HELP_TITLE = N_("Timeline")
 
     BINDINGS = [
-        key("a", "add", "Put up a sheet"),
-        key("less_than_sign", "move(-1)", "Earlier on the line"),
-        key("greater_than_sign", "move(1)", "Later on the line"),
-        key("e,enter", "correct", "Correct the sheet"),
-        key("x", "delete", "Delete the sheet"),
+        key("a", "add", N_("Put up a sheet")),
+        key("less_than_sign", "move(-1)", N_("Earlier on the line")),
+        key("greater_than_sign", "move(1)", N_("Later on the line")),
+        key("e,enter", "correct", N_("Correct the sheet")),
+        key("x", "delete", N_("Delete the sheet")),
     ]
-    HINT = "a: a sheet · </>: earlier/later · e: correct · x: delete"
+    HINT = N_("a: a sheet · </>: earlier/later · e: correct · x: delete")
 
     def show(self, engine: MeetingEngine) -> None:
         L = self.L = labels(engine.qs.language.value)  # as the minutes will say it
@@ -88,15 +89,15 @@ class TimelinePanel(_Sheets):
 
 
 class MapPanel(_Sheets):
-    HELP_TITLE = "Map"
+    HELP_TITLE = N_("Map")
 
     BINDINGS = [
-        key("a", "add", "Write a sheet"),
+        key("a", "add", N_("Write a sheet")),
         *[key(str(n), f"lay({n})", f"Lay it in place {n}") for n in range(1, 10)],
-        key("e,enter", "correct", "Correct the sheet"),
-        key("x", "delete", "Delete the sheet"),
+        key("e,enter", "correct", N_("Correct the sheet")),
+        key("x", "delete", N_("Delete the sheet")),
     ]
-    HINT = "a: a sheet · 1–9: its place · e: correct · x: delete"
+    HINT = N_("a: a sheet · 1–9: its place · e: correct · x: delete")
 
     def show(self, engine: MeetingEngine) -> None:
         L = labels(engine.qs.language.value)

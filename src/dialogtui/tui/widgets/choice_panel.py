@@ -9,19 +9,20 @@ from textual.widgets.option_list import Option
 
 from dialogtui.display import visible
 from dialogtui.export.labels import labels
+from dialogtui.i18n import N_
 from dialogtui.kinds import choice as choice_kind
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.tui.widgets.step_panel import EngineChange
 
 
 class ChoicePanel(OptionList):
-    HELP_TITLE = "Choice list"
+    HELP_TITLE = N_("Choice list")
 
     # Their hint is on the list's border, for the ratings the step has (help lists both);
     # the footer keeps its room for the screen's keys.
     BINDINGS = [
-        Binding("n", "mark('now')", "Mark now", show=False),
-        Binding("d", "mark('desired')", "Mark desired", show=False),
+        Binding("n", "mark('now')", N_("Mark now"), show=False),
+        Binding("d", "mark('desired')", N_("Mark desired"), show=False),
         *[Binding(str(n), f"point({n})", show=False) for n in range(1, 10)],
     ]
     HINTS = {"now": "n: now", "desired": "d: desired"}

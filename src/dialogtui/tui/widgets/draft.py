@@ -8,20 +8,22 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import TextArea
 
+from dialogtui.i18n import N_, _
+
 WRAP_LIMIT = 200_000  # characters; soft-wrapping megabytes would freeze the screen
 
 
 class DraftArea(TextArea):
-    HELP_TITLE = "Text box"
+    HELP_TITLE = N_("Text box")
 
     # Shown in help, and on the box's own border (where they stay visible at any width,
     # leaving the footer to the screen's keys); the keys themselves are handled in
     # `_on_key` below.
     BINDINGS = [
-        Binding("enter", "submit", "Save turn", show=False),
-        Binding("ctrl+j", "newline", "New line in the turn", show=False),
+        Binding("enter", "submit", N_("Save turn"), show=False),
+        Binding("ctrl+j", "newline", N_("New line in the turn"), show=False),
     ]
-    BORDER_HINT = "enter saves · ctrl+j new line"
+    BORDER_HINT = N_("enter saves · ctrl+j new line")
 
     class Submitted(Message):
         def __init__(self, text: str):
@@ -31,7 +33,7 @@ class DraftArea(TextArea):
     def __init__(self, **kwargs):
         super().__init__(soft_wrap=True, tab_behavior="focus", show_line_numbers=False, **kwargs)
         self._pending: list[str] = []
-        self.border_subtitle = self.BORDER_HINT
+        self.border_subtitle = _(self.BORDER_HINT)
         # A steady cursor: a blinking one redraws the box twice a second for three hours
         # of a meeting, on a laptop that is often on battery.
         self.cursor_blink = False

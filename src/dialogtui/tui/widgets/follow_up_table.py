@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dialogtui.export.labels import labels
+from dialogtui.i18n import N_
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.records import ActionStatus, saved
 from dialogtui.tui.widgets.item_table import ItemTable
@@ -10,15 +11,15 @@ from dialogtui.tui.widgets.step_panel import TextWanted, ask, key, settled
 
 
 class FollowUpTable(ItemTable):
-    HELP_TITLE = "Follow-up"
+    HELP_TITLE = N_("Follow-up")
 
     # Their hint is on the table's border; help lists them.
     BINDINGS = [
-        key("d", "mark('done')", "Done"),
-        key("c", "mark('continued')", "Continues"),
-        key("x", "mark('dropped')", "Dropped"),
+        key("d", "mark('done')", N_("Done")),
+        key("c", "mark('continued')", N_("Continues")),
+        key("x", "mark('dropped')", N_("Dropped")),
     ]
-    HINT = "d: done · c: continues · x: dropped"
+    HINT = N_("d: done · c: continues · x: dropped")
 
     def show(self, engine: MeetingEngine) -> None:
         items = engine.carried_actions()

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+from dialogtui.i18n import _
 
 
 class KeyFooter(Footer):
@@ -15,6 +19,26 @@ class KeyFooter(Footer):
     def __init__(self) -> None:
         super().__init__(compact=True, show_command_palette=False)
         self._shown: tuple | None = None
+
+    def compose(self) -> ComposeResult:
+        """Each key shown once, its description in the app's language (the bindings are
+        made at import, before the language is chosen; they are translated here)."""
+        if not self._bindings_ready:
+            return
+        shown: dict[str, tuple] = {}
+        for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
+            if binding.show:
+                shown.setdefault(binding.action, (binding, enabled, tooltip))
+        self.styles.grid_size_columns = len(shown)
+        for binding, enabled, tooltip in shown.values():
+            yield FooterKey(
+                binding.key,
+                self.app.get_key_display(binding),
+                _(binding.description),
+                binding.action,
+                disabled=not enabled,
+                tooltip=_(tooltip) if tooltip else "",
+            ).data_bind(compact=Footer.compact)
 
     def bindings_changed(self, screen: Screen) -> None:
         if screen.app.app_focus and self.is_attached and screen is self.screen:

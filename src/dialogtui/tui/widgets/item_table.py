@@ -9,19 +9,20 @@ from collections.abc import Iterable, Sequence
 from textual.widgets import DataTable
 
 from dialogtui.display import one_line, plain
+from dialogtui.i18n import _
 
 MAX_WIDTH = 40  # cells; a longer text is cut here (it is whole in the store and minutes)
 
 
 class ItemTable(DataTable):
-    HINT = ""  # its keys, shown on its border
+    HINT = ""  # its keys, shown on its border (marked N_ by each table, translated here)
     MAX_CELL = MAX_WIDTH  # a table of several long texts cuts them shorter, to fit 80 columns
 
     def __init__(self, **kwargs):
         super().__init__(cursor_type="row", **kwargs)
         self._items: list = []
         self._ids: set = set()
-        self.border_subtitle = self.HINT
+        self.border_subtitle = _(self.HINT)
 
     def fill(self, columns: Sequence[str], items: list, rows: Iterable[Sequence[str]]) -> None:
         keep = self.cursor_row

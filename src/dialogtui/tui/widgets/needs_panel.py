@@ -4,6 +4,7 @@ another; then, as each actor asked answers in turn, its answer beside the need."
 from __future__ import annotations
 
 from dialogtui.export.labels import labels
+from dialogtui.i18n import N_
 from dialogtui.kinds import needs
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.records import Card
@@ -20,15 +21,15 @@ from dialogtui.tui.widgets.step_panel import (
 
 
 class NeedsPanel(ItemTable):
-    HELP_TITLE = "Needs"
+    HELP_TITLE = N_("Needs")
 
     BINDINGS = [
-        key("a", "add", "Write a need"),
-        key("enter,r", "answer", "The asked one's answer"),
-        key("e", "correct", "Correct the need"),
-        key("x", "delete", "Delete the need"),
+        key("a", "add", N_("Write a need")),
+        key("enter,r", "answer", N_("The asked one's answer")),
+        key("e", "correct", N_("Correct the need")),
+        key("x", "delete", N_("Delete the need")),
     ]
-    HINT = "a: a need · enter: its answer · e: correct · x: delete"
+    HINT = N_("a: a need · enter: its answer · e: correct · x: delete")
     MAX_CELL = 24  # the need and its answer side by side at 80 columns
 
     def show(self, engine: MeetingEngine) -> None:

@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from dialogtui.display import visible
+from dialogtui.i18n import _
 from dialogtui.meeting.engine import MeetingEngine
 
 
@@ -18,12 +19,11 @@ class QuestionPanel(Static):
             count = len(step.questions)
             if step.alternatives:
                 # One of them is asked: which, and how to ask another instead.
-                out.append(
-                    f"Alternative {engine.pos.question + 1} of {count} (alt+↓ another)  ",
-                    style="dim",
-                )
+                said = _("Alternative {n} of {count} (alt+↓ another)")
+                out.append(said.format(n=engine.pos.question + 1, count=count) + "  ", style="dim")
             elif count > 1:
-                out.append(f"Q{engine.pos.question + 1}/{count}  ", style="dim")
+                said = _("Q{n}/{count}").format(n=engine.pos.question + 1, count=count)
+                out.append(said + "  ", style="dim")
             out.append(visible(engine.text(q.text)), style="bold")
             for prompt in q.prompts:
                 out.append("\n  – " + visible(engine.text(prompt)))
@@ -34,25 +34,25 @@ class QuestionPanel(Static):
             out.append(visible(step.text))
         if step.scale is not None:
             low, high = step.scale.points[0].value, step.scale.points[-1].value
-            out.append(
-                ("\n" if out else "") + f"Press {low}–{high} to rate the current speaker "
-                "(then the next one); c comments the last rating; tab or f6 chooses who.",
-                style="italic",
+            said = _(
+                "Press {low}–{high} to rate the current speaker (then the next one); c "
+                "comments the last rating; tab or f6 chooses who."
             )
+            out.append(("\n" if out else "") + said.format(low=low, high=high), style="italic")
         if step.optional is not None:
             # After the question, which a short window must not lose to it; the facilitators
             # decide here whether to do the step.
             if engine.step_index in engine.skipped:
-                out.append("\nSkipped (ctrl+k takes it in again). ", style="bold")
+                out.append("\n" + _("Skipped (ctrl+k takes it in again).") + " ", style="bold")
             else:
-                out.append("\nOptional (ctrl+k skips it): ", style="bold")
+                out.append("\n" + _("Optional (ctrl+k skips it):") + " ", style="bold")
             out.append(visible(step.optional), style="italic")
         # Folded away unless asked for: the step's instructions (when a question is shown
         # instead of them) and the facilitators' notes.
         hidden = [t for t in (q and step.text, step.note, q and q.note) if t]
         ours = [t for t in (step.ours, q and q.ours) if t]
         if step.see:  # the method's own set, which the facilitators may have open
-            hidden.append(f"Method: the set {step.see} (dialogtui show {step.see}).")
+            hidden.append(_("Method: the set {id} (dialogtui show {id})").format(id=step.see) + ".")
         guidance = [
             g.text
             for g in engine.qs.guidance
@@ -61,20 +61,21 @@ class QuestionPanel(Static):
         ]
         found = engine.qs.block_at(engine.step_index)
         if found is not None and found[0].consent:
-            word, case = visible(found[0].each or "Case"), engine.pos.repetition
+            word, case = visible(found[0].each or _("Case")), engine.pos.repetition
             if case not in engine.case_consents():
-                out.append(f"\n{word} {case}: its consent is not recorded (f7)", style="italic")
+                said = _("{word} {n}: its consent is not recorded (f7)").format(word=word, n=case)
+                out.append("\n" + said, style="italic")
         if engine.qs.standpoints:  # the set asks for them: the key says where they go
-            out.append("\nctrl+f notes the agreed standpoint", style="italic dim")
+            out.append("\n" + _("ctrl+f notes the agreed standpoint"), style="italic dim")
         if notes:
             for text in hidden:
                 out.append("\n" + visible(engine.text(text)), style="italic dim")
             for text in ours:
-                out.append("\nNot in the source: " + visible(text), style="italic")
+                out.append("\n" + _("Not in the source:") + " " + visible(text), style="italic")
             for text in guidance:
-                out.append("\nGuidance: " + visible(text), style="italic dim")
+                out.append("\n" + _("Guidance:") + " " + visible(text), style="italic dim")
         elif hidden or ours or guidance:
-            out.append("  [f9: notes]", style="dim")
+            out.append("  " + _("[f9: notes]"), style="dim")
         if out.plain.startswith("\n"):  # no question nor text (a vote): no blank first row
             out = out[1:]
         self.update(out)

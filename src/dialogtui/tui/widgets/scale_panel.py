@@ -8,15 +8,16 @@ from textual import events
 from textual.widgets import Static
 
 from dialogtui.display import plain
+from dialogtui.i18n import N_
 from dialogtui.kinds import scale as scale_kind
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.tui.widgets.step_panel import EngineChange, TextWanted, ask, key, settled
 
 
 class ScalePanel(Static, can_focus=True):
-    HELP_TITLE = "Scale"
+    HELP_TITLE = N_("Scale")
     # Explained in the question panel's hint, with the digits; help lists it.
-    BINDINGS = [key("c", "comment", "Comment on the last rating")]
+    BINDINGS = [key("c", "comment", N_("Comment on the last rating"))]
 
     _last_rated: int | None = None  # whose rating `c` comments on
     _engine: MeetingEngine | None = None

@@ -12,6 +12,7 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from dialogtui.display import visible
+from dialogtui.i18n import _
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.meeting.timers import format_seconds
 from dialogtui.records import Participant
@@ -54,9 +55,9 @@ class SpeakerStrip(TickingLines):
     def _round_line(self, engine: MeetingEngine, width: int) -> Text:
         order = engine.speakers()
         if not order and engine.step.by_group:
-            return Text("No groups yet: f6, a group's name and enter adds one.", style="italic")
+            return Text(_("No groups yet: f6, a group's name and enter adds one."), style="italic")
         if not order:
-            return Text("No participants yet: ctrl+l adds one.", style="italic")
+            return Text(_("No participants yet: ctrl+l adds one."), style="italic")
         # Who has spoken: in a round, and which groups have given their output.
         marks = engine.round_marks() if engine.step.is_round or engine.step.by_group else {}
         # A round over organisations shows them, not the person who speaks for each.
@@ -120,9 +121,10 @@ class SpeakerStrip(TickingLines):
         over = self._over(engine)
         if engine.round_complete:
             last = engine.step_index + 1 >= len(engine.qs.steps)
-            who = "round complete · " + ("ctrl+o ends the meeting" if last else "ctrl+n next step")
+            then = _("ctrl+o ends the meeting") if last else _("ctrl+n next step")
+            who = _("round complete") + " · " + then
         else:
-            who = "Nobody speaks: tab or f6 chooses"
+            who = _("Nobody speaks: tab or f6 chooses")
         floor = engine.organisation(speaker) if speaker and engine.step.by_organisation else ""
         for form in _FORMS:
             if speaker is not None:
@@ -130,8 +132,8 @@ class SpeakerStrip(TickingLines):
                 if floor and floor != speaker.name:  # "Skola (Anna)": whose floor, who speaks
                     name = f"{visible(floor)} ({name})"
                 # Groups working side by side are not speaking: the scribe types their output.
-                said = "Output of" if engine.step.in_groups else "Speaking:"
-                who = f"{said} {name} {timing}"
+                said = _("Output of {name}") if engine.step.in_groups else _("Speaking: {name}")
+                who = f"{said.format(name=name)} {timing}"
             if cell_len(saved) + 3 + cell_len(who) + (6 if over else 0) <= width:
                 break
         if saved:
@@ -139,7 +141,7 @@ class SpeakerStrip(TickingLines):
             out.append("   ")
         out.append(who)
         if over:
-            out.append("  TIME", style="bold reverse")
+            out.append("  " + _("TIME"), style="bold reverse")
         out.truncate(width, overflow="ellipsis")
         return out
 

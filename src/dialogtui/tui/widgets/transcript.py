@@ -10,6 +10,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from dialogtui.display import visible
+from dialogtui.i18n import N_, _
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.records import Turn
 from dialogtui.tui.widgets.step_panel import ConfirmWanted, ask, settled
@@ -23,12 +24,12 @@ SHOWN_CHARACTERS = 2_000  # of one turn
 
 
 class Transcript(OptionList):
-    HELP_TITLE = "Transcript (f8)"
+    HELP_TITLE = N_("Transcript (f8)")
 
     # Priority: the dialog each opens takes the keys typed after it (tui/ordering.py).
     BINDINGS = [
-        Binding("e", "edit", "Edit turn", priority=True),
-        Binding("delete,x", "delete", "Delete turn", priority=True),
+        Binding("e", "edit", N_("Edit turn"), priority=True),
+        Binding("delete,x", "delete", N_("Delete turn"), priority=True),
     ]
 
     _shown: tuple[int, int] | None = None  # (step, engine.turns_changed) on screen now
@@ -54,11 +55,8 @@ class Transcript(OptionList):
         options = []
         self._earlier = engine.count_turns() - len(turns)
         if self._earlier > 0:
-            note = Text(
-                f"… {self._earlier:,} earlier turns of this step (↑ shows more; all are in "
-                "the minutes)",
-                style="italic dim",
-            )
+            said = _("… {n} earlier turns of this step (↑ shows more; all are in the minutes)")
+            note = Text(said.format(n=f"{self._earlier:,}"), style="italic dim")
             options.append(Option(note, disabled=True))
         options += [self._option(engine, t) for t in turns]
         self.set_options(options)
@@ -96,7 +94,7 @@ class Transcript(OptionList):
             line.append(f"Q{t.question + 1} ", style="dim")  # which question it answers
         line.append(f"{visible(who.name) if who else '—'}: ", style="bold")
         if t.passed:
-            line.append("(passed)", style="italic dim")
+            line.append(_("(passed)"), style="italic dim")
         elif len(t.text) > SHOWN_CHARACTERS:
             # A huge paste is kept whole in the store and the minutes; on screen a glimpse.
             line.append(visible(t.text[:SHOWN_CHARACTERS]))
@@ -141,5 +139,5 @@ class Transcript(OptionList):
         await settled(self)
         turn_id = self._selected()
         if turn_id is not None:
-            question = "Delete this turn? (It stays in the history.)"
+            question = _("Delete this turn? (It stays in the history.)")
             await ask(self, ConfirmWanted(question, lambda e: e.delete_turn(turn_id)))

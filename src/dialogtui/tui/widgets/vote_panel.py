@@ -4,6 +4,7 @@ participants mark them, ranked by their dots (the most voted kept, where the set
 from __future__ import annotations
 
 from dialogtui.export.labels import labels
+from dialogtui.i18n import N_
 from dialogtui.kinds.vote import give, ranked
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.tui.widgets.item_table import ItemTable
@@ -18,16 +19,16 @@ from dialogtui.tui.widgets.step_panel import (
 
 
 class VotePanel(ItemTable):
-    HELP_TITLE = "Vote"
+    HELP_TITLE = N_("Vote")
 
     BINDINGS = [
-        key("a", "add", "Add a card"),
-        key("plus,equals_sign", "dots(1)", "A dot more"),
-        key("minus", "dots(-1)", "A dot less"),
-        key("e,enter", "edit", "Correct the card"),
-        key("x", "delete", "Delete the card"),
+        key("a", "add", N_("Add a card")),
+        key("plus,equals_sign", "dots(1)", N_("A dot more")),
+        key("minus", "dots(-1)", N_("A dot less")),
+        key("e,enter", "edit", N_("Correct the card")),
+        key("x", "delete", N_("Delete the card")),
     ]
-    HINT = "a: add a card · +/-: a dot · e: correct · x: delete"
+    HINT = N_("a: add a card · +/-: a dot · e: correct · x: delete")
 
     def show(self, engine: MeetingEngine) -> None:
         vote = engine.step.vote
