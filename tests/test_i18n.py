@@ -193,3 +193,24 @@ def test_the_footers_keys_fit_80_columns_in_every_language(tmp_path, language):
     i18n.use("en")
     assert last[0].rstrip().endswith(f"f1 {help_word}"), last[0]
     assert f"^o {end_word}" in last[0]
+
+
+def test_the_set_up_in_a_swedish_run_shows_no_english_word(tmp_path):
+    from tui_helpers import run, screen_text, until
+
+    from dialogtui.questionset.library import find
+
+    i18n.use("sv")
+    shown: list[str] = []
+
+    async def scenario(app, pilot):
+        await until(pilot, lambda: "Nytt möte:" in screen_text(app))
+        shown.append(screen_text(app))
+
+    run(scenario, db=tmp_path / "db", set_ref="samtidigt-traff-4", size=(80, 24))
+    i18n.use("en")
+    qs = find("samtidigt-traff-4")
+    own = {w.lower() for t in _set_words(qs) for w in re.findall(r"[A-Za-zåäöÅÄÖ]{3,}", t)}
+    words = {w.lower() for w in re.findall(r"[A-Za-zåäöÅÄÖ]{3,}", shown[0])}
+    offenders = sorted((words & english_words()) - own)
+    assert not offenders, f"English on a Swedish screen: {offenders}\n{shown[0]}"

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from dialogtui.display import plain, visible
 from dialogtui.errors import DialogtuiError
 from dialogtui.export.pseudonymise import pseudonym_clash
+from dialogtui.i18n import N_, _
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.questionset.model import QuestionSet
 from dialogtui.questionset.placeholders import check_date
@@ -26,7 +27,7 @@ from dialogtui.tui.widgets.footer import KeyFooter
 
 def _field(label: str, widget) -> ComposeResult:
     with Horizontal(classes="row"):
-        yield Label(label, classes="field-label")
+        yield Label(label, classes="field-label")  # translated by the caller
         yield widget
 
 
@@ -35,7 +36,7 @@ class ParticipantList(OptionList):
     run when the list has the focus), so that an arrow key and the x typed after it act in
     that order."""
 
-    HELP_TITLE = "Participant list"
+    HELP_TITLE = N_("Participant list")
 
     def on_focus(self) -> None:
         if self.highlighted is None and self.option_count:
@@ -46,18 +47,22 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
     # Priority bindings that first let the keys typed before them land (tui/ordering.py):
     # a whole form typed in one burst fills the right fields.
     BINDINGS = [
-        Binding("ctrl+s", "start", "Start meeting", priority=True),
-        Binding("ctrl+a", "add", "Add participant", priority=True),
-        Binding("enter", "enter", "Next field / add / edit", show=False, priority=True),
-        Binding("escape", "back", "Back"),
+        Binding("ctrl+s", "start", N_("Start meeting"), priority=True),
+        Binding("ctrl+a", "add", N_("Add participant"), priority=True),
+        Binding("enter", "enter", N_("Next field / add / edit"), show=False, priority=True),
+        Binding("escape", "back", N_("Back")),
         *OrderedFocus.FOCUS_BINDINGS,
         # In the participant list (elsewhere these keys are typed, or move as usual):
-        Binding("delete,x", "in_list('remove')", "Remove participant", show=False, priority=True),
-        Binding("e", "in_list('edit')", "Edit participant", show=False, priority=True),
-        Binding("alt+up,ctrl+up", "in_list('move', -1)", "Move up", show=False, priority=True),
-        Binding("alt+down,ctrl+down", "in_list('move', 1)", "Move down", show=False, priority=True),
-        Binding("down", "in_list('cursor', 1)", "Next", show=False, priority=True),
-        Binding("up", "in_list('cursor', -1)", "Previous", show=False, priority=True),
+        Binding(
+            "delete,x", "in_list('remove')", N_("Remove participant"), show=False, priority=True
+        ),
+        Binding("e", "in_list('edit')", N_("Edit participant"), show=False, priority=True),
+        Binding("alt+up,ctrl+up", "in_list('move', -1)", N_("Move up"), show=False, priority=True),
+        Binding(
+            "alt+down,ctrl+down", "in_list('move', 1)", N_("Move down"), show=False, priority=True
+        ),
+        Binding("down", "in_list('cursor', 1)", N_("Next"), show=False, priority=True),
+        Binding("up", "in_list('cursor', -1)", N_("Previous"), show=False, priority=True),
     ]
 
     def __init__(self, qs: QuestionSet, text: str):
@@ -67,67 +72,69 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
 
     def compose(self) -> ComposeResult:
         qs = self.qs
-        asks = visible(qs.facilitators.asker if qs.facilitators else "Facilitator who asks")
-        writes = visible(qs.facilitators.writer if qs.facilitators else "Facilitator who writes")
+        asks = visible(qs.facilitators.asker if qs.facilitators else _("Facilitator who asks"))
+        writes = visible(qs.facilitators.writer if qs.facilitators else _("Facilitator who writes"))
         with VerticalScroll(id="setup"):
-            yield Label(plain(f"New meeting: {qs.title}", style="bold"))
-            yield from _field("Title", Input(visible(qs.title), id="title", compact=True))
+            yield Label(plain(_("New meeting: {title}").format(title=qs.title), style="bold"))
+            yield from _field(_("Title"), Input(visible(qs.title), id="title", compact=True))
             yield from _field(
-                "Date",
+                _("Date"),
                 Input(
                     self.app.clock.now().date().isoformat(),
-                    placeholder="YYYY-MM-DD",
+                    placeholder=_("YYYY-MM-DD"),
                     id="date",
                     compact=True,
                 ),
             )
-            yield from _field("Place", Input(id="place", compact=True))
-            yield from _field("Asks", Input(placeholder=asks, id="asker", compact=True))
-            yield from _field("Writes", Input(placeholder=writes, id="writer", compact=True))
+            yield from _field(_("Place"), Input(id="place", compact=True))
+            yield from _field(_("Asks"), Input(placeholder=asks, id="asker", compact=True))
+            yield from _field(_("Writes"), Input(placeholder=writes, id="writer", compact=True))
             if qs.asks_consent:
                 if qs.consent_text:
                     yield Label(plain(qs.consent_text), classes="hint")
                 if qs.consent_mode == "recommended":
                     yield Label(
-                        "Recommended, not required: the meeting can start without it.",
+                        _("Recommended, not required: the meeting can start without it."),
                         classes="hint",
                     )
-                yield Checkbox("Guardians' consent recorded", id="consent", compact=True)
+                yield Checkbox(_("Guardians' consent recorded"), id="consent", compact=True)
                 yield from _field(
-                    "Consent note",
-                    Input(placeholder="how consent was given", id="consent-note", compact=True),
+                    _("Consent note"),
+                    Input(placeholder=_("how consent was given"), id="consent-note", compact=True),
                 )
             yield from _field(
-                "Follows up",
+                _("Follows up"),
                 Select(
                     self._previous_options(),
-                    prompt="(no previous meeting)",
+                    prompt=_("(no previous meeting)"),
                     id="previous",
                     allow_blank=True,
                     compact=True,
                 ),
             )
             yield Label(
-                "Participants (enter adds; in the list: enter edits, x removes, alt+↑/↓ moves)",
+                _("Participants (enter adds; in the list: enter edits, x removes, alt+↑/↓ moves)"),
                 classes="section",
             )
             with Horizontal(classes="row"):
                 # Not selected on focus: a participant back in the fields to be corrected
                 # must not be replaced by the first key typed.
-                yield Input(placeholder="Name", id="p-name", compact=True, select_on_focus=False)
+                yield Input(placeholder=_("Name"), id="p-name", compact=True, select_on_focus=False)
                 if qs.roles:  # a set without roles asks for none
                     roles = [(plain(r.name), r.id) for r in qs.roles]
-                    role = Select(roles, prompt="Role", id="p-role", allow_blank=True, compact=True)
+                    role = Select(
+                        roles, prompt=_("Role"), id="p-role", allow_blank=True, compact=True
+                    )
                     # As wide as the longest role's name (and the arrow), up to a limit.
                     role.styles.width = min(
-                        28, 4 + max(len("Role"), *(len(r.name) for r in qs.roles))
+                        28, 4 + max(len(_("Role")), *(len(r.name) for r in qs.roles))
                     )
                     yield role
                 yield Input(
-                    placeholder="Organisation", id="p-org", compact=True, select_on_focus=False
+                    placeholder=_("Organisation"), id="p-org", compact=True, select_on_focus=False
                 )
                 yield Input(
-                    placeholder="Pseudonym (optional)",
+                    placeholder=_("Pseudonym (optional)"),
                     id="p-pseudonym",
                     compact=True,
                     select_on_focus=False,
@@ -135,8 +142,12 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
             if any(step.is_round and step.by_organisation for step in qs.steps):
                 # Whom each speaks for, where the set's rounds go organisation by organisation.
                 yield Label(
-                    "Organisation: whom they speak for in rounds by organisation"
-                    + (" (else their role)" if qs.roles else ""),
+                    _(
+                        "Organisation: whom they speak for in rounds by organisation "
+                        "(else their role)"
+                    )
+                    if qs.roles
+                    else _("Organisation: whom they speak for in rounds by organisation"),
                     classes="hint",
                 )
             yield ParticipantList(id="people")
@@ -150,7 +161,7 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
         return [(plain(f"{m.date} {m.title}"), m.id) for m in rows]
 
     def on_mount(self) -> None:
-        self.sub_title = "New meeting"
+        self.sub_title = _("New meeting")
         self.set_focus(self.query_one("#place", Input))
 
     # -- participants -------------------------------------------------------------------
@@ -207,8 +218,10 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
         if clash:
             self.notify(
                 visible(
-                    f"The pseudonym “{pseudonym}” is also {clash}'s name: the shared minutes"
-                    " would seem to quote them. Choose another."
+                    _(
+                        "The pseudonym “{pseudonym}” is also {clash}'s name: the shared "
+                        "minutes would seem to quote them. Choose another."
+                    ).format(pseudonym=pseudonym, clash=clash)
                 ),
                 severity="warning",
                 markup=False,
@@ -277,7 +290,7 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
             if extra:
                 line.append(f"  ({visible(extra)})", style="dim")
             if names and not p.role:
-                line.append("  (no role)", style="bold italic")
+                line.append("  " + _("(no role)"), style="bold italic")
             options.append(Option(line))
         people = self.query_one(ParticipantList)
         people.set_options(options)
@@ -299,7 +312,7 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
             date = dt.date.fromisoformat(value("date"))
             check_date(date, self.qs.horizon)
         except ValueError:
-            self.notify("Write the date as YYYY-MM-DD.", severity="error")
+            self.notify(_("Write the date as YYYY-MM-DD."), severity="error")
             self.set_focus(self.query_one("#date", Input))
             return
         except DialogtuiError as exc:
@@ -319,7 +332,8 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
             note = value("consent-note")
             if not consent and self.qs.consent_mode == "required":
                 self.notify(
-                    "Record the guardians' consent first (the set requires it).", severity="error"
+                    _("Record the guardians' consent first (the set requires it)."),
+                    severity="error",
                 )
                 self.set_focus(self.query_one("#consent", Checkbox))
                 return
