@@ -21,7 +21,7 @@ TRANSLATED = ("sv", "fi", "da", "nb")  # English is the messages themselves
 
 def source_messages() -> set[str]:
     """Every message marked in the source, as scripts/i18n extracts them."""
-    keywords = {"_": None, "N_": None, "ngettext": (1, 2)}
+    keywords = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
     found = extract_from_dir(
         str(ROOT / "src" / "dialogtui"), [("**.py", "python")], keywords=keywords
     )
@@ -55,7 +55,12 @@ def test_the_compiled_catalogue_is_the_po(language):
     mo = gettext.translation(i18n.DOMAIN, i18n.LOCALE_DIR, languages=[language])
     for message in catalogue(language):
         if message.id and message.string:
-            assert mo.gettext(message.id) == message.string, message.id
+            got = (
+                mo.pgettext(message.context, message.id)
+                if message.context
+                else mo.gettext(message.id)
+            )
+            assert got == message.string, message.id
 
 
 def test_the_language_is_chosen_as_people_expect(monkeypatch, private_home):
@@ -137,8 +142,12 @@ def english_words() -> set[str]:
     return english - swedish
 
 
-@pytest.mark.parametrize("keys", [(), ("f1",)], ids=["capture", "help"])
-def test_the_scribes_screen_in_a_swedish_run_shows_no_english_word(tmp_path, keys):
+@pytest.mark.parametrize(
+    ("keys", "shows"),
+    [((), "Talar: Anna"), (("f1",), "Hjälp"), (("ctrl+o",), "Tid per steg")],
+    ids=["capture", "help", "end"],
+)
+def test_the_scribes_screen_in_a_swedish_run_shows_no_english_word(tmp_path, keys, shows):
     from meeting_helpers import new_meeting
     from tui_helpers import run, screen_text, seeded_meeting, until
 
@@ -152,7 +161,7 @@ def test_the_scribes_screen_in_a_swedish_run_shows_no_english_word(tmp_path, key
         await until(pilot, lambda: "Talar: Anna" in screen_text(app))
         for key in keys:
             await pilot.press(key)
-            await until(pilot, lambda: "Hjälp" in screen_text(app))
+        await until(pilot, lambda: shows in screen_text(app))
         shown.append(screen_text(app))
 
     run(scenario, db=db, meeting_id=mid, size=(80, 24))
@@ -211,6 +220,33 @@ def test_the_set_up_in_a_swedish_run_shows_no_english_word(tmp_path):
     i18n.use("en")
     qs = find("samtidigt-traff-4")
     own = {w.lower() for t in _set_words(qs) for w in re.findall(r"[A-Za-zåäöÅÄÖ]{3,}", t)}
+    words = {w.lower() for w in re.findall(r"[A-Za-zåäöÅÄÖ]{3,}", shown[0])}
+    offenders = sorted((words & english_words()) - own)
+    assert not offenders, f"English on a Swedish screen: {offenders}\n{shown[0]}"
+
+
+def test_the_start_screen_in_a_swedish_run_shows_no_english_word(tmp_path):
+    from tui_helpers import run, screen_text, until
+
+    i18n.use("sv")
+    shown: list[str] = []
+
+    async def scenario(app, pilot):
+        await until(pilot, lambda: "Nytt möte från ett frågeunderlag" in screen_text(app))
+        await until(pilot, lambda: "enter: förbered ett möte" in screen_text(app))
+        shown.append(screen_text(app))
+
+    run(scenario, db=tmp_path / "db", size=(80, 24))
+    i18n.use("en")
+    # The sets' own titles, methods and texts are theirs: the preview shows one of them.
+    from dialogtui.questionset.library import scan
+
+    own: set[str] = set()
+    for entry in scan():
+        if entry.question_set is not None:
+            qs = entry.question_set
+            texts = [*_set_words(qs), qs.title, qs.method, qs.id, qs.source.document]
+            own |= {w.lower() for t in texts for w in re.findall(r"[A-Za-zåäöÅÄÖ]{3,}", t)}
     words = {w.lower() for w in re.findall(r"[A-Za-zåäöÅÄÖ]{3,}", shown[0])}
     offenders = sorted((words & english_words()) - own)
     assert not offenders, f"English on a Swedish screen: {offenders}\n{shown[0]}"

@@ -105,6 +105,12 @@ def _(message: str) -> str:
     return _translations.gettext(message) if message else message
 
 
+def pgettext(context: str, message: str) -> str:
+    """A message that means something else elsewhere ("time": a duration, or one time
+    through a block), told apart by its context."""
+    return _translations.pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """A message marked for the catalogues where it is defined, translated where it is shown
     (a table built at import, before the language is chosen)."""

@@ -15,6 +15,7 @@ from textual.widgets import Static
 from dialogtui.display import plain, visible
 from dialogtui.errors import DialogtuiError
 from dialogtui.export import EXPORT_FILES
+from dialogtui.i18n import N_, _
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.meeting.timers import format_seconds
 from dialogtui.paths import documents_dir
@@ -35,10 +36,10 @@ def _warning_table(title: str, *columns: str) -> Table:
 def summary(engine: MeetingEngine) -> Table:
     grid = Table.grid(padding=(0, 0))
     grid.add_column()
-    times = Table(title="Time per step", title_justify="left", box=None, pad_edge=False)
-    times.add_column("step", overflow="ellipsis", no_wrap=True, max_width=44)
-    times.add_column("planned", justify="right")
-    times.add_column("actual", justify="right")
+    times = Table(title=_("Time per step"), title_justify="left", box=None, pad_edge=False)
+    times.add_column(_("step"), overflow="ellipsis", no_wrap=True, max_width=44)
+    times.add_column(_("planned"), justify="right")
+    times.add_column(_("actual"), justify="right")
     for n, step in enumerate(engine.qs.steps):
         planned = step.planned_minutes
         actual = engine.elapsed(n)
@@ -50,10 +51,10 @@ def summary(engine: MeetingEngine) -> Table:
         )
     grid.add_row(times)
     spoken = engine.speaking_times()
-    talk = Table(title="Speaking time", title_justify="left", box=None, pad_edge=False)
-    talk.add_column("who")
-    talk.add_column("turns", justify="right")
-    talk.add_column("time", justify="right")
+    talk = Table(title=_("Speaking time"), title_justify="left", box=None, pad_edge=False)
+    talk.add_column(_("who"))
+    talk.add_column(_("turns"), justify="right")
+    talk.add_column(_("time"), justify="right")
     for p in engine.participants:
         turns, seconds = spoken.get(p.id, (0, 0.0))
         talk.add_row(plain(p.name), str(turns), format_seconds(seconds))
@@ -62,18 +63,22 @@ def summary(engine: MeetingEngine) -> Table:
     loose = [a for a in engine.actions() if not a.who or not a.when]
     grid.add_row(Text(""))
     if loose:
-        flags = _warning_table("Action items without owner or date", "what", "missing")
+        flags = _warning_table(_("Action items without owner or date"), _("what"), _("missing"))
         for a in loose:
-            missing = ", ".join(x for x, ok in (("who", a.who), ("when", a.when)) if not ok)
+            checks = ((_("who"), a.who), (_("when"), a.when))
+            missing = ", ".join(x for x, ok in checks if not ok)
             flags.add_row(plain(a.what), Text(missing, style="bold"))
         grid.add_row(flags)
     else:
-        grid.add_row(Text(f"{len(engine.actions())} action item(s), each with owner and date."))
+        said = _("{n} action item(s), each with owner and date.")
+        grid.add_row(Text(said.format(n=len(engine.actions()))))
     reviewed = {f.action_id for f in engine.follow_ups()}
     unreviewed = [a for a in engine.carried_actions() if a.id not in reviewed]
     if unreviewed:  # the plan of the meeting before is what this one was to follow up
         grid.add_row(Text(""))
-        earlier = _warning_table("Actions of the previous meeting not followed up", "what", "who")
+        earlier = _warning_table(
+            _("Actions of the previous meeting not followed up"), _("what"), _("who")
+        )
         for a in unreviewed:
             earlier.add_row(plain(a.what), plain(a.who))
         grid.add_row(earlier)
@@ -82,12 +87,12 @@ def summary(engine: MeetingEngine) -> Table:
 
 class EndScreen(DialogScreen[bool]):
     BINDINGS = [
-        Binding("e", "export(False)", "Export", tooltip="Export minutes and action plan"),
-        Binding("p", "export(True)", "Pseudonymised", tooltip="Export pseudonymised"),
-        Binding("o", "export_to", "To a folder…", tooltip="Export to a folder…"),
-        Binding("h", "export_history", "With history", tooltip="Export with edit history"),
-        Binding("b,escape", "back", "Back", tooltip="Back to the meeting (opens it again)"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("e", "export(False)", N_("Export"), tooltip=N_("Export minutes and action plan")),
+        Binding("p", "export(True)", N_("Pseudonymised"), tooltip=N_("Export pseudonymised")),
+        Binding("o", "export_to", N_("To a folder…"), tooltip=N_("Export to a folder…")),
+        Binding("h", "export_history", N_("With history"), tooltip=N_("Export with edit history")),
+        Binding("b,escape", "back", N_("Back"), tooltip=N_("Back to the meeting (opens it again)")),
+        Binding("q", "app.quit", N_("Quit")),
     ]
 
     def __init__(self, engine: MeetingEngine):
@@ -99,8 +104,10 @@ class EndScreen(DialogScreen[bool]):
         with VerticalScroll(id="end"):
             yield Static(id="summary")
             yield Static(
-                "e: export minutes and action plan   p: pseudonymised   o: to a folder…   "
-                "h: with the edit history   b: back to the meeting (it opens again)",
+                _(
+                    "e: export minutes and action plan   p: pseudonymised   o: to a folder…   "
+                    "h: with the edit history   b: back to the meeting (it opens again)"
+                ),
                 id="export-status",
             )
         yield KeyFooter()
@@ -122,12 +129,12 @@ class EndScreen(DialogScreen[bool]):
         self.dismiss(True)  # the capture screen says that the meeting is open again
 
     def action_export(self, pseudonymise: bool, folder: Path | None = None) -> None:
-        self.query_one("#export-status", Static).update("Exporting…")
+        self.query_one("#export-status", Static).update(_("Exporting…"))
         self._export(pseudonymise, folder)
 
     def action_export_history(self) -> None:
         """The minutes with edited turns' earlier texts and deleted turns, on their own."""
-        self.query_one("#export-status", Static).update("Exporting…")
+        self.query_one("#export-status", Static).update(_("Exporting…"))
         self._export(False, None, history=True)
 
     def action_export_to(self) -> None:
@@ -140,7 +147,7 @@ class EndScreen(DialogScreen[bool]):
                 self.action_export(pseudonymise, folder)
 
         dialog = FolderDialog(
-            "Export minutes and action plan to", str(documents_dir()), EXPORT_FILES
+            _("Export minutes and action plan to"), str(documents_dir()), EXPORT_FILES
         )
         self.app.push_screen(dialog, done)
 
@@ -161,10 +168,10 @@ class EndScreen(DialogScreen[bool]):
                 reader.close()
         except DialogtuiError as exc:
             self.app.call_from_thread(self.app.report, exc)
-            self.app.call_from_thread(self._status, "Export failed; see the message.")
+            self.app.call_from_thread(self._status, _("Export failed; see the message."))
             return
         self.exported = exported.paths
-        written = "Written:\n" + "\n".join(str(p) for p in exported.paths)
+        written = _("Written:") + "\n" + "\n".join(str(p) for p in exported.paths)
         if exported.kept_note():
             written += "\n" + exported.kept_note()
         self.app.call_from_thread(self._status, written)

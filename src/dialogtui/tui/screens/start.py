@@ -16,6 +16,7 @@ from textual.worker import get_current_worker
 
 from dialogtui.display import plain, visible
 from dialogtui.errors import DialogtuiError
+from dialogtui.i18n import N_, _
 from dialogtui.questionset.library import Listing, listings
 from dialogtui.records import MeetingStatus, MeetingSummary
 from dialogtui.tui.ordering import settle
@@ -35,13 +36,13 @@ class StartScreen(DialogScreen[None]):
 
     # Priority bindings that first let the keys typed before them land (tui/ordering.py).
     BINDINGS = [
-        Binding("enter", "choose", "Set up / resume", priority=True),
-        Binding("down", "move('cursor_down')", "Next", show=False, priority=True),
-        Binding("up", "move('cursor_up')", "Previous", show=False, priority=True),
-        Binding("pagedown", "move('page_down')", "Page down", show=False, priority=True),
-        Binding("pageup", "move('page_up')", "Page up", show=False, priority=True),
-        Binding("escape", "clear", "Clear search", priority=True),
-        Binding("ctrl+f", "search", "Search", show=False, priority=True),
+        Binding("enter", "choose", N_("Set up / resume"), priority=True),
+        Binding("down", "move('cursor_down')", N_("Next"), show=False, priority=True),
+        Binding("up", "move('cursor_up')", N_("Previous"), show=False, priority=True),
+        Binding("pagedown", "move('page_down')", N_("Page down"), show=False, priority=True),
+        Binding("pageup", "move('page_up')", N_("Page up"), show=False, priority=True),
+        Binding("escape", "clear", N_("Clear search"), priority=True),
+        Binding("ctrl+f", "search", N_("Search"), show=False, priority=True),
     ]
 
     def __init__(self, hidden: bool = False):
@@ -58,7 +59,7 @@ class StartScreen(DialogScreen[None]):
         with Horizontal(id="start"):
             with Vertical(id="start-left"):
                 yield Input(
-                    placeholder="Type to search sets and meetings; ↑↓ and enter to choose",
+                    placeholder=_("Type to search sets and meetings; ↑↓ and enter to choose"),
                     id="search",
                     compact=True,
                 )
@@ -68,7 +69,7 @@ class StartScreen(DialogScreen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = "Start a meeting"
+        self.sub_title = _("Start a meeting")
         if not self._hidden:
             self.set_focus(self.query_one("#search", Input))
 
@@ -95,22 +96,22 @@ class StartScreen(DialogScreen[None]):
         options: list[Option | None] = []
         meetings = [m for m in self._meetings if q in fold(f"{m.title} {m.set_id} {m.date}")]
         if meetings:
-            options.append(Option(Text("Resume", style="bold"), disabled=True))
+            options.append(Option(Text(_("Resume"), style="bold"), disabled=True))
             for m in meetings:
                 label = plain(f"  {m.date}  {m.title}")
-                label.append(f"  ({m.turn_count} turns)", style="dim")
+                label.append("  " + _("({n} turns)").format(n=m.turn_count), style="dim")
                 options.append(Option(label, id=f"m{m.id}"))
         sets = [
             (n, e) for n, e in enumerate(self._entries) if q in fold(f"{e.id} {e.title} {e.method}")
         ]
         if sets:
             options.append(
-                Option(Text("New meeting from a question set", style="bold"), disabled=True)
+                Option(Text(_("New meeting from a question set"), style="bold"), disabled=True)
             )
             for n, e in sets:
                 label = plain(f"  {e.title}")
                 if e.problem:
-                    label.append("  (has problems)", style="bold")
+                    label.append("  " + _("(has problems)"), style="bold")
                 options.append(Option(label, id=f"s{n}"))
         choices = self.query_one("#choices", OptionList)
         choices.set_options([o for o in options if o is not None])
@@ -137,7 +138,8 @@ class StartScreen(DialogScreen[None]):
         elif option.id.startswith("s"):
             entry = self._entries[int(option.id[1:])]
             if entry.problem:
-                preview.update(plain(f"This set has problems:\n{entry.problem}", style="bold"))
+                said = _("This set has problems:") + f"\n{entry.problem}"
+                preview.update(plain(said, style="bold"))
             else:
                 self._agenda(entry)
         else:
@@ -145,8 +147,11 @@ class StartScreen(DialogScreen[None]):
             preview.update(
                 plain(
                     f"{m.title}\n{m.date} · {m.set_id}\n"
-                    f"{m.turn_count} turns · {m.open_actions} open actions\n\n"
-                    "enter: resume where it stopped"
+                    + _("{turns} turns · {actions} open actions").format(
+                        turns=m.turn_count, actions=m.open_actions
+                    )
+                    + "\n\n"
+                    + _("enter: resume where it stopped")
                 )
             )
 
@@ -161,11 +166,11 @@ class StartScreen(DialogScreen[None]):
         try:
             qs = load_question_set(entry.path)
             body = Group(
-                Text("enter: set up a meeting with this set\n", style="bold"),
+                Text(_("enter: set up a meeting with this set") + "\n", style="bold"),
                 render_agenda(qs, self.app.clock.now().date()),
             )
         except DialogtuiError as exc:
-            body = plain(f"This set has problems:\n{exc}", style="bold")
+            body = plain(_("This set has problems:") + f"\n{exc}", style="bold")
         if not get_current_worker().is_cancelled:  # a newer preview has taken its place
             self.app.call_from_thread(self.query_one("#preview-text", Static).update, body)
 
@@ -198,7 +203,11 @@ class StartScreen(DialogScreen[None]):
             entry = self._entries[int(option.id[1:])]
             if entry.problem:
                 self.notify(
-                    visible(f"{entry.path.name} has problems; `dialogtui validate` lists them."),
+                    visible(
+                        _("{file} has problems; `dialogtui validate` lists them.").format(
+                            file=entry.path.name
+                        )
+                    ),
                     severity="error",
                     markup=False,
                 )

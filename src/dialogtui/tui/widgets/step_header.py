@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from dialogtui.display import visible
-from dialogtui.i18n import _
+from dialogtui.i18n import _, pgettext
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.meeting.timers import format_seconds
 from dialogtui.tui.widgets.ticking import TickingLines
@@ -26,7 +26,7 @@ class StepHeader(TickingLines):
                 kind += f" × {step.minutes} min; " + _("ctrl+r: next round")
         if (found := engine.qs.block_at(engine.step_index)) is not None:
             block = found[0]
-            word = visible(block.each or _("time"))
+            word = visible(block.each or pgettext("one time through a block", "time"))
             said = _("{word} {n} of {span}; ctrl+r: next {word}")
             kind += ", " + said.format(word=word, n=engine.pos.repetition, span=block.repeat.span)
         if step.optional is not None:
