@@ -343,7 +343,7 @@ class CaptureScreen(DialogScreen[None]):
     def _reopen(self, key: str, text: str) -> None:
         """A dialog that was open when dialogtui last stopped, with its text. If its subject
         is gone (the step has moved on), its text goes back into the text box instead."""
-        kind, _, arg = key.partition(":")
+        kind, _sep, arg = key.partition(":")
         dialog = None
         if kind == "note" and arg in NoteKind.__members__:
             dialog = self._note_dialog(NoteKind(arg))
@@ -365,7 +365,7 @@ class CaptureScreen(DialogScreen[None]):
             self._forget_kept(key)
             return
         screen, done = dialog
-        self.notify("A dialog open when dialogtui last stopped is back, with its text.")
+        self.notify(_("A dialog open when dialogtui last stopped is back, with its text."))
         self._push(screen, done, key)
         screen.call_after_refresh(screen.restore, text)
 
@@ -451,7 +451,7 @@ class CaptureScreen(DialogScreen[None]):
             if text is not None and text != old:
                 self.run(lambda: self.engine.edit_turn(turn_id, text))
 
-        return TextDialog("Edit turn (the old text is kept)", old or ""), done
+        return TextDialog(_("Edit turn (the old text is kept)"), old or ""), done
 
     async def edit_turn(self, turn_id: int, text: str) -> None:
         """f8's e: correct a turn (its earlier text is kept)."""
@@ -472,7 +472,7 @@ class CaptureScreen(DialogScreen[None]):
             if moved[0]:
                 self._moved()
             else:
-                self.notify("This is the last step; ctrl+o ends the meeting.")
+                self.notify(_("This is the last step; ctrl+o ends the meeting."))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "skip":
@@ -507,7 +507,7 @@ class CaptureScreen(DialogScreen[None]):
         await settle(self)
         repeated: list[bool] = []
         if self.run(lambda: repeated.append(self.engine.repeat_step())) and not repeated[0]:
-            self.notify("This step is not repeated, or all its rounds are done.")
+            self.notify(_("This step is not repeated, or all its rounds are done."))
 
     async def action_pause(self) -> None:
         await settle(self)
@@ -596,7 +596,7 @@ class CaptureScreen(DialogScreen[None]):
 
     def _change_note(self, row: NoteRow, text: str | None) -> list[NoteRow]:
         """Correct (a text) or delete (None) what a row of the notes list stands for."""
-        kind, _, arg = row.keep_key.partition(":")
+        kind, _sep, arg = row.keep_key.partition(":")
         if kind == "consent":
             given = bool(self.engine.info.consent_given)
             self.run(lambda: self.engine.record_consent(given, (text or "").strip()))

@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 
 from dialogtui.display import plain, visible
 from dialogtui.errors import DialogtuiError
-from dialogtui.i18n import N_
+from dialogtui.i18n import N_, _
 from dialogtui.records import ActionItem, Participant
 from dialogtui.tui.ordering import OrderedFocus, drain, settle
 from dialogtui.tui.typed import DialogModal
@@ -200,7 +200,7 @@ class ConfirmDialog(DialogModal[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(plain(self.question))
-            yield Label("y: yes   n: no", classes="hint")
+            yield Label(_("y: yes   n: no"), classes="hint")
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
@@ -217,7 +217,7 @@ class TextDialog(FormDialog):
         with Vertical(classes="dialog"):
             yield Label(plain(self.title_text), classes="title")
             yield TextArea(visible(self.initial), soft_wrap=True, id="text")
-            yield Label("ctrl+s: save   escape: cancel", classes="hint")
+            yield Label(_("ctrl+s: save   escape: cancel"), classes="hint")
 
     def save(self) -> None:
         self.dismiss(self.query_one(TextArea).text)
@@ -237,7 +237,7 @@ class ActionDialog(FormDialog):
     def compose(self) -> ComposeResult:
         suggester = SuggestFromList(self.names, case_sensitive=False)
         with Vertical(classes="dialog form"):
-            yield Label("Action item", classes="title")
+            yield Label(_("Action item"), classes="title")
             for field, label in self.columns:
                 current = getattr(self.item, field)
                 if field == "when":
@@ -251,7 +251,7 @@ class ActionDialog(FormDialog):
                         compact=True,
                         suggester=suggester if field in ("who", "with_whom") else None,
                     )
-            yield Label("enter: next field · ctrl+s: save · escape: cancel", classes="hint")
+            yield Label(_("enter: next field · ctrl+s: save · escape: cancel"), classes="hint")
 
     def field_entered(self, field: Input) -> None:
         if field.id in ("f-who", "f-with_whom"):
@@ -261,7 +261,7 @@ class ActionDialog(FormDialog):
     def save(self) -> None:
         values = {f: self.query_one(f"#f-{f}", Input).value.strip() for f, _ in self.columns}
         if not values.get("what"):
-            self.notify("An action item needs a 'what'.", severity="error")
+            self.notify(_("An action item needs a 'what'."), severity="error")
             self.set_focus(self.query_one("#f-what", Input))
             return
         when = None
@@ -269,7 +269,7 @@ class ActionDialog(FormDialog):
             try:
                 when = dt.date.fromisoformat(values["when"])
             except ValueError:
-                self.notify("Write the date as YYYY-MM-DD.", severity="error")
+                self.notify(_("Write the date as YYYY-MM-DD."), severity="error")
                 self.set_focus(self.query_one("#f-when", Input))
                 return
         # A copy: the caller's item changes only once the store has taken the change.
@@ -307,7 +307,7 @@ class FieldsDialog(FormDialog):
                     yield Label(plain(f.label), classes="field-label")
                     suggester = SuggestFromList(f.names, case_sensitive=False) if f.names else None
                     yield Input(visible(f.value), id=f"f-{f.id}", compact=True, suggester=suggester)
-            yield Label("enter: next field · ctrl+s: save · escape: cancel", classes="hint")
+            yield Label(_("enter: next field · ctrl+s: save · escape: cancel"), classes="hint")
 
     def field_entered(self, field: Input) -> None:
         own = next((f for f in self.field_list if f"f-{f.id}" == field.id), None)
@@ -353,9 +353,9 @@ class SpeakerDialog(CancellableDialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            title = "Who speaks? A number, or the first letters and enter"
+            title = _("Who speaks? A number, or the first letters and enter")
             if self.adds_groups:
-                title = "Which group? Its number, first letters, or a new name; enter"
+                title = _("Which group? Its number, first letters, or a new name; enter")
             yield Label(title, classes="title")
             box = _NameFilter(id="who", compact=True)
             box.digits_pick = len(self.names) < 10  # ten or more: the number is typed out
@@ -430,7 +430,7 @@ class JumpDialog(ListKeys, CancellableDialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label("Go to step", classes="title")
+            yield Label(_("Go to step"), classes="title")
             yield OptionList(*(Option(plain(line), id=str(n)) for n, line in enumerate(self.lines)))
 
     def on_mount(self) -> None:
@@ -479,10 +479,10 @@ class NotesDialog(ListKeys, CancellableDialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label("Decisions, concerns, consent and groups", classes="title")
+            yield Label(_("Decisions, concerns, consent and groups"), classes="title")
             yield OptionList()
             yield Static("Nothing noted yet: f4 notes a decision, f5 a concern.", id="none")
-            yield Label("enter: edit · x: delete · escape: close", classes="hint")
+            yield Label(_("enter: edit · x: delete · escape: close"), classes="hint")
 
     def on_mount(self) -> None:
         self.show(self.rows)
@@ -513,7 +513,7 @@ class NotesDialog(ListKeys, CancellableDialog):
 
         if delete:
             if row.question is None:
-                self.notify("This is corrected, not deleted: enter corrects it.")
+                self.notify(_("This is corrected, not deleted: enter corrects it."))
                 return
             await self.push(ConfirmDialog(row.question), done)
         else:
@@ -532,13 +532,13 @@ class ParticipantDialog(FormDialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form"):
-            yield Label("Add participant", classes="title")
+            yield Label(_("Add participant"), classes="title")
             with Horizontal(classes="row"):
-                yield Label("Name", classes="field-label")
+                yield Label(_("Name"), classes="field-label")
                 yield Input(id="p-name", compact=True)
             if self.roles:
                 with Horizontal(classes="row"):
-                    yield Label("Role", classes="field-label")
+                    yield Label(_("Role"), classes="field-label")
                     yield Select(
                         [(plain(name), rid) for name, rid in self.roles],
                         id="p-role",
@@ -546,9 +546,9 @@ class ParticipantDialog(FormDialog):
                         allow_blank=True,
                     )
             with Horizontal(classes="row"):
-                yield Label("Organisation", classes="field-label")
+                yield Label(_("Organisation"), classes="field-label")
                 yield Input(id="p-org", compact=True)
-            yield Label("enter: next field · ctrl+s: save · escape: cancel", classes="hint")
+            yield Label(_("enter: next field · ctrl+s: save · escape: cancel"), classes="hint")
 
     def field_entered(self, field: Input) -> None:
         if field.id == "p-org":
@@ -559,7 +559,7 @@ class ParticipantDialog(FormDialog):
     def save(self) -> None:
         name = self.query_one("#p-name", Input).value.strip()
         if not name:
-            self.notify("A participant needs a name.", severity="error")
+            self.notify(_("A participant needs a name."), severity="error")
             return
         role = self.query_one("#p-role", Select).value if self.roles else None
         org = self.query_one("#p-org", Input).value.strip()
@@ -583,14 +583,16 @@ class FolderDialog(FormDialog):
         with Vertical(classes="dialog form"):
             yield Label(plain(self.title_text), classes="title")
             with Horizontal(classes="row"):
-                yield Label("Folder", classes="field-label")
+                yield Label(_("Folder"), classes="field-label")
                 yield Input(visible(self.default), id="folder", compact=True)
             yield Checkbox(
                 "Pseudonymised: names replaced, for sharing outside the meeting",
                 id="pseudonymise",
                 compact=True,
             )
-            yield Label("enter: write the files · tab: pseudonymised · escape: cancel", id="hint")
+            yield Label(
+                _("enter: write the files · tab: pseudonymised · escape: cancel"), id="hint"
+            )
 
     def on_input_changed(self) -> None:
         super().on_input_changed()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dialogtui.errors import MeetingError
 from dialogtui.export.labels import labels
-from dialogtui.i18n import N_
+from dialogtui.i18n import N_, _
 from dialogtui.kinds import board
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.records import Card
@@ -69,7 +69,7 @@ class TimelinePanel(_Sheets):
             Field("when", L["when"], when),
             Field("by", L["organisation"], by, self.actors),
         ]
-        return FieldsDialog("A sheet on the timeline", fields, _timeline_check)
+        return FieldsDialog(_("A sheet on the timeline"), fields, _timeline_check)
 
     async def action_add(self) -> None:
         await settled(self)  # whose floor it is after the keys before it
@@ -116,7 +116,7 @@ class MapPanel(_Sheets):
 
     async def action_add(self) -> None:
         then = lambda e, t: e.add_card(t)  # noqa: E731
-        await ask(self, TextWanted("A sheet: what is written on it", then, key="sheet:new"))
+        await ask(self, TextWanted(_("A sheet: what is written on it"), then, key="sheet:new"))
 
     async def action_lay(self, place: int) -> None:
         await settled(self)  # on the sheet just written
@@ -127,4 +127,4 @@ class MapPanel(_Sheets):
         await settled(self)
         if (card := self.current) is not None:
             then = lambda e, t: e.edit_card(card.id, t)  # noqa: E731
-            await ask(self, TextWanted("Correct the sheet", then, card.text, f"sheet:{card.id}"))
+            await ask(self, TextWanted(_("Correct the sheet"), then, card.text, f"sheet:{card.id}"))

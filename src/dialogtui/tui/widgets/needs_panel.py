@@ -4,7 +4,7 @@ another; then, as each actor asked answers in turn, its answer beside the need."
 from __future__ import annotations
 
 from dialogtui.export.labels import labels
-from dialogtui.i18n import N_
+from dialogtui.i18n import N_, _
 from dialogtui.kinds import needs
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.records import Card
@@ -52,7 +52,9 @@ class NeedsPanel(ItemTable):
             Field("text", L["need"], text),
             Field("by", L["need_by"], by, self.actors),
         ]
-        return FieldsDialog("A need", fields, lambda t: needs.checked(t["by"], t["to"], t["text"]))
+        return FieldsDialog(
+            _("A need"), fields, lambda t: needs.checked(t["by"], t["to"], t["text"])
+        )
 
     async def action_add(self) -> None:
         await settled(self)  # whose floor it is after the keys before it

@@ -8,7 +8,7 @@ from textual import events
 from textual.widgets import Static
 
 from dialogtui.display import plain
-from dialogtui.i18n import N_
+from dialogtui.i18n import N_, _
 from dialogtui.kinds import scale as scale_kind
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.tui.widgets.step_panel import EngineChange, TextWanted, ask, key, settled
@@ -58,7 +58,7 @@ class ScalePanel(Static, can_focus=True):
         ratings = scale_kind.ratings(engine) if engine else []
         rating = next((r for r in ratings if r.participant_id == self._last_rated), None)
         if engine is None or rating is None:
-            self.notify("Rate someone first; the comment goes with that rating.")
+            self.notify(_("Rate someone first; the comment goes with that rating."))
             return
         rater, value = rating.participant_id, rating.value
         who = engine.participant(rater)

@@ -4,7 +4,7 @@ participants mark them, ranked by their dots (the most voted kept, where the set
 from __future__ import annotations
 
 from dialogtui.export.labels import labels
-from dialogtui.i18n import N_
+from dialogtui.i18n import N_, _
 from dialogtui.kinds.vote import give, ranked
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.tui.widgets.item_table import ItemTable
@@ -55,7 +55,7 @@ class VotePanel(ItemTable):
         # Kept while the dialog is open; after a crash its text comes back in the text box.
         # Whose card it is: the pair, group or person with the floor as it is presented.
         then = lambda e, t: e.add_card(t, by=e.floor)  # noqa: E731
-        await ask(self, TextWanted("A card: what is written on it", then, key="card:new"))
+        await ask(self, TextWanted(_("A card: what is written on it"), then, key="card:new"))
 
     async def action_dots(self, n: int) -> None:
         await settled(self)  # on the card the keys before it reached
@@ -66,7 +66,7 @@ class VotePanel(ItemTable):
         await settled(self)
         if (card := self.current) is not None:
             then = lambda e, t: e.edit_card(card.id, t)  # noqa: E731
-            await ask(self, TextWanted("Correct the card", then, card.text, f"card:{card.id}"))
+            await ask(self, TextWanted(_("Correct the card"), then, card.text, f"card:{card.id}"))
 
     async def action_delete(self) -> None:
         await settled(self)
