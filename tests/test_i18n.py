@@ -250,3 +250,23 @@ def test_the_start_screen_in_a_swedish_run_shows_no_english_word(tmp_path):
     words = {w.lower() for w in re.findall(r"[A-Za-zåäöÅÄÖ]{3,}", shown[0])}
     offenders = sorted((words & english_words()) - own)
     assert not offenders, f"English on a Swedish screen: {offenders}\n{shown[0]}"
+
+
+@pytest.mark.parametrize("language", i18n.LANGUAGES)
+def test_the_end_screens_keys_fit_80_columns_in_every_language(tmp_path, language):
+    from tui_helpers import run, screen_text, seeded_meeting, until
+
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "samtidigt-traff-2", [("Anna", "skola")])
+    i18n.use(language)
+    help_word, times = i18n._("Help"), i18n._("Time per step")
+    last: list[str] = []
+
+    async def scenario(app, pilot):
+        await pilot.press("ctrl+o")
+        await until(pilot, lambda: times in screen_text(app))
+        last.append(screen_text(app).splitlines()[-1])
+
+    run(scenario, db=db, meeting_id=mid, size=(80, 24))
+    i18n.use("en")
+    assert last[0].rstrip().endswith(f"f1 {help_word}"), last[0]
