@@ -280,3 +280,27 @@ def test_the_english_word_check_catches_english():
     assert english_on("tab Who ^n Next step f4 Decision", []) == ["decision", "next", "step", "who"]
     assert english_on("tab Vem ^n Nästa steg f4 Beslut", []) == []
     assert english_on("Round", ["round"]) == []  # the set's own words are its own
+
+
+def test_what_the_meeting_refuses_is_said_in_the_users_language(tmp_path):
+    # A scribe's slip gets its notice in the app's language (the engine's messages).
+    from meeting_helpers import new_meeting
+
+    from dialogtui.errors import MeetingError
+    from dialogtui.store import Store
+
+    store = Store.open(tmp_path / "db")
+    m = new_meeting(store, "samtidigt-traff-4", [("Ada", "skola"), ("Per", "socialtjanst")])
+    m.start()
+    m.goto_step(m.qs.index_of("urval"))
+    i18n.use("sv")
+    try:
+        with pytest.raises(MeetingError, match="ett kort behöver en text"):
+            m.add_card(" ")
+        with pytest.raises(MeetingError, match="bara ett valfritt steg kan hoppas över"):
+            m.goto_step(0)
+            m.skip_step()
+    finally:
+        i18n.use("en")
+        m.close()
+        store.close()

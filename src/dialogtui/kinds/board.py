@@ -55,7 +55,7 @@ def lay(engine: MeetingEngine, card_id: int, place: int) -> None:
     """A sheet laid in the map's place number `place` (1: the nearest the centre)."""
     places = engine.step.places or []
     if not 1 <= place <= len(places):
-        raise MeetingError(f"this map has places 1–{len(places)}")
+        raise MeetingError(_("this map has places 1–{n}").format(n=len(places)))
     card = engine.card(card_id)
     card.place = places[place - 1]
     engine.save_card(card)

@@ -25,11 +25,11 @@ def mark(engine: MeetingEngine, option_id: str, rating: str, participant_id: int
     """An option marked now or desired; in a choice of several, marked again: unmarked."""
     choice = engine.step.choice
     if choice is None:
-        raise MeetingError("this step has no choice")
+        raise MeetingError(_("this step has no choice"))
     if choice.continuum is not None:
-        raise MeetingError("this choice is a scale between its two options: mark its point")
+        raise MeetingError(_("this choice is a scale between its two options: mark its point"))
     if option_id not in {o.id for o in choice.options}:
-        raise MeetingError(f"unknown option '{option_id}'")
+        raise MeetingError(_("unknown option '{id}'").format(id=option_id))
     if rating not in choice.ratings:
         raise MeetingError(f"this choice is rated {' / '.join(choice.ratings)}, not {rating}")
     chosen = ChoiceMark(engine.pos.step, option_id, rating, participant_id)
@@ -43,9 +43,9 @@ def place(engine: MeetingEngine, point: int) -> None:
     """The group's point on a continuum, 1 at its first option's end (marked again: moved)."""
     choice = engine.step.choice
     if choice is None or choice.continuum is None:
-        raise MeetingError("this step has no continuum to mark a point on")
+        raise MeetingError(_("this step has no continuum to mark a point on"))
     if not 1 <= point <= choice.continuum:
-        raise MeetingError(f"this continuum has points 1–{choice.continuum}")
+        raise MeetingError(_("this continuum has points 1–{n}").format(n=choice.continuum))
     mark = ChoiceMark(engine.pos.step, str(point), choice.ratings[0])
     engine.store.mark_choice(engine.id, mark)
 

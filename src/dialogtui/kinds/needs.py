@@ -24,13 +24,15 @@ if TYPE_CHECKING:
 def checked(by: str, to: str, text: str) -> tuple[str, str, str]:
     by, to, text = by.strip(), to.strip(), text.strip()
     if not by:
-        raise MeetingError("whose need is it? Write the actor who has it")
+        raise MeetingError(_("whose need is it? Write the actor who has it"))
     if not to:
-        raise MeetingError("whom is the need put to? Write the actor asked")
+        raise MeetingError(_("whom is the need put to? Write the actor asked"))
     if by.casefold() == to.casefold():
-        raise MeetingError(f"a need is put to another actor, not to {by} itself")
+        raise MeetingError(
+            _("a need is put to another actor, not to {actor} itself").format(actor=by)
+        )
     if not text:
-        raise MeetingError("a need needs a text")
+        raise MeetingError(_("a need needs a text"))
     return by, to, text
 
 

@@ -18,10 +18,14 @@ def rate(engine: MeetingEngine, pid: int, value: int, comment: str | None = None
     """Rate someone on the step's scale; without a comment, one given earlier stays."""
     scale = engine.step.scale
     if scale is None:
-        raise MeetingError("this step has no scale")
+        raise MeetingError(_("this step has no scale"))
     values = [p.value for p in scale.points]
     if value not in values:
-        raise MeetingError(f"{value} is not on the scale ({values[0]}–{values[-1]})")
+        raise MeetingError(
+            _("{value} is not on the scale ({low}–{high})").format(
+                value=value, low=values[0], high=values[-1]
+            )
+        )
     rating = ScaleRating(engine.pos.step, pid, value, comment or "")
     engine.store.rate_scale(engine.id, rating, comment=comment is not None)
 
@@ -30,7 +34,7 @@ def rate_speaker(engine: MeetingEngine, value: int) -> int:
     """The digit typed: the one whose turn it is rated, the round moving on. Their id."""
     speaker = engine.speaker
     if speaker is None:
-        raise MeetingError("Everyone has rated; tab chooses whose rating to change.")
+        raise MeetingError(_("Everyone has rated; tab chooses whose rating to change."))
     rater = saved(speaker.id)
     rate(engine, rater, value)
     engine.next_in_round()

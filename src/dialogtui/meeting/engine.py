@@ -11,6 +11,7 @@ import datetime as dt
 
 from dialogtui.errors import MeetingError
 from dialogtui.export.labels import labels  # a group's default name, in the meeting's language
+from dialogtui.i18n import _
 from dialogtui.kinds import SPECS as KIND_SPECS
 from dialogtui.meeting.clock import Clock
 from dialogtui.meeting.timers import Projection, StepTimer, project
@@ -108,9 +109,9 @@ class MeetingEngine:
     def add_participant(self, participant: Participant) -> Participant:
         """Someone who joins once the meeting has begun; they speak in later rounds."""
         if not participant.name.strip():
-            raise MeetingError("a participant needs a name")
+            raise MeetingError(_("a participant needs a name"))
         if participant.role is not None and participant.role not in {r.id for r in self.qs.roles}:
-            raise MeetingError(f"unknown role '{participant.role}'")
+            raise MeetingError(_("unknown role '{role}'").format(role=participant.role))
         added = self.store.add_participant(self.id, participant)
         self.info.participants.append(added)
         return added
@@ -141,13 +142,13 @@ class MeetingEngine:
         """A group or pair of the current step, named by the scribe (a goal area chosen,
         "Grupp 3"); a step working with an earlier step's groups adds to those."""
         if not self.step.by_group:
-            raise MeetingError("this step is not worked in groups or pairs")
+            raise MeetingError(_("this step is not worked in groups or pairs"))
         name = name.strip()
         if not name:
-            raise MeetingError("a group needs a name")
+            raise MeetingError(_("a group needs a name"))
         home = self._groups_home(self.pos.step)
         if any(g.name.casefold() == name.casefold() for g in self.groups.get(home, [])):
-            raise MeetingError(f"there is a group '{name}' already")
+            raise MeetingError(_("there is a group '{name}' already").format(name=name))
         group = self.store.add_group(self.id, home, name)
         self.groups.setdefault(home, []).append(group)
         return group
@@ -157,17 +158,17 @@ class MeetingEngine:
         ("Gruppe 1: Kari, Ola"): who was in which group, as the minutes then say."""
         name = name.strip()
         if not name:
-            raise MeetingError("a group needs a name")
+            raise MeetingError(_("a group needs a name"))
         for groups in self.groups.values():
             for g in groups:
                 if g.id != group_id:
                     continue
                 if any(o.id != g.id and o.name.casefold() == name.casefold() for o in groups):
-                    raise MeetingError(f"there is a group '{name}' already")
+                    raise MeetingError(_("there is a group '{name}' already").format(name=name))
                 self.store.rename_group(self.id, group_id, name)
                 g.name = name
                 return
-        raise MeetingError(f"no group {group_id} in this meeting")
+        raise MeetingError(_("no group {id} in this meeting").format(id=group_id))
 
     def _form_groups(self) -> None:
         """A step in pairs or groups, entered for the first time: its groups as the set
@@ -327,7 +328,7 @@ class MeetingEngine:
         """Begin (or resume) the meeting: the current step's clock starts running."""
         if self.consent_missing:
             raise MeetingError(
-                "this question set needs the guardians' consent recorded before the meeting"
+                _("this question set needs the guardians' consent recorded before the meeting")
             )
         beginning = self.started_at is None
         if self.started_at is None or self.status is MeetingStatus.finished:
@@ -352,7 +353,7 @@ class MeetingEngine:
     def record_case_consent(self, case: int, note: str) -> None:
         """How the guardians' consent for a case was given (empty: not given)."""
         if not any(b.consent for b in self.qs.blocks):
-            raise MeetingError("this set has no cases with a consent of their own")
+            raise MeetingError(_("this set has no cases with a consent of their own"))
         self.store.set_case_consent(self.id, case, note.strip(), self.clock.now())
         if note.strip():
             self._case_consents[case] = note.strip()
@@ -455,7 +456,11 @@ class MeetingEngine:
 
     def goto_step(self, index: int) -> None:
         if not 0 <= index < len(self.qs.steps):
-            raise MeetingError(f"there is no step {index + 1}; the set has {len(self.qs.steps)}")
+            raise MeetingError(
+                _("there is no step {n}; the set has {steps}").format(
+                    n=index + 1, steps=len(self.qs.steps)
+                )
+            )
         self._fold()
         # Within a block its time through goes on; into a block from outside, its latest.
         here, there = self.qs.block_at(self.pos.step), self.qs.block_at(index)
@@ -477,7 +482,7 @@ class MeetingEngine:
         """Leave out the current optional step and go on to the next one; at a step already
         skipped (gone back to), take it in again. True when the step is now skipped."""
         if self.step.optional is None:
-            raise MeetingError("only an optional step can be skipped; this one is not")
+            raise MeetingError(_("only an optional step can be skipped; this one is not"))
         index = self.pos.step
         skipping = index not in self.skipped
         self.store.set_skipped(self.id, index, skipping, self.clock.now())
@@ -552,7 +557,7 @@ class MeetingEngine:
 
     def set_speaker(self, pid: int | None) -> None:
         if pid is not None and self.participant(pid) is None:
-            raise MeetingError(f"no participant {pid} in this meeting")
+            raise MeetingError(_("no participant {id} in this meeting").format(id=pid))
         # A group is its own organisation (its name, which is unique in its step).
         same_floor = self.keeps_floor and self.same_organisation(
             self.speaker, self.participant(pid)
@@ -669,17 +674,17 @@ class MeetingEngine:
     def submit(self, text: str) -> Turn:
         """Save a turn (durably) and move the round on. Whitespace-only text is refused."""
         if not text.strip():
-            raise MeetingError("the turn is empty; type what was said, or pass")
+            raise MeetingError(_("the turn is empty; type what was said, or pass"))
         return self._record(text.rstrip(), passed=False)
 
     def pass_turn(self) -> Turn:
         if self.pos.speaker_id is None:
-            raise MeetingError("choose who passes first")
+            raise MeetingError(_("choose who passes first"))
         return self._record("", passed=True)
 
     def edit_turn(self, turn_id: int, text: str) -> None:
         if not text.strip():
-            raise MeetingError("a turn cannot be edited to nothing; delete it instead")
+            raise MeetingError(_("a turn cannot be edited to nothing; delete it instead"))
         self.store.edit_turn(self.id, turn_id, text.rstrip(), self.clock.now())
         self.turns_changed += 1
 
@@ -719,7 +724,7 @@ class MeetingEngine:
 
     def add_note(self, kind: NoteKind, text: str) -> Note:
         if not text.strip():
-            raise MeetingError(f"the {kind.value} is empty")
+            raise MeetingError(_("the note is empty; write it, or escape"))
         return self.store.add_note(self.id, kind, self.pos.step, text.strip(), self.clock.now())
 
     def notes(self) -> list[Note]:
@@ -728,7 +733,7 @@ class MeetingEngine:
 
     def edit_note(self, note_id: int, text: str) -> None:
         if not text.strip():
-            raise MeetingError("the note is empty; delete it instead")
+            raise MeetingError(_("the note is empty; delete it instead"))
         self.store.edit_note(self.id, note_id, text.strip())
 
     def delete_note(self, note_id: int) -> None:
@@ -745,9 +750,9 @@ class MeetingEngine:
     def add_card(self, text: str, by: str = "", to: str = "", place: str = "") -> Card:
         """A new card, last in the line of this step's cards."""
         if not KIND_SPECS[self.step.kind].cards:
-            raise MeetingError("this step has no cards")
+            raise MeetingError(_("this step has no cards"))
         if not text.strip():
-            raise MeetingError("a card needs a text")
+            raise MeetingError(_("a card needs a text"))
         last = max((c.position for c in self.cards()), default=0)
         card = Card(0, self.pos.step, text.strip(), 0, self.pos.repetition, by.strip(), to.strip())
         card.place, card.position = place.strip(), last + 1
@@ -756,12 +761,12 @@ class MeetingEngine:
     def card(self, card_id: int) -> Card:
         found = next((c for c in self.cards() if c.id == card_id), None)
         if found is None:
-            raise MeetingError(f"no card {card_id} in this step")
+            raise MeetingError(_("no card {id} in this step").format(id=card_id))
         return found
 
     def save_card(self, card: Card) -> None:
         if not card.text.strip():
-            raise MeetingError("a card needs a text; delete it instead")
+            raise MeetingError(_("a card needs a text; delete it instead"))
         self.store.set_card(self.id, card)
 
     def edit_card(self, card_id: int, text: str) -> None:
@@ -774,7 +779,7 @@ class MeetingEngine:
 
     def add_action(self, item: ActionItem) -> ActionItem:
         if not item.what.strip():
-            raise MeetingError("an action item needs at least a 'what'")
+            raise MeetingError(_("an action item needs at least a 'what'"))
         if item.step is None:  # made here: in this case, by the group with the floor
             item.step, item.repetition = self.pos.step, self.pos.repetition
             speaker = self.speaker
@@ -784,7 +789,7 @@ class MeetingEngine:
 
     def update_action(self, item: ActionItem) -> None:
         if not item.what.strip():
-            raise MeetingError("an action item needs at least a 'what'")
+            raise MeetingError(_("an action item needs at least a 'what'"))
         self.store.update_action(self.id, item, self.clock.now())
 
     def delete_action(self, action_id: int) -> None:
