@@ -18,7 +18,7 @@ from textual.widget import Widget
 from dialogtui import recovery
 from dialogtui.display import one_line, visible
 from dialogtui.errors import DialogtuiError
-from dialogtui.i18n import N_, _
+from dialogtui.i18n import N_, _, note_kind_name
 from dialogtui.kinds import SPECS as KIND_SPECS
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.questionset.model import format_minutes
@@ -273,7 +273,10 @@ class CaptureScreen(DialogScreen[None]):
             if str(exc) != self._save_problem:
                 self._save_problem = str(exc)
                 self.notify(
-                    visible(f"Not saved: {exc}"), severity="error", timeout=15, markup=False
+                    visible(_("Not saved: {problem}").format(problem=exc)),
+                    severity="error",
+                    timeout=15,
+                    markup=False,
                 )
             self._strip_says(f"⚠ NOT SAVED: {exc}")
             return False
@@ -318,10 +321,12 @@ class CaptureScreen(DialogScreen[None]):
             unsaved = recovery.Unsaved(self.engine.id, self._draft_text, self._open_texts())
             path = recovery.save(unsaved, self.engine.clock.now())
             said = (
-                f"The last text could not be saved in the database; it is in {path} and comes"
-                " back when the meeting is opened again."
+                _(
+                    "The last text could not be saved in the database; it is in {path} and "
+                    "comes back when the meeting is opened again."
+                ).format(path=path)
                 if path
-                else "The last text could not be saved anywhere (the disk is full)."
+                else _("The last text could not be saved anywhere (the disk is full).")
             )
         try:
             self.engine.close()
@@ -539,28 +544,29 @@ class CaptureScreen(DialogScreen[None]):
         """The notes list: each decision and concern, the consent notes, and the groups."""
         rows = []
         for note in self.engine.notes():
-            kind = note.kind.value
-            step = "" if note.step is None else f" · step {note.step + 1}"
+            kind = note_kind_name(note.kind.value)
+            step = "" if note.step is None else " · " + _("step {n}").format(n=note.step + 1)
+            text = one_line(note.text)
             rows.append(
                 NoteRow(
-                    f"{kind.capitalize()}{step}: {one_line(note.text)}",
-                    f"Edit {kind}",
+                    f"{kind.capitalize()}{step}: {text}",
+                    _("Edit {kind}").format(kind=kind),
                     note.text,
                     f"note-edit:{note.id}",
-                    f"Delete the {kind} “{one_line(note.text)}”?",
+                    _("Delete the {kind} “{text}”?").format(kind=kind, text=text),
                 )
             )
         info = self.engine.info
         if self.engine.qs.asks_consent or info.consent_note:
-            given = "given" if info.consent_given else "not recorded"
+            given = _("given") if info.consent_given else _("not recorded")
             how = f": {one_line(info.consent_note)}" if info.consent_note else ""
             rows.append(
                 NoteRow(
-                    f"Consent ({given}){how}",
-                    "How consent was given",
+                    _("Consent ({given})").format(given=given) + how,
+                    _("How consent was given"),
                     info.consent_note,
                     "consent",
-                    "Clear the note of how consent was given?",
+                    _("Clear the note of how consent was given?"),
                 )
             )
         # The groups and pairs formed so far: their names, to correct or to add who is in each.
@@ -568,8 +574,8 @@ class CaptureScreen(DialogScreen[None]):
             for g in groups:
                 rows.append(
                     NoteRow(
-                        f"Group: {one_line(g.name)}",
-                        "The group's name, and who is in it (Gruppe 1: Kari, Ola)",
+                        _("Group: {name}").format(name=one_line(g.name)),
+                        _("The group's name, and who is in it (Gruppe 1: Kari, Ola)"),
                         g.name,
                         f"group:{g.id}",
                         None,  # its outputs stand under it: a group is not deleted
@@ -578,18 +584,19 @@ class CaptureScreen(DialogScreen[None]):
         # A block whose cases each have their own consent: a row per case.
         per_case = self.engine.case_consents()
         for block in (b for b in self.engine.qs.blocks if b.consent):
-            word = block.each or "Case"
+            word = block.each or _("Case")
             for case in range(1, block.repeat.max + 1):
                 how = per_case.get(case, "")
-                said = f"given: {one_line(how)}" if how else "not recorded"
+                said = _("given: {how}").format(how=one_line(how)) if how else _("not recorded")
                 rows.append(
                     NoteRow(
-                        f"Consent, {word} {case} ({said})",
-                        f"How the guardians' consent for {word} {case} was given "
-                        "(empty: not given)",
+                        _("Consent, {word} {n} ({said})").format(word=word, n=case, said=said),
+                        _(
+                            "How the guardians' consent for {word} {n} was given (empty: not given)"
+                        ).format(word=word, n=case),
                         how,
                         f"case-consent:{case}",
-                        f"Clear the consent of {word} {case}?",
+                        _("Clear the consent of {word} {n}?").format(word=word, n=case),
                     )
                 )
         return rows

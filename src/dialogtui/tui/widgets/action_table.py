@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dialogtui.export.labels import action_columns, labels
-from dialogtui.i18n import N_
+from dialogtui.i18n import N_, _
 from dialogtui.kinds.action_planning import made_in
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.questionset.model import StepKind
@@ -57,5 +57,5 @@ class ActionTable(ItemTable):
         await settled(self)
         if (item := self.current) is not None:
             action_id = saved(item.id)
-            question = f"Delete the action '{item.what}'?"
+            question = _("Delete the action '{what}'?").format(what=item.what)
             await ask(self, ConfirmWanted(question, lambda e: e.delete_action(action_id)))

@@ -27,7 +27,7 @@ class _Sheets(ItemTable):
     async def action_delete(self) -> None:
         await settled(self)
         if (card := self.current) is not None:
-            question = f"Delete the sheet '{card.text}'?"
+            question = _("Delete the sheet '{text}'?").format(text=card.text)
             await ask(self, ConfirmWanted(question, lambda e: e.delete_card(card.id)))
 
 
@@ -93,7 +93,7 @@ class MapPanel(_Sheets):
 
     BINDINGS = [
         key("a", "add", N_("Write a sheet")),
-        *[key(str(n), f"lay({n})", f"Lay it in place {n}") for n in range(1, 10)],
+        *[key(str(n), f"lay({n})", N_("Lay it in a place")) for n in range(1, 10)],
         key("e,enter", "correct", N_("Correct the sheet")),
         key("x", "delete", N_("Delete the sheet")),
     ]

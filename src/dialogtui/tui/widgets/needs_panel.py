@@ -70,12 +70,14 @@ class NeedsPanel(ItemTable):
     async def action_answer(self) -> None:
         await settled(self)
         if (card := self.current) is not None:
-            title = f"{card.to} answers {card.by}: {card.text}"
+            title = _("{to} answers {by}: {text}").format(to=card.to, by=card.by, text=card.text)
             then = lambda e, t: needs.answer(e, card.id, t)  # noqa: E731
             await ask(self, TextWanted(title, then, card.answer, f"need-answer:{card.id}"))
 
     async def action_delete(self) -> None:
         await settled(self)
         if (card := self.current) is not None:
-            question = f"Delete the need '{card.text}' ({card.by} to {card.to})?"
+            question = _("Delete the need '{text}' ({by} to {to})?").format(
+                text=card.text, by=card.by, to=card.to
+            )
             await ask(self, ConfirmWanted(question, lambda e: e.delete_card(card.id)))

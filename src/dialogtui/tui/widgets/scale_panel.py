@@ -62,7 +62,9 @@ class ScalePanel(Static, can_focus=True):
             return
         rater, value = rating.participant_id, rating.value
         who = engine.participant(rater)
-        title = f"Comment on {who.name if who else ''}'s rating ({value})"
+        title = _("Comment on {name}'s rating ({value})").format(
+            name=who.name if who else "", value=value
+        )
         then = lambda e, text: scale_kind.rate(e, rater, value, text)  # noqa: E731
         await ask(self, TextWanted(title, then, rating.comment, f"rating:{rating.step}:{rater}"))
 

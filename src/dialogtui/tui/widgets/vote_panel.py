@@ -71,5 +71,7 @@ class VotePanel(ItemTable):
     async def action_delete(self) -> None:
         await settled(self)
         if (card := self.current) is not None:
-            question = f"Delete the card '{card.text}' and its {card.votes} dot(s)?"
+            question = _("Delete the card '{text}' and its {dots} dot(s)?").format(
+                text=card.text, dots=card.votes
+            )
             await ask(self, ConfirmWanted(question, lambda e: e.delete_card(card.id)))
