@@ -304,3 +304,20 @@ def test_what_the_meeting_refuses_is_said_in_the_users_language(tmp_path):
         i18n.use("en")
         m.close()
         store.close()
+
+
+def test_a_full_disk_is_said_in_the_users_language(monkeypatch, tmp_path):
+    # The store's failures reach the scribe's screen ("Not saved: …") in the app's language.
+    import errno as errnos
+
+    from dialogtui.errors import StoreError
+    from dialogtui.store import Store
+
+    store = Store.open(tmp_path / "db")
+    i18n.use("da")
+    try:
+        with pytest.raises(StoreError, match="disken er fuld; intet nyt blev gemt"), store.tx():
+            raise OSError(errnos.ENOSPC, "No space left on device")
+    finally:
+        i18n.use("en")
+        store.close()

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from dialogtui.errors import StoreError, UnknownMeeting
+from dialogtui.i18n import _
 from dialogtui.paths import data_home, ensure_private_dir
 from dialogtui.records import (
     OPEN_STATUSES,
@@ -61,27 +62,27 @@ def _new_id(cur: sqlite3.Cursor) -> int:
 def _explain(exc: sqlite3.Error, path: Path) -> str:
     text = str(exc).lower()
     if "disk is full" in text:
-        return "the disk is full; nothing new was saved, the last saved state is intact"
+        return _("the disk is full; nothing new was saved, the last saved state is intact")
     if "disk i/o" in text:
-        return (
-            f"cannot read or write {path} (a disk error, or its -wal file was moved or deleted"
-            " while dialogtui ran); nothing new was saved"
-        )
+        return _(
+            "cannot read or write {path} (a disk error, or its -wal file was moved or deleted "
+            "while dialogtui ran); nothing new was saved"
+        ).format(path=path)
     if "readonly" in text or "read-only" in text:
-        return f"{path} cannot be written (read-only); nothing new was saved"
+        return _("{path} cannot be written (read-only); nothing new was saved").format(path=path)
     if "locked" in text or "busy" in text:
-        return "the database is busy in another process; try again"
+        return _("the database is busy in another process; try again")
     if "not a database" in text or "malformed" in text:
-        return f"{path} is not a dialogtui database or is damaged"
+        return _("{path} is not a dialogtui database or is damaged").format(path=path)
     if "unable to open" in text:
         if path.is_dir():
-            return f"{path} is a folder, not a dialogtui database"
+            return _("{path} is a folder, not a dialogtui database").format(path=path)
         if not os.access(path.parent, os.W_OK):
-            return (
-                f"cannot open {path}: its folder is read-only (dialogtui needs to write beside"
-                " the database even to read it); copy the folder to a writable disk"
-            )
-    return f"database error: {exc}"
+            return _(
+                "cannot open {path}: its folder is read-only (dialogtui needs to write beside "
+                "the database even to read it); copy the folder to a writable disk"
+            ).format(path=path)
+    return _("database error: {error}").format(error=exc)
 
 
 class Store:
@@ -199,7 +200,7 @@ class Store:
             if isinstance(exc, sqlite3.Error):
                 raise StoreError(_explain(exc, self.path)) from None
             if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
-                raise StoreError("the disk is full; nothing new was saved") from None
+                raise StoreError(_("the disk is full; nothing new was saved")) from None
             if isinstance(exc, UnicodeEncodeError):  # a lone surrogate, from the API only
                 raise StoreError(f"this text cannot be saved: {exc.reason}") from None
             raise
@@ -265,7 +266,7 @@ class Store:
         rows = self.query("SELECT * FROM meetings WHERE id = ?", (meeting_id,))
         if not rows:
             raise UnknownMeeting(
-                f"no meeting with id {meeting_id}; `dialogtui meetings` lists them"
+                _("no meeting with id {id}; `dialogtui meetings` lists them").format(id=meeting_id)
             )
         return rows[0]
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from dialogtui import oslock
 from dialogtui.errors import MeetingLocked, StoreError
+from dialogtui.i18n import _
 
 
 class MeetingLock:
@@ -27,11 +28,12 @@ class MeetingLock:
         except oslock.Busy:
             pid = oslock.read_holder(fd)
             os.close(fd)
-            holder = f" (process {pid})" if pid else ""
-            raise MeetingLocked(
-                f"meeting {self.meeting_id} is open in another dialogtui{holder}; "
-                "close it there first"
-            ) from None
+            said = (
+                _("meeting {id} is open in another dialogtui (process {pid}); close it there first")
+                if pid
+                else _("meeting {id} is open in another dialogtui; close it there first")
+            )
+            raise MeetingLocked(said.format(id=self.meeting_id, pid=pid)) from None
         with contextlib.suppress(OSError):
             oslock.write_holder(fd)
         self._fd = fd
