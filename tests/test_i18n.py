@@ -21,7 +21,7 @@ TRANSLATED = ("sv", "fi", "da", "nb")  # English is the messages themselves
 
 def source_messages() -> set[str]:
     """Every message marked in the source, as scripts/i18n extracts them."""
-    keywords = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+    keywords = {"_": None, "N_": None, "pgettext": ((1, "c"), 2)}
     found = extract_from_dir(
         str(ROOT / "src" / "dialogtui"), [("**.py", "python")], keywords=keywords
     )

@@ -117,10 +117,6 @@ def N_(message: str) -> str:
     return message
 
 
-def ngettext(singular: str, plural: str, n: int) -> str:
-    return _translations.ngettext(singular, plural, n)
-
-
 def status_name(value: str) -> str:
     """A meeting's or an action's status, as lists show it."""
     names = {

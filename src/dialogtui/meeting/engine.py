@@ -744,8 +744,7 @@ class MeetingEngine:
 
     def cards(self) -> list[Card]:
         """The cards of this step, this time through it, in the order they were written."""
-        here = (self.pos.step, self.pos.repetition)
-        return [c for c in self.store.cards(self.id) if (c.step, c.repetition) == here]
+        return self.store.cards(self.id, self.pos.step, self.pos.repetition)
 
     def add_card(self, text: str, by: str = "", to: str = "", place: str = "") -> Card:
         """A new card, last in the line of this step's cards."""
@@ -754,8 +753,16 @@ class MeetingEngine:
         if not text.strip():
             raise MeetingError(_("a card needs a text"))
         last = max((c.position for c in self.cards()), default=0)
-        card = Card(0, self.pos.step, text.strip(), 0, self.pos.repetition, by.strip(), to.strip())
-        card.place, card.position = place.strip(), last + 1
+        card = Card(
+            id=0,
+            step=self.pos.step,
+            text=text.strip(),
+            repetition=self.pos.repetition,
+            by=by.strip(),
+            to=to.strip(),
+            place=place.strip(),
+            position=last + 1,
+        )
         return self.store.add_card(self.id, card, self.clock.now())
 
     def card(self, card_id: int) -> Card:

@@ -776,8 +776,15 @@ class Store:
         with self.tx() as c:
             c.execute("DELETE FROM cards WHERE id=? AND meeting_id=?", (card_id, meeting_id))
 
-    def cards(self, meeting_id: int) -> list[Card]:
-        """Every card of the meeting, by step, in the order they were written."""
+    def cards(
+        self, meeting_id: int, step: int | None = None, repetition: int | None = None
+    ) -> list[Card]:
+        """The cards of the meeting (of one step's time through, if given), by step, in the
+        order they were written."""
+        where, params = "meeting_id=?", [meeting_id]
+        if step is not None:  # a step's panel, redrawn at every change: its own cards only
+            where += " AND step_index=? AND repetition=?"
+            params += [step, repetition if repetition is not None else 1]
         return [
             Card(
                 r["id"],
@@ -793,8 +800,8 @@ class Store:
             )
             for r in self.query(
                 "SELECT id, step_index, text, votes, repetition, by_whom, to_whom, answer,"
-                " place, position FROM cards WHERE meeting_id=? ORDER BY step_index, id",
-                (meeting_id,),
+                f" place, position FROM cards WHERE {where} ORDER BY step_index, id",
+                tuple(params),
             )
         ]
 

@@ -44,7 +44,6 @@ from dialogtui.tui.widgets.question_panel import QuestionPanel
 from dialogtui.tui.widgets.speaker_strip import SpeakerStrip
 from dialogtui.tui.widgets.step_header import StepHeader
 from dialogtui.tui.widgets.step_panel import (
-    ActionWanted,
     ConfirmWanted,
     DialogWanted,
     EngineChange,
@@ -636,7 +635,7 @@ class CaptureScreen(DialogScreen[None]):
 
     async def action_action_item(self) -> None:
         await settle(self)
-        await self._edit_action(None)
+        await self.edit_action(None)
 
     def _action_dialog(self, item):
         names = [p.name for p in self.engine.participants]
@@ -654,7 +653,8 @@ class CaptureScreen(DialogScreen[None]):
 
         return ActionDialog(cols, names, item), done
 
-    async def _edit_action(self, item) -> None:
+    async def edit_action(self, item) -> None:
+        """f3's dialog (and the plan's a and enter): write an action, or correct it."""
         dialog, done = self._action_dialog(item)
         await self._open(dialog, done, f"action:{item.id if item else 'new'}")
 
@@ -665,9 +665,6 @@ class CaptureScreen(DialogScreen[None]):
 
     async def want(self, request: Request) -> None:
         """Open what a step's panel asked for; what it gives goes through the engine."""
-        if isinstance(request, ActionWanted):
-            await self._edit_action(request.item)
-            return
         if isinstance(request, TextWanted):
             dialog: FormDialog | ModalScreen = TextDialog(request.title, request.text)
             key = request.key

@@ -9,7 +9,7 @@ from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.questionset.model import StepKind
 from dialogtui.records import ActionItem, saved
 from dialogtui.tui.widgets.item_table import ItemTable
-from dialogtui.tui.widgets.step_panel import ActionWanted, ConfirmWanted, ask, key, settled
+from dialogtui.tui.widgets.step_panel import ConfirmWanted, ask, key, settled
 
 
 def columns_for(engine: MeetingEngine) -> list[tuple[str, str]]:
@@ -48,10 +48,11 @@ class ActionTable(ItemTable):
 
     async def action_edit(self) -> None:
         await settled(self)  # on the row the keys before it reached
-        await ask(self, ActionWanted(self.current))
+        item = self.current
+        await ask(self, lambda screen: screen.edit_action(item))
 
     async def action_add(self) -> None:
-        await ask(self, ActionWanted(None))
+        await ask(self, lambda screen: screen.edit_action(None))
 
     async def action_remove(self) -> None:
         await settled(self)

@@ -125,7 +125,7 @@ class SpeakerStrip(TickingLines):
             who = _("round complete") + " · " + then
         else:
             who = _("Nobody speaks: tab or f6 chooses")
-        floor = engine.organisation(speaker) if speaker and engine.step.by_organisation else ""
+        floor = engine.floor
         for form in _FORMS:
             if speaker is not None:
                 name = visible(form(speaker.name))

@@ -21,7 +21,6 @@ from textual.message import Message
 from textual.widget import Widget
 
 from dialogtui.meeting.engine import MeetingEngine
-from dialogtui.records import ActionItem
 from dialogtui.tui.ordering import settle
 
 
@@ -58,14 +57,7 @@ class ConfirmWanted:
     then: Callable[[MeetingEngine], object]
 
 
-@dataclass(frozen=True)
-class ActionWanted:
-    """An action item to write (None) or correct, in the screen's action dialog (f3's)."""
-
-    item: ActionItem | None
-
-
-Request = TextWanted | DialogWanted | ConfirmWanted | ActionWanted
+Request = TextWanted | DialogWanted | ConfirmWanted
 
 
 class PanelHost(Protocol):
