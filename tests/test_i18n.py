@@ -137,9 +137,13 @@ def english_words() -> set[str]:
         w.lower()
         for m in catalogue("sv")
         if m.id
-        for w in re.findall(r"[A-Za-zåäöÅÄÖ]{3,}", m.string)
+        for w in re.findall(r"[A-Za-zåäöÅÄÖ]{3,}", CODE.sub(" ", m.string))
     }
     return english - swedish
+
+
+# A file's keys and values a message quotes (`step`, by = "step") are not Swedish words.
+CODE = re.compile(r"`[^`]*`|\[\[?[a-z_.]+\]\]?|[a-z_]+ = \S+|\"[^\"]*\"")
 
 
 @pytest.mark.parametrize(
@@ -321,3 +325,28 @@ def test_a_full_disk_is_said_in_the_users_language(monkeypatch, tmp_path):
     finally:
         i18n.use("en")
         store.close()
+
+
+def test_a_bad_question_set_is_explained_in_the_users_language(cli, tmp_path, monkeypatch):
+    # A facilitator's mistakes, at their file:line:col, in the app's language: pydantic's
+    # own checks, dialogtui's, tomllib's syntax errors and the file's reading.
+    bad = tmp_path / "bad.toml"
+    good = (ROOT / "question_sets" / "samtidigt-traff-4.toml").read_text("utf-8")
+    text = good.replace("\nminutes = ", "\nminuts = ", 1)  # a typo of a key
+    text = text.replace('consent = "recommended"', 'consent = "maybe"', 1)
+    bad.write_text(text, "utf-8")
+    broken = tmp_path / "broken.toml"
+    broken.write_text('id = "x"\ntitle = Familjemöte\n', "utf-8")
+    monkeypatch.setenv("DIALOGTUI_LANG", "sv")
+    try:
+        said = cli("validate", bad).err + cli("validate", broken).err
+        said += cli("validate", tmp_path / "saknas.toml").err + cli("show", "raseborg-klient").err
+    finally:
+        i18n.use("en")
+    assert re.search(r"bad\.toml:\d+:\d+: okänd nyckel `minuts` \(menade du `minutes`\?\)", said)
+    assert "'maybe' är inte tillåtet; välj ett av 'required', 'recommended'" in said
+    assert "broken.toml:2:9: TOML-syntaxfel: ogiltigt värde (saknar en text sina" in said
+    assert "saknas.toml:1:1: filen finns inte" in said
+    assert "inget frågeunderlag med id 'raseborg-klient'; menade du 'raseborg-klientmote'?" in said
+    keys = ["toml", "minuts", "minutes", "consent", "required", "recommended", "not_asked"]
+    assert not english_on(said.replace(str(tmp_path), "").replace("raseborg-klient", ""), keys)

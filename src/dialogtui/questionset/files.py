@@ -7,6 +7,7 @@ import stat
 from pathlib import Path
 
 from dialogtui.errors import Problem, QuestionSetError
+from dialogtui.i18n import _
 
 MAX_BYTES = 1_000_000  # the largest shipped set is ~10 kB; anything this big is a mistake
 
@@ -20,29 +21,34 @@ def read_text(path: Path) -> str:
     try:
         kind = path.stat().st_mode
         if stat.S_ISDIR(kind):
-            raise fail("is a directory, not a question-set file")
+            raise fail(_("is a directory, not a question-set file"))
         if not stat.S_ISREG(kind):
             # A pipe would block the app for ever, /dev/zero would fill the memory.
-            raise fail("is not a regular file (a pipe or a device?); a set is a .toml file")
+            raise fail(_("is not a regular file (a pipe or a device?); a set is a .toml file"))
         with path.open("rb") as fh:
             data = fh.read(MAX_BYTES + 1)
     except QuestionSetError:
         raise
     except FileNotFoundError:
-        raise fail("no such file") from None
+        raise fail(_("no such file")) from None
     except PermissionError:
-        raise fail("permission denied: the file cannot be read") from None
+        raise fail(_("permission denied: the file cannot be read")) from None
     except OSError as exc:
-        raise fail(f"cannot read the file: {exc.strerror or exc}") from None
+        raise fail(_("cannot read the file: {reason}").format(reason=exc.strerror or exc)) from None
     if len(data) > MAX_BYTES:
-        raise fail(f"file is too large: a question set is at most {MAX_BYTES // 1000} kB")
+        said = _("file is too large: a question set is at most {size} kB")
+        raise fail(said.format(size=MAX_BYTES // 1000))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise fail(
-            f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8", line, col
+            _("not UTF-8 text (byte {byte}); save the file as UTF-8").format(
+                byte=f"0x{data[exc.start]:02x}"
+            ),
+            line,
+            col,
         ) from None
     if text.startswith("\ufeff"):
         text = text[1:]  # a BOM is harmless, and some editors on Windows add one

@@ -8,14 +8,15 @@ screen appears without waiting for pydantic; `scan()` validates every set fully.
 from __future__ import annotations
 
 import difflib
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dialogtui.errors import Problem, QuestionSetError, UnknownQuestionSet
+from dialogtui.i18n import _
 from dialogtui.paths import user_sets_dir
 from dialogtui.questionset.files import read_text
+from dialogtui.questionset.syntax import read_toml
 
 if TYPE_CHECKING:
     from dialogtui.questionset.model import QuestionSet
@@ -58,13 +59,9 @@ def listings() -> list[Listing]:
     broken: list[Listing] = []
     for origin, path in _files():
         try:
-            data = tomllib.loads(read_text(path))
+            data = read_toml(read_text(path), path)
         except QuestionSetError as exc:
             problem = str(exc)
-        except tomllib.TOMLDecodeError as exc:
-            problem = str(Problem(path, 1, 1, f"TOML syntax error: {exc}"))
-        except RecursionError:
-            problem = str(Problem(path, 1, 1, "arrays or tables are nested too deeply to read"))
         else:
             if isinstance(data.get("id"), str) and data["id"]:
                 by_id[data["id"]] = Listing(
@@ -75,7 +72,7 @@ def listings() -> list[Listing]:
                     str(data.get("method", "")),
                 )
                 continue
-            problem = str(Problem(path, 1, 1, "missing required key 'id'"))
+            problem = str(Problem(path, 1, 1, _("missing required key `{key}`").format(key="id")))
         broken.append(Listing(path, origin, path.stem, path.name, "", problem))
     return sorted(by_id.values(), key=lambda item: item.id) + broken
 
@@ -111,15 +108,19 @@ def locate(ref: str) -> Path:
     candidate = Path(ref)
     if ref.endswith(".toml") or candidate.exists():
         if not candidate.exists():
-            raise UnknownQuestionSet(f"{ref}: no such file")
+            raise UnknownQuestionSet(_("{file}: no such file").format(file=ref))
         return candidate
     found = [item for item in listings() if item.problem is None]
     for item in found:
         if item.id == ref:
             return item.path
     close = difflib.get_close_matches(ref, [item.id for item in found], n=1)
-    hint = f"; did you mean '{close[0]}'?" if close else "; `dialogtui sets` lists them"
-    raise UnknownQuestionSet(f"no question set with id '{ref}'{hint}")
+    said = (
+        _("no question set with id '{id}'; did you mean '{close}'?")
+        if close
+        else _("no question set with id '{id}'; `dialogtui sets` lists them")
+    )
+    raise UnknownQuestionSet(said.format(id=ref, close=close[0] if close else ""))
 
 
 def find(ref: str) -> QuestionSet:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import tomllib
 import types
 import typing
 from pathlib import Path
@@ -12,12 +11,11 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from dialogtui.errors import Problem, QuestionSetError
+from dialogtui.i18n import N_, _
 from dialogtui.questionset.files import read_text
 from dialogtui.questionset.model import QuestionSet
 from dialogtui.questionset.positions import key_positions, locate
-
-_TOML_POS = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$")
-_TOML_EOF = re.compile(r"^(?P<msg>.*?)\s*\(at end of document\)$")
+from dialogtui.questionset.syntax import read_toml
 
 
 def load_question_set(path: Path) -> QuestionSet:
@@ -30,17 +28,13 @@ def parse_question_set(text: str, path: Path | str) -> QuestionSet:
     problems: list[Problem] = []
     if not text.strip():
         raise QuestionSetError(
-            [Problem(path, 1, 1, "the file is empty; `dialogtui new ID` writes a starting point")]
+            [
+                Problem(
+                    path, 1, 1, _("the file is empty; `dialogtui new ID` writes a starting point")
+                )
+            ]
         )
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise QuestionSetError([_syntax_problem(exc, text, path)]) from None
-    except RecursionError:
-        # tomllib parses nested arrays and inline tables recursively
-        raise QuestionSetError(
-            [Problem(path, 1, 1, "arrays or tables are nested too deeply to read")]
-        ) from None
+    data = read_toml(text, path)
     positions = key_positions(text)
     try:
         qs = QuestionSet.model_validate(data)
@@ -66,20 +60,6 @@ def _dedupe(problems: list[Problem]) -> list[Problem]:
     return out
 
 
-def _syntax_problem(exc: tomllib.TOMLDecodeError, text: str, path: Path | str) -> Problem:
-    raw = str(exc)
-    m = _TOML_POS.match(raw)
-    if m:
-        line, col = int(m["line"]), int(m["col"])
-        msg = m["msg"]
-    else:
-        m = _TOML_EOF.match(raw)
-        lines = text.split("\n")
-        line, col = len(lines), len(lines[-1]) + 1
-        msg = m["msg"] if m else raw
-    return Problem(path, line, col, f"TOML syntax error: {msg[:1].lower()}{msg[1:]}")
-
-
 def _validation_problem(err, data, positions, path) -> Problem:
     loc = tuple(err["loc"])
     kind = err["type"]
@@ -87,42 +67,81 @@ def _validation_problem(err, data, positions, path) -> Problem:
     name = _describe(loc)
     if kind == "extra_forbidden":
         key = str(loc[-1])
-        message = f"unknown key `{key}`"
+        message = _("unknown key `{key}`").format(key=key)
         close = difflib.get_close_matches(key, _fields_at(loc[:-1]), n=1, cutoff=0.6)
         if close:
-            hint = f"did you mean `{close[0]}`?"
+            hint = _("did you mean `{key}`?").format(key=close[0])
         else:
             allowed = _fields_at(loc[:-1])
             if allowed:
-                hint = "allowed here: " + ", ".join(allowed)
+                hint = _("allowed here: {keys}").format(keys=", ".join(allowed))
     elif kind == "missing":
-        message = f"missing required key `{loc[-1]}`"
-        where = " in this table" if len(loc) > 1 else ""
-        message += where
+        said = _("missing required key `{key}` in this table") if len(loc) > 1 else None
+        message = (said or _("missing required key `{key}`")).format(key=loc[-1])
         loc = loc[:-1]
     elif kind in ("enum", "literal_error"):
         expected = err.get("ctx", {}).get("expected", "")
         got = _value_at(data, loc)
-        message = f"{name}: '{got}' is not allowed; expected {expected}"
         options = re.findall(r"'([^']+)'", expected)
+        listed = ", ".join(f"'{o}'" for o in options) or expected
+        said = _("'{value}' is not allowed; expected one of {options}")
+        message = f"{name}: " + said.format(value=got, options=listed)
         close = difflib.get_close_matches(str(got), options, n=1, cutoff=0.6)
         if close:
-            hint = f"did you mean '{close[0]}'?"
+            hint = _("did you mean '{value}'?").format(value=close[0])
     elif kind == "list_type":
         got = _value_at(data, loc)
-        message = f"{name}: should be a list, in brackets"
+        message = f"{name}: " + _("should be a list, in brackets")
         if isinstance(got, str) and "," in got:  # "Nära, Långt": the items, to be quoted
             items = ", ".join(f'"{item.strip()}"' for item in got.split(","))
-            hint = f"write `{loc[-1]} = [{items}]`"
+            hint = _("write {example}").format(example=f"`{loc[-1]} = [{items}]`")
         else:
-            hint = f'write `{loc[-1]} = ["…", "…"]`'
+            hint = _("write {example}").format(example=f'`{loc[-1]} = ["…", "…"]`')
     else:
-        msg = err["msg"]
-        if msg.startswith("Value error, "):
-            msg = msg[len("Value error, ") :]
-        message = f"{name}: {msg[:1].lower()}{msg[1:]}" if name else msg
+        msg = _pydantic_message(err)
+        message = f"{name}: {msg}" if name else msg
     line, col = locate(positions, loc)
     return Problem(path, line, col, message, hint)
+
+
+# pydantic's own messages, by the error's type, in the user's language; the context's
+# values (`ge`, `min_length`) fill them. A type not here keeps pydantic's English.
+_PYDANTIC = {
+    "int_type": N_("input should be a valid integer"),
+    "int_parsing": N_("input should be a valid integer"),
+    "int_from_float": N_("input should be a valid integer"),
+    "bool_type": N_("input should be a valid boolean: true or false"),
+    "bool_parsing": N_("input should be a valid boolean: true or false"),
+    "string_type": N_("input should be text, in quotes"),
+    "float_type": N_("input should be a number"),
+    "float_parsing": N_("input should be a number"),
+    "greater_than_equal": N_("input should be greater than or equal to {ge}"),
+    "greater_than": N_("input should be greater than {gt}"),
+    "less_than_equal": N_("input should be less than or equal to {le}"),
+    "less_than": N_("input should be less than {lt}"),
+    "too_short": N_("list should have at least {min_length} items, not {actual_length}"),
+    "too_long": N_("list should have at most {max_length} items, not {actual_length}"),
+    "string_too_short": N_("should not be empty"),
+    "string_too_long": N_("should be at most {max_length} characters long"),
+    "string_pattern_mismatch": N_("should match the pattern {pattern}"),
+    "model_type": N_("should be a table"),
+    "model_attributes_type": N_("should be a table"),
+    "dict_type": N_("should be a table"),
+}
+
+
+def _pydantic_message(err) -> str:
+    ctx = {key: str(value) for key, value in (err.get("ctx") or {}).items()}
+    template = _PYDANTIC.get(err["type"])
+    if template is not None:
+        try:
+            return _(template).format(**ctx)
+        except (KeyError, IndexError):
+            pass  # a context pydantic did not give: its own words then
+    if err["type"] == "value_error" and "error" in ctx:
+        return ctx["error"]  # dialogtui's own check: already in the user's language
+    msg = err["msg"]
+    return f"{msg[:1].lower()}{msg[1:]}"
 
 
 def _describe(loc: tuple) -> str:

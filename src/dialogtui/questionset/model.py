@@ -177,7 +177,7 @@ class Timebox(Strict):
     @model_validator(mode="after")
     def _range(self) -> Timebox:
         if self.max_minutes is not None and self.max_minutes < self.minutes:
-            raise ValueError("`max_minutes` must not be less than `minutes`")
+            raise ValueError(_("`max_minutes` must not be less than `minutes`"))
         return self
 
 
@@ -190,7 +190,7 @@ class Repeat(Strict):
     @model_validator(mode="after")
     def _ordered(self) -> Repeat:
         if self.max < self.min:
-            raise ValueError("`max` must not be less than `min`")
+            raise ValueError(_("`max` must not be less than `min`"))
         return self
 
     @property
@@ -216,10 +216,10 @@ class Groups(Strict):
     def _what_it_needs(self) -> Groups:
         if (self.by == "step") != (self.step is not None):
             raise ValueError(
-                '`step` names the earlier step whose groups these are, with by = "step" only'
+                _('`step` names the earlier step whose groups these are, with by = "step" only')
             )
         if self.count is not None and self.by != "number":
-            raise ValueError('`count` is the number of groups, with by = "number" only')
+            raise ValueError(_('`count` is the number of groups, with by = "number" only'))
         return self
 
 
@@ -265,10 +265,10 @@ class Scale(Strict):
     def _consecutive(self) -> Scale:
         values = [p.value for p in self.points]
         if values != list(range(values[0], values[0] + len(values))):
-            raise ValueError("scale point values must be consecutive and ascending")
+            raise ValueError(_("scale point values must be consecutive and ascending"))
         if values[0] < 0 or values[-1] > 9:
             # The scribe rates with one key per person: a digit.
-            raise ValueError("scale point values must be single digits, 0 to 9")
+            raise ValueError(_("scale point values must be single digits, 0 to 9"))
         return self
 
 
@@ -305,10 +305,10 @@ class Choice(Strict):
     def _a_continuum_has_two_ends(self) -> Choice:
         if self.continuum is not None:
             if len(self.options) != 2:
-                raise ValueError("a continuum runs between two options, its ends")
+                raise ValueError(_("a continuum runs between two options, its ends"))
             if self.several or len(self.ratings) != 1:
                 raise ValueError(
-                    "a continuum is one point, marked once: no `several`, and one rating"
+                    _("a continuum is one point, marked once: no `several`, and one rating")
                 )
         return self
 
@@ -440,35 +440,48 @@ class Step(Strict):
         needs = KIND_SPECS[self.kind].needs
         if needs is not None and getattr(self, needs) is None:
             listed = "list" in str(type(self).model_fields[needs].annotation)
-            what = f"`{needs} = [...]`" if listed else f"a [steps.{needs}] table"
-            raise ValueError(f"a `{self.kind.value}` step needs {what}")
+            what = f"`{needs} = [...]`" if listed else f"[steps.{needs}]"
+            said = (
+                _("a `{kind}` step needs {what}")
+                if listed
+                else _("a `{kind}` step needs a {what} table")
+            )
+            raise ValueError(said.format(kind=self.kind.value, what=what))
         for kind, spec in KIND_SPECS.items():
             for name in spec.owns:
                 if kind != self.kind and getattr(self, name):
-                    raise ValueError(f"only a step of kind `{kind}` may have `{name}`")
+                    raise ValueError(
+                        _("only a step of kind `{kind}` may have `{name}`").format(
+                            kind=kind, name=name
+                        )
+                    )
         if self.places is not None:
             names = [p.strip().casefold() for p in self.places]
             if not all(names) or len(set(names)) < len(names):
-                raise ValueError("a map's places each need a name, and names of their own")
+                raise ValueError(_("a map's places each need a name, and names of their own"))
         if self.alternatives and len(self.questions) < 2:
-            raise ValueError("`alternatives = true` needs two questions or more to choose from")
+            raise ValueError(_("`alternatives = true` needs two questions or more to choose from"))
         if self.groups is not None and self.groups.by != "step" and not self.in_groups:
             raise ValueError(
-                'forming groups needs form = "groups" or "pairs"; an earlier step\'s groups '
-                'take the turns with by = "step"'
+                _(
+                    'forming groups needs form = "groups" or "pairs"; an earlier step\'s groups '
+                    'take the turns with by = "step"'
+                )
             )
         if self.over is not None and not self.is_round:
-            raise ValueError("`over` says who takes the turns in a round; this step is not one")
+            raise ValueError(_("`over` says who takes the turns in a round; this step is not one"))
         if self.over == "organisation" and self.kind is StepKind.scale:
-            raise ValueError("a scale is rated by each person; `over` cannot be `organisation`")
+            raise ValueError(_("a scale is rated by each person; `over` cannot be `organisation`"))
         if self.over == "person" and self.timebox and self.timebox.per == "organisation":
             raise ValueError(
-                '`over = "person"` and a timebox per organisation disagree: the timebox '
-                "would run per person"
+                _(
+                    '`over = "person"` and a timebox per organisation disagree: the timebox '
+                    "would run per person"
+                )
             )
         if self.is_round and self.scale is None and not self.questions and not self.text:
             # Everyone answers in turn, but to what? Its answers would stand under nothing.
-            raise ValueError("a round asks something: give it [[steps.questions]] or a `text`")
+            raise ValueError(_("a round asks something: give it [[steps.questions]] or a `text`"))
         return self
 
     @property
@@ -583,8 +596,10 @@ class QuestionSet(Strict):
     def _consent_agrees(self) -> QuestionSet:
         if self.consent not in (None, "required") and self.consent_required:
             raise ValueError(
-                f'`consent_required = true` and `consent = "{self.consent}"` disagree; '
-                "`consent` says it alone"
+                _(
+                    '`consent_required = true` and `consent = "{consent}"` disagree; '
+                    "`consent` says it alone"
+                ).format(consent=self.consent)
             )
         return self
 
@@ -608,30 +623,38 @@ class QuestionSet(Strict):
         role_ids = [r.id for r in self.roles]
         for i, rid in enumerate(role_ids):
             if rid in role_ids[:i]:
-                problems.append((("roles", i, "id"), f"role id '{rid}' is used twice"))
+                problems.append(
+                    (("roles", i, "id"), _("role id '{id}' is used twice").format(id=rid))
+                )
         step_ids = [s.id for s in self.steps]
         for i, sid in enumerate(step_ids):
             if sid and sid in step_ids[:i]:
-                problems.append((("steps", i, "id"), f"step id '{sid}' is used twice"))
+                problems.append(
+                    (("steps", i, "id"), _("step id '{id}' is used twice").format(id=sid))
+                )
         index = {sid: i for i, sid in enumerate(self.step_ids)}
         taken: set[int] = set()
         for b, block in enumerate(self.blocks):
             where = ("blocks", b, "steps")
             missing = [sid for sid in block.steps if sid not in index]
             if missing:
-                problems.append((where, f"no step with id '{missing[0]}'"))
+                problems.append((where, _("no step with id '{id}'").format(id=missing[0])))
                 continue
             at = [index[sid] for sid in block.steps]
             if at != list(range(at[0], at[0] + len(at))):
-                problems.append((where, "a block's steps follow each other, in the set's order"))
+                said = _("a block's steps follow each other, in the set's order")
+                problems.append((where, said))
             elif taken & set(at):
-                problems.append((where, "a step can be in one block only"))
+                problems.append((where, _("a step can be in one block only")))
             elif any(self.steps[i].repeat for i in at):
-                problems.append((where, "a step of a block is repeated with it, not on its own"))
+                said = _("a step of a block is repeated with it, not on its own")
+                problems.append((where, said))
             taken |= set(at)
             if block.consent and not self.asks_consent:
-                problems.append((("blocks", b, "consent"), "the set does not ask for consent"))
-        known = ", ".join(role_ids) or "none are defined"
+                said = _("the set does not ask for consent")
+                problems.append((("blocks", b, "consent"), said))
+        known = ", ".join(role_ids) or _("none are defined")
+        unknown = _("unknown role '{id}' (roles: {known})")
         for i, step in enumerate(self.steps):
             if step.groups is not None and step.groups.step is not None:
                 earlier = [
@@ -643,22 +666,22 @@ class QuestionSet(Strict):
                     problems.append(
                         (
                             ("steps", i, "groups", "step"),
-                            f"'{step.groups.step}' is not an earlier step in pairs or groups"
-                            f" (those before this one: {', '.join(earlier) or 'none'})",
+                            _(
+                                "'{id}' is not an earlier step in pairs or groups"
+                                " (those before this one: {earlier})"
+                            ).format(id=step.groups.step, earlier=", ".join(earlier) or _("none")),
                         )
                     )
             for j, rid in enumerate(step.roles):
                 if rid not in role_ids:
-                    problems.append(
-                        (("steps", i, "roles", j), f"unknown role '{rid}' (roles: {known})")
-                    )
+                    problems.append((("steps", i, "roles", j), unknown.format(id=rid, known=known)))
             for q, question in enumerate(step.questions):
                 for j, rid in enumerate(question.to):
                     if rid not in role_ids:
                         problems.append(
                             (
                                 ("steps", i, "questions", q, "to", j),
-                                f"unknown role '{rid}' (roles: {known})",
+                                unknown.format(id=rid, known=known),
                             )
                         )
                 if self.horizon is None and any(
@@ -667,8 +690,10 @@ class QuestionSet(Strict):
                     problems.append(
                         (
                             ("steps", i, "questions", q, "text"),
-                            "uses a time placeholder such as {future}, so the set needs a "
-                            "`horizon`",
+                            _(
+                                "uses a time placeholder such as {future}, so the set needs a "
+                                "`horizon`"
+                            ),
                         )
                     )
         return problems
