@@ -45,7 +45,7 @@ def test_L4_exit_1_not_70(cli, tmp_path, monkeypatch, private_home):
     # 3.1: the data folder is a file
     monkeypatch.setenv("DIALOGTUI_HOME", str(private_home / "locks"))
     one_line_error(cli("new", "x"), "cannot create")
-    one_line_error(cli("meetings"), "cannot create data folder")
+    one_line_error(cli("meetings"), "cannot create the data folder")
     # 3.7: an unknown user's home
     monkeypatch.setenv("DIALOGTUI_HOME", "~nosuchuser-dialogtui/x")
     one_line_error(cli("meetings"), "home folder is unknown")

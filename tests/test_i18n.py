@@ -126,7 +126,7 @@ def test_the_language_chosen_is_remembered(private_home):
     said = run_dialogtui("language", **home)
     assert "dialogtui snakker norsk bokmål." in said.stdout
     wrong = run_dialogtui("--lang", "xx", "sets", **home)
-    assert wrong.returncode == 2 and "unknown language 'xx'" in wrong.stderr
+    assert wrong.returncode == 2 and "ukjent språk 'xx'" in wrong.stderr  # as it can
 
 
 def english_words() -> set[str]:
@@ -143,7 +143,7 @@ def english_words() -> set[str]:
 
 
 # A file's keys and values a message quotes (`step`, by = "step") are not Swedish words.
-CODE = re.compile(r"`[^`]*`|\[\[?[a-z_.]+\]\]?|[a-z_]+ = \S+|\"[^\"]*\"")
+CODE = re.compile(r"\{\w+\}|`[^`]*`|\[\[?[a-z_.]+\]\]?|[a-z_]+ = \S+|\"[^\"]*\"")
 
 
 @pytest.mark.parametrize(
@@ -350,3 +350,50 @@ def test_a_bad_question_set_is_explained_in_the_users_language(cli, tmp_path, mo
     assert "inget frågeunderlag med id 'raseborg-klient'; menade du 'raseborg-klientmote'?" in said
     keys = ["toml", "minuts", "minutes", "consent", "required", "recommended", "not_asked"]
     assert not english_on(said.replace(str(tmp_path), "").replace("raseborg-klient", ""), keys)
+
+
+# What a user reads comes through these: an error raised for them, a notice, a label, a
+# key's description, a line of the command line. Their text must be a marked message.
+SHOWN_BY = {"notify", "say", "Label", "Static", "add_column", "Binding", "Problem", "fail"}
+NOT_FOR_USERS = {"TypeError", "AssertionError", "RuntimeError", "NotImplementedError"}
+INTERNAL = {"questionset/positions.py", "records.py"}  # caught, or a programming error
+
+
+def _words_in(node) -> list[str]:
+    """The words a literal or an f-string's fixed parts would show."""
+    import ast
+
+    parts = node.values if isinstance(node, ast.JoinedStr) else [node]
+    texts = [p.value for p in parts if isinstance(p, ast.Constant) and isinstance(p.value, str)]
+    return [w for t in texts for w in re.findall(r"[A-Za-z]{3,}", CODE.sub(" ", t))]
+
+
+def test_no_text_reaches_the_user_unmarked():
+    # A message written without _() is English on every screen: the catalogues' tests
+    # cannot see it, this one does.
+    import ast
+
+    english = english_words() | {"the", "and", "already", "edited", "characters"}
+    found = []
+    for path in sorted((ROOT / "src" / "dialogtui").rglob("*.py")):
+        where = path.relative_to(ROOT / "src" / "dialogtui").as_posix()
+        if where in INTERNAL:
+            continue
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            args: list = []
+            if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
+                name = getattr(node.exc.func, "id", getattr(node.exc.func, "attr", ""))
+                args = node.exc.args[:1] if name not in NOT_FOR_USERS else []
+            elif isinstance(node, ast.Call):
+                name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+                if name == "Binding":
+                    args = node.args[2:3] + [
+                        k.value for k in node.keywords if k.arg == "description"
+                    ]
+                elif name in SHOWN_BY:
+                    args = list(node.args)
+            for arg in args:
+                literal = isinstance(arg, ast.Constant | ast.JoinedStr)
+                if literal and {w.lower() for w in _words_in(arg)} & english:
+                    found.append(f"{where}:{arg.lineno}: {ast.unparse(arg)[:60]}")
+    assert not found, "\n".join(found)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import tempfile
 from pathlib import Path
 
-from dialogtui.errors import DialogtuiError
+from dialogtui.errors import DialogtuiError, os_reason
+from dialogtui.i18n import _
 
 TEMP_SUFFIX = ".dialogtui-tmp"
 
@@ -35,12 +35,19 @@ def write_atomic_many(files: dict[Path, str], mode: int = 0o600) -> None:
                 os.replace(tmp, path)
             except OSError as exc:
                 done = ", ".join(p.name for p in replaced)
-                left = ", ".join(p.name for _, p in staged[n:])
-                what = f"{done} replaced; {left} not" if done else "nothing was changed"
-                raise DialogtuiError(f"cannot write {path}: {_reason(exc)}; {what}") from None
+                left = ", ".join(p.name for _tmp, p in staged[n:])
+                what = (
+                    _("{done} replaced; {left} not").format(done=done, left=left)
+                    if done
+                    else _("nothing was changed")
+                )
+                said = _("cannot write {path}: {reason}; {what}")
+                raise DialogtuiError(
+                    said.format(path=path, reason=os_reason(exc), what=what)
+                ) from None
             replaced.append(path)
     finally:
-        for tmp, _ in staged:
+        for tmp, _path in staged:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
     for folder in dict.fromkeys(Path(p).parent for p in files):
@@ -50,13 +57,14 @@ def write_atomic_many(files: dict[Path, str], mode: int = 0o600) -> None:
 def _stage(path: Path, text: str, mode: int) -> str:
     folder = path.parent
     if path.is_dir():
-        raise DialogtuiError(f"{path} is a folder; give a file name")
+        raise DialogtuiError(_("{path} is a folder; give a file name").format(path=path))
     if not folder.is_dir():
-        raise DialogtuiError(f"folder {folder} does not exist")
+        raise DialogtuiError(_("folder {folder} does not exist").format(folder=folder))
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=folder)
     except OSError as exc:
-        raise DialogtuiError(f"cannot write in {folder}: {_reason(exc)}") from None
+        said = _("cannot write in {folder}: {reason}")
+        raise DialogtuiError(said.format(folder=folder, reason=os_reason(exc))) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
@@ -66,7 +74,9 @@ def _stage(path: Path, text: str, mode: int) -> str:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise DialogtuiError(f"cannot write {path}: {_reason(exc)}; nothing was changed") from None
+        said = _("cannot write {path}: {reason}; {what}")
+        what = _("nothing was changed")
+        raise DialogtuiError(said.format(path=path, reason=os_reason(exc), what=what)) from None
     return tmp
 
 
@@ -87,15 +97,3 @@ def _fsync_dir(folder: Path) -> None:
             os.fsync(dfd)
         finally:
             os.close(dfd)
-
-
-def _reason(exc: OSError) -> str:
-    if exc.errno == errno.ENOSPC:
-        return "the disk is full"
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        if os.name == "nt":  # Windows will not replace a file another program has open
-            return "permission denied (is the file open in another program, such as Word?)"
-        return "permission denied"
-    if exc.errno == errno.EROFS:
-        return "the file system is read-only"
-    return exc.strerror or str(exc)

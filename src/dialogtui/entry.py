@@ -45,7 +45,10 @@ def _speak(args: list[str]) -> None:
     try:
         language = i18n.choose(explicit)
     except ValueError as exc:
-        names = ", ".join(i18n.LANGUAGES)
-        print(f"dialogtui: unknown language '{exc}'; use one of {names}", file=sys.stderr)
+        i18n.use(i18n.remembered() or i18n.system_language() or "en")  # said as it can
+        said = i18n._("unknown language '{name}'; use one of {names}")
+        print(
+            "dialogtui: " + said.format(name=exc, names=", ".join(i18n.LANGUAGES)), file=sys.stderr
+        )
         sys.exit(2)
     i18n.use(language)

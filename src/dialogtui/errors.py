@@ -7,6 +7,8 @@ the TUI turns it into a dialog or notification. Nothing else should reach the us
 
 from __future__ import annotations
 
+import errno
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,3 +70,25 @@ class ExportError(DialogtuiError):
 
 class MeetingError(DialogtuiError):
     """An operation that the meeting's current state does not allow."""
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the operating system refused, in the user's language (its own strerror is in
+    English, or in the system's language on Windows)."""
+    from dialogtui.i18n import _
+
+    if exc.errno == errno.ENOSPC:
+        return _("the disk is full")
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        if os.name == "nt":  # Windows will not replace a file another program has open
+            return _("permission denied (is the file open in another program, such as Word?)")
+        return _("permission denied")
+    reasons = {
+        errno.EROFS: _("the file system is read-only"),
+        errno.ENOENT: _("no such file or folder"),
+        errno.ENOTDIR: _("a part of the path is a file, not a folder"),
+        errno.EISDIR: _("it is a folder"),
+        errno.EEXIST: _("a file of that name is in the way"),
+        errno.ENAMETOOLONG: _("the name is too long"),
+    }
+    return reasons.get(exc.errno or 0) or exc.strerror or str(exc)

@@ -8,6 +8,7 @@ from pathlib import Path
 import platformdirs
 
 from dialogtui.errors import DialogtuiError
+from dialogtui.i18n import _
 
 
 def data_home() -> Path:
@@ -17,9 +18,8 @@ def data_home() -> Path:
             # Absolute at once: a relative home must not move with the working folder.
             return Path(env).expanduser().absolute()
         except RuntimeError:  # "~nosuchuser/…"
-            raise DialogtuiError(
-                f"DIALOGTUI_HOME={env}: that user's home folder is unknown"
-            ) from None
+            said = _("DIALOGTUI_HOME={home}: that user's home folder is unknown")
+            raise DialogtuiError(said.format(home=env)) from None
     return Path(platformdirs.user_data_dir("dialogtui", appauthor=False))
 
 

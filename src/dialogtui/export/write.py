@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import NamedTuple
 
 from dialogtui.atomic import write_atomic_many
-from dialogtui.errors import ExportError
+from dialogtui.errors import ExportError, os_reason
 from dialogtui.export import EXPORT_FILES
 from dialogtui.export.markdown import render_action_plan, render_minutes
 from dialogtui.export.pseudonymise import words_kept
 from dialogtui.export.record import load_record
+from dialogtui.i18n import _
 from dialogtui.paths import data_home, ensure_private_dir
 from dialogtui.store.db import Store
 
@@ -63,14 +64,17 @@ def export_meeting(
         else default_export_dir(meeting_id, pseudonymise, history)
     )
     if folder.exists() and not folder.is_dir():
-        raise ExportError(f"{folder} is a file, not a folder; choose a folder for the export")
+        said = _("{folder} is a file, not a folder; choose a folder for the export")
+        raise ExportError(said.format(folder=folder))
     try:
         ensure_private_dir(folder)
     except OSError as exc:
-        raise ExportError(f"cannot create {folder}: {exc.strerror}") from None
+        said = _("cannot create {folder}: {reason}")
+        raise ExportError(said.format(folder=folder, reason=os_reason(exc))) from None
     targets = {folder / name: text for name, text in files.items()}
     for path in targets:
         if path.is_dir():
-            raise ExportError(f"{path} is a folder; move it away or export elsewhere")
+            said = _("{path} is a folder; move it away or export elsewhere")
+            raise ExportError(said.format(path=path))
     write_atomic_many(targets)
     return Exported(list(targets), words_kept(record) if pseudonymise else Counter())

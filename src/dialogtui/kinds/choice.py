@@ -31,7 +31,8 @@ def mark(engine: MeetingEngine, option_id: str, rating: str, participant_id: int
     if option_id not in {o.id for o in choice.options}:
         raise MeetingError(_("unknown option '{id}'").format(id=option_id))
     if rating not in choice.ratings:
-        raise MeetingError(f"this choice is rated {' / '.join(choice.ratings)}, not {rating}")
+        said = _("this choice is rated {ratings}, not {rating}")
+        raise MeetingError(said.format(ratings=" / ".join(choice.ratings), rating=rating))
     chosen = ChoiceMark(engine.pos.step, option_id, rating, participant_id)
     if choice.several:
         engine.store.toggle_pick(engine.id, chosen)  # one of several: on, or off again

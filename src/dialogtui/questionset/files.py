@@ -6,7 +6,7 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
-from dialogtui.errors import Problem, QuestionSetError
+from dialogtui.errors import Problem, QuestionSetError, os_reason
 from dialogtui.i18n import _
 
 MAX_BYTES = 1_000_000  # the largest shipped set is ~10 kB; anything this big is a mistake
@@ -34,7 +34,7 @@ def read_text(path: Path) -> str:
     except PermissionError:
         raise fail(_("permission denied: the file cannot be read")) from None
     except OSError as exc:
-        raise fail(_("cannot read the file: {reason}").format(reason=exc.strerror or exc)) from None
+        raise fail(_("cannot read the file: {reason}").format(reason=os_reason(exc))) from None
     if len(data) > MAX_BYTES:
         said = _("file is too large: a question set is at most {size} kB")
         raise fail(said.format(size=MAX_BYTES // 1000))

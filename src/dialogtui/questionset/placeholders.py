@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 
 from dialogtui.errors import DialogtuiError
+from dialogtui.i18n import _
 from dialogtui.questionset.model import Horizon, Language
 
 
@@ -42,9 +43,12 @@ def check_date(meeting_date: dt.date, horizon: Horizon | None) -> None:
     try:
         shift_months(meeting_date, horizon.total_months)
     except ValueError:
+        said = _(
+            "{date} is too far in the future for this set, which looks {months} months ahead;"
+            " check the date"
+        )
         raise DialogtuiError(
-            f"{meeting_date.isoformat()} is too far in the future for this set, which looks"
-            f" {horizon.total_months} months ahead; check the date"
+            said.format(date=meeting_date.isoformat(), months=horizon.total_months)
         ) from None
 
 

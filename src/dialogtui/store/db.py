@@ -15,7 +15,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from dialogtui.errors import StoreError, UnknownMeeting
+from dialogtui.errors import StoreError, UnknownMeeting, os_reason
 from dialogtui.i18n import _
 from dialogtui.paths import data_home, ensure_private_dir
 from dialogtui.records import (
@@ -57,6 +57,11 @@ def _new_id(cur: sqlite3.Cursor) -> int:
     """The id SQLite gave the row just inserted."""
     assert cur.lastrowid is not None  # always set after an INSERT
     return cur.lastrowid
+
+
+def _no_note(note: int, meeting: int) -> StoreError:
+    said = _("note {id} does not exist in meeting {meeting}")
+    return StoreError(said.format(id=note, meeting=meeting))
 
 
 def _explain(exc: sqlite3.Error, path: Path) -> str:
@@ -101,14 +106,16 @@ class Store:
         try:
             ensure_private_dir(path.parent)
         except OSError as exc:
-            raise StoreError(f"cannot create data folder {path.parent}: {exc.strerror}") from None
+            said = _("cannot create the data folder {folder}: {reason}")
+            raise StoreError(said.format(folder=path.parent, reason=os_reason(exc))) from None
         if _emptied(path):
             # SQLite would quietly make a new database in an emptied file, and the meetings
             # would seem never to have been; say so instead and leave the file alone.
-            raise StoreError(
-                f"{path} is empty (0 bytes): the meetings it held are gone. Restore it from a"
+            said = _(
+                "{path} is empty (0 bytes): the meetings it held are gone. Restore it from a"
                 " backup, or move it away to start with a new database"
             )
+            raise StoreError(said.format(path=path))
         old_umask = os.umask(0o077)  # the -wal and -shm files must be private too
         try:
             conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
@@ -134,10 +141,11 @@ class Store:
         row = c.execute("SELECT version FROM schema_version").fetchone()
         version = row[0] if row else 0
         if version > LATEST:
-            raise StoreError(
-                f"{self.path} was written by a newer dialogtui (schema {version}, this one "
-                f"knows {LATEST}); upgrade dialogtui to open it"
+            said = _(
+                "{path} was written by a newer dialogtui (schema {version}, this one "
+                "knows {latest}); upgrade dialogtui to open it"
             )
+            raise StoreError(said.format(path=self.path, version=version, latest=LATEST))
         for n in range(version, LATEST):
             with self.tx():
                 for statement in _split(MIGRATIONS[n]):
@@ -163,9 +171,9 @@ class Store:
         try:
             folder = ensure_private_dir(self.path.parent / "locks")
         except OSError as exc:
-            raise StoreError(
-                f"cannot create the lock folder {self.path.parent / 'locks'}: {exc.strerror}"
-            ) from None
+            said = _("cannot create the lock folder {folder}: {reason}")
+            folder = self.path.parent / "locks"
+            raise StoreError(said.format(folder=folder, reason=os_reason(exc))) from None
         self._locks[meeting_id] = MeetingLock(folder, meeting_id).acquire()
 
     def unlock(self, meeting_id: int) -> None:
@@ -202,7 +210,8 @@ class Store:
             if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
                 raise StoreError(_("the disk is full; nothing new was saved")) from None
             if isinstance(exc, UnicodeEncodeError):  # a lone surrogate, from the API only
-                raise StoreError(f"this text cannot be saved: {exc.reason}") from None
+                said = _("this text cannot be saved: {reason}")
+                raise StoreError(said.format(reason=exc.reason)) from None
             raise
         finally:
             if not durable:
@@ -360,11 +369,12 @@ class Store:
         # secure_delete zeroes the freed pages; the checkpoint empties the WAL copy.
         busy = self.query("PRAGMA wal_checkpoint(TRUNCATE)")[0][0]
         if busy:
-            raise StoreError(
-                f"meeting {meeting_id} is deleted, but its text is still in the database"
-                " file's log while another dialogtui reads it; the log is emptied when that"
-                " window closes, so close it now"
+            said = _(
+                "meeting {id} is deleted, but its text is still in the database file's log"
+                " while another dialogtui reads it; the log is emptied when that window"
+                " closes, so close it now"
             )
+            raise StoreError(said.format(id=meeting_id))
 
     # -- participants --------------------------------------------------------------------
 
@@ -518,7 +528,8 @@ class Store:
             (turn_id, meeting_id),
         ).fetchone()
         if row is None:
-            raise StoreError(f"turn {turn_id} does not exist in meeting {meeting_id}")
+            said = _("turn {id} does not exist in meeting {meeting}")
+            raise StoreError(said.format(id=turn_id, meeting=meeting_id))
         return row
 
     def turns(
@@ -722,13 +733,13 @@ class Store:
                 "UPDATE notes SET text=? WHERE id=? AND meeting_id=?", (text, note_id, meeting_id)
             )
             if cur.rowcount == 0:
-                raise StoreError(f"note {note_id} does not exist in meeting {meeting_id}")
+                raise _no_note(note_id, meeting_id)
 
     def delete_note(self, meeting_id: int, note_id: int) -> None:
         with self.tx() as c:
             cur = c.execute("DELETE FROM notes WHERE id=? AND meeting_id=?", (note_id, meeting_id))
             if cur.rowcount == 0:
-                raise StoreError(f"note {note_id} does not exist in meeting {meeting_id}")
+                raise _no_note(note_id, meeting_id)
 
     def notes(self, meeting_id: int) -> list[Note]:
         return [
@@ -891,7 +902,8 @@ class Store:
                 (*_action_values(item), _ts(now), item.id, meeting_id),
             )
             if cur.rowcount != 1:
-                raise StoreError(f"action {item.id} does not exist in meeting {meeting_id}")
+                said = _("action {id} does not exist in meeting {meeting}")
+                raise StoreError(said.format(id=item.id, meeting=meeting_id))
 
     def delete_action(self, meeting_id: int, action_id: int) -> None:
         with self.tx() as c:
@@ -951,9 +963,8 @@ class Store:
 
     def follow_up(self, meeting_id: int, fu: FollowUp, now: dt.datetime) -> None:
         if fu.action_id not in {a.id for a in self.carried_actions(meeting_id)}:
-            raise StoreError(
-                f"action {fu.action_id} is not an open action of an earlier meeting of this series"
-            )
+            said = _("action {id} is not an open action of an earlier meeting of this series")
+            raise StoreError(said.format(id=fu.action_id))
         with self.tx() as c:
             c.execute(
                 "INSERT INTO follow_ups (meeting_id, action_id, status, comment, created_at)"

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from dialogtui import oslock
-from dialogtui.errors import MeetingLocked, StoreError
+from dialogtui.errors import MeetingLocked, StoreError, os_reason
 from dialogtui.i18n import _
 
 
@@ -22,7 +22,8 @@ class MeetingLock:
             # O_BINARY: on Windows the holder's id is read and written byte for byte.
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
         except OSError as exc:
-            raise StoreError(f"cannot create lock file {self.path}: {exc.strerror}") from None
+            said = _("cannot create lock file {path}: {reason}")
+            raise StoreError(said.format(path=self.path, reason=os_reason(exc))) from None
         try:
             oslock.try_lock(fd)
         except oslock.Busy:

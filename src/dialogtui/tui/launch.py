@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dialogtui.errors import DialogtuiError
+from dialogtui.i18n import _
 
 if TYPE_CHECKING:
     from dialogtui.store import Store
@@ -28,7 +29,8 @@ def meeting_id(text: str) -> int:
     except ValueError:
         value = 0
     if not 0 < value < 2**63:  # SQLite's ids are positive 64-bit integers
-        raise DialogtuiError(f"'{text}' is not a meeting id; `dialogtui meetings` lists them")
+        said = _("'{text}' is not a meeting id; `dialogtui meetings` lists them")
+        raise DialogtuiError(said.format(text=text))
     return value
 
 
@@ -40,7 +42,7 @@ def meeting_to_resume(store: Store, meeting: str | None) -> int:
     if meeting is None:
         open_ids = [m.id for m in store.list_meetings() if m.status is MeetingStatus.open]
         if not open_ids:
-            raise DialogtuiError("no unfinished meeting to resume; `dialogtui` starts one")
+            raise DialogtuiError(_("no unfinished meeting to resume; `dialogtui` starts one"))
         return max(open_ids)
     found = meeting_id(meeting)
     store.meeting_row(found)  # an unknown meeting is a one-line error before the screen opens

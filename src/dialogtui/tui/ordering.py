@@ -22,6 +22,8 @@ from textual.binding import Binding
 from textual.message_pump import MessagePump
 from textual.screen import Screen
 
+from dialogtui.i18n import N_
+
 # Far longer than a queue takes to drain; it only guards against waiting forever on a
 # widget that was removed with the marker still in its queue.
 _LIMIT_SECONDS = 5.0
@@ -54,8 +56,8 @@ class OrderedFocus:
     own tab is an app binding, run only once the key has gone round the widgets)."""
 
     FOCUS_BINDINGS = [
-        Binding("tab", "focus_field(1)", "Next field", show=False, priority=True),
-        Binding("shift+tab", "focus_field(-1)", "Previous field", show=False, priority=True),
+        Binding("tab", "focus_field(1)", N_("Next field"), show=False, priority=True),
+        Binding("shift+tab", "focus_field(-1)", N_("Previous field"), show=False, priority=True),
     ]
 
     async def action_focus_field(self, step: int) -> None:

@@ -481,7 +481,7 @@ class NotesDialog(ListKeys, CancellableDialog):
         with Vertical(classes="dialog"):
             yield Label(_("Decisions, concerns, consent and groups"), classes="title")
             yield OptionList()
-            yield Static("Nothing noted yet: f4 notes a decision, f5 a concern.", id="none")
+            yield Static(_("Nothing noted yet: f4 notes a decision, f5 a concern."), id="none")
             yield Label(_("enter: edit · x: delete · escape: close"), classes="hint")
 
     def on_mount(self) -> None:
@@ -622,8 +622,10 @@ class FolderDialog(FormDialog):
             self._replace_in = value
             self.query_one("#hint", Label).update(
                 plain(
-                    f"{' and '.join(there)} already in {folder}: enter again replaces"
-                    " them, or choose another folder.",
+                    _(
+                        "{files} already in {folder}: enter again replaces them, or choose "
+                        "another folder."
+                    ).format(files=", ".join(there), folder=folder),
                     style="bold",
                 )
             )

@@ -83,4 +83,4 @@ class HelpScreen(ModalScreen[None]):
             yield Label(_("Help"), classes="title")
             yield Static(_(INTRO), classes="intro")
             yield Static(table, id="keys")
-            yield Label("escape: close", classes="hint")
+            yield Label(_("escape: close"), classes="hint")

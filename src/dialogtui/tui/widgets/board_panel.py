@@ -33,7 +33,7 @@ class _Sheets(ItemTable):
 
 def _timeline_check(texts: dict[str, str]) -> tuple[str, str, str]:
     if not texts["text"].strip():
-        raise MeetingError("what is on the sheet? Write it, then ctrl+s")
+        raise MeetingError(_("what is on the sheet? Write it, then ctrl+s"))
     return texts["text"], texts["when"], texts["by"]
 
 

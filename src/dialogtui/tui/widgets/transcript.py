@@ -91,18 +91,19 @@ class Transcript(OptionList):
         if t.ended_at is not None:
             line.append(f"{t.ended_at.astimezone():%H:%M} ", style="dim")
         if t.question is not None and len(engine.step.questions) > 1:
-            line.append(f"Q{t.question + 1} ", style="dim")  # which question it answers
+            line.append(_("Q{n}").format(n=t.question + 1) + " ", style="dim")  # which it answers
         line.append(f"{visible(who.name) if who else '—'}: ", style="bold")
         if t.passed:
             line.append(_("(passed)"), style="italic dim")
         elif len(t.text) > SHOWN_CHARACTERS:
             # A huge paste is kept whole in the store and the minutes; on screen a glimpse.
             line.append(visible(t.text[:SHOWN_CHARACTERS]))
-            line.append(f" … (+{len(t.text) - SHOWN_CHARACTERS:,} characters)", style="dim")
+            more = _("(+{n} characters)").format(n=len(t.text) - SHOWN_CHARACTERS)
+            line.append(" … " + more, style="dim")
         else:
             line.append(visible(t.text))
         if t.edited:
-            line.append(" (edited)", style="dim")
+            line.append(" " + _("(edited)"), style="dim")
         self._texts[t.id] = t.text
         return Option(line, id=str(t.id))
 
