@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from meeting_helpers import new_meeting
 
@@ -120,3 +121,26 @@ def test_command_line_tables_align_cut_long_text_and_show_controls(capsys):
     assert lines[0].startswith("id  what")
     assert lines[1] == " 7  " + "x" * (WIDEST - 1) + "…"
     assert lines[2] == "12  Möte␛[31m åäö"  # the escape is shown, never sent
+
+
+def test_export_with_another_languages_labels(cli, private_home):
+    # A Swedish meeting's minutes for a Finnish-speaking recipient (Raseborg is bilingual):
+    # the headings and dates in Finnish, what was said as it was said, beside the Swedish
+    # files, not over them.
+    mid = make_meeting()
+    swedish = cli("export", mid).out.split()
+    result = cli("export", mid, "--labels", "fi")
+    assert result.code == 0, result.err
+    finnish = result.out.split()
+    assert finnish[0] != swedish[0] and finnish[0].endswith(f"meeting-{mid}-fi/minutes.md")
+    minutes = Path(finnish[0]).read_text("utf-8")
+    assert "# Muistio: Möte med familjen Lind" in minutes
+    assert "Att Erik går till skolan." in minutes  # the turn, as it was said
+    plan = Path(finnish[1]).read_text("utf-8")
+    assert "| Mitä |" in plan and "1.2.2026" in plan  # Babel's Finnish date
+    assert "Minnesanteckningar" in Path(swedish[0]).read_text("utf-8")
+    assert "1 feb. 2026" in Path(swedish[1]).read_text("utf-8")
+    pseudonymised = cli("export", mid, "--labels", "da", "--pseudonymise").out.split()
+    assert "Navnene er erstattet af pseudonymer." in Path(pseudonymised[0]).read_text("utf-8")
+    wrong = cli("export", mid, "--labels", "de")
+    assert wrong.code == 1 and "unknown language 'de'" in wrong.err

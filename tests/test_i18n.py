@@ -19,13 +19,13 @@ ROOT = Path(__file__).resolve().parent.parent
 TRANSLATED = ("sv", "fi", "da", "nb")  # English is the messages themselves
 
 
-def source_messages() -> set[str]:
-    """Every message marked in the source, as scripts/i18n extracts them."""
-    keywords = {"_": None, "N_": None, "pgettext": ((1, "c"), 2)}
+def source_messages() -> set[tuple[str | None, str]]:
+    """Every message marked in the source, as scripts/i18n extracts them: (context, id)."""
+    keywords = {"_": None, "N_": None, "pgettext": ((1, "c"), 2), "NC_": ((1, "c"), 2)}
     found = extract_from_dir(
         str(ROOT / "src" / "dialogtui"), [("**.py", "python")], keywords=keywords
     )
-    return {m[2] if isinstance(m[2], str) else m[2][0] for m in found}
+    return {(m[4], m[2] if isinstance(m[2], str) else m[2][0]) for m in found}
 
 
 def catalogue(language: str):
@@ -38,12 +38,13 @@ def test_every_message_of_the_source_is_translated(language):
     messages = source_messages()
     assert len(messages) > 150  # the extraction found the app's words
     cat = catalogue(language)
-    missing = sorted(m for m in messages if m not in cat)
+    found = {(ctx, m): cat.get(m, context=ctx) for ctx, m in messages}
+    missing = sorted(m for (_ctx, m), entry in found.items() if entry is None)
     assert not missing, f"not in {language}.po (run scripts/i18n): {missing[:5]}"
-    untranslated = sorted(m for m in messages if not cat[m].string)
+    untranslated = sorted(m for (_ctx, m), entry in found.items() if not entry.string)
     assert not untranslated, f"untranslated in {language}.po: {untranslated[:5]}"
-    for message in messages:  # a placeholder lost in translation is a KeyError later
-        said = cat[message].string
+    for (_ctx, message), entry in found.items():  # a lost placeholder is a KeyError later
+        said = entry.string
         assert set(re.findall(r"\{\w+\}", message)) == set(re.findall(r"\{\w+\}", said)), said
 
 
@@ -132,7 +133,7 @@ def test_the_language_chosen_is_remembered(private_home):
 def english_words() -> set[str]:
     """Words of the app's English messages that Swedish does not also use ("status",
     "ctrl", "enter" are both)."""
-    english = {w.lower() for m in source_messages() for w in re.findall(r"[A-Za-z]{3,}", m)}
+    english = {w.lower() for _, m in source_messages() for w in re.findall(r"[A-Za-z]{3,}", m)}
     swedish = {
         w.lower()
         for m in catalogue("sv")

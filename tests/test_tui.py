@@ -823,6 +823,30 @@ def test_ticking_pseudonymised_and_enter_in_one_burst_writes_pseudonymised_files
     assert "Zlatan" not in (fresh / "minutes.md").read_text()
 
 
+def test_export_to_a_folder_in_another_languages_labels(tmp_path):
+    # `o` offers the headings' language: the meeting's highlighted, a recipient's chosen with
+    # the arrow keys, typed in one burst with the rest.
+    from dialogtui.tui.screens.dialogs import FolderDialog
+
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "raseborg-temamote", [("Anna", None)])
+    out = tmp_path / "till-familjen"
+
+    async def scenario(app, pilot):
+        await pilot.press("ctrl+o")
+        await pilot.press("o")
+        assert isinstance(app.screen, FolderDialog)
+        assert app.screen.query_one("#labels").highlighted == 0  # svenska, the meeting's
+        app.screen.query_one("#folder").value = str(out)
+        burst(app, "<tab>", "<tab>", "<down>", "<enter>")  # suomi
+        await until(pilot, lambda: not isinstance(app.screen, FolderDialog))
+        await until(pilot, lambda: "Written:" in text_of(app.screen.query_one("#export-status")))
+
+    run(scenario, db=db, meeting_id=mid)
+    minutes = (out / "minutes.md").read_text("utf-8")
+    assert minutes.startswith("# Muistio: ") and "Anna" in minutes
+
+
 def test_end_screen_warns_of_unreviewed_actions_and_b_says_the_meeting_is_open(tmp_path):
     # The newcomer review's 20 (b reopened a finished meeting silently) and 23 (no word of
     # the previous meeting's actions that were never followed up).

@@ -20,9 +20,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from dialogtui import __version__
+from dialogtui import __version__, i18n
 from dialogtui.display import one_line, plain, visible
-from dialogtui.errors import DialogtuiError, QuestionSetError
+from dialogtui.errors import DialogtuiError, QuestionSetError, os_reason
 from dialogtui.i18n import _, note_kind_name, status_name
 from dialogtui.tui.launch import meeting_id as parse_meeting_id  # as the resume fast path
 
@@ -345,7 +345,7 @@ def new_cmd(
         target_dir = folder if folder is not None else ensure_private_dir(user_sets_dir())
     except OSError as exc:
         said = _("cannot create {folder}: {reason}")
-        raise DialogtuiError(said.format(folder=user_sets_dir(), reason=exc.strerror)) from None
+        raise DialogtuiError(said.format(folder=user_sets_dir(), reason=os_reason(exc))) from None
     path = target_dir / f"{set_id}.toml"
     if path.exists():
         said = _("{path} already exists; choose another id or edit that file")
@@ -373,23 +373,28 @@ def language_cmd(
         str | None, typer.Argument(metavar="[LANG]", help=_("sv, fi, da, nb or en."))
     ] = None,
 ) -> None:
-    from dialogtui import i18n
-
     if choice is None:
         names = ", ".join(f"{code} ({i18n.NAMES[code]})" for code in i18n.LANGUAGES)
         say(_("dialogtui speaks {language}.").format(language=i18n.NAMES[i18n.current()]))
         say(_("Languages: {names}.").format(names=names))
         return
-    found = i18n.normalise(choice)
-    if found not in i18n.LANGUAGES:
-        said = _("unknown language '{name}'; use one of {names}")
-        raise DialogtuiError(said.format(name=choice, names=", ".join(i18n.LANGUAGES)))
+    found = _language(choice)
     try:
         i18n.remember(found)
     except OSError as exc:
-        raise DialogtuiError(_("cannot keep the choice: {reason}").format(reason=exc)) from None
+        said = _("cannot keep the choice: {reason}")
+        raise DialogtuiError(said.format(reason=os_reason(exc))) from None
     i18n.use(found)
     say(_("dialogtui speaks {language} from now on.").format(language=i18n.NAMES[found]))
+
+
+def _language(name: str) -> str:
+    """One of the five, from what a user typed ("sv", "sv_SE", "no"), or a clear error."""
+    found = i18n.normalise(name)
+    if found is None:
+        said = _("unknown language '{name}'; use one of {names}")
+        raise DialogtuiError(said.format(name=name, names=", ".join(i18n.LANGUAGES)))
+    return found
 
 
 @contextlib.contextmanager
@@ -449,12 +454,26 @@ def export_cmd(
             "--with-history", help=_("Show edited turns' earlier texts and deleted turns.")
         ),
     ] = False,
+    labels: Annotated[
+        str | None,
+        typer.Option(
+            "--labels",
+            metavar="LANG",
+            help=_(
+                "Headings and dates in this language (sv, fi, da, nb, en) for a recipient who "
+                "needs it; the meeting's own words stay as said. Default: the meeting's."
+            ),
+        ),
+    ] = None,
 ) -> None:
     """Write minutes.md and action-plan.md for a meeting."""
     from dialogtui.export.write import export_meeting
 
+    language = _language(labels) if labels else None
     with _store() as store:
-        exported = export_meeting(store, parse_meeting_id(meeting), out_dir, pseudonymise, history)
+        exported = export_meeting(
+            store, parse_meeting_id(meeting), out_dir, pseudonymise, history, language
+        )
     for path in exported.paths:
         say(path)
     if exported.kept_note():

@@ -13,6 +13,8 @@ Plain Python: the domain, the store and the export may use it.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import functools
 import gettext
 import locale
 import os
@@ -92,7 +94,13 @@ def use(language: str) -> None:
     """Speak `language` from now on (its catalogue is read once)."""
     global _current, _translations
     _current = language
-    _translations = gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
+    _translations = translations(language)
+
+
+@functools.cache
+def translations(language: str) -> gettext.NullTranslations:
+    """A language's catalogue: the app's, or a document's in another language than it."""
+    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
 
 
 def current() -> str:
@@ -111,10 +119,24 @@ def pgettext(context: str, message: str) -> str:
     return _translations.pgettext(context, message)
 
 
+def NC_(context: str, message: str) -> str:
+    """N_ with a context (pgettext's), for a table of words translated where shown."""
+    return message
+
+
 def N_(message: str) -> str:
     """A message marked for the catalogues where it is defined, translated where it is shown
     (a table built at import, before the language is chosen)."""
     return message
+
+
+def date_text(value: dt.date, form: str = "medium", language: str | None = None) -> str:
+    """A date as the language writes it, from Babel's locale data: "23 nov. 2026",
+    "23. marts 2027" (long), "2026-11-23" / "23.11.2026" (short). Babel is loaded on the
+    first date shown, not at start."""
+    from babel.dates import format_date
+
+    return format_date(value, form, locale=language or _current)
 
 
 def status_name(value: str) -> str:

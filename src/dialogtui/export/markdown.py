@@ -9,6 +9,7 @@ from dialogtui.export.escape import all_plain, block, cell, inline
 from dialogtui.export.labels import action_columns, labels
 from dialogtui.export.pseudonymise import name_replacer, pseudonyms
 from dialogtui.export.record import MeetingRecord
+from dialogtui.i18n import date_text
 from dialogtui.kinds import SPECS as KIND_SPECS
 from dialogtui.kinds.action_planning import made_in
 from dialogtui.questionset.model import Step, StepKind, format_minutes
@@ -19,12 +20,20 @@ from dialogtui.records import ActionItem, ActionStatus, FollowUp
 class _Writer:
     """Holds the meeting, its labels, and the one rule for turning user text into Markdown."""
 
-    def __init__(self, record: MeetingRecord, pseudonymise: bool, history: bool = False):
+    def __init__(
+        self,
+        record: MeetingRecord,
+        pseudonymise: bool,
+        history: bool = False,
+        language: str | None = None,
+    ):
         self.r = record
-        self.L = labels(record.language)
+        # The labels' language: the meeting's, or a recipient's; its content stays as said.
+        self.language = language or record.language
+        self.L = labels(self.language)
         self.pseudonymise = pseudonymise
         self.history = history
-        self.stand_ins = pseudonyms(record) if pseudonymise else {}
+        self.stand_ins = pseudonyms(record, self.language) if pseudonymise else {}
         self.roles = {r.id: r.name for r in record.qs.roles}
         # User text: names hidden if asked, then escaped (i: inline, b: block, c: cell).
         self.i: Callable[[str], str] = inline
@@ -32,7 +41,7 @@ class _Writer:
         self.c: Callable[[str], str] = cell
         if pseudonymise:
             asker, writer = self.facilitator_labels
-            hide = name_replacer(record, asker, writer)
+            hide = name_replacer(record, asker, writer, self.language)
             self.i = lambda text: inline(hide(text))
             self.b = lambda text, indent="  ": block(hide(text), indent)
             self.c = lambda text: cell(hide(text))
@@ -95,7 +104,7 @@ class _Writer:
         out = [f"# {L[kind]}: {self.i(r.info.title)}", ""]
         facts = [
             (L["method"], self.q(r.qs.method)),
-            (L["date"], r.info.date.isoformat()),
+            (L["date"], date_text(r.info.date, "long", self.language)),
             (L["place"], self.i(r.info.place)),
             # A pseudonymised file calls each facilitator by the role: no need to say it twice.
             (self.facilitator_labels[0], "" if self.pseudonymise else inline(r.info.asker)),
@@ -267,7 +276,7 @@ class _Writer:
             return [L["no_actions"], ""]
         # The step's own headings, as the screen shows them; a status only once one is
         # not open any more (in the meeting that made them, all are).
-        cols = action_columns(self.r.qs, step)
+        cols = action_columns(self.r.qs, step, self.language)
         names = {g.id: g.name for gs in self.r.groups.values() for g in gs}
         first, made = made_in(self.r.qs, items, lambda g: self.c(names.get(g, "?")), L)
         heads = [self.i(h) for h in first] + [self.q(label) for _, label in cols]
@@ -276,12 +285,14 @@ class _Writer:
         out = ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
         for a in items:
             row = made(a) + [
-                (a.when.isoformat() if a.when else "") if f == "when" else self.c(getattr(a, f))
-                for f, _ in cols
+                self.when(a) if f == "when" else self.c(getattr(a, f)) for f, _ in cols
             ]
             row += [L[a.status.value]] if status else []
             out.append("| " + " | ".join(row) + " |")
         return [*out, ""]
+
+    def when(self, action: ActionItem) -> str:
+        return date_text(action.when, "medium", self.language) if action.when else ""
 
     def earlier_versions(self, turn_id: int) -> list[str]:
         """A turn's earlier texts under it, in the export with history."""
@@ -302,14 +313,20 @@ class _Writer:
             fu = notes.get(a.id)
             status = L[fu.status.value] if fu else L[a.status.value]
             out.append(
-                f"| {self.c(a.what)} | {self.c(a.who)} | {a.when.isoformat() if a.when else ''}"
+                f"| {self.c(a.what)} | {self.c(a.who)} | {self.when(a)}"
                 f" | {status} | {self.c(fu.comment if fu else '')} |"
             )
         return [*out, ""]
 
 
-def render_minutes(record: MeetingRecord, pseudonymise: bool = False, history: bool = False) -> str:
-    w = _Writer(record, pseudonymise, history)
+def render_minutes(
+    record: MeetingRecord,
+    pseudonymise: bool = False,
+    history: bool = False,
+    language: str | None = None,
+) -> str:
+    """The minutes; `language`: their labels' and dates' (the meeting's by default)."""
+    w = _Writer(record, pseudonymise, history, language)
     out = w.header("minutes") + w.participants() + w.times()
     for n, step in enumerate(record.qs.steps):
         out += w.step(n, step)
@@ -320,7 +337,9 @@ def render_minutes(record: MeetingRecord, pseudonymise: bool = False, history: b
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def render_action_plan(record: MeetingRecord, pseudonymise: bool = False) -> str:
-    w = _Writer(record, pseudonymise)
+def render_action_plan(
+    record: MeetingRecord, pseudonymise: bool = False, language: str | None = None
+) -> str:
+    w = _Writer(record, pseudonymise, language=language)
     out = w.header("action_plan") + w.action_table(record.actions) + w.follow_up()
     return "\n".join(out).rstrip("\n") + "\n"

@@ -91,13 +91,13 @@ def pseudonym_clash(person: Participant, others: list[Participant]) -> str | Non
     return None
 
 
-def pseudonyms(record: MeetingRecord) -> dict[int | None, str]:
+def pseudonyms(record: MeetingRecord, language: str | None = None) -> dict[int | None, str]:
     """Each participant's stand-in: their pseudonym, or what one person of their role is
     called ("Förälder", "Socialsekreterare"), numbered only where several share it
     ("Skola 1", "Skola 2"). Earlier participants of the series, who are not in this
     meeting, are counted too, so that each keeps a stand-in of their own."""
     roles = {r.id: r for r in record.qs.roles}
-    fallback = labels(record.language)["participant"]
+    fallback = labels(language or record.language)["participant"]  # the labels' language
     here = {name_parts(p.name) for p in record.info.participants}
     earlier = [p for p in record.earlier_participants if name_parts(p.name) not in here]
     people = [p for p in [*record.info.participants, *earlier] if p.id is not None]
@@ -175,11 +175,12 @@ class _Name(NamedTuple):
 
 
 def name_replacer(
-    record: MeetingRecord, asker: str = "A", writer: str = "B"
+    record: MeetingRecord, asker: str = "A", writer: str = "B", labels_in: str | None = None
 ) -> Callable[[str], str]:
-    """A function that rewrites any text so that no known person's name is left in it."""
+    """A function that rewrites any text so that no known person's name is left in it
+    (`labels_in`: the language of the stand-ins that are labels, "Deltagare 2")."""
     language = record.language
-    pairs, table = _names(record, asker, writer)
+    pairs, table = _names(record, asker, writer, labels_in)
     if not table:
         return lambda text: text
     words_too = _also_words(record, table)
@@ -220,10 +221,10 @@ def name_replacer(
 
 
 def _names(
-    record: MeetingRecord, asker: str, writer: str
+    record: MeetingRecord, asker: str, writer: str, labels_in: str | None = None
 ) -> tuple[list[tuple[str, str]], dict[tuple[str, ...], str]]:
     """(name, stand-in) of everyone, and the stand-in of each run of a name's words."""
-    stand_ins = pseudonyms(record)
+    stand_ins = pseudonyms(record, labels_in)
     people = [*record.info.participants, *record.earlier_participants]
     pairs = [(p.name, stand_ins[p.id]) for p in people if p.id in stand_ins]
     pairs += [(n, label) for n, label in ((record.info.asker, asker), (record.info.writer, writer))]

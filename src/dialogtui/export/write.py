@@ -17,12 +17,15 @@ from dialogtui.paths import data_home, ensure_private_dir
 from dialogtui.store.db import Store
 
 
-def default_export_dir(meeting_id: int, pseudonymise: bool = False, history: bool = False) -> Path:
+def default_export_dir(
+    meeting_id: int, pseudonymise: bool = False, history: bool = False, labels: str | None = None
+) -> Path:
     """The data folder's place for a meeting's files; pseudonymised minutes (and those with
-    history) get their own folder, so the shareable files can never be mistaken for (or
-    overwrite) the named ones."""
+    history, or with another language's labels) get their own folder, so the shareable
+    files can never be mistaken for (or overwrite) the named ones."""
     name = f"meeting-{meeting_id}" + ("-pseudonymised" if pseudonymise else "")
     name += "-with-history" if history else ""
+    name += f"-{labels}" if labels else ""
     return data_home() / "exports" / name
 
 
@@ -37,10 +40,11 @@ class Exported(NamedTuple):
         if not self.words_kept:
             return ""
         listed = ", ".join(f"“{w}” ×{n}" for w, n in sorted(self.words_kept.items()))
-        return (
-            f"Kept as ordinary words, not names: {listed}. Check that none of them is a"
-            " person; write a name with a capital letter to have it replaced."
+        said = _(
+            "Kept as ordinary words, not names: {words}. Check that none of them is a person;"
+            " write a name with a capital letter to have it replaced."
         )
+        return said.format(words=listed)
 
 
 def export_meeting(
@@ -49,19 +53,23 @@ def export_meeting(
     out_dir: Path | None = None,
     pseudonymise: bool = False,
     history: bool = False,
+    labels: str | None = None,
 ) -> Exported:
     """Render both files first, then write them atomically: a failure leaves old files whole.
-    `history`: the minutes show edited turns' earlier texts and deleted turns."""
+    `history`: the minutes show edited turns' earlier texts and deleted turns; `labels`:
+    the language of their headings and dates, when a recipient needs another than the
+    meeting's (its content stays as it was said)."""
     record = load_record(store, meeting_id, history)
+    labels = None if labels == record.language else labels
     minutes, plan = EXPORT_FILES
     files = {
-        minutes: render_minutes(record, pseudonymise, history),
-        plan: render_action_plan(record, pseudonymise),
+        minutes: render_minutes(record, pseudonymise, history, labels),
+        plan: render_action_plan(record, pseudonymise, labels),
     }
     folder = (
         Path(out_dir)
         if out_dir is not None
-        else default_export_dir(meeting_id, pseudonymise, history)
+        else default_export_dir(meeting_id, pseudonymise, history, labels)
     )
     if folder.exists() and not folder.is_dir():
         said = _("{folder} is a file, not a folder; choose a folder for the export")

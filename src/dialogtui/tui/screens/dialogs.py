@@ -21,6 +21,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
+from dialogtui import i18n
 from dialogtui.display import plain, visible
 from dialogtui.errors import DialogtuiError
 from dialogtui.i18n import N_, _
@@ -566,17 +567,22 @@ class ParticipantDialog(FormDialog):
         self.dismiss(Participant(name, role if isinstance(role, str) else None, org))
 
 
-class FolderDialog(FormDialog):
-    """Ask for a folder to write the files into (created if missing), and whether to
-    pseudonymise them. Files already there are replaced only after a second enter."""
+class FolderDialog(ListKeys, FormDialog):
+    """Ask for a folder to write the files into (created if missing), whether to
+    pseudonymise them, and the language of their headings and dates (the meeting's, or a
+    recipient's). Files already there are replaced only after a second enter."""
 
     # Space ticks the box in typed order (the box's own space runs after an enter typed
     # just after it, which would write the files with names).
-    BINDINGS = [Binding("space", "tick", N_("Tick"), show=False, priority=True)]
+    BINDINGS = [
+        Binding("space", "tick", N_("Tick"), show=False, priority=True),
+        *ListKeys.LIST_BINDINGS,
+    ]
 
-    def __init__(self, title: str, default: str, names: tuple[str, ...] = ()):
+    def __init__(self, title: str, default: str, names: tuple[str, ...] = (), labels: str = "en"):
         super().__init__()
         self.title_text, self.default, self.names = title, default, names
+        self.labels = labels  # the meeting's language, chosen unless another is
         self._replace_in: str | None = None  # the folder whose files enter again replaces
 
     def compose(self) -> ComposeResult:
@@ -586,17 +592,30 @@ class FolderDialog(FormDialog):
                 yield Label(_("Folder"), classes="field-label")
                 yield Input(visible(self.default), id="folder", compact=True)
             yield Checkbox(
-                "Pseudonymised: names replaced, for sharing outside the meeting",
+                _("Pseudonymised: names replaced, for sharing outside the meeting"),
                 id="pseudonymise",
                 compact=True,
             )
+            with Horizontal(classes="row"):
+                yield Label(_("Headings in"), classes="field-label")
+                languages = [Option(i18n.NAMES[code], id=code) for code in i18n.LANGUAGES]
+                yield OptionList(*languages, id="labels", compact=True)
             yield Label(
-                _("enter: write the files · tab: pseudonymised · escape: cancel"), id="hint"
+                _("enter: write the files · tab: pseudonymised, language · escape: cancel"),
+                id="hint",
             )
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#labels", OptionList).highlighted = i18n.LANGUAGES.index(self.labels)
 
     def on_input_changed(self) -> None:
         super().on_input_changed()
         self._replace_in = None  # another folder: ask again
+
+    def action_list(self, action: str) -> None:
+        if isinstance(self.focused, OptionList):  # the folder's field has no use for them
+            super().action_list(action)
 
     async def action_tick(self) -> None:
         box = self.focused
@@ -606,7 +625,7 @@ class FolderDialog(FormDialog):
         box.toggle()
 
     async def action_enter(self) -> None:
-        if isinstance(self.focused, Checkbox):  # enter writes; space ticks the box
+        if isinstance(self.focused, Checkbox | OptionList):  # enter writes; space ticks
             await settle(self)
             self.save()
             return
@@ -630,7 +649,9 @@ class FolderDialog(FormDialog):
                 )
             )
             return
-        self.dismiss((folder, self.query_one("#pseudonymise", Checkbox).value))
+        chosen = self.query_one("#labels", OptionList).highlighted
+        labels = i18n.LANGUAGES[chosen] if chosen is not None else self.labels
+        self.dismiss((folder, self.query_one("#pseudonymise", Checkbox).value, labels))
 
 
 def open_dialogs(screens: list) -> list[FormDialog]:

@@ -128,9 +128,11 @@ class EndScreen(DialogScreen[bool]):
             return
         self.dismiss(True)  # the capture screen says that the meeting is open again
 
-    def action_export(self, pseudonymise: bool, folder: Path | None = None) -> None:
+    def action_export(
+        self, pseudonymise: bool, folder: Path | None = None, labels: str | None = None
+    ) -> None:
         self.query_one("#export-status", Static).update(_("Exporting…"))
-        self._export(pseudonymise, folder)
+        self._export(pseudonymise, folder, labels=labels)
 
     def action_export_history(self) -> None:
         """The minutes with edited turns' earlier texts and deleted turns, on their own."""
@@ -141,19 +143,26 @@ class EndScreen(DialogScreen[bool]):
         """Somewhere else, e.g. a folder shared with the participants, named or
         pseudonymised; files already there are replaced only when the scribe says so."""
 
-        def done(chosen: tuple[Path, bool] | None) -> None:
+        def done(chosen: tuple[Path, bool, str] | None) -> None:
             if chosen:
-                folder, pseudonymise = chosen
-                self.action_export(pseudonymise, folder)
+                folder, pseudonymise, labels = chosen
+                self.action_export(pseudonymise, folder, labels)
 
         dialog = FolderDialog(
-            _("Export minutes and action plan to"), str(documents_dir()), EXPORT_FILES
+            _("Export minutes and action plan to"),
+            str(documents_dir()),
+            EXPORT_FILES,
+            labels=self.engine.qs.language.value,
         )
         self.app.push_screen(dialog, done)
 
     @work(thread=True, exclusive=True)
     def _export(
-        self, pseudonymise: bool, folder: Path | None = None, history: bool = False
+        self,
+        pseudonymise: bool,
+        folder: Path | None = None,
+        history: bool = False,
+        labels: str | None = None,
     ) -> None:
         from dialogtui.export.write import export_meeting
         from dialogtui.store import Store
@@ -163,7 +172,9 @@ class EndScreen(DialogScreen[bool]):
             # the UI thread, which goes on saving the clock and drafts meanwhile.
             reader = Store.open(self.engine.store.path)
             try:
-                exported = export_meeting(reader, self.engine.id, folder, pseudonymise, history)
+                exported = export_meeting(
+                    reader, self.engine.id, folder, pseudonymise, history, labels
+                )
             finally:
                 reader.close()
         except DialogtuiError as exc:
