@@ -23,7 +23,7 @@ from rich.text import Text
 from dialogtui import __version__, i18n
 from dialogtui.display import one_line, plain, visible
 from dialogtui.errors import DialogtuiError, QuestionSetError, os_reason
-from dialogtui.i18n import _, note_kind_name, status_name
+from dialogtui.i18n import _, date_text, note_kind_name, status_name
 from dialogtui.tui.launch import meeting_id as parse_meeting_id  # as the resume fast path
 
 EXIT_CODES = _(
@@ -426,7 +426,7 @@ def meetings_cmd() -> None:
         (
             [
                 str(m.id),
-                m.date,
+                date_text(m.date),
                 m.title,
                 m.set_id,
                 status_name(m.status.value),
@@ -499,7 +499,7 @@ def actions_cmd(
         [_("when"), _("what"), _("who"), _("status"), _("meeting")],
         (
             [
-                r.action.when.isoformat() if r.action.when else "–",
+                date_text(r.action.when) if r.action.when else "–",
                 r.action.what,
                 r.action.who,
                 status_name(r.action.status.value),

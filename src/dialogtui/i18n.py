@@ -130,13 +130,25 @@ def N_(message: str) -> str:
     return message
 
 
-def date_text(value: dt.date, form: str = "medium", language: str | None = None) -> str:
+def date_text(value: dt.date | str, form: str = "medium", language: str | None = None) -> str:
     """A date as the language writes it, from Babel's locale data: "23 nov. 2026",
-    "23. marts 2027" (long), "2026-11-23" / "23.11.2026" (short). Babel is loaded on the
-    first date shown, not at start."""
+    "23.11.2026", "23. marts 2027" (long); an ISO text ("2026-11-23", as the store keeps
+    dates) is read first. Babel is loaded on the first date shown, not at start."""
+    if isinstance(value, str):
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            return value  # not a date the store wrote: shown as it is
+    else:
+        day = value
+    return _date_text(day, form, language or _current)
+
+
+@functools.lru_cache(maxsize=4096)  # a list of meetings formats the same dates on each key
+def _date_text(day: dt.date, form: str, language: str) -> str:
     from babel.dates import format_date
 
-    return format_date(value, form, locale=language or _current)
+    return format_date(day, form, locale=language)
 
 
 def status_name(value: str) -> str:

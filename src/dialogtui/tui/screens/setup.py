@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from dialogtui.display import plain, visible
 from dialogtui.errors import DialogtuiError
 from dialogtui.export.pseudonymise import pseudonym_clash
-from dialogtui.i18n import N_, _
+from dialogtui.i18n import N_, _, date_text
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.questionset.model import QuestionSet
 from dialogtui.questionset.placeholders import check_date
@@ -158,7 +158,7 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
             rows = self.app.store.list_meetings()
         except DialogtuiError:
             return []
-        return [(plain(f"{m.date} {m.title}"), m.id) for m in rows]
+        return [(plain(f"{date_text(m.date)} {m.title}"), m.id) for m in rows]
 
     def on_mount(self) -> None:
         self.sub_title = _("New meeting")

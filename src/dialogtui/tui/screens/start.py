@@ -16,7 +16,7 @@ from textual.worker import get_current_worker
 
 from dialogtui.display import plain, visible
 from dialogtui.errors import DialogtuiError
-from dialogtui.i18n import N_, _
+from dialogtui.i18n import N_, _, date_text
 from dialogtui.questionset.library import Listing, listings
 from dialogtui.records import MeetingStatus, MeetingSummary
 from dialogtui.tui.ordering import settle
@@ -94,11 +94,15 @@ class StartScreen(DialogScreen[None]):
     def _fill(self, query: str) -> None:
         q = fold(query)
         options: list[Option | None] = []
-        meetings = [m for m in self._meetings if q in fold(f"{m.title} {m.set_id} {m.date}")]
+        meetings = [
+            m
+            for m in self._meetings
+            if q in fold(f"{m.title} {m.set_id} {m.date} {date_text(m.date)}")
+        ]
         if meetings:
             options.append(Option(Text(_("Resume"), style="bold"), disabled=True))
             for m in meetings:
-                label = plain(f"  {m.date}  {m.title}")
+                label = plain(f"  {date_text(m.date)}  {m.title}")
                 label.append("  " + _("({n} turns)").format(n=m.turn_count), style="dim")
                 options.append(Option(label, id=f"m{m.id}"))
         sets = [
@@ -146,7 +150,7 @@ class StartScreen(DialogScreen[None]):
             m = next(m for m in self._meetings if f"m{m.id}" == option.id)
             preview.update(
                 plain(
-                    f"{m.title}\n{m.date} · {m.set_id}\n"
+                    f"{m.title}\n{date_text(m.date)} · {m.set_id}\n"
                     + _("{turns} turns · {actions} open actions").format(
                         turns=m.turn_count, actions=m.open_actions
                     )

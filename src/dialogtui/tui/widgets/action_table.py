@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dialogtui.export.labels import action_columns, labels
-from dialogtui.i18n import N_, _
+from dialogtui.i18n import N_, _, date_text
 from dialogtui.kinds.action_planning import made_in
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.questionset.model import StepKind
@@ -18,9 +18,9 @@ def columns_for(engine: MeetingEngine) -> list[tuple[str, str]]:
     return action_columns(engine.qs, step)
 
 
-def value(item: ActionItem, field: str) -> str:
+def value(item: ActionItem, field: str, language: str) -> str:
     v = getattr(item, field)
-    return v.isoformat() if field == "when" and v else (v or "")
+    return date_text(v, "medium", language) if field == "when" and v else (v or "")
 
 
 class ActionTable(ItemTable):
@@ -41,7 +41,11 @@ class ActionTable(ItemTable):
         group = lambda gid: p.name if (p := engine.participant(gid)) else "?"  # noqa: E731
         first, made = made_in(engine.qs, items, group, L)
         rows = (
-            [*made(item), *(value(item, f) for f, _ in cols), L[item.status.value]]
+            [
+                *made(item),
+                *(value(item, f, engine.qs.language.value) for f, _ in cols),
+                L[item.status.value],
+            ]
             for item in items
         )
         self.fill([*first, *(label for _, label in cols), L["status"]], items, rows)

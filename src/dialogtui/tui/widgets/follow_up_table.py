@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dialogtui.export.labels import labels
-from dialogtui.i18n import N_
+from dialogtui.i18n import N_, date_text
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.records import ActionStatus, saved
 from dialogtui.tui.widgets.item_table import ItemTable
@@ -29,7 +29,7 @@ class FollowUpTable(ItemTable):
             [
                 item.what,
                 item.who,
-                item.when.isoformat() if item.when else "",
+                date_text(item.when, "medium", engine.qs.language.value) if item.when else "",
                 L[reviewed[item.id].status.value] if item.id in reviewed else L["to_review"],
                 reviewed[item.id].comment if item.id in reviewed else "",
             ]
