@@ -91,6 +91,7 @@ def test_show_bad_date(cli):
     ("lang", "expected"),
     [
         ("sv", "januari 2027 / december 2025"),
+        ("fi", "tammikuu 2027 / joulukuu 2025"),
         ("da", "januar 2027 / december 2025"),
         ("nb", "januar 2027 / desember 2025"),
         ("en", "January 2027 / December 2025"),

@@ -32,6 +32,7 @@ class Strict(BaseModel):
 
 class Language(StrEnum):
     sv = "sv"
+    fi = "fi"  # Raseborg is bilingual: a Finnish set's minutes in Finnish
     da = "da"
     nb = "nb"
     en = "en"

@@ -19,11 +19,12 @@ from dialogtui.questionset.model import Horizon, Language
 
 @functools.cache
 def months(language: Language) -> tuple[str, ...]:
-    """The months' names as the language writes them in running text ("januari 2027",
-    "marts 2027"), from Babel's locale data (read once per language, when first needed)."""
+    """The months' names as the language writes them with a year ("januari 2027",
+    "marts 2027", "tammikuu 2027"), from Babel's locale data (read once per language, when
+    first needed). Stand-alone: Finnish inflects a month inside a date ("1. tammikuuta")."""
     from babel.dates import get_month_names
 
-    names = get_month_names("wide", context="format", locale=Language(language).value)
+    names = get_month_names("wide", context="stand-alone", locale=Language(language).value)
     return tuple(names[n] for n in range(1, 13))
 
 

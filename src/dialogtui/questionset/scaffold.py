@@ -11,7 +11,7 @@ TEMPLATE = """\
 # docs/question-set-format.md describes every key.
 id = "{id}"
 title = "{title}"
-language = "{language}"            # sv, da, nb or en: the language of minutes and labels
+language = "{language}"            # sv, fi, da, nb or en: the language of minutes and labels
 method = "Framtidsdialog"
 description = "What the meeting is for."
 horizon = {{ years = 1 }}  # moves {{future}} and {{past}} (anticipation dialogue)
