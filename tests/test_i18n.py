@@ -398,3 +398,35 @@ def test_no_text_reaches_the_user_unmarked():
                 if literal and {w.lower() for w in _words_in(arg)} & english:
                     found.append(f"{where}:{arg.lineno}: {ast.unparse(arg)[:60]}")
     assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("language", i18n.LANGUAGES)
+def test_the_set_ups_labels_and_hints_fit_their_places_in_every_language(tmp_path, language):
+    # A field's label runs into its field, a hint is cut off, when a translation is longer
+    # than the place the screen has for it (a Finnish label of 14 letters did).
+    from rich.cells import cell_len
+    from textual.widgets import Input, Label
+    from tui_helpers import run, until
+
+    from dialogtui.tui.screens.setup import SetupScreen
+
+    i18n.use(language)
+    cut: list[str] = []
+
+    async def scenario(app, pilot):
+        await until(pilot, lambda: isinstance(app.screen, SetupScreen))
+        await pilot.pause()
+        for field in app.screen.query(Input):
+            if field.display and field.placeholder and not field.value:
+                if cell_len(field.placeholder) > field.content_region.width:
+                    cut.append(f"placeholder {field.placeholder!r} in {field.content_region.width}")
+        for label in app.screen.query(Label):
+            said = str(label.render())
+            room = label.content_region.width - ("field-label" in label.classes)  # a gap
+            one_line = label.content_region.height == 1  # a text that wraps has its room
+            if label.display and one_line and cell_len(said) > room:
+                cut.append(f"label {said!r} in {room}")
+
+    run(scenario, db=tmp_path / "db", set_ref="samtidigt-traff-4", size=(80, 24))
+    i18n.use("en")
+    assert not cut, cut

@@ -307,12 +307,37 @@ def test_capture_round_light_theme(snap_compare, tmp_path):
     assert snap_compare(app, terminal_size=(80, 24), run_before=light)
 
 
+def _in_language(language: str) -> None:
+    from dialogtui import i18n
+
+    i18n.use(language)  # conftest speaks English again before the next test
+
+
 @pytest.mark.parametrize("language", ["sv", "fi"])
 def test_capture_round_in_the_users_language(snap_compare, tmp_path, language):
     """The scribe's screen in Swedish and in Finnish (the longest words) at 80×24: the set's
     texts in its own language, the app's words in the user's (issue 14)."""
-    from dialogtui import i18n
-
-    i18n.use(language)  # conftest speaks English again before the next test
+    _in_language(language)
     app = app_with(tmp_path, round_step)
     assert snap_compare(app, terminal_size=(80, 24), run_before=steady)
+
+
+@pytest.mark.parametrize("language", ["sv", "fi"])
+def test_setup_in_the_users_language(snap_compare, tmp_path, language):
+    _in_language(language)
+    app = app_with(tmp_path, set_ref="samtidigt-traff-4")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=steady)
+
+
+@pytest.mark.parametrize("language", ["sv", "fi"])
+def test_help_in_the_users_language(snap_compare, tmp_path, language):
+    _in_language(language)
+    app = app_with(tmp_path, round_step)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=after("f1"))
+
+
+@pytest.mark.parametrize("language", ["sv", "fi"])
+def test_end_in_the_users_language(snap_compare, tmp_path, language):
+    _in_language(language)
+    app = app_with(tmp_path, action_step)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=after("ctrl+o"))
