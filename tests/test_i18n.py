@@ -417,9 +417,10 @@ def test_the_set_ups_labels_and_hints_fit_their_places_in_every_language(tmp_pat
         await until(pilot, lambda: isinstance(app.screen, SetupScreen))
         await pilot.pause()
         for field in app.screen.query(Input):
-            if field.display and field.placeholder and not field.value:
-                if cell_len(field.placeholder) > field.content_region.width:
-                    cut.append(f"placeholder {field.placeholder!r} in {field.content_region.width}")
+            room = field.content_region.width
+            shown = field.display and field.placeholder and not field.value
+            if shown and cell_len(field.placeholder) > room:
+                cut.append(f"placeholder {field.placeholder!r} in {room}")
         for label in app.screen.query(Label):
             said = str(label.render())
             room = label.content_region.width - ("field-label" in label.classes)  # a gap
