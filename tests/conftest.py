@@ -31,6 +31,10 @@ def private_home(tmp_path, monkeypatch):
     from dialogtui import i18n
 
     i18n.use("en")
+    # The command line's help is written when its module is first imported: in English,
+    # before any test speaks another language in this process (those run it afresh).
+    import dialogtui.cli  # noqa: F401
+
     if hasattr(time, "tzset"):  # not on Windows, where the tests that show times are few
         time.tzset()
     return home

@@ -431,3 +431,33 @@ def test_the_set_ups_labels_and_hints_fit_their_places_in_every_language(tmp_pat
     run(scenario, db=tmp_path / "db", set_ref="samtidigt-traff-4", size=(80, 24))
     i18n.use("en")
     assert not cut, cut
+
+
+def test_a_mistake_on_the_command_line_is_said_in_the_users_language():
+    # click writes its usage errors in English: dialogtui says them again, exit code kept.
+    sv = {"DIALOGTUI_LANG": "sv"}
+    missing = run_dialogtui("export", **sv)
+    typo = run_dialogtui("export", "1", "--lab", "da", **sv)
+    number = run_dialogtui("notes", "1", "--edit", "x", **sv)
+    helped = run_dialogtui("export", "--help", **sv)
+    assert missing.returncode == typo.returncode == number.returncode == 2
+    assert "Användning: " in missing.stderr and "dialogtui export [FLAGGOR] {MÖTE}" in missing.stderr
+    assert "dialogtui export --help' för hjälp." in missing.stderr
+    assert "Fel: Argumentet 'MÖTE' saknas." in missing.stderr
+    assert "Fel: Det finns ingen flagga --lab (menade du --labels?)" in typo.stderr
+    assert "Fel: '--edit' ska vara ett tal." in number.stderr
+    assert "[obligatoriskt]" in helped.stdout and "--labels SPRÅK" in helped.stdout
+    said = missing.stderr + typo.stderr + number.stderr + helped.stdout
+    # The options' own names (--with-history) are the command's, and typer's type names
+    # (<str>, <path>) are not translatable: named in the closing note.
+    names = ["dialogtui", "export", "notes", "edit", "labels", "lab", "with", "history", "help"]
+    assert not english_on(said, [*names, "str", "path"])
+
+
+@pytest.mark.parametrize("language", i18n.LANGUAGES)
+def test_the_command_lines_help_lists_every_command_whole_in_every_language(language):
+    # A translated description longer than the line is cut with "..." (Swedish did).
+    done = run_dialogtui("--help", DIALOGTUI_LANG=language)
+    commands = done.stdout.split("\n\n")[-1]
+    assert "..." not in commands.replace("[ARGUMENT]...", ""), commands
+    assert max(len(line) for line in done.stdout.splitlines()) <= 80

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -19,11 +20,12 @@ import typer.core
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
+from typer._click import exceptions as click_errors
 
 from dialogtui import __version__, i18n
 from dialogtui.display import one_line, plain, visible
 from dialogtui.errors import DialogtuiError, QuestionSetError, os_reason
-from dialogtui.i18n import _, date_text, note_kind_name, status_name
+from dialogtui.i18n import N_, _, date_text, note_kind_name, status_name
 from dialogtui.tui.launch import meeting_id as parse_meeting_id  # as the resume fast path
 
 EXIT_CODES = _(
@@ -36,12 +38,17 @@ EXIT_CODES = _(
 typer.core._ = _
 
 
+# What click's usage line says of every command, in the app's language.
+_USAGE = {"[OPTIONS]": N_("[OPTIONS]"), "COMMAND [ARGS]...": N_("COMMAND [ARGS]...")}
+
+
 class _Speaking:
     """A command whose help says "Usage:" and "--help" in the app's language too (typer
     writes them without asking gettext)."""
 
     def format_usage(self, ctx, formatter) -> None:
         pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        pieces = [_(_USAGE[p]) if p in _USAGE else p for p in pieces]
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=_("Usage: "))
 
     def get_help_option(self, ctx):
@@ -49,6 +56,53 @@ class _Speaking:
         if option is not None:
             option.help = _("Show this message and exit.")
         return option
+
+
+# A mistake on the command line, as click says it (in English, without gettext): said
+# again in the app's language where its form is known, else as click said it.
+_MISTAKES = [
+    (
+        re.compile(r"^No such option: (?P<name>\S+) \(Possible options: (?P<options>.+)\)$"),
+        N_("No such option: {name} (did you mean {options}?)"),
+    ),
+    (re.compile(r"^No such option: (?P<name>\S+)$"), N_("No such option: {name}")),
+    (re.compile(r"^Missing argument (?P<name>.+)\.$"), N_("Missing argument {name}.")),
+    (re.compile(r"^Missing option (?P<name>.+)\.$"), N_("Missing option {name}.")),
+    (
+        re.compile(r"^Option (?P<name>.+) requires an argument\.$"),
+        N_("Option {name} needs a value."),
+    ),
+    (
+        re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((?P<args>.+)\)$"),
+        N_("Unexpected extra arguments ({args})"),
+    ),
+    (re.compile(r"^Invalid value for (?P<name>.+?): .*integer"), N_("{name} should be a number.")),
+    (
+        re.compile(r"^Invalid value for (?P<name>.+?): (?P<why>.+)$"),
+        N_("Invalid value for {name}: {why}"),
+    ),
+]
+
+
+def _said_again(message: str) -> str:
+    for pattern, template in _MISTAKES:
+        if found := pattern.match(message):
+            return _(template).format(**found.groupdict())
+    return message
+
+
+def _show_usage_error(self: click_errors.UsageError, file=None) -> None:
+    stream = file or sys.stderr
+    if self.ctx is not None:
+        hint = _("Try '{command} {option}' for help.").format(
+            command=self.ctx.command_path, option=self.ctx.help_option_names[0]
+        )
+        print(f"{self.ctx.get_usage()}\n{hint}\n", file=stream)
+    message = _said_again(self.format_message())
+    print(_("Error: {message}").format(message=message), file=stream)
+
+
+click_errors.UsageError.show = _show_usage_error  # type: ignore[method-assign]
 
 
 class _Group(_Speaking, typer.core.TyperGroup):
@@ -123,7 +177,7 @@ def _root(
         str | None,
         typer.Option(
             "--lang",
-            metavar="LANG",
+            metavar=_("LANG"),
             help=_(
                 "The app's language: sv, fi, da, nb or en (default: your choice, your system's)."
             ),
@@ -141,7 +195,8 @@ def _root(
 )
 def run_cmd(
     set_ref: Annotated[
-        str | None, typer.Argument(metavar="[SET]", help=_("Start a meeting from this set."))
+        str | None,
+        typer.Argument(metavar="[" + _("SET") + "]", help=_("Start a meeting from this set.")),
     ] = None,
 ) -> None:
     """Open the app (at the set-up of a new meeting from SET, if given)."""
@@ -159,7 +214,8 @@ def run_cmd(
 )
 def resume_cmd(
     meeting: Annotated[
-        str | None, typer.Argument(metavar="[MEETING]", help=_("Meeting id; default the latest."))
+        str | None,
+        typer.Argument(metavar="[" + _("MEETING") + "]", help=_("Meeting id; default the latest.")),
     ] = None,
 ) -> None:
     """Open the app at an unfinished meeting, where it stopped."""
@@ -215,7 +271,7 @@ def sets_cmd() -> None:
     help=_("Preview a set's agenda: steps, times, questions and who is asked."),
 )
 def show_cmd(
-    set_ref: Annotated[str, typer.Argument(metavar="SET", help=_("A set id or a .toml path."))],
+    set_ref: Annotated[str, typer.Argument(metavar=_("SET"), help=_("A set id or a .toml path."))],
     date: Annotated[
         str | None,
         typer.Option(help=_("Meeting date (YYYY-MM-DD) for time placeholders; default today.")),
@@ -266,7 +322,9 @@ def validate_cmd(
     paths: Annotated[
         list[Path],
         # Not click's own readability check: an unreadable file is a PATH:1:1 problem, exit 1.
-        typer.Argument(metavar="PATH...", readable=False, help=_("Set files, or folders of them.")),
+        typer.Argument(
+            metavar=_("PATH") + "...", readable=False, help=_("Set files, or folders of them.")
+        ),
     ],
 ) -> None:
     """Check question-set files; print PATH:LINE:COL: message for every problem."""
@@ -301,6 +359,7 @@ def validate_cmd(
 @app.command(
     "schema",
     cls=_Command,
+    short_help=_("Print the JSON Schema of the question-set format."),
     help=_("Print the JSON Schema of the question-set format (for editors)."),
 )
 def schema_cmd() -> None:
@@ -317,7 +376,7 @@ def schema_cmd() -> None:
     help=_("Write a new question set to start from: commented, or a copy of one."),
 )
 def new_cmd(
-    set_id: Annotated[str, typer.Argument(metavar="SET_ID", help=_("Id of the new set."))],
+    set_id: Annotated[str, typer.Argument(metavar=_("SET_ID"), help=_("Id of the new set."))],
     folder: Annotated[
         Path | None, typer.Option("--dir", help=_("Where to write it; default your sets folder."))
     ] = None,
@@ -370,7 +429,7 @@ def new_cmd(
 )
 def language_cmd(
     choice: Annotated[
-        str | None, typer.Argument(metavar="[LANG]", help=_("sv, fi, da, nb or en."))
+        str | None, typer.Argument(metavar="[" + _("LANG") + "]", help=_("sv, fi, da, nb or en."))
     ] = None,
 ) -> None:
     if choice is None:
@@ -441,7 +500,7 @@ def meetings_cmd() -> None:
 
 @app.command("export", cls=_Command, help=_("Write minutes.md and action-plan.md for a meeting."))
 def export_cmd(
-    meeting: Annotated[str, typer.Argument(metavar="MEETING", help=_("Meeting id."))],
+    meeting: Annotated[str, typer.Argument(metavar=_("MEETING"), help=_("Meeting id."))],
     out_dir: Annotated[
         Path | None, typer.Option("--out", help=_("Folder for the files; default the data folder."))
     ] = None,
@@ -458,7 +517,7 @@ def export_cmd(
         str | None,
         typer.Option(
             "--labels",
-            metavar="LANG",
+            metavar=_("LANG"),
             help=_(
                 "Headings and dates in this language (sv, fi, da, nb, en) for a recipient who "
                 "needs it; the meeting's own words stay as said. Default: the meeting's."
@@ -517,16 +576,16 @@ def actions_cmd(
     help=_("A meeting's decisions, concerns and consent note: list, correct or delete them."),
 )
 def notes_cmd(
-    meeting: Annotated[str, typer.Argument(metavar="MEETING", help=_("Meeting id."))],
+    meeting: Annotated[str, typer.Argument(metavar=_("MEETING"), help=_("Meeting id."))],
     text: Annotated[
         str | None,
-        typer.Argument(metavar="TEXT", help=_("The new text, with --edit or --consent.")),
+        typer.Argument(metavar=_("TEXT"), help=_("The new text, with --edit or --consent.")),
     ] = None,
     edit: Annotated[
-        int | None, typer.Option("--edit", metavar="ID", help=_("Correct note ID."))
+        int | None, typer.Option("--edit", metavar=_("ID"), help=_("Correct note ID."))
     ] = None,
     delete: Annotated[
-        int | None, typer.Option("--delete", metavar="ID", help=_("Delete note ID."))
+        int | None, typer.Option("--delete", metavar=_("ID"), help=_("Delete note ID."))
     ] = None,
     consent: Annotated[
         bool, typer.Option("--consent", help=_("Set how consent was given to TEXT."))
@@ -569,7 +628,7 @@ def notes_cmd(
 
 @app.command("forget", cls=_Command, help=_("Delete a meeting, its turns and actions, for good."))
 def forget_cmd(
-    meeting: Annotated[str, typer.Argument(metavar="MEETING", help=_("Meeting id."))],
+    meeting: Annotated[str, typer.Argument(metavar=_("MEETING"), help=_("Meeting id."))],
     yes: Annotated[bool, typer.Option("--yes", help=_("Do not ask for confirmation."))] = False,
 ) -> None:
     """Delete a meeting, its turns and actions, for good."""

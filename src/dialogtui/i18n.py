@@ -171,4 +171,5 @@ def note_kind_name(value: str) -> str:
 # The command line's own headings, which typer asks gettext for: here, so that the
 # catalogues have them (scripts/i18n extracts from dialogtui's source only).
 THIRD_PARTY = [N_("Options"), N_("Commands"), N_("Arguments"), N_("Usage: ")]
-THIRD_PARTY += [N_("Show this message and exit.")]
+THIRD_PARTY += [N_("Show this message and exit."), N_("No such command {name!r}.")]
+THIRD_PARTY += [N_("Missing command."), N_("required"), N_("default: {default}")]
