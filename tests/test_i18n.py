@@ -149,8 +149,13 @@ CODE = re.compile(r"\{\w+\}|`[^`]*`|\[\[?[a-z_.]+\]\]?|[a-z_]+ = \S+|\"[^\"]*\""
 
 @pytest.mark.parametrize(
     ("keys", "shows"),
-    [((), "Talar: Anna"), (("f1",), "Hjälp"), (("ctrl+o",), "Tid per steg")],
-    ids=["capture", "help", "end"],
+    [
+        ((), "Talar: Anna"),
+        (("f1",), "Hjälp"),
+        (("ctrl+o",), "Tid per steg"),
+        (("ctrl+p",), "Sök kommandon"),
+    ],
+    ids=["capture", "help", "end", "palette"],
 )
 def test_the_scribes_screen_in_a_swedish_run_shows_no_english_word(tmp_path, keys, shows):
     from meeting_helpers import new_meeting
@@ -178,6 +183,45 @@ def test_the_scribes_screen_in_a_swedish_run_shows_no_english_word(tmp_path, key
     offenders = english_on(shown[0], [*_set_words(qs), "Anna", "Cia"])
     assert not offenders, f"English on a Swedish screen: {offenders}\n{shown[0]}"
     assert new_meeting  # the helpers are the tests' own
+
+
+def _a_step_of_each_kind() -> list[tuple[str, str, str | None]]:
+    """(set, step id, a role) of the first step of each kind among the built-in sets."""
+    from dialogtui.questionset.library import scan
+
+    found: dict[str, tuple[str, str, str | None]] = {}
+    for entry in scan():
+        if (qs := entry.question_set) is None:
+            continue
+        for step_id, step in zip(qs.step_ids, qs.steps, strict=True):
+            role = qs.roles[0].id if qs.roles else None
+            found.setdefault(step.kind.value, (qs.id, step_id, role))
+    return [found[kind] for kind in sorted(found)]
+
+
+@pytest.mark.parametrize(("set_id", "step", "role"), _a_step_of_each_kind())
+def test_every_kind_of_step_in_a_swedish_run_shows_no_english_word(tmp_path, set_id, step, role):
+    # Each kind has its own panel (cards, needs, sheets, a scale, a choice): none of their
+    # hints and headings may be left in English.
+    from tui_helpers import run, screen_text, seeded_meeting, until
+
+    from dialogtui.questionset.library import find
+
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, set_id, [("Anna", role), ("Cia", role)], step=step)
+    i18n.use("sv")
+    shown: list[str] = []
+
+    async def scenario(app, pilot):
+        await until(pilot, lambda: "Steg " in screen_text(app) and "f1 Hjälp" in screen_text(app))
+        await pilot.pause()
+        shown.append(screen_text(app))
+
+    run(scenario, db=db, meeting_id=mid, size=(80, 24))
+    i18n.use("en")
+    qs = find(set_id)
+    offenders = english_on(shown[0], [*_set_words(qs), "Anna", "Cia", qs.method])
+    assert not offenders, f"English on a Swedish screen: {offenders}\n{shown[0]}"
 
 
 def english_on(screen: str, own: list[str]) -> list[str]:
@@ -356,8 +400,23 @@ def test_a_bad_question_set_is_explained_in_the_users_language(cli, tmp_path, mo
 # What a user reads comes through these: an error raised for them, a notice, a label, a
 # key's description, a line of the command line. Their text must be a marked message.
 SHOWN_BY = {"notify", "say", "Label", "Static", "add_column", "Binding", "Problem", "fail"}
+SHOWN_AS = {"placeholder", "tooltip", "title", "label", "message", "help", "short_help"}
 NOT_FOR_USERS = {"TypeError", "AssertionError", "RuntimeError", "NotImplementedError"}
 INTERNAL = {"questionset/positions.py", "records.py"}  # caught, or a programming error
+
+
+SHOWN_ON = {"border_title", "border_subtitle", "sub_title"}
+
+
+def _parts(node) -> list:
+    """The texts an expression may show: both sides of `a if c else b` and of `a + b`."""
+    import ast
+
+    if isinstance(node, ast.IfExp):
+        return [*_parts(node.body), *_parts(node.orelse)]
+    if isinstance(node, ast.BinOp):
+        return [*_parts(node.left), *_parts(node.right)]
+    return [node]
 
 
 def _words_in(node) -> list[str]:
@@ -393,42 +452,62 @@ def test_no_text_reaches_the_user_unmarked():
                     ]
                 elif name in SHOWN_BY:
                     args = list(node.args)
-            for arg in args:
+                # Wherever they are given: a field's hint, a key's tooltip, a dialog's title.
+                args += [k.value for k in node.keywords if k.arg in SHOWN_AS]
+            elif isinstance(node, ast.Assign | ast.AugAssign):  # self.border_title = "…"
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                if any(getattr(t, "attr", None) in SHOWN_AS | SHOWN_ON for t in targets):
+                    args = [node.value]
+            for arg in (part for a in args for part in _parts(a)):
                 literal = isinstance(arg, ast.Constant | ast.JoinedStr)
                 if literal and {w.lower() for w in _words_in(arg)} & english:
                     found.append(f"{where}:{arg.lineno}: {ast.unparse(arg)[:60]}")
     assert not found, "\n".join(found)
 
 
-@pytest.mark.parametrize("language", i18n.LANGUAGES)
-def test_the_set_ups_labels_and_hints_fit_their_places_in_every_language(tmp_path, language):
-    # A field's label runs into its field, a hint is cut off, when a translation is longer
-    # than the place the screen has for it (a Finnish label of 14 letters did).
+def _cut_on(screen) -> list[str]:
+    """The placeholders and one-line labels a screen shows cut off (or, for a field's
+    label, running into its field)."""
     from rich.cells import cell_len
     from textual.widgets import Input, Label
+
+    cut = []
+    for field in screen.query(Input):
+        room = field.content_region.width
+        shown = field.display and field.placeholder and not field.value
+        if shown and cell_len(field.placeholder) > room:
+            cut.append(f"placeholder {field.placeholder!r} in {room}")
+    for label in screen.query(Label):
+        said = str(label.render())
+        room = label.content_region.width - ("field-label" in label.classes)  # a gap
+        one_line = label.content_region.height == 1  # a text that wraps has its room
+        if label.display and one_line and cell_len(said) > room:
+            cut.append(f"label {said!r} in {room}")
+    return cut
+
+
+@pytest.mark.parametrize("language", i18n.LANGUAGES)
+@pytest.mark.parametrize("where", ["start", "set-up"])
+def test_labels_and_hints_fit_their_places_in_every_language(tmp_path, language, where):
+    # A field's label runs into its field, a hint is cut off, when a translation is longer
+    # than the place the screen has for it (a Finnish label of 14 letters did; the start
+    # screen's search hint was cut in every language, English too).
     from tui_helpers import run, until
 
     from dialogtui.tui.screens.setup import SetupScreen
+    from dialogtui.tui.screens.start import StartScreen
 
     i18n.use(language)
     cut: list[str] = []
+    wanted = StartScreen if where == "start" else SetupScreen
 
     async def scenario(app, pilot):
-        await until(pilot, lambda: isinstance(app.screen, SetupScreen))
+        await until(pilot, lambda: isinstance(app.screen, wanted))
         await pilot.pause()
-        for field in app.screen.query(Input):
-            room = field.content_region.width
-            shown = field.display and field.placeholder and not field.value
-            if shown and cell_len(field.placeholder) > room:
-                cut.append(f"placeholder {field.placeholder!r} in {room}")
-        for label in app.screen.query(Label):
-            said = str(label.render())
-            room = label.content_region.width - ("field-label" in label.classes)  # a gap
-            one_line = label.content_region.height == 1  # a text that wraps has its room
-            if label.display and one_line and cell_len(said) > room:
-                cut.append(f"label {said!r} in {room}")
+        cut.extend(_cut_on(app.screen))
 
-    run(scenario, db=tmp_path / "db", set_ref="samtidigt-traff-4", size=(80, 24))
+    ref = {} if where == "start" else {"set_ref": "samtidigt-traff-4"}
+    run(scenario, db=tmp_path / "db", size=(80, 24), **ref)
     i18n.use("en")
     assert not cut, cut
 
@@ -441,7 +520,9 @@ def test_a_mistake_on_the_command_line_is_said_in_the_users_language():
     number = run_dialogtui("notes", "1", "--edit", "x", **sv)
     helped = run_dialogtui("export", "--help", **sv)
     assert missing.returncode == typo.returncode == number.returncode == 2
-    assert "Användning: " in missing.stderr and "dialogtui export [FLAGGOR] {MÖTE}" in missing.stderr
+    assert (
+        "Användning: " in missing.stderr and "dialogtui export [FLAGGOR] {MÖTE}" in missing.stderr
+    )
     assert "dialogtui export --help' för hjälp." in missing.stderr
     assert "Fel: Argumentet 'MÖTE' saknas." in missing.stderr
     assert "Fel: Det finns ingen flagga --lab (menade du --labels?)" in typo.stderr

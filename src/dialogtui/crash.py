@@ -13,6 +13,7 @@ from pathlib import Path
 
 from dialogtui import __version__
 from dialogtui.atomic import write_atomic
+from dialogtui.i18n import _
 from dialogtui.paths import data_home, ensure_private_dir
 
 
@@ -36,13 +37,19 @@ def write_report(error: BaseException, now: dt.datetime | None = None) -> Path |
 
 
 def sentence(error: BaseException, report: Path | None, meeting_id: int | None) -> str:
-    where = f"a report is in {report}" if report else "no report could be written"
+    # The report itself stays in English: it is for whoever fixes the bug.
+    where = (
+        _("a report is in {path}").format(path=report)
+        if report
+        else _("no report could be written")
+    )
     resume = (
-        f"`dialogtui resume {meeting_id}` opens the meeting where it stopped"
+        _("`dialogtui resume {id}` opens the meeting where it stopped").format(id=meeting_id)
         if meeting_id is not None
-        else "everything saved is safe"
+        else _("everything saved is safe")
     )
-    return (
-        f"dialogtui stopped because of an internal error ({type(error).__name__}); what you"
-        f" typed was saved and {resume}; {where}."
+    said = _(
+        "dialogtui stopped because of an internal error ({error}); what you typed was saved"
+        " and {resume}; {where}."
     )
+    return said.format(error=type(error).__name__, resume=resume, where=where)

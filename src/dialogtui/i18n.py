@@ -173,3 +173,11 @@ def note_kind_name(value: str) -> str:
 THIRD_PARTY = [N_("Options"), N_("Commands"), N_("Arguments"), N_("Usage: ")]
 THIRD_PARTY += [N_("Show this message and exit."), N_("No such command {name!r}.")]
 THIRD_PARTY += [N_("Missing command."), N_("required"), N_("default: {default}")]
+# Textual's command palette: its own commands, as App.get_system_commands writes them.
+THIRD_PARTY += [N_("Theme"), N_("Change the current theme"), N_("Quit")]
+THIRD_PARTY += [N_("Quit the application as soon as possible"), N_("Keys")]
+THIRD_PARTY += [N_("Hide the keys and widget help panel")]
+THIRD_PARTY += [N_("Show help for the focused widget and a summary of available keys")]
+THIRD_PARTY += [N_("Minimize"), N_("Minimize the widget and restore to normal size")]
+THIRD_PARTY += [N_("Maximize"), N_("Maximize the focused widget"), N_("Screenshot")]
+THIRD_PARTY += [N_("Save an SVG 'screenshot' of the current screen")]

@@ -11,11 +11,12 @@ from typing import Protocol, runtime_checkable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.screen import Screen
 
 from dialogtui.display import plain, visible
 from dialogtui.errors import DialogtuiError, StoreError
-from dialogtui.i18n import N_
+from dialogtui.i18n import N_, _
 from dialogtui.meeting.clock import Clock, SystemClock
 from dialogtui.store import Store
 from dialogtui.tui.ordering import settle
@@ -188,9 +189,16 @@ class DialogApp(App):
         self.release()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's own commands, in the app's language (it writes them in English).
+        for command in super().get_system_commands(screen):
+            yield command._replace(title=_(command.title), help=_(command.help))
         if isinstance(screen, HasCommands):
             yield from screen.palette_commands()
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            placeholder = _("Search for commands…")
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
 
 
 def build_app(

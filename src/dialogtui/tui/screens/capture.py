@@ -281,7 +281,7 @@ class CaptureScreen(DialogScreen[None]):
             return False
         if self._save_problem is not None:
             self._save_problem = None
-            self._strip_says("✓ saving again")
+            self._strip_says("✓ " + _("saving again"))
         return True
 
     def _open_texts(self) -> dict[str, str]:
@@ -527,8 +527,9 @@ class CaptureScreen(DialogScreen[None]):
     def _note_dialog(self, kind: NoteKind):
         def done(text: str | None) -> None:
             if text and text.strip() and self.run(lambda: self.engine.add_note(kind, text)):
-                what = {"decision": _("decision"), "concern": _("concern")}
-                said = _("saved {what}").format(what=what.get(kind.value, _("standpoint")))
+                # Whole sentences: the noun's gender changes the rest ("beslutet sparat").
+                saved = {"decision": _("saved decision"), "concern": _("saved concern")}
+                said = saved.get(kind.value) or _("saved standpoint")
                 self.query_one(SpeakerStrip).last_saved = "✓ " + said
                 self.refresh_clock()
 
@@ -696,7 +697,7 @@ class CaptureScreen(DialogScreen[None]):
         stack with every return and stall the screen when they expire together)."""
         if reopened:
             self._moved()
-            self._strip_says("open again · ctrl+o ends the meeting")
+            self._strip_says(_("open again · ctrl+o ends the meeting"))
 
     def _participant_dialog(self):
         def done(person) -> None:
@@ -714,33 +715,35 @@ class CaptureScreen(DialogScreen[None]):
         await self._open(dialog, done, "participant")
 
     def palette_commands(self) -> Iterable[SystemCommand]:
-        yield SystemCommand(
-            "Add participant…", "Someone joins the meeting", self.action_add_participant
-        )
-        yield SystemCommand("Next step", "Move to the next step", self.action_next_step)
-        yield SystemCommand("Previous step", "Move back one step", self.action_prev_step)
-        yield SystemCommand("Go to step…", "Jump to any step", self.action_jump)
-        yield SystemCommand("Pass", "The current speaker passes", self.action_pass_turn)
-        yield SystemCommand("Who speaks…", "Choose the speaker", self.action_choose_speaker)
-        yield SystemCommand("Add action item", "What, how, who, when", self.action_action_item)
-        yield SystemCommand(
-            "Add decision", "Record a decision", lambda: self.action_note("decision")
-        )
-        yield SystemCommand("Add concern", "Record a concern", lambda: self.action_note("concern"))
-        yield SystemCommand(
-            "Add agreed standpoint",
-            "Note what the group agrees on",
-            lambda: self.action_note("standpoint"),
-        )
-        yield SystemCommand(
-            "Decisions, concerns and consent…",
-            "List them, to correct or delete one",
-            self.action_list_notes,
-        )
-        yield SystemCommand("Pause or resume the clock", "Stop the step timer", self.action_pause)
-        yield SystemCommand("Edit or delete turns", "Focus the transcript", self.action_transcript)
-        yield SystemCommand("Show or hide notes", "Facilitator notes", self.action_notes)
-        yield SystemCommand(
-            "Repeat this block", "Another round of a repeated step", self.action_repeat
-        )
-        yield SystemCommand("End meeting", "Summary and export", self.action_end)
+        commands = [
+            (N_("Add participant…"), N_("Someone joins the meeting"), self.action_add_participant),
+            (N_("Next step"), N_("Move to the next step"), self.action_next_step),
+            (N_("Previous step"), N_("Move back one step"), self.action_prev_step),
+            (N_("Go to step…"), N_("Jump to any step"), self.action_jump),
+            (N_("Pass"), N_("The current speaker passes"), self.action_pass_turn),
+            (N_("Who speaks…"), N_("Choose the speaker"), self.action_choose_speaker),
+            (N_("Add action item"), N_("What, how, who, when"), self.action_action_item),
+            (N_("Add decision"), N_("Record a decision"), lambda: self.action_note("decision")),
+            (N_("Add concern"), N_("Record a concern"), lambda: self.action_note("concern")),
+            (
+                N_("Add agreed standpoint"),
+                N_("Note what the group agrees on"),
+                lambda: self.action_note("standpoint"),
+            ),
+            (
+                N_("Decisions, concerns and consent…"),
+                N_("List them, to correct or delete one"),
+                self.action_list_notes,
+            ),
+            (N_("Pause or resume the clock"), N_("Stop the step timer"), self.action_pause),
+            (N_("Edit or delete turns"), N_("Focus the transcript"), self.action_transcript),
+            (N_("Show or hide notes"), N_("Facilitator notes"), self.action_notes),
+            (
+                N_("Repeat this block"),
+                N_("Another round of a repeated step"),
+                self.action_repeat,
+            ),
+            (N_("End meeting"), N_("Summary and export"), self.action_end),
+        ]
+        for title, help_text, callback in commands:
+            yield SystemCommand(_(title), _(help_text), callback)

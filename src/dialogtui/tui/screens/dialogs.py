@@ -247,7 +247,7 @@ class ActionDialog(FormDialog):
                     yield Label(plain(label), classes="field-label")
                     yield Input(
                         visible(current or ""),
-                        placeholder="YYYY-MM-DD" if field == "when" else "",
+                        placeholder=_("YYYY-MM-DD") if field == "when" else "",
                         id=f"f-{field}",
                         compact=True,
                         suggester=suggester if field in ("who", "with_whom") else None,

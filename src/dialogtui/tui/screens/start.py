@@ -59,7 +59,7 @@ class StartScreen(DialogScreen[None]):
         with Horizontal(id="start"):
             with Vertical(id="start-left"):
                 yield Input(
-                    placeholder=_("Type to search sets and meetings; ↑↓ and enter to choose"),
+                    placeholder=_("Search sets and meetings; ↑↓, enter"),
                     id="search",
                     compact=True,
                 )

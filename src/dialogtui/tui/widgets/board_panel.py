@@ -57,7 +57,7 @@ class TimelinePanel(_Sheets):
             rows,
             ([str(n), c.place, c.by, c.text] for n, c in enumerate(rows, start=1)),
         )
-        self.border_title = None if rows else "No sheets yet: a writes one as it is put up"
+        self.border_title = None if rows else _("No sheets yet: a writes one as it is put up")
         self.actors, self.floor = tuple(engine.actors()), engine.floor
 
     def _form(self, card: Card | None) -> FieldsDialog:
@@ -112,7 +112,7 @@ class MapPanel(_Sheets):
             ),
         )
         listed = "  ".join(f"{n}: {p}" for n, p in enumerate(places, start=1))
-        self.border_title = listed if rows else "No sheets yet: a writes one as it is laid"
+        self.border_title = listed if rows else _("No sheets yet: a writes one as it is laid")
 
     async def action_add(self) -> None:
         then = lambda e, t: e.add_card(t)  # noqa: E731

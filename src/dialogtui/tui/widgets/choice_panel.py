@@ -9,7 +9,7 @@ from textual.widgets.option_list import Option
 
 from dialogtui.display import visible
 from dialogtui.export.labels import labels
-from dialogtui.i18n import N_
+from dialogtui.i18n import N_, _
 from dialogtui.kinds import choice as choice_kind
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.tui.widgets.step_panel import EngineChange
@@ -25,7 +25,7 @@ class ChoicePanel(OptionList):
         Binding("d", "mark('desired')", N_("Mark desired"), show=False),
         *[Binding(str(n), f"point({n})", show=False) for n in range(1, 10)],
     ]
-    HINTS = {"now": "n: now", "desired": "d: desired"}
+    HINTS = {"now": N_("n: now"), "desired": N_("d: desired")}
 
     def show(self, engine: MeetingEngine) -> None:
         choice = engine.step.choice
@@ -33,10 +33,10 @@ class ChoicePanel(OptionList):
             self.clear_options()
             return
         self._ratings = list(choice.ratings)
-        hints = [self.HINTS[r] for r in choice.ratings if r in self.HINTS]
-        self.border_subtitle = " · ".join(hints) + " on the highlighted option"
+        hints = " · ".join(_(self.HINTS[r]) for r in choice.ratings if r in self.HINTS)
+        self.border_subtitle = _("{keys} on the highlighted option").format(keys=hints)
         if choice.several:
-            self.border_subtitle += " (several: again unmarks)"
+            self.border_subtitle += " " + _("(several: again unmarks)")
         marks = choice_kind.marks(engine)
         L = labels(engine.qs.language.value)
         keep = self.highlighted
@@ -45,7 +45,8 @@ class ChoicePanel(OptionList):
         if choice.continuum:
             # The scale between the two ends, and where the group stands on it.
             self._ratings = []
-            self.border_subtitle = f"1–{choice.continuum}: where you stand, 1 at the first end"
+            said = _("1–{points}: where you stand, 1 at the first end")
+            self.border_subtitle = said.format(points=choice.continuum)
             first, last = choice.options
             at = choice_kind.point(engine.step, marks)
             line = Text(f"{L[choice.ratings[0]].upper()}  ", style="bold")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dialogtui.export.labels import labels
-from dialogtui.i18n import N_, date_text
+from dialogtui.i18n import N_, _, date_text
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.records import ActionStatus, saved
 from dialogtui.tui.widgets.item_table import ItemTable
@@ -38,8 +38,8 @@ class FollowUpTable(ItemTable):
         heads = [L[key] for key in ("what", "who", "when", "status", "comment")]
         self.fill(heads, items, rows)
         if not items:
-            self.add_row("(no open actions from an earlier meeting in this series;", "", "", "", "")
-            self.add_row(" choose the previous meeting at set-up to follow it up)", "", "", "", "")
+            self.add_row(_("(no open actions from an earlier meeting in this series;"), *[""] * 4)
+            self.add_row(_(" choose the previous meeting at set-up to follow it up)"), *[""] * 4)
 
     async def action_mark(self, status: str) -> None:
         await settled(self)  # on the row the keys before it reached

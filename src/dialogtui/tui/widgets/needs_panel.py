@@ -40,7 +40,7 @@ class NeedsPanel(ItemTable):
             rows,
             ([card.to, card.by, card.text, card.answer] for card in rows),
         )
-        self.border_title = None if rows else "No needs yet: a writes one as it is said"
+        self.border_title = None if rows else _("No needs yet: a writes one as it is said")
         self.actors, self.floor = tuple(engine.actors()), engine.floor
 
     def _form(self, card: Card | None) -> FieldsDialog:

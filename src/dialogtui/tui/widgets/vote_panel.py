@@ -49,7 +49,7 @@ class VotePanel(ItemTable):
                 for rank, card, kept in rows
             ),
         )
-        self.border_title = None if rows else "No cards yet: a adds one as each is presented"
+        self.border_title = None if rows else _("No cards yet: a adds one as each is presented")
 
     async def action_add(self) -> None:
         # Kept while the dialog is open; after a crash its text comes back in the text box.
