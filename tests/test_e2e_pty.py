@@ -177,3 +177,58 @@ def test_meeting_survives_kill_9_and_exports(tmp_path):
     assert db_rows(home, "SELECT text FROM drafts") == [("Ett utkast som inte skickats",)]
     assert db_rows(home, "SELECT count(*) FROM kept_texts") == [(0,)]
     assert db_rows(home, "PRAGMA integrity_check") == [("ok",)]
+
+
+def test_a_whole_meeting_in_swedish_from_the_systems_locale(tmp_path):
+    """The console script on a Swedish laptop (LANG=sv_SE.UTF-8, nothing else set): the
+    start screen, the set-up, the live loop, the end and the export speak Swedish, and so do
+    the minutes; `resume` after the end opens nothing, in Swedish too."""
+    home = tmp_path / "home"
+    env = {k: v for k, v in os.environ.items() if k not in ("DIALOGTUI_LANG", "LC_ALL")}
+    env.update(
+        DIALOGTUI_HOME=str(home),
+        LANG="sv_SE.UTF-8",
+        LC_MESSAGES="",
+        LANGUAGE="",
+        TERM="xterm-256color",
+        TZ="UTC",
+        COLUMNS=str(COLS),
+        LINES=str(ROWS),
+    )
+    command = dialogtui_command()
+    K = KEYS
+
+    app = Terminal([command], env)
+    app.wait_for("Nytt möte från ett frågeunderlag")
+    app.type("tema/plan")
+    app.wait_for("enter: förbered ett möte")
+    app.key("enter")
+    app.wait_for("Nytt möte: Tema/planeringsmöte")
+    app.wait_for("^s Starta mötet")
+    app.type("Skolan" + K["ctrl+a"] + "Anna Lind" + K["enter"] + "Per Ström" + K["enter"])
+    app.wait_for("2. Per Ström")
+    app.key("ctrl+s")
+    app.wait_for("Steg 1/2")
+    app.wait_for("tab Vem")
+    app.type("Att vi samverkar bättre." + K["enter"])
+    app.wait_for("sparat")
+    app.type(K["f4"] + "Vi ses i mars" + K["ctrl+s"])
+    app.wait_for("beslutet sparat")
+    app.key("ctrl+o")
+    app.wait_for("Tid per steg")
+    app.wait_for("Taltid")
+    app.type("e")
+    app.wait_for("minutes.md")
+    app.type("q")
+    app.child.expect(pexpect.EOF, timeout=10)
+
+    minutes = (home / "exports" / "meeting-1" / "minutes.md").read_text("utf-8")
+    assert minutes.startswith("# Minnesanteckningar: Tema/planeringsmöte")
+    assert (
+        "- **Plats:** Skolan" in minutes and "- **Anna Lind:** Att vi samverkar bättre." in minutes
+    )
+    assert "- Vi ses i mars" in minutes
+    done = Terminal([command, "resume"], env)
+    done.child.expect(pexpect.EOF, timeout=10)
+    done.stream.feed(done.child.before or b"")
+    assert "inget oavslutat möte att återuppta" in done.text()
