@@ -3,6 +3,7 @@ people expect, and the command line speaks it (issue 14)."""
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import subprocess
@@ -130,17 +131,18 @@ def test_the_language_chosen_is_remembered(private_home):
     assert wrong.returncode == 2 and "ukjent språk 'xx'" in wrong.stderr  # as it can
 
 
-def english_words() -> set[str]:
-    """Words of the app's English messages that Swedish does not also use ("status",
-    "ctrl", "enter" are both)."""
+@functools.cache
+def english_words(language: str = "sv") -> set[str]:
+    """Words of the app's English messages that the language does not also use (Swedish
+    "status", "ctrl", "enter" are both)."""
     english = {w.lower() for _, m in source_messages() for w in re.findall(r"[A-Za-z]{3,}", m)}
-    swedish = {
+    theirs = {
         w.lower()
-        for m in catalogue("sv")
+        for m in catalogue(language)
         if m.id
-        for w in re.findall(r"[A-Za-zåäöÅÄÖ]{3,}", CODE.sub(" ", m.string))
+        for w in re.findall(WORD, CODE.sub(" ", m.string))
     }
-    return english - swedish
+    return english - theirs
 
 
 # A file's keys and values a message quotes (`step`, by = "step") are not Swedish words.
@@ -224,15 +226,15 @@ def test_every_kind_of_step_in_a_swedish_run_shows_no_english_word(tmp_path, set
     assert not offenders, f"English on a Swedish screen: {offenders}\n{shown[0]}"
 
 
-def english_on(screen: str, own: list[str]) -> list[str]:
+def english_on(screen: str, own: list[str], language: str = "sv") -> list[str]:
     """The app's English words a screen shows, beyond the meeting's own (its set's texts and
     the names)."""
     theirs = {w.lower() for t in own for w in re.findall(WORD, t)}
     words = {w.lower() for w in re.findall(WORD, screen)}
-    return sorted((words & english_words()) - theirs)
+    return sorted((words & english_words(language)) - theirs)
 
 
-WORD = r"[A-Za-zåäöÅÄÖ]{3,}"
+WORD = r"[A-Za-zåäöÅÄÖæøÆØ]{3,}"
 
 
 def _set_words(qs) -> list[str]:
@@ -260,6 +262,32 @@ def test_the_footers_keys_fit_80_columns_in_every_language(tmp_path, language):
     i18n.use("en")
     assert last[0].rstrip().endswith(f"f1 {help_word}"), last[0]
     assert f"^o {end_word}" in last[0]
+
+
+@pytest.mark.parametrize("language", ["fi", "da", "nb"])
+def test_the_scribes_screen_in_finnish_danish_and_norwegian_shows_no_english_word(
+    tmp_path, language
+):
+    # One screen each: the live loop, its footer and its header in the user's language.
+    from tui_helpers import run, screen_text, seeded_meeting, until
+
+    from dialogtui.questionset.library import find
+
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "samtidigt-traff-2", [("Anna", "skola"), ("Cia", "socialtjanst")])
+    i18n.use(language)
+    help_word = i18n._("Help")
+    shown: list[str] = []
+
+    async def scenario(app, pilot):
+        await until(pilot, lambda: f"f1 {help_word}" in screen_text(app))
+        shown.append(screen_text(app))
+
+    run(scenario, db=db, meeting_id=mid, size=(80, 24))
+    i18n.use("en")
+    qs = find("samtidigt-traff-2")
+    offenders = english_on(shown[0], [*_set_words(qs), "Anna", "Cia"], language)
+    assert not offenders, f"English on a {language} screen: {offenders}\n{shown[0]}"
 
 
 def test_the_set_up_in_a_swedish_run_shows_no_english_word(tmp_path):
