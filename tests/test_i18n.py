@@ -23,6 +23,7 @@ TRANSLATED = ("sv", "fi", "da", "nb")  # English is the messages themselves
 def source_messages() -> set[tuple[str | None, str]]:
     """Every message marked in the source, as scripts/i18n extracts them: (context, id)."""
     keywords = {"_": None, "N_": None, "pgettext": ((1, "c"), 2), "NC_": ((1, "c"), 2)}
+    keywords["ngettext"] = (1, 2)
     found = extract_from_dir(
         str(ROOT / "src" / "dialogtui"), [("**.py", "python")], keywords=keywords
     )
@@ -42,11 +43,16 @@ def test_every_message_of_the_source_is_translated(language):
     found = {(ctx, m): cat.get(m, context=ctx) for ctx, m in messages}
     missing = sorted(m for (_ctx, m), entry in found.items() if entry is None)
     assert not missing, f"not in {language}.po (run scripts/i18n): {missing[:5]}"
-    untranslated = sorted(m for (_ctx, m), entry in found.items() if not entry.string)
+    untranslated = sorted(m for (_ctx, m), entry in found.items() if not all(forms(entry)))
     assert not untranslated, f"untranslated in {language}.po: {untranslated[:5]}"
     for (_ctx, message), entry in found.items():  # a lost placeholder is a KeyError later
-        said = entry.string
-        assert set(re.findall(r"\{\w+\}", message)) == set(re.findall(r"\{\w+\}", said)), said
+        for said in forms(entry):  # each of a count's forms ("1 fil", "2 filer")
+            assert set(re.findall(r"\{\w+\}", message)) == set(re.findall(r"\{\w+\}", said)), said
+
+
+def forms(entry) -> tuple[str, ...]:
+    """A translation's text, or each of its plural forms."""
+    return entry.string if isinstance(entry.string, tuple) else (entry.string,)
 
 
 @pytest.mark.parametrize("language", TRANSLATED)
@@ -56,7 +62,11 @@ def test_the_compiled_catalogue_is_the_po(language):
 
     mo = gettext.translation(i18n.DOMAIN, i18n.LOCALE_DIR, languages=[language])
     for message in catalogue(language):
-        if message.id and message.string:
+        if message.pluralizable:
+            singular, plural = message.id
+            assert mo.ngettext(singular, plural, 1) == message.string[0], singular
+            assert mo.ngettext(singular, plural, 2) == message.string[1], plural
+        elif message.id and message.string:
             got = (
                 mo.pgettext(message.context, message.id)
                 if message.context
@@ -140,7 +150,7 @@ def english_words(language: str = "sv") -> set[str]:
         w.lower()
         for m in catalogue(language)
         if m.id
-        for w in re.findall(WORD, CODE.sub(" ", m.string))
+        for w in re.findall(WORD, CODE.sub(" ", " ".join(forms(m))))
     }
     return english - theirs
 

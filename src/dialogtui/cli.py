@@ -25,7 +25,7 @@ from typer._click import exceptions as click_errors
 from dialogtui import __version__, i18n
 from dialogtui.display import one_line, plain, visible
 from dialogtui.errors import DialogtuiError, QuestionSetError, os_reason
-from dialogtui.i18n import N_, _, date_text, note_kind_name, status_name
+from dialogtui.i18n import N_, _, date_text, ngettext, note_kind_name, status_name
 from dialogtui.tui.launch import meeting_id as parse_meeting_id  # as the resume fast path
 
 EXIT_CODES = _(
@@ -350,10 +350,11 @@ def validate_cmd(
         say(p, stderr=True)
     if problems:
         n = len({str(p.path) for p in problems})
-        said = _("{problems} problem(s) in {files} file(s)")
-        say(said.format(problems=len(problems), files=n), stderr=True)
+        counted = ngettext("{n} problem", "{n} problems", len(problems))
+        where = ngettext("in {n} file", "in {n} files", n)  # Finnish inflects the file
+        say(_("{problems} {in_files}").format(problems=counted, in_files=where), stderr=True)
         raise typer.Exit(1)
-    say(_("{files} file(s) valid").format(files=len(files)))
+    say(ngettext("{n} file valid", "{n} files valid", len(files)))
 
 
 @app.command(

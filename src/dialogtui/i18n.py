@@ -113,6 +113,12 @@ def _(message: str) -> str:
     return _translations.gettext(message) if message else message
 
 
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """A message with a count, in the form the language gives that count ("1 fil",
+    "2 filer"); the count fills {n}."""
+    return _translations.ngettext(singular, plural, n).format(n=n)
+
+
 def pgettext(context: str, message: str) -> str:
     """A message that means something else elsewhere ("time": a duration, or one time
     through a block), told apart by its context."""

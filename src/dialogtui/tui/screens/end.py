@@ -15,7 +15,7 @@ from textual.widgets import Static
 from dialogtui.display import plain, visible
 from dialogtui.errors import DialogtuiError
 from dialogtui.export import EXPORT_FILES
-from dialogtui.i18n import N_, _
+from dialogtui.i18n import N_, _, ngettext
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.meeting.timers import format_seconds
 from dialogtui.paths import documents_dir
@@ -70,8 +70,12 @@ def summary(engine: MeetingEngine) -> Table:
             flags.add_row(plain(a.what), Text(missing, style="bold"))
         grid.add_row(flags)
     else:
-        said = _("{n} action item(s), each with owner and date.")
-        grid.add_row(Text(said.format(n=len(engine.actions()))))
+        said = ngettext(
+            "{n} action item, with its owner and date.",
+            "{n} action items, each with owner and date.",
+            len(engine.actions()),
+        )
+        grid.add_row(Text(said))
     reviewed = {f.action_id for f in engine.follow_ups()}
     unreviewed = [a for a in engine.carried_actions() if a.id not in reviewed]
     if unreviewed:  # the plan of the meeting before is what this one was to follow up

@@ -4,7 +4,7 @@ participants mark them, ranked by their dots (the most voted kept, where the set
 from __future__ import annotations
 
 from dialogtui.export.labels import labels
-from dialogtui.i18n import N_, _
+from dialogtui.i18n import N_, _, ngettext
 from dialogtui.kinds.vote import give, ranked
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.tui.widgets.item_table import ItemTable
@@ -71,7 +71,8 @@ class VotePanel(ItemTable):
     async def action_delete(self) -> None:
         await settled(self)
         if (card := self.current) is not None:
-            question = _("Delete the card '{text}' and its {dots} dot(s)?").format(
-                text=card.text, dots=card.votes
+            dots = ngettext("{n} dot", "{n} dots", card.votes)
+            question = _("Delete the card '{text}' and its {dots}?").format(
+                text=card.text, dots=dots
             )
             await ask(self, ConfirmWanted(question, lambda e: e.delete_card(card.id)))
