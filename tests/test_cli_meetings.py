@@ -138,7 +138,7 @@ def test_export_with_another_languages_labels(cli, private_home):
     assert "Att Erik går till skolan." in minutes  # the turn, as it was said
     plan = Path(finnish[1]).read_text("utf-8")
     assert "| Mitä |" in plan and "1.2.2026" in plan  # Babel's Finnish date
-    assert "Minnesanteckningar" in Path(swedish[0]).read_text("utf-8")
+    assert "Mötesanteckningar" in Path(swedish[0]).read_text("utf-8")
     assert "1 feb. 2026" in Path(swedish[1]).read_text("utf-8")
     pseudonymised = cli("export", mid, "--labels", "da", "--pseudonymise").out.split()
     assert "Navnene er erstattet af pseudonymer." in Path(pseudonymised[0]).read_text("utf-8")

@@ -223,7 +223,7 @@ def test_a_whole_meeting_in_swedish_from_the_systems_locale(tmp_path):
     app.child.expect(pexpect.EOF, timeout=10)
 
     minutes = (home / "exports" / "meeting-1" / "minutes.md").read_text("utf-8")
-    assert minutes.startswith("# Minnesanteckningar: Tema/planeringsmöte")
+    assert minutes.startswith("# Mötesanteckningar: Tema/planeringsmöte")
     assert (
         "- **Plats:** Skolan" in minutes and "- **Anna Lind:** Att vi samverkar bättre." in minutes
     )

@@ -252,7 +252,7 @@ def test_minutes_keep_set_texts_with_line_breaks_and_c1_controls_in_their_place(
     minutes = render_minutes(load_record(store, m.id))
     store.close()
     head = minutes.split("## ")[0]
-    assert "# Minnesanteckningar: Titel + lista ---" in head
+    assert "# Mötesanteckningar: Titel + lista ---" in head
     assert "\n+ lista" not in head and "\n1. lista" not in head and "\n---" not in head
     assert not RAW.search(minutes.replace("\n", ""))
 

@@ -334,7 +334,7 @@ def test_export_over_existing_files_replaces_them_whole(cli, tmp_path):
     out.mkdir()
     (out / "minutes.md").write_text("old")
     assert cli("export", m.id, "--out", out).code == 0
-    assert (out / "minutes.md").read_text().startswith("# Minnesanteckningar")
+    assert (out / "minutes.md").read_text().startswith("# Mötesanteckningar")
     assert not [p for p in out.iterdir() if p.name.startswith(".")]
 
 
