@@ -580,3 +580,21 @@ def test_the_command_lines_help_lists_every_command_whole_in_every_language(lang
     commands = done.stdout.split("\n\n")[-1]
     assert "..." not in commands.replace("[ARGUMENT]...", ""), commands
     assert max(len(line) for line in done.stdout.splitlines()) <= 80
+
+
+def test_dates_and_counts_are_written_as_each_language_writes_them():
+    import datetime as dt
+
+    day = dt.date(2027, 3, 23)
+    said = {lang: i18n.date_text(day, "long", lang) for lang in i18n.LANGUAGES}
+    assert said == {
+        "sv": "23 mars 2027",
+        "fi": "23. maaliskuuta 2027",
+        "da": "23. marts 2027",
+        "nb": "23. mars 2027",
+        "en": "March 23, 2027",
+    }
+    assert i18n.date_text("2026-11-23", "medium", "sv") == "23 nov. 2026"
+    assert i18n.date_text("not a date", "medium", "sv") == "not a date"  # shown as it is
+    assert i18n.number_text(12345, "sv") == "12\xa0345" and i18n.number_text(999, "en") == "999"
+    assert i18n.number_text(12345, "en") == "12,345"

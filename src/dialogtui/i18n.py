@@ -157,6 +157,16 @@ def _date_text(day: dt.date, form: str, language: str) -> str:
     return format_date(day, form, locale=language)
 
 
+def number_text(value: int, language: str | None = None) -> str:
+    """A count as the language groups its digits ("12 345" in the Nordic languages,
+    "12,345" in English), from Babel's locale data."""
+    if abs(value) < 1000:
+        return str(value)  # nothing to group: no need to load Babel
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, locale=language or _current)
+
+
 def status_name(value: str) -> str:
     """A meeting's or an action's status, as lists show it."""
     names = {

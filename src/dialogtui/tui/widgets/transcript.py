@@ -10,7 +10,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from dialogtui.display import visible
-from dialogtui.i18n import N_, _
+from dialogtui.i18n import N_, _, number_text
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.records import Turn
 from dialogtui.tui.widgets.step_panel import ConfirmWanted, ask, settled
@@ -56,7 +56,7 @@ class Transcript(OptionList):
         self._earlier = engine.count_turns() - len(turns)
         if self._earlier > 0:
             said = _("… {n} earlier turns of this step (↑ shows more; all are in the minutes)")
-            note = Text(said.format(n=f"{self._earlier:,}"), style="italic dim")
+            note = Text(said.format(n=number_text(self._earlier)), style="italic dim")
             options.append(Option(note, disabled=True))
         options += [self._option(engine, t) for t in turns]
         self.set_options(options)
@@ -98,7 +98,7 @@ class Transcript(OptionList):
         elif len(t.text) > SHOWN_CHARACTERS:
             # A huge paste is kept whole in the store and the minutes; on screen a glimpse.
             line.append(visible(t.text[:SHOWN_CHARACTERS]))
-            more = _("(+{n} characters)").format(n=len(t.text) - SHOWN_CHARACTERS)
+            more = _("(+{n} characters)").format(n=number_text(len(t.text) - SHOWN_CHARACTERS))
             line.append(" … " + more, style="dim")
         else:
             line.append(visible(t.text))
