@@ -248,7 +248,7 @@ def tmpfs(path: Path, size: str):
 
 
 def test_a_full_disk_keeps_every_saved_turn(tmp_path):
-    with tmpfs(tmp_path / "small", "600k") as home:
+    with tmpfs(tmp_path / "small", "800k") as home:
         store = Store.open(home / "db")
         m = new_meeting(store, "raseborg-temamote", [("Anna", None)])
         m.start()

@@ -102,6 +102,25 @@ class Revision:
     text: str
     replaced_at: dt.datetime
     action: str  # "edit" or "delete"
+    at_read_back: bool = False  # corrected when the minutes were read back in the room
+
+
+@dataclass(frozen=True, slots=True)
+class Objection:
+    """What a participant considers incorrect in a turn, noted beside it at read-back."""
+
+    turn_id: int
+    by: str
+    text: str
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ReadBack:
+    """The minutes read back in the room and accepted by the people named, at a time."""
+
+    accepted_by: str
+    at: dt.datetime
 
 
 @dataclass(slots=True)

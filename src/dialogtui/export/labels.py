@@ -92,6 +92,9 @@ _LABELS: dict[str, str] = {
     "with_history": NC_("document", "With history: edited and deleted turns are shown."),
     "time": NC_("document", "Time"),
     "pseudonymised": NC_("document", "Names are replaced by pseudonyms."),
+    "corrected": NC_("document", "corrected at read-back"),
+    "objection": NC_("document", "{name} considers this incorrect"),
+    "read_back": NC_("document", "Read back and accepted by"),
 }
 
 

@@ -111,6 +111,7 @@ class _Writer:
             (self.facilitator_labels[1], "" if self.pseudonymise else inline(r.info.writer)),
             (L["time"], self.clock_times()),
             (L["follows_up"], self.i(r.previous)),
+            (L["read_back"], self.read_back()),
         ]
         if r.qs.asks_consent:
             consent = L["consent_yes"] if r.info.consent_given else L["consent_no"]
@@ -126,6 +127,12 @@ class _Writer:
             out += ["", f"*{' '.join(notes)}*"]
         out.append("")
         return out
+
+    def read_back(self) -> str:
+        """Who accepted the minutes as read back, at what time ("Anna Lind, Per (14:31)")."""
+        return "; ".join(
+            f"{self.i(rb.accepted_by)} ({rb.at.astimezone():%H:%M})" for rb in self.r.read_backs
+        )
 
     def clock_times(self) -> str:
         """When the meeting started and ended, in local time ("13:02–14:31")."""
@@ -221,19 +228,30 @@ class _Writer:
         if not self.pseudonymise and all_plain([t.text for t in turns]):
             block_text = str.strip
         history = self.history  # looked up once: a long meeting has many turns
+        corrected, objections = self.r.corrected, self.r.objections
         out = []
         for t in turns:
             who = f"- **{speakers.get(t.participant_id, '?')}:**" if named else "-"
             if t.passed:
                 out.append(f"{who} {passed}")
             elif not history:
-                # Minutes for the participants carry no editing marks; the history is kept
-                # in the data, and in the export "with history".
-                out.append(f"{who} {block_text(t.text)}")
+                # Minutes for the participants carry no editing marks but one: a turn
+                # corrected when they were read back says so (its history is kept in the
+                # data, and in the export "with history").
+                mark = f" *({self.L['corrected']})*" if t.id in corrected else ""
+                out.append(f"{who}{mark} {block_text(t.text)}")
             else:
                 out.append(f"{who}{self.history_mark(t)} {block_text(t.text)}")
                 out += self.earlier_versions(t.id)
+            if t.id in objections:  # beside the turn, never over it
+                out += self.objection_lines(objections[t.id])
         return [*out, ""] if out else []
+
+    def objection_lines(self, objections: list) -> list[str]:
+        said = self.L["objection"]
+        return [
+            f"  - *{said.format(name=self.i(o.by))}:* {self.b(o.text, '    ')}" for o in objections
+        ]
 
     def group_lines(self, turns) -> list[str]:
         """A step of groups or pairs: each one's outputs under its name, in the order the
@@ -250,6 +268,8 @@ class _Writer:
     def history_mark(self, t) -> str:
         if t.id in self.deleted_ids:
             return f" *({self.L['deleted']})*"
+        if t.id in self.r.corrected:
+            return f" *({self.L['corrected']})*"
         return f" *({self.L['edited']})*" if t.edited else ""
 
     @functools.cached_property

@@ -14,7 +14,9 @@ from dialogtui.records import (
     FollowUp,
     MeetingInfo,
     Note,
+    Objection,
     Participant,
+    ReadBack,
     ScaleRating,
     Turn,
 )
@@ -48,6 +50,11 @@ class MeetingRecord:
     revisions: dict[int, list[str]] = field(default_factory=dict)
     deleted: list[Turn] = field(default_factory=list)
     skipped: set[int] = field(default_factory=set)  # optional steps the meeting left out
+    # The read-back in the room: turns corrected there, objections beside their turns, and
+    # who accepted the minutes, when.
+    corrected: set[int] = field(default_factory=set)
+    objections: dict[int, list[Objection]] = field(default_factory=dict)
+    read_backs: list[ReadBack] = field(default_factory=list)
 
     @property
     def language(self) -> str:
@@ -87,9 +94,19 @@ def _load(store: Store, meeting_id: int, history: bool) -> MeetingRecord:
         cards=store.cards(meeting_id),
         case_consents=store.case_consents(meeting_id),
         skipped=store.skipped_steps(meeting_id),
+        corrected=store.corrected_at_read_back(meeting_id),
+        objections=_by_turn(store.objections(meeting_id)),
+        read_backs=store.read_backs(meeting_id),
         revisions=_earlier_texts(store, meeting_id) if history else {},
         deleted=store.turns(meeting_id, times=False, deleted=True) if history else [],
     )
+
+
+def _by_turn(objections: list[Objection]) -> dict[int, list[Objection]]:
+    out: dict[int, list[Objection]] = {}
+    for o in objections:
+        out.setdefault(o.turn_id, []).append(o)
+    return out
 
 
 def _earlier_texts(store: Store, meeting_id: int) -> dict[int, list[str]]:

@@ -27,8 +27,10 @@ from dialogtui.records import (
     MeetingStatus,
     Note,
     NoteKind,
+    Objection,
     Participant,
     Position,
+    ReadBack,
     Turn,
 )
 from dialogtui.store.db import Store
@@ -682,16 +684,49 @@ class MeetingEngine:
             raise MeetingError(_("choose who passes first"))
         return self._record("", passed=True)
 
-    def edit_turn(self, turn_id: int, text: str) -> None:
+    def edit_turn(self, turn_id: int, text: str, at_read_back: bool = False) -> None:
+        """Correct a turn; its earlier text is kept. `at_read_back`: corrected when the
+        minutes were read back in the room, which the minutes say beside it."""
         if not text.strip():
             raise MeetingError(_("a turn cannot be edited to nothing; delete it instead"))
-        self.store.edit_turn(self.id, turn_id, text.rstrip(), self.clock.now())
+        self.store.edit_turn(self.id, turn_id, text.rstrip(), self.clock.now(), at_read_back)
         self.turns_changed += 1
+
+    # -- read-back -----------------------------------------------------------------------
+
+    def object_to(self, turn_id: int, by: str, text: str) -> None:
+        """Note that `by` considers the turn incorrect, and why: beside the turn, never over
+        it (11 kap. 6 § SoL: "ska detta antecknas")."""
+        if not by.strip():
+            raise MeetingError(_("whose objection is it? Write their name"))
+        if not text.strip():
+            raise MeetingError(_("what do they consider incorrect? Write it"))
+        self.store.add_objection(self.id, turn_id, by.strip(), text.strip(), self.clock.now())
+        self.turns_changed += 1
+
+    def objections(self) -> list[Objection]:
+        return self.store.objections(self.id)
+
+    def accept_read_back(self, accepted_by: str) -> None:
+        """The minutes were read back and the people named accept them, now."""
+        if not accepted_by.strip():
+            raise MeetingError(_("who accepted the minutes? Write their names"))
+        self.store.accept_read_back(self.id, accepted_by.strip(), self.clock.now())
+
+    def read_backs(self) -> list[ReadBack]:
+        return self.store.read_backs(self.id)
+
+    def corrected_at_read_back(self) -> set[int]:
+        return self.store.corrected_at_read_back(self.id)
 
     def delete_turn(self, turn_id: int) -> None:
         self.store.delete_turn(self.id, turn_id, self.clock.now())
         self._marks_cache.clear()  # who has spoken may have changed: read again
         self.turns_changed += 1
+
+    def steps_with_turns(self) -> list[int]:
+        """The steps something was said in, in order (what a read-back pages through)."""
+        return sorted({t.step for t in self.store.turns(self.id, times=False, edited=False)})
 
     def turns(self, step: int | None = None, last: int | None = None) -> list[Turn]:
         return self.store.turns(self.id, self.pos.step if step is None else step, last=last)

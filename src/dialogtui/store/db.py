@@ -31,8 +31,10 @@ from dialogtui.records import (
     MeetingSummary,
     Note,
     NoteKind,
+    Objection,
     Participant,
     Position,
+    ReadBack,
     Revision,
     ScaleRating,
     Turn,
@@ -501,9 +503,16 @@ class Store:
             c.execute("DELETE FROM drafts WHERE meeting_id=?", (meeting_id,))
         return turn._replace(id=_new_id(cur))
 
-    def edit_turn(self, meeting_id: int, turn_id: int, text: str, now: dt.datetime) -> None:
+    def edit_turn(
+        self,
+        meeting_id: int,
+        turn_id: int,
+        text: str,
+        now: dt.datetime,
+        at_read_back: bool = False,
+    ) -> None:
         with self.tx() as c:
-            self._keep_revision(c, meeting_id, turn_id, "edit", now)
+            self._keep_revision(c, meeting_id, turn_id, "edit", now, at_read_back)
             c.execute("UPDATE turns SET text=? WHERE id=?", (text, turn_id))
 
     def delete_turn(self, meeting_id: int, turn_id: int, now: dt.datetime) -> None:
@@ -512,14 +521,69 @@ class Store:
             c.execute("UPDATE turns SET deleted_at=? WHERE id=?", (_ts(now), turn_id))
 
     def _keep_revision(
-        self, c: sqlite3.Connection, meeting_id: int, turn_id: int, action: str, now: dt.datetime
+        self,
+        c: sqlite3.Connection,
+        meeting_id: int,
+        turn_id: int,
+        action: str,
+        now: dt.datetime,
+        at_read_back: bool = False,
     ) -> None:
         """The turn's text as it was, before it is edited or deleted: nothing is lost."""
         old = self._live_turn(c, meeting_id, turn_id)
         c.execute(
-            "INSERT INTO turn_revisions (turn_id, text, replaced_at, action) VALUES (?,?,?,?)",
-            (turn_id, old["text"], _ts(now), action),
+            "INSERT INTO turn_revisions (turn_id, text, replaced_at, action, at_read_back)"
+            " VALUES (?,?,?,?,?)",
+            (turn_id, old["text"], _ts(now), action, int(at_read_back)),
         )
+
+    # -- read-back -----------------------------------------------------------------------
+
+    def add_objection(
+        self, meeting_id: int, turn_id: int, by: str, text: str, now: dt.datetime
+    ) -> None:
+        with self.tx() as c:
+            self._live_turn(c, meeting_id, turn_id)  # a turn of this meeting, not deleted
+            c.execute(
+                "INSERT INTO objections (meeting_id, turn_id, by_whom, text, created_at)"
+                " VALUES (?,?,?,?,?)",
+                (meeting_id, turn_id, by, text, _ts(now)),
+            )
+
+    def objections(self, meeting_id: int) -> list[Objection]:
+        return [
+            Objection(r[0], r[1], r[2], dt.datetime.fromisoformat(r[3]))
+            for r in self.query(
+                "SELECT turn_id, by_whom, text, created_at FROM objections WHERE meeting_id=?"
+                " ORDER BY id",
+                (meeting_id,),
+            )
+        ]
+
+    def accept_read_back(self, meeting_id: int, accepted_by: str, now: dt.datetime) -> None:
+        with self.tx() as c:
+            c.execute(
+                "INSERT INTO read_backs (meeting_id, accepted_by, at) VALUES (?,?,?)",
+                (meeting_id, accepted_by, _ts(now)),
+            )
+
+    def read_backs(self, meeting_id: int) -> list[ReadBack]:
+        return [
+            ReadBack(r[0], dt.datetime.fromisoformat(r[1]))
+            for r in self.query(
+                "SELECT accepted_by, at FROM read_backs WHERE meeting_id=? ORDER BY id",
+                (meeting_id,),
+            )
+        ]
+
+    def corrected_at_read_back(self, meeting_id: int) -> set[int]:
+        """The turns whose text was corrected at read-back (marked so in every export)."""
+        rows = self.query(
+            "SELECT DISTINCT r.turn_id FROM turn_revisions r JOIN turns t ON t.id = r.turn_id"
+            " WHERE t.meeting_id=? AND r.at_read_back=1 AND t.deleted_at IS NULL",
+            (meeting_id,),
+        )
+        return {r[0] for r in rows}
 
     @staticmethod
     def _live_turn(c: sqlite3.Connection, meeting_id: int, turn_id: int) -> sqlite3.Row:
@@ -612,7 +676,11 @@ class Store:
     def revisions(self, meeting_id: int) -> list[Revision]:
         return [
             Revision(
-                r["turn_id"], r["text"], dt.datetime.fromisoformat(r["replaced_at"]), r["action"]
+                r["turn_id"],
+                r["text"],
+                dt.datetime.fromisoformat(r["replaced_at"]),
+                r["action"],
+                bool(r["at_read_back"]),
             )
             for r in self.query(
                 "SELECT r.* FROM turn_revisions r JOIN turns t ON t.id = r.turn_id"

@@ -230,6 +230,28 @@ MIGRATIONS: list[str] = [
     ALTER TABLE actions ADD COLUMN repetition INTEGER NOT NULL DEFAULT 1;
     ALTER TABLE actions ADD COLUMN group_id INTEGER;
     """,
+    # 13: the read-back in the room: a turn corrected there (its edit marked so), what a
+    # participant considers incorrect ("Om den enskilde anser att någon uppgift i
+    # dokumentationen är oriktig ska detta antecknas", 11 kap. 6 § SoL), kept beside the turn
+    # and never over it, and who accepted the minutes as read back, when
+    """
+    ALTER TABLE turn_revisions ADD COLUMN at_read_back INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE objections (
+        id INTEGER PRIMARY KEY,
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        turn_id INTEGER NOT NULL REFERENCES turns(id) ON DELETE CASCADE,
+        by_whom TEXT NOT NULL,
+        text TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX objections_by_meeting ON objections(meeting_id, turn_id);
+    CREATE TABLE read_backs (
+        id INTEGER PRIMARY KEY,
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        accepted_by TEXT NOT NULL,
+        at TEXT NOT NULL
+    );
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

@@ -36,6 +36,7 @@ from dialogtui.tui.screens.dialogs import (
     TextDialog,
     open_dialogs,
 )
+from dialogtui.tui.screens.read_back import ReadBackScreen
 from dialogtui.tui.typed import DialogScreen
 from dialogtui.tui.widgets.action_table import columns_for
 from dialogtui.tui.widgets.draft import DraftArea
@@ -130,6 +131,7 @@ class CaptureScreen(DialogScreen[None]):
         Binding("ctrl+t", "pause", N_("Pause clock"), show=False, priority=True),
         Binding("f7", "list_notes", N_("Decisions…"), show=False, priority=True),
         Binding("f8", "transcript", N_("Edit turns"), show=False, priority=True),
+        Binding("f10", "read_back", N_("Read back this step"), show=False, priority=True),
         Binding("f9", "notes", N_("Notes"), show=False, priority=True),
         Binding("ctrl+r", "repeat", N_("Repeat block"), show=False, priority=True),
         # Only on an optional step (check_action): elsewhere ctrl+k is the text box's own.
@@ -232,6 +234,18 @@ class CaptureScreen(DialogScreen[None]):
         if isinstance(dialog, FormDialog):
             dialog.keep_key = key
         return self.app.push_screen(dialog, self._after_dialog(key, done))
+
+    def open_kept(self, dialog: FormDialog, done, key: str):
+        """A dialog of a screen on top of this one (the read-back), its text kept every
+        second with this screen's own, and offered back after a crash."""
+        return self._push(dialog, done, key)
+
+    async def action_read_back(self) -> None:
+        """The current step read back, to be corrected in the room before moving on."""
+        await settle(self)
+        self.autosave()
+        screen = ReadBackScreen(self.engine, self, self.engine.pos.step)
+        await self.app.push_screen(screen, lambda _: self.refresh_view())  # corrected turns
 
     async def _open(self, dialog: FormDialog | ModalScreen, done, key: str | None = None):
         """Open a dialog and give it the focus before the next key is read: the keys typed
@@ -742,6 +756,11 @@ class CaptureScreen(DialogScreen[None]):
                 N_("Repeat this block"),
                 N_("Another round of a repeated step"),
                 self.action_repeat,
+            ),
+            (
+                N_("Read back this step"),
+                N_("Page through what was written, to correct it in the room"),
+                self.action_read_back,
             ),
             (N_("End meeting"), N_("Summary and export"), self.action_end),
         ]

@@ -21,6 +21,7 @@ from dialogtui.meeting.timers import format_seconds
 from dialogtui.paths import documents_dir
 from dialogtui.questionset.model import format_minutes
 from dialogtui.tui.screens.dialogs import FolderDialog
+from dialogtui.tui.screens.read_back import DialogHost, ReadBackScreen
 from dialogtui.tui.typed import DialogScreen
 from dialogtui.tui.widgets.footer import KeyFooter
 
@@ -91,10 +92,20 @@ def summary(engine: MeetingEngine) -> Table:
 
 class EndScreen(DialogScreen[bool]):
     BINDINGS = [
+        Binding(
+            "r", "read_back", N_("Read back"), tooltip=N_("Read the minutes back, to correct them")
+        ),
         Binding("e", "export(False)", N_("Export"), tooltip=N_("Export minutes and action plan")),
         Binding("p", "export(True)", N_("Pseudonymised"), tooltip=N_("Export pseudonymised")),
         Binding("o", "export_to", N_("To a folder…"), tooltip=N_("Export to a folder…")),
-        Binding("h", "export_history", N_("With history"), tooltip=N_("Export with edit history")),
+        # In help and in the screen's own line of keys: the footer is full at 80 columns.
+        Binding(
+            "h",
+            "export_history",
+            N_("With history"),
+            tooltip=N_("Export with edit history"),
+            show=False,
+        ),
         Binding("b,escape", "back", N_("Back"), tooltip=N_("Back to the meeting (opens it again)")),
         Binding("q", "app.quit", N_("Quit")),
     ]
@@ -109,8 +120,9 @@ class EndScreen(DialogScreen[bool]):
             yield Static(id="summary")
             yield Static(
                 _(
-                    "e: export minutes and action plan   p: pseudonymised   o: to a folder…   "
-                    "h: with the edit history   b: back to the meeting (it opens again)"
+                    "r: read back in the room   e: export minutes and action plan   "
+                    "p: pseudonymised   o: to a folder…   h: with the edit history   "
+                    "b: back to the meeting (it opens again)"
                 ),
                 id="export-status",
             )
@@ -137,6 +149,13 @@ class EndScreen(DialogScreen[bool]):
     ) -> None:
         self.query_one("#export-status", Static).update(_("Exporting…"))
         self._export(pseudonymise, folder, labels=labels)
+
+    async def action_read_back(self) -> None:
+        """Read back in the room before anything is exported: corrections, objections, and
+        who accepted the minutes. Its dialogs are the meeting screen's, which keeps them."""
+        host = next((s for s in self.app.screen_stack if isinstance(s, DialogHost)), None)
+        if host is not None:
+            await self.app.push_screen(ReadBackScreen(self.engine, host))
 
     def action_export_history(self) -> None:
         """The minutes with edited turns' earlier texts and deleted turns, on their own."""

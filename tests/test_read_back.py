@@ -1,0 +1,136 @@
+"""Read-back in the room (issue 15): what was written read back step by step, a turn
+corrected there, an objection noted beside its turn, the minutes accepted by the people
+named; all of it durable, and in the minutes."""
+
+from __future__ import annotations
+
+from meeting_helpers import new_meeting
+from tui_helpers import START, burst, run, screen_text, until
+
+from dialogtui.export.markdown import render_minutes
+from dialogtui.export.record import load_record
+from dialogtui.meeting.clock import FakeClock
+from dialogtui.store import Store
+
+PEOPLE = [("Anna Lind", "familj"), ("Sara Berg", "myndighet")]
+
+
+def a_client_meeting(db, clock=None):
+    """A Raseborg client meeting with two turns in its first step, closed again."""
+    store = Store.open(db)
+    m = new_meeting(store, "raseborg-klientmote", PEOPLE, clock=clock or FakeClock(START))
+    m.start()
+    m.submit("Att Erik går till skolan varje dag.")
+    m.submit("Att vi har fått en bättre kontakt med skolan.")
+    meeting_id = m.id
+    m.close()
+    store.close()
+    return meeting_id
+
+
+def test_corrections_objections_and_acceptance_are_kept_and_in_the_minutes(tmp_path):
+    db = tmp_path / "db"
+    clock = FakeClock(START)
+    mid = a_client_meeting(db, clock)
+    store = Store.open(db)
+    from dialogtui.meeting.engine import MeetingEngine
+
+    m = MeetingEngine.open(store, mid, clock)
+    first, second = m.turns(0)
+    clock.advance(minutes=30)
+    m.edit_turn(first.id, "Att Erik går till skolan nästan varje dag.", at_read_back=True)
+    m.edit_turn(second.id, "Att vi har fått bättre kontakt med skolan.")  # an ordinary edit
+    m.object_to(second.id, "Sara Berg", "Kontakten var redan god före mötet.")
+    m.accept_read_back("Anna Lind, Sara Berg")
+    m.close()
+    store.close()
+
+    store = Store.open(db)  # as after a crash: all of it is in the file
+    record = load_record(store, mid)
+    minutes = render_minutes(record)
+    with_history = render_minutes(load_record(store, mid, history=True), history=True)
+    store.close()
+    assert (
+        "- **Anna Lind (Familjemedlemmarna):** *(rättat vid uppläsningen)* Att Erik går till skolan"
+        in minutes
+    )
+    assert (
+        "- **Anna Lind (Familjemedlemmarna):** Att vi har fått bättre kontakt med skolan."
+        in minutes
+    )
+    assert (
+        "  - *Sara Berg anser att uppgiften är oriktig:* Kontakten var redan god före mötet."
+        in minutes
+    )
+    assert "- **Uppläst och godkänt av:** Anna Lind, Sara Berg (09:30)" in minutes
+    # The old text is in the history only, never in the minutes for the participants.
+    assert "Att Erik går till skolan varje dag." not in minutes
+    assert "*tidigare:* Att Erik går till skolan varje dag." in with_history
+
+
+def test_an_empty_objection_or_acceptance_is_refused(tmp_path):
+    import pytest
+
+    from dialogtui.errors import MeetingError
+    from dialogtui.meeting.engine import MeetingEngine
+
+    db = tmp_path / "db"
+    mid = a_client_meeting(db)
+    store = Store.open(db)
+    m = MeetingEngine.open(store, mid, FakeClock(START))
+    turn = m.turns(0)[0]
+    with pytest.raises(MeetingError):
+        m.object_to(turn.id, " ", "fel")
+    with pytest.raises(MeetingError):
+        m.object_to(turn.id, "Anna", " ")
+    with pytest.raises(MeetingError):
+        m.accept_read_back("  ")
+    assert m.objections() == [] and m.read_backs() == []
+    m.close()
+    store.close()
+
+
+def test_the_end_screen_reads_back_corrects_objects_and_accepts(tmp_path):
+    # As a scribe does it in the room, each form typed in one burst after its key.
+    db = tmp_path / "db"
+    mid = a_client_meeting(db)
+
+    async def scenario(app, pilot):
+        await until(pilot, lambda: "Anna Lind" in screen_text(app))
+        await pilot.press("ctrl+o")
+        await until(pilot, lambda: "Time per step" in screen_text(app))
+        await pilot.press("r")
+        await until(pilot, lambda: "Att Erik går till skolan varje dag." in screen_text(app))
+        assert "Step 1/3" in screen_text(app)
+        burst(app, "e", " Nästan.", "<ctrl+s>")  # the dialog opens at the text's end
+        await until(pilot, lambda: "Nästan.  (rättat vid" in screen_text(app))
+        burst(app, "<down>", "o", "Sara", "<enter>", "Kontakten var redan god.", "<ctrl+s>")
+        # The marks are the minutes' own words, in the set's language.
+        await until(pilot, lambda: "Sara Berg anser att" in screen_text(app))
+        burst(app, "a", "<ctrl+s>")
+        await until(pilot, lambda: "accepted by Anna Lind, Sara Berg at" in screen_text(app))
+        await pilot.press("escape")
+        await until(pilot, lambda: "Time per step" in screen_text(app))
+
+    run(scenario, db=db, meeting_id=mid)
+    store = Store.open(db)
+    minutes = render_minutes(load_record(store, mid))
+    store.close()
+    assert "*(rättat vid uppläsningen)* Att Erik går till skolan varje dag. Nästan." in minutes
+    assert "*Sara Berg anser att uppgiften är oriktig:* Kontakten var redan god." in minutes
+    assert "Uppläst och godkänt av:** Anna Lind, Sara Berg" in minutes
+
+
+def test_f10_reads_back_the_current_step_during_the_meeting(tmp_path):
+    db = tmp_path / "db"
+    mid = a_client_meeting(db)
+
+    async def scenario(app, pilot):
+        await until(pilot, lambda: "Anna Lind" in screen_text(app))
+        await pilot.press("f10")
+        await until(pilot, lambda: "Step 1/3 · Frågor till" in screen_text(app))
+        assert "Att vi har fått en bättre kontakt med skolan." in screen_text(app)
+        await pilot.press("escape")
+        await until(pilot, lambda: "tab Who" in screen_text(app))
+
+    run(scenario, db=db, meeting_id=mid)
