@@ -232,3 +232,46 @@ def test_a_whole_meeting_in_swedish_from_the_systems_locale(tmp_path):
     done.child.expect(pexpect.EOF, timeout=10)
     done.stream.feed(done.child.before or b"")
     assert "inget oavslutat möte att återuppta" in done.text()
+
+
+def test_read_back_corrections_survive_kill_9(tmp_path):
+    """In a real terminal: a turn corrected at read-back and an objection are on disk the
+    moment they are saved; an objection half typed when the power goes is back on resume."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from meeting_helpers import new_meeting
+
+    from dialogtui.store import Store
+
+    home = tmp_path / "home"
+    store = Store.open(home / "dialogtui.sqlite3")
+    m = new_meeting(store, "raseborg-klientmote", [("Anna Lind", "familj")])
+    m.start()
+    m.submit("Att Erik går till skolan.")
+    m.submit("Att vi pratar mer.")
+    m.close()
+    store.close()
+    env = {
+        **os.environ,
+        "DIALOGTUI_HOME": str(home),
+        "DIALOGTUI_LANG": "en",
+        "TERM": "xterm-256color",
+        "TZ": "UTC",
+    }
+    K = {**KEYS, "f10": "\x1b[21~", "down": "\x1b[B"}
+    app = Terminal([dialogtui_command(), "resume"], env)
+    app.wait_for("Step 1/3")
+    app.type(K["f10"])
+    app.wait_for("Att vi pratar mer.")
+    app.type("e" + " Varje dag." + K["ctrl+s"])
+    app.wait_for("(rättat vid")
+    app.type(K["down"] + "o" + "Anna" + K["enter"] + "Vi pratar redan mycket")
+    poll(app, lambda: "redan mycket" in str(db_rows(home, "SELECT text FROM kept_texts")))
+    os.kill(app.child.pid, signal.SIGKILL)
+    app.child.wait()
+    edited = db_rows(home, "SELECT text FROM turns ORDER BY id")
+    assert edited[0] == ("Att Erik går till skolan. Varje dag.",)
+    assert db_rows(home, "SELECT at_read_back FROM turn_revisions") == [(1,)]
+    again = Terminal([dialogtui_command(), "resume"], env)
+    again.wait_for("Vi pratar redan mycket")  # the half-typed objection, not lost
+    again.type(K["ctrl+q"])
+    again.child.expect(pexpect.EOF, timeout=10)

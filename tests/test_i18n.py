@@ -166,8 +166,9 @@ CODE = re.compile(r"\{\w+\}|`[^`]*`|\[\[?[a-z_.]+\]\]?|[a-z_]+ = \S+|\"[^\"]*\""
         (("f1",), "Hjälp"),
         (("ctrl+o",), "Tid per steg"),
         (("ctrl+p",), "Sök kommandon"),
+        (("f10",), "Inget skrevs i det här steget."),
     ],
-    ids=["capture", "help", "end", "palette"],
+    ids=["capture", "help", "end", "palette", "read-back"],
 )
 def test_the_scribes_screen_in_a_swedish_run_shows_no_english_word(tmp_path, keys, shows):
     from meeting_helpers import new_meeting

@@ -134,3 +134,24 @@ def test_f10_reads_back_the_current_step_during_the_meeting(tmp_path):
         await until(pilot, lambda: "tab Who" in screen_text(app))
 
     run(scenario, db=db, meeting_id=mid)
+
+
+def test_a_pseudonymised_copy_names_nobody_in_an_objection(tmp_path):
+    from dialogtui.meeting.engine import MeetingEngine
+
+    db = tmp_path / "db"
+    mid = a_client_meeting(db)
+    store = Store.open(db)
+    m = MeetingEngine.open(store, mid, FakeClock(START))
+    turn = m.turns(0)[1]
+    m.object_to(turn.id, "Sara Berg", "Anna Lind sa något annat.")
+    m.accept_read_back("Anna Lind, Sara Berg")
+    m.close()
+    minutes = render_minutes(load_record(store, mid), pseudonymise=True)
+    store.close()
+    assert "Sara" not in minutes and "Anna" not in minutes and "Lind" not in minutes
+    assert (
+        "*Myndighetsperson anser att uppgiften är oriktig:* Familjemedlem sa något annat."
+        in minutes
+    )
+    assert "- **Uppläst och godkänt av:** Familjemedlem, Myndighetsperson (09:00)" in minutes

@@ -269,6 +269,23 @@ def test_end(snap_compare, tmp_path, size):
     assert snap_compare(app, terminal_size=size, run_before=after("ctrl+o"))
 
 
+def read_back_step(store, clock):
+    """A round read back: one turn corrected in the room, one objected to."""
+    m = round_step(store, clock)
+    m.submit("Maria, socialsekreterare. Att vi ses oftare.")
+    first, _passed, second = m.turns(0)
+    m.edit_turn(first.id, first.text + " Och för år 8.", at_read_back=True)
+    m.object_to(second.id, "Anna-Karin Johansson-Lindqvist", "Vi sa en gång i månaden.")
+    m.accept_read_back("Anna-Karin Johansson-Lindqvist, Maria Magdalena Eriksson")
+    return m
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_read_back(snap_compare, tmp_path, size):
+    app = app_with(tmp_path, read_back_step)
+    assert snap_compare(app, terminal_size=size, run_before=after("f10"))
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_failure_bad_date_in_action(snap_compare, tmp_path, size):
     app = app_with(tmp_path, action_step)

@@ -127,7 +127,10 @@ class ReadBackScreen(DialogScreen[None]):
         who = self.engine.participant(t.participant_id)
         line = Text()
         line.append(f"{visible(who.name) if who else L['group']}: ", style="bold")
-        line.append(f"*{L['passed']}*" if t.passed else visible(t.text))
+        if t.passed:
+            line.append(L["passed"], style="italic")
+        else:
+            line.append(visible(t.text))
         if corrected:
             line.append(f"  ({L['corrected']})", style="italic")
         for o in objections.get(t.id, []):
