@@ -4,6 +4,8 @@ named; all of it durable, and in the minutes."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from meeting_helpers import new_meeting
 from tui_helpers import START, burst, run, screen_text, until
 
@@ -155,3 +157,28 @@ def test_a_pseudonymised_copy_names_nobody_in_an_objection(tmp_path):
         in minutes
     )
     assert "- **Uppläst och godkänt av:** Familjemedlem, Myndighetsperson (09:00)" in minutes
+
+
+def test_the_plan_made_in_a_step_is_read_back_with_it(tmp_path):
+    # The plan is what most needs reading back: its what, who and when, on its step's page.
+    from dialogtui.meeting.engine import MeetingEngine
+    from dialogtui.records import ActionItem
+
+    db = tmp_path / "db"
+    mid = a_client_meeting(db)
+    store = Store.open(db)
+    m = MeetingEngine.open(store, mid, FakeClock(START))
+    m.goto_step(2)
+    m.add_action(ActionItem("Ringa skolan", who="Sara Berg", when=dt.date(2026, 2, 2)))
+    m.close()
+    store.close()
+
+    async def scenario(app, pilot):
+        await until(pilot, lambda: "Anna Lind" in screen_text(app))
+        await pilot.press("ctrl+o")
+        await until(pilot, lambda: "Time per step" in screen_text(app))
+        await pilot.press("r", "right")
+        await until(pilot, lambda: "Step 3/3" in screen_text(app))
+        assert "Handlingsplan: Ringa skolan · Sara Berg · 2 feb. 2026" in screen_text(app)
+
+    run(scenario, db=db, meeting_id=mid)

@@ -724,9 +724,13 @@ class MeetingEngine:
         self._marks_cache.clear()  # who has spoken may have changed: read again
         self.turns_changed += 1
 
-    def steps_with_turns(self) -> list[int]:
-        """The steps something was said in, in order (what a read-back pages through)."""
-        return sorted({t.step for t in self.store.turns(self.id, times=False, edited=False)})
+    def steps_written(self) -> list[int]:
+        """The steps something was written in, in order: a turn, a decision or concern, an
+        action item (what a read-back pages through)."""
+        steps = {t.step for t in self.store.turns(self.id, times=False, edited=False)}
+        steps |= {n.step for n in self.notes() if n.step is not None}
+        steps |= {a.step for a in self.actions() if a.step is not None}
+        return sorted(steps)
 
     def turns(self, step: int | None = None, last: int | None = None) -> list[Turn]:
         return self.store.turns(self.id, self.pos.step if step is None else step, last=last)

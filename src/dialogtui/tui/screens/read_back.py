@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 
 from dialogtui.display import plain, visible
 from dialogtui.export.labels import labels
-from dialogtui.i18n import N_, _
+from dialogtui.i18n import N_, _, date_text
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.questionset.placeholders import resolve
 from dialogtui.records import Turn
@@ -59,7 +59,7 @@ class ReadBackScreen(DialogScreen[None]):
     def __init__(self, engine: MeetingEngine, host: DialogHost, step: int | None = None):
         super().__init__()
         self.engine, self.host = engine, host
-        self.steps = [step] if step is not None else engine.steps_with_turns() or [engine.pos.step]
+        self.steps = [step] if step is not None else engine.steps_written() or [engine.pos.step]
         self.page = 0
         self._turns: dict[str, Turn] = {}
 
@@ -112,7 +112,12 @@ class ReadBackScreen(DialogScreen[None]):
                 options.append(
                     Option(plain(f"{L[note.kind.value + 's']}: {note.text}"), disabled=True)
                 )
-        if not self._turns:
+        # The plan made in this step, as its table says it: what, who, when.
+        for item in (a for a in engine.actions() if a.step == n):
+            when = date_text(item.when, "medium", engine.qs.language.value) if item.when else ""
+            said = " · ".join(x for x in (item.what, item.who, when) if x)
+            options.append(Option(plain(f"{L['action_plan']}: {said}"), disabled=True))
+        if not options:
             options.append(
                 Option(Text(_("Nothing was written in this step."), style="dim"), disabled=True)
             )
