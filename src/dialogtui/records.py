@@ -184,6 +184,26 @@ class ActionItem:
 
 
 @dataclass(slots=True)
+class PlanFrame:
+    """What a coordinated plan needs beside its actions (a SIP, an individual plan): the goal
+    in the person's own words and in the professionals', who holds the plan as a whole, and
+    the follow-up meeting: when, and who calls it."""
+
+    goal_own: str = ""
+    goal_professionals: str = ""
+    owner: str = ""
+    follow_up_on: dt.date | None = None
+    follow_up_by: str = ""
+
+    @property
+    def empty(self) -> bool:
+        return (
+            not (self.goal_own or self.goal_professionals or self.owner or self.follow_up_on)
+            and not self.follow_up_by
+        )
+
+
+@dataclass(slots=True)
 class FollowUp:
     action_id: int
     status: ActionStatus

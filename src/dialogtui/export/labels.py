@@ -95,6 +95,11 @@ _LABELS: dict[str, str] = {
     "corrected": NC_("document", "corrected at read-back"),
     "objection": NC_("document", "{name} considers this incorrect"),
     "read_back": NC_("document", "Read back and accepted by"),
+    "goal_own": NC_("document", "Goal, in their own words"),
+    "goal_professionals": NC_("document", "Goal, as the professionals put it"),
+    "plan_owner": NC_("document", "Plan owner (overall responsibility)"),
+    "follow_up_meeting": NC_("document", "Follow-up meeting"),
+    "called_by": NC_("document", "called by {name}"),
 }
 
 

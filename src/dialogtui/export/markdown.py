@@ -311,6 +311,24 @@ class _Writer:
             out.append("| " + " | ".join(row) + " |")
         return [*out, ""]
 
+    def plan_frame(self) -> list[str]:
+        """The plan's goal in the person's own words and the professionals', its owner and
+        the follow-up meeting, where they were written (older meetings have none)."""
+        plan, L = self.r.plan, self.L
+        if plan.empty:
+            return []
+        meeting = date_text(plan.follow_up_on, "long", self.language) if plan.follow_up_on else ""
+        if plan.follow_up_by:
+            called = L["called_by"].format(name=self.i(plan.follow_up_by))
+            meeting = f"{meeting}, {called}" if meeting else called
+        facts = [
+            (L["goal_own"], self.i(plan.goal_own)),
+            (L["goal_professionals"], self.i(plan.goal_professionals)),
+            (L["plan_owner"], self.i(plan.owner)),
+            (L["follow_up_meeting"], meeting),
+        ]
+        return [f"- **{k}:** {v}" for k, v in facts if v] + [""]
+
     def when(self, action: ActionItem) -> str:
         return date_text(action.when, "medium", self.language) if action.when else ""
 
@@ -361,5 +379,5 @@ def render_action_plan(
     record: MeetingRecord, pseudonymise: bool = False, language: str | None = None
 ) -> str:
     w = _Writer(record, pseudonymise, language=language)
-    out = w.header("action_plan") + w.action_table(record.actions) + w.follow_up()
+    out = w.header("action_plan") + w.plan_frame() + w.action_table(record.actions) + w.follow_up()
     return "\n".join(out).rstrip("\n") + "\n"

@@ -16,6 +16,7 @@ from dialogtui.records import (
     Note,
     Objection,
     Participant,
+    PlanFrame,
     ReadBack,
     ScaleRating,
     Turn,
@@ -55,6 +56,7 @@ class MeetingRecord:
     corrected: set[int] = field(default_factory=set)
     objections: dict[int, list[Objection]] = field(default_factory=dict)
     read_backs: list[ReadBack] = field(default_factory=list)
+    plan: PlanFrame = field(default_factory=PlanFrame)  # goal, owner, follow-up meeting
 
     @property
     def language(self) -> str:
@@ -97,6 +99,7 @@ def _load(store: Store, meeting_id: int, history: bool) -> MeetingRecord:
         corrected=store.corrected_at_read_back(meeting_id),
         objections=_by_turn(store.objections(meeting_id)),
         read_backs=store.read_backs(meeting_id),
+        plan=store.plan(meeting_id),
         revisions=_earlier_texts(store, meeting_id) if history else {},
         deleted=store.turns(meeting_id, times=False, deleted=True) if history else [],
     )

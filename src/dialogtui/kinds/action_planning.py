@@ -33,8 +33,9 @@ def made_in(
 
 
 def minutes(w: Any, n: int, step: Step, _rep: int | None) -> list[str]:
-    # The plan stands once, in the set's first action-planning step.
-    return w.action_table(w.r.actions, step) if n == w.plan_step else []
+    # The plan stands once, in the set's first action-planning step: its frame (goal,
+    # owner, follow-up meeting), then its actions.
+    return w.plan_frame() + w.action_table(w.r.actions, step) if n == w.plan_step else []
 
 
 SPEC = KindSpec(

@@ -29,6 +29,7 @@ from dialogtui.records import (
     NoteKind,
     Objection,
     Participant,
+    PlanFrame,
     Position,
     ReadBack,
     Turn,
@@ -718,6 +719,24 @@ class MeetingEngine:
 
     def corrected_at_read_back(self) -> set[int]:
         return self.store.corrected_at_read_back(self.id)
+
+    # -- the plan's frame ----------------------------------------------------------------
+
+    def plan(self) -> PlanFrame:
+        return self.store.plan(self.id)
+
+    def save_plan(self, plan: PlanFrame) -> None:
+        """The plan's goal, owner and follow-up meeting (a coordinated plan's fields)."""
+        self.store.save_plan(
+            self.id,
+            PlanFrame(
+                plan.goal_own.strip(),
+                plan.goal_professionals.strip(),
+                plan.owner.strip(),
+                plan.follow_up_on,
+                plan.follow_up_by.strip(),
+            ),
+        )
 
     def delete_turn(self, turn_id: int) -> None:
         self.store.delete_turn(self.id, turn_id, self.clock.now())

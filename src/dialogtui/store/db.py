@@ -33,6 +33,7 @@ from dialogtui.records import (
     NoteKind,
     Objection,
     Participant,
+    PlanFrame,
     Position,
     ReadBack,
     Revision,
@@ -575,6 +576,34 @@ class Store:
                 (meeting_id,),
             )
         ]
+
+    # -- the plan's frame ----------------------------------------------------------------
+
+    def save_plan(self, meeting_id: int, plan: PlanFrame) -> None:
+        with self.tx() as c:
+            c.execute(
+                "INSERT OR REPLACE INTO plans (meeting_id, goal_own, goal_professionals, owner,"
+                " follow_up_on, follow_up_by) VALUES (?,?,?,?,?,?)",
+                (
+                    meeting_id,
+                    plan.goal_own,
+                    plan.goal_professionals,
+                    plan.owner,
+                    plan.follow_up_on.isoformat() if plan.follow_up_on else None,
+                    plan.follow_up_by,
+                ),
+            )
+
+    def plan(self, meeting_id: int) -> PlanFrame:
+        rows = self.query(
+            "SELECT goal_own, goal_professionals, owner, follow_up_on, follow_up_by FROM plans"
+            " WHERE meeting_id=?",
+            (meeting_id,),
+        )
+        if not rows:
+            return PlanFrame()
+        own, professionals, owner, on, by = rows[0]
+        return PlanFrame(own, professionals, owner, dt.date.fromisoformat(on) if on else None, by)
 
     def corrected_at_read_back(self, meeting_id: int) -> set[int]:
         """The turns whose text was corrected at read-back (marked so in every export)."""

@@ -252,6 +252,19 @@ MIGRATIONS: list[str] = [
         at TEXT NOT NULL
     );
     """,
+    # 14: the plan as a coordinated plan needs it (SIP, individual plan): its goal in the
+    # person's own words and the professionals', its owner, the follow-up meeting and who
+    # calls it; one per meeting, written in its action-planning step
+    """
+    CREATE TABLE plans (
+        meeting_id INTEGER PRIMARY KEY REFERENCES meetings(id) ON DELETE CASCADE,
+        goal_own TEXT NOT NULL DEFAULT '',
+        goal_professionals TEXT NOT NULL DEFAULT '',
+        owner TEXT NOT NULL DEFAULT '',
+        follow_up_on TEXT,
+        follow_up_by TEXT NOT NULL DEFAULT ''
+    );
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

@@ -38,7 +38,7 @@ from dialogtui.tui.screens.dialogs import (
 )
 from dialogtui.tui.screens.read_back import ReadBackScreen
 from dialogtui.tui.typed import DialogScreen
-from dialogtui.tui.widgets.action_table import columns_for
+from dialogtui.tui.widgets.action_table import columns_for, plan_frame_wanted
 from dialogtui.tui.widgets.draft import DraftArea
 from dialogtui.tui.widgets.footer import KeyFooter
 from dialogtui.tui.widgets.question_panel import QuestionPanel
@@ -373,6 +373,9 @@ class CaptureScreen(DialogScreen[None]):
             dialog = self._edit_dialog(int(arg), None)
         elif kind == "participant":
             dialog = self._participant_dialog()
+        elif kind == "plan":
+            wanted = plan_frame_wanted(self.engine)
+            dialog = wanted.dialog, self._given_to(wanted.then)
         elif kind in ("consent", "note-edit", "case-consent", "group"):
             row = next((r for r in self._note_rows() if r.keep_key == key), None)
             dialog = self._note_edit_dialog(row) if row else None
@@ -692,10 +695,19 @@ class CaptureScreen(DialogScreen[None]):
             if isinstance(request, ConfirmWanted):
                 if result:
                     self.run(lambda: request.then(self.engine))
-            elif result is not None:
-                self.run(lambda: request.then(self.engine, result))
+            else:
+                self._given_to(request.then)(result)
 
         await self._open(dialog, done, key)
+
+    def _given_to(self, then):
+        """A dialog's result, given to the engine through `then` (nothing if cancelled)."""
+
+        def done(result) -> None:
+            if result is not None:
+                self.run(lambda: then(self.engine, result))
+
+        return done
 
     # -- the end -------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from rich.cells import cell_len
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -280,6 +281,9 @@ class ActionDialog(FormDialog):
         self.dismiss(item)
 
 
+LABEL_COLUMN = 14  # .dialog.form .field-label's width, in app.tcss
+
+
 @dataclasses.dataclass(frozen=True)
 class Field:
     """One line of a FieldsDialog: its id, its label, its text, and the names it completes
@@ -289,6 +293,7 @@ class Field:
     label: str
     value: str = ""
     names: tuple[str, ...] = ()
+    hint: str = ""  # shown in the empty field ("YYYY-MM-DD")
 
 
 class FieldsDialog(FormDialog):
@@ -301,14 +306,29 @@ class FieldsDialog(FormDialog):
         self.title_text, self.field_list, self.check = title, fields, check
 
     def compose(self) -> ComposeResult:
+        # Labels longer than the label column stand above their fields, whole.
+        stacked = any(cell_len(f.label) >= LABEL_COLUMN for f in self.field_list)
         with Vertical(classes="dialog form"):
             yield Label(plain(self.title_text), classes="title")
             for f in self.field_list:
+                suggester = SuggestFromList(f.names, case_sensitive=False) if f.names else None
+                field = Input(
+                    visible(f.value),
+                    placeholder=f.hint,
+                    id=f"f-{f.id}",
+                    compact=True,
+                    suggester=suggester,
+                )
+                if stacked:
+                    yield Label(plain(f.label), classes="stacked-label")
+                    yield field
+                    continue
                 with Horizontal(classes="row"):
                     yield Label(plain(f.label), classes="field-label")
-                    suggester = SuggestFromList(f.names, case_sensitive=False) if f.names else None
-                    yield Input(visible(f.value), id=f"f-{f.id}", compact=True, suggester=suggester)
-            yield Label(_("enter: next field · ctrl+s: save · escape: cancel"), classes="hint")
+                    yield field
+            yield Label(
+                _("enter: next field · ctrl+s: save · escape: cancel"), classes="hint", id="hint"
+            )
 
     def field_entered(self, field: Input) -> None:
         own = next((f for f in self.field_list if f"f-{f.id}" == field.id), None)
@@ -321,6 +341,8 @@ class FieldsDialog(FormDialog):
         try:
             self.dismiss(self.check(texts))
         except DialogtuiError as exc:
+            # In the form itself too, where the eyes are, until it is put right.
+            self.query_one("#hint", Label).update(plain(str(exc), style="bold"))
             self.notify(visible(str(exc)), severity="error", markup=False)
 
 

@@ -2,20 +2,55 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from dialogtui.errors import MeetingError
 from dialogtui.export.labels import action_columns, labels
 from dialogtui.i18n import N_, _, date_text
 from dialogtui.kinds.action_planning import made_in
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.questionset.model import StepKind
-from dialogtui.records import ActionItem, saved
+from dialogtui.records import ActionItem, PlanFrame, saved
+from dialogtui.tui.screens.dialogs import Field, FieldsDialog
 from dialogtui.tui.widgets.item_table import ItemTable
-from dialogtui.tui.widgets.step_panel import ConfirmWanted, ask, key, settled
+from dialogtui.tui.widgets.step_panel import ConfirmWanted, DialogWanted, ask, key, settled
 
 
 def columns_for(engine: MeetingEngine) -> list[tuple[str, str]]:
     """The columns of this action-planning step, or of the set's plan elsewhere."""
     step = engine.step if engine.step.kind is StepKind.action_planning else None
     return action_columns(engine.qs, step)
+
+
+def plan_frame_wanted(engine: MeetingEngine) -> DialogWanted:
+    """The plan's frame as a form, in the minutes' own words; its text is kept as any
+    dialog's is."""
+    L, plan = labels(engine.qs.language.value), engine.plan()
+    names = tuple(p.name for p in engine.participants)
+    fields = [
+        Field("goal_own", L["goal_own"], plan.goal_own),
+        Field("goal_professionals", L["goal_professionals"], plan.goal_professionals),
+        Field("owner", L["plan_owner"], plan.owner, names),
+        Field(
+            "follow_up_on",
+            L["follow_up_meeting"],
+            plan.follow_up_on.isoformat() if plan.follow_up_on else "",
+            hint=_("YYYY-MM-DD"),
+        ),
+        Field("follow_up_by", L["called_by"].format(name="…"), plan.follow_up_by, names),
+    ]
+
+    def check(texts: dict[str, str]) -> PlanFrame:
+        day = texts["follow_up_on"].strip()
+        try:
+            on = dt.date.fromisoformat(day) if day else None
+        except ValueError:
+            raise MeetingError(_("Write the date as YYYY-MM-DD.")) from None
+        goals = texts["goal_own"], texts["goal_professionals"]
+        return PlanFrame(*goals, texts["owner"], on, texts["follow_up_by"])
+
+    dialog = FieldsDialog(_("The plan: its goal, owner and follow-up meeting"), fields, check)
+    return DialogWanted(dialog, lambda e, plan: e.save_plan(plan), "plan")
 
 
 def value(item: ActionItem, field: str, language: str) -> str:
@@ -31,8 +66,9 @@ class ActionTable(ItemTable):
         key("enter", "edit", N_("Edit action")),
         key("a", "add", N_("Add action")),
         key("delete,x", "remove", N_("Delete action")),
+        key("p", "frame", N_("Goal, owner, follow-up")),
     ]
-    HINT = N_("a: add · enter: edit · x: delete")
+    HINT = N_("a: add · enter: edit · x: delete · p: goal, owner, follow-up")
 
     def show(self, engine: MeetingEngine) -> None:
         cols = columns_for(engine)
@@ -57,6 +93,11 @@ class ActionTable(ItemTable):
 
     async def action_add(self) -> None:
         await ask(self, lambda screen: screen.edit_action(None))
+
+    async def action_frame(self) -> None:
+        """What a coordinated plan needs beside its actions (a SIP): the goal in the
+        person's own words and the professionals', its owner, the follow-up meeting."""
+        await ask(self, lambda screen: screen.want(plan_frame_wanted(screen.engine)))
 
     async def action_remove(self) -> None:
         await settled(self)

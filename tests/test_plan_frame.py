@@ -1,0 +1,78 @@
+"""The plan as a coordinated plan needs it (issue 15, Deliver 2): its goal in the person's
+own words and the professionals', its owner, the follow-up meeting and who calls it —
+written at the plan's step, kept, and in the minutes and the action plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from meeting_helpers import new_meeting
+from tui_helpers import burst, run, screen_text, until
+
+from dialogtui.export.markdown import render_action_plan, render_minutes
+from dialogtui.export.record import load_record
+from dialogtui.records import PlanFrame
+from dialogtui.store import Store
+from dialogtui.tui.screens.dialogs import FieldsDialog
+
+
+def test_the_plans_frame_is_kept_and_written_before_its_actions(tmp_path):
+    store = Store.open(tmp_path / "db")
+    m = new_meeting(
+        store, "raseborg-klientmote", [("Anna Lind", "familj"), ("Sara Berg", "myndighet")]
+    )
+    assert m.plan().empty
+    assert "Planens ägare" not in render_action_plan(load_record(store, m.id))  # as before
+    m.save_plan(
+        PlanFrame(
+            " Att Erik trivs i skolan ",
+            "Regelbunden skolgång",
+            "Sara Berg",
+            dt.date(2026, 3, 2),
+            "Sara Berg",
+        )
+    )
+    m.close()
+    store.close()
+    store = Store.open(tmp_path / "db")  # read again from the file
+    record = load_record(store, m.id)
+    plan = render_action_plan(record)
+    minutes = render_minutes(record)
+    pseudonymised = render_action_plan(record, pseudonymise=True)
+    store.close()
+    frame = [
+        "- **Mål, med egna ord:** Att Erik trivs i skolan",
+        "- **Mål, som de professionella uttrycker det:** Regelbunden skolgång",
+        "- **Planens ägare (övergripande ansvar):** Sara Berg",
+        "- **Uppföljningsmöte:** 2 mars 2026, kallas av Sara Berg",
+    ]
+    assert "\n".join(frame) in plan and "\n".join(frame) in minutes
+    assert plan.index("Uppföljningsmöte") < plan.index("| Vad |") if "| Vad |" in plan else True
+    assert "Sara" not in pseudonymised
+
+
+def test_p_in_the_plan_writes_its_goal_owner_and_follow_up(tmp_path):
+    db = tmp_path / "db"
+    store = Store.open(db)
+    m = new_meeting(store, "raseborg-temamote", [("Anna", None), ("Sara", None)])
+    m.goto_step(1)  # the action plan
+    m.close()
+    store.close()
+
+    async def scenario(app, pilot):
+        await until(pilot, lambda: "p: goal, owner, follow-up" in screen_text(app))
+        # One burst, as typed: each enter goes to the next field, a name completes.
+        burst(app, "p", "Fler träffar", "<enter>", "Samverkan", "<enter>", "Sa", "<enter>")
+        burst(app, "2026-13-01", "<ctrl+s>")  # no such month: refused, the form stays
+        field = "#f-follow_up_on"
+        await until(pilot, lambda: "Write the date as YYYY-MM-DD." in screen_text(app))
+        assert isinstance(app.screen, FieldsDialog)
+        assert app.screen.query_one("#f-goal_own").value == "Fler träffar"
+        app.screen.query_one(field).value = "2026-04-01"
+        burst(app, "<ctrl+s>")
+        await until(pilot, lambda: "p: goal, owner, follow-up" in screen_text(app))
+
+    run(scenario, db=db, meeting_id=m.id)
+    store = Store.open(db)
+    assert store.plan(m.id) == PlanFrame("Fler träffar", "Samverkan", "Sara", dt.date(2026, 4, 1))
+    store.close()
