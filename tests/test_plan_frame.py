@@ -76,3 +76,39 @@ def test_p_in_the_plan_writes_its_goal_owner_and_follow_up(tmp_path):
     store = Store.open(db)
     assert store.plan(m.id) == PlanFrame("Fler träffar", "Samverkan", "Sara", dt.date(2026, 4, 1))
     store.close()
+
+
+def test_the_plans_form_is_kept_every_second_and_reopened(tmp_path):
+    from dialogtui.tui.screens.capture import CaptureScreen, Tick
+
+    db = tmp_path / "db"
+    store = Store.open(db)
+    m = new_meeting(store, "raseborg-temamote", [("Anna", None)])
+    m.goto_step(1)
+    m.close()
+    store.close()
+
+    async def first(app, pilot):
+        capture = app.screen
+        await until(pilot, lambda: "p: goal, owner, follow-up" in screen_text(app))
+        burst(app, "p", "Eget mål")
+        await until(pilot, lambda: isinstance(app.screen, FieldsDialog))
+        await until(pilot, lambda: app.screen.query_one("#f-goal_own").value == "Eget mål")
+        capture.post_message(Tick())  # what the clock does every second
+        kept = Store.open(db)
+        await until(pilot, lambda: "Eget mål" in str(kept.kept_texts(m.id)))
+        kept.close()
+        app.exit()  # not through quit: as if the process died after the last tick
+
+    run(first, db=db, meeting_id=m.id)
+
+    async def second(app, pilot):
+        await until(pilot, lambda: isinstance(app.screen, FieldsDialog))
+        await until(pilot, lambda: app.screen.query_one("#f-goal_own").value == "Eget mål")
+        burst(app, "<ctrl+s>")
+        await until(pilot, lambda: isinstance(app.screen, CaptureScreen))
+
+    run(second, db=db, meeting_id=m.id)
+    store = Store.open(db)
+    assert store.plan(m.id).goal_own == "Eget mål"
+    store.close()
