@@ -4,6 +4,7 @@ named; all of it durable, and in the minutes."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 
 from meeting_helpers import new_meeting
@@ -30,22 +31,31 @@ def a_client_meeting(db, clock=None):
     return meeting_id
 
 
+@contextlib.contextmanager
+def opened(db, meeting_id, clock=None):
+    """The meeting opened again, as the app opens it; closed after."""
+    from dialogtui.meeting.engine import MeetingEngine
+
+    store = Store.open(db)
+    m = MeetingEngine.open(store, meeting_id, clock or FakeClock(START))
+    try:
+        yield m
+    finally:
+        m.close()
+        store.close()
+
+
 def test_corrections_objections_and_acceptance_are_kept_and_in_the_minutes(tmp_path):
     db = tmp_path / "db"
     clock = FakeClock(START)
     mid = a_client_meeting(db, clock)
-    store = Store.open(db)
-    from dialogtui.meeting.engine import MeetingEngine
-
-    m = MeetingEngine.open(store, mid, clock)
-    first, second = m.turns(0)
-    clock.advance(minutes=30)
-    m.edit_turn(first.id, "Att Erik går till skolan nästan varje dag.", at_read_back=True)
-    m.edit_turn(second.id, "Att vi har fått bättre kontakt med skolan.")  # an ordinary edit
-    m.object_to(second.id, "Sara Berg", "Kontakten var redan god före mötet.")
-    m.accept_read_back("Anna Lind, Sara Berg")
-    m.close()
-    store.close()
+    with opened(db, mid, clock) as m:
+        first, second = m.turns(0)
+        clock.advance(minutes=30)
+        m.edit_turn(first.id, "Att Erik går till skolan nästan varje dag.", at_read_back=True)
+        m.edit_turn(second.id, "Att vi har fått bättre kontakt med skolan.")  # ordinary edit
+        m.object_to(second.id, "Sara Berg", "Kontakten var redan god före mötet.")
+        m.accept_read_back("Anna Lind, Sara Berg")
 
     store = Store.open(db)  # as after a crash: all of it is in the file
     record = load_record(store, mid)
@@ -74,22 +84,18 @@ def test_an_empty_objection_or_acceptance_is_refused(tmp_path):
     import pytest
 
     from dialogtui.errors import MeetingError
-    from dialogtui.meeting.engine import MeetingEngine
 
     db = tmp_path / "db"
     mid = a_client_meeting(db)
-    store = Store.open(db)
-    m = MeetingEngine.open(store, mid, FakeClock(START))
-    turn = m.turns(0)[0]
-    with pytest.raises(MeetingError):
-        m.object_to(turn.id, " ", "fel")
-    with pytest.raises(MeetingError):
-        m.object_to(turn.id, "Anna", " ")
-    with pytest.raises(MeetingError):
-        m.accept_read_back("  ")
-    assert m.objections() == [] and m.read_backs() == []
-    m.close()
-    store.close()
+    with opened(db, mid) as m:
+        turn = m.turns(0)[0]
+        with pytest.raises(MeetingError):
+            m.object_to(turn.id, " ", "fel")
+        with pytest.raises(MeetingError):
+            m.object_to(turn.id, "Anna", " ")
+        with pytest.raises(MeetingError):
+            m.accept_read_back("  ")
+        assert m.objections() == [] and m.read_backs() == []
 
 
 def test_the_end_screen_reads_back_corrects_objects_and_accepts(tmp_path):
@@ -139,18 +145,12 @@ def test_f10_reads_back_the_current_step_during_the_meeting(tmp_path):
 
 
 def test_a_pseudonymised_copy_names_nobody_in_an_objection(tmp_path):
-    from dialogtui.meeting.engine import MeetingEngine
-
     db = tmp_path / "db"
     mid = a_client_meeting(db)
-    store = Store.open(db)
-    m = MeetingEngine.open(store, mid, FakeClock(START))
-    turn = m.turns(0)[1]
-    m.object_to(turn.id, "Sara Berg", "Anna Lind sa något annat.")
-    m.accept_read_back("Anna Lind, Sara Berg")
-    m.close()
-    minutes = render_minutes(load_record(store, mid), pseudonymise=True)
-    store.close()
+    with opened(db, mid) as m:
+        m.object_to(m.turns(0)[1].id, "Sara Berg", "Anna Lind sa något annat.")
+        m.accept_read_back("Anna Lind, Sara Berg")
+        minutes = render_minutes(load_record(m.store, mid), pseudonymise=True)
     assert "Sara" not in minutes and "Anna" not in minutes and "Lind" not in minutes
     assert (
         "*Myndighetsperson anser att uppgiften är oriktig:* Familjemedlem sa något annat."
@@ -161,17 +161,13 @@ def test_a_pseudonymised_copy_names_nobody_in_an_objection(tmp_path):
 
 def test_the_plan_made_in_a_step_is_read_back_with_it(tmp_path):
     # The plan is what most needs reading back: its what, who and when, on its step's page.
-    from dialogtui.meeting.engine import MeetingEngine
     from dialogtui.records import ActionItem
 
     db = tmp_path / "db"
     mid = a_client_meeting(db)
-    store = Store.open(db)
-    m = MeetingEngine.open(store, mid, FakeClock(START))
-    m.goto_step(2)
-    m.add_action(ActionItem("Ringa skolan", who="Sara Berg", when=dt.date(2026, 2, 2)))
-    m.close()
-    store.close()
+    with opened(db, mid) as m:
+        m.goto_step(2)
+        m.add_action(ActionItem("Ringa skolan", who="Sara Berg", when=dt.date(2026, 2, 2)))
 
     async def scenario(app, pilot):
         await until(pilot, lambda: "Anna Lind" in screen_text(app))
