@@ -48,7 +48,8 @@ class ReadBackScreen(DialogScreen[None]):
         # Priority: they act on the turn the keys typed before them chose (tui/ordering.py).
         Binding("down", "move(1)", N_("Next turn"), show=False, priority=True),
         Binding("up", "move(-1)", N_("Previous turn"), show=False, priority=True),
-        Binding("right,pagedown", "page(1)", N_("Next step"), priority=True),
+        # ←→ are on the screen's own line: the footer keeps room for the rest at 60 columns.
+        Binding("right,pagedown", "page(1)", N_("Next step"), show=False, priority=True),
         Binding("left,pageup", "page(-1)", N_("Previous step"), show=False, priority=True),
         Binding("e", "correct", N_("Correct"), priority=True),
         Binding("o", "object", N_("Objection"), priority=True),
@@ -152,9 +153,11 @@ class ReadBackScreen(DialogScreen[None]):
             )
             for rb in accepted
         )
-        hint = _("←→: another step · ↑↓: another turn")
-        label = self.query_one("#read-back-accepted", Label)
-        label.update(plain(said or hint, style="bold" if said else "dim"))
+        line = Text()
+        if said:
+            line.append(said + "\n", style="bold")  # names already made visible
+        line.append(_("←→: another step · ↑↓: another turn"), style="dim")  # not in the footer
+        self.query_one("#read-back-accepted", Label).update(line)
 
     @property
     def current(self) -> Turn | None:
