@@ -30,6 +30,7 @@ def test_the_plans_frame_is_kept_and_written_before_its_actions(tmp_path):
             "Sara Berg",
             dt.date(2026, 3, 2),
             "Sara Berg",
+            "BUP: bedömning före påsk",
         )
     )
     m.close()
@@ -45,6 +46,7 @@ def test_the_plans_frame_is_kept_and_written_before_its_actions(tmp_path):
         "- **Mål, som de professionella uttrycker det:** Regelbunden skolgång",
         "- **Planens ägare (övergripande ansvar):** Sara Berg",
         "- **Uppföljningsmöte:** 2 mars 2026, kallas av Sara Berg",
+        "- **Insatser av aktörer utanför mötet:** BUP: bedömning före påsk",
     ]
     assert "\n".join(frame) in plan and "\n".join(frame) in minutes
     assert plan.index("Uppföljningsmöte") < plan.index("| Vad |") if "| Vad |" in plan else True
@@ -69,12 +71,15 @@ def test_p_in_the_plan_writes_its_goal_owner_and_follow_up(tmp_path):
         assert isinstance(app.screen, FieldsDialog)
         assert app.screen.query_one("#f-goal_own").value == "Fler träffar"
         app.screen.query_one(field).value = "2026-04-01"
+        app.screen.query_one("#f-by_others").value = "Psykiatrin: läkarbedömning"
         burst(app, "<ctrl+s>")
         await until(pilot, lambda: "p: goal, owner, follow-up" in screen_text(app))
 
     run(scenario, db=db, meeting_id=m.id)
     store = Store.open(db)
-    assert store.plan(m.id) == PlanFrame("Fler träffar", "Samverkan", "Sara", dt.date(2026, 4, 1))
+    assert store.plan(m.id) == PlanFrame(
+        "Fler träffar", "Samverkan", "Sara", dt.date(2026, 4, 1), "", "Psykiatrin: läkarbedömning"
+    )
     store.close()
 
 

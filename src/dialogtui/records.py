@@ -187,20 +187,21 @@ class ActionItem:
 class PlanFrame:
     """What a coordinated plan needs beside its actions (a SIP, an individual plan): the goal
     in the person's own words and in the professionals', who holds the plan as a whole, and
-    the follow-up meeting: when, and who calls it."""
+    the follow-up meeting: when, and who calls it; and what parties outside the meeting
+    are to do (a clinic, a school not present), which the plan names though they are not
+    in the room."""
 
     goal_own: str = ""
     goal_professionals: str = ""
     owner: str = ""
     follow_up_on: dt.date | None = None
     follow_up_by: str = ""
+    by_others: str = ""
 
     @property
     def empty(self) -> bool:
-        return (
-            not (self.goal_own or self.goal_professionals or self.owner or self.follow_up_on)
-            and not self.follow_up_by
-        )
+        texts = (self.goal_own, self.goal_professionals, self.owner, self.follow_up_by)
+        return not any(texts) and self.follow_up_on is None and not self.by_others
 
 
 @dataclass(slots=True)

@@ -100,6 +100,7 @@ _LABELS: dict[str, str] = {
     "plan_owner": NC_("document", "Plan owner (overall responsibility)"),
     "follow_up_meeting": NC_("document", "Follow-up meeting"),
     "called_by": NC_("document", "called by {name}"),
+    "by_others": NC_("document", "Measures by parties outside the meeting"),
 }
 
 

@@ -326,6 +326,7 @@ class _Writer:
             (L["goal_professionals"], self.i(plan.goal_professionals)),
             (L["plan_owner"], self.i(plan.owner)),
             (L["follow_up_meeting"], meeting),
+            (L["by_others"], self.i(plan.by_others)),
         ]
         return [f"- **{k}:** {v}" for k, v in facts if v] + [""]
 

@@ -735,6 +735,7 @@ class MeetingEngine:
                 plan.owner.strip(),
                 plan.follow_up_on,
                 plan.follow_up_by.strip(),
+                plan.by_others.strip(),
             ),
         )
 

@@ -583,7 +583,7 @@ class Store:
         with self.tx() as c:
             c.execute(
                 "INSERT OR REPLACE INTO plans (meeting_id, goal_own, goal_professionals, owner,"
-                " follow_up_on, follow_up_by) VALUES (?,?,?,?,?,?)",
+                " follow_up_on, follow_up_by, by_others) VALUES (?,?,?,?,?,?,?)",
                 (
                     meeting_id,
                     plan.goal_own,
@@ -591,19 +591,21 @@ class Store:
                     plan.owner,
                     plan.follow_up_on.isoformat() if plan.follow_up_on else None,
                     plan.follow_up_by,
+                    plan.by_others,
                 ),
             )
 
     def plan(self, meeting_id: int) -> PlanFrame:
         rows = self.query(
-            "SELECT goal_own, goal_professionals, owner, follow_up_on, follow_up_by FROM plans"
-            " WHERE meeting_id=?",
+            "SELECT goal_own, goal_professionals, owner, follow_up_on, follow_up_by, by_others"
+            " FROM plans WHERE meeting_id=?",
             (meeting_id,),
         )
         if not rows:
             return PlanFrame()
-        own, professionals, owner, on, by = rows[0]
-        return PlanFrame(own, professionals, owner, dt.date.fromisoformat(on) if on else None, by)
+        own, professionals, owner, on, by, others = rows[0]
+        day = dt.date.fromisoformat(on) if on else None
+        return PlanFrame(own, professionals, owner, day, by, others)
 
     def corrected_at_read_back(self, meeting_id: int) -> set[int]:
         """The turns whose text was corrected at read-back (marked so in every export)."""

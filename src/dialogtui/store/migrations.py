@@ -265,6 +265,10 @@ MIGRATIONS: list[str] = [
         follow_up_by TEXT NOT NULL DEFAULT ''
     );
     """,
+    # 15: the plan's measures by parties outside the meeting (a SIP names them too)
+    """
+    ALTER TABLE plans ADD COLUMN by_others TEXT NOT NULL DEFAULT '';
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

@@ -38,6 +38,7 @@ def plan_frame_wanted(engine: MeetingEngine) -> DialogWanted:
             hint=_("YYYY-MM-DD"),
         ),
         Field("follow_up_by", L["called_by"].format(name="…"), plan.follow_up_by, names),
+        Field("by_others", L["by_others"], plan.by_others),
     ]
 
     def check(texts: dict[str, str]) -> PlanFrame:
@@ -47,7 +48,7 @@ def plan_frame_wanted(engine: MeetingEngine) -> DialogWanted:
         except ValueError:
             raise MeetingError(_("Write the date as YYYY-MM-DD.")) from None
         goals = texts["goal_own"], texts["goal_professionals"]
-        return PlanFrame(*goals, texts["owner"], on, texts["follow_up_by"])
+        return PlanFrame(*goals, texts["owner"], on, texts["follow_up_by"], texts["by_others"])
 
     dialog = FieldsDialog(_("The plan: its goal, owner and follow-up meeting"), fields, check)
     return DialogWanted(dialog, lambda e, plan: e.save_plan(plan), "plan")
