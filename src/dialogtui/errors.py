@@ -12,6 +12,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from dialogtui.i18n import _
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -75,8 +77,6 @@ class MeetingError(DialogtuiError):
 def os_reason(exc: OSError) -> str:
     """Why the operating system refused, in the user's language (its own strerror is in
     English, or in the system's language on Windows)."""
-    from dialogtui.i18n import _
-
     if exc.errno == errno.ENOSPC:
         return _("the disk is full")
     if exc.errno in (errno.EACCES, errno.EPERM):

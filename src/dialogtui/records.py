@@ -115,6 +115,14 @@ class Objection:
     created_at: dt.datetime
 
 
+def by_turn(objections: list[Objection]) -> dict[int, list[Objection]]:
+    """The objections under the turns they are to, in the order they were noted."""
+    out: dict[int, list[Objection]] = {}
+    for o in objections:
+        out.setdefault(o.turn_id, []).append(o)
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class ReadBack:
     """The minutes read back in the room and accepted by the people named, at a time."""

@@ -20,6 +20,7 @@ from dialogtui.records import (
     ReadBack,
     ScaleRating,
     Turn,
+    by_turn,
 )
 from dialogtui.store.db import Store
 
@@ -97,19 +98,12 @@ def _load(store: Store, meeting_id: int, history: bool) -> MeetingRecord:
         case_consents=store.case_consents(meeting_id),
         skipped=store.skipped_steps(meeting_id),
         corrected=store.corrected_at_read_back(meeting_id),
-        objections=_by_turn(store.objections(meeting_id)),
+        objections=by_turn(store.objections(meeting_id)),
         read_backs=store.read_backs(meeting_id),
         plan=store.plan(meeting_id),
         revisions=_earlier_texts(store, meeting_id) if history else {},
         deleted=store.turns(meeting_id, times=False, deleted=True) if history else [],
     )
-
-
-def _by_turn(objections: list[Objection]) -> dict[int, list[Objection]]:
-    out: dict[int, list[Objection]] = {}
-    for o in objections:
-        out.setdefault(o.turn_id, []).append(o)
-    return out
 
 
 def _earlier_texts(store: Store, meeting_id: int) -> dict[int, list[str]]:

@@ -747,7 +747,7 @@ class MeetingEngine:
     def steps_written(self) -> list[int]:
         """The steps something was written in, in order: a turn, a decision or concern, an
         action item (what a read-back pages through)."""
-        steps = {t.step for t in self.store.turns(self.id, times=False, edited=False)}
+        steps = set(self.store.steps_with_turns(self.id))  # an index, not every turn read
         steps |= {n.step for n in self.notes() if n.step is not None}
         steps |= {a.step for a in self.actions() if a.step is not None}
         return sorted(steps)

@@ -607,6 +607,14 @@ class Store:
         day = dt.date.fromisoformat(on) if on else None
         return PlanFrame(own, professionals, owner, day, by, others)
 
+    def steps_with_turns(self, meeting_id: int) -> list[int]:
+        rows = self.query(
+            "SELECT DISTINCT step_index FROM turns WHERE meeting_id=? AND deleted_at IS NULL"
+            " ORDER BY step_index",
+            (meeting_id,),
+        )
+        return [r[0] for r in rows]
+
     def corrected_at_read_back(self, meeting_id: int) -> set[int]:
         """The turns whose text was corrected at read-back (marked so in every export)."""
         rows = self.query(

@@ -24,7 +24,7 @@ from textual.widgets.option_list import Option
 
 from dialogtui import i18n
 from dialogtui.display import plain, visible
-from dialogtui.errors import DialogtuiError
+from dialogtui.errors import DialogtuiError, MeetingError
 from dialogtui.i18n import N_, _
 from dialogtui.records import ActionItem, Participant
 from dialogtui.tui.ordering import OrderedFocus, drain, settle
@@ -266,19 +266,28 @@ class ActionDialog(FormDialog):
             self.notify(_("An action item needs a 'what'."), severity="error")
             self.set_focus(self.query_one("#f-what", Input))
             return
-        when = None
-        if values.get("when"):
-            try:
-                when = dt.date.fromisoformat(values["when"])
-            except ValueError:
-                self.notify(_("Write the date as YYYY-MM-DD."), severity="error")
-                self.set_focus(self.query_one("#f-when", Input))
-                return
+        try:
+            when = typed_day(values.get("when", ""))
+        except MeetingError as exc:
+            self.notify(str(exc), severity="error")
+            self.set_focus(self.query_one("#f-when", Input))
+            return
         # A copy: the caller's item changes only once the store has taken the change.
         item = dataclasses.replace(self.item)
         for field, text in values.items():
             setattr(item, field, when if field == "when" else text)
         self.dismiss(item)
+
+
+def typed_day(text: str) -> dt.date | None:
+    """A date as a form takes it (YYYY-MM-DD), None where nothing is written; a
+    MeetingError that says how to write it otherwise."""
+    if not text.strip():
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise MeetingError(_("Write the date as YYYY-MM-DD.")) from None
 
 
 LABEL_COLUMN = 14  # .dialog.form .field-label's width, in app.tcss

@@ -24,8 +24,7 @@ from dialogtui.display import plain, visible
 from dialogtui.export.labels import labels
 from dialogtui.i18n import N_, _, date_text
 from dialogtui.meeting.engine import MeetingEngine
-from dialogtui.questionset.placeholders import resolve
-from dialogtui.records import Turn
+from dialogtui.records import Turn, by_turn
 from dialogtui.tui.ordering import settle
 from dialogtui.tui.screens.dialogs import Field, FieldsDialog, TextDialog
 from dialogtui.tui.typed import DialogScreen
@@ -89,9 +88,7 @@ class ReadBackScreen(DialogScreen[None]):
         self.query_one("#read-back-title", Label).update(plain(f"{title} · {step.title}"))
         L = labels(engine.qs.language.value)  # the minutes' own words
         corrected = engine.corrected_at_read_back()
-        objections: dict[int, list] = {}
-        for o in engine.objections():
-            objections.setdefault(o.turn_id, []).append(o)
+        objections = by_turn(engine.objections())
         options: list[Option] = []
         self._turns = {}
         asked: tuple[int, int | None] | None = None
@@ -99,12 +96,7 @@ class ReadBackScreen(DialogScreen[None]):
             if (t.repetition, t.question) != asked and t.question is not None:
                 asked = (t.repetition, t.question)
                 if t.question < len(step.questions):
-                    question = resolve(
-                        step.questions[t.question].text,
-                        engine.info.date,
-                        engine.qs.horizon,
-                        engine.qs.language,
-                    )
+                    question = engine.text(step.questions[t.question].text)
                     options.append(Option(plain(question, style="bold"), disabled=True))
             options.append(Option(self._line(t, L, t.id in corrected, objections), id=str(t.id)))
             self._turns[str(t.id)] = t

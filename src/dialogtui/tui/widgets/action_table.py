@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from dialogtui.errors import MeetingError
 from dialogtui.export.labels import action_columns, labels
 from dialogtui.i18n import N_, _, date_text
 from dialogtui.kinds.action_planning import made_in
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.questionset.model import StepKind
 from dialogtui.records import ActionItem, PlanFrame, saved
-from dialogtui.tui.screens.dialogs import Field, FieldsDialog
+from dialogtui.tui.screens.dialogs import Field, FieldsDialog, typed_day
 from dialogtui.tui.widgets.item_table import ItemTable
 from dialogtui.tui.widgets.step_panel import ConfirmWanted, DialogWanted, ask, key, settled
 
@@ -42,11 +39,7 @@ def plan_frame_wanted(engine: MeetingEngine) -> DialogWanted:
     ]
 
     def check(texts: dict[str, str]) -> PlanFrame:
-        day = texts["follow_up_on"].strip()
-        try:
-            on = dt.date.fromisoformat(day) if day else None
-        except ValueError:
-            raise MeetingError(_("Write the date as YYYY-MM-DD.")) from None
+        on = typed_day(texts["follow_up_on"])
         goals = texts["goal_own"], texts["goal_professionals"]
         return PlanFrame(*goals, texts["owner"], on, texts["follow_up_by"], texts["by_others"])
 
