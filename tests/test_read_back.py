@@ -161,13 +161,14 @@ def test_a_pseudonymised_copy_names_nobody_in_an_objection(tmp_path):
 
 def test_the_plan_made_in_a_step_is_read_back_with_it(tmp_path):
     # The plan is what most needs reading back: its what, who and when, on its step's page.
-    from dialogtui.records import ActionItem
+    from dialogtui.records import ActionItem, PlanFrame
 
     db = tmp_path / "db"
     mid = a_client_meeting(db)
     with opened(db, mid) as m:
         m.goto_step(2)
         m.add_action(ActionItem("Ringa skolan", who="Sara Berg", when=dt.date(2026, 2, 2)))
+        m.save_plan(PlanFrame(owner="Sara Berg", follow_up_on=dt.date(2026, 3, 2)))
 
     async def scenario(app, pilot):
         await until(pilot, lambda: "Anna Lind" in screen_text(app))
@@ -175,6 +176,9 @@ def test_the_plan_made_in_a_step_is_read_back_with_it(tmp_path):
         await until(pilot, lambda: "Time per step" in screen_text(app))
         await pilot.press("r", "right")
         await until(pilot, lambda: "Step 3/3" in screen_text(app))
-        assert "Handlingsplan: Ringa skolan · Sara Berg · 2 feb. 2026" in screen_text(app)
+        shown = screen_text(app)
+        assert "Handlingsplan: Ringa skolan · Sara Berg · 2 feb. 2026" in shown
+        assert "Planens ägare (övergripande ansvar): Sara Berg" in shown  # its frame too
+        assert "Uppföljningsmöte: 2 mars 2026" in shown
 
     run(scenario, db=db, meeting_id=mid)

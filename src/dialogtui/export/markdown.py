@@ -11,7 +11,7 @@ from dialogtui.export.pseudonymise import name_replacer, pseudonyms
 from dialogtui.export.record import MeetingRecord
 from dialogtui.i18n import date_text
 from dialogtui.kinds import SPECS as KIND_SPECS
-from dialogtui.kinds.action_planning import made_in
+from dialogtui.kinds.action_planning import frame_facts, made_in
 from dialogtui.questionset.model import Step, StepKind, format_minutes
 from dialogtui.questionset.placeholders import resolve
 from dialogtui.records import ActionItem, ActionStatus, FollowUp
@@ -276,19 +276,15 @@ class _Writer:
     def deleted_ids(self) -> set[int]:
         return {t.id for t in self.r.deleted}
 
-    def first_step_of(self, kind: StepKind) -> int | None:
-        kinds = [s.kind for s in self.r.qs.steps]
-        return kinds.index(kind) if kind in kinds else None
-
     @functools.cached_property
     def plan_step(self) -> int | None:
         """The step the action plan is shown in: the set's first action-planning step."""
-        return self.first_step_of(StepKind.action_planning)
+        return self.r.qs.first_step_of(StepKind.action_planning)
 
     @functools.cached_property
     def follow_up_step(self) -> int | None:
         """The step earlier actions are followed up in."""
-        return self.first_step_of(StepKind.follow_up)
+        return self.r.qs.first_step_of(StepKind.follow_up)
 
     def action_table(self, items: list[ActionItem], step: Step | None = None) -> list[str]:
         L = self.L
@@ -314,21 +310,8 @@ class _Writer:
     def plan_frame(self) -> list[str]:
         """The plan's goal in the person's own words and the professionals', its owner and
         the follow-up meeting, where they were written (older meetings have none)."""
-        plan, L = self.r.plan, self.L
-        if plan.empty:
-            return []
-        meeting = date_text(plan.follow_up_on, "long", self.language) if plan.follow_up_on else ""
-        if plan.follow_up_by:
-            called = L["called_by"].format(name=self.i(plan.follow_up_by))
-            meeting = f"{meeting}, {called}" if meeting else called
-        facts = [
-            (L["goal_own"], self.i(plan.goal_own)),
-            (L["goal_professionals"], self.i(plan.goal_professionals)),
-            (L["plan_owner"], self.i(plan.owner)),
-            (L["follow_up_meeting"], meeting),
-            (L["by_others"], self.i(plan.by_others)),
-        ]
-        return [f"- **{k}:** {v}" for k, v in facts if v] + [""]
+        facts = frame_facts(self.r.plan, self.L, self.language, self.i)
+        return [f"- **{k}:** {v}" for k, v in facts] + [""] if facts else []
 
     def when(self, action: ActionItem) -> str:
         return date_text(action.when, "medium", self.language) if action.when else ""

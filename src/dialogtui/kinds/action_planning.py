@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from dialogtui.i18n import date_text
 from dialogtui.kinds.base import KindSpec
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from dialogtui.questionset.model import QuestionSet, Step
-    from dialogtui.records import ActionItem
+    from dialogtui.records import ActionItem, PlanFrame
 
 
 def made_in(
@@ -30,6 +31,26 @@ def made_in(
         heads.append(L["group_name"])
         cells.append(lambda a: group(a.group_id) if a.group_id is not None else "")
     return heads, lambda a: [cell(a) for cell in cells]
+
+
+def frame_facts(
+    plan: PlanFrame, L: dict[str, str], language: str, text: Callable[[str], str]
+) -> list[tuple[str, str]]:
+    """The plan's frame as (label, value) where something was written, for the minutes and
+    the read-back alike; `text` makes each user text fit where it goes (escaped, names
+    replaced)."""
+    meeting = date_text(plan.follow_up_on, "long", language) if plan.follow_up_on else ""
+    if plan.follow_up_by:
+        called = L["called_by"].format(name=text(plan.follow_up_by))
+        meeting = f"{meeting}, {called}" if meeting else called
+    facts = [
+        (L["goal_own"], text(plan.goal_own)),
+        (L["goal_professionals"], text(plan.goal_professionals)),
+        (L["plan_owner"], text(plan.owner)),
+        (L["follow_up_meeting"], meeting),
+        (L["by_others"], text(plan.by_others)),
+    ]
+    return [(label, value) for label, value in facts if value]
 
 
 def minutes(w: Any, n: int, step: Step, _rep: int | None) -> list[str]:

@@ -16,7 +16,7 @@ from dialogtui.kinds import SPECS as KIND_SPECS
 from dialogtui.meeting.clock import Clock
 from dialogtui.meeting.timers import Projection, StepTimer, project
 from dialogtui.questionset.loader import parse_question_set
-from dialogtui.questionset.model import Question, QuestionSet, Step
+from dialogtui.questionset.model import Question, QuestionSet, Step, StepKind
 from dialogtui.questionset.placeholders import check_date, resolve
 from dialogtui.records import (
     ActionItem,
@@ -750,6 +750,9 @@ class MeetingEngine:
         steps = set(self.store.steps_with_turns(self.id))  # an index, not every turn read
         steps |= {n.step for n in self.notes() if n.step is not None}
         steps |= {a.step for a in self.actions() if a.step is not None}
+        plan_step = self.qs.first_step_of(StepKind.action_planning)
+        if plan_step is not None and not self.plan().empty:
+            steps.add(plan_step)  # the plan's goal, owner and follow-up stand there
         return sorted(steps)
 
     def turns(self, step: int | None = None, last: int | None = None) -> list[Turn]:

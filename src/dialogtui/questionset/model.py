@@ -709,6 +709,11 @@ class QuestionSet(Strict):
         """Each step's id, or "step-N" (counted from 1) where it has none."""
         return [s.id or f"step-{n}" for n, s in enumerate(self.steps, start=1)]
 
+    def first_step_of(self, kind: StepKind) -> int | None:
+        """The index of the set's first step of this kind (the plan stands in the first
+        action-planning step), or None."""
+        return next((n for n, s in enumerate(self.steps) if s.kind is kind), None)
+
     def index_of(self, step_id: str) -> int | None:
         """The index of the step with this id ("step-N" where it has none), or None."""
         ids = self.step_ids

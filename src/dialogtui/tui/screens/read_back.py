@@ -23,7 +23,9 @@ from textual.widgets.option_list import Option
 from dialogtui.display import plain, visible
 from dialogtui.export.labels import labels
 from dialogtui.i18n import N_, _, date_text
+from dialogtui.kinds.action_planning import frame_facts
 from dialogtui.meeting.engine import MeetingEngine
+from dialogtui.questionset.model import StepKind
 from dialogtui.records import Turn, by_turn
 from dialogtui.tui.ordering import settle
 from dialogtui.tui.screens.dialogs import Field, FieldsDialog, TextDialog
@@ -105,7 +107,11 @@ class ReadBackScreen(DialogScreen[None]):
                 options.append(
                     Option(plain(f"{L[note.kind.value + 's']}: {note.text}"), disabled=True)
                 )
-        # The plan made in this step, as its table says it: what, who, when.
+        # The plan made in this step: its frame where the minutes show it, then its actions
+        # as its table says them (what, who, when).
+        if n == engine.qs.first_step_of(StepKind.action_planning):
+            for label, value in frame_facts(engine.plan(), L, engine.qs.language.value, visible):
+                options.append(Option(plain(f"{label}: {value}"), disabled=True))
         for item in (a for a in engine.actions() if a.step == n):
             when = date_text(item.when, "medium", engine.qs.language.value) if item.when else ""
             said = " · ".join(x for x in (item.what, item.who, when) if x)
