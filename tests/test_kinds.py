@@ -8,6 +8,7 @@ import datetime as dt
 from meeting_helpers import new_meeting
 from rich.console import Console
 
+from dialogtui.export.document import Paragraph, said
 from dialogtui.export.markdown import render_minutes
 from dialogtui.export.record import load_record
 from dialogtui.kinds import SPECS, base
@@ -34,7 +35,9 @@ def test_show_and_the_minutes_take_a_kinds_sections_from_its_spec(tmp_path, monk
     # render them without being told of the kind.
     spec = base.KindSpec(
         agenda=lambda qs, step: ["A kind's own line in show"],
-        minutes=lambda w, n, step, rep: [f"A kind's own section of step {n + 1}", ""],
+        minutes=lambda d, n, step, rep: [
+            Paragraph([said(f"A kind's own section of step {n + 1}")])
+        ],
     )
     monkeypatch.setitem(SPECS, "brief", spec)
     qs = find("samtidigt-traff-1")  # its step 2 is a brief

@@ -34,29 +34,36 @@ def made_in(
 
 
 def frame_facts(
-    plan: PlanFrame, L: dict[str, str], language: str, text: Callable[[str], str]
-) -> list[tuple[str, str]]:
+    plan: PlanFrame, L: dict[str, str], language: str
+) -> list[tuple[str, list[tuple[str, bool]]]]:
     """The plan's frame as (label, value) where something was written, for the minutes and
-    the read-back alike; `text` makes each user text fit where it goes (escaped, names
-    replaced)."""
-    meeting = date_text(plan.follow_up_on, "long", language) if plan.follow_up_on else ""
+    the read-back alike; each value in pieces (text, typed): what someone typed, which each
+    place makes fit (escaped, names replaced), beside dialogtui's own words and dates."""
+    meeting: list[tuple[str, bool]] = []
+    if plan.follow_up_on:
+        meeting.append((date_text(plan.follow_up_on, "long", language), False))
     if plan.follow_up_by:
-        called = L["called_by"].format(name=text(plan.follow_up_by))
-        meeting = f"{meeting}, {called}" if meeting else called
+        before, _, after = L["called_by"].partition("{name}")
+        meeting += [(", " if meeting else "", False), (before, False)]
+        meeting += [(plan.follow_up_by, True), (after, False)]
     facts = [
-        (L["goal_own"], text(plan.goal_own)),
-        (L["goal_professionals"], text(plan.goal_professionals)),
-        (L["plan_owner"], text(plan.owner)),
+        (L["goal_own"], [(plan.goal_own, True)]),
+        (L["goal_professionals"], [(plan.goal_professionals, True)]),
+        (L["plan_owner"], [(plan.owner, True)]),
         (L["follow_up_meeting"], meeting),
-        (L["by_others"], text(plan.by_others)),
+        (L["by_others"], [(plan.by_others, True)]),
     ]
-    return [(label, value) for label, value in facts if value]
+    return [
+        (name, [(text, typed) for text, typed in value if text])
+        for name, value in facts
+        if any(text for text, _ in value)
+    ]
 
 
-def minutes(w: Any, n: int, step: Step, _rep: int | None) -> list[str]:
+def minutes(d: Any, n: int, step: Step, _rep: int | None) -> list:
     # The plan stands once, in the set's first action-planning step: its frame (goal,
     # owner, follow-up meeting), then its actions.
-    return w.plan_frame() + w.action_table(w.r.actions, step) if n == w.plan_step else []
+    return d.plan_frame() + d.action_table(d.r.actions, step) if n == d.plan_step else []
 
 
 SPEC = KindSpec(

@@ -36,9 +36,9 @@ class KindSpec:
     # `show` and the start screen: the kind's own lines under the step (rich renderables).
     agenda: Callable[[QuestionSet, Step], list] = nothing
     # The minutes: the kind's own section of step n (of its time through `rep`, for a kind
-    # of cards; else None), as Markdown lines, from the writer (dialogtui.export.markdown)
-    # that holds the meeting and its labels.
-    minutes: Callable[[Any, int, Step, int | None], list[str]] = nothing
+    # of cards; else None), as format-neutral blocks (dialogtui.export.document), from the
+    # builder (dialogtui.export.minutes.Minutes) that holds the meeting and its labels.
+    minutes: Callable[[Any, int, Step, int | None], list] = nothing
 
 
 PLAIN = KindSpec()

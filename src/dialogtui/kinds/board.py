@@ -78,35 +78,39 @@ def map_agenda(qs: QuestionSet, step: Step) -> list:
     return [plain(said.format(places=places), style="green")]
 
 
-def timeline_minutes(w: Any, n: int, step: Step, rep: int | None) -> list[str]:
-    cards = line(w.cards_of(n, rep))
+def timeline_minutes(d: Any, n: int, step: Step, rep: int | None) -> list:
+    from dialogtui.export.document import Paragraph, Table, label, ours
+
+    cards = line(d.cards_of(n, rep))
     if not cards:
         return []
-    L = w.L
-    out = [
-        f"**{L['timeline']}:**",
-        "",
-        f"| # | {L['when']} | {L['organisation']} | {L['what']} |",
-        "|---|---|---|---|",
+    L = d.L
+    rows = [
+        [[ours(str(k))], [d.t(card.place)], [d.t(card.by)], [d.t(card.text)]]
+        for k, card in enumerate(cards, start=1)
     ]
-    for k, card in enumerate(cards, start=1):
-        out.append(f"| {k} | {w.c(card.place)} | {w.c(card.by)} | {w.c(card.text)} |")
-    return [*out, ""]
+    heads = [[ours("#")]] + [[ours(L[k])] for k in ("when", "organisation", "what")]
+    return [Paragraph([label(f"{L['timeline']}:")]), Table(heads, rows)]
 
 
-def map_minutes(w: Any, n: int, step: Step, rep: int | None) -> list[str]:
-    cards = line(w.cards_of(n, rep))
+def map_minutes(d: Any, n: int, step: Step, rep: int | None) -> list:
+    from dialogtui.export.document import Item, Items, Paragraph, label, ours
+
+    cards = line(d.cards_of(n, rep))
     if not cards:
         return []
-    L = w.L
-    out = [f"**{L['map']}:**", ""]
-    places = [*(step.places or []), ""]  # "": not laid anywhere yet
-    for place in places:
-        here = [w.i(c.text) for c in cards if c.place == place]
+    L = d.L
+    items = []
+    for place in [*(step.places or []), ""]:  # "": not laid anywhere yet
+        here = [c for c in cards if c.place == place]
         if here:
-            name = w.q(place) if place else L["not_placed"]
-            out.append(f"- *{name}:* " + "; ".join(here))
-    return [*out, ""]
+            name = d.q(place, italic=True) if place else ours(L["not_placed"], italic=True)
+            texts = []
+            for k, c in enumerate(here):
+                texts += [ours("; ")] if k else []
+                texts.append(d.t(c.text))
+            items.append(Item([name, ours(":", italic=True), ours(" "), *texts]))
+    return [Paragraph([label(f"{L['map']}:")]), Items(items)]
 
 
 TIMELINE = KindSpec(

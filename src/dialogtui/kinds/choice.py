@@ -83,35 +83,34 @@ def agenda(qs: QuestionSet, step: Step) -> list:
     return out
 
 
-def minutes(w: Any, n: int, step: Step, _rep: int | None) -> list[str]:
-    from dialogtui.export.escape import cell
+def minutes(d: Any, n: int, step: Step, _rep: int | None) -> list:
+    from dialogtui.export.document import Paragraph, Table, label, ours, said
 
     assert step.choice is not None
-    L = w.L
-    marks = [m for m in w.r.choices if m.step == n]
+    L = d.L
+    marks = [m for m in d.r.choices if m.step == n]
     if not marks:
         return []
     ratings = step.choice.ratings
     if step.choice.continuum:
         at = point(step, marks)
-        first, last = (w.q(o.label) for o in step.choice.options)
-        said = f"{first} {line(step.choice.continuum, at)} {last}"
-        return [f"**{L[ratings[0]]}:** {said} ({at} {L['of']} {step.choice.continuum})", ""]
-    out = [
-        f"| {L['option']} | " + " | ".join(L[r] for r in ratings) + " |",
-        "|---|" + "---|" * len(ratings),
-    ]
+        first, last = (d.q(o.label) for o in step.choice.options)
+        where = f" ({at} {L['of']} {step.choice.continuum})"
+        drawn = ours(f" {line(step.choice.continuum, at)} ")
+        return [Paragraph([label(f"{L[ratings[0]]}:"), ours(" "), first, drawn, last, ours(where)])]
+    rows = []
     for opt in step.choice.options:
-        cells = []
+        row = [[said(opt.label)]]
         for rating in ratings:
             who = [m for m in marks if m.option_id == opt.id and m.rating == rating]
-            cells.append(
-                ", ".join(
-                    "✓" if m.participant_id is None else w.speaker(m.participant_id) for m in who
-                )
-            )
-        out.append(f"| {cell(opt.label)} | " + " | ".join(cells) + " |")
-    return [*out, ""]
+            marked = []
+            for k, m in enumerate(who):
+                marked += [ours(", ")] if k else []
+                pid = m.participant_id
+                marked.append(ours("✓") if pid is None else said(d.speaker(pid)))
+            row.append(marked)
+        rows.append(row)
+    return [Table([[ours(L["option"])]] + [[ours(L[r])] for r in ratings], rows)]
 
 
 SPEC = KindSpec(

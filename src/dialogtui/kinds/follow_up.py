@@ -10,8 +10,8 @@ if TYPE_CHECKING:
     from dialogtui.questionset.model import Step
 
 
-def minutes(w: Any, n: int, step: Step, _rep: int | None) -> list[str]:
-    return w.follow_up(heading=False) if n == w.follow_up_step else []
+def minutes(d: Any, n: int, step: Step, _rep: int | None) -> list:
+    return d.follow_up(heading=False) if n == d.follow_up_step else []
 
 
 SPEC = KindSpec(

@@ -73,21 +73,19 @@ def agenda(qs: QuestionSet, step: Step) -> list:
     return [Text(said, style="green")]
 
 
-def minutes(w: Any, n: int, step: Step, rep: int | None) -> list[str]:
-    cards = w.cards_of(n, rep)
+def minutes(d: Any, n: int, step: Step, rep: int | None) -> list:
+    from dialogtui.export.document import Paragraph, Table, label, ours
+
+    cards = d.cards_of(n, rep)
     if not cards:
         return []
-    L = w.L
-    out = [
-        f"**{L['needs']}:**",
-        "",
-        f"| {L['need_to']} | {L['need_by']} | {L['need']} | {L['answer']} |",
-        "|---|---|---|---|",
-    ]
+    L = d.L
+    rows = []
     for card in by_asked(cards):
-        said = w.c(card.answer) if card.answer else f"*{L['unanswered']}*"
-        out.append(f"| {w.c(card.to)} | {w.c(card.by)} | {w.c(card.text)} | {said} |")
-    return [*out, ""]
+        answer = d.t(card.answer) if card.answer else ours(L["unanswered"], italic=True)
+        rows.append([[d.t(card.to)], [d.t(card.by)], [d.t(card.text)], [answer]])
+    heads = [[ours(L[k])] for k in ("need_to", "need_by", "need", "answer")]
+    return [Paragraph([label(f"{L['needs']}:")]), Table(heads, rows)]
 
 
 SPEC = KindSpec(

@@ -61,29 +61,32 @@ def agenda(qs: QuestionSet, step: Step) -> list:
     return out
 
 
-def minutes(w: Any, n: int, step: Step, _rep: int | None) -> list[str]:
-    from dialogtui.export.escape import cell
+def minutes(d: Any, n: int, step: Step, _rep: int | None) -> list:
+    from dialogtui.export.document import Table, ours, said
 
     assert step.scale is not None
-    L = w.L
+    L = d.L
     points = {p.value: p for p in step.scale.points}
-    ratings = [x for x in w.r.ratings if x.step == n]
+    ratings = [x for x in d.r.ratings if x.step == n]
     if not ratings:
         return []
-    out = [
-        f"| {L['name']} | {L['value']} | {L['zone']} | {L['comment']} |",
-        "|---|---:|---|---|",
-    ]
+    rows = []
     for x in ratings:
         point = points.get(x.value)
         # What the zone calls for, where the source says (Orons zoner: "Extra resurser
         # måste till omgående"), stands beside the zone: it is what the rating asks of
         # those who read the minutes.
         zone = "" if point is None else point.zone + (f" ({point.need})" if point.need else "")
-        out.append(
-            f"| {w.speaker(x.participant_id)} | {x.value} | {cell(zone)} | {w.c(x.comment)} |"
+        rows.append(
+            [
+                [said(d.speaker(x.participant_id))],
+                [ours(str(x.value))],
+                [said(zone)],
+                [d.t(x.comment)],
+            ]
         )
-    return [*out, ""]
+    heads = [[ours(L[k])] for k in ("name", "value", "zone", "comment")]
+    return [Table(heads, rows, right=frozenset({1}))]
 
 
 SPEC = KindSpec(

@@ -45,18 +45,21 @@ def give(engine: MeetingEngine, card_id: int, dots: int) -> Card:
     return card
 
 
-def minutes(w: Any, n: int, step: Step, rep: int | None) -> list[str]:
+def minutes(d: Any, n: int, step: Step, rep: int | None) -> list:
+    from dialogtui.export.document import Item, Items, Paragraph, label, ours
+
     assert step.vote is not None
-    cards = w.cards_of(n, rep)
+    cards = d.cards_of(n, rep)
     if not cards:
         return []
-    L = w.L
-    out = [f"**{L['votes']}:**", ""]
+    L = d.L
+    items = []
     for rank, card, kept in ranked(cards, step.vote.keep):
-        mark = f" — *{L['kept']}*" if kept else ""
-        by = f", {w.i(card.by)}" if card.by else ""  # whose card: a pair's, a group's
-        out.append(f"{rank}. {w.i(card.text)} ({card.votes}{by}){mark}")
-    return [*out, ""]
+        line = [d.t(card.text), ours(f" ({card.votes}")]
+        line += [ours(", "), d.t(card.by)] if card.by else []  # whose card: a pair's, a group's
+        line += [ours(")")] + ([ours(" — "), ours(L["kept"], italic=True)] if kept else [])
+        items.append(Item(line, number=rank))
+    return [Paragraph([label(f"{L['votes']}:")]), Items(items)]
 
 
 SPEC = KindSpec(

@@ -110,8 +110,9 @@ class ReadBackScreen(DialogScreen[None]):
         # The plan made in this step: its frame where the minutes show it, then its actions
         # as its table says them (what, who, when).
         if n == engine.qs.first_step_of(StepKind.action_planning):
-            for label, value in frame_facts(engine.plan(), L, engine.qs.language.value, visible):
-                options.append(Option(plain(f"{label}: {value}"), disabled=True))
+            for label, value in frame_facts(engine.plan(), L, engine.qs.language.value):
+                said = "".join(visible(text) if typed else text for text, typed in value)
+                options.append(Option(plain(f"{label}: {said}"), disabled=True))
         for item in (a for a in engine.actions() if a.step == n):
             when = date_text(item.when, "medium", engine.qs.language.value) if item.when else ""
             said = " · ".join(x for x in (item.what, item.who, when) if x)

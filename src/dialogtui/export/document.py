@@ -1,0 +1,99 @@
+"""A meeting's document, format-neutral: what the minutes and the action plan say, not how
+a format writes it. `dialogtui.export.minutes` builds one from a meeting; each format
+(Markdown, DOCX, PDF, plain text) is a renderer of it, so that all carry the same content.
+
+Text here is as typed (never escaped): each renderer makes it safe for its own format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of a line. `ours`: dialogtui's own words, numbers and dates, which no format
+    needs to escape; `lines`: a participant's text that may hold line breaks (a turn), kept
+    as its own paragraphs; any other text (a title, a name) is one line."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    ours: bool = False
+    lines: bool = False
+
+
+Line = list[Span]
+
+
+def said(text: str, bold: bool = False, italic: bool = False) -> Span:
+    """Text someone typed or a question set wrote: escaped by each format."""
+    return Span(text, bold, italic)
+
+
+def ours(text: str, bold: bool = False, italic: bool = False) -> Span:
+    """dialogtui's own words (the labels), numbers and dates."""
+    return Span(text, bold, italic, ours=True)
+
+
+def turn_text(text: str) -> Span:
+    return Span(text, lines=True)
+
+
+def label(text: str) -> Span:
+    """A fact's or a speaker's label: "Datum:", "Anna (Förälder):"."""
+    return Span(text, bold=True, ours=True)
+
+
+def plain_text(line: Line) -> str:
+    return "".join(s.text for s in line)
+
+
+@dataclass(slots=True)
+class Heading:
+    level: int  # 1: the document's title, 2: a section (a step), 3: a time through a block
+    line: Line
+
+
+@dataclass(slots=True)
+class Paragraph:
+    line: Line
+
+
+@dataclass(slots=True)
+class Item:
+    """A list item: a fact, a turn (its speaker in the line), a note; `number`: its number
+    in a numbered list (a vote's rank, which ties share); `items`: what stands under it (a
+    turn's objections, its earlier texts)."""
+
+    line: Line
+    number: int | None = None
+    items: list[Item] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Items:
+    items: list[Item]
+
+
+@dataclass(slots=True)
+class Table:
+    heads: list[Line]
+    rows: list[list[Line]]
+    right: frozenset[int] = frozenset()  # columns of numbers, aligned right
+
+
+Block = Heading | Paragraph | Items | Table
+
+
+@dataclass(slots=True)
+class Document:
+    """One file's content: `kind` "minutes" or "action_plan", in `language` (its labels')."""
+
+    kind: str
+    title: str
+    language: str
+    blocks: list[Block]
+    # Who wrote it and about when, for the formats that put it at the top (a journal note).
+    author: str = ""
+    date: str = ""
