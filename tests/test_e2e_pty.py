@@ -7,6 +7,7 @@ import os
 import shutil
 import signal
 import sqlite3
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -238,6 +239,7 @@ def test_read_back_corrections_survive_kill_9(tmp_path):
     """In a real terminal: a turn corrected at read-back and an objection are on disk the
     moment they are saved; an objection half typed when the power goes is back on resume."""
     sys.path.insert(0, str(Path(__file__).parent))
+    from documents import document_texts
     from meeting_helpers import new_meeting
 
     from dialogtui.store import Store
@@ -273,5 +275,25 @@ def test_read_back_corrections_survive_kill_9(tmp_path):
     assert db_rows(home, "SELECT at_read_back FROM turn_revisions") == [(1,)]
     again = Terminal([dialogtui_command(), "resume"], env)
     again.wait_for("Vi pratar redan mycket")  # the half-typed objection, not lost
-    again.type(K["ctrl+q"])
+    again.type(K["ctrl+s"])
+    # Back in its own dialog, not in the turn's box: saved, it is an objection.
+    poll(again, lambda: db_rows(home, "SELECT text FROM objections") != [])
+    again.type(K["escape"] + K["ctrl+q"])
     again.child.expect(pexpect.EOF, timeout=10)
+    # Both are in every format the meeting is exported to, beside the turn they are about.
+    out = tmp_path / "out"
+    done = subprocess.run(
+        [dialogtui_command(), "export", "1", "--format", "all", "--out", str(out)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    minutes = {k: v for k, v in document_texts(out).items() if not k.startswith("action-plan")}
+    assert sorted(minutes) == ["journal-note.txt", "minutes.docx", "minutes.md", "minutes.pdf"]
+    for name, text in minutes.items():
+        flat = " ".join(text.split())
+        assert "Att Erik går till skolan. Varje dag." in flat, name
+        assert "rättat vid uppläsningen" in flat, name
+        assert "Anna Lind anser att uppgiften är oriktig: Vi pratar redan mycket" in flat, name

@@ -571,6 +571,7 @@ def test_a_mistake_on_the_command_line_is_said_in_the_users_language():
     # The options' own names (--with-history) are the command's, and typer's type names
     # (<str>, <path>) are not translatable: named in the closing note.
     names = ["dialogtui", "export", "notes", "edit", "labels", "lab", "with", "history", "help"]
+    names += ["out", "for", "format"]
     assert not english_on(said, [*names, "str", "path"])
 
 

@@ -13,12 +13,12 @@ from dialogtui.i18n import _
 TEMP_SUFFIX = ".dialogtui-tmp"
 
 
-def write_atomic(path: Path, text: str, mode: int = 0o600) -> None:
+def write_atomic(path: Path, text: str | bytes, mode: int = 0o600) -> None:
     """Write `text` to `path` via a temp file in the same folder, fsync, then rename."""
     write_atomic_many({Path(path): text}, mode)
 
 
-def write_atomic_many(files: dict[Path, str], mode: int = 0o600) -> None:
+def write_atomic_many(files: dict[Path, str | bytes] | dict[Path, str], mode: int = 0o600) -> None:
     """Write several files as one change, as far as a file system allows: every file is
     first written whole to a temp file beside it; only when all are on disk are they
     renamed into place. A failure while writing changes nothing; a rename that fails (an
@@ -54,7 +54,7 @@ def write_atomic_many(files: dict[Path, str], mode: int = 0o600) -> None:
         _fsync_dir(folder)
 
 
-def _stage(path: Path, text: str, mode: int) -> str:
+def _stage(path: Path, text: str | bytes, mode: int) -> str:
     folder = path.parent
     if path.is_dir():
         raise DialogtuiError(_("{path} is a folder; give a file name").format(path=path))
@@ -66,8 +66,8 @@ def _stage(path: Path, text: str, mode: int) -> str:
         said = _("cannot write in {folder}: {reason}")
         raise DialogtuiError(said.format(folder=folder, reason=os_reason(exc))) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:  # text as UTF-8 with \n, as written; a PDF as is
+            fh.write(text.encode("utf-8") if isinstance(text, str) else text)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)

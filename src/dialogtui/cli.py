@@ -499,7 +499,31 @@ def meetings_cmd() -> None:
     )
 
 
-@app.command("export", cls=_Command, help=_("Write minutes.md and action-plan.md for a meeting."))
+def _formats(asked: str) -> tuple[str, ...]:
+    """md,docx,pdf,txt,ics (or "all") as the export's format keys, or a clear error."""
+    from dialogtui.export.formats import FORMATS
+
+    keys = [k.strip().lower().lstrip(".") for k in asked.split(",") if k.strip()]
+    if keys == ["all"]:
+        return tuple(FORMATS)
+    unknown = [k for k in keys if k not in FORMATS]
+    if unknown or not keys:
+        said = _("unknown format '{name}'; use one or more of {names}, or all")
+        name = unknown[0] if unknown else asked
+        raise DialogtuiError(said.format(name=name, names=",".join(FORMATS)))
+    return tuple(dict.fromkeys(keys))
+
+
+@app.command(
+    "export",
+    cls=_Command,
+    short_help=_("Write a meeting's minutes and action plan, for a recipient."),
+    help=_(
+        "Write a meeting's minutes and action plan: Markdown by default; Word (DOCX), PDF, a "
+        "journal note (plain text) and a calendar file (.ics) with --format; the copy of "
+        "one recipient with --for."
+    ),
+)
 def export_cmd(
     meeting: Annotated[str, typer.Argument(metavar=_("MEETING"), help=_("Meeting id."))],
     out_dir: Annotated[
@@ -525,14 +549,45 @@ def export_cmd(
             ),
         ),
     ] = None,
+    formats: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            metavar=_("FORMATS"),
+            help=_(
+                "Comma-separated: md, docx, pdf, txt (a journal note), ics (the follow-up "
+                "meeting and the actions' dates), or all."
+            ),
+        ),
+    ] = "md",
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "--for",
+            metavar=_("RECIPIENT"),
+            help=_(
+                "Whose statements the copy holds: everyone (the default), family, an "
+                "organisation (its people's and the family's), or participants' names, "
+                "comma-separated."
+            ),
+        ),
+    ] = None,
 ) -> None:
-    """Write minutes.md and action-plan.md for a meeting."""
+    """Write a meeting's minutes and action plan, for a recipient."""
     from dialogtui.export.write import export_meeting
 
     language = _language(labels) if labels else None
+    chosen = _formats(formats)
     with _store() as store:
         exported = export_meeting(
-            store, parse_meeting_id(meeting), out_dir, pseudonymise, history, language
+            store,
+            parse_meeting_id(meeting),
+            out_dir,
+            pseudonymise,
+            history,
+            language,
+            formats=chosen,
+            to=to,
         )
     for path in exported.paths:
         say(path)

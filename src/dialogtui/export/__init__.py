@@ -1,5 +1,2 @@
-"""Markdown minutes and action plan, in the meeting's language, written atomically."""
-
-# The files of an export, named here (not in write.py) so that the screens can name them
-# without importing the renderers at start-up.
-EXPORT_FILES = ("minutes.md", "action-plan.md")
+"""A meeting's documents for each recipient: Markdown, DOCX, PDF, a journal note and a
+calendar file (`dialogtui.export.formats`), built from one format-neutral document."""

@@ -7,7 +7,10 @@ Text here is as typed (never escaped): each renderer makes it safe for its own f
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+from dialogtui.display import visible
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +48,23 @@ def label(text: str) -> Span:
     return Span(text, bold=True, ours=True)
 
 
+_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029]")
+
+
+def text_lines(span: Span) -> list[str]:
+    """A span's text as the lines a format writes, for the formats that are not Markdown:
+    controls made visible (a DOCX or PDF cannot hold them, a journal must not); a turn's
+    lines stripped, blank ones dropped, as the Markdown has them; any other text one line."""
+    if span.ours:
+        return [span.text]
+    if span.lines:
+        return [line.strip() for line in _BREAKS.split(visible(span.text)) if line.strip()]
+    return [" ".join(_BREAKS.split(visible(span.text))).replace("\t", " ")]
+
+
 def plain_text(line: Line) -> str:
-    return "".join(s.text for s in line)
+    """A line's text, one line ("Anna (Förälder): Jag ringde skolan.")."""
+    return "".join(" ".join(text_lines(s)) for s in line)
 
 
 @dataclass(slots=True)

@@ -101,6 +101,10 @@ _LABELS: dict[str, str] = {
     "follow_up_meeting": NC_("document", "Follow-up meeting"),
     "called_by": NC_("document", "called by {name}"),
     "by_others": NC_("document", "Measures by parties outside the meeting"),
+    "page": NC_("document", "Page {page} of {pages}"),
+    "copy_for": NC_(
+        "document", "This copy holds the statements of {names}; the others' are left out."
+    ),
 }
 
 

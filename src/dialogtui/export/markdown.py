@@ -75,3 +75,8 @@ def render_action_plan(
     record: MeetingRecord, pseudonymise: bool = False, language: str | None = None
 ) -> str:
     return render(action_plan_document(record, pseudonymise, language))
+
+
+def contents(docs) -> tuple:
+    """The format's files (`dialogtui.export.formats`): the minutes, the action plan."""
+    return render(docs.minutes), render(docs.plan)

@@ -48,8 +48,10 @@ class Minutes:
         pseudonymise: bool,
         history: bool = False,
         language: str | None = None,
+        only: frozenset[int] | None = None,
     ):
         self.r = record
+        self.only = only  # a recipient's copy: whose statements it holds
         # The labels' language: the meeting's, or a recipient's; its content stays as said.
         self.language = language or record.language
         self.L = labels(self.language)
@@ -148,11 +150,19 @@ class Minutes:
             out.append(
                 Paragraph([ours(f"{L['ours']}: ", italic=True), self.q(r.qs.ours, italic=True)])
             )
-        notes = [L["pseudonymised"]] if self.pseudonymise else []
+        notes = [self.copy_note()] if self.only is not None else []
+        notes += [L["pseudonymised"]] if self.pseudonymise else []
         notes += [L["with_history"]] if self.history else []
         if notes:
             out.append(Paragraph([ours(" ".join(notes), italic=True)]))
         return out
+
+    def copy_note(self) -> str:
+        """ "This copy holds the statements of Anna Lind, Erik Lind; …": a recipient's copy
+        says whose statements it holds (its speakers' labels: pseudonyms where asked)."""
+        ids = [p.id for p in self.r.info.participants if self.only and p.id in self.only]
+        names = ", ".join(" ".join(self.speaker(i).split()) for i in ids)
+        return self.L["copy_for"].format(names=names)
 
     def named(self, name: str) -> Line:
         return [said(name)] if name and not self.pseudonymise else []
@@ -417,9 +427,12 @@ def minutes_document(
     pseudonymise: bool = False,
     history: bool = False,
     language: str | None = None,
+    only: frozenset[int] | None = None,
 ) -> Document:
-    """The minutes; `language`: their labels' and dates' (the meeting's by default)."""
-    m = Minutes(record, pseudonymise, history, language)
+    """The minutes; `language`: their labels' and dates' (the meeting's by default);
+    `only`: a recipient's copy, of these participants' statements (a record filtered by
+    `dialogtui.export.recipients`)."""
+    m = Minutes(record, pseudonymise, history, language, only)
     out = m.header("minutes") + m.participants() + m.times()
     for n, step in enumerate(record.qs.steps):
         out += m.step(n, step)
@@ -433,6 +446,7 @@ def minutes_document(
 def action_plan_document(
     record: MeetingRecord, pseudonymise: bool = False, language: str | None = None
 ) -> Document:
+    """The plan on its own: the same in every recipient's copy, as everyone agreed to it."""
     m = Minutes(record, pseudonymise, language=language)
     out = m.header("action_plan") + m.plan_frame() + m.action_table(record.actions)
     return m.document("action_plan", out + m.follow_up())

@@ -1,4 +1,5 @@
-"""Write a meeting's Markdown files into a folder, atomically and privately."""
+"""Write a meeting's files for a recipient, in the formats asked, into a folder,
+atomically and privately."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ from typing import NamedTuple
 
 from dialogtui.atomic import write_atomic_many
 from dialogtui.errors import ExportError, os_reason
-from dialogtui.export import EXPORT_FILES
-from dialogtui.export.markdown import render_action_plan, render_minutes
+from dialogtui.export.formats import DEFAULT, Documents, render
 from dialogtui.export.pseudonymise import words_kept
+from dialogtui.export.recipients import Recipient, for_recipient, recipient
 from dialogtui.export.record import load_record
 from dialogtui.i18n import _
 from dialogtui.paths import data_home, ensure_private_dir
@@ -18,12 +19,17 @@ from dialogtui.store.db import Store
 
 
 def default_export_dir(
-    meeting_id: int, pseudonymise: bool = False, history: bool = False, labels: str | None = None
+    meeting_id: int,
+    pseudonymise: bool = False,
+    history: bool = False,
+    labels: str | None = None,
+    to: Recipient | None = None,
 ) -> Path:
     """The data folder's place for a meeting's files; pseudonymised minutes (and those with
-    history, or with another language's labels) get their own folder, so the shareable
-    files can never be mistaken for (or overwrite) the named ones."""
-    name = f"meeting-{meeting_id}" + ("-pseudonymised" if pseudonymise else "")
+    history, another language's labels, or a recipient's copy) get their own folder, so
+    the shareable files can never be mistaken for (or overwrite) the named ones."""
+    name = f"meeting-{meeting_id}" + (f"-{to.folder}" if to and to.folder else "")
+    name += "-pseudonymised" if pseudonymise else ""
     name += "-with-history" if history else ""
     name += f"-{labels}" if labels else ""
     return data_home() / "exports" / name
@@ -54,22 +60,27 @@ def export_meeting(
     pseudonymise: bool = False,
     history: bool = False,
     labels: str | None = None,
+    formats: tuple[str, ...] = DEFAULT,
+    to: str | None = None,
 ) -> Exported:
-    """Render both files first, then write them atomically: a failure leaves old files whole.
-    `history`: the minutes show edited turns' earlier texts and deleted turns; `labels`:
-    the language of their headings and dates, when a recipient needs another than the
-    meeting's (its content stays as it was said)."""
+    """Render every file first, then write them atomically: a failure leaves old files
+    whole. `history`: the minutes show edited turns' earlier texts and deleted turns;
+    `labels`: the language of their headings and dates, when a recipient needs another
+    than the meeting's (its content stays as it was said); `formats`: md, docx, pdf, txt,
+    ics (`dialogtui.export.formats`); `to`: the recipient whose copy it is
+    (`dialogtui.export.recipients`), everyone's by default."""
     record = load_record(store, meeting_id, history)
     labels = None if labels == record.language else labels
-    minutes, plan = EXPORT_FILES
-    files = {
-        minutes: render_minutes(record, pseudonymise, history, labels),
-        plan: render_action_plan(record, pseudonymise, labels),
-    }
+    copy = recipient(record, to)
+    record = for_recipient(record, copy)
+    docs = Documents(record, pseudonymise, history, labels, copy.speakers)
+    files: dict[str, str | bytes] = {}
+    for key in dict.fromkeys(formats):
+        files.update(render(key, docs))
     folder = (
         Path(out_dir)
         if out_dir is not None
-        else default_export_dir(meeting_id, pseudonymise, history, labels)
+        else default_export_dir(meeting_id, pseudonymise, history, labels, copy)
     )
     if folder.exists() and not folder.is_dir():
         said = _("{folder} is a file, not a folder; choose a folder for the export")

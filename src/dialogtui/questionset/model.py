@@ -115,6 +115,11 @@ class Role(Strict):
         '("Förälder", "Socialsekreterare"), numbered where several share it. '
         "Defaults to the role's name.",
     )
+    family: bool = Field(
+        False,
+        description="The person and their family or network (not an organisation): the "
+        "family's copy of the minutes (`export --for family`) holds their statements.",
+    )
 
 
 class Facilitators(Strict):

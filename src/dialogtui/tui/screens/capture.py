@@ -24,6 +24,7 @@ from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.questionset.model import format_minutes
 from dialogtui.records import NoteKind
 from dialogtui.tui.ordering import settle
+from dialogtui.tui.screens import read_back
 from dialogtui.tui.screens.dialogs import (
     ActionDialog,
     ConfirmDialog,
@@ -379,6 +380,8 @@ class CaptureScreen(DialogScreen[None]):
         elif kind in ("consent", "note-edit", "case-consent", "group"):
             row = next((r for r in self._note_rows() if r.keep_key == key), None)
             dialog = self._note_edit_dialog(row) if row else None
+        elif kind in ("read-back", "objection", "accepted"):
+            dialog = read_back.kept_dialog(self.engine, self, key)
         if dialog is None:
             lost = "\n".join(FormDialog.kept_values(text))
             if lost:

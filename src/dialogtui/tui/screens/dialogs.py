@@ -451,18 +451,19 @@ class SpeakerDialog(CancellableDialog):
         self.dismiss(event.option_index)  # a click
 
 
-class JumpDialog(ListKeys, CancellableDialog):
-    """Jump to any step; each line is one step of the agenda, as the caller describes it."""
+class PickDialog(ListKeys, CancellableDialog):
+    """Choose one of the lines (the caller's words, shown as typed); dismissed with its
+    index."""
 
-    BINDINGS = [Binding("enter", "go", N_("Go to step"), priority=True), *ListKeys.LIST_BINDINGS]
+    BINDINGS = [Binding("enter", "go", N_("Choose"), priority=True), *ListKeys.LIST_BINDINGS]
 
-    def __init__(self, lines: list[str], current: int):
+    def __init__(self, title: str, lines: list[str], current: int):
         super().__init__()
-        self.lines, self.current = lines, current
+        self.title_text, self.lines, self.current = title, lines, current
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(_("Go to step"), classes="title")
+            yield Label(plain(self.title_text), classes="title")
             yield OptionList(*(Option(plain(line), id=str(n)) for n, line in enumerate(self.lines)))
 
     def on_mount(self) -> None:
@@ -478,6 +479,15 @@ class JumpDialog(ListKeys, CancellableDialog):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option_index)  # a click
+
+
+class JumpDialog(PickDialog):
+    """Jump to any step; each line is one step of the agenda, as the caller describes it."""
+
+    BINDINGS = [Binding("enter", "go", N_("Go to step"), priority=True), *ListKeys.LIST_BINDINGS]
+
+    def __init__(self, lines: list[str], current: int):
+        super().__init__(_("Go to step"), lines, current)
 
 
 @dataclasses.dataclass(frozen=True)

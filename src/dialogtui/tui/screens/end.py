@@ -14,13 +14,13 @@ from textual.widgets import Static
 
 from dialogtui.display import plain, visible
 from dialogtui.errors import DialogtuiError
-from dialogtui.export import EXPORT_FILES
+from dialogtui.export.formats import FORMATS, files_of
 from dialogtui.i18n import N_, _, ngettext
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.meeting.timers import format_seconds
 from dialogtui.paths import documents_dir
 from dialogtui.questionset.model import format_minutes
-from dialogtui.tui.screens.dialogs import FolderDialog
+from dialogtui.tui.screens.dialogs import FolderDialog, PickDialog
 from dialogtui.tui.screens.read_back import DialogHost, ReadBackScreen
 from dialogtui.tui.typed import DialogScreen
 from dialogtui.tui.widgets.footer import KeyFooter
@@ -95,10 +95,35 @@ class EndScreen(DialogScreen[bool]):
         Binding(
             "r", "read_back", N_("Read back"), tooltip=N_("Read the minutes back, to correct them")
         ),
-        Binding("e", "export(False)", N_("Export"), tooltip=N_("Export minutes and action plan")),
-        Binding("p", "export(True)", N_("Pseudonymised"), tooltip=N_("Export pseudonymised")),
-        Binding("o", "export_to", N_("To a folder…"), tooltip=N_("Export to a folder…")),
+        Binding(
+            "e",
+            "export('everyone')",
+            N_("Export"),
+            tooltip=N_("Export for everyone: Markdown, Word, PDF, journal note, calendar"),
+        ),
+        Binding(
+            "f",
+            "export('family')",
+            N_("Family's copy"),
+            tooltip=N_("The family's copy: their statements and the plan, as PDF, and the dates"),
+        ),
+        Binding(
+            "j",
+            "journal",
+            N_("Journal note"),
+            tooltip=N_("An organisation's journal note, as text, also copied to the clipboard"),
+        ),
         # In help and in the screen's own line of keys: the footer is full at 80 columns.
+        Binding(
+            "o", "export_to", N_("To a folder…"), tooltip=N_("Export to a folder…"), show=False
+        ),
+        Binding(
+            "p",
+            "export('everyone', True)",
+            N_("Pseudonymised"),
+            tooltip=N_("Export pseudonymised"),
+            show=False,
+        ),
         Binding(
             "h",
             "export_history",
@@ -110,6 +135,15 @@ class EndScreen(DialogScreen[bool]):
         Binding("q", "app.quit", N_("Quit")),
     ]
 
+    # What each preset writes: everything for everyone; for the family what can be handed
+    # over (a PDF nobody edits) and the dates; for an organisation's journal the text to
+    # paste and the document to attach.
+    PRESETS: dict[str, tuple[str, ...]] = {
+        "everyone": tuple(FORMATS),
+        "family": ("pdf", "ics"),
+        "journal": ("txt", "docx"),
+    }
+
     def __init__(self, engine: MeetingEngine):
         super().__init__()
         self.engine = engine
@@ -120,7 +154,8 @@ class EndScreen(DialogScreen[bool]):
             yield Static(id="summary")
             yield Static(
                 _(
-                    "r: read back in the room   e: export minutes and action plan   "
+                    "r: read back in the room   e: export for everyone (all formats)   "
+                    "f: the family's copy (PDF)   j: an organisation's journal note   "
                     "p: pseudonymised   o: to a folder…   h: with the edit history   "
                     "b: back to the meeting (it opens again)"
                 ),
@@ -145,10 +180,34 @@ class EndScreen(DialogScreen[bool]):
         self.dismiss(True)  # the capture screen says that the meeting is open again
 
     def action_export(
-        self, pseudonymise: bool, folder: Path | None = None, labels: str | None = None
+        self,
+        to: str = "everyone",
+        pseudonymise: bool = False,
+        folder: Path | None = None,
+        labels: str | None = None,
     ) -> None:
         self.query_one("#export-status", Static).update(_("Exporting…"))
-        self._export(pseudonymise, folder, labels=labels)
+        formats = self.PRESETS.get(to, self.PRESETS["everyone"])
+        self._export(pseudonymise, folder, labels=labels, formats=formats, to=to)
+
+    def action_journal(self) -> None:
+        """An organisation's copy for its journal: its people's statements and the
+        family's, as text to paste (copied to the clipboard too) and a document to attach.
+        With several organisations present, the scribe chooses whose."""
+        from dialogtui.export.recipients import organisations
+
+        names = organisations(self.engine.qs, self.engine.participants)
+
+        def write(chosen: int | None) -> None:
+            if chosen is not None:
+                self.query_one("#export-status", Static).update(_("Exporting…"))
+                to = names[chosen] if names else "everyone"
+                self._export(False, None, formats=self.PRESETS["journal"], to=to, copy=True)
+
+        if len(names) > 1:
+            self.app.push_screen(PickDialog(_("Journal note for"), names, 0), write)
+        else:
+            write(0)
 
     async def action_read_back(self) -> None:
         """Read back in the room before anything is exported: corrections, objections, and
@@ -169,12 +228,12 @@ class EndScreen(DialogScreen[bool]):
         def done(chosen: tuple[Path, bool, str] | None) -> None:
             if chosen:
                 folder, pseudonymise, labels = chosen
-                self.action_export(pseudonymise, folder, labels)
+                self.action_export("everyone", pseudonymise, folder, labels)
 
         dialog = FolderDialog(
             _("Export minutes and action plan to"),
             str(documents_dir()),
-            EXPORT_FILES,
+            files_of(self.PRESETS["everyone"]),
             labels=self.engine.qs.language.value,
         )
         self.app.push_screen(dialog, done)
@@ -186,7 +245,11 @@ class EndScreen(DialogScreen[bool]):
         folder: Path | None = None,
         history: bool = False,
         labels: str | None = None,
+        formats: tuple[str, ...] = ("md",),
+        to: str | None = None,
+        copy: bool = False,
     ) -> None:
+        """Write in a thread; `copy`: the journal note also goes to the clipboard."""
         from dialogtui.export.write import export_meeting
         from dialogtui.store import Store
 
@@ -196,7 +259,7 @@ class EndScreen(DialogScreen[bool]):
             reader = Store.open(self.engine.store.path)
             try:
                 exported = export_meeting(
-                    reader, self.engine.id, folder, pseudonymise, history, labels
+                    reader, self.engine.id, folder, pseudonymise, history, labels, formats, to
                 )
             finally:
                 reader.close()
@@ -208,6 +271,12 @@ class EndScreen(DialogScreen[bool]):
         written = _("Written:") + "\n" + "\n".join(str(p) for p in exported.paths)
         if exported.kept_note():
             written += "\n" + exported.kept_note()
+        notes = [p for p in exported.paths if p.suffix == ".txt"]
+        if copy and notes:
+            # The terminal's clipboard (OSC 52): Windows Terminal and most others take it.
+            text = notes[0].read_text(encoding="utf-8")
+            self.app.call_from_thread(self.app.copy_to_clipboard, text)
+            written += "\n" + _("The journal note is on the clipboard: paste it in the journal.")
         self.app.call_from_thread(self._status, written)
 
     def _status(self, text: str) -> None:

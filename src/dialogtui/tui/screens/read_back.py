@@ -182,45 +182,79 @@ class ReadBackScreen(DialogScreen[None]):
         await settle(self)
         if (turn := self.current) is None or turn.passed:
             return
-
-        def done(text: str | None) -> None:
-            if text is not None and text.strip() != turn.text:
-                change = lambda: self.engine.edit_turn(turn.id, text, at_read_back=True)  # noqa: E731
-                if self.host.run(change):
-                    self.show()
-
-        dialog = TextDialog(_("Correct the turn, as read back"), turn.text)
-        await self.host.open_kept(dialog, done, f"read-back:{turn.id}")
+        dialog, done, key = correction(self.engine, self.host, turn, self.show)
+        await self.host.open_kept(dialog, done, key)
 
     async def action_object(self) -> None:
         await settle(self)
         if (turn := self.current) is None:
             return
-        names = tuple(p.name for p in self.engine.participants)
-
-        def check(texts: dict[str, str]) -> tuple[str, str]:
-            self.engine.object_to(turn.id, texts["by"], texts["text"])  # raises: stays open
-            return texts["by"], texts["text"]
-
-        def done(result) -> None:
-            if result is not None:
-                self.show()
-
-        fields = [Field("by", _("Who"), names=names), Field("text", _("What is incorrect"))]
-        dialog = FieldsDialog(_("An objection, noted beside the turn"), fields, check)
-        await self.host.open_kept(dialog, done, f"objection:{turn.id}")
+        dialog, done, key = objection(self.engine, turn, self.show)
+        await self.host.open_kept(dialog, done, key)
 
     async def action_accept(self) -> None:
         await settle(self)
-        everyone = ", ".join(p.name for p in self.engine.participants)
-
-        def done(text: str | None) -> None:
-            if text is not None and self.host.run(lambda: self.engine.accept_read_back(text)):
-                self._say_accepted()
-
-        dialog = TextDialog(_("Read back and accepted by"), everyone)
-        await self.host.open_kept(dialog, done, "accepted")
+        dialog, done, key = acceptance(self.engine, self.host, self._say_accepted)
+        await self.host.open_kept(dialog, done, key)
 
     async def action_close(self) -> None:
         await settle(self)
         self.dismiss(None)
+
+
+# The read-back's dialogs, each with what saves it and the key its text is kept under: the
+# read-back opens them, and the meeting's screen opens one again, with its text, when
+# dialogtui stopped while it was open (a half-typed objection is an objection, not a turn).
+
+
+def correction(engine: MeetingEngine, host: DialogHost, turn: Turn, then: Callable[[], None]):
+    def done(text: str | None) -> None:
+        if text is not None and text.strip() != turn.text:
+            change = lambda: engine.edit_turn(turn.id, text, at_read_back=True)  # noqa: E731
+            if host.run(change):
+                then()
+
+    dialog = TextDialog(_("Correct the turn, as read back"), turn.text)
+    return dialog, done, f"read-back:{turn.id}"
+
+
+def objection(engine: MeetingEngine, turn: Turn, then: Callable[[], None]):
+    names = tuple(p.name for p in engine.participants)
+
+    def check(texts: dict[str, str]) -> tuple[str, str]:
+        engine.object_to(turn.id, texts["by"], texts["text"])  # raises: stays open
+        return texts["by"], texts["text"]
+
+    def done(result) -> None:
+        if result is not None:
+            then()
+
+    fields = [Field("by", _("Who"), names=names), Field("text", _("What is incorrect"))]
+    dialog = FieldsDialog(_("An objection, noted beside the turn"), fields, check)
+    return dialog, done, f"objection:{turn.id}"
+
+
+def acceptance(engine: MeetingEngine, host: DialogHost, then: Callable[[], None]):
+    everyone = ", ".join(p.name for p in engine.participants)
+
+    def done(text: str | None) -> None:
+        if text is not None and host.run(lambda: engine.accept_read_back(text)):
+            then()
+
+    return TextDialog(_("Read back and accepted by"), everyone), done, "accepted"
+
+
+def kept_dialog(engine: MeetingEngine, host: DialogHost, key: str):
+    """The read-back's dialog kept under `key`, as (dialog, done), or None if it is not one
+    of the read-back's or its turn is gone."""
+    kind, _sep, arg = key.partition(":")
+    if kind == "accepted":
+        return acceptance(engine, host, lambda: None)[:2]
+    if kind not in ("read-back", "objection") or not arg.isdigit():
+        return None
+    turn = next((t for t in engine.store.turns(engine.id) if t.id == int(arg)), None)
+    if turn is None:
+        return None
+    if kind == "objection":
+        return objection(engine, turn, lambda: None)[:2]
+    return correction(engine, host, turn, lambda: None)[:2]
