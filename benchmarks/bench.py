@@ -263,6 +263,32 @@ def export_figures(home: Path, meeting_id: int) -> tuple[float, float]:
     return median_ms(ours), median_ms(floor)
 
 
+def format_figures(home: Path, meeting_id: int) -> list[dict]:
+    """Each format's export of the same meeting beside the Markdown's, in one run: the
+    documents for each recipient (DOCX, PDF, the journal note, the calendar) may cost at
+    most five times the reference. Interleaved, so that drift hits all alike."""
+    from dialogtui.export.formats import FORMATS
+
+    os.environ["DIALOGTUI_HOME"] = str(home)
+    store = Store.open()
+    out = home / "bench-formats"
+    times: dict[str, list[float]] = {key: [] for key in FORMATS}
+    for _ in range(5):
+        for key in FORMATS:
+            t = time.perf_counter()
+            export_meeting(store, meeting_id, out, formats=(key,))
+            times[key].append(time.perf_counter() - t)
+    store.close()
+    md = median_ms(times["md"])
+    rows = []
+    for key in FORMATS:
+        if key != "md":
+            took = median_ms(times[key])
+            rows.append(row(f"export to {key}, 10,000 turns", took, md, "ms",
+                            "≤ 5× the Markdown export", took <= 5 * md))  # fmt: skip
+    return rows
+
+
 def row(name: str, value: float, floor: float, unit: str, target: str, ok: bool) -> dict:
     return {
         "figure": name,
@@ -345,6 +371,18 @@ def main() -> None:
     results: list[dict] = []
     work = Path(tempfile.mkdtemp(prefix="dialogtui-bench-"))
     add = results.append
+    if sys.argv[1:] == ["export"]:  # `scripts/bench export`: the exports' figures alone
+        try:
+            home = work / "home-10000"
+            meeting = seed(home, 10_000)
+            ours_export, floor_export = export_figures(home, meeting)
+            add(row("export, 10,000 turns", ours_export, floor_export, "ms", "≤ 3× floor",
+                    ours_export <= 3 * floor_export))  # fmt: skip
+            results += format_figures(home, meeting)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        report(results, HERE / "latest-export.json")
+        return
     try:
         homes = {n: work / f"home-{n}" for n in SIZES}
         meetings = {0: seed(homes[0], 0)}
@@ -455,6 +493,7 @@ def main() -> None:
         ours_export, floor_export = export_figures(homes[10_000], meetings[10_000])
         add(row("export, 10,000 turns", ours_export, floor_export, "ms", "≤ 3× floor",
                 ours_export <= 3 * floor_export))  # fmt: skip
+        results += format_figures(homes[10_000], meetings[10_000])
         add(row(f"peak RSS, {big}", round(got[big]["rss"] / 1024, 1),
                 round(floor_rss / 1024, 1), "MiB", "reported", True))  # fmt: skip
 
@@ -485,7 +524,10 @@ def main() -> None:
                 actions <= 1000))  # fmt: skip
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    report(results, HERE / "latest.json")
 
+
+def report(results: list[dict], path: Path) -> None:
     print(f"{'figure':<58} {'value':>10} {'floor':>10} {'ratio':>6}  target")
     for r in results:
         mark = "ok" if r["met"] else "MISSED"
@@ -494,13 +536,13 @@ def main() -> None:
             f"{r['unit']:<3}{'–' if r['ratio'] is None else r['ratio']:>5}×  "
             f"{r['target']} ({mark})"
         )
-    report = {
+    said = {
         "when": dt.datetime.now().isoformat(timespec="seconds"),
         "machine": f"{platform.machine()} {os.cpu_count()} cpu, Python {platform.python_version()}",
         "results": results,
     }
-    (HERE / "latest.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
-    print(f"\nwritten {HERE / 'latest.json'}")
+    path.write_text(json.dumps(said, indent=2, ensure_ascii=False) + "\n")
+    print(f"\nwritten {path}")
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ def markdown_text(md: str) -> str:
     out: list[str] = []
     for token in MarkdownIt("commonmark").enable("table").parse(md):
         if token.type == "list_item_open" and token.info:
-            out.append(f"{token.info}.")
+            out.append(f"{token.info}. ")
         if token.type == "inline":
             for child in token.children or []:
                 if child.type in ("text", "code_inline"):

@@ -265,3 +265,34 @@ def test_plain_text_is_exactly_the_text_with_controls_made_visible(text):
     assert shown.plain.replace("␛", "\x1b").replace("␇", "\x07").replace("␀", "\x00").replace(
         "\ufffd", "\x9b"
     ) == text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def test_every_document_format_holds_hostile_text_as_typed_and_no_control(tmp_path):
+    # A turn, a title and an action typed with controls, markup and Markdown: each format
+    # writes them as text (controls made visible), and a DOCX stays valid XML.
+    from documents import document_texts
+
+    from dialogtui.export.write import export_meeting
+    from dialogtui.records import ActionItem
+
+    store = Store.open(tmp_path / "db")
+    m = new_meeting(store, "raseborg-klientmote", [("Anna", "familj")], title=f"Titel {HOSTILE}")
+    m.start()
+    m.submit(f"Tur {HOSTILE} **inte fet** | ingen tabell\n# ingen rubrik\ufffe")
+    m.add_action(ActionItem(f"Åtgärd {CLEAR}", who="Anna", when=dt.date(2026, 3, 1)))
+    m.close()
+    export_meeting(store, m.id, tmp_path / "out", formats=("md", "docx", "pdf", "txt", "ics"))
+    store.close()
+    texts = document_texts(tmp_path / "out")
+    assert len(texts) == 7
+    for name, text in texts.items():
+        assert not RAW.search(text.replace("\n", "").replace("\t", "")), name
+        if name.endswith(".pdf"):  # its font has no pictures of controls: a mark instead
+            text = text.replace("\ufffd", "␛")
+        text = " ".join(text.split())
+        assert "Titel [/] [b]fet[/b] ␛]0;PWNED␛" in text, name
+        if name.startswith(("minutes", "journal")):
+            assert "**inte fet** | ingen tabell" in text, name
+            assert "# ingen rubrik" in text, name
+    calendar = (tmp_path / "out" / "calendar.ics").read_text(encoding="utf-8")
+    assert not RAW.search(calendar.replace("\r\n", "")) and "Åtgärd ␛[2J" in calendar

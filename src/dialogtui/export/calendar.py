@@ -34,7 +34,12 @@ def render(m: Minutes, now: dt.datetime | None = None) -> bytes:
     stamp = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     # Stable and telling nothing: the meeting's number and date, hashed.
     key = hashlib.sha256(f"{r.id}:{r.info.date}:{r.info.set_id}".encode()).hexdigest()[:16]
-    title = " ".join(m.u(r.info.title).split())
+
+    # Each text one line, controls made visible: a calendar program shows what it is given.
+    def one(text: str) -> str:
+        return " ".join(plain_text([m.t(text)]).split())
+
+    title = one(r.info.title)
     cal = Calendar()
     cal.add("prodid", "-//dialogtui//dialogtui//EN")
     cal.add("version", "2.0")
@@ -43,7 +48,7 @@ def render(m: Minutes, now: dt.datetime | None = None) -> bytes:
     if plan.follow_up_on:
         facts = frame_facts(plan, L, m.language)
         about = [
-            f"{name}: " + "".join(m.u(x) if typed else x for x, typed in value)
+            f"{name}: " + "".join(one(x) if typed else x for x, typed in value)
             for name, value in facts
         ]
         summary = f"{L['follow_up_meeting']}: {title}"
@@ -59,11 +64,11 @@ def render(m: Minutes, now: dt.datetime | None = None) -> bytes:
             continue
         about = []
         for f, name in cols:
-            value = " ".join(m.u(getattr(a, f)).split())
+            value = one(getattr(a, f))
             if value:
                 about.append(f"{plain_text([m.q(name)])}: {value}")
         about.append(f"{L['action_plan']}: {title}")
-        summary = " ".join(m.u(a.what).split())
+        summary = one(a.what)
         cal.add_component(
             _event(f"{key}-action-{a.id}@dialogtui", a.when, summary, "\n".join(about), stamp)
         )

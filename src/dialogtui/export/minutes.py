@@ -18,6 +18,7 @@ from dialogtui.export.document import (
     Table,
     label,
     ours,
+    plain_text,
     said,
     turn_text,
 )
@@ -411,10 +412,10 @@ class Minutes:
 
     def document(self, kind: str, blocks: list[Block]) -> Document:
         r = self.r
-        author = "" if self.pseudonymise else r.info.writer
+        author = "" if self.pseudonymise else plain_text([said(r.info.writer)])
         return Document(
             kind=kind,
-            title=f"{self.L[kind]}: {self.u(r.info.title)}",
+            title=plain_text([ours(f"{self.L[kind]}: "), self.t(r.info.title)]),
             language=self.language,
             blocks=blocks,
             author=author,

@@ -5,6 +5,7 @@ looks the same on every computer."""
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from fpdf import FPDF
@@ -29,6 +30,24 @@ _FILES["BI"] = "DejaVuSans-BoldOblique"
 SIZE = 10.5  # points: the body text
 LEADING = 5.2  # millimetres per line of body text
 _HEADINGS = {1: 16.0, 2: 13.0, 3: 11.5}
+
+
+@functools.cache
+def _glyphs() -> frozenset[int]:
+    """The characters every one of the four faces has."""
+    from fontTools.ttLib import TTFont
+
+    faces = [set(TTFont(FONTS / f"{name}.ttf").getBestCmap()) for name in _FILES.values()]
+    return frozenset(set.intersection(*faces))
+
+
+def printable(text: str) -> str:
+    """A character the font has no glyph for (a control's picture, an emoji) would vanish
+    from the page without a trace: it is shown as the replacement mark instead."""
+    if text.isascii():
+        return text
+    glyphs = _glyphs()
+    return "".join(c if ord(c) in glyphs or c == "\n" else "\ufffd" for c in text)
 
 
 def _style(bold: bool, italic: bool) -> str:
@@ -59,7 +78,7 @@ def _write(pdf: _Pdf, line: Line, size: float = SIZE, bold: bool = False) -> Non
     """A line of spans, wrapped at the current left margin."""
     for span in line:
         pdf.set_font(FONT, _style(span.bold or bold, span.italic), size)
-        pdf.write(LEADING * size / SIZE, "\n".join(text_lines(span)))
+        pdf.write(LEADING * size / SIZE, printable("\n".join(text_lines(span))))
     pdf.ln(LEADING * size / SIZE)
 
 
@@ -79,21 +98,42 @@ def _items(pdf: _Pdf, items: list[Item], depth: int = 0) -> None:
 
 
 def _cell_text(line: Line) -> tuple[str, str]:
-    text = "".join("\n".join(text_lines(s)) for s in line)
+    text = printable("".join("\n".join(text_lines(s)) for s in line))
     bold = bool(line) and all(s.bold for s in line)
     italic = bool(line) and all(s.italic for s in line)
     return text, _style(bold, italic)
 
 
+PADDING = 1.2  # millimetres inside each cell
+
+
+def _widths(pdf: _Pdf, rows: list[list[Line]]) -> list[float]:
+    """Each column at least as wide as its longest word (a word is never broken inside a
+    cell), the rest of the page shared by how much text each column holds."""
+    columns = len(rows[0])
+    least, want = [0.0] * columns, [0.0] * columns
+    for r, row in enumerate(rows):
+        for c, line in enumerate(row[:columns]):
+            text, style = _cell_text(line)
+            pdf.set_font(FONT, "B" if r == 0 else style, SIZE - 1)
+            extra = 2 * PADDING + 1
+            for word in text.split() or [""]:
+                least[c] = max(least[c], pdf.get_string_width(word) + extra)
+            for part in text.split("\n"):
+                want[c] = max(want[c], min(pdf.get_string_width(part), pdf.epw / 2) + extra)
+    room = pdf.epw - sum(least)
+    if room <= 0:  # words wider than the page: as narrow as they allow, scaled to fit
+        return [w * pdf.epw / sum(least) for w in least]
+    want = [max(w, m) for w, m in zip(want, least, strict=True)]
+    if sum(want) <= pdf.epw:  # every cell on one line: the spare room shared out
+        return [w * pdf.epw / sum(want) for w in want]
+    more = [w - m for w, m in zip(want, least, strict=True)]
+    return [m + room * x / sum(more) for m, x in zip(least, more, strict=True)]
+
+
 def _table(pdf: _Pdf, table: Table) -> None:
     rows = [table.heads, *table.rows]
-    # Each column as wide as its longest word allows and its text asks, within reason.
-    widths = []
-    for c in range(len(table.heads)):
-        texts = [_cell_text(r[c])[0] for r in rows if c < len(r)]
-        longest = max((len(t) for t in texts), default=1)
-        word = max((len(w) for t in texts for w in t.split()), default=1)
-        widths.append(max(word, min(longest, 40), 3))
+    widths = _widths(pdf, rows)
     align = tuple("RIGHT" if c in table.right else "LEFT" for c in range(len(widths)))
     pdf.set_font(FONT, "", SIZE - 1)
     with pdf.table(
@@ -102,7 +142,7 @@ def _table(pdf: _Pdf, table: Table) -> None:
         line_height=LEADING * 0.95,
         headings_style=FontFace(emphasis="BOLD", fill_color=(235, 235, 235)),
         repeat_headings=1,
-        padding=1.2,
+        padding=PADDING,
     ) as out:
         for row in rows:
             cells = out.row()
@@ -116,7 +156,7 @@ def _table(pdf: _Pdf, table: Table) -> None:
 def render(doc: Document) -> bytes:
     pdf = _Pdf(labels(doc.language)["page"])
     pdf.set_lang(doc.language)
-    pdf.set_title(doc.title)
+    pdf.set_title(doc.title)  # metadata: any character, the reader's own font shows it
     pdf.set_author(doc.author)
     pdf.set_creator("dialogtui")
     pdf.add_page()

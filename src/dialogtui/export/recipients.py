@@ -92,8 +92,9 @@ def recipient(record: MeetingRecord, asked: str | None) -> Recipient:
     qs, people = record.qs, record.info.participants
     speakers: set[int] = set()
     folder = ""
-    tokens = [t for t in (_key(x) for x in asked.split(",")) if t]
-    for token in tokens:
+    tokens = [" ".join(x.split()) for x in asked.split(",") if x.strip()]
+    for typed in tokens:
+        token = typed.casefold()
         if token == EVERYONE:
             return ALL
         if token == FAMILY:
@@ -120,7 +121,7 @@ def recipient(record: MeetingRecord, asked: str | None) -> Recipient:
                 "“{name}” is neither a participant nor an organisation of this meeting; "
                 "choose {choices}, or participants' names"
             )
-            raise ExportError(said.format(name=token, choices=choices))
+            raise ExportError(said.format(name=typed, choices=choices))
         speakers |= {i for i in person if i is not None}
         folder = "selected"  # never a name: the folder's name must not tell who it is for
     if len(tokens) > 1:

@@ -5,6 +5,7 @@ table), in the meeting's language for the spelling checker, page numbers in the 
 from __future__ import annotations
 
 import io
+import re
 
 from docx import Document as new_docx
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -26,13 +27,16 @@ from dialogtui.export.document import (
 )
 from dialogtui.export.labels import labels
 
+# What XML cannot hold, beyond the controls `text_lines` has made visible already.
+_NOT_XML = re.compile("[\ufffe\uffff\ud800-\udfff]")
+
 # BCP 47 tags Word knows, for the spelling checker and hyphenation.
 _LANGUAGES = {"sv": "sv-SE", "fi": "fi-FI", "da": "da-DK", "nb": "nb-NO", "en": "en-GB"}
 
 
 def _runs(paragraph: DocxParagraph, line: Line, bold: bool = False) -> None:
     for span in line:
-        texts = text_lines(span)
+        texts = [_NOT_XML.sub("\ufffd", t) for t in text_lines(span)]
         for n, text in enumerate(texts):
             run = paragraph.add_run(text)
             run.bold = span.bold or bold or None
@@ -102,7 +106,9 @@ def _page_numbers(doc, language: str) -> None:
 def render(doc: Document) -> bytes:
     out = new_docx()
     props = out.core_properties
-    props.title, props.author, props.language = doc.title, doc.author, doc.language
+    props.title = _NOT_XML.sub("\ufffd", doc.title)
+    props.author = _NOT_XML.sub("\ufffd", doc.author)
+    props.language = doc.language
     props.comments = "dialogtui"
     normal = out.styles["Normal"]
     normal.font.size = Pt(11)
