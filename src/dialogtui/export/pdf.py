@@ -6,10 +6,13 @@ looks the same on every computer."""
 from __future__ import annotations
 
 import functools
+from bisect import bisect_right
+from itertools import accumulate
 from pathlib import Path
 
 from fpdf import FPDF
-from fpdf.fonts import FontFace
+from fpdf.fonts import FontFace, TTFFont
+from fpdf.util import escape_parens
 
 from dialogtui.export.document import (
     Document,
@@ -41,27 +44,79 @@ def _glyphs() -> frozenset[int]:
     return frozenset(set.intersection(*faces))
 
 
+class _Shown(dict):
+    """For str.translate: each character as itself where the font has it, else the
+    replacement mark; looked up once per character, then at the speed of a dict."""
+
+    def __missing__(self, code: int) -> int | str:
+        shown = self[code] = code if code in _glyphs() or code == 10 else "\ufffd"
+        return shown
+
+
+_SHOWN = _Shown()
+
+
 def printable(text: str) -> str:
     """A character the font has no glyph for (a control's picture, an emoji) would vanish
     from the page without a trace: it is shown as the replacement mark instead."""
-    if text.isascii():
-        return text
-    glyphs = _glyphs()
-    return "".join(c if ord(c) in glyphs or c == "\n" else "\ufffd" for c in text)
+    return text if text.isascii() else text.translate(_SHOWN)
 
 
 def _style(bold: bool, italic: bool) -> str:
     return ("B" if bold else "") + ("I" if italic else "")
 
 
+class _Picked(dict):
+    """For str.translate: each character's code in the font's subset, picked once (fpdf2
+    picks it again for every character of every line placed)."""
+
+    def __init__(self, subset):
+        super().__init__()
+        self.subset = subset
+
+    def __missing__(self, code: int) -> str:
+        picked = self.subset.pick(code)
+        found = self[code] = "" if picked is None else chr(picked)
+        return found
+
+
 class _Pdf(FPDF):
     def __init__(self, page_label: str):
         super().__init__(format="A4")
         self.page_label = page_label
-        for style, name in _FILES.items():
-            self.add_font(FONT, style, str(FONTS / f"{name}.ttf"))
+        self.picked: dict[str, _Picked] = {}
+        self.face("")
         self.set_margins(22, 20, 22)
         self.set_auto_page_break(True, margin=20)
+
+    def face(self, style: str) -> TTFFont:
+        """The font of a style, read from its file when first used (each takes a tenth of
+        a second, and most documents have no bold italic)."""
+        key = FONT.lower() + style
+        if key not in self.fonts:
+            self.add_font(FONT, style, str(FONTS / f"{_FILES[style]}.ttf"))
+        font = self.fonts[key]
+        assert isinstance(font, TTFFont)
+        if key not in self.picked:
+            self.picked[key] = _Picked(font.subset)
+        return font
+
+    def place(self, x: float, y: float, text: str) -> None:
+        """`text(x, y, text)` as fpdf2 writes it for a plain TrueType font, its characters
+        mapped by str.translate instead of one by one: a long meeting's PDF spent most of
+        its time there. The tests read every PDF's text back: a change in fpdf2 shows."""
+        font = self.current_font
+        if not isinstance(font, TTFFont) or font.is_symbol or font.color_font:
+            self.text(x, y, text)
+            return
+        if not self.current_font_is_set_on_page:
+            self._out(self._set_font_for_page(font, self.font_size_pt))
+        mapped = text.translate(self.picked[font.fontkey]).encode("utf-16-be").decode("latin-1")
+        said = f"BT {x * self.k:.2f} {(self.h - y) * self.k:.2f} Td ({escape_parens(mapped)}) Tj ET"
+        if self.fill_color != self.text_color:
+            assert self.text_color is not None
+            said = f"q {self.text_color.serialize().lower()} {said} Q"
+        self._out(said)
 
     def footer(self) -> None:
         self.set_y(-14)
@@ -74,27 +129,109 @@ class _Pdf(FPDF):
         return self.str_alias_nb_pages
 
 
-def _write(pdf: _Pdf, line: Line, size: float = SIZE, bold: bool = False) -> None:
-    """A line of spans, wrapped at the current left margin."""
-    for span in line:
-        pdf.set_font(FONT, _style(span.bold or bold, span.italic), size)
-        pdf.write(LEADING * size / SIZE, printable("\n".join(text_lines(span))))
-    pdf.ln(LEADING * size / SIZE)
+class _Flow:
+    """Lines of text set on the page by dialogtui itself: fpdf2's own wrapping measures a
+    line again for every character added to it, which made a long meeting's PDF take
+    minutes. Here each word is measured once (a meeting says the same words again and
+    again), lines are broken between words, and each run of one style is placed as is."""
+
+    def __init__(self, pdf: _Pdf):
+        self.pdf = pdf
+        self.font: tuple[str, float] | None = None
+        self.widths: dict[str, dict[int, float]] = {}  # per style: each character's width
+
+    def use(self, style: str, size: float) -> None:
+        if self.font != (style, size):
+            self.pdf.face(style)
+            self.pdf.set_font(FONT, style, size)
+            self.font = (style, size)
+
+    def widths_of(self, style: str) -> dict[int, float]:
+        found = self.widths.get(style)
+        if found is None:
+            found = self.widths[style] = self.pdf.face(style).cw
+        return found
+
+    def lines(self, line: Line, room: float, size: float, bold: bool) -> list[list]:
+        """The spans broken into lines no wider than `room`: each a list of
+        [style, text, width] runs. Each text's widths are summed once, in C; where a line
+        ends is then found by bisection, and broken at the last space before it."""
+        out: list[list] = [[]]
+        x = 0.0
+        scale = size * 0.001 / self.pdf.k  # font units to millimetres
+
+        def put(style: str, text: str, w: float) -> None:
+            run = out[-1]
+            if run and run[-1][0] == style:
+                run[-1][1] += text
+                run[-1][2] += w
+            else:
+                run.append([style, text, w])
+
+        for span in line:
+            style = _style(span.bold or bold, span.italic)
+            widths = self.widths_of(style)
+            for n, part in enumerate(text_lines(span)):
+                if n:  # a turn's next line of its own
+                    out.append([])
+                    x = 0.0
+                part = printable(part)
+                ends = list(accumulate(map(widths.__getitem__, map(ord, part))))
+                pos, done = 0, 0.0  # where the rest starts, and the width before it
+                while pos < len(part):
+                    fits = bisect_right(ends, done + (room - x) / scale, lo=pos)
+                    if fits >= len(part):  # the rest fits on this line
+                        put(style, part[pos:], (ends[-1] - done) * scale)
+                        x += (ends[-1] - done) * scale
+                        break
+                    cut = part.rfind(" ", pos, fits + 1)
+                    if cut <= pos and x > 0:  # its first word goes on the next line
+                        out.append([])
+                        x = 0.0
+                        continue
+                    if cut <= pos:  # a word wider than the line (a pasted address)
+                        cut = max(fits, pos + 1)
+                    put(style, part[pos:cut], (ends[cut - 1] - done) * scale)
+                    out.append([])
+                    x = 0.0
+                    pos = cut
+                    while pos < len(part) and part[pos] == " ":  # no space at a line's start
+                        pos += 1
+                    done = ends[pos - 1]
+        return out
+
+    def set(self, line: Line, left: float, size: float = SIZE, bold: bool = False, lead=None):
+        """Set `line` from `left`, at the current height, breaking pages as needed;
+        `lead`: a bullet or number set before its first line."""
+        pdf = self.pdf
+        leading = LEADING * size / SIZE
+        room = pdf.w - pdf.r_margin - left
+        y = pdf.get_y()
+        for n, runs in enumerate(self.lines(line, room, size, bold)):
+            if y + leading > pdf.page_break_trigger:
+                pdf.add_page()
+                self.font = None  # the footer set its own
+                y = pdf.get_y()
+            baseline = y + leading * 0.78
+            if n == 0 and lead is not None:
+                self.use("", size)
+                pdf.place(lead[0], baseline, lead[1])
+            x = left
+            for style, text, w in runs:
+                self.use(style, size)
+                pdf.place(x, baseline, text)
+                x += w
+            y += leading
+        pdf.set_y(y)
 
 
-def _items(pdf: _Pdf, items: list[Item], depth: int = 0) -> None:
-    margin = pdf.l_margin
+def _items(flow: _Flow, items: list[Item], depth: int = 0) -> None:
+    margin = flow.pdf.l_margin
     for item in items:
         at = margin + 5 * depth
-        pdf.set_x(at)
-        pdf.set_font(FONT, "", SIZE)
         bullet = "•" if item.number is None else f"{item.number}."
-        pdf.cell(5 if item.number is None else 7, LEADING, bullet)
-        pdf.set_left_margin(pdf.get_x())  # the item's further lines stand under its text
-        _write(pdf, item.line)
-        pdf.set_left_margin(margin)
-        _items(pdf, item.items, depth + 1)
-        pdf.set_left_margin(margin)
+        flow.set(item.line, at + (5 if item.number is None else 7), lead=(at, bullet))
+        _items(flow, item.items, depth + 1)
 
 
 def _cell_text(line: Line) -> tuple[str, str]:
@@ -132,6 +269,8 @@ def _widths(pdf: _Pdf, rows: list[list[Line]]) -> list[float]:
 
 
 def _table(pdf: _Pdf, table: Table) -> None:
+    for style in ("B", "I", "BI"):  # the table's own styles, read before it needs them
+        pdf.face(style)
     rows = [table.heads, *table.rows]
     widths = _widths(pdf, rows)
     align = tuple("RIGHT" if c in table.right else "LEFT" for c in range(len(widths)))
@@ -160,22 +299,24 @@ def render(doc: Document) -> bytes:
     pdf.set_author(doc.author)
     pdf.set_creator("dialogtui")
     pdf.add_page()
+    flow = _Flow(pdf)
     for b in doc.blocks:
         if isinstance(b, Heading):
             size = _HEADINGS.get(b.level, SIZE)
             if b.level > 1 and pdf.get_y() > pdf.h - 45:
                 pdf.add_page()  # a heading is not left alone at the foot of a page
             pdf.ln(3 if b.level > 1 else 0)
-            _write(pdf, b.line, size, bold=True)
+            flow.set(b.line, pdf.l_margin, size, bold=True)
             pdf.ln(1.5)
         elif isinstance(b, Paragraph):
-            _write(pdf, b.line)
+            flow.set(b.line, pdf.l_margin)
             pdf.ln(1.5)
         elif isinstance(b, Items):
-            _items(pdf, b.items)
+            _items(flow, b.items)
             pdf.ln(1.5)
         else:
             _table(pdf, b)
+            flow.font = None  # the table set its own
     return bytes(pdf.output())
 
 

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import io
 import re
+from xml.sax.saxutils import escape
 
 from docx import Document as new_docx
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
-from docx.text.paragraph import Paragraph as DocxParagraph
 
 from dialogtui.export.document import (
     Document,
@@ -22,7 +21,9 @@ from dialogtui.export.document import (
     Items,
     Line,
     Paragraph,
+    Span,
     Table,
+    plain_text,
     text_lines,
 )
 from dialogtui.export.labels import labels
@@ -34,50 +35,67 @@ _NOT_XML = re.compile("[\ufffe\uffff\ud800-\udfff]")
 _LANGUAGES = {"sv": "sv-SE", "fi": "fi-FI", "da": "da-DK", "nb": "nb-NO", "en": "en-GB"}
 
 
-def _runs(paragraph: DocxParagraph, line: Line, bold: bool = False) -> None:
+# The body is written as WordprocessingML text and parsed once: python-docx's own
+# add_paragraph looks each style up by name again (a ten-thousand-turn meeting took
+# half a minute). The document around it (styles, page, footer) is python-docx's.
+_STYLES = ("Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Bullet 2", "Table Grid")
+TEXT_WIDTH = round((21 - 2 * 2.2) * 567)  # twips between the margins of an A4 page
+
+
+def _runs(line: Line, bold: bool = False) -> str:
+    out = []
     for span in line:
-        texts = [_NOT_XML.sub("\ufffd", t) for t in text_lines(span)]
-        for n, text in enumerate(texts):
-            run = paragraph.add_run(text)
-            run.bold = span.bold or bold or None
-            run.italic = span.italic or None
-            if n < len(texts) - 1:
-                run.add_break()  # a turn's next line, in the same item
+        marks = ("<w:b/>" if span.bold or bold else "") + ("<w:i/>" if span.italic else "")
+        texts = [escape(_NOT_XML.sub("\ufffd", t)) for t in text_lines(span)]
+        said = "<w:br/>".join(f'<w:t xml:space="preserve">{t}</w:t>' for t in texts)
+        out.append(f"<w:r><w:rPr>{marks}</w:rPr>{said}</w:r>" if marks else f"<w:r>{said}</w:r>")
+    return "".join(out)
 
 
-def _items(doc, items: list[Item], depth: int = 0) -> None:
+def _paragraph(runs: str, style: str = "", props: str = "") -> str:
+    style = f'<w:pStyle w:val="{style}"/>' if style else ""
+    return f"<w:p><w:pPr>{style}{props}</w:pPr>{runs}</w:p>"
+
+
+def _items(ids: dict[str, str], items: list[Item], depth: int = 0) -> list[str]:
+    out = []
     for item in items:
         if item.number is None:
-            style = "List Bullet" if depth == 0 else "List Bullet 2"
-            p = doc.add_paragraph(style=style)
+            style = ids["List Bullet" if depth == 0 else "List Bullet 2"]
+            out.append(_paragraph(_runs(item.line), style))
         else:  # a rank, which ties share: written, not counted by Word
-            p = doc.add_paragraph()
-            p.paragraph_format.left_indent = Cm(0.6 * (depth + 1))
-            p.add_run(f"{item.number}. ")
-        _runs(p, item.line)
-        _items(doc, item.items, depth + 1)
+            indent = f'<w:ind w:left="{340 * (depth + 1)}"/>'
+            number = _runs([Span(f"{item.number}. ", ours=True)])
+            out.append(_paragraph(number + _runs(item.line), props=indent))
+        out += _items(ids, item.items, depth + 1)
+    return out
 
 
-def _repeat_as_header(row) -> None:
-    """The table's first row is repeated on every page it runs over."""
-    props = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    props.append(header)
-
-
-def _table(doc, table: Table) -> None:
-    out = doc.add_table(rows=1 + len(table.rows), cols=len(table.heads))
-    out.style = "Table Grid"
-    out.alignment = WD_TABLE_ALIGNMENT.LEFT
-    for r, row in enumerate([table.heads, *table.rows]):
+def _table(ids: dict[str, str], table: Table) -> str:
+    rows = [table.heads, *table.rows]
+    # Each column as wide as the text it holds asks, within reason.
+    want = [
+        max(4, min(40, max((len(plain_text(r[c])) for r in rows if c < len(r)), default=4)))
+        for c in range(len(table.heads))
+    ]
+    widths = [round(TEXT_WIDTH * w / sum(want)) for w in want]
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    out = [
+        f'<w:tbl><w:tblPr><w:tblStyle w:val="{ids["Table Grid"]}"/><w:tblW w:w="0" '
+        'w:type="auto"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" '
+        f'w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>'
+        f"<w:tblGrid>{grid}</w:tblGrid>"
+    ]
+    for r, row in enumerate(rows):
+        # The first row is repeated on every page the table runs over.
+        cells = ["<w:tr><w:trPr><w:tblHeader/></w:trPr>" if r == 0 else "<w:tr>"]
         for c, line in enumerate(row):
-            p = out.cell(r, c).paragraphs[0]
-            _runs(p, line, bold=r == 0)
-            if c in table.right:
-                p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    _repeat_as_header(out.rows[0])
-    doc.add_paragraph()  # Word joins two tables that touch: a paragraph keeps them apart
+            right = '<w:jc w:val="right"/>' if c in table.right else ""
+            width = f'<w:tcPr><w:tcW w:w="{widths[c]}" w:type="dxa"/></w:tcPr>'
+            cells.append(f"<w:tc>{width}{_paragraph(_runs(line, bold=r == 0), props=right)}</w:tc>")
+        out.append("".join(cells) + "</w:tr>")
+    # Word joins two tables that touch: an empty paragraph keeps them apart.
+    return "".join(out) + "</w:tbl><w:p/>"
 
 
 def _page_numbers(doc, language: str) -> None:
@@ -119,15 +137,20 @@ def render(doc: Document) -> bytes:
     section.page_width, section.page_height = Cm(21), Cm(29.7)  # A4, not Letter
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(2.2))
+    ids = {name: out.styles[name].style_id for name in _STYLES}
+    parts: list[str] = []
     for b in doc.blocks:
         if isinstance(b, Heading):
-            _runs(out.add_heading(level=b.level), b.line)
+            parts.append(_paragraph(_runs(b.line), ids[f"Heading {min(b.level, 3)}"]))
         elif isinstance(b, Paragraph):
-            _runs(out.add_paragraph(), b.line)
+            parts.append(_paragraph(_runs(b.line)))
         elif isinstance(b, Items):
-            _items(out, b.items)
+            parts += _items(ids, b.items)
         else:
-            _table(out, b)
+            parts.append(_table(ids, b))
+    page = out.element.body.sectPr  # the page's settings stay the body's last element
+    for element in parse_xml(f"<w:body {nsdecls('w')}>{''.join(parts)}</w:body>"):
+        page.addprevious(element)
     _page_numbers(out, doc.language)
     buffer = io.BytesIO()
     out.save(buffer)
