@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from dialogtui.display import visible
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """A piece of a line. `ours`: dialogtui's own words, numbers and dates, which no format
     needs to escape; `lines`: a participant's text that may hold line breaks (a turn), kept
     as its own paragraphs; any other text (a title, a name) is one line."""

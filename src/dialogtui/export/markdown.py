@@ -4,44 +4,58 @@ typed and never as structure."""
 
 from __future__ import annotations
 
-from itertools import groupby
+import functools
 
 from dialogtui.export.document import Block, Document, Heading, Item, Items, Line, Paragraph
-from dialogtui.export.escape import block, cell, inline
+from dialogtui.export.escape import all_plain, block, cell, inline
 from dialogtui.export.minutes import action_plan_document, minutes_document
 from dialogtui.export.record import MeetingRecord
 
 _MARKS = {(False, False): "", (True, False): "**", (False, True): "*", (True, True): "***"}
 
 
-def line(spans: Line, indent: str = "  ", in_cell: bool = False) -> str:
+def line(spans: Line, indent: str = "  ", in_cell: bool = False, plain: bool = False) -> str:
     """Spans as one line: each escaped for where it stands, each run of one style wrapped
-    once ("**Anna (Förälder):**")."""
-    out = []
-    for style, run in groupby(spans, key=lambda s: (s.bold, s.italic)):
-        parts = []
-        for s in run:
-            if s.ours:
-                parts.append(s.text)
-            elif in_cell:
-                parts.append(cell(s.text))
-            elif s.lines:
-                parts.append(block(s.text, indent))
-            else:
-                parts.append(inline(s.text))
-        mark = _MARKS[style]
-        out.append(f"{mark}{''.join(parts)}{mark}")
+    once ("**Anna (Förälder):**"); `plain`: its turns' texts are known to need nothing."""
+    out: list[str] = []
+    style = None
+    for s in spans:
+        if (s.bold, s.italic) != style:
+            if style is not None:
+                out.append(_MARKS[style])
+            style = (s.bold, s.italic)
+            out.append(_MARKS[style])
+        if s.ours:
+            out.append(s.text)
+        elif in_cell:
+            out.append(cell(s.text))
+        elif s.lines:
+            out.append(s.text.strip() if plain else block(s.text, indent))
+        else:
+            out.append(_inline(s.text))
+    if style is not None:
+        out.append(_MARKS[style])
     return "".join(out)
 
 
-def _items(items: list[Item], depth: int = 0) -> list[str]:
+# A name, a label, a question: said again and again in a long meeting, escaped once each.
+_inline = functools.lru_cache(maxsize=4096)(inline)
+
+
+def _items(items: list[Item], depth: int = 0, plain: bool = False) -> list[str]:
     out = []
     lead = "  " * depth
     for item in items:
         bullet = "-" if item.number is None else f"{item.number}."
-        out.append(f"{lead}{bullet} {line(item.line, '  ' * (depth + 1))}")
+        out.append(f"{lead}{bullet} {line(item.line, '  ' * (depth + 1), plain=plain)}")
         out += _items(item.items, depth + 1)
     return out
+
+
+def _all_plain(items: list[Item]) -> bool:
+    """Whether no turn of a list needs escaping: one look at all of them, which is how a
+    long meeting, most of whose turns are plain words, is written fast."""
+    return all_plain([s.text for item in items for s in item.line if s.lines])
 
 
 def _block(b: Block) -> str:
@@ -50,7 +64,7 @@ def _block(b: Block) -> str:
     if isinstance(b, Paragraph):
         return line(b.line)
     if isinstance(b, Items):
-        return "\n".join(_items(b.items))
+        return "\n".join(_items(b.items, plain=_all_plain(b.items)))
     rule = "|" + "".join("---:|" if n in b.right else "---|" for n in range(len(b.heads)))
     rows = [b.heads, *b.rows]
     lines = ["| " + " | ".join(line(c, in_cell=True) for c in row) + " |" for row in rows]

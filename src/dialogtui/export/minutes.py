@@ -273,15 +273,18 @@ class Minutes:
         that names them."""
         passed = ours(self.L["passed"], italic=True)
         corrected = ours(f"({self.L['corrected']})", italic=True)
-        space = ours(" ")
-        speakers, u = self.speakers, self.u
-        history = self.history  # looked up once: a long meeting has many turns
+        space, colon = ours(" "), label(":")
+        # Each speaker's name once, as a span: a long meeting has many turns.
+        names = {pid: said(name, bold=True) for pid, name in self.speakers.items()}
+        unknown = said("?", bold=True)
+        u = self.u
+        history = self.history  # looked up once
         was_corrected, objections = self.r.corrected, self.r.objections
         out = []
         for t in turns:
             line: Line = []
             if named:
-                line = [said(speakers.get(t.participant_id, "?"), bold=True), label(":"), space]
+                line = [names.get(t.participant_id, unknown), colon, space]
             if t.passed:
                 line.append(passed)
             else:
@@ -294,7 +297,7 @@ class Minutes:
                     mark = corrected if t.id in was_corrected else None
                 if mark is not None:
                     line += [mark, space]
-                line.append(turn_text(u(t.text)))
+                line.append(Span(u(t.text), lines=True))
             item = Item(line)
             if history:
                 item.items += self.earlier_versions(t.id)

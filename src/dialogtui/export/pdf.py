@@ -11,6 +11,7 @@ from itertools import accumulate
 from pathlib import Path
 
 from fpdf import FPDF
+from fpdf.enums import PDFResourceType
 from fpdf.fonts import FontFace, TTFFont
 from fpdf.util import escape_parens
 
@@ -85,6 +86,8 @@ class _Pdf(FPDF):
         super().__init__(format="A4")
         self.page_label = page_label
         self.picked: dict[str, _Picked] = {}
+        self.placing: dict[str, tuple[int, _Picked]] = {}
+        self.named: set[tuple[int, int]] = set()
         self.face("")
         self.set_margins(22, 20, 22)
         self.set_auto_page_break(True, margin=20)
@@ -101,22 +104,42 @@ class _Pdf(FPDF):
             self.picked[key] = _Picked(font.subset)
         return font
 
-    def place(self, x: float, y: float, text: str) -> None:
-        """`text(x, y, text)` as fpdf2 writes it for a plain TrueType font, its characters
-        mapped by str.translate instead of one by one: a long meeting's PDF spent most of
-        its time there. The tests read every PDF's text back: a change in fpdf2 shows."""
-        font = self.current_font
-        if not isinstance(font, TTFFont) or font.is_symbol or font.color_font:
-            self.text(x, y, text)
-            return
-        if not self.current_font_is_set_on_page:
-            self._out(self._set_font_for_page(font, self.font_size_pt))
-        mapped = text.translate(self.picked[font.fontkey]).encode("utf-16-be").decode("latin-1")
-        said = f"BT {x * self.k:.2f} {(self.h - y) * self.k:.2f} Td ({escape_parens(mapped)}) Tj ET"
-        if self.fill_color != self.text_color:
+    def _placing(self, style: str) -> tuple[int, _Picked]:
+        """A style's font number and subset codes, for `place`; the font is named among
+        the page's resources once per page."""
+        font = self.face(style)
+        if (self.page, font.i) not in self.named:
+            self._resource_catalog.add(PDFResourceType.FONT, font.i, self.page)
+            self.named.add((self.page, font.i))
+        found = self.placing[style] = (font.i, self.picked[font.fontkey])
+        return found
+
+    def add_page(self, *args, **kwargs) -> None:
+        super().add_page(*args, **kwargs)
+        self.placing.clear()  # a new page names its fonts again
+
+    def place(self, x: float, y: float, runs: list[tuple[float, str, str]], size: float):
+        """One line of text at baseline `y`: each run (its x, style, text) in one text
+        object, as fpdf2's `text()` writes a run (its font's subset codes, escaped), but
+        with the codes picked once per character instead of one by one for every run: a
+        long meeting's PDF spent most of its time there. The tests read every PDF's text
+        back, so a change in fpdf2 shows."""
+        k = self.k
+        said = [f"BT {x * k:.2f} {(self.h - y) * k:.2f} Td"]
+        at = x
+        for start, style, text in runs:
+            number, picked = self.placing.get(style) or self._placing(style)
+            mapped = text.translate(picked).encode("utf-16-be").decode("latin-1")
+            move = f"{(start - at) * k:.2f} 0 Td " if start != at else ""
+            said.append(f"{move}/F{number} {size:.2f} Tf ({escape_parens(mapped)}) Tj")
+            at = start
+        said.append("ET")
+        line = " ".join(said)
+        if self.fill_color != self.text_color:  # text is painted in the fill colour
             assert self.text_color is not None
-            said = f"q {self.text_color.serialize().lower()} {said} Q"
-        self._out(said)
+            line = f"q {self.text_color.serialize().lower()} {line} Q"
+        self._out(line)
+        self.current_font_is_set_on_page = False  # fpdf2's own text sets its font again
 
     def footer(self) -> None:
         self.set_y(-14)
@@ -137,14 +160,7 @@ class _Flow:
 
     def __init__(self, pdf: _Pdf):
         self.pdf = pdf
-        self.font: tuple[str, float] | None = None
         self.widths: dict[str, dict[int, float]] = {}  # per style: each character's width
-
-    def use(self, style: str, size: float) -> None:
-        if self.font != (style, size):
-            self.pdf.face(style)
-            self.pdf.set_font(FONT, style, size)
-            self.font = (style, size)
 
     def widths_of(self, style: str) -> dict[int, float]:
         found = self.widths.get(style)
@@ -210,17 +226,14 @@ class _Flow:
         for n, runs in enumerate(self.lines(line, room, size, bold)):
             if y + leading > pdf.page_break_trigger:
                 pdf.add_page()
-                self.font = None  # the footer set its own
                 y = pdf.get_y()
-            baseline = y + leading * 0.78
-            if n == 0 and lead is not None:
-                self.use("", size)
-                pdf.place(lead[0], baseline, lead[1])
+            placed = [(lead[0], "", lead[1])] if n == 0 and lead is not None else []
             x = left
             for style, text, w in runs:
-                self.use(style, size)
-                pdf.place(x, baseline, text)
+                placed.append((x, style, text))
                 x += w
+            if placed:
+                pdf.place(placed[0][0], y + leading * 0.78, placed, size)
             y += leading
         pdf.set_y(y)
 
@@ -269,8 +282,10 @@ def _widths(pdf: _Pdf, rows: list[list[Line]]) -> list[float]:
 
 
 def _table(pdf: _Pdf, table: Table) -> None:
-    for style in ("B", "I", "BI"):  # the table's own styles, read before it needs them
-        pdf.face(style)
+    pdf.face("B")  # its headings'; a cell's own style, read before fpdf2 needs it
+    for row in table.rows:
+        for line in row:
+            pdf.face(_cell_text(line)[1])
     rows = [table.heads, *table.rows]
     widths = _widths(pdf, rows)
     align = tuple("RIGHT" if c in table.right else "LEFT" for c in range(len(widths)))
@@ -316,7 +331,6 @@ def render(doc: Document) -> bytes:
             pdf.ln(1.5)
         else:
             _table(pdf, b)
-            flow.font = None  # the table set its own
     return bytes(pdf.output())
 
 
