@@ -73,11 +73,13 @@ def _items(ids: dict[str, str], items: list[Item], depth: int = 0) -> list[str]:
 
 def _table(ids: dict[str, str], table: Table) -> str:
     rows = [table.heads, *table.rows]
-    # Each column as wide as the text it holds asks, within reason.
-    want = [
-        max(4, min(40, max((len(plain_text(r[c])) for r in rows if c < len(r)), default=4)))
-        for c in range(len(table.heads))
-    ]
+    # Each column as wide as the text it holds asks, within reason, and never narrower
+    # than its longest word and a margin (an empty column's "Hur" stays whole).
+    want = []
+    for c in range(len(table.heads)):
+        texts = [plain_text(r[c]) for r in rows if c < len(r)]
+        word = max((len(w) for t in texts for w in t.split()), default=1)
+        want.append(max(word + 2, min(40, max(len(t) for t in texts))))
     widths = [round(TEXT_WIDTH * w / sum(want)) for w in want]
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     out = [
