@@ -1557,3 +1557,49 @@ def test_a_step_without_question_or_text_shows_no_blank_first_row(tmp_path):
         assert panel.startswith("Optional (ctrl+k skips it): Om ett urval")
 
     run(scenario, db=db, meeting_id=mid)
+
+
+def test_end_screen_family_copy_and_a_chosen_organisations_journal_note(tmp_path, private_home):
+    from dialogtui.tui.screens.dialogs import PickDialog
+
+    db = tmp_path / "db"
+    people = [("Anna", "familj"), ("Sara", "myndighet", "Skolan"), ("Kim", "myndighet", "BUP")]
+    store = Store.open(db)
+    m = new_meeting(store, "raseborg-klientmote", people, clock=FakeClock(START))
+    m.start()
+    m.submit("Anna säger sitt.")  # the family's round: Anna only
+    m.next_step()
+    for p in m.participants[1:]:
+        m.set_speaker(p.id)
+        m.submit(f"{p.name} från {p.organisation} säger sitt.")
+    m.close()
+    store.close()
+
+    async def scenario(app, pilot):
+        await pilot.press("ctrl+o")
+        assert isinstance(app.screen, EndScreen)
+        await pilot.press("f")  # the family's copy: a PDF and the dates
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [p.name for p in app.screen.exported] == [
+            "minutes.pdf",
+            "action-plan.pdf",
+            "calendar.ics",
+        ]
+        assert app.screen.exported[0].parent.name == f"meeting-{m.id}-family"
+        await pilot.press("j")  # two organisations present: which one's journal
+        await until(pilot, lambda: isinstance(app.screen, PickDialog))
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: isinstance(app.screen, EndScreen))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        names = [p.name for p in app.screen.exported]
+        assert names == ["journal-note.txt", "minutes.docx", "action-plan.docx"]
+        note = app.screen.exported[0].read_text(encoding="utf-8")
+        assert "Kim från BUP säger sitt." in note and "Anna säger sitt." in note
+        assert "Sara från Skolan" not in note  # the other organisation's statement
+        assert app.clipboard == note  # ready to paste into the journal
+        status = text_of(app.screen.query_one("#export-status"), width=200)
+        assert "clipboard" in status
+
+    run(scenario, db=db, meeting_id=m.id)
