@@ -313,3 +313,24 @@ def test_markdown_text_is_what_its_reader_sees():
     # numbered list's numbers kept (a vote's ranks are content).
     md = "- **Anna:** 5 \\* 3\n\n1. Första\n2. Andra\n"
     assert flat(markdown_text(md)) == "Anna: 5 * 3 1. Första 2. Andra"
+
+
+def test_a_steps_statements_marked_as_facts_or_assessments_in_every_document(store, tmp_path):
+    # A case record keeps facts apart from assessments: a set says which a step's are.
+    from conftest import SETS
+
+    text = (SETS / "raseborg-klientmote.toml").read_text(encoding="utf-8")
+    marked = text.replace('id = "familjen"\n', 'id = "familjen"\njournal = "facts"\n', 1)
+    marked = marked.replace(
+        'id = "myndigheterna"\n', 'id = "myndigheterna"\njournal = "assessments"\n', 1
+    )
+    assert marked.count("journal = ") == 2
+    m = new_meeting(store, "raseborg-klientmote", PEOPLE[:3], text=marked)
+    m.start()
+    m.submit(SAID["Anna Lind"])
+    m.close()
+    export_meeting(store, m.id, tmp_path, formats=("md", "docx", "pdf", "txt"))
+    for name in ("minutes.md", "minutes.docx", "minutes.pdf", "journal-note.txt"):
+        said = flat(document_texts(tmp_path)[name])
+        assert "1. Frågor till familjemedlemmarna Faktiska omständigheter Planerat" in said, name
+        assert "2. Frågor till myndigheterna Bedömningar Planerat" in said, name

@@ -102,6 +102,8 @@ _LABELS: dict[str, str] = {
     "called_by": NC_("document", "called by {name}"),
     "by_others": NC_("document", "Measures by parties outside the meeting"),
     "page": NC_("document", "Page {page} of {pages}"),
+    "facts": NC_("document", "Facts"),
+    "assessments": NC_("document", "Assessments"),
     "copy_for": NC_(
         "document", "This copy holds the statements of {names}; the others' are left out."
     ),

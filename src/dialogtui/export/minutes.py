@@ -228,6 +228,8 @@ class Minutes:
             out.append(self.marked(was, self.q(step.optional, italic=True)))
         if step.ours:
             out.append(self.marked(L["ours"], self.q(step.ours, italic=True)))
+        if step.journal:  # facts kept apart from assessments, where the set says which
+            out.append(Paragraph([label(L[step.journal])]))
         times = f"{L['planned']}: {planned} · {L['actual']}: {actual}"
         out.append(Paragraph([ours(times, italic=True)]))
         groups = self.by_step.get(n, {})

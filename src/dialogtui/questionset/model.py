@@ -383,6 +383,13 @@ class Step(Strict):
         '("Om ni valt gamla case …"). The scribe skips it with one key; the minutes say '
         "it was skipped, and why it could be.",
     )
+    journal: Literal["facts", "assessments"] | None = Field(
+        None,
+        description="What the step's statements are, for a case record that must keep "
+        "facts apart from assessments (SOSFS 2014:5): `facts` (what happened, what was "
+        "done) or `assessments` (worries, judgements). Every document names it under the "
+        "step's heading.",
+    )
     roles: list[Identifier] = Field(
         default_factory=list,
         description="Roles asked in this step, in order; empty means everyone.",
