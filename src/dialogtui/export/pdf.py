@@ -86,8 +86,7 @@ class _Pdf(FPDF):
         super().__init__(format="A4")
         self.page_label = page_label
         self.picked: dict[str, _Picked] = {}
-        self.placing: dict[str, tuple[int, _Picked]] = {}
-        self.named: set[tuple[int, int]] = set()
+        self.placing: dict[str, tuple[int, _Picked]] = {}  # this page's, by style
         self.face("")
         self.set_margins(22, 20, 22)
         self.set_auto_page_break(True, margin=20)
@@ -106,11 +105,9 @@ class _Pdf(FPDF):
 
     def _placing(self, style: str) -> tuple[int, _Picked]:
         """A style's font number and subset codes, for `place`; the font is named among
-        the page's resources once per page."""
+        the page's resources once per page (a new page clears `placing`)."""
         font = self.face(style)
-        if (self.page, font.i) not in self.named:
-            self._resource_catalog.add(PDFResourceType.FONT, font.i, self.page)
-            self.named.add((self.page, font.i))
+        self._resource_catalog.add(PDFResourceType.FONT, font.i, self.page)
         found = self.placing[style] = (font.i, self.picked[font.fontkey])
         return found
 
