@@ -32,6 +32,10 @@ def test_wheel_holds_the_method_library(wheel):
     for path in SETS.glob("*.toml"):
         assert f"dialogtui/question_sets/{path.name}" in names
     assert "dialogtui/tui/app.tcss" in names
+    # The PDF's font, which it embeds, and its licence; the catalogues of the languages.
+    for face in ("DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSans-BoldOblique"):
+        assert f"dialogtui/export/fonts/{face}.ttf" in names
+    assert "dialogtui/export/fonts/LICENSE" in names
     entry_points = (
         zipfile.ZipFile(wheel)
         .read(next(n for n in names if n.endswith("entry_points.txt")))
@@ -87,6 +91,11 @@ def test_the_wheel_installs_into_a_clean_venv_and_runs(wheel, tmp_path):
     run(dialogtui, "export", "1")
     minutes = (tmp_path / "home" / "exports" / "meeting-1" / "minutes.md").read_text("utf-8")
     assert "Hej från ett installerat hjul." in minutes
+    # Every format from the installed copy: its dependencies and its font came with it.
+    run(dialogtui, "export", "1", "--format", "all", "--out", str(tmp_path / "all"))
+    written = sorted(p.name for p in (tmp_path / "all").iterdir())
+    assert "minutes.pdf" in written and "minutes.docx" in written and len(written) == 8
+    assert (tmp_path / "all" / "minutes.pdf").read_bytes().startswith(b"%PDF")
     # It is the installed copy that ran, not the checkout.
     where = run(str(python), "-c", "import dialogtui; print(dialogtui.__file__)")
     assert str(venv) in where
