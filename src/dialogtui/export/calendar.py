@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from typing import TYPE_CHECKING
 
 from icalendar import Calendar, Event
 
@@ -14,6 +15,9 @@ from dialogtui.export.document import plain_text
 from dialogtui.export.labels import action_columns
 from dialogtui.export.minutes import Minutes
 from dialogtui.kinds.action_planning import frame_facts
+
+if TYPE_CHECKING:
+    from dialogtui.export.formats import Documents
 
 
 def _event(uid: str, day: dt.date, summary: str, description: str, stamp: dt.datetime) -> Event:
@@ -75,5 +79,5 @@ def render(m: Minutes, now: dt.datetime | None = None) -> bytes:
     return cal.to_ical()
 
 
-def contents(docs) -> tuple:
+def contents(docs: Documents) -> tuple[bytes]:
     return (render(docs.builder),)

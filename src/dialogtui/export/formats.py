@@ -1,5 +1,5 @@
-"""The export formats, one entry each: its name, its files, and the module that renders
-them (imported only when used, so that the screens can list formats at start-up without
+"""The export formats, one entry each: its key, its files, and the module that renders
+them (imported only when used, so that the screens can name the files at start-up without
 loading python-docx or fpdf2). A new format is one module with a `contents` function and
 one line here."""
 

@@ -5,11 +5,16 @@ typed and never as structure."""
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 from dialogtui.export.document import Block, Document, Heading, Item, Items, Line, Paragraph
 from dialogtui.export.escape import all_plain, block, cell, inline
 from dialogtui.export.minutes import action_plan_document, minutes_document
 from dialogtui.export.record import MeetingRecord
+
+if TYPE_CHECKING:
+    from dialogtui.export.formats import Documents
+
 
 _MARKS = {(False, False): "", (True, False): "**", (False, True): "*", (True, True): "***"}
 
@@ -91,6 +96,6 @@ def render_action_plan(
     return render(action_plan_document(record, pseudonymise, language))
 
 
-def contents(docs) -> tuple:
+def contents(docs: Documents) -> tuple[str, str]:
     """The format's files (`dialogtui.export.formats`): the minutes, the action plan."""
     return render(docs.minutes), render(docs.plan)

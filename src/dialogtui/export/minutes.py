@@ -146,7 +146,7 @@ class Minutes:
             if r.info.consent_note.strip():  # how it was given, as the scribe noted it
                 consent += [ours(" ("), self.t(r.info.consent_note.strip()), ours(")")]
             facts.append((L["consent"], consent))
-        out.append(Items([fact(k, v) for k, v in facts if v]))
+        out.append(Items([fact(k, v) for k, v in facts if v]))  # the date is always there
         if r.qs.ours:  # the whole set is dialogtui's, not a source's
             out.append(
                 Paragraph([ours(f"{L['ours']}: ", italic=True), self.q(r.qs.ours, italic=True)])

@@ -9,6 +9,7 @@ import functools
 from bisect import bisect_right
 from itertools import accumulate
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fpdf import FPDF
 from fpdf.enums import PDFResourceType
@@ -26,6 +27,10 @@ from dialogtui.export.document import (
     text_lines,
 )
 from dialogtui.export.labels import labels
+
+if TYPE_CHECKING:
+    from dialogtui.export.formats import Documents
+
 
 FONTS = Path(__file__).with_name("fonts")
 FONT = "DejaVu"
@@ -331,6 +336,6 @@ def render(doc: Document) -> bytes:
     return bytes(pdf.output())
 
 
-def contents(docs) -> tuple:
+def contents(docs: Documents) -> tuple[bytes, bytes]:
     """The format's files (`dialogtui.export.formats`): the minutes, the action plan."""
     return render(docs.minutes), render(docs.plan)

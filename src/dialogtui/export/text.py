@@ -7,6 +7,8 @@ its speaker's name, each table row one line of "Heading: value" pairs.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dialogtui.export.document import (
     Block,
     Document,
@@ -16,6 +18,9 @@ from dialogtui.export.document import (
     Table,
     text_lines,
 )
+
+if TYPE_CHECKING:
+    from dialogtui.export.formats import Documents
 
 INDENT = "  "
 
@@ -54,6 +59,6 @@ def render(doc: Document) -> str:
     return "\n\n".join(_block(b) for b in blocks) + "\n"
 
 
-def contents(docs) -> tuple:
+def contents(docs: Documents) -> tuple[str]:
     """The journal note: the minutes, as plain text (the plan is in them)."""
     return (render(docs.minutes),)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from docx import Document as new_docx
@@ -27,6 +28,10 @@ from dialogtui.export.document import (
     text_lines,
 )
 from dialogtui.export.labels import labels
+
+if TYPE_CHECKING:
+    from dialogtui.export.formats import Documents
+
 
 # What XML cannot hold, beyond the controls `text_lines` has made visible already.
 _NOT_XML = re.compile("[\ufffe\uffff\ud800-\udfff]")
@@ -159,6 +164,6 @@ def render(doc: Document) -> bytes:
     return buffer.getvalue()
 
 
-def contents(docs) -> tuple:
+def contents(docs: Documents) -> tuple[bytes, bytes]:
     """The format's files (`dialogtui.export.formats`): the minutes, the action plan."""
     return render(docs.minutes), render(docs.plan)
