@@ -91,7 +91,7 @@ class Item:
 
 @dataclass(slots=True)
 class Items:
-    items: list[Item]
+    items: list[Item]  # never empty: the builder leaves out a list with nothing in it
 
 
 @dataclass(slots=True)

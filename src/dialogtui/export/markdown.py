@@ -77,7 +77,7 @@ def _block(b: Block) -> str:
 
 
 def render(doc: Document) -> str:
-    return "\n\n".join(_block(b) for b in doc.blocks if not isinstance(b, Items) or b.items) + "\n"
+    return "\n\n".join(_block(b) for b in doc.blocks) + "\n"
 
 
 def render_minutes(

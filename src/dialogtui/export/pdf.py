@@ -146,12 +146,9 @@ class _Pdf(FPDF):
     def footer(self) -> None:
         self.set_y(-14)
         self.set_font(FONT, "", 8.5)
-        said = self.page_label.format(page=self.page_no(), pages=self.alias_nb_pages_text)
+        # The page count is fpdf2's alias, filled in when the file is written.
+        said = self.page_label.format(page=self.page_no(), pages=self.str_alias_nb_pages)
         self.cell(0, 5, said, align="C")
-
-    @property
-    def alias_nb_pages_text(self) -> str:
-        return self.str_alias_nb_pages
 
 
 class _Flow:

@@ -41,10 +41,6 @@ class Recipient:
     speakers: frozenset[int] | None  # whose statements it holds; None: everyone's
     folder: str = ""  # its export folder's suffix: "family", "skolan", "selected"
 
-    @property
-    def everyone(self) -> bool:
-        return self.speakers is None
-
 
 ALL = Recipient(EVERYONE, None)
 
@@ -94,7 +90,7 @@ def recipient(record: MeetingRecord, asked: str | None) -> Recipient:
     folder = ""
     tokens = [" ".join(x.split()) for x in asked.split(",") if x.strip()]
     for typed in tokens:
-        token = typed.casefold()
+        token = _key(typed)
         if token == EVERYONE:
             return ALL
         if token == FAMILY:

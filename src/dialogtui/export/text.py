@@ -55,8 +55,7 @@ def _block(b: Block) -> str:
 
 
 def render(doc: Document) -> str:
-    blocks = [b for b in doc.blocks if not isinstance(b, Items) or b.items]
-    return "\n\n".join(_block(b) for b in blocks) + "\n"
+    return "\n\n".join(_block(b) for b in doc.blocks) + "\n"
 
 
 def contents(docs: Documents) -> tuple[str]:
