@@ -5,15 +5,17 @@ looks the same on every computer."""
 
 from __future__ import annotations
 
+import copy
 import functools
 from bisect import bisect_right
 from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from fontTools.ttLib import TTFont
 from fpdf import FPDF
 from fpdf.enums import PDFResourceType
-from fpdf.fonts import FontFace, TTFFont
+from fpdf.fonts import FontFace, SubsetMap, TTFFont
 from fpdf.util import escape_parens
 
 from dialogtui.export.document import (
@@ -24,6 +26,7 @@ from dialogtui.export.document import (
     Line,
     Paragraph,
     Table,
+    ours,
     text_lines,
 )
 from dialogtui.export.labels import labels
@@ -39,6 +42,7 @@ _FILES["BI"] = "DejaVuSans-BoldOblique"
 SIZE = 10.5  # points: the body text
 LEADING = 5.2  # millimetres per line of body text
 _HEADINGS = {1: 16.0, 2: 13.0, 3: 11.5}
+FOOTER = 8.5  # points: the page numbers
 
 
 @functools.cache
@@ -68,72 +72,112 @@ def printable(text: str) -> str:
     return text if text.isascii() else text.translate(_SHOWN)
 
 
+@functools.cache
+def _template(style: str) -> TTFFont:
+    """A style's font as fpdf2 reads it (a tenth of a second each: every character's
+    width and glyph), once per process; never written into a document itself."""
+    return TTFFont(FPDF(), FONTS / f"{_FILES[style]}.ttf", FONT.lower() + style, style)
+
+
 def _style(bold: bool, italic: bool) -> str:
     return ("B" if bold else "") + ("I" if italic else "")
 
 
-class _Picked(dict):
-    """For str.translate: each character's code in the font's subset, picked once (fpdf2
-    picks it again for every character of every line placed)."""
+class _Words(dict):
+    """One style's words in one document, each measured and encoded once (a meeting says
+    the same words again and again): `self[word]` is its width in font units with the
+    space after it, for line breaking; `codes[word]` its text as the page writes it (the
+    font subset's codes, escaped), for placing. A word is what stands between spaces."""
 
-    def __init__(self, subset):
+    def __init__(self, font: TTFFont):
         super().__init__()
-        self.subset = subset
+        self.cw = font.cw
+        self.subset = font.subset
+        self.codes: dict[str, str] = {}
+        self.picked: dict[int, str] = {}  # each character's code in the subset
+        self.space = float(self.cw[32])
+        self.space_code = self.encoded([32])
 
-    def __missing__(self, code: int) -> str:
-        picked = self.subset.pick(code)
-        found = self[code] = "" if picked is None else chr(picked)
-        return found
+    def encoded(self, chars) -> str:
+        """Characters as a PDF string's content: each one's code in the font's subset
+        (picked by fpdf2 on its first use), as two bytes, escaped."""
+        picked, pick = self.picked, self.subset.pick
+        for c in chars:
+            if c not in picked:
+                found = pick(c)
+                picked[c] = "" if found is None else chr(found)
+        mapped = "".join(map(picked.__getitem__, chars))
+        return escape_parens(mapped.encode("utf-16-be").decode("latin-1"))
+
+    def __missing__(self, word: str) -> float:
+        chars = list(map(ord, printable(word)))
+        width = self[word] = sum(map(self.cw.__getitem__, chars)) + self.space
+        self.codes[word] = self.encoded(chars)
+        return width
 
 
 class _Pdf(FPDF):
     def __init__(self, page_label: str):
         super().__init__(format="A4")
         self.page_label = page_label
-        self.picked: dict[str, _Picked] = {}
-        self.placing: dict[str, tuple[int, _Picked]] = {}  # this page's, by style
+        self.words: dict[str, _Words] = {}  # by style
+        self.placing: dict[str, int] = {}  # this page's font numbers, by style
+        self.alias_nb_pages(None)  # type: ignore[arg-type]  # as its docs say; `footers` writes it
         self.face("")
         self.set_margins(22, 20, 22)
         self.set_auto_page_break(True, margin=20)
 
     def face(self, style: str) -> TTFFont:
-        """The font of a style, read from its file when first used (each takes a tenth of
-        a second, and most documents have no bold italic)."""
+        """The font of a style, added when first used (most documents have no bold
+        italic): as fpdf2's `add_font` adds it, but from the style's `_template`, so that
+        its file is read and measured once, not once per document. The document gets its
+        own subset and its own font tables, which fpdf2 cuts down to the subset when it
+        writes the file."""
         key = FONT.lower() + style
-        if key not in self.fonts:
-            self.add_font(FONT, style, str(FONTS / f"{_FILES[style]}.ttf"))
-        font = self.fonts[key]
+        font = self.fonts.get(key)
+        if font is None:
+            template = _template(style)
+            font = copy.copy(template)  # the widths, glyph ids and descriptor shared
+            font.i = len(self.fonts) + 1
+            font.ttfont = TTFont(template.ttffile, recalcTimestamp=False, lazy=True)
+            font.subset = SubsetMap(font)
+            font.missing_glyphs = []
+            font.biggest_size_pt = 0
+            self.fonts[key] = font
         assert isinstance(font, TTFFont)
-        if key not in self.picked:
-            self.picked[key] = _Picked(font.subset)
         return font
 
-    def _placing(self, style: str) -> tuple[int, _Picked]:
-        """A style's font number and subset codes, for `place`; the font is named among
-        the page's resources once per page (a new page clears `placing`)."""
+    def words_of(self, style: str) -> _Words:
+        found = self.words.get(style)
+        if found is None:
+            found = self.words[style] = _Words(self.face(style))
+        return found
+
+    def _placing(self, style: str) -> int:
+        """A style's font number, for `place`; the font is named among the page's
+        resources once per page (a new page clears `placing`)."""
         font = self.face(style)
         self._resource_catalog.add(PDFResourceType.FONT, font.i, self.page)
-        found = self.placing[style] = (font.i, self.picked[font.fontkey])
-        return found
+        self.placing[style] = font.i
+        return font.i
 
     def add_page(self, *args, **kwargs) -> None:
         super().add_page(*args, **kwargs)
         self.placing.clear()  # a new page names its fonts again
 
     def place(self, x: float, y: float, runs: list[tuple[float, str, str]], size: float):
-        """One line of text at baseline `y`: each run (its x, style, text) in one text
-        object, as fpdf2's `text()` writes a run (its font's subset codes, escaped), but
-        with the codes picked once per character instead of one by one for every run: a
-        long meeting's PDF spent most of its time there. The tests read every PDF's text
-        back, so a change in fpdf2 shows."""
+        """One line of text at baseline `y`: each run (its x, style, and its text as
+        `_Words` encodes it) in one text object, as fpdf2's `text()` writes a run, but
+        with each word encoded once per document instead of every character of every
+        run again: a long meeting's PDF spent most of its time there. The tests read every
+        PDF's text back, so a change in fpdf2 shows."""
         k = self.k
         said = [f"BT {x * k:.2f} {(self.h - y) * k:.2f} Td"]
         at = x
-        for start, style, text in runs:
-            number, picked = self.placing.get(style) or self._placing(style)
-            mapped = text.translate(picked).encode("utf-16-be").decode("latin-1")
+        for start, style, code in runs:
+            number = self.placing.get(style) or self._placing(style)
             move = f"{(start - at) * k:.2f} 0 Td " if start != at else ""
-            said.append(f"{move}/F{number} {size:.2f} Tf ({escape_parens(mapped)}) Tj")
+            said.append(f"{move}/F{number} {size:.2f} Tf ({code}) Tj")
             at = start
         said.append("ET")
         line = " ".join(said)
@@ -143,74 +187,84 @@ class _Pdf(FPDF):
         self._out(line)
         self.current_font_is_set_on_page = False  # fpdf2's own text sets its font again
 
-    def footer(self) -> None:
-        self.set_y(-14)
-        self.set_font(FONT, "", 8.5)
-        # The page count is fpdf2's alias, filled in when the file is written.
-        said = self.page_label.format(page=self.page_no(), pages=self.str_alias_nb_pages)
-        self.cell(0, 5, said, align="C")
+    def footers(self, flow: _Flow) -> None:
+        """Each page's number and the count ("Sida 2 av 5"), centred at its foot, written
+        once the count is known: fpdf2's own footer writes through its slow text path on
+        every page, and its page-count alias would also replace "{nb}" in a table cell
+        someone typed."""
+        last, pages = self.page, self.pages_count
+        for n in range(1, pages + 1):
+            self.page = n  # as fpdf2 itself goes back to a page
+            self.placing.clear()
+            said = self.page_label.format(page=n, pages=pages)
+            (runs,) = flow.lines([ours(said)], self.epw, FOOTER, False)
+            x = self.l_margin + (self.epw - sum(w for _, _, w in runs)) / 2
+            self.place(x, self.h - 10.6, [(x, style, code) for style, code, _ in runs], FOOTER)
+        self.page = last
+
+
+Run = list  # [style, the words' codes, width in millimetres]
 
 
 class _Flow:
     """Lines of text set on the page by dialogtui itself: fpdf2's own wrapping measures a
     line again for every character added to it, which made a long meeting's PDF take
-    minutes. Here each word is measured once (a meeting says the same words again and
-    again), lines are broken between words, and each run of one style is placed as is."""
+    minutes. Here each word is measured once per document (`_Words`), lines are broken
+    between words, and each run of one style is placed as is."""
 
     def __init__(self, pdf: _Pdf):
         self.pdf = pdf
-        self.widths: dict[str, dict[int, float]] = {}  # per style: each character's width
 
-    def widths_of(self, style: str) -> dict[int, float]:
-        found = self.widths.get(style)
-        if found is None:
-            found = self.widths[style] = self.pdf.face(style).cw
-        return found
-
-    def lines(self, line: Line, room: float, size: float, bold: bool) -> list[list]:
-        """The spans broken into lines no wider than `room`: each a list of
-        [style, text, width] runs. Each text's widths are summed once, in C; where a line
-        ends is then found by bisection, and broken at the last space before it."""
-        out: list[list] = [[]]
-        x = 0.0
+    def lines(self, line: Line, room: float, size: float, bold: bool) -> list[list[Run]]:
+        """The spans broken into lines no wider than `room` millimetres: each a list of
+        runs. A text's words' widths are summed once, in C; where a line ends is then
+        found by bisection."""
+        out: list[list[Run]] = [[]]
         scale = size * 0.001 / self.pdf.k  # font units to millimetres
+        x = 0.0  # on the line being filled, in font units
+        full = room / scale
 
-        def put(style: str, text: str, w: float) -> None:
-            run = out[-1]
-            if run and run[-1][0] == style:
-                run[-1][1] += text
-                run[-1][2] += w
+        def put(style: str, code: str, width: float) -> None:
+            nonlocal x
+            runs = out[-1]
+            if runs and runs[-1][0] == style:
+                runs[-1][1] += code
+                runs[-1][2] += width * scale
             else:
-                run.append([style, text, w])
+                runs.append([style, code, width * scale])
+            x += width
 
         for span in line:
             style = _style(span.bold or bold, span.italic)
-            widths = self.widths_of(style)
+            words = self.pdf.words_of(style)
+            space, codes = words.space, words.codes
             for n, part in enumerate(text_lines(span)):
                 if n:  # a turn's next line of its own
                     out.append([])
                     x = 0.0
-                part = printable(part)
-                ends = list(accumulate(map(widths.__getitem__, map(ord, part))))
-                pos, done = 0, 0.0  # where the rest starts, and the width before it
-                while pos < len(part):
-                    fits = bisect_right(ends, done + (room - x) / scale, lo=pos)
-                    if fits >= len(part):  # the rest fits on this line
-                        put(style, part[pos:], (ends[-1] - done) * scale)
-                        x += (ends[-1] - done) * scale
-                        break
-                    cut = part.rfind(" ", pos, fits + 1)
-                    if cut <= pos and x > 0:  # its first word goes on the next line
+                if not part:
+                    continue
+                parts = part.split(" ")
+                ends = list(accumulate(map(words.__getitem__, parts)))
+                pos, done = 0, 0.0  # the first word not yet set, and the width before it
+                while pos < len(parts):
+                    fits = bisect_right(ends, done + full - x + space, lo=pos)
+                    if fits == pos and x > 0:  # its first word goes on the next line
                         out.append([])
                         x = 0.0
                         continue
-                    if cut <= pos:  # a word wider than the line (a pasted address)
-                        cut = max(fits, pos + 1)
-                    put(style, part[pos:cut], (ends[cut - 1] - done) * scale)
+                    if fits == pos:  # a word wider than the line (a pasted address)
+                        parts[pos : pos + 1] = _broken(parts[pos], words, full)
+                        ends = list(accumulate(map(words.__getitem__, parts)))
+                        fits = pos + 1
+                    code = words.space_code.join(map(codes.__getitem__, parts[pos:fits]))
+                    put(style, code, ends[fits - 1] - done - space)
+                    if fits == len(parts):
+                        break
                     out.append([])
                     x = 0.0
-                    pos = cut
-                    while pos < len(part) and part[pos] == " ":  # no space at a line's start
+                    pos = fits
+                    while pos < len(parts) - 1 and not parts[pos]:  # no space at a start
                         pos += 1
                     done = ends[pos - 1]
         return out
@@ -226,15 +280,31 @@ class _Flow:
             if y + leading > pdf.page_break_trigger:
                 pdf.add_page()
                 y = pdf.get_y()
-            placed = [(lead[0], "", lead[1])] if n == 0 and lead is not None else []
+            placed = []
+            if n == 0 and lead is not None:
+                words = pdf.words_of("")
+                words[lead[1]]  # noqa: B018 (measured and encoded)
+                placed.append((lead[0], "", words.codes[lead[1]]))
             x = left
-            for style, text, w in runs:
-                placed.append((x, style, text))
+            for style, code, w in runs:
+                placed.append((x, style, code))
                 x += w
             if placed:
                 pdf.place(placed[0][0], y + leading * 0.78, placed, size)
             y += leading
         pdf.set_y(y)
+
+
+def _broken(word: str, words: _Words, full: float) -> list[str]:
+    """A word wider than a line, in pieces that each fit one (at least a character each),
+    set on lines of their own."""
+    pieces, start = [], 0
+    while start < len(word):
+        ends = list(accumulate(map(words.cw.__getitem__, map(ord, printable(word[start:])))))
+        cut = start + max(1, bisect_right(ends, full))
+        pieces.append(word[start:cut])
+        start = cut
+    return pieces
 
 
 def _items(flow: _Flow, items: list[Item], depth: int = 0) -> None:
@@ -330,6 +400,7 @@ def render(doc: Document) -> bytes:
             pdf.ln(1.5)
         else:
             _table(pdf, b)
+    pdf.footers(flow)
     return bytes(pdf.output())
 
 
