@@ -279,7 +279,8 @@ def test_every_document_format_holds_hostile_text_as_typed_and_no_control(tmp_pa
     m = new_meeting(store, "raseborg-klientmote", [("Anna", "familj")], title=f"Titel {HOSTILE}")
     m.start()
     m.submit(f"Tur {HOSTILE} **inte fet** | ingen tabell\n# ingen rubrik\ufffe")
-    m.add_action(ActionItem(f"Åtgärd {CLEAR}", who="Anna", when=dt.date(2026, 3, 1)))
+    # "{nb}" is what fpdf2 replaces with the page count where it writes text itself.
+    m.add_action(ActionItem(f"Åtgärd {CLEAR} {{nb}}", who="Anna", when=dt.date(2026, 3, 1)))
     m.close()
     export_meeting(store, m.id, tmp_path / "out", formats=("md", "docx", "pdf", "txt", "ics"))
     store.close()
@@ -294,5 +295,7 @@ def test_every_document_format_holds_hostile_text_as_typed_and_no_control(tmp_pa
         if name.startswith(("minutes", "journal")):
             assert "**inte fet** | ingen tabell" in text, name
             assert "# ingen rubrik" in text, name
+        if name.startswith("action-plan"):
+            assert "{nb}" in text, name
     calendar = (tmp_path / "out" / "calendar.ics").read_text(encoding="utf-8")
     assert not RAW.search(calendar.replace("\r\n", "")) and "Åtgärd ␛[2J" in calendar
