@@ -25,6 +25,7 @@ from dialogtui.export.document import (
     Items,
     Line,
     Paragraph,
+    Span,
     Table,
     ours,
     text_lines,
@@ -89,8 +90,9 @@ class _Words(dict):
     space after it, for line breaking; `codes[word]` its text as the page writes it (the
     font subset's codes, escaped), for placing. A word is what stands between spaces."""
 
-    def __init__(self, font: TTFFont):
+    def __init__(self, font: TTFFont, style: str):
         super().__init__()
+        self.style = style
         self.cw = font.cw
         self.subset = font.subset
         self.codes: dict[str, str] = {}
@@ -116,13 +118,27 @@ class _Words(dict):
         return width
 
 
+class _Styles(dict):
+    """The words of each style in use, by (bold, italic)."""
+
+    def __init__(self, pdf: _Pdf):
+        super().__init__()
+        self.pdf = pdf
+
+    def __missing__(self, key: tuple[bool, bool]) -> _Words:
+        style = _style(*key)
+        found = self[key] = _Words(self.pdf.face(style), style)
+        return found
+
+
 class _Pdf(FPDF):
     def __init__(self, page_label: str):
         super().__init__(format="A4")
         self.page_label = page_label
-        self.words: dict[str, _Words] = {}  # by style
-        self.placing: dict[str, int] = {}  # this page's font numbers, by style
         self.alias_nb_pages(None)  # type: ignore[arg-type]  # as its docs say; `footers` writes it
+        self.styles = _Styles(self)
+        self.placing: dict[str, int] = {}  # this page's font numbers, by style
+        self.said: list[str] = []  # lines placed on this page, not yet written to it
         self.face("")
         self.set_margins(22, 20, 22)
         self.set_auto_page_break(True, margin=20)
@@ -147,12 +163,6 @@ class _Pdf(FPDF):
         assert isinstance(font, TTFFont)
         return font
 
-    def words_of(self, style: str) -> _Words:
-        found = self.words.get(style)
-        if found is None:
-            found = self.words[style] = _Words(self.face(style))
-        return found
-
     def _placing(self, style: str) -> int:
         """A style's font number, for `place`; the font is named among the page's
         resources once per page (a new page clears `placing`)."""
@@ -162,10 +172,28 @@ class _Pdf(FPDF):
         return font.i
 
     def add_page(self, *args, **kwargs) -> None:
+        self.flush()
         super().add_page(*args, **kwargs)
         self.placing.clear()  # a new page names its fonts again
 
-    def place(self, x: float, y: float, runs: list[tuple[float, str, str]], size: float):
+    def flush(self) -> None:
+        """The lines placed on this page written to it, at once; before fpdf2 writes to
+        it itself (a table), and when the page is done."""
+        if self.said:
+            self._out("\n".join(self.said))
+            self.said.clear()
+            self.current_font_is_set_on_page = False  # fpdf2's own text sets its font again
+
+    def paint(self) -> str:
+        """How `place` paints text in the text colour (text is painted in the fill colour,
+        which a table's heading changes and restores): "" when the two are the same."""
+        if self.fill_color == self.text_color or self.text_color is None:
+            return ""
+        return self.text_color.serialize().lower()
+
+    def place(
+        self, x: float, y: float, runs: list[tuple[float, str, str]], size: float, paint: str
+    ):
         """One line of text at baseline `y`: each run (its x, style, and its text as
         `_Words` encodes it) in one text object, as fpdf2's `text()` writes a run, but
         with each word encoded once per document instead of every character of every
@@ -174,32 +202,33 @@ class _Pdf(FPDF):
         k = self.k
         said = [f"BT {x * k:.2f} {(self.h - y) * k:.2f} Td"]
         at = x
+        placing = self.placing
         for start, style, code in runs:
-            number = self.placing.get(style) or self._placing(style)
+            number = placing.get(style) or self._placing(style)
             move = f"{(start - at) * k:.2f} 0 Td " if start != at else ""
             said.append(f"{move}/F{number} {size:.2f} Tf ({code}) Tj")
             at = start
         said.append("ET")
         line = " ".join(said)
-        if self.fill_color != self.text_color:  # text is painted in the fill colour
-            assert self.text_color is not None
-            line = f"q {self.text_color.serialize().lower()} {line} Q"
-        self._out(line)
-        self.current_font_is_set_on_page = False  # fpdf2's own text sets its font again
+        self.said.append(f"q {paint} {line} Q" if paint else line)
 
     def footers(self, flow: _Flow) -> None:
         """Each page's number and the count ("Sida 2 av 5"), centred at its foot, written
         once the count is known: fpdf2's own footer writes through its slow text path on
         every page, and its page-count alias would also replace "{nb}" in a table cell
         someone typed."""
+        self.flush()
         last, pages = self.page, self.pages_count
+        paint = self.paint()
         for n in range(1, pages + 1):
             self.page = n  # as fpdf2 itself goes back to a page
             self.placing.clear()
             said = self.page_label.format(page=n, pages=pages)
             (runs,) = flow.lines([ours(said)], self.epw, FOOTER, False)
             x = self.l_margin + (self.epw - sum(w for _, _, w in runs)) / 2
-            self.place(x, self.h - 10.6, [(x, style, code) for style, code, _ in runs], FOOTER)
+            placed = [(x, style, code) for style, code, _ in runs]
+            self.place(x, self.h - 10.6, placed, FOOTER, paint)
+            self.flush()
         self.page = last
 
 
@@ -214,43 +243,57 @@ class _Flow:
 
     def __init__(self, pdf: _Pdf):
         self.pdf = pdf
+        self.paint = ""  # `_Pdf.paint`, for the block being set
+        self.texts: dict[Span, list[str]] = {}  # one-line spans' lines (names, labels)
+        self.heads: dict[tuple, tuple[list[list[Run]], float]] = {}  # set lines' heads
 
     def lines(self, line: Line, room: float, size: float, bold: bool) -> list[list[Run]]:
         """The spans broken into lines no wider than `room` millimetres: each a list of
-        runs. A text's words' widths are summed once, in C; where a line ends is then
-        found by bisection."""
-        out: list[list[Run]] = [[]]
+        runs. A turn's line begins as thousands of others do ("Anna (Förälder): "): that
+        head is set once per document and copied."""
         scale = size * 0.001 / self.pdf.k  # font units to millimetres
-        x = 0.0  # on the line being filled, in font units
+        if len(line) > 1 and line[-1].lines:
+            key = (*line[:-1], room, size, bold)
+            head = self.heads.get(key)
+            if head is None:
+                lines: list[list[Run]] = [[]]
+                head = self.heads[key] = (lines, self._fill(lines, line[:-1], scale, room, bold))
+            out = [[list(run) for run in runs] for runs in head[0]]
+            self._fill(out, line[-1:], scale, room, bold, head[1])
+            return out
+        out = [[]]
+        self._fill(out, line, scale, room, bold)
+        return out
+
+    def _fill(self, out: list[list[Run]], line: Line, scale, room, bold, x=0.0) -> float:
+        """Set `line` on `out`'s last line, `x` font units filled, and on lines added
+        after it; the width filled on the last. A text's words' widths are summed once,
+        in C; where a line ends is then found by bisection."""
+        runs = out[-1]
         full = room / scale
-
-        def put(style: str, code: str, width: float) -> None:
-            nonlocal x
-            runs = out[-1]
-            if runs and runs[-1][0] == style:
-                runs[-1][1] += code
-                runs[-1][2] += width * scale
-            else:
-                runs.append([style, code, width * scale])
-            x += width
-
+        styles, texts = self.pdf.styles, self.texts
         for span in line:
-            style = _style(span.bold or bold, span.italic)
-            words = self.pdf.words_of(style)
-            space, codes = words.space, words.codes
-            for n, part in enumerate(text_lines(span)):
+            words = styles[span.bold or bold, span.italic]
+            style, space, codes = words.style, words.space, words.codes
+            if span.lines:
+                parted = text_lines(span)
+            else:
+                parted = texts.get(span) or texts.setdefault(span, text_lines(span))
+            for n, part in enumerate(parted):
                 if n:  # a turn's next line of its own
-                    out.append([])
+                    runs = []
+                    out.append(runs)
                     x = 0.0
                 if not part:
                     continue
                 parts = part.split(" ")
                 ends = list(accumulate(map(words.__getitem__, parts)))
                 pos, done = 0, 0.0  # the first word not yet set, and the width before it
-                while pos < len(parts):
+                while True:
                     fits = bisect_right(ends, done + full - x + space, lo=pos)
                     if fits == pos and x > 0:  # its first word goes on the next line
-                        out.append([])
+                        runs = []
+                        out.append(runs)
                         x = 0.0
                         continue
                     if fits == pos:  # a word wider than the line (a pasted address)
@@ -258,16 +301,23 @@ class _Flow:
                         ends = list(accumulate(map(words.__getitem__, parts)))
                         fits = pos + 1
                     code = words.space_code.join(map(codes.__getitem__, parts[pos:fits]))
-                    put(style, code, ends[fits - 1] - done - space)
+                    width = ends[fits - 1] - done - space
+                    if runs and runs[-1][0] == style:
+                        runs[-1][1] += code
+                        runs[-1][2] += width * scale
+                    else:
+                        runs.append([style, code, width * scale])
+                    x += width
                     if fits == len(parts):
                         break
-                    out.append([])
+                    runs = []
+                    out.append(runs)
                     x = 0.0
                     pos = fits
                     while pos < len(parts) - 1 and not parts[pos]:  # no space at a start
                         pos += 1
                     done = ends[pos - 1]
-        return out
+        return x
 
     def set(self, line: Line, left: float, size: float = SIZE, bold: bool = False, lead=None):
         """Set `line` from `left`, at the current height, breaking pages as needed;
@@ -282,7 +332,7 @@ class _Flow:
                 y = pdf.get_y()
             placed = []
             if n == 0 and lead is not None:
-                words = pdf.words_of("")
+                words = pdf.styles[False, False]
                 words[lead[1]]  # noqa: B018 (measured and encoded)
                 placed.append((lead[0], "", words.codes[lead[1]]))
             x = left
@@ -290,7 +340,7 @@ class _Flow:
                 placed.append((x, style, code))
                 x += w
             if placed:
-                pdf.place(placed[0][0], y + leading * 0.78, placed, size)
+                pdf.place(placed[0][0], y + leading * 0.78, placed, size, self.paint)
             y += leading
         pdf.set_y(y)
 
@@ -385,6 +435,7 @@ def render(doc: Document) -> bytes:
     pdf.add_page()
     flow = _Flow(pdf)
     for b in doc.blocks:
+        flow.paint = pdf.paint()
         if isinstance(b, Heading):
             size = _HEADINGS.get(b.level, SIZE)
             if b.level > 1 and pdf.get_y() > pdf.h - 45:
@@ -399,6 +450,7 @@ def render(doc: Document) -> bytes:
             _items(flow, b.items)
             pdf.ln(1.5)
         else:
+            pdf.flush()
             _table(pdf, b)
     pdf.footers(flow)
     return bytes(pdf.output())
