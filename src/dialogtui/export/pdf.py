@@ -94,28 +94,35 @@ class _Words(dict):
         super().__init__()
         self.style = style
         self.cw = font.cw
-        self.subset = font.subset
         self.codes: dict[str, str] = {}
-        self.picked: dict[int, str] = {}  # each character's code in the subset
+        self.picked = _Picked(font.subset)
         self.space = float(self.cw[32])
-        self.space_code = self.encoded([32])
+        self.space_code = self.encoded(" ")
 
-    def encoded(self, chars) -> str:
-        """Characters as a PDF string's content: each one's code in the font's subset
-        (picked by fpdf2 on its first use), as two bytes, escaped."""
-        picked, pick = self.picked, self.subset.pick
-        for c in chars:
-            if c not in picked:
-                found = pick(c)
-                picked[c] = "" if found is None else chr(found)
-        mapped = "".join(map(picked.__getitem__, chars))
-        return escape_parens(mapped.encode("utf-16-be").decode("latin-1"))
+    def encoded(self, shown: str) -> str:
+        """Text as a PDF string's content: each character's code in the font's subset, as
+        two bytes, escaped."""
+        return escape_parens(shown.translate(self.picked).encode("utf-16-be").decode("latin-1"))
 
     def __missing__(self, word: str) -> float:
-        chars = list(map(ord, printable(word)))
-        width = self[word] = sum(map(self.cw.__getitem__, chars)) + self.space
-        self.codes[word] = self.encoded(chars)
+        shown = printable(word)
+        width = self[word] = sum(map(self.cw.__getitem__, map(ord, shown))) + self.space
+        self.codes[word] = self.encoded(shown)
         return width
+
+
+class _Picked(dict):
+    """For str.translate: each character's code in the font's subset, picked (by fpdf2,
+    which numbers the characters a document uses) on its first use."""
+
+    def __init__(self, subset: SubsetMap):
+        super().__init__()
+        self.subset = subset
+
+    def __missing__(self, char: int) -> str:
+        picked = self.subset.pick(char)
+        found = self[char] = "" if picked is None else chr(picked)
+        return found
 
 
 class _Styles(dict):
@@ -424,6 +431,9 @@ def _table(pdf: _Pdf, table: Table) -> None:
                 emphasis = {"B": "BOLD", "I": "ITALICS", "BI": "BOLD,ITALICS"}.get(style)
                 cells.cell(text, style=FontFace(emphasis=emphasis) if emphasis else None)
     pdf.ln(2)
+    # With no font of fpdf2's chosen, it does not choose it again on every new page (two
+    # slow calls a page): the text outside tables is set by `_Flow`, in its own fonts.
+    pdf.font_family = ""
 
 
 def render(doc: Document) -> bytes:
