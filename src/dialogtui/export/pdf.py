@@ -144,7 +144,7 @@ class _Pdf(FPDF):
         self.page_label = page_label
         self.alias_nb_pages(None)  # type: ignore[arg-type]  # as its docs say; `footers` writes it
         self.styles = _Styles(self)
-        self.placing: dict[str, int] = {}  # this page's font numbers, by style
+        self.choosing: dict[float, _Choosing] = {}  # by size
         self.said: list[str] = []  # lines placed on this page, not yet written to it
         self.face("")
         self.set_margins(22, 20, 22)
@@ -170,23 +170,17 @@ class _Pdf(FPDF):
         assert isinstance(font, TTFFont)
         return font
 
-    def _placing(self, style: str) -> int:
-        """A style's font number, for `place`; the font is named among the page's
-        resources once per page (a new page clears `placing`)."""
-        font = self.face(style)
-        self._resource_catalog.add(PDFResourceType.FONT, font.i, self.page)
-        self.placing[style] = font.i
-        return font.i
-
     def add_page(self, *args, **kwargs) -> None:
         self.flush()
         super().add_page(*args, **kwargs)
-        self.placing.clear()  # a new page names its fonts again
 
     def flush(self) -> None:
-        """The lines placed on this page written to it, at once; before fpdf2 writes to
-        it itself (a table), and when the page is done."""
+        """The lines placed on this page written to it, at once, and the fonts they may
+        use named among its resources; before fpdf2 writes to the page itself (a table),
+        and when the page is done."""
         if self.said:
+            for font in self.fonts.values():
+                self._resource_catalog.add(PDFResourceType.FONT, font.i, self.page)
             self._out("\n".join(self.said))
             self.said.clear()
             self.current_font_is_set_on_page = False  # fpdf2's own text sets its font again
@@ -198,25 +192,21 @@ class _Pdf(FPDF):
             return ""
         return self.text_color.serialize().lower()
 
-    def place(
-        self, x: float, y: float, runs: list[tuple[float, str, str]], size: float, paint: str
-    ):
-        """One line of text at baseline `y`: each run (its x, style, and its text as
-        `_Words` encodes it) in one text object, as fpdf2's `text()` writes a run, but
-        with each word encoded once per document instead of every character of every
-        run again: a long meeting's PDF spent most of its time there. The tests read every
-        PDF's text back, so a change in fpdf2 shows."""
-        k = self.k
-        said = [f"BT {x * k:.2f} {(self.h - y) * k:.2f} Td"]
-        at = x
-        placing = self.placing
-        for start, style, code in runs:
-            number = placing.get(style) or self._placing(style)
-            move = f"{(start - at) * k:.2f} 0 Td " if start != at else ""
-            said.append(f"{move}/F{number} {size:.2f} Tf ({code}) Tj")
-            at = start
-        said.append("ET")
-        line = " ".join(said)
+    def chooses(self, size: float) -> dict[str, str]:
+        """The operator that chooses each style's font at `size`, by style."""
+        found = self.choosing.get(size)
+        if found is None:
+            found = self.choosing[size] = _Choosing(self, size)
+        return found
+
+    def place(self, x: float, y: float, shown: str, paint: str) -> None:
+        """One line of text at baseline `y`: `shown` is its runs as `_Flow.shown` writes
+        them, each font chosen and its text shown, in one text object, each run going on
+        where the one before it ended (as fpdf2's `text()` writes a run, but with each
+        word encoded once per document instead of every character of every run again: a
+        long meeting's PDF spent most of its time there). The tests read every PDF's text
+        back, so a change in fpdf2 shows."""
+        line = f"BT {x * self.k:.2f} {(self.h - y) * self.k:.2f} Td {shown}ET"
         self.said.append(f"q {paint} {line} Q" if paint else line)
 
     def footers(self, flow: _Flow) -> None:
@@ -229,14 +219,25 @@ class _Pdf(FPDF):
         paint = self.paint()
         for n in range(1, pages + 1):
             self.page = n  # as fpdf2 itself goes back to a page
-            self.placing.clear()
             said = self.page_label.format(page=n, pages=pages)
             (runs,) = flow.lines([ours(said)], self.epw, FOOTER, False)
             x = self.l_margin + (self.epw - sum(w for _, _, w in runs)) / 2
-            placed = [(x, style, code) for style, code, _ in runs]
-            self.place(x, self.h - 10.6, placed, FOOTER, paint)
+            self.place(x, self.h - 10.6, flow.shown(runs, FOOTER), paint)
             self.flush()
         self.page = last
+
+
+class _Choosing(dict):
+    """For `_Pdf.chooses`: each style's font-choosing operator at one size."""
+
+    def __init__(self, pdf: _Pdf, size: float):
+        super().__init__()
+        self.pdf = pdf
+        self.size = size
+
+    def __missing__(self, style: str) -> str:
+        found = self[style] = f"/F{self.pdf.face(style).i} {self.size:.2f} Tf "
+        return found
 
 
 Run = list  # [style, the words' codes, width in millimetres]
@@ -326,28 +327,32 @@ class _Flow:
                     done = ends[pos - 1]
         return x
 
+    def shown(self, runs: list[Run], size: float) -> str:
+        """A line's runs as `_Pdf.place` writes them."""
+        chooses = self.pdf.chooses(size)
+        return "".join([f"{chooses[style]}({code}) Tj " for style, code, _ in runs])
+
     def set(self, line: Line, left: float, size: float = SIZE, bold: bool = False, lead=None):
         """Set `line` from `left`, at the current height, breaking pages as needed;
-        `lead`: a bullet or number set before its first line."""
+        `lead`: a bullet or number set before its first line, at its x."""
         pdf = self.pdf
         leading = LEADING * size / SIZE
-        room = pdf.w - pdf.r_margin - left
         y = pdf.get_y()
-        for n, runs in enumerate(self.lines(line, room, size, bold)):
+        for n, runs in enumerate(self.lines(line, pdf.w - pdf.r_margin - left, size, bold)):
             if y + leading > pdf.page_break_trigger:
                 pdf.add_page()
                 y = pdf.get_y()
-            placed = []
+            shown, x = self.shown(runs, size), left
             if n == 0 and lead is not None:
+                x, mark = lead
                 words = pdf.styles[False, False]
-                words[lead[1]]  # noqa: B018 (measured and encoded)
-                placed.append((lead[0], "", words.codes[lead[1]]))
-            x = left
-            for style, code, w in runs:
-                placed.append((x, style, code))
-                x += w
-            if placed:
-                pdf.place(placed[0][0], y + leading * 0.78, placed, size, self.paint)
+                words[mark]  # noqa: B018 (measured and encoded)
+                chooses = pdf.chooses(size)
+                # The line's text goes on from `left`: a move from where the mark began.
+                move = f"{(left - x) * pdf.k:.2f} 0 Td "
+                shown = f"{chooses['']}({words.codes[mark]}) Tj {move}{shown}"
+            if shown:
+                pdf.place(x, y + leading * 0.78, shown, self.paint)
             y += leading
         pdf.set_y(y)
 
