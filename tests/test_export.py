@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from meeting_helpers import new_meeting
 
-from dialogtui.errors import DialogtuiError
+from dialogtui.errors import DialogtuiError, ExportError
 from dialogtui.export.markdown import render_action_plan, render_minutes
 from dialogtui.export.record import load_record
 from dialogtui.export.write import export_meeting
@@ -271,6 +271,32 @@ def test_export_files_are_private_and_atomic(store, tmp_path, monkeypatch):
         export_meeting(store, m.id, out)
     assert first[0].read_text() == before  # the old file is whole
     assert sorted(p.name for p in out.iterdir()) == ["action-plan.md", "minutes.md"]
+
+
+def test_an_export_pauses_the_cycle_collector_and_restores_it(store, tmp_path, monkeypatch):
+    import gc
+
+    from dialogtui.export import markdown
+
+    seen = []
+    real = markdown.contents
+
+    def spy(docs):
+        seen.append(gc.isenabled())
+        return real(docs)
+
+    monkeypatch.setattr(markdown, "contents", spy)
+    m = raseborg_client_meeting(store)
+    export_meeting(store, m.id, tmp_path)
+    assert seen == [False] and gc.isenabled()
+
+    def boom(docs):
+        raise ExportError("the renderer failed")
+
+    monkeypatch.setattr(markdown, "contents", boom)
+    with pytest.raises(ExportError):
+        export_meeting(store, m.id, tmp_path)
+    assert gc.isenabled()  # a failed export leaves it running too
 
 
 def test_export_target_is_a_file(store, tmp_path):
