@@ -334,27 +334,40 @@ class _Flow:
 
     def set(self, line: Line, left: float, size: float = SIZE, bold: bool = False, lead=None):
         """Set `line` from `left`, at the current height, breaking pages as needed;
-        `lead`: a bullet or number set before its first line, at its x."""
+        `lead`: a bullet or number set before its first line, at its x. Its lines on one
+        page are one text object, each next line begun by `T*` (the leading's step)."""
         pdf = self.pdf
         leading = LEADING * size / SIZE
-        y = pdf.get_y()
-        for n, runs in enumerate(self.lines(line, pdf.w - pdf.r_margin - left, size, bold)):
-            if y + leading > pdf.page_break_trigger:
+        lines = self.lines(line, pdf.w - pdf.r_margin - left, size, bold)
+        shown = [self.shown(runs, size) for runs in lines]
+        at = left  # where the first line begins
+        if lead is not None:
+            at, mark = lead
+            words = pdf.styles[False, False]
+            words[mark]  # noqa: B018 (measured and encoded)
+            # The line's text goes on from `left`: a move from where the mark began.
+            move = f"{(left - at) * pdf.k:.2f} 0 Td "
+            shown[0] = f"{pdf.chooses(size)['']}({words.codes[mark]}) Tj {move}{shown[0]}"
+        y, first, trigger = pdf.get_y(), 0, pdf.page_break_trigger
+        for n in range(len(shown)):
+            if y + leading > trigger:  # the lines before it on this page, and a new page
+                self.place(
+                    at if first == 0 else left, y - (n - first) * leading, shown[first:n], leading
+                )
                 pdf.add_page()
-                y = pdf.get_y()
-            shown, x = self.shown(runs, size), left
-            if n == 0 and lead is not None:
-                x, mark = lead
-                words = pdf.styles[False, False]
-                words[mark]  # noqa: B018 (measured and encoded)
-                chooses = pdf.chooses(size)
-                # The line's text goes on from `left`: a move from where the mark began.
-                move = f"{(left - x) * pdf.k:.2f} 0 Td "
-                shown = f"{chooses['']}({words.codes[mark]}) Tj {move}{shown}"
-            if shown:
-                pdf.place(x, y + leading * 0.78, shown, self.paint)
+                y, first = pdf.get_y(), n
             y += leading
+        x = at if first == 0 else left
+        self.place(x, y - (len(shown) - first) * leading, shown[first:], leading)
         pdf.set_y(y)
+
+    def place(self, x: float, top: float, shown: list[str], leading: float) -> None:
+        """Lines set from (`x`, `top`), in one text object."""
+        if any(shown):
+            k = self.pdf.k
+            step = f"{leading * k:.2f} TL "
+            said = "T* ".join(shown)
+            self.pdf.place(x, top + leading * 0.78, f"{step}{said}", self.paint)
 
 
 def _broken(word: str, words: _Words, full: float) -> list[str]:
