@@ -185,6 +185,19 @@ def test_the_pdf_is_a4_numbered_in_the_meetings_language_with_nordic_letters(sto
     image.save(tmp_path / "page-1.png")
 
 
+def test_the_pdfs_fonts_carry_no_table_a_pdf_drops():
+    # `scripts/slim-fonts` took them out (fpdf2 drops them from what it embeds; reading
+    # GSUB and GPOS to drop them took a tenth of each PDF export): new font files need it.
+    from fontTools.ttLib import TTFont
+
+    from dialogtui.export.pdf import _FILES, FONTS, UNUSED_TABLES
+
+    for name in _FILES.values():
+        font = TTFont(FONTS / f"{name}.ttf", lazy=True)
+        assert not [tag for tag in UNUSED_TABLES if tag in font], name
+        assert len(font.getBestCmap()) > 5000, name  # every character as before
+
+
 def test_the_calendar_has_the_follow_up_meeting_and_each_dated_action(store, tmp_path):
     mid = client_meeting(store)
     export_meeting(store, mid, tmp_path / "a", formats=("ics",))

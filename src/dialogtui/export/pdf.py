@@ -40,6 +40,8 @@ FONTS = Path(__file__).with_name("fonts")
 FONT = "DejaVu"
 _FILES = {"": "DejaVuSans", "B": "DejaVuSans-Bold", "I": "DejaVuSans-Oblique"}
 _FILES["BI"] = "DejaVuSans-BoldOblique"
+# Tables taken out of the font files by `scripts/slim-fonts` (no PDF uses them).
+UNUSED_TABLES = ("GSUB", "GPOS", "GDEF", "MATH", "kern", "FFTM")
 SIZE = 10.5  # points: the body text
 LEADING = 5.2  # millimetres per line of body text
 _HEADINGS = {1: 16.0, 2: 13.0, 3: 11.5}
