@@ -198,6 +198,60 @@ def test_the_pdfs_fonts_carry_no_table_a_pdf_drops():
         assert len(font.getBestCmap()) > 5000, name  # every character as before
 
 
+def test_the_european_cut_of_each_face_has_its_characters_glyphs_and_widths():
+    # What `scripts/slim-fonts` cuts; a document of these characters is set in the cut.
+    from fontTools.ttLib import TTFont
+
+    from dialogtui.export.pdf import _FILES, CUT, EUROPE, FONTS
+
+    europe = {code for first, last in EUROPE for code in range(first, last + 1)}
+    wholes = {name: TTFont(FONTS / f"{name}.ttf", lazy=True) for name in _FILES.values()}
+    every = set.intersection(*(set(face.getBestCmap()) for face in wholes.values()))
+    for name, whole in wholes.items():
+        cut = TTFont(FONTS / f"{name}{CUT}.ttf", lazy=True)
+        cmap, full = cut.getBestCmap(), whole.getBestCmap()
+        assert set(cmap) == europe & every, name
+        for code, glyph in cmap.items():
+            assert cut["hmtx"][glyph] == whole["hmtx"][full[code]], (name, chr(code))
+        assert cut["name"].getBestFullName() == whole["name"].getBestFullName()
+
+
+@pytest.mark.parametrize(
+    ("name", "cut", "shown"),
+    [
+        ("Ánde Niillas Đ Ŋ", True, True),  # Sámi
+        ("Zoë Nguyễn", True, True),
+        ("Олександр Щербина", True, True),
+        ("Nino ნინო", False, True),  # Georgian: in the whole fonts
+        ("Ani Անի", False, True),
+        ("Amira أميرة", False, False),  # not in every face: shown as marks
+        ("Li 李", False, False),
+    ],
+)
+def test_a_pdf_is_set_in_the_european_cut_when_it_can_else_in_the_whole_fonts(
+    tmp_path, name, cut, shown
+):
+    from dialogtui.export import pdf
+    from dialogtui.export.formats import Documents
+    from dialogtui.export.record import load_record
+
+    store = Store.open(tmp_path / "db")
+    m = new_meeting(store, "raseborg-klientmote", [(name, "familj")])
+    m.start()
+    m.submit(f"{name} säger – ja.")
+    m.close()
+    export_meeting(store, m.id, tmp_path / "out", formats=("pdf",))
+    doc = Documents(load_record(store, m.id)).minutes
+    store.close()
+    assert (pdf._cut(doc) == pdf.CUT) is cut
+    text = flat(pdf_text(tmp_path / "out" / "minutes.pdf"))
+    if shown:
+        assert f"{name} säger – ja." in text and "\ufffd" not in text
+    else:
+        ascii_part = name.split()[0]
+        assert f"{ascii_part} \ufffd" in text and " säger – ja." in text
+
+
 def test_the_calendar_has_the_follow_up_meeting_and_each_dated_action(store, tmp_path):
     mid = client_meeting(store)
     export_meeting(store, mid, tmp_path / "a", formats=("ics",))
