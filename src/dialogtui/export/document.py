@@ -58,11 +58,10 @@ def text_lines(span: Span) -> list[str]:
     if span.ours:
         return [span.text]
     if span.lines:
-        shown = visible(span.text)  # its breaks made "\n"
-        if "\n" not in shown and "\u2028" not in shown and "\u2029" not in shown:
-            one = shown.strip()  # most turns are one line: no split needed
+        if span.text.isprintable():  # no control, no break: one line (most turns are)
+            one = span.text.strip()
             return [one] if one else []
-        return [line for line in map(str.strip, _BREAKS.split(shown)) if line]
+        return [line for line in map(str.strip, _BREAKS.split(visible(span.text))) if line]
     return [" ".join(_BREAKS.split(visible(span.text))).replace("\t", " ")]
 
 

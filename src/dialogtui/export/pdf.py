@@ -9,7 +9,6 @@ import copy
 import functools
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
 from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -87,30 +86,15 @@ def _outside_europe() -> re.Pattern[str]:
     return re.compile(f"[^{''.join(ranges)}\n\r]")  # a turn's breaks: its lines
 
 
-def _cut(doc: Document) -> str:
-    """The cut of the fonts a document is set in: the European one if it has every
-    character, else the whole fonts."""
-    text = "".join(span.text for line in _lines(doc) for span in line)
-    return "" if _outside_europe().search(text + labels(doc.language)["page"]) else CUT
+class _Uncut(Exception):
+    """A document has a character the European cut lacks: it is set again in the whole
+    fonts (found where a word is first measured, so a document is not read twice)."""
 
 
-def _lines(doc: Document) -> Iterator[Line]:
-    """Every line of text a document shows."""
-
-    def of(items: list[Item]) -> Iterator[Line]:
-        for item in items:
-            yield item.line
-            yield from of(item.items)
-
-    for b in doc.blocks:
-        if isinstance(b, Items):
-            yield from of(b.items)
-        elif isinstance(b, Table):
-            yield from b.heads
-            for row in b.rows:
-                yield from row
-        else:
-            yield b.line
+def _in_cut(text: str) -> str:
+    if _outside_europe().search(text):
+        raise _Uncut
+    return text
 
 
 class _Shown(dict):
@@ -128,7 +112,7 @@ _SHOWN = _Shown()
 def printable(text: str) -> str:
     """A character the font has no glyph for (a control's picture, an emoji) would vanish
     from the page without a trace: it is shown as the replacement mark instead. (A
-    document in the European cut has every character: `_Pdf.shows` is then `str`.)"""
+    document in the European cut has every character: `_Pdf.shows` is then `_in_cut`.)"""
     return text if text.isascii() else text.translate(_SHOWN)
 
 
@@ -152,7 +136,7 @@ class _Words(dict):
     def __init__(self, font: TTFFont, style: str, shows):
         super().__init__()
         self.style = style
-        self.shows = shows  # `printable`, or `str` where the font has every character
+        self.shows = shows  # `printable`, or `_in_cut` where the font has every character
         self.cw = font.cw
         self.codes: dict[str, str] = {}
         self.picked = _Picked(font.subset)
@@ -202,8 +186,8 @@ class _Pdf(FPDF):
     def __init__(self, page_label: str, cut: str = ""):
         super().__init__(format="A4")
         self.page_label = page_label
-        self.cut = cut  # of the fonts' files (`_cut`)
-        self.shows = str if cut else printable
+        self.cut = cut  # of the fonts' files: `CUT` or "" (the whole fonts)
+        self.shows = _in_cut if cut else printable
         self.alias_nb_pages(None)  # type: ignore[arg-type]  # as its docs say; `footers` writes it
         self.styles = _Styles(self)
         self.choosing: dict[float, _Choosing] = {}  # by size
@@ -400,8 +384,11 @@ class _Flow:
         page are one text object, each next line begun by `T*` (the leading's step)."""
         pdf = self.pdf
         leading = LEADING * size / SIZE
-        lines = self.lines(line, pdf.w - pdf.r_margin - left, size, bold)
-        shown = [self.shown(runs, size) for runs in lines]
+        chooses = pdf.chooses(size)
+        shown = [
+            "".join([f"{chooses[style]}({code}) Tj " for style, code, _ in runs])
+            for runs in self.lines(line, pdf.w - pdf.r_margin - left, size, bold)
+        ]
         at = left  # where the first line begins
         if lead is not None:
             at, mark = lead
@@ -409,7 +396,7 @@ class _Flow:
             words[mark]  # noqa: B018 (measured and encoded)
             # The line's text goes on from `left`: a move from where the mark began.
             move = f"{(left - at) * pdf.k:.2f} 0 Td "
-            shown[0] = f"{pdf.chooses(size)['']}({words.codes[mark]}) Tj {move}{shown[0]}"
+            shown[0] = f"{chooses['']}({words.codes[mark]}) Tj {move}{shown[0]}"
         y, first, trigger = pdf.get_y(), 0, pdf.page_break_trigger
         for n in range(len(shown)):
             if y + leading > trigger:  # the lines before it on this page, and a new page
@@ -450,7 +437,8 @@ def _items(flow: _Flow, items: list[Item], depth: int = 0) -> None:
         at = margin + 5 * depth
         bullet = "•" if item.number is None else f"{item.number}."
         flow.set(item.line, at + (5 if item.number is None else 7), lead=(at, bullet))
-        _items(flow, item.items, depth + 1)
+        if item.items:
+            _items(flow, item.items, depth + 1)
 
 
 def _cell_text(pdf: _Pdf, line: Line) -> tuple[str, str]:
@@ -517,7 +505,16 @@ def _table(pdf: _Pdf, table: Table) -> None:
 
 
 def render(doc: Document) -> bytes:
-    pdf = _Pdf(labels(doc.language)["page"], _cut(doc))
+    """The document set in the fonts' European cut, or where it has a character the cut
+    lacks, in the whole fonts."""
+    try:
+        return _render(doc, CUT)
+    except _Uncut:
+        return _render(doc, "")
+
+
+def _render(doc: Document, cut: str) -> bytes:
+    pdf = _Pdf(labels(doc.language)["page"], cut)
     pdf.set_lang(doc.language)
     pdf.set_title(doc.title)  # metadata: any character, the reader's own font shows it
     pdf.set_author(doc.author)
