@@ -273,7 +273,7 @@ def format_figures(home: Path, meeting_id: int) -> list[dict]:
     store = Store.open()
     out = home / "bench-formats"
     times: dict[str, list[float]] = {key: [] for key in FORMATS}
-    for _ in range(5):
+    for _ in range(7):
         for key in FORMATS:
             t = time.perf_counter()
             export_meeting(store, meeting_id, out, formats=(key,))

@@ -246,12 +246,12 @@ class _Pdf(FPDF):
         return found
 
     def place(self, x: float, y: float, shown: str, paint: str) -> None:
-        """One line of text at baseline `y`: `shown` is its runs as `_Flow.shown` writes
-        them, each font chosen and its text shown, in one text object, each run going on
-        where the one before it ended (as fpdf2's `text()` writes a run, but with each
-        word encoded once per document instead of every character of every run again: a
-        long meeting's PDF spent most of its time there). The tests read every PDF's text
-        back, so a change in fpdf2 shows."""
+        """Text in one text object, its first line's baseline at (`x`, `y`): `shown` is
+        its lines as `_shown` writes them, each run going on where the one before it
+        ended, each next line begun by `T*`. As fpdf2's `text()` writes a run, but with
+        each word encoded once per document instead of every character of every run
+        again (a long meeting's PDF spent most of its time there); the tests read every
+        PDF's text back, so a change in fpdf2 shows."""
         line = f"BT {x * self.k:.2f} {(self.h - y) * self.k:.2f} Td {shown}ET"
         self.said.append(f"q {paint} {line} Q" if paint else line)
 
@@ -268,7 +268,7 @@ class _Pdf(FPDF):
             said = self.page_label.format(page=n, pages=pages)
             (runs,) = flow.lines([ours(said)], self.epw, FOOTER, False)
             x = self.l_margin + (self.epw - sum(w for _, _, w in runs)) / 2
-            self.place(x, self.h - 10.6, flow.shown(runs, FOOTER), paint)
+            self.place(x, self.h - 10.6, _shown(runs, self.chooses(FOOTER)), paint)
             self.flush()
         self.page = last
 
@@ -373,11 +373,6 @@ class _Flow:
                     done = ends[pos - 1]
         return x
 
-    def shown(self, runs: list[Run], size: float) -> str:
-        """A line's runs as `_Pdf.place` writes them."""
-        chooses = self.pdf.chooses(size)
-        return "".join([f"{chooses[style]}({code}) Tj " for style, code, _ in runs])
-
     def set(self, line: Line, left: float, size: float = SIZE, bold: bool = False, lead=None):
         """Set `line` from `left`, at the current height, breaking pages as needed;
         `lead`: a bullet or number set before its first line, at its x. Its lines on one
@@ -385,10 +380,8 @@ class _Flow:
         pdf = self.pdf
         leading = LEADING * size / SIZE
         chooses = pdf.chooses(size)
-        shown = [
-            "".join([f"{chooses[style]}({code}) Tj " for style, code, _ in runs])
-            for runs in self.lines(line, pdf.w - pdf.r_margin - left, size, bold)
-        ]
+        lines = self.lines(line, pdf.w - pdf.r_margin - left, size, bold)
+        shown = [_shown(runs, chooses) for runs in lines]
         at = left  # where the first line begins
         if lead is not None:
             at, mark = lead
@@ -417,6 +410,11 @@ class _Flow:
             step = f"{leading * k:.2f} TL "
             said = "T* ".join(shown)
             self.pdf.place(x, top + leading * 0.78, f"{step}{said}", self.paint)
+
+
+def _shown(runs: list[Run], chooses: dict[str, str]) -> str:
+    """A line's runs as a text object shows them: each its font chosen, its text shown."""
+    return "".join([f"{chooses[style]}({code}) Tj " for style, code, _ in runs])
 
 
 def _broken(word: str, words: _Words, full: float) -> list[str]:
