@@ -299,25 +299,33 @@ class _Flow:
         self.pdf = pdf
         self.paint = ""  # `_Pdf.paint`, for the block being set
         self.texts: dict[Span, list[str]] = {}  # one-line spans' lines (names, labels)
-        self.heads: dict[tuple, tuple[list[list[Run]], float]] = {}  # set lines' heads
+        self.heads: dict[tuple, tuple[list[str], float]] = {}  # `shown`'s heads, their x
 
     def lines(self, line: Line, room: float, size: float, bold: bool) -> list[list[Run]]:
         """The spans broken into lines no wider than `room` millimetres: each a list of
-        runs. A turn's line begins as thousands of others do ("Anna (Förälder): "): that
-        head is set once per document and copied."""
-        scale = size * 0.001 / self.pdf.k  # font units to millimetres
-        if len(line) > 1 and line[-1].lines:
-            key = (*line[:-1], room, size, bold)
-            head = self.heads.get(key)
-            if head is None:
-                lines: list[list[Run]] = [[]]
-                head = self.heads[key] = (lines, self._fill(lines, line[:-1], scale, room, bold))
-            out = [[list(run) for run in runs] for runs in head[0]]
-            self._fill(out, line[-1:], scale, room, bold, head[1])
-            return out
-        out = [[]]
-        self._fill(out, line, scale, room, bold)
+        runs."""
+        out: list[list[Run]] = [[]]
+        self._fill(out, line, size * 0.001 / self.pdf.k, room, bold)
         return out
+
+    def shown(self, line: Line, room: float, size: float, bold: bool) -> list[str]:
+        """`lines`, each as a text object shows it (`_shown`). A turn's line begins as
+        thousands of others do ("Anna (Förälder): "): that head is set once per
+        document, and the turn goes on from where it ends."""
+        chooses = self.pdf.chooses(size)
+        if len(line) < 2 or not line[-1].lines:
+            return [_shown(runs, chooses) for runs in self.lines(line, room, size, bold)]
+        scale = size * 0.001 / self.pdf.k  # font units to millimetres
+        key = (*line[:-1], room, size, bold)
+        head = self.heads.get(key)
+        if head is None:
+            lines: list[list[Run]] = [[]]
+            x = self._fill(lines, line[:-1], scale, room, bold)
+            head = self.heads[key] = ([_shown(runs, chooses) for runs in lines], x)
+        out: list[list[Run]] = [[]]
+        self._fill(out, line[-1:], scale, room, bold, head[1])
+        first, *rest = [_shown(runs, chooses) for runs in out]
+        return [*head[0][:-1], head[0][-1] + first, *rest]
 
     def _fill(self, out: list[list[Run]], line: Line, scale, room, bold, x=0.0) -> float:
         """Set `line` on `out`'s last line, `x` font units filled, and on lines added
@@ -379,9 +387,7 @@ class _Flow:
         page are one text object, each next line begun by `T*` (the leading's step)."""
         pdf = self.pdf
         leading = LEADING * size / SIZE
-        chooses = pdf.chooses(size)
-        lines = self.lines(line, pdf.w - pdf.r_margin - left, size, bold)
-        shown = [_shown(runs, chooses) for runs in lines]
+        shown = self.shown(line, pdf.w - pdf.r_margin - left, size, bold)
         at = left  # where the first line begins
         if lead is not None:
             at, mark = lead
@@ -389,7 +395,8 @@ class _Flow:
             words[mark]  # noqa: B018 (measured and encoded)
             # The line's text goes on from `left`: a move from where the mark began.
             move = f"{(left - at) * pdf.k:.2f} 0 Td "
-            shown[0] = f"{chooses['']}({words.codes[mark]}) Tj {move}{shown[0]}"
+            mark_shown = f"{pdf.chooses(size)['']}({words.codes[mark]}) Tj "
+            shown[0] = f"{mark_shown}{move}{shown[0]}"
         y, first, trigger = pdf.get_y(), 0, pdf.page_break_trigger
         for n in range(len(shown)):
             if y + leading > trigger:  # the lines before it on this page, and a new page
