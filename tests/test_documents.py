@@ -252,6 +252,30 @@ def test_a_pdf_is_set_in_the_european_cut_when_it_can_else_in_the_whole_fonts(
         assert f"{ascii_part} \ufffd" in text and " säger – ja." in text
 
 
+def test_a_pdf_line_never_runs_past_the_right_margin(tmp_path):
+    # dialogtui breaks the PDF's lines itself: a pasted address wider than a line is cut
+    # into pieces, runs of spaces are kept inside a line and dropped at its start.
+    import pypdfium2
+
+    address = "https://example.org/" + "a1b2c3" * 60
+    said = f"Början  med  dubbla  mellanslag {address} och " + "sedan många ord " * 40
+    store = Store.open(tmp_path / "db")
+    m = new_meeting(store, "raseborg-klientmote", [("Anna Lind", "familj")])
+    m.start()
+    m.submit(said)
+    m.close()
+    export_meeting(store, m.id, tmp_path / "out", formats=("pdf",))
+    store.close()
+    path = tmp_path / "out" / "minutes.pdf"
+    document = pypdfium2.PdfDocument(str(path))
+    for page in document:
+        text, right = page.get_textpage(), page.get_width() - 22 * 72 / 25.4
+        edges = [text.get_charbox(i)[2] for i in range(text.count_chars())]
+        assert edges and max(edges) <= right + 1
+    shown = "".join(pdf_text(path).split())
+    assert "".join(said.split()) in shown  # every character, in order
+
+
 def test_the_calendar_has_the_follow_up_meeting_and_each_dated_action(store, tmp_path):
     mid = client_meeting(store)
     export_meeting(store, mid, tmp_path / "a", formats=("ics",))
