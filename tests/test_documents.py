@@ -234,7 +234,9 @@ def test_a_pdf_is_set_in_the_european_cut_when_it_can_else_in_the_whole_fonts(
     from dialogtui.export import pdf
 
     set_in, real = [], pdf._render
-    monkeypatch.setattr(pdf, "_render", lambda doc, cut: set_in.append(cut) or real(doc, cut))
+    monkeypatch.setattr(
+        pdf, "_render", lambda doc, cut, *a: set_in.append(cut) or real(doc, cut, *a)
+    )
     store = Store.open(tmp_path / "db")
     m = new_meeting(store, "raseborg-klientmote", [(name, "familj")])
     m.start()
@@ -274,6 +276,33 @@ def test_a_pdf_line_never_runs_past_the_right_margin(tmp_path):
         assert edges and max(edges) <= right + 1
     shown = "".join(pdf_text(path).split())
     assert "".join(said.split()) in shown  # every character, in order
+
+
+def test_the_plans_fonts_cut_from_the_minutes_are_the_fonts_cut_from_the_files(store):
+    # `contents` cuts the action plan's fonts down from those the minutes embedded: the
+    # plan's PDF must embed the same fonts, glyph maps and text maps as on its own.
+    import io
+
+    from dialogtui.export import pdf
+    from dialogtui.export.formats import Documents
+    from dialogtui.export.record import load_record
+
+    def fonts(data: bytes) -> dict[str, tuple[bytes, bytes, bytes]]:
+        found = {}
+        for page in pypdf.PdfReader(io.BytesIO(data)).pages:
+            for font in page["/Resources"]["/Font"].values():
+                font = font.get_object()
+                cid = font["/DescendantFonts"][0].get_object()
+                file = cid["/FontDescriptor"].get_object()["/FontFile2"].get_object()
+                maps = cid["/CIDToGIDMap"].get_object(), font["/ToUnicode"].get_object()
+                found[str(font["/BaseFont"])] = (file.get_data(), *(m.get_data() for m in maps))
+        return found
+
+    docs = Documents(load_record(store, client_meeting(store)))
+    alone = fonts(pdf.render(docs.plan))
+    minutes, plan = pdf.contents(docs)
+    assert fonts(plan) == alone and len(alone) == 2  # regular and bold
+    assert pypdf.PdfReader(io.BytesIO(minutes)).pages  # the minutes whole too
 
 
 def test_the_calendar_has_the_follow_up_meeting_and_each_dated_action(store, tmp_path):
