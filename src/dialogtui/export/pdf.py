@@ -148,6 +148,12 @@ class _Words(dict):
         two bytes, escaped."""
         return escape_parens(shown.translate(self.picked).encode("utf-16-be").decode("latin-1"))
 
+    def code(self, word: str) -> str:
+        """A word's text as the page writes it, measured first if it is new."""
+        if word not in self:
+            self.__missing__(word)
+        return self.codes[word]
+
     def __missing__(self, word: str) -> float:
         shown = self.shows(word)
         width = self[word] = sum(map(self.cw.__getitem__, map(ord, shown))) + self.space
@@ -216,17 +222,21 @@ class _Pdf(FPDF):
         assert isinstance(font, TTFFont)
         return font
 
-    def cut_from(self, embedded: Embedded) -> None:
-        """Each font cut down from the one an earlier document embedded from the same
-        file, where that has every glyph this document uses: fpdf2 cuts the font down to
-        them when it writes the file, the same glyphs either way."""
-        for font in self.fonts.values():
-            assert isinstance(font, TTFFont)
+    def written(self, embedded: Embedded) -> bytes:
+        """The file, each font cut down from the one an earlier document embedded from
+        the same file where that has every glyph this document uses (fpdf2 cuts a font
+        down to them as it writes the file: the same glyphs either way, in half the time);
+        `embedded` then holds this document's fonts, for the next one."""
+        fonts = [font for font in self.fonts.values() if isinstance(font, TTFFont)]
+        for font in fonts:
             earlier = embedded.get(Path(font.ttffile))
             if earlier is not None:
                 used = set(font.subset.get_all_glyph_names())
                 if used <= set(earlier.getGlyphOrder()):
                     font.ttfont = earlier
+        out = bytes(self.output())
+        embedded.update({Path(font.ttffile): font.ttfont for font in fonts})
+        return out
 
     def add_page(self, *args, **kwargs) -> None:
         self.flush()
@@ -403,11 +413,10 @@ class _Flow:
         at = left  # where the first line begins
         if lead is not None:
             at, mark = lead
-            words = pdf.styles[False, False]
-            words[mark]  # noqa: B018 (measured and encoded)
+            code = pdf.styles[False, False].code(mark)
             # The line's text goes on from `left`: a move from where the mark began.
             move = f"{(left - at) * pdf.k:.2f} 0 Td "
-            mark_shown = f"{pdf.chooses(size)['']}({words.codes[mark]}) Tj "
+            mark_shown = f"{pdf.chooses(size)['']}({code}) Tj "
             shown[0] = f"{mark_shown}{move}{shown[0]}"
         y, first, trigger = pdf.get_y(), 0, pdf.page_break_trigger
         for n in range(len(shown)):
@@ -529,10 +538,11 @@ def render(doc: Document, embedded: Embedded | None = None) -> bytes:
     """The document set in the fonts' European cut, or where it has a character the cut
     lacks, in the whole fonts. `embedded`: fonts an earlier document of the same export
     embedded, which this one may cut down further (and which it replaces)."""
+    embedded = {} if embedded is None else embedded
     try:
-        return _render(doc, CUT, {} if embedded is None else embedded)
+        return _render(doc, CUT, embedded)
     except _Uncut:
-        return _render(doc, "", {} if embedded is None else embedded)
+        return _render(doc, "", embedded)
 
 
 def _render(doc: Document, cut: str, embedded: Embedded) -> bytes:
@@ -562,11 +572,7 @@ def _render(doc: Document, cut: str, embedded: Embedded) -> bytes:
             pdf.flush()
             _table(pdf, b)
     pdf.footers(flow)
-    pdf.cut_from(embedded)
-    out = bytes(pdf.output())
-    fonts = [font for font in pdf.fonts.values() if isinstance(font, TTFFont)]
-    embedded.update({Path(font.ttffile): font.ttfont for font in fonts})
-    return out
+    return pdf.written(embedded)
 
 
 def contents(docs: Documents) -> tuple[bytes, bytes]:
