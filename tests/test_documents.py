@@ -6,7 +6,9 @@ never carries the statements left out for it, in any format."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
+import zipfile
 from collections import Counter
 
 import docx
@@ -151,6 +153,29 @@ def test_the_docx_has_real_headings_tables_and_the_sets_plan_columns(store, tmp_
     facts = [p.text for p in plan.paragraphs]
     assert "Planens ägare (övergripande ansvar): Kim Ahl, Socialtjänsten" in facts
     assert "Uppföljningsmöte: 21 april 2026, kallas av Kim Ahl" in facts
+
+
+def test_the_docx_body_is_put_in_python_docxs_file_whole_and_well_formed(store, tmp_path):
+    # The body is written as text into the file python-docx wrote around a placeholder:
+    # every part python-docx writes is there (and the footer), compressed, and the main part is XML whose
+    # body holds the document and ends with the page's settings.
+    from lxml import etree
+
+    mid = client_meeting(store)
+    export_meeting(store, mid, tmp_path, formats=("docx",))
+    blank = io.BytesIO()
+    docx.Document().save(blank)
+    with zipfile.ZipFile(blank) as z:
+        names = z.namelist()
+    with zipfile.ZipFile(tmp_path / "minutes.docx") as z:
+        assert set(names) < set(z.namelist())  # and the footer's
+        assert {i.compress_type for i in z.infolist()} == {zipfile.ZIP_DEFLATED}
+        assert z.testzip() is None
+        main = z.read("word/document.xml")
+    assert b"dialogtui:body" not in main
+    body = etree.fromstring(main)[0]
+    assert etree.QName(body[-1]).localname == "sectPr"
+    assert len(body) > 20 and all(etree.QName(e).localname in ("p", "tbl") for e in body[:-1])
 
 
 def test_the_pdf_is_a4_numbered_in_the_meetings_language_with_nordic_letters(store, tmp_path):

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from docx import Document as new_docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from dialogtui.export.document import (
@@ -40,9 +41,15 @@ _NOT_XML = re.compile("[\ufffe\uffff\ud800-\udfff]")
 _LANGUAGES = {"sv": "sv-SE", "fi": "fi-FI", "da": "da-DK", "nb": "nb-NO", "en": "en-GB"}
 
 
-# The body is written as WordprocessingML text and parsed once: python-docx's own
-# add_paragraph looks each style up by name again (a ten-thousand-turn meeting took
-# half a minute). The document around it (styles, page, footer) is python-docx's.
+# The body is written as WordprocessingML text and put into the file as it is: python-docx's
+# own add_paragraph looks each style up by name again (a ten-thousand-turn meeting took
+# half a minute), and parsing the text into python-docx's tree only for it to write the
+# same text out again took half of a long meeting's export. The document around the body
+# (styles, page, footer) is python-docx's, written with a placeholder paragraph where the
+# body goes.
+_PLACEHOLDER = "dialogtui:body"
+_PLACED = f"<w:p><w:r><w:t>{_PLACEHOLDER}</w:t></w:r></w:p>".encode()
+_MAIN = "word/document.xml"
 _STYLES = ("Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Bullet 2", "Table Grid")
 TEXT_WIDTH = round((21 - 2 * 2.2) * 567)  # twips between the margins of an A4 page
 
@@ -145,6 +152,9 @@ def render(doc: Document) -> bytes:
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(2.2))
     ids = {name: out.styles[name].style_id for name in _STYLES}
+    # Before the body: python-docx finds the page's footer by searching the whole body.
+    _page_numbers(out, doc.language)
+    out.add_paragraph(_PLACEHOLDER)
     parts: list[str] = []
     for b in doc.blocks:
         if isinstance(b, Heading):
@@ -155,13 +165,28 @@ def render(doc: Document) -> bytes:
             parts += _items(ids, b.items)
         else:
             parts.append(_table(ids, b))
-    page = out.element.body.sectPr  # the page's settings stay the body's last element
-    for element in parse_xml(f"<w:body {nsdecls('w')}>{''.join(parts)}</w:body>"):
-        page.addprevious(element)
-    _page_numbers(out, doc.language)
     buffer = io.BytesIO()
     out.save(buffer)
-    return buffer.getvalue()
+    return _with_body(buffer.getvalue(), "".join(parts).encode())
+
+
+def _with_body(written: bytes, body: bytes) -> bytes:
+    """python-docx's file with `body` in place of its placeholder paragraph: each part
+    as it was (its name, time and compression), the main part's text around the body
+    as python-docx wrote it."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(written)) as source, zipfile.ZipFile(out, "w") as file:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename != _MAIN:
+                file.writestr(info, data)
+                continue
+            before, placed, after = data.partition(_PLACED)
+            if not placed:  # a python-docx that writes a paragraph otherwise
+                raise RuntimeError(f"no placeholder paragraph in {_MAIN}")
+            with file.open(info, "w") as main:
+                main.writelines((before, body, after))
+    return out.getvalue()
 
 
 def contents(docs: Documents) -> tuple[bytes, bytes]:
