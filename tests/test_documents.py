@@ -157,8 +157,8 @@ def test_the_docx_has_real_headings_tables_and_the_sets_plan_columns(store, tmp_
 
 def test_the_docx_body_is_put_in_python_docxs_file_whole_and_well_formed(store, tmp_path):
     # The body is written as text into the file python-docx wrote around a placeholder:
-    # every part python-docx writes is there (and the footer), compressed, and the main part is XML whose
-    # body holds the document and ends with the page's settings.
+    # every part python-docx writes is there (and the footer), compressed, and the main
+    # part is XML whose body holds the document and ends with the page's settings.
     from lxml import etree
 
     mid = client_meeting(store)
