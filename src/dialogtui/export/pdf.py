@@ -17,6 +17,7 @@ from fontTools.ttLib import TTFont
 from fpdf import FPDF
 from fpdf.enums import PDFResourceType
 from fpdf.fonts import FontFace, SubsetMap, TTFFont
+from fpdf.syntax import PDFContentStream
 from fpdf.util import escape_parens
 
 from dialogtui.export.document import (
@@ -61,6 +62,10 @@ EUROPE = (
     (0xFFFD, 0xFFFD),
 )
 CUT = "-Europe"
+# Streams (a page's text, a font's glyph map) compressed at zlib's fastest level, not its
+# default: a long meeting's minutes spend a tenth of their time there otherwise, for a
+# file a twelfth smaller. (fpdf2's own setting, for every stream it compresses.)
+PDFContentStream._COMPRESSION_LEVEL = 1
 SIZE = 10.5  # points: the body text
 LEADING = 5.2  # millimetres per line of body text
 _HEADINGS = {1: 16.0, 2: 13.0, 3: 11.5}
@@ -75,20 +80,27 @@ def _glyphs(cut: str = "") -> frozenset[int]:
 
 
 @functools.cache
+def _in_europe() -> frozenset[int]:
+    """The characters a document in the European cut may have: the cut's, but no control
+    (it is shown as a picture), and a turn's breaks (its lines)."""
+    return (_glyphs(CUT) - {*range(32), *range(0x7F, 0xA0)}) | {10, 13}
+
+
+@functools.cache
 def _outside_europe() -> re.Pattern[str]:
-    """Finds a character the European cut lacks (or a control: it is shown as a picture)."""
-    codes = sorted(_glyphs(CUT) - {*range(32), *range(0x7F, 0xA0)})
+    """Finds a character the European cut lacks (`_in_europe`)."""
+    codes = sorted(_in_europe())
     ranges, start = [], codes[0]
     for a, b in zip(codes, [*codes[1:], -1], strict=True):
         if b != a + 1:
             ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(a))}")
             start = b
-    return re.compile(f"[^{''.join(ranges)}\n\r]")  # a turn's breaks: its lines
+    return re.compile(f"[^{''.join(ranges)}]")
 
 
 class _Uncut(Exception):
     """A document has a character the European cut lacks: it is set again in the whole
-    fonts (found where a word is first measured, so a document is not read twice)."""
+    fonts (found where a character is first encoded, so a document is not read twice)."""
 
 
 def _in_cut(text: str) -> str:
@@ -112,7 +124,7 @@ _SHOWN = _Shown()
 def printable(text: str) -> str:
     """A character the font has no glyph for (a control's picture, an emoji) would vanish
     from the page without a trace: it is shown as the replacement mark instead. (A
-    document in the European cut has every character: `_Pdf.shows` is then `_in_cut`.)"""
+    document in the European cut has every character, or is set again without it.)"""
     return text if text.isascii() else text.translate(_SHOWN)
 
 
@@ -133,20 +145,19 @@ class _Words(dict):
     space after it, for line breaking; `codes[word]` its text as the page writes it (the
     font subset's codes, escaped), for placing. A word is what stands between spaces."""
 
-    def __init__(self, font: TTFFont, style: str, shows):
+    def __init__(self, font: TTFFont, style: str, cut: bool):
         super().__init__()
         self.style = style
-        self.shows = shows  # `printable`, or `_in_cut` where the font has every character
+        self.cut = cut  # the font has every character a word may have (else `printable`)
         self.cw = font.cw
         self.codes: dict[str, str] = {}
-        self.picked = _Picked(font.subset)
+        self.picked = _Picked(font.subset, _in_europe() if cut else None)
         self.space = float(self.cw[32])
-        self.space_code = self.encoded(" ")
+        self.space_code = " ".translate(self.picked)
 
-    def encoded(self, shown: str) -> str:
-        """Text as a PDF string's content: each character's code in the font's subset, as
-        two bytes, escaped."""
-        return escape_parens(shown.translate(self.picked).encode("utf-16-be").decode("latin-1"))
+    def shows(self, word: str) -> str:
+        """A word as the page shows it."""
+        return word if self.cut else printable(word)
 
     def code(self, word: str) -> str:
         """A word's text as the page writes it, measured first if it is new."""
@@ -156,22 +167,28 @@ class _Words(dict):
 
     def __missing__(self, word: str) -> float:
         shown = self.shows(word)
+        self.codes[word] = shown.translate(self.picked)  # first: it finds what is not cut
         width = self[word] = sum(map(self.cw.__getitem__, map(ord, shown))) + self.space
-        self.codes[word] = self.encoded(shown)
         return width
 
 
 class _Picked(dict):
-    """For str.translate: each character's code in the font's subset, picked (by fpdf2,
-    which numbers the characters a document uses) on its first use."""
+    """For str.translate: each character as a PDF string writes it, its code in the font's
+    subset (fpdf2 numbers the characters a document uses as they are first picked) in two
+    bytes, escaped; worked out on its first use. `cut`: the characters the font has, in a
+    document set in the European cut, which is set again without it at any other."""
 
-    def __init__(self, subset: SubsetMap):
+    def __init__(self, subset: SubsetMap, cut: frozenset[int] | None):
         super().__init__()
         self.subset = subset
+        self.cut = cut
 
     def __missing__(self, char: int) -> str:
+        if self.cut is not None and char not in self.cut:
+            raise _Uncut
         picked = self.subset.pick(char)
-        found = self[char] = "" if picked is None else chr(picked)
+        code = "" if picked is None else chr(picked >> 8) + chr(picked & 0xFF)
+        found = self[char] = escape_parens(code)
         return found
 
 
@@ -184,7 +201,7 @@ class _Styles(dict):
 
     def __missing__(self, key: tuple[bool, bool]) -> _Words:
         style = _style(*key)
-        found = self[key] = _Words(self.pdf.face(style), style, self.pdf.shows)
+        found = self[key] = _Words(self.pdf.face(style), style, bool(self.pdf.cut))
         return found
 
 
@@ -193,7 +210,7 @@ class _Pdf(FPDF):
         super().__init__(format="A4")
         self.page_label = page_label
         self.cut = cut  # of the fonts' files: `CUT` or "" (the whole fonts)
-        self.shows = _in_cut if cut else printable
+        self.shows = _in_cut if cut else printable  # for a table's cells, set by fpdf2
         self.alias_nb_pages(None)  # type: ignore[arg-type]  # as its docs say; `footers` writes it
         self.styles = _Styles(self)
         self.choosing: dict[float, _Choosing] = {}  # by size
