@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
-from fpdf.enums import PDFResourceType
 from fpdf.fonts import FontFace, SubsetMap, TTFFont
 from fpdf.syntax import PDFContentStream
 from fpdf.util import escape_parens
@@ -212,6 +211,10 @@ class _Pdf(FPDF):
         self.cut = cut  # of the fonts' files: `CUT` or "" (the whole fonts)
         self.shows = _in_cut if cut else printable  # for a table's cells, set by fpdf2
         self.alias_nb_pages(None)  # type: ignore[arg-type]  # as its docs say; `footers` writes it
+        # Every page names every font of the document (nearly every page uses them all):
+        # in one dictionary, not one per page (fpdf2 made and wrote a long meeting's four
+        # hundred the slow way). Each page refers to it, as the PDF standard allows.
+        self.single_resources_object = True
         self.styles = _Styles(self)
         self.choosing: dict[float, _Choosing] = {}  # by size
         self.said: list[str] = []  # lines placed on this page, not yet written to it
@@ -260,12 +263,9 @@ class _Pdf(FPDF):
         super().add_page(*args, **kwargs)
 
     def flush(self) -> None:
-        """The lines placed on this page written to it, at once, and the fonts they may
-        use named among its resources; before fpdf2 writes to the page itself (a table),
-        and when the page is done."""
+        """The lines placed on this page written to it, at once; before fpdf2 writes to
+        the page itself (a table), and when the page is done."""
         if self.said:
-            for font in self.fonts.values():
-                self._resource_catalog.add(PDFResourceType.FONT, font.i, self.page)
             self._out("\n".join(self.said))
             self.said.clear()
             self.current_font_is_set_on_page = False  # fpdf2's own text sets its font again
@@ -307,7 +307,7 @@ class _Pdf(FPDF):
             said = self.page_label.format(page=n, pages=pages)
             (runs,) = flow.lines([ours(said)], self.epw, FOOTER, False)
             x = self.l_margin + (self.epw - sum(w for _, _, w in runs)) / 2
-            self.place(x, self.h - 10.6, _shown(runs, self.chooses(FOOTER)), paint)
+            self.place(x, self.h - 10.6, _shown(runs), paint)
             self.flush()
         self.page = last
 
@@ -325,7 +325,7 @@ class _Choosing(dict):
         return found
 
 
-Run = list  # [style, the words' codes, width in millimetres]
+Run = list  # [the operator choosing its font, the words' codes, width in millimetres]
 
 
 class _Flow:
@@ -339,43 +339,44 @@ class _Flow:
         self.paint = ""  # `_Pdf.paint`, for the block being set
         self.texts: dict[Span, list[str]] = {}  # one-line spans' lines (names, labels)
         self.heads: dict[tuple, tuple[list[str], float]] = {}  # `shown`'s heads, their x
+        self.leads: dict[tuple, str] = {}  # `lead`'s
+        self.steps: dict[float, str] = {}  # a leading's operator, by leading
 
     def lines(self, line: Line, room: float, size: float, bold: bool) -> list[list[Run]]:
         """The spans broken into lines no wider than `room` millimetres: each a list of
         runs."""
         out: list[list[Run]] = [[]]
-        self._fill(out, line, size * 0.001 / self.pdf.k, room, bold)
+        self._fill(out, line, size, room, bold)
         return out
 
     def shown(self, line: Line, room: float, size: float, bold: bool) -> list[str]:
         """`lines`, each as a text object shows it (`_shown`). A turn's line begins as
         thousands of others do ("Anna (Förälder): "): that head is set once per
         document, and the turn goes on from where it ends."""
-        chooses = self.pdf.chooses(size)
         if len(line) < 2 or not line[-1].lines:
-            return [_shown(runs, chooses) for runs in self.lines(line, room, size, bold)]
-        scale = size * 0.001 / self.pdf.k  # font units to millimetres
+            return list(map(_shown, self.lines(line, room, size, bold)))
         key = (*line[:-1], room, size, bold)
         head = self.heads.get(key)
         if head is None:
             lines: list[list[Run]] = [[]]
-            x = self._fill(lines, line[:-1], scale, room, bold)
-            head = self.heads[key] = ([_shown(runs, chooses) for runs in lines], x)
+            x = self._fill(lines, line[:-1], size, room, bold)
+            head = self.heads[key] = (list(map(_shown, lines)), x)
         out: list[list[Run]] = [[]]
-        self._fill(out, line[-1:], scale, room, bold, head[1])
-        first, *rest = [_shown(runs, chooses) for runs in out]
+        self._fill(out, line[-1:], size, room, bold, head[1])
+        first, *rest = map(_shown, out)
         return [*head[0][:-1], head[0][-1] + first, *rest]
 
-    def _fill(self, out: list[list[Run]], line: Line, scale, room, bold, x=0.0) -> float:
+    def _fill(self, out: list[list[Run]], line: Line, size, room, bold, x=0.0) -> float:
         """Set `line` on `out`'s last line, `x` font units filled, and on lines added
         after it; the width filled on the last. A text's words' widths are summed once,
         in C; where a line ends is then found by bisection."""
         runs = out[-1]
+        scale = size * 0.001 / self.pdf.k  # font units to millimetres
         full = room / scale
-        styles, texts = self.pdf.styles, self.texts
+        styles, texts, chooses = self.pdf.styles, self.texts, self.pdf.chooses(size)
         for span in line:
             words = styles[span.bold or bold, span.italic]
-            style, space, codes = words.style, words.space, words.codes
+            space, codes, op = words.space, words.codes, chooses[words.style]
             if span.lines:
                 parted = text_lines(span)
             else:
@@ -403,11 +404,11 @@ class _Flow:
                         fits = pos + 1
                     code = words.space_code.join(map(codes.__getitem__, parts[pos:fits]))
                     width = ends[fits - 1] - done - space
-                    if runs and runs[-1][0] == style:
+                    if runs and runs[-1][0] == op:
                         runs[-1][1] += code
                         runs[-1][2] += width * scale
                     else:
-                        runs.append([style, code, width * scale])
+                        runs.append([op, code, width * scale])
                     x += width
                     if fits == len(parts):
                         break
@@ -429,12 +430,8 @@ class _Flow:
         shown = self.shown(line, pdf.w - pdf.r_margin - left, size, bold)
         at = left  # where the first line begins
         if lead is not None:
-            at, mark = lead
-            code = pdf.styles[False, False].code(mark)
-            # The line's text goes on from `left`: a move from where the mark began.
-            move = f"{(left - at) * pdf.k:.2f} 0 Td "
-            mark_shown = f"{pdf.chooses(size)['']}({code}) Tj "
-            shown[0] = f"{mark_shown}{move}{shown[0]}"
+            at = lead[0]
+            shown[0] = self.lead(lead, left, size) + shown[0]
         y, first, trigger = pdf.get_y(), 0, pdf.page_break_trigger
         for n in range(len(shown)):
             if y + leading > trigger:  # the lines before it on this page, and a new page
@@ -448,18 +445,31 @@ class _Flow:
         self.place(x, y - (len(shown) - first) * leading, shown[first:], leading)
         pdf.set_y(y)
 
+    def lead(self, lead: tuple[float, str], left: float, size: float) -> str:
+        """A list item's mark as a text object shows it, set at its x, and the move to
+        `left`, where the item's text goes on (the same for thousands of items)."""
+        key = (*lead, left, size)
+        found = self.leads.get(key)
+        if found is None:
+            at, mark = lead
+            code = self.pdf.styles[False, False].code(mark)
+            move = f"{(left - at) * self.pdf.k:.2f} 0 Td "
+            found = self.leads[key] = f"{self.pdf.chooses(size)['']}({code}) Tj {move}"
+        return found
+
     def place(self, x: float, top: float, shown: list[str], leading: float) -> None:
         """Lines set from (`x`, `top`), in one text object."""
         if any(shown):
-            k = self.pdf.k
-            step = f"{leading * k:.2f} TL "
+            step = self.steps.get(leading)
+            if step is None:
+                step = self.steps[leading] = f"{leading * self.pdf.k:.2f} TL "
             said = "T* ".join(shown)
             self.pdf.place(x, top + leading * 0.78, f"{step}{said}", self.paint)
 
 
-def _shown(runs: list[Run], chooses: dict[str, str]) -> str:
+def _shown(runs: list[Run]) -> str:
     """A line's runs as a text object shows them: each its font chosen, its text shown."""
-    return "".join([f"{chooses[style]}({code}) Tj " for style, code, _ in runs])
+    return "".join([f"{op}({code}) Tj " for op, code, _ in runs])
 
 
 def _broken(word: str, words: _Words, full: float) -> list[str]:
