@@ -299,3 +299,31 @@ def test_every_document_format_holds_hostile_text_as_typed_and_no_control(tmp_pa
             assert "{nb}" in text, name
     calendar = (tmp_path / "out" / "calendar.ics").read_text(encoding="utf-8")
     assert not RAW.search(calendar.replace("\r\n", "")) and "Åtgärd ␛[2J" in calendar
+
+
+def test_a_recipients_copy_names_its_people_as_typed_in_every_format(tmp_path):
+    # A copy says whose statements it holds: the names are text someone typed, escaped
+    # by each format (Markdown markup stays as typed, controls made visible, the DOCX
+    # stays valid XML), like every other name.
+    from documents import document_texts
+
+    from dialogtui.export.write import export_meeting
+
+    store = Store.open(tmp_path / "db")
+    name = f"Anna *fet* [x](y) {CLEAR}"
+    m = new_meeting(store, "raseborg-klientmote", [(name, "familj"), ("Kim", "myndighet")])
+    m.start()
+    m.submit("Jag säger något.")
+    m.close()
+    formats = ("md", "docx", "pdf", "txt")
+    export_meeting(store, m.id, tmp_path / "out", formats=formats, to="family")
+    store.close()
+    texts = document_texts(tmp_path / "out")
+    assert len(texts) == 7
+    for doc, text in texts.items():
+        assert not RAW.search(text.replace("\n", "").replace("\t", "")), doc
+        if doc.startswith("minutes"):
+            shown = " ".join(text.split())
+            if doc.endswith(".pdf"):  # its font has no picture of a control: a mark
+                shown = shown.replace("\ufffd", "␛")
+            assert "Anna *fet* [x](y) ␛[2J" in shown, doc

@@ -151,19 +151,23 @@ class Minutes:
             out.append(
                 Paragraph([ours(f"{L['ours']}: ", italic=True), self.q(r.qs.ours, italic=True)])
             )
-        notes = [self.copy_note()] if self.only is not None else []
-        notes += [L["pseudonymised"]] if self.pseudonymise else []
+        note = self.copy_note() if self.only is not None else []
+        notes = [L["pseudonymised"]] if self.pseudonymise else []
         notes += [L["with_history"]] if self.history else []
         if notes:
-            out.append(Paragraph([ours(" ".join(notes), italic=True)]))
+            note.append(ours(" " * bool(note) + " ".join(notes), italic=True))
+        if note:
+            out.append(Paragraph(note))
         return out
 
-    def copy_note(self) -> str:
+    def copy_note(self) -> Line:
         """ "This copy holds the statements of Anna Lind, Erik Lind; …": a recipient's copy
-        says whose statements it holds (its speakers' labels: pseudonyms where asked)."""
+        says whose statements it holds (its speakers' labels: pseudonyms where asked; text
+        typed, escaped by each format like any name)."""
         ids = [p.id for p in self.r.info.participants if self.only and p.id in self.only]
         names = ", ".join(" ".join(self.speaker(i).split()) for i in ids)
-        return self.L["copy_for"].format(names=names)
+        before, _, after = self.L["copy_for"].partition("{names}")
+        return [ours(before, italic=True), said(names, italic=True), ours(after, italic=True)]
 
     def named(self, name: str) -> Line:
         return [said(name)] if name and not self.pseudonymise else []
