@@ -327,3 +327,18 @@ def test_a_recipients_copy_names_its_people_as_typed_in_every_format(tmp_path):
             if doc.endswith(".pdf"):  # its font has no picture of a control: a mark
                 shown = shown.replace("\ufffd", "␛")
             assert "Anna *fet* [x](y) ␛[2J" in shown, doc
+
+
+@given(st.text(max_size=30), st.booleans())
+def test_a_docx_run_is_well_formed_xml_whatever_its_text(text, lines):
+    # The DOCX body is written as text into the file, unparsed: every text a span can
+    # hold must make well-formed XML, shown as typed (controls as their pictures).
+    from lxml import etree
+
+    from dialogtui.export.document import Span
+    from dialogtui.export.word import _paragraph, _runs
+
+    xml = _paragraph(_runs([Span(text, lines=lines), Span(text, bold=True)]))
+    ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    p = etree.fromstring(f'<w:body xmlns:w="{ns}">{xml}</w:body>')
+    assert not RAW.search("".join(p.itertext()).replace("\n", "").replace("\t", ""))
