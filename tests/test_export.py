@@ -319,6 +319,23 @@ def test_plain_text_fast_path_agrees_with_escaping():
         assert not all_plain([*plain, hostile]), hostile
 
 
+def test_a_step_of_seconds_took_less_than_a_minute_not_none(store):
+    # Rounded, a step of six seconds read "0 min", as if it had never run.
+    clock = FakeClock()
+    m = new_meeting(store, "raseborg-klientmote", [("Anna", "familj")], clock=clock)
+    m.start()
+    clock.advance(seconds=6)
+    m.next_step()
+    clock.advance(minutes=12, seconds=20)
+    m.next_step()
+    m.finish()
+    m.close()
+    minutes = render_minutes(load_record(store, m.id))
+    times = minutes.split("\n## ")[2]  # the header, the participants, then the times
+    rows = [line for line in times.splitlines() if line.startswith("| ")]
+    assert [r.split("|")[3].strip() for r in rows[1:4]] == ["< 1 min", "12 min", "0 min"]
+
+
 def test_the_minutes_say_how_consent_was_given(store):
     m = new_meeting(
         store,

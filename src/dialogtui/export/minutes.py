@@ -123,7 +123,10 @@ class Minutes:
         return format_minutes(minutes, self.L["min"], self.L["untimed"])
 
     def minutes_of(self, seconds: float | None) -> str:
-        return "–" if seconds is None else f"{round(seconds / 60)} {self.L['min']}"
+        """ "12 min"; a step of a few seconds "< 1 min", not "0 min" as if it never ran."""
+        if seconds is None:
+            return "–"
+        return f"{'< 1' if 0 < seconds < 30 else round(seconds / 60)} {self.L['min']}"
 
     # -- the parts of the documents ----------------------------------------------------
 
