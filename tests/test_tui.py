@@ -156,6 +156,26 @@ def test_setup_participants_are_corrected_in_place_with_keys_in_typed_order(tmp_
     run(scenario, db=db, set_ref="raseborg-temamote")
 
 
+def test_setup_a_role_chosen_goes_on_to_the_organisation_where_enter_adds(tmp_path):
+    # Enter on the role's drop-down opens it again: a scribe who chose a role and pressed
+    # enter got the list back instead of the participant added.
+    async def scenario(app, pilot):
+        screen = app.screen
+        screen.query_one("#p-name").focus()
+        await type_text(pilot, "Ada")
+        await pilot.press("tab", "enter")
+        await until(pilot, lambda: screen.query_one("#p-role").expanded)
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: screen.focused is screen.query_one("#p-org"))
+        await type_text(pilot, "Skolan")
+        await pilot.press("enter")
+        await until(pilot, lambda: [p.name for p in screen.people] == ["Ada"])
+        assert (screen.people[0].role, screen.people[0].organisation) == ("skola", "Skolan")
+        assert screen.focused is screen.query_one("#p-name")
+
+    run(scenario, db=tmp_path / "db", set_ref="samtidigt-traff-4")
+
+
 def test_setup_edit_keeps_the_role_and_an_emptied_name_keeps_the_person(tmp_path):
     db = tmp_path / "db"
 

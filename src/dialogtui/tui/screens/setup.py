@@ -167,8 +167,15 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
     # -- participants -------------------------------------------------------------------
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        """A series usually meets with the same people: following up a meeting brings its
-        participants along, if none have been entered yet."""
+        """A role chosen goes on to the organisation, where enter adds the participant (on
+        the role's drop-down, enter would only open it again). A series usually meets with
+        the same people: following up a meeting brings its participants along, if none
+        have been entered yet."""
+        if event.select.id == "p-role":
+            if event.select.has_focus_within:  # chosen, not filled in to correct someone
+                # After the drop-down's own focus call, which is queued the same way.
+                self.query_one("#p-org", Input).focus()
+            return
         if event.select.id != "previous" or self.people or not isinstance(event.value, int):
             return
         try:
