@@ -119,7 +119,7 @@ def test_follow_up_c_continues_and_x_drops(tmp_path, key, status):
     store.close()
 
     async def scenario(app, pilot):
-        await pilot.press(key)
+        await pilot.press("escape", key)  # escape: from the text box to the list
         await until(pilot, lambda: isinstance(app.screen, TextDialog))
         await type_text(pilot, "Mer tid")
         await pilot.press("ctrl+s")
@@ -142,8 +142,8 @@ def test_the_action_tables_a_adds_an_action(tmp_path):
     store.close()
 
     async def scenario(app, pilot):
-        assert app.screen.focused is app.screen.query_one("#actions")
-        await pilot.press("a")
+        assert app.screen.focused is app.screen.query_one("#draft")  # arriving: the text box
+        await pilot.press("escape", "a")  # to the plan, and a new action
         await until(pilot, lambda: isinstance(app.screen, ActionDialog))
         await type_text(pilot, "Boka lokal")
         await pilot.press("ctrl+s")

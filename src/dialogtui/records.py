@@ -101,8 +101,9 @@ class Revision:
     turn_id: int
     text: str
     replaced_at: dt.datetime
-    action: str  # "edit" or "delete"
+    action: str  # "edit", "move" (to another speaker) or "delete"
     at_read_back: bool = False  # corrected when the minutes were read back in the room
+    participant_id: int | None = None  # who the turn was of before (kept since schema 16)
 
 
 @dataclass(frozen=True, slots=True)

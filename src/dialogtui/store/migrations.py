@@ -269,6 +269,24 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE plans ADD COLUMN by_others TEXT NOT NULL DEFAULT '';
     """,
+    # 16: a turn moved to the one who really said it (f6 in the turns list), its earlier
+    # speaker kept in the history like an earlier text (a CHECK cannot be altered in place)
+    """
+    CREATE TABLE turn_revisions_16 (
+        id INTEGER PRIMARY KEY,
+        turn_id INTEGER NOT NULL REFERENCES turns(id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        replaced_at TEXT NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('edit', 'delete', 'move')),
+        at_read_back INTEGER NOT NULL DEFAULT 0,
+        participant_id INTEGER
+    );
+    INSERT INTO turn_revisions_16 (id, turn_id, text, replaced_at, action, at_read_back)
+        SELECT id, turn_id, text, replaced_at, action, at_read_back FROM turn_revisions;
+    DROP TABLE turn_revisions;
+    ALTER TABLE turn_revisions_16 RENAME TO turn_revisions;
+    CREATE INDEX turn_revisions_by_turn ON turn_revisions(turn_id);
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

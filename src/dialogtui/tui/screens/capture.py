@@ -23,6 +23,7 @@ from dialogtui.kinds import SPECS as KIND_SPECS
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.questionset.model import format_minutes
 from dialogtui.records import NoteKind
+from dialogtui.tui import keyboard
 from dialogtui.tui.ordering import settle
 from dialogtui.tui.screens import read_back
 from dialogtui.tui.screens.dialogs import (
@@ -192,6 +193,10 @@ class CaptureScreen(DialogScreen[None]):
         self.query_one(SpeakerStrip).show(e)
         for step_kind, (_panel, panel_id) in STEP_PANELS.items():
             panel = self.query_one(f"#{panel_id}")
+            if step_kind != kind and panel.has_focus:
+                # A list hidden with the keyboard in it would hand it to whatever Textual
+                # focuses next (the turn list, where letters were commands): the text box.
+                self.set_focus(self.query_one(DraftArea))
             panel.display = step_kind == kind
             if panel.display:
                 panel.show(e)  # type: ignore[attr-defined]  # every panel shows the engine
@@ -204,20 +209,37 @@ class CaptureScreen(DialogScreen[None]):
         self.query_one(StepHeader).show(self.engine)
         self.query_one(SpeakerStrip).show(self.engine)
 
-    def _main_widget(self):
-        """Where the step is worked: its list for scales, choices, the action plan and the
-        follow-up, else the text box."""
+    def _step_list(self) -> Widget | None:
+        """The step's own list, where it has one: scales, choices, the action plan, the
+        follow-up, cards, needs, sheets."""
         panel = STEP_PANELS.get(self.engine.step.kind)
-        return self.query_one(f"#{panel[1]}") if panel else self.query_one(DraftArea)
+        return self.query_one(f"#{panel[1]}") if panel else None
 
     def _focus_for_step(self) -> None:
-        self.set_focus(self._main_widget())
+        """Arriving at a step, in any way, the keyboard is in the text box (tui/keyboard.py):
+        the scribe types on without looking, and a letter is never a command."""
+        self.set_focus(self.query_one(DraftArea))
 
     async def action_back(self) -> None:
-        """From anywhere back to the step's main widget; from there to the text box."""
+        """escape: from the text box to the step's list (where it has one); from any list
+        (the step's, or the turns of f8) back to the text box."""
         await settle(self)
-        main = self._main_widget()
-        self.set_focus(self.query_one(DraftArea) if self.focused is main else main)
+        draft = self.query_one(DraftArea)
+        step_list = self._step_list()
+        self.set_focus(step_list if self.focused is draft and step_list else draft)
+
+    async def take_typing(self, key: str) -> None:
+        """A printable key that the focused list does not use is text: the keyboard goes
+        back to the text box first (called by the app as it reads the key)."""
+        draft = self.query_one(DraftArea)
+        if self.focused is draft or keyboard.uses(self, key):
+            return
+        await settle(self)
+        self.set_focus(draft)
+
+    def on_resize(self) -> None:
+        if self.focused is None:  # a list that the new size hides had the keyboard
+            self.set_focus(self.query_one(DraftArea))
 
     def run(self, change, *, redraw: bool = True) -> bool:
         """Apply one change to the meeting; errors become a dialog or a notice."""
@@ -477,6 +499,27 @@ class CaptureScreen(DialogScreen[None]):
 
         return TextDialog(_("Edit turn (the old text is kept)"), old or ""), done
 
+    async def move_turn(self, turn_id: int) -> None:
+        """f6 in the turns list: the turn was someone else's. Anyone of the meeting (and
+        this step's groups) can be chosen; the earlier speaker stays in the history."""
+        e = self.engine
+        people = [*e.participants, *(e.groups_of() if e.step.by_group else [])]
+        turn = next((t for t in e.turns(last=None) if t.id == turn_id), None)
+        current = next(
+            (n for n, p in enumerate(people) if turn and p.id == turn.participant_id), None
+        )
+
+        def done(index: int | str | None) -> None:
+            if not isinstance(index, int) or not 0 <= index < len(people):
+                return
+            if turn is None or people[index].id != turn.participant_id:
+                self.run(lambda: self.engine.move_turn(turn_id, people[index].id))
+                self.query_one(Transcript).show(self.engine, keep=str(turn_id))
+
+        title = _("Who said it? A number, or the first letters and enter")
+        dialog = SpeakerDialog([p.name for p in people], current, title=title)
+        await self._open(dialog, done)
+
     async def edit_turn(self, turn_id: int, text: str) -> None:
         """f8's e: correct a turn (its earlier text is kept)."""
         dialog, done = self._edit_dialog(turn_id, text)
@@ -501,7 +544,8 @@ class CaptureScreen(DialogScreen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "skip":
             return self.engine.step.optional is not None
-        return True
+        # f6 in the turns list is the list's own: who said the highlighted turn.
+        return not (action == "choose_speaker" and isinstance(self.focused, Transcript))
 
     async def action_skip(self) -> None:
         await settle(self)
@@ -530,8 +574,12 @@ class CaptureScreen(DialogScreen[None]):
     async def action_repeat(self) -> None:
         await settle(self)
         repeated: list[bool] = []
-        if self.run(lambda: repeated.append(self.engine.repeat_step())) and not repeated[0]:
-            self.notify(_("This step is not repeated, or all its rounds are done."))
+        if self.run(lambda: repeated.append(self.engine.repeat_step()), redraw=False):
+            if repeated[0]:
+                self._moved()  # another round or case: the step is arrived at again
+            else:
+                self.refresh_view()
+                self.notify(_("This step is not repeated, or all its rounds are done."))
 
     async def action_pause(self) -> None:
         await settle(self)

@@ -190,9 +190,13 @@ class ErrorDialog(DialogModal[None]):
 
 
 class ConfirmDialog(DialogModal[bool]):
+    """Whether to delete something. Its safe answer is every key a typist hits: `enter`,
+    `escape`, and any letter (which then goes on to the text box, tui/keyboard.py); only
+    `delete` again deletes, a key no sentence holds (a "y" would be the y of "mycket")."""
+
     BINDINGS = [
-        Binding("y", "answer(True)", N_("Yes"), priority=True),
-        Binding("n,escape", "answer(False)", N_("No"), priority=True),
+        Binding("delete", "answer(True)", N_("Delete"), priority=True),
+        Binding("enter,escape", "answer(False)", N_("Keep"), priority=True),
     ]
 
     def __init__(self, question: str):
@@ -202,10 +206,13 @@ class ConfirmDialog(DialogModal[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(plain(self.question))
-            yield Label(_("y: yes   n: no"), classes="hint")
+            yield Label(_("delete: delete · enter or escape: keep it"), classes="hint")
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
+
+    async def give_way(self) -> None:
+        await self.dismiss(False)
 
 
 class TextDialog(FormDialog):
@@ -377,18 +384,25 @@ class SpeakerDialog(CancellableDialog):
         *[Binding(str(n), f"number({n})", show=False, priority=True) for n in range(1, 10)],
     ]
 
-    def __init__(self, names: list[str], current: int | None, adds_groups: bool = False):
+    def __init__(
+        self,
+        names: list[str],
+        current: int | None,
+        adds_groups: bool = False,
+        title: str | None = None,
+    ):
         super().__init__()
         self.names, self.current = names, current
         # In a step of groups: a name that none has, and enter, forms that group.
         self.adds_groups = adds_groups
+        self.title_text = title
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             title = _("Who speaks? A number, or the first letters and enter")
             if self.adds_groups:
                 title = _("Which group? Its number, first letters, or a new name; enter")
-            yield Label(title, classes="title")
+            yield Label(self.title_text or title, classes="title")
             box = _NameFilter(id="who", compact=True)
             box.digits_pick = len(self.names) < 10  # ten or more: the number is typed out
             yield box
@@ -480,6 +494,10 @@ class PickDialog(ListKeys, CancellableDialog):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option_index)  # a click
 
+    async def give_way(self) -> None:
+        """A letter is not a choice: the list closes, the letter is text (tui/keyboard.py)."""
+        await self.dismiss(None)
+
 
 class JumpDialog(PickDialog):
     """Jump to any step; each line is one step of the agenda, as the caller describes it."""
@@ -510,8 +528,8 @@ class NotesDialog(ListKeys, CancellableDialog):
     gives the new list; `push` is how the screen shows a dialog (and keeps its text)."""
 
     BINDINGS = [
-        Binding("enter,e", "choose(False)", N_("Edit"), priority=True),
-        Binding("delete,x", "choose(True)", N_("Delete"), priority=True),
+        Binding("enter", "choose(False)", N_("Edit"), priority=True),
+        Binding("delete", "choose(True)", N_("Delete"), priority=True),
         *ListKeys.LIST_BINDINGS,
     ]
 
@@ -524,7 +542,7 @@ class NotesDialog(ListKeys, CancellableDialog):
             yield Label(_("Decisions, concerns, consent and groups"), classes="title")
             yield OptionList()
             yield Static(_("Nothing noted yet: f4 notes a decision, f5 a concern."), id="none")
-            yield Label(_("enter: edit · x: delete · escape: close"), classes="hint")
+            yield Label(_("enter: edit · delete: delete · escape: close"), classes="hint")
 
     def on_mount(self) -> None:
         self.show(self.rows)
@@ -563,6 +581,10 @@ class NotesDialog(ListKeys, CancellableDialog):
 
     async def on_option_list_option_selected(self) -> None:
         await self.action_choose(False)  # a click
+
+    async def give_way(self) -> None:
+        """A letter is not a command here: the list closes, the letter is text."""
+        await self.dismiss(None)
 
 
 class ParticipantDialog(FormDialog):

@@ -65,7 +65,7 @@ def sections(screen: Screen) -> list[tuple[str, list[tuple[str, str]]]]:
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,f1,q", "dismiss", N_("Close help"))]
+    BINDINGS = [Binding("escape,f1", "dismiss", N_("Close help"))]
 
     def __init__(self, under: Screen):
         super().__init__()
@@ -84,3 +84,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static(_(INTRO), classes="intro")
             yield Static(table, id="keys")
             yield Label(_("escape: close"), classes="hint")
+
+    async def give_way(self) -> None:
+        """Typing closes help, and what is typed is text (tui/keyboard.py)."""
+        await self.dismiss()

@@ -10,7 +10,14 @@ from dialogtui.questionset.model import StepKind
 from dialogtui.records import ActionItem, PlanFrame, saved
 from dialogtui.tui.screens.dialogs import Field, FieldsDialog, typed_day
 from dialogtui.tui.widgets.item_table import ItemTable
-from dialogtui.tui.widgets.step_panel import ConfirmWanted, DialogWanted, ask, key, settled
+from dialogtui.tui.widgets.step_panel import (
+    TO_TEXT_BOX,
+    ConfirmWanted,
+    DialogWanted,
+    ask,
+    key,
+    settled,
+)
 
 
 def columns_for(engine: MeetingEngine) -> list[tuple[str, str]]:
@@ -57,12 +64,13 @@ class ActionTable(ItemTable):
 
     # Their hint is on the table's border; help lists them.
     BINDINGS = [
+        *TO_TEXT_BOX,
         key("enter", "edit", N_("Edit action")),
         key("a", "add", N_("Add action")),
-        key("delete,x", "remove", N_("Delete action")),
+        key("delete", "remove", N_("Delete action")),
         key("p", "frame", N_("Goal, owner, follow-up")),
     ]
-    HINT = N_("a: add · enter: edit · x: delete · p: goal, owner, follow-up")
+    HINT = N_("a: add · enter: edit · delete: delete · p: goal, owner, follow-up")
 
     def show(self, engine: MeetingEngine) -> None:
         cols = columns_for(engine)

@@ -11,6 +11,7 @@ from dialogtui.records import Card
 from dialogtui.tui.screens.dialogs import Field, FieldsDialog
 from dialogtui.tui.widgets.item_table import ItemTable
 from dialogtui.tui.widgets.step_panel import (
+    TO_TEXT_BOX,
     ConfirmWanted,
     DialogWanted,
     EngineChange,
@@ -41,13 +42,14 @@ class TimelinePanel(_Sheets):
     HELP_TITLE = N_("Timeline")
 
     BINDINGS = [
+        *TO_TEXT_BOX,
         key("a", "add", N_("Put up a sheet")),
         key("less_than_sign", "move(-1)", N_("Earlier on the line")),
         key("greater_than_sign", "move(1)", N_("Later on the line")),
-        key("e,enter", "correct", N_("Correct the sheet")),
-        key("x", "delete", N_("Delete the sheet")),
+        key("enter", "correct", N_("Correct the sheet")),
+        key("delete", "delete", N_("Delete the sheet")),
     ]
-    HINT = N_("a: a sheet · </>: earlier/later · e: correct · x: delete")
+    HINT = N_("a: a sheet · </>: earlier/later · enter: correct · delete: delete")
 
     def show(self, engine: MeetingEngine) -> None:
         L = self.L = labels(engine.qs.language.value)  # as the minutes will say it
@@ -92,12 +94,13 @@ class MapPanel(_Sheets):
     HELP_TITLE = N_("Map")
 
     BINDINGS = [
+        *TO_TEXT_BOX,
         key("a", "add", N_("Write a sheet")),
         *[key(str(n), f"lay({n})", N_("Lay it in a place")) for n in range(1, 10)],
-        key("e,enter", "correct", N_("Correct the sheet")),
-        key("x", "delete", N_("Delete the sheet")),
+        key("enter", "correct", N_("Correct the sheet")),
+        key("delete", "delete", N_("Delete the sheet")),
     ]
-    HINT = N_("a: a sheet · 1–9: its place · e: correct · x: delete")
+    HINT = N_("a: a sheet · 1–9: its place · enter: correct · delete: delete")
 
     def show(self, engine: MeetingEngine) -> None:
         L = labels(engine.qs.language.value)

@@ -12,7 +12,7 @@ from dialogtui.export.labels import labels
 from dialogtui.i18n import N_, _
 from dialogtui.kinds import choice as choice_kind
 from dialogtui.meeting.engine import MeetingEngine
-from dialogtui.tui.widgets.step_panel import EngineChange
+from dialogtui.tui.widgets.step_panel import TO_TEXT_BOX, EngineChange
 
 
 class ChoicePanel(OptionList):
@@ -21,6 +21,7 @@ class ChoicePanel(OptionList):
     # Their hint is on the list's border, for the ratings the step has (help lists both);
     # the footer keeps its room for the screen's keys.
     BINDINGS = [
+        *TO_TEXT_BOX,
         Binding("n", "mark('now')", N_("Mark now"), show=False),
         Binding("d", "mark('desired')", N_("Mark desired"), show=False),
         *[Binding(str(n), f"point({n})", show=False) for n in range(1, 10)],

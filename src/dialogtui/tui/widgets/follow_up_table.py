@@ -7,7 +7,7 @@ from dialogtui.i18n import N_, _, date_text
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.records import ActionStatus, saved
 from dialogtui.tui.widgets.item_table import ItemTable
-from dialogtui.tui.widgets.step_panel import TextWanted, ask, key, settled
+from dialogtui.tui.widgets.step_panel import TO_TEXT_BOX, TextWanted, ask, key, settled
 
 
 class FollowUpTable(ItemTable):
@@ -15,6 +15,7 @@ class FollowUpTable(ItemTable):
 
     # Their hint is on the table's border; help lists them.
     BINDINGS = [
+        *TO_TEXT_BOX,
         key("d", "mark('done')", N_("Done")),
         key("c", "mark('continued')", N_("Continues")),
         key("x", "mark('dropped')", N_("Dropped")),

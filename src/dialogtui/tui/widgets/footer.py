@@ -26,9 +26,8 @@ class KeyFooter(Footer):
         if not self._bindings_ready:
             return
         shown: dict[str, tuple] = {}
-        for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
-            if binding.show:
-                shown.setdefault(binding.action, (binding, enabled, tooltip))
+        for binding, enabled, tooltip in _shown(self.screen):
+            shown.setdefault(binding.action, (binding, enabled, tooltip))
         self.styles.grid_size_columns = len(shown)
         for binding, enabled, tooltip in shown.values():
             yield FooterKey(
@@ -42,12 +41,17 @@ class KeyFooter(Footer):
 
     def bindings_changed(self, screen: Screen) -> None:
         if screen.app.app_focus and self.is_attached and screen is self.screen:
-            shown = tuple(
-                (binding, enabled, tooltip)
-                for _node, binding, enabled, tooltip in screen.active_bindings.values()
-                if binding.show
-            )
+            shown = _shown(screen)
             if shown == self._shown:
                 return
             self._shown = shown
         super().bindings_changed(screen)
+
+
+def _shown(screen: Screen) -> tuple[tuple, ...]:
+    """The keys to show: first those of the focused widget (a list with the keyboard says
+    so, and how to go back to the text box), then the screen's and the app's."""
+    active = [a for a in screen.active_bindings.values() if a.binding.show]
+    focused = screen.focused
+    active.sort(key=lambda a: a.node is not focused or focused is None)  # stable
+    return tuple((a.binding, a.enabled, a.tooltip) for a in active)

@@ -11,6 +11,7 @@ from dialogtui.records import Card
 from dialogtui.tui.screens.dialogs import Field, FieldsDialog
 from dialogtui.tui.widgets.item_table import ItemTable
 from dialogtui.tui.widgets.step_panel import (
+    TO_TEXT_BOX,
     ConfirmWanted,
     DialogWanted,
     TextWanted,
@@ -24,12 +25,13 @@ class NeedsPanel(ItemTable):
     HELP_TITLE = N_("Needs")
 
     BINDINGS = [
+        *TO_TEXT_BOX,
         key("a", "add", N_("Write a need")),
-        key("enter,r", "answer", N_("The asked one's answer")),
-        key("e", "correct", N_("Correct the need")),
-        key("x", "delete", N_("Delete the need")),
+        key("enter", "answer", N_("The asked one's answer")),
+        key("ctrl+e", "correct", N_("Correct the need")),
+        key("delete", "delete", N_("Delete the need")),
     ]
-    HINT = N_("a: a need · enter: its answer · e: correct · x: delete")
+    HINT = N_("a: a need · enter: its answer · ctrl+e: correct · delete: delete")
     MAX_CELL = 24  # the need and its answer side by side at 80 columns
 
     def show(self, engine: MeetingEngine) -> None:

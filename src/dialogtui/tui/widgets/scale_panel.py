@@ -4,20 +4,31 @@ One key per rating: the digit rates the current speaker and moves to the next on
 from __future__ import annotations
 
 from rich.table import Table
-from textual import events
 from textual.widgets import Static
 
 from dialogtui.display import plain
 from dialogtui.i18n import N_, _
 from dialogtui.kinds import scale as scale_kind
 from dialogtui.meeting.engine import MeetingEngine
-from dialogtui.tui.widgets.step_panel import EngineChange, TextWanted, ask, key, settled
+from dialogtui.tui.widgets.step_panel import (
+    TO_TEXT_BOX,
+    EngineChange,
+    TextWanted,
+    ask,
+    key,
+    settled,
+)
 
 
 class ScalePanel(Static, can_focus=True):
     HELP_TITLE = N_("Scale")
-    # Explained in the question panel's hint, with the digits; help lists it.
-    BINDINGS = [key("c", "comment", N_("Comment on the last rating"))]
+    # Explained in the question panel's hint, with the digits; help lists them. The digits
+    # are bindings, so that the app knows this list uses them (tui/keyboard.py).
+    BINDINGS = [
+        *TO_TEXT_BOX,
+        key("c", "comment", N_("Comment on the last rating")),
+        *[key(str(n), f"rate({n})", N_("Rate the speaker")) for n in range(10)],
+    ]
 
     _last_rated: int | None = None  # whose rating `c` comments on
     _engine: MeetingEngine | None = None
@@ -68,13 +79,12 @@ class ScalePanel(Static, can_focus=True):
         then = lambda e, text: scale_kind.rate(e, rater, value, text)  # noqa: E731
         await ask(self, TextWanted(title, then, rating.comment, f"rating:{rating.step}:{rater}"))
 
-    def on_key(self, event: events.Key) -> None:
-        if event.character and event.character in getattr(self, "_values", set()):
-            event.stop()
-            value = int(event.character)
+    async def action_rate(self, value: int) -> None:
+        await settled(self)  # whose turn it is after the keys before it
+        if str(value) not in getattr(self, "_values", set()):
+            return  # not a point of this scale
 
-            def rate(engine: MeetingEngine) -> None:
-                # Whose turn it is when the screen takes the digit, in typed order.
-                self._last_rated = scale_kind.rate_speaker(engine, value)
+        def rate(engine: MeetingEngine) -> None:
+            self._last_rated = scale_kind.rate_speaker(engine, value)
 
-            self.post_message(EngineChange(rate))
+        self.post_message(EngineChange(rate))

@@ -20,6 +20,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widget import Widget
 
+from dialogtui.i18n import N_
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.tui.ordering import settle
 
@@ -87,3 +88,12 @@ async def settled(panel: Widget) -> None:
 def key(keys: str, action: str, description: str) -> Binding:
     """A panel's key: run the moment it is read, in typed order (see the module's doc)."""
     return Binding(keys, action, description, show=False, priority=True)
+
+
+# On every list of a step: the footer's first key while the list has the keyboard, saying
+# how to go back to the text box (the screen's own escape does it; tui/keyboard.py).
+TO_TEXT_BOX = [
+    Binding(
+        "escape", "screen.back", N_("Text box"), priority=True, tooltip=N_("Back to the text box")
+    )
+]

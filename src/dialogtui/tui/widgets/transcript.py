@@ -26,10 +26,19 @@ SHOWN_CHARACTERS = 2_000  # of one turn
 class Transcript(OptionList):
     HELP_TITLE = N_("Transcript (f8)")
 
-    # Priority: the dialog each opens takes the keys typed after it (tui/ordering.py).
+    # Priority: the dialog each opens takes the keys typed after it (tui/ordering.py). No
+    # printable key: a letter typed here is text, and goes to the text box (tui/keyboard.py).
     BINDINGS = [
-        Binding("e", "edit", N_("Edit turn"), priority=True),
-        Binding("delete,x", "delete", N_("Delete turn"), priority=True),
+        Binding("escape", "screen.back", N_("Text box"), priority=True),
+        Binding("enter", "edit", N_("Edit"), priority=True, tooltip=N_("Edit turn")),
+        Binding("delete", "delete", N_("Delete"), priority=True, tooltip=N_("Delete turn")),
+        Binding(
+            "f6",
+            "move",
+            N_("Who said it"),
+            priority=True,
+            tooltip=N_("Move the turn to another speaker"),
+        ),
     ]
 
     _shown: tuple[int, int] | None = None  # (step, engine.turns_changed) on screen now
@@ -135,6 +144,13 @@ class Transcript(OptionList):
         if turn_id is not None:
             text = self._texts[turn_id]
             await ask(self, lambda screen: screen.edit_turn(turn_id, text))
+
+    async def action_move(self) -> None:
+        """f6 on a turn: it was someone else's (kept in the history, like an edit)."""
+        await settled(self)
+        turn_id = self._selected()
+        if turn_id is not None:
+            await ask(self, lambda screen: screen.move_turn(turn_id))
 
     async def action_delete(self) -> None:
         await settled(self)

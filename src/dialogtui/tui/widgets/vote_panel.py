@@ -9,6 +9,7 @@ from dialogtui.kinds.vote import give, ranked
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.tui.widgets.item_table import ItemTable
 from dialogtui.tui.widgets.step_panel import (
+    TO_TEXT_BOX,
     ConfirmWanted,
     EngineChange,
     TextWanted,
@@ -22,13 +23,14 @@ class VotePanel(ItemTable):
     HELP_TITLE = N_("Vote")
 
     BINDINGS = [
+        *TO_TEXT_BOX,
         key("a", "add", N_("Add a card")),
         key("plus,equals_sign", "dots(1)", N_("A dot more")),
         key("minus", "dots(-1)", N_("A dot less")),
-        key("e,enter", "edit", N_("Correct the card")),
-        key("x", "delete", N_("Delete the card")),
+        key("enter", "edit", N_("Correct the card")),
+        key("delete", "delete", N_("Delete the card")),
     ]
-    HINT = N_("a: add a card · +/-: a dot · e: correct · x: delete")
+    HINT = N_("a: add a card · +/-: a dot · enter: correct · delete: delete")
 
     def show(self, engine: MeetingEngine) -> None:
         vote = engine.step.vote
