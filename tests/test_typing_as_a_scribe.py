@@ -77,6 +77,10 @@ KEYS = st.one_of(
     st.tuples(st.just("action"), prose(), st.booleans()),
     st.tuples(st.just("look"), st.sampled_from(["f7", "f8", "f6", "ctrl+l", "f1", "ctrl+g"])),
     st.tuples(st.just("resize"), st.sampled_from([(80, 24), (60, 20), (120, 40)])),
+    # The deliberate keys that change what is written: in f8's list of turns, delete twice
+    # (the question, answered), or f6 and a number (the turn was someone else's).
+    st.tuples(st.just("delete turn")),
+    st.tuples(st.just("move turn"), st.integers(1, 5)),
 )
 ACTIONS = st.tuples(KEYS, st.one_of(st.none(), prose()))
 
@@ -89,6 +93,7 @@ class Scribe:
     notes: list[str] = field(default_factory=list)
     actions: list[str] = field(default_factory=list)
     box: str = ""
+    in_list: bool = False  # the scribe took the keyboard to the step's list (escape)
 
 
 async def quiet(app, pilot) -> None:
@@ -112,6 +117,8 @@ def check(app, mid: int, scribe: Scribe, where: str) -> None:
     assert [a.what for a in store.actions(mid)] == scribe.actions, f"{where}: actions"
     box = app.screen.query_one("#draft").text
     assert box == scribe.box, f"{where}: the text box holds {box!r}, not what was typed"
+    in_box = app.screen.focused is app.screen.query_one("#draft")
+    assert in_box != scribe.in_list, f"{where}: the keyboard is in {app.screen.focused}"
 
 
 def actor(engine) -> tuple[str, int]:
@@ -126,7 +133,12 @@ async def play(app, pilot, mid: int, actions) -> None:
         assert isinstance(screen, CaptureScreen)
         engine = screen.engine
         name = action[0]
+        was = (engine.pos.step, engine.pos.repetition)
         if name == "enter":
+            if scribe.in_list:  # the scribe knows where the keys are: back to the box first
+                burst(app, "<escape>")
+                scribe.in_list = False
+                await quiet(app, pilot)
             speaker = engine.pos.speaker_id  # as the strip shows it now
             burst(app, "<enter>")
             if scribe.box.strip():
@@ -148,6 +160,7 @@ async def play(app, pilot, mid: int, actions) -> None:
             burst(app, "<ctrl+g>", "<home>", *["<down>"] * action[1], "<enter>")
         elif name == "escape":
             burst(app, "<escape>")
+            scribe.in_list = not scribe.in_list and screen._step_list() is not None
         elif name == "note":
             _, key, text, save = action
             burst(app, f"<{key}>", text, "<ctrl+s>" if save else "<escape>")
@@ -162,11 +175,38 @@ async def play(app, pilot, mid: int, actions) -> None:
             burst(app, f"<{action[1]}>")
             await quiet(app, pilot)
             burst(app, "<escape>")
+            if action[1] == "f8":  # the turns list, then escape: the text box
+                scribe.in_list = False
         elif name == "resize":
             await pilot.resize_terminal(*action[1])
+        elif name in ("delete turn", "move turn") and engine.turns(last=1):
+            burst(app, "<f8>")
+            await quiet(app, pilot)
+            option = screen.query_one("#transcript").highlighted_option
+            turn_id = int(option.id) if option is not None and option.id else None
+            scribe.in_list = False  # escape from the turns list: the text box
+            if name == "delete turn":
+                burst(app, "<delete>", "<delete>", "<escape>")
+            else:
+                burst(app, "<f6>", str(action[1]), "<escape>")
+            if turn_id is not None:
+                ids = [t.id for t in engine.store.turns(mid)]
+                at = ids.index(turn_id)
+                text, who, passed = scribe.turns[at]
+                if name == "delete turn":
+                    del scribe.turns[at]
+                else:
+                    groups = engine.groups_of() if engine.step.by_group else []
+                    everyone = [*engine.participants, *groups]
+                    who = everyone[action[1] - 1].id if action[1] <= len(everyone) else who
+                    scribe.turns[at] = (text, who, passed)
+        await quiet(app, pilot)
+        if (engine.pos.step, engine.pos.repetition) != was or name in ("jump", "resize"):
+            scribe.in_list = False  # arriving at a step: the text box has the keyboard
         if typed is not None:  # at once, before the screen has caught up with the key
             burst(app, typed)
             scribe.box += typed
+            scribe.in_list = False  # a capital no list uses: typed in the text box
         await quiet(app, pilot)
         check(app, mid, scribe, where)
 

@@ -107,9 +107,15 @@ def _load(store: Store, meeting_id: int, history: bool) -> MeetingRecord:
 
 
 def _earlier_texts(store: Store, meeting_id: int) -> dict[int, list[str]]:
-    """The earlier texts of each edited turn, oldest first (its deletion is shown apart)."""
+    """The earlier texts of each edited turn, oldest first (its deletion is shown apart); a
+    turn moved to another speaker has the one it was filed under, before its text then."""
+    names = {p.id: p.name for p in store.participants(meeting_id)}
+    names.update({g.id: g.name for gs in store.groups(meeting_id).values() for g in gs})
     out: dict[int, list[str]] = {}
     for r in store.revisions(meeting_id):
         if r.action == "edit":
             out.setdefault(r.turn_id, []).append(r.text)
+        elif r.action == "move":
+            said = f"{names.get(r.participant_id, '—')}: {r.text}"
+            out.setdefault(r.turn_id, []).append(said)
     return out

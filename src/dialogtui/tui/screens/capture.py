@@ -200,6 +200,10 @@ class CaptureScreen(DialogScreen[None]):
             panel.display = step_kind == kind
             if panel.display:
                 panel.show(e)  # type: ignore[attr-defined]  # every panel shows the engine
+        # Where the step has a list, the text box's border says how to get there.
+        hint = N_("enter saves · ctrl+j new line · esc: the list")
+        draft = self.query_one(DraftArea)
+        draft.border_subtitle = _(hint if self._step_list() else DraftArea.BORDER_HINT)
         transcript = self.query_one(Transcript)
         transcript.show(e)
         # On the transcript, not the screen: a class of the screen restyles every widget.
@@ -238,8 +242,9 @@ class CaptureScreen(DialogScreen[None]):
         self.set_focus(draft)
 
     def on_resize(self) -> None:
-        if self.focused is None:  # a list that the new size hides had the keyboard
-            self.set_focus(self.query_one(DraftArea))
+        # A resize is arriving at the step again: the lists change their size, and one that
+        # had the keyboard may be hidden at the new size; the text box takes the keys.
+        self._focus_for_step()
 
     def run(self, change, *, redraw: bool = True) -> bool:
         """Apply one change to the meeting; errors become a dialog or a notice."""
