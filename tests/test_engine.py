@@ -16,7 +16,7 @@ from dialogtui.kinds.vote import give, ranked
 from dialogtui.meeting.clock import FakeClock
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.questionset.loader import parse_question_set
-from dialogtui.records import ActionItem, ActionStatus, NoteKind
+from dialogtui.records import ActionItem, ActionStatus, MeetingInfo, NoteKind, Participant
 from dialogtui.store import Store
 
 FAMILY = [("Anna", "familj"), ("Bo", "familj"), ("Cecilia", "myndighet")]
@@ -953,3 +953,120 @@ def test_a_group_is_renamed_with_its_members_and_keeps_its_outputs(store):
         m.rename_group(second.id, " ")
     minutes = render_minutes(load_record(store, m.id))
     assert "***Gruppe 1: Kari, Ola***\n\n- Flere møteplasser" in minutes
+
+
+# -- who has the floor: the round walker (issue 26, the newcomer review's N2 and N4) --------
+
+CASE_MAP = [
+    ("Ada", "skola", "Karis skola"),
+    ("Cia", "socialtjanst"),
+    ("Tove", None, "BUP"),
+    ("Fia", None, "Fritid"),
+]
+
+
+def test_an_organisation_that_passes_gives_the_floor_to_the_next(store):
+    # N2: Träff 4's case map, "Hur kan ni stödja barnet?": BUP passes, and the fritid
+    # leader's answer was filed under BUP, which kept the floor.
+    m = new_meeting(store, "samtidigt-traff-4", CASE_MAP)
+    m.start()
+    m.goto_step(step_of(m, "casekarta"))
+    m.goto_question(1)
+    m.submit("Skolan erbjuder en mentor.")
+    assert m.floor == "Karis skola"  # a turn keeps the floor: its people may go on
+    m.cycle_speaker(1)
+    m.cycle_speaker(1)
+    assert m.floor == "BUP"
+    bup = m.speaker.id
+    m.pass_turn()
+    assert m.floor == "Fritid" and m.pos.question == 1  # nothing to add: the next one
+    turn = m.submit("Pojken kan börja i fotbollsgruppen på tisdagar.")
+    assert m.participant(turn.participant_id).name == "Fia"
+    assert m.round_marks()[bup] == "passed"  # the strip shows BUP's pass as a pass
+
+
+def test_in_a_round_of_each_person_whoever_gets_the_floor_is_on_their_first_question(store):
+    # N4 repro A: Raseborg's authorities; after Sara's first answer, tab left Mikael on F2,
+    # and the round was "complete" after Mikael's F4 with Sara's F2–F4 unanswered.
+    people = [("Anna", "familj"), ("Sara", "myndighet"), ("Mikael", "myndighet")]
+    m = new_meeting(store, "raseborg-klientmote", people)
+    m.start()
+    m.goto_step(step_of(m, "myndigheterna"))
+    assert (m.speaker.name, m.pos.question) == ("Sara", 0)
+    m.submit("Jag har haft täta kontakter med skolan.")
+    assert (m.speaker.name, m.pos.question) == ("Sara", 1)
+    m.cycle_speaker(1)  # tab
+    assert (m.speaker.name, m.pos.question) == ("Mikael", 0)
+    m.cycle_speaker(-1)  # shift+tab: back to Sara, on her F2
+    assert (m.speaker.name, m.pos.question) == ("Sara", 1)
+    m.set_speaker(next(p.id for p in m.participants if p.name == "Mikael"))  # f6
+    assert (m.speaker.name, m.pos.question) == ("Mikael", 0)
+    for _ in range(4):
+        assert not m.round_complete
+        m.submit("Mikaels svar")
+    assert not m.round_complete  # Sara has answered one question of four
+    assert (m.speaker.name, m.pos.question) == ("Sara", 1)  # the round goes back for her
+    sara = m.speaker.id
+    assert sara not in m.round_marks()  # not ✓ while she has questions left
+    for _ in range(3):
+        m.submit("Saras svar")
+    assert m.round_complete and m.speaker is None
+    assert m.round_marks()[sara] == "spoke"
+
+
+def test_someone_who_joins_late_joins_the_round_under_way(store):
+    # N4 repro B: Lisa joins a family round everyone has answered (ctrl+l): the round was
+    # still "complete", Lisa had no ▶, and f6 put her on the last question.
+    people = [("Anna", "familj"), ("Erik", "familj"), ("Sara", "myndighet")]
+    m = new_meeting(store, "raseborg-klientmote", people)
+    m.start()
+    for _ in range(10):
+        m.submit("svar")
+    assert m.round_complete
+    lisa = m.add_participant(Participant("Lisa Nyberg", "familj"))
+    assert not m.round_complete
+    assert (m.speaker.name, m.pos.question) == ("Lisa Nyberg", 0)
+    # Someone who joins while the round is under way gets the floor in their turn.
+    m.goto_step(step_of(m, "myndigheterna"))
+    assert m.speaker.name == "Sara"
+    m.submit("Saras första svar")
+    bo = m.add_participant(Participant("Bo", "myndighet"))
+    assert (m.speaker.name, m.pos.question) == ("Sara", 1)  # Sara goes on first
+    for _ in range(3):
+        m.submit("Saras svar")
+    assert (m.speaker.id, m.pos.question) == (bo.id, 0)
+    for _ in range(4):
+        m.submit("Bos svar")
+    assert m.round_complete
+    assert lisa.id is not None
+
+
+def test_an_each_question_round_asks_a_late_joiner_in_turn_and_the_questions_gone_by(store):
+    # Complete means everyone asked has answered every question: a late joiner answers the
+    # current question in their turn, and the round comes back for the ones gone by.
+    m = new_meeting(store, "samtidigt-traff-4", [("Ada", "skola"), ("Per", "socialtjanst")])
+    m.start()
+    m.goto_step(step_of(m, "avslutning"))
+    m.submit("Ada")
+    kim = m.add_participant(Participant("Kim", None, "BUP"))
+    assert m.speaker.name == "Per"
+    m.submit("Per")
+    assert m.speaker.id == kim.id and not m.round_complete
+    m.pass_turn()
+    assert m.round_complete and m.round_marks()[kim.id] == "passed"
+
+    text = ADDRESSED.replace("ORDER", "each_question")
+    qs = parse_question_set(text, "to.toml")
+    people = [Participant("Ann", "a"), Participant("Bob", "b")]
+    info = MeetingInfo(set_id=qs.id, title="t", date=dt.date(2026, 1, 15), participants=people)
+    m = MeetingEngine.create(store, qs, text, info, FakeClock())
+    m.start()
+    m.submit("Ann on Q1")
+    assert (m.speaker.name, m.pos.question) == ("Bob", 1)
+    m.add_participant(Participant("Cia", "a"))  # Q1 is addressed to her too
+    answered = []
+    while not m.round_complete:
+        answered.append((m.speaker.name, m.pos.question))
+        m.submit("svar")
+        assert len(answered) < 10, answered
+    assert answered == [("Bob", 1), ("Ann", 2), ("Bob", 2), ("Cia", 2), ("Cia", 0)]

@@ -13,6 +13,7 @@ from dialogtui.errors import MeetingError
 from dialogtui.export.labels import labels  # a group's default name, in the meeting's language
 from dialogtui.i18n import _
 from dialogtui.kinds import SPECS as KIND_SPECS
+from dialogtui.meeting import walk
 from dialogtui.meeting.clock import Clock
 from dialogtui.meeting.timers import Projection, StepTimer, project
 from dialogtui.questionset.loader import parse_question_set
@@ -110,13 +111,19 @@ class MeetingEngine:
         return self.info.participants
 
     def add_participant(self, participant: Participant) -> Participant:
-        """Someone who joins once the meeting has begun; they speak in later rounds."""
+        """Someone who joins once the meeting has begun: they join the round under way."""
         if not participant.name.strip():
             raise MeetingError(_("a participant needs a name"))
         if participant.role is not None and participant.role not in {r.id for r in self.qs.roles}:
             raise MeetingError(_("unknown role '{role}'").format(role=participant.role))
         added = self.store.add_participant(self.id, participant)
         self.info.participants.append(added)
+        # They join the round under way: it is no longer complete (where they are asked),
+        # and with nobody on the floor it is theirs; else it comes to them in their turn.
+        floor = walk.joined(self._round(), self._seats(), self._said(), self._at())
+        if floor != self._at():
+            self._take(floor)
+            self._save_pos()
         return added
 
     def participant(self, pid: int | None) -> Participant | None:
@@ -214,28 +221,75 @@ class MeetingEngine:
         """A question text with its time placeholders resolved for this meeting."""
         return resolve(template, self.info.date, self.qs.horizon, self.qs.language)
 
-    def speakers(self, step: Step | None = None) -> list[Participant]:
-        """Who is asked now, in order: the current question's addressees, the step's roles
-        in turn, or everyone."""
-        step = step or self.step
-        question = self.pos.question if step is self.step else None
-        return self._asked(step, question)
+    def speakers(self) -> list[Participant]:
+        """Who takes the turns now, in order: the current question's addressees, the
+        step's roles, or everyone (each person in turn: all asked any of its questions);
+        in a round over organisations one for each; in a step of groups, its groups. In
+        the set-up order (the scribe's, as the README says), not regrouped by role: "i tur
+        och ordning" is the order the people sit in, which the scribe entered."""
+        ids = walk.speakers(self._round(), self._seats(), {}, self._at())
+        return [p for p in (self.participant(pid) for pid in ids) if p is not None]
 
-    def _asked(self, step: Step, question: int | None) -> list[Participant]:
-        """Who is asked a question of a step (`None`: the step as a whole)."""
-        roles = list(step.roles)
-        if question is not None and step.questions and step.questions[question].to:
-            roles = list(step.questions[question].to)
-        # In the set-up order (the scribe's, as the README says), not regrouped by role:
-        # "i tur och ordning" is the order the people sit in, which the scribe entered.
-        matched = [p for p in self.participants if p.role in roles]
-        # Nobody holds the roles (roles were not entered at set-up): ask everyone rather
-        # than no one, so the round can still be walked.
-        people = matched or list(self.participants)
+    # -- the round walker's view of the meeting (dialogtui.meeting.walk) -------------------
+
+    def _round(self) -> walk.Round:
+        step = self.step
+        over: walk.Over = "person"
         if step.by_group:  # its groups or pairs take the turns, not the people
-            index = next(i for i, s in enumerate(self.qs.steps) if s is step)
-            return self.groups_of(index)
-        return self._for_each_organisation(people) if step.by_organisation else people
+            over = "group"
+        elif step.by_organisation:
+            over = "organisation"
+        return walk.Round(
+            questions=max(1, len(step.questions)),
+            roles=tuple(step.roles),
+            to=tuple(tuple(q.to) for q in step.questions),
+            order=step.order,
+            over=over,
+            alternatives=step.alternatives,
+            is_round=step.is_round,
+        )
+
+    def _seats(self) -> list[walk.Seat]:
+        people = self.groups_of() if self.step.by_group else self.participants
+        return [
+            walk.Seat(p.id, p.role, self.organisation(p).casefold())
+            for p in people
+            if p.id is not None
+        ]
+
+    def _said(self) -> dict[tuple[int, int], str]:
+        """Who has answered which question of this step, this time through it."""
+        said = {
+            (pid, q): mark
+            for q in range(max(1, len(self.step.questions)))
+            for pid, mark in self._marks(q).items()
+        }
+        if self.step.scale is not None:
+            # A scale's answer is the rating, not a turn: whoever is rated has answered.
+            for rating in self.store.scale_ratings(self.id):
+                if rating.step == self.pos.step:
+                    for q in range(max(1, len(self.step.questions))):
+                        said[(rating.participant_id, q)] = "spoke"
+        return said
+
+    def _at(self) -> walk.Floor:
+        return walk.Floor(self.pos.question, self.pos.speaker_id)
+
+    def _start_floor(self) -> walk.Floor:
+        """The floor as the round begins or resumes: the first one not yet answered."""
+        at = walk.Floor(self.pos.question)
+        return walk.start(self._round(), self._seats(), self._said(), at)
+
+    def _take(self, floor: walk.Floor) -> None:
+        """The walker's position; a new floor's clocks start (another of the same
+        organisation goes on in its time)."""
+        same_floor = self.keeps_floor and self.same_organisation(
+            self.speaker, self.participant(floor.speaker)
+        )
+        self.pos.question, self.pos.speaker_id = floor.question, floor.speaker
+        self._turn_started = self.clock.now()
+        if not same_floor:
+            self._floor_started = self._turn_started
 
     def organisation(self, person: Participant) -> str:
         """Whom a person speaks for in a round over organisations: the organisation entered
@@ -260,16 +314,6 @@ class MeetingEngine:
         """The actor with the floor ("" when nobody has it)."""
         return self.actor(self.speaker) if self.speaker is not None else ""
 
-    def _for_each_organisation(self, people: list[Participant]) -> list[Participant]:
-        """One person per organisation, in the order the organisations first sit: the one
-        who has the floor for it now, else its first."""
-        chosen: dict[str, Participant] = {}
-        for p in people:
-            key = self.organisation(p).casefold()
-            if key not in chosen or p.id == self.pos.speaker_id:
-                chosen[key] = p  # a dict keeps the place of the key's first person
-        return list(chosen.values())
-
     def may_speak(self) -> list[Participant]:
         """Whom the scribe can choose as speaker (f6): those asked, or in a round over
         organisations everyone of the organisations asked."""
@@ -287,23 +331,12 @@ class MeetingEngine:
         )
 
     def round_marks(self) -> dict[int, str]:
-        """Who has spoken ("spoke") and who passed ("passed"): on the current question, or,
-        where each person answers all questions in turn, on any of the step's questions (so
-        someone who answered three and passed the last is marked as having spoken)."""
-        marks = self._marks(None if self.step.order == "each_person" else self.pos.question)
-        if not self.step.by_organisation:
-            return marks
-        # An organisation has spoken when any of its people has.
-        by_org: dict[int, str] = {}
-        for rep in self.speakers():
-            said = {
-                marks[p.id]
-                for p in self.participants
-                if p.id in marks and self.same_organisation(p, rep)
-            }
-            if said and rep.id is not None:
-                by_org[rep.id] = "spoke" if "spoke" in said else "passed"
-        return by_org
+        """Per one of `speakers()`, whether they have spoken ("spoke") or only passed
+        ("passed"): on the current question, or, where each person answers all questions
+        in turn, once they are done with all of theirs (so someone who answered three and
+        passed the last is marked as having spoken, and one who answered one of four is not
+        marked done). An organisation has spoken when any of its people has."""
+        return walk.shown_marks(self._round(), self._seats(), self._said(), self._at())
 
     def _marks(self, question: int | None) -> dict[int, str]:
         q = question if self.step.questions else None
@@ -341,9 +374,9 @@ class MeetingEngine:
             self.status = MeetingStatus.open
         self._form_groups()
         if self.pos.speaker_id is None and self.step.by_group and beginning:
-            self._first_speaker()  # the first group or pair, as at a step change
-        if self.pos.speaker_id is None and self.step.is_round and not self.round_marks():
-            self._first_speaker()  # but a round already walked stays complete
+            self._take(self._start_floor())  # the first group or pair, as at a step change
+        if self.pos.speaker_id is None and self.step.is_round and not self.round_complete:
+            self._take(self._start_floor())  # but a round already walked stays complete
         if not self.pos.paused:
             self._running_since = self.clock.now()
         self._turn_started = self._floor_started = self.clock.now()
@@ -477,7 +510,7 @@ class MeetingEngine:
         self.pos.speaker_id = None
         self._form_groups()
         if self.step.is_round or self.step.by_group:
-            self._first_speaker()
+            self._take(self._start_floor())
         self._turn_started = self._floor_started = self.clock.now()
         self._save_pos()
 
@@ -517,6 +550,8 @@ class MeetingEngine:
         repetition = self.pos.repetition + 1
         self.goto_step(found[1])
         self.pos.repetition = repetition
+        if self.step.is_round or self.step.by_group:
+            self._take(self._start_floor())  # from this case's answers, not the last's
         self._save_pos()
         return True
 
@@ -531,7 +566,7 @@ class MeetingEngine:
         self.pos.repetition += 1
         self.pos.question = self.chosen.get(self.pos.step, 0)
         if self.step.is_round:
-            self._first_speaker()
+            self._take(self._start_floor())
         self._turn_started = self._floor_started = self.clock.now()
         self._save_pos()
         return True
@@ -539,117 +574,59 @@ class MeetingEngine:
     def goto_question(self, index: int) -> None:
         if not self.step.questions:
             return
-        self.pos.question = max(0, min(index, len(self.step.questions) - 1))
+        question = max(0, min(index, len(self.step.questions) - 1))
         if self.step.alternatives:
             # Another alternative is asked instead: kept, so that the step, gone back to or
             # resumed, asks it, and the minutes have it.
-            self.chosen[self.pos.step] = self.pos.question
-            self.store.choose_alternative(
-                self.id, self.pos.step, self.pos.question, self.clock.now()
-            )
-        if self.step.is_round and (self.step.order == "each_question" or self.step.alternatives):
-            self._first_speaker()
+            self.chosen[self.pos.step] = question
+            self.store.choose_alternative(self.id, self.pos.step, question, self.clock.now())
+        floor = walk.ask(self._round(), self._seats(), self._said(), self._at(), question)
+        if floor.speaker == self.pos.speaker_id:
+            self.pos.question = floor.question  # the same one asked another question
+        else:
+            self._take(floor)
         self._save_pos()
 
-    def _later_questions(self, step: Step) -> range:
-        """The questions a round goes on to after the current one: none where the step's
-        questions are alternatives (only the one chosen is asked)."""
-        if step.alternatives:
-            return range(0)
-        return range(self.pos.question + 1, max(1, len(step.questions)))
-
     def set_speaker(self, pid: int | None) -> None:
+        """The scribe gives the floor to someone (f6, alt+n); each person in turn, on
+        their first question not yet answered."""
         if pid is not None and self.participant(pid) is None:
             raise MeetingError(_("no participant {id} in this meeting").format(id=pid))
-        # A group is its own organisation (its name, which is unique in its step).
-        same_floor = self.keeps_floor and self.same_organisation(
-            self.speaker, self.participant(pid)
-        )
-        self.pos.speaker_id = pid
-        self._turn_started = self.clock.now()
-        if not same_floor:  # another of its people goes on in the organisation's time
-            self._floor_started = self._turn_started
+        self._take(walk.choose(self._round(), self._seats(), self._said(), self._at(), pid))
         self._save_pos()
 
     def cycle_speaker(self, delta: int = 1) -> None:
-        order = self.speakers()
-        if not order:
+        """tab and shift+tab: the next or previous one in order, wrapping round."""
+        if not self.speakers():
             return
-        ids = [p.id for p in order]
-        if self.pos.speaker_id in ids:
-            n = (ids.index(self.pos.speaker_id) + delta) % len(ids)
-        else:
-            n = 0 if delta > 0 else len(ids) - 1
-        self.set_speaker(ids[n])
+        floor = walk.cycle(self._round(), self._seats(), self._said(), self._at(), delta)
+        self._take(floor)
+        self._save_pos()
 
     def next_in_round(self) -> None:
         """The next person in the speaking order, or nobody after the last (no wrapping:
         a stray key after the last rating must not re-rate the first person)."""
-        ids = [p.id for p in self.speakers()]
-        if self.pos.speaker_id in ids and ids.index(self.pos.speaker_id) + 1 < len(ids):
-            self.set_speaker(ids[ids.index(self.pos.speaker_id) + 1])
-        else:
-            self.set_speaker(None)
+        self._take(walk.next_in_order(self._round(), self._seats(), self._said(), self._at()))
+        self._save_pos()
 
-    def _first_speaker(self) -> None:
-        order = self.speakers()
-        self.pos.speaker_id = order[0].id if order else None
-
-    def _advance_round(self) -> None:
-        """After a turn: the next speaker (or question), as the step's order says. A
-        question addressed to some roles (`to`) is asked of those only."""
-        step = self.step
-        current = self.pos.speaker_id
-        if not step.is_round or current is None:
+    def _advance_round(self, passed: bool) -> None:
+        """After a turn: the next one (or question) as the step's order says; after a pass,
+        always (whoever passes has nothing to add)."""
+        if not self.step.is_round or self.pos.speaker_id is None:
             return
-        if self.keeps_floor:
-            # The organisation or group keeps the floor (its people may go on, the others
-            # ask while it presents); tab gives it to the next.
-            return
-        n_questions = max(1, len(step.questions))
-
-        def asked(q: int) -> list[int | None]:
-            return [p.id for p in self._asked(step, q if step.questions else None)]
-
-        if step.order == "each_person":
-            # The same person's next question for them, else the next person's first.
-            people = [p.id for p in self._asked(step, None)]
-            for q in self._later_questions(step):
-                if current in asked(q):
-                    self.pos.question = q
-                    return
-            # The next person who has not had their turn yet (someone who was skipped or
-            # spoke late does not send the round back to those who are done).
-            had = self._marks(None)
-            for pid in _after(people, current):
-                if pid in had:
-                    continue
-                firsts = [self.pos.question] if step.alternatives else range(n_questions)
-                for q in firsts:
-                    if pid in asked(q):
-                        self.pos.question, self.pos.speaker_id = q, pid
-                        return
-            self.pos.speaker_id = None  # the round is complete
-            return
-        # each_question: everyone asked answers this question, then the next question.
-        ids = asked(self.pos.question)
-        if current not in ids:
-            return  # someone chosen by hand, outside the round: the round waits
-        had = self._marks(self.pos.question)
-        waiting = [pid for pid in _after(ids, current) if pid not in had]
-        if waiting:  # the next in order who has not answered yet, wrapping round
-            self.pos.speaker_id = waiting[0]
-            return
-        for q in self._later_questions(step):
-            ids = asked(q)
-            if ids:
-                self.pos.question, self.pos.speaker_id = q, ids[0]
-                return
-        self.pos.speaker_id = None
+        at = self._at()
+        floor = walk.after_turn(self._round(), self._seats(), self._said(), at, passed=passed)
+        same = self.same_organisation(self.speaker, self.participant(floor.speaker))
+        if not (self.keeps_floor and same):
+            self._floor_started = self._turn_started  # the next one's time starts now
+        self.pos.question, self.pos.speaker_id = floor.question, floor.speaker
 
     @property
     def round_complete(self) -> bool:
-        return self.step.is_round and self.pos.speaker_id is None and bool(self.speakers())
+        """Everyone asked has answered or passed every question asked of them."""
+        if not self.step.is_round:
+            return False
+        return walk.complete(self._round(), self._seats(), self._said(), self._at())
 
     # -- turns ----------------------------------------------------------------------------
 
@@ -670,7 +647,7 @@ class MeetingEngine:
         self._turn_started = now
         self._mark(turn)
         self.turns_changed += 1
-        self._advance_round()
+        self._advance_round(passed)
         self._save_pos()
         return turn
 
@@ -880,11 +857,3 @@ class MeetingEngine:
     def follow_ups(self) -> list[FollowUp]:
         """What this meeting said about earlier actions."""
         return self.store.follow_ups(self.id)
-
-
-def _after(ids: list, current) -> list:
-    """The ids after `current` in order, then those before it: who comes next, round."""
-    if current not in ids:
-        return list(ids)
-    n = ids.index(current)
-    return ids[n + 1 :] + ids[:n]
