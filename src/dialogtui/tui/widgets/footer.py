@@ -26,10 +26,11 @@ class KeyFooter(Footer):
         if not self._bindings_ready:
             return
         shown: dict[str, tuple] = {}
-        for binding, enabled, tooltip in _shown(self.screen):
-            shown.setdefault(binding.action, (binding, enabled, tooltip))
+        for binding, enabled, tooltip, node in _shown(self.screen):
+            shown.setdefault(binding.action, (binding, enabled, tooltip, node))
+        self._fit(shown)
         self.styles.grid_size_columns = len(shown)
-        for binding, enabled, tooltip in shown.values():
+        for binding, enabled, tooltip, _node in shown.values():
             yield FooterKey(
                 binding.key,
                 self.app.get_key_display(binding),
@@ -47,11 +48,33 @@ class KeyFooter(Footer):
             self._shown = shown
         super().bindings_changed(screen)
 
+    def _fit(self, shown: dict[str, tuple]) -> None:
+        """Where a list's keys come first and the row would run past the edge, the screen's
+        last keys give way, so that the app's (f1: help, which lists them all) stay."""
+        focused = self.screen.focused
+        if not any(node is focused for *_, node in shown.values()):
+            return  # the text box's row is made to fit as it is
+        width = self.app.size.width
+
+        def used() -> int:
+            return sum(
+                len(self.app.get_key_display(b)) + len(_(b.description)) + 2
+                for b, *_rest in shown.values()
+            )
+
+        for action in reversed(list(shown)):
+            if used() <= width:
+                return
+            node = shown[action][3]
+            if node is not focused and node is not self.app:
+                del shown[action]
+
 
 def _shown(screen: Screen) -> tuple[tuple, ...]:
     """The keys to show: first those of the focused widget (a list with the keyboard says
     so, and how to go back to the text box), then the screen's and the app's."""
     active = [a for a in screen.active_bindings.values() if a.binding.show]
     focused = screen.focused
-    active.sort(key=lambda a: a.node is not focused or focused is None)  # stable
-    return tuple((a.binding, a.enabled, a.tooltip) for a in active)
+    # Stable: within each, in the order they are bound; escape (back to the text box) leads.
+    active.sort(key=lambda a: (a.node is not focused or focused is None, a.binding.key != "escape"))
+    return tuple((a.binding, a.enabled, a.tooltip, a.node) for a in active)
