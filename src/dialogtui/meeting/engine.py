@@ -716,6 +716,15 @@ class MeetingEngine:
             ),
         )
 
+    def move_turn(self, turn_id: int, participant_id: int | None) -> None:
+        """The turn was someone else's (filed under the one who had the floor): its speaker
+        changes, the earlier one is kept in the history, as an earlier text is."""
+        if participant_id is not None and self.participant(participant_id) is None:
+            raise MeetingError(_("no participant {id} in this meeting").format(id=participant_id))
+        self.store.move_turn(self.id, turn_id, participant_id, self.clock.now())
+        self._marks_cache.clear()  # who has spoken in the round is theirs now
+        self.turns_changed += 1
+
     def delete_turn(self, turn_id: int) -> None:
         self.store.delete_turn(self.id, turn_id, self.clock.now())
         self._marks_cache.clear()  # who has spoken may have changed: read again

@@ -516,6 +516,14 @@ class Store:
             self._keep_revision(c, meeting_id, turn_id, "edit", now, at_read_back)
             c.execute("UPDATE turns SET text=? WHERE id=?", (text, turn_id))
 
+    def move_turn(
+        self, meeting_id: int, turn_id: int, participant_id: int | None, now: dt.datetime
+    ) -> None:
+        """The turn was someone else's: its speaker changes, the earlier one is kept."""
+        with self.tx() as c:
+            self._keep_revision(c, meeting_id, turn_id, "move", now)
+            c.execute("UPDATE turns SET participant_id=? WHERE id=?", (participant_id, turn_id))
+
     def delete_turn(self, meeting_id: int, turn_id: int, now: dt.datetime) -> None:
         with self.tx() as c:
             self._keep_revision(c, meeting_id, turn_id, "delete", now)
@@ -530,12 +538,14 @@ class Store:
         now: dt.datetime,
         at_read_back: bool = False,
     ) -> None:
-        """The turn's text as it was, before it is edited or deleted: nothing is lost."""
+        """The turn as it was (its text, its speaker), before it is edited, moved to another
+        speaker or deleted: nothing is lost."""
         old = self._live_turn(c, meeting_id, turn_id)
         c.execute(
-            "INSERT INTO turn_revisions (turn_id, text, replaced_at, action, at_read_back)"
-            " VALUES (?,?,?,?,?)",
-            (turn_id, old["text"], _ts(now), action, int(at_read_back)),
+            "INSERT INTO turn_revisions"
+            " (turn_id, text, replaced_at, action, at_read_back, participant_id)"
+            " VALUES (?,?,?,?,?,?)",
+            (turn_id, old["text"], _ts(now), action, int(at_read_back), old["participant_id"]),
         )
 
     # -- read-back -----------------------------------------------------------------------
@@ -720,6 +730,7 @@ class Store:
                 dt.datetime.fromisoformat(r["replaced_at"]),
                 r["action"],
                 bool(r["at_read_back"]),
+                r["participant_id"],
             )
             for r in self.query(
                 "SELECT r.* FROM turn_revisions r JOIN turns t ON t.id = r.turn_id"
