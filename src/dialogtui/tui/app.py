@@ -52,7 +52,51 @@ def _tolerate_undecodable_keys() -> None:
     )
 
 
+# After ESC, the characters that begin a sequence a terminal sends for a key or as a reply
+# (CSI, SS3, DCS, OSC, APC): the parser waits for the rest of them.
+_SEQUENCE_STARTS = frozenset("[O]P_")
+
+
+def _alt_keys_type_nothing() -> None:
+    """Alt (Option, meta) and a key never types a character.
+
+    Where a terminal sends Alt as an ESC before the key (tmux, xterm, GNOME Terminal, Windows
+    Terminal, WezTerm), Textual's parser read ESC 3 as "£", ESC 1 as "¡" and so on (its table
+    for WezTerm on a US Mac, where Option+3 types £), and ESC a or ESC space as the key with
+    its character: each was typed into the text box (the newcomer review's N21), and alt+1…9
+    never reached the speaker keys. Here ESC and a printable character is alt and that key,
+    read at once, with no character to type; so is any key with alt or meta the parser
+    makes otherwise. A character composed with AltGr or Option arrives as itself, with no
+    ESC before it ("@" and "£" on a Nordic keyboard): it is typed as ever. (Textual's
+    parser, which every driver uses, is wrapped where it turns a sequence into keys.)"""
+    from textual import events
+    from textual._ansi_sequences import ANSI_SEQUENCES_KEYS
+    from textual._xterm_parser import XTermParser
+
+    textuals = XTermParser._sequence_to_key_events
+
+    def keys(self: XTermParser, sequence: str, alt: bool = False) -> Iterable[events.Key]:
+        if (
+            len(sequence) == 2
+            and sequence[0] == "\x1b"
+            and sequence[1].isprintable()
+            and sequence[1] not in _SEQUENCE_STARTS
+            # ESC b, ESC f: a word left or right, as macOS terminals send Option+arrows
+            and not isinstance(ANSI_SEQUENCES_KEYS.get(sequence), tuple)
+        ):
+            sequence, alt = sequence[1], True
+        for event in textuals(self, sequence, alt):
+            modifiers = set(event.key.split("+")[:-1])
+            if event.is_printable and (alt or modifiers & {"alt", "meta"}):
+                key = event.key if modifiers & {"alt", "meta"} else f"alt+{event.key}"
+                event = events.Key(key, None)
+            yield event
+
+    XTermParser._sequence_to_key_events = keys  # type: ignore[method-assign]
+
+
 _tolerate_undecodable_keys()
+_alt_keys_type_nothing()
 
 
 class DialogApp(App):
