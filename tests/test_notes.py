@@ -51,7 +51,7 @@ def test_f7_lists_corrects_and_deletes_decisions_and_concerns(tmp_path):
         await until(pilot, lambda: capture.engine.notes()[0].text == "Nästa träff 21 april")
         await until(pilot, lambda: isinstance(app.screen, NotesDialog))  # back in the list
         await until(pilot, lambda: "Decision · step 1: Nästa träff 21 april" in screen_text(app))
-        burst(app, "<down>", "x", "y")  # delete the concern
+        burst(app, "<down>", "<delete>", "<delete>")  # delete the concern, and say so
         await until(pilot, lambda: len(capture.engine.notes()) == 1)
         await until(pilot, lambda: isinstance(app.screen, NotesDialog))
         await until(pilot, lambda: "Fel oro" not in screen_text(app))

@@ -63,8 +63,9 @@ def test_p_in_the_plan_writes_its_goal_owner_and_follow_up(tmp_path):
 
     async def scenario(app, pilot):
         await until(pilot, lambda: "p: goal, owner, follow-up" in screen_text(app))
-        # One burst, as typed: each enter goes to the next field, a name completes.
-        burst(app, "p", "Fler träffar", "<enter>", "Samverkan", "<enter>", "Sa", "<enter>")
+        # As typed: escape to the plan, then each enter to the next field, a name completes.
+        burst(app, "<escape>", "p", "Fler träffar", "<enter>", "Samverkan", "<enter>", "Sa")
+        burst(app, "<enter>")
         burst(app, "2026-13-01", "<ctrl+s>")  # no such month: refused, the form stays
         field = "#f-follow_up_on"
         await until(pilot, lambda: "Write the date as YYYY-MM-DD." in screen_text(app))
@@ -96,7 +97,7 @@ def test_the_plans_form_is_kept_every_second_and_reopened(tmp_path):
     async def first(app, pilot):
         capture = app.screen
         await until(pilot, lambda: "p: goal, owner, follow-up" in screen_text(app))
-        burst(app, "p", "Eget mål")
+        burst(app, "<escape>", "p", "Eget mål")  # escape: to the plan, whose p it is
         await until(pilot, lambda: isinstance(app.screen, FieldsDialog))
         await until(pilot, lambda: app.screen.query_one("#f-goal_own").value == "Eget mål")
         capture.post_message(Tick())  # what the clock does every second
