@@ -1,11 +1,25 @@
-"""Keys in the app's fields and the text box: an alt or meta key never types a character
-(the newcomer review's N21)."""
+"""Keys in the app's fields and the text box: editing keys take effect in the order typed
+however fast (the newcomer review's N22), and an alt or meta key never types a character
+(N21)."""
 
 from __future__ import annotations
 
 import pytest
 from conftest import posix_only
 from tui_helpers import PEOPLE_THREE, burst, run, seeded_meeting, type_text, until
+
+from dialogtui.tui.screens.setup import SetupScreen
+
+# Keys as a scribe corrects a line: to its start and end, by words, deleting either way.
+EDITS = [
+    ["home", "Y", "backspace", "X"],  # the review's: nothing is left of the Y
+    ["home", "X", "end", "Z", "left", "left", "backspace", "q"],
+    ["ctrl+left", "ctrl+left", "-", "ctrl+right", "delete", "!", "home", "delete", "right", "å"],
+]
+
+
+def as_burst(keys: list[str]) -> list[str]:
+    return [k if len(k) == 1 else f"<{k}>" for k in keys]
 
 
 async def reach(pilot, condition, state) -> None:
@@ -16,6 +30,54 @@ async def reach(pilot, condition, state) -> None:
         assert condition()
     except AssertionError:
         raise AssertionError(f"the app never got there: {state()!r}") from None
+
+
+@pytest.mark.parametrize("keys", EDITS, ids=["review", "ends", "words"])
+def test_editing_keys_in_a_field_in_one_burst_act_as_typed_one_by_one(tmp_path, keys):
+    start = "Familjecentralen, Ekenäs"
+
+    async def scenario(app, pilot):
+        assert isinstance(app.screen, SetupScreen)
+        place = app.screen.query_one("#place")
+        await type_text(pilot, start)
+        await pilot.press(*keys)  # one by one, each handled before the next
+        slow = place.value
+        place.value = start
+        place.cursor_position = len(start)
+        burst(app, *as_burst(keys))
+        await reach(pilot, lambda: place.value == slow, lambda: (place.value, slow))
+
+    run(scenario, db=tmp_path / "db", set_ref="raseborg-temamote")
+
+
+def test_the_reviews_home_y_backspace_in_one_burst(tmp_path):
+    async def scenario(app, pilot):
+        place = app.screen.query_one("#place")
+        burst(app, "Familjecentralen, Ekenäs", "<home>", "Y", "<backspace>", "<end>", "!")
+        done = "Familjecentralen, Ekenäs!"
+        await reach(pilot, lambda: place.value == done, lambda: place.value)
+        assert place.cursor_position == len(done)
+
+    run(scenario, db=tmp_path / "db", set_ref="raseborg-temamote")
+
+
+@pytest.mark.parametrize("keys", [*EDITS, ["ctrl+j", "N", "up", "end", ".", "down", "home", "_"]])
+def test_editing_keys_in_the_text_box_in_one_burst_act_as_typed_one_by_one(tmp_path, keys):
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "samtidigt-traff-2", PEOPLE_THREE)
+    start = "halvskrivet utkast om skolan"
+
+    async def scenario(app, pilot):
+        draft = app.screen.query_one("#draft")
+        await type_text(pilot, start)
+        await pilot.press(*keys)
+        slow = draft.text
+        draft.text = start
+        draft.move_cursor(draft.document.end)
+        burst(app, *as_burst(keys))
+        await reach(pilot, lambda: draft.text == slow, lambda: (draft.text, slow))
+
+    run(scenario, db=db, meeting_id=mid)
 
 
 # -- alt and meta never type -----------------------------------------------------------------

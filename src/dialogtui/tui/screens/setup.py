@@ -22,6 +22,7 @@ from dialogtui.questionset.placeholders import check_date
 from dialogtui.records import MeetingInfo, Participant
 from dialogtui.tui.ordering import OrderedFocus, settle
 from dialogtui.tui.typed import DialogScreen
+from dialogtui.tui.widgets.fields import Field
 from dialogtui.tui.widgets.footer import KeyFooter
 
 
@@ -76,19 +77,19 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
         writes = visible(qs.facilitators.writer if qs.facilitators else _("Facilitator who writes"))
         with VerticalScroll(id="setup"):
             yield Label(plain(_("New meeting: {title}").format(title=qs.title), style="bold"))
-            yield from _field(_("Title"), Input(visible(qs.title), id="title", compact=True))
+            yield from _field(_("Title"), Field(visible(qs.title), id="title", compact=True))
             yield from _field(
                 _("Date"),
-                Input(
+                Field(
                     self.app.clock.now().date().isoformat(),
                     placeholder=_("YYYY-MM-DD"),
                     id="date",
                     compact=True,
                 ),
             )
-            yield from _field(_("Place"), Input(id="place", compact=True))
-            yield from _field(_("Asks"), Input(placeholder=asks, id="asker", compact=True))
-            yield from _field(_("Writes"), Input(placeholder=writes, id="writer", compact=True))
+            yield from _field(_("Place"), Field(id="place", compact=True))
+            yield from _field(_("Asks"), Field(placeholder=asks, id="asker", compact=True))
+            yield from _field(_("Writes"), Field(placeholder=writes, id="writer", compact=True))
             if qs.asks_consent:
                 if qs.consent_text:
                     yield Label(plain(qs.consent_text), classes="hint")
@@ -100,7 +101,7 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
                 yield Checkbox(_("Guardians' consent recorded"), id="consent", compact=True)
                 yield from _field(
                     _("Consent note"),
-                    Input(placeholder=_("how consent was given"), id="consent-note", compact=True),
+                    Field(placeholder=_("how consent was given"), id="consent-note", compact=True),
                 )
             yield from _field(
                 _("Follows up"),
@@ -119,7 +120,7 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
             with Horizontal(classes="row"):
                 # Not selected on focus: a participant back in the fields to be corrected
                 # must not be replaced by the first key typed.
-                yield Input(placeholder=_("Name"), id="p-name", compact=True, select_on_focus=False)
+                yield Field(placeholder=_("Name"), id="p-name", compact=True, select_on_focus=False)
                 if qs.roles:  # a set without roles asks for none
                     roles = [(plain(r.name), r.id) for r in qs.roles]
                     role = Select(
@@ -130,10 +131,10 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
                         28, 4 + max(len(_("Role")), *(len(r.name) for r in qs.roles))
                     )
                     yield role
-                yield Input(
+                yield Field(
                     placeholder=_("Organisation"), id="p-org", compact=True, select_on_focus=False
                 )
-                yield Input(
+                yield Field(
                     placeholder=_("Pseudonym (optional)"),
                     id="p-pseudonym",
                     compact=True,

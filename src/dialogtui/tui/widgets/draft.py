@@ -9,11 +9,12 @@ from textual.message import Message
 from textual.widgets import TextArea
 
 from dialogtui.i18n import N_, _
+from dialogtui.tui.widgets.fields import InOrder
 
 WRAP_LIMIT = 200_000  # characters; soft-wrapping megabytes would freeze the screen
 
 
-class DraftArea(TextArea):
+class DraftArea(InOrder, TextArea):  # its editing keys in typed order too (fields.py)
     HELP_TITLE = N_("Text box")
 
     # Shown in help, and on the box's own border (where they stay visible at any width,
@@ -51,7 +52,8 @@ class DraftArea(TextArea):
             event.stop()
             event.prevent_default()
             self.action_newline()
-        # Anything else: Textual goes on to TextArea._on_key itself (handlers run per class).
+        # Anything else: Textual goes on to InOrder's and TextArea's `_on_key` itself
+        # (handlers run per class).
 
     async def _on_paste(self, event: events.Paste) -> None:
         # Runs before TextArea's own paste handler, which then inserts the text.

@@ -1,0 +1,43 @@
+"""Fields whose editing keys take effect in the order they were typed, however fast.
+
+Textual's Input and TextArea type a character in their own handler of its key, as the key
+reaches them, but move the cursor and delete through bindings, which the app runs only once
+the key has gone round the field and its containers and back to the app. By then the keys
+typed after it have reached the field: `home`, "Y", `backspace` sent at once to the Place
+field gave "…EkenäsY" (the newcomer review's N22), the Y typed before the cursor went home,
+and the backspace deleting nothing.
+
+`InOrder` runs the field's own binding for a key in the field's handler of that key, in the
+field's queue, where the characters before and after it are typed. The keys are the field's
+own (`home`, `end`, the arrows, `backspace`, `delete`, `ctrl+left`, …, whatever its class
+binds), so nothing is listed twice; a key bound by the screen with priority never reaches
+the field, and one the field does not bind goes round as before.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widget import Widget
+from textual.widgets import Input
+
+
+class InOrder:
+    """Put first in the bases of an Input or a TextArea (or a subclass of either)."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Textual calls this, then the widget class's own `_on_key` (handlers run per class):
+        # a printable key is typed there, in this same queue.
+        assert isinstance(self, Widget)
+        if event.is_printable:
+            return
+        # The field's own bindings, as Textual keeps them (a screen's priority binding of
+        # the same key, `delete` in the set-up's list, has had its turn and passed the key
+        # on; `Screen.active_bindings` would name that one).
+        for binding in self._bindings.key_to_bindings.get(event.key, ()):
+            if not binding.priority and await self.app.run_action(binding.action, self):
+                event.stop()  # done: the app must not run it a second time
+                return
+
+
+class Field(InOrder, Input):
+    """The app's one-line text field."""
