@@ -6,7 +6,8 @@ not get them (Finland's act on social-welfare client documents, 20 §; each orga
 keeps its own copy, SamTidigt p. 15). So a copy for a file holds what its own people said:
 - "everyone": every statement (the minutes as read back in the room);
 - "family": what the person and their family or network said — the roles a set marks
-  `family = true` (or, where a set marks none, the participants of no organisation);
+  `family = true` (or, where a set marks none, the participants of no role and no
+  organisation);
 - an organisation's name (or a role's, where the set's roles are organisations): what its
   people said, and the family's, whose case it is;
 - participants' names, comma-separated, with any of the above: exactly those.
@@ -53,7 +54,10 @@ def family(qs: QuestionSet, people: Sequence[Participant]) -> set[int]:
     roles = {r.id for r in qs.roles if r.family}
     if roles:
         return {p.id for p in people if p.role in roles and p.id is not None}
-    return {p.id for p in people if not p.organisation.strip() and p.id is not None}
+    # A role that is not the family's is an authority's or a professional's, whether or not
+    # an organisation was entered: a school counsellor whose organisation was left empty was
+    # "the family" of a copy (the newcomer review's N9).
+    return {p.id for p in people if not p.role and not p.organisation.strip() and p.id is not None}
 
 
 def organisations(qs: QuestionSet, people: Sequence[Participant]) -> list[str]:
