@@ -9,7 +9,9 @@ from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.widgets import Checkbox, Input, Label, OptionList, Select
+from textual.widgets.input import Selection
 from textual.widgets.option_list import Option
 
 from dialogtui.display import plain, visible
@@ -34,14 +36,53 @@ def _field(label: str, widget) -> ComposeResult:
 
 class ParticipantList(OptionList):
     """The participants so far. Its keys are the set-up screen's (priority bindings that
-    run when the list has the focus), so that an arrow key and the x typed after it act in
-    that order."""
+    run when the list has the focus), so that an arrow key and the delete typed after it
+    act in that order. None of them is a letter: a letter typed here is a name (the
+    screen's `take_typing`)."""
 
     HELP_TITLE = N_("Participant list")
 
     def on_focus(self) -> None:
         if self.highlighted is None and self.option_count:
-            self.highlighted = 0  # the first x removes someone, not nothing
+            self.highlighted = 0  # the first delete removes someone, not nothing
+
+
+class RoleSelect(Select[str]):
+    """The Role field. A role chosen, the one shown or another, goes on to Organisation
+    (the screen's `_role_chosen`); Textual's Select would do so only when the role changed,
+    leaving the focus on the closed list, where the organisation typed next was lost (the
+    newcomer review's N8). With the keyboard the screen opens and chooses in typed order
+    (`open`, `choose`); a click comes here as the drop-down's selection."""
+
+    class Chosen(Message):
+        """A role was chosen with the mouse."""
+
+    @property
+    def drop_down(self) -> OptionList:
+        return self.query_one(OptionList)
+
+    def watch_expanded(self, expanded: bool) -> None:
+        # The drop-down takes the focus only while it is open. Textual gives it the focus by
+        # a call queued behind the keys already read: once a fast typist has chosen a role
+        # and typed on into Organisation, that call would take the focus back to the list.
+        self.drop_down.can_focus = expanded
+
+    def open(self) -> OptionList:
+        self.action_show_overlay()
+        return self.drop_down
+
+    def choose(self, index: int | None) -> None:
+        """The option at `index` of the drop-down (the blank one: no role) chosen; closed."""
+        if index is not None:
+            self.value = self._options[index][1]  # (prompt, value) pairs, as Select keeps them
+        self.expanded = False
+
+    def on_select_overlay_update_selection(self, event) -> None:
+        # Instead of Select's own handler (which would keep the focus here).
+        event.stop()
+        event.prevent_default()
+        self.choose(event.option_index)
+        self.post_message(self.Chosen())
 
 
 class SetupScreen(OrderedFocus, DialogScreen[None]):
@@ -53,17 +94,16 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
         Binding("enter", "enter", N_("Next field / add / edit"), show=False, priority=True),
         Binding("escape", "back", N_("Back")),
         *OrderedFocus.FOCUS_BINDINGS,
-        # In the participant list (elsewhere these keys are typed, or move as usual):
-        Binding(
-            "delete,x", "in_list('remove')", N_("Remove participant"), show=False, priority=True
-        ),
-        Binding("e", "in_list('edit')", N_("Edit participant"), show=False, priority=True),
+        # In the participant list (elsewhere these keys edit or move as usual). No letter:
+        # a letter typed in the list is the next participant's name (`take_typing`).
+        Binding("delete", "in_list('remove')", N_("Remove participant"), show=False, priority=True),
         Binding("alt+up,ctrl+up", "in_list('move', -1)", N_("Move up"), show=False, priority=True),
         Binding(
             "alt+down,ctrl+down", "in_list('move', 1)", N_("Move down"), show=False, priority=True
         ),
-        Binding("down", "in_list('cursor', 1)", N_("Next"), show=False, priority=True),
-        Binding("up", "in_list('cursor', -1)", N_("Previous"), show=False, priority=True),
+        # In the participant list and the role's drop-down:
+        Binding("down", "cursor(1)", N_("Next"), show=False, priority=True),
+        Binding("up", "cursor(-1)", N_("Previous"), show=False, priority=True),
     ]
 
     def __init__(self, qs: QuestionSet, text: str):
@@ -114,7 +154,7 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
                 ),
             )
             yield Label(
-                _("Participants (enter adds; in the list: enter edits, x removes, alt+↑/↓ moves)"),
+                _("Participants (enter adds; list: enter edits, del removes, alt+↑/↓ moves)"),
                 classes="section",
             )
             with Horizontal(classes="row"):
@@ -123,7 +163,7 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
                 yield Field(placeholder=_("Name"), id="p-name", compact=True, select_on_focus=False)
                 if qs.roles:  # a set without roles asks for none
                     roles = [(plain(r.name), r.id) for r in qs.roles]
-                    role = Select(
+                    role = RoleSelect(
                         roles, prompt=_("Role"), id="p-role", allow_blank=True, compact=True
                     )
                     # As wide as the longest role's name (and the arrow), up to a limit.
@@ -168,15 +208,8 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
     # -- participants -------------------------------------------------------------------
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        """A role chosen goes on to the organisation, where enter adds the participant (on
-        the role's drop-down, enter would only open it again). A series usually meets with
-        the same people: following up a meeting brings its participants along, if none
-        have been entered yet."""
-        if event.select.id == "p-role":
-            if event.select.has_focus_within:  # chosen, not filled in to correct someone
-                # After the drop-down's own focus call, which is queued the same way.
-                self.query_one("#p-org", Input).focus()
-            return
+        """A series usually meets with the same people: following up a meeting brings its
+        participants along, if none have been entered yet."""
         if event.select.id != "previous" or self.people or not isinstance(event.value, int):
             return
         try:
@@ -191,10 +224,24 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
         ]
         self._show_people()
 
+    def _role_select(self) -> RoleSelect | None:
+        found = self.query(RoleSelect)
+        return found.first() if found else None
+
     async def action_enter(self) -> None:
         field = self.focused
         if isinstance(field, ParticipantList):
             await self.action_in_list("edit")
+            return
+        role = self._role_select()
+        if role is not None and field is role:
+            await settle(self)
+            self.set_focus(role.open())  # at once: the keys after enter choose in it
+            return
+        if role is not None and field is role.drop_down:
+            await settle(self)  # the arrows and letters typed before enter have moved in it
+            role.choose(role.drop_down.highlighted)
+            self._role_chosen()
             return
         if not isinstance(field, Input):
             raise SkipAction()  # enter opens a drop-down, ticks a box
@@ -207,6 +254,70 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
     async def action_add(self) -> None:
         await settle(self)
         self._add()
+
+    async def action_cursor(self, delta: int) -> None:
+        """up and down in the participant list and the role's drop-down, in typed order (the
+        lists' own arrow keys would run after an enter typed right after them); on the closed
+        Role field they open it, as Textual's own do."""
+        role = self._role_select()
+        field = self.focused
+        if role is not None and field is role:
+            await settle(self)
+            self.set_focus(role.open())
+            return
+        if not isinstance(field, ParticipantList) and (role is None or field is not role.drop_down):
+            raise SkipAction()  # typed into a field, or moving in another drop-down
+        await settle(self)
+        assert isinstance(field, OptionList)
+        (field.action_cursor_down if delta > 0 else field.action_cursor_up)()
+
+    async def take_typing(self, key: str) -> None:
+        """A printable key, as the app reads it (tui/keyboard.py): typed in the participant
+        list, it is the next participant's name, and the Name field takes the keyboard
+        before the key is handed on. No key of the list is a letter, so none is lost there
+        and none removes or corrects anyone."""
+        if isinstance(self.focused, ParticipantList):
+            await settle(self)
+            self.set_focus(self.query_one("#p-name", Input))
+
+    def on_role_select_chosen(self, _: RoleSelect.Chosen) -> None:
+        self._role_chosen()
+
+    def _role_chosen(self) -> None:
+        """On to Organisation, where enter adds the participant."""
+        self._suggest_organisation()
+        self.set_focus(self.query_one("#p-org", Input))
+
+    _suggested: str | None = None  # the organisation put in the field, not typed there
+
+    def _suggest_organisation(self) -> None:
+        """Where a participant of the role chosen already has an organisation, it is put in
+        the Organisation field, all of it selected: enter keeps it, typing replaces it,
+        backspace empties it. Left empty, the role stood for the organisation: a school
+        counsellor entered after "Karis skola" became a second school, "Skola" (the newcomer
+        review's N9).
+
+        Carried down, not asked: in these meetings most people of one role come from one
+        organisation, and a question at enter would cost a key for each of them and catch
+        the keys typed ahead (the next name typed in as the answer). The field is in view
+        beside the name, and the role stays for the next participant in the same way. What
+        the scribe typed in the field is never replaced."""
+        role = self._role_select()
+        field = self.query_one("#p-org", Input)
+        if role is None or (field.value.strip() and field.value != self._suggested):
+            return
+        chosen = role.value
+        present = next(
+            (
+                p.organisation
+                for p in reversed(self.people)
+                if isinstance(chosen, str) and p.role == chosen and p.organisation.strip()
+            ),
+            "",
+        )
+        field.value = self._suggested = visible(present)
+        # All of it selected, the cursor at its start: a narrow field shows its beginning.
+        field.selection = Selection(len(field.value), 0)
 
     def _add(self) -> None:
         name_input = self.query_one("#p-name", Input)
@@ -243,6 +354,8 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
         self._editing = None
         for field in ("#p-name", "#p-org", "#p-pseudonym"):
             self.query_one(field, Input).value = ""
+        self._suggested = None
+        self._suggest_organisation()
         self._show_people(placed)
         self.set_focus(name_input)
 
@@ -256,9 +369,6 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
             raise SkipAction()  # typed into a field, or moving in a drop-down
         await settle(self)
         index = people.highlighted
-        if what == "cursor":
-            (people.action_cursor_down if delta > 0 else people.action_cursor_up)()
-            return
         if index is None or not 0 <= index < len(self.people):
             return
         if what == "remove":
@@ -282,6 +392,7 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
         for select in self.query("#p-role").results(Select):
             select.value = person.role if person.role else Select.NULL
         self.query_one("#p-org", Input).value = visible(person.organisation)
+        self._suggested = None  # theirs, as entered
         self.query_one("#p-pseudonym", Input).value = visible(person.pseudonym or "")
         self._show_people(min(index, len(self.people) - 1))
         for field in self.query("#p-name, #p-org, #p-pseudonym").results(Input):
