@@ -189,7 +189,7 @@ def test_a_role_clicked_the_same_or_another_moves_on_to_organisation(tmp_path):
             screen.set_focus(screen.query_one("#p-name"))
             await pilot.click(role)
             await until(pilot, lambda: role.expanded)
-            await pilot.click(role.drop_down, offset=(2, row))
+            await pilot.click(role.query_one("SelectOverlay"), offset=(2, row))
             await reach(pilot, lambda: screen.focused is screen.query_one("#p-org"), screen)
             assert role.value == chosen and not role.expanded
 
