@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -19,6 +20,7 @@ from dialogtui.errors import DialogtuiError, StoreError
 from dialogtui.i18n import N_, _
 from dialogtui.meeting.clock import Clock, SystemClock
 from dialogtui.store import Store
+from dialogtui.tui import keyboard
 from dialogtui.tui.ordering import settle
 
 
@@ -151,6 +153,13 @@ class DialogApp(App):
                 self.setup_meeting(self._set_ref)
         except DialogtuiError as exc:
             self.report(exc)
+
+    async def on_event(self, event: events.Event) -> None:
+        # A printable key goes to the text box unless the screen in front uses it: decided
+        # here, as the key is read, so that the keys after it follow it (tui/keyboard.py).
+        if isinstance(event, events.Key):
+            await keyboard.route(self, event)
+        await super().on_event(event)
 
     # -- navigation used by several screens -----------------------------------------------
 
