@@ -12,7 +12,7 @@ import contextlib
 
 import pytest
 from meeting_helpers import new_meeting
-from tui_helpers import START
+from tui_helpers import START, until
 
 from dialogtui.kinds import choice as choice_kind
 from dialogtui.kinds import scale as scale_kind
@@ -20,6 +20,7 @@ from dialogtui.meeting.clock import FakeClock
 from dialogtui.records import ActionItem
 from dialogtui.store import Store
 from dialogtui.tui.app import build_app
+from dialogtui.tui.ordering import drain
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((60, 20), id="60x20")]
 PEOPLE = [
@@ -47,15 +48,24 @@ def app_with(tmp_path, setup=None, **kwargs):
 
 
 async def steady(pilot):
-    # e.g. the start screen's preview; a newer preview cancels an older one
     from textual.worker import WorkerCancelled, WorkerFailed
 
-    for worker in list(pilot.app.workers):
+    app = pilot.app
+    # The pilot starts before the start screen (the app's base) is mounted: until it has
+    # its fields and its focus, there is nothing to stop blinking, and the search box's
+    # cursor blinked off a second after its Focus (test_start[60x20] on a loaded machine).
+    await until(pilot, lambda: app.screen.is_mounted and app.screen.focused is not None)
+    # What showing the screen starts after its first frame (the start screen's preview;
+    # a newer preview cancels an older one) is running once that frame is drawn.
+    await app.screen.wait_for_refresh()
+    for worker in list(app.workers):
         with contextlib.suppress(WorkerCancelled, WorkerFailed):
             await worker.wait()
     # A blinking cursor would make a snapshot depend on the moment it is taken.
-    for field in pilot.app.screen.query("Input, TextArea"):
+    for field in app.screen.query("Input, TextArea"):
         field.cursor_blink = False
+    # The focused field draws its cursor once it has handled its Focus event.
+    await drain(app.screen.focused)
     await pilot.pause()
 
 
@@ -358,3 +368,29 @@ def test_end_in_the_users_language(snap_compare, tmp_path, language):
     _in_language(language)
     app = app_with(tmp_path, action_step)
     assert snap_compare(app, terminal_size=(80, 24), run_before=after("ctrl+o"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_capture_action_plan_with_the_keyboard_in_it(snap_compare, tmp_path, size):
+    """escape from the text box: the plan is framed and `esc Text box` leads the footer."""
+    app = app_with(tmp_path, action_step)
+    assert snap_compare(app, terminal_size=size, run_before=after("escape"))
+
+
+@pytest.mark.parametrize("language", ["sv", "fi"])
+def test_a_deletion_asked_in_the_users_language(snap_compare, tmp_path, language):
+    """delete in the plan: the question, answered only by delete (any other key keeps it)."""
+    _in_language(language)
+    app = app_with(tmp_path, action_step)
+
+    async def asked(pilot):
+        from dialogtui.tui.screens.dialogs import ConfirmDialog
+
+        await steady(pilot)
+        await pilot.press("escape", "delete")
+        # The question has no field to focus (steady waits for one): wait for it to show.
+        await until(pilot, lambda: isinstance(pilot.app.screen, ConfirmDialog))
+        await pilot.app.screen.wait_for_refresh()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=asked)

@@ -75,6 +75,11 @@ def _shown(screen: Screen) -> tuple[tuple, ...]:
     so, and how to go back to the text box), then the screen's and the app's."""
     active = [a for a in screen.active_bindings.values() if a.binding.show]
     focused = screen.focused
-    # Stable: within each, in the order they are bound; escape (back to the text box) leads.
-    active.sort(key=lambda a: (a.node is not focused or focused is None, a.binding.key != "escape"))
+    # Stable: within each, in the order they are bound; a list's escape (back to the text
+    # box) leads its keys.
+    def place(a) -> tuple[bool, bool]:
+        own = focused is not None and a.node is focused
+        return (not own, not (own and a.binding.key == "escape"))
+
+    active.sort(key=place)
     return tuple((a.binding, a.enabled, a.tooltip, a.node) for a in active)
