@@ -17,12 +17,17 @@ from dialogtui.tui.screens.dialogs import SpeakerDialog
 PEOPLE = [("Lena Ström", "skola", "Karis skola"), ("Tove Lund", None, "Fritid")]
 
 
-def test_a_turn_moves_to_another_speaker_and_the_history_keeps_the_first(tmp_path):
-    store = Store.open(tmp_path / "db")
+def said_by_lena(store, text: str):
+    """A meeting with one turn, filed under Lena: the engine, the turn, Lena's and Tove's ids."""
     m = new_meeting(store, "samtidigt-traff-2", PEOPLE)
     lena, tove = (p.id for p in m.participants)
     m.set_speaker(lena)
-    turn = m.submit("Pojken kan börja i fotbollsgruppen.")
+    return m, m.submit(text), lena, tove
+
+
+def test_a_turn_moves_to_another_speaker_and_the_history_keeps_the_first(tmp_path):
+    store = Store.open(tmp_path / "db")
+    m, turn, lena, tove = said_by_lena(store, "Pojken kan börja i fotbollsgruppen.")
     before = m.turns_changed
     m.move_turn(turn.id, tove)
     assert [(t.participant_id, t.text) for t in m.turns()] == [(tove, turn.text)]
@@ -41,10 +46,7 @@ def test_a_turn_moves_to_another_speaker_and_the_history_keeps_the_first(tmp_pat
 
 def test_the_minutes_with_history_say_whom_a_moved_turn_was_filed_under(tmp_path):
     store = Store.open(tmp_path / "db")
-    m = new_meeting(store, "samtidigt-traff-2", PEOPLE)
-    lena, tove = (p.id for p in m.participants)
-    m.set_speaker(lena)
-    turn = m.submit("Fotboll på tisdagar.")
+    m, turn, _lena, tove = said_by_lena(store, "Fotboll på tisdagar.")
     m.move_turn(turn.id, tove)
     with_history = render_minutes(load_record(store, m.id, history=True), history=True)
     assert "Tove Lund" in with_history and "Lena Ström: Fotboll på tisdagar." in with_history
