@@ -1070,3 +1070,23 @@ def test_an_each_question_round_asks_a_late_joiner_in_turn_and_the_questions_gon
         m.submit("svar")
         assert len(answered) < 10, answered
     assert answered == [("Bob", 1), ("Ann", 2), ("Bob", 2), ("Cia", 2), ("Cia", 0)]
+
+
+def test_the_next_case_of_a_block_begins_at_its_first_question(store):
+    # Träff 4: case 1's map reaches its second question, then the plan; ctrl+r begins case 2
+    # at the case map's first question ("Först berättar den som känner barnet"), not the
+    # question case 1 ended on (a new user's walk-through found case 2's first turn filed
+    # under "Hur kan ni stödja barnet?").
+    m = new_meeting(store, "samtidigt-traff-4", [("Lena", "skola"), ("Tove", None, "Fritid")])
+    m.goto_step(m.qs.index_of("casekarta"))
+    lena, tove = (p.id for p in m.participants)
+    for who, said in ((lena, "Lena berättar om barnet."), (tove, "Fritiden vet lite.")):
+        m.set_speaker(who)
+        m.submit(said)  # everyone has told, in case 1
+    m.goto_question(1)
+    m.set_speaker(lena)
+    m.submit("Skolan kan stödja.")
+    m.next_step()
+    assert m.repeat_step() is True
+    assert (m.step.id, m.pos.repetition, m.pos.question) == ("casekarta", 2, 0)
+    assert m.speaker is not None

@@ -99,7 +99,9 @@ def test_the_plans_form_is_kept_every_second_and_reopened(tmp_path):
         await until(pilot, lambda: "p: goal, owner, follow-up" in screen_text(app))
         burst(app, "<escape>", "p", "Eget mål")  # escape: to the plan, whose p it is
         await until(pilot, lambda: isinstance(app.screen, FieldsDialog))
-        await until(pilot, lambda: app.screen.query_one("#f-goal_own").value == "Eget mål")
+        # The form shows before its fields are mounted: look for the field, not at it.
+        goal = lambda: [f.value for f in app.screen.query("#f-goal_own")]  # noqa: E731
+        await until(pilot, lambda: goal() == ["Eget mål"])
         capture.post_message(Tick())  # what the clock does every second
         kept = Store.open(db)
         await until(pilot, lambda: "Eget mål" in str(kept.kept_texts(m.id)))
@@ -110,7 +112,9 @@ def test_the_plans_form_is_kept_every_second_and_reopened(tmp_path):
 
     async def second(app, pilot):
         await until(pilot, lambda: isinstance(app.screen, FieldsDialog))
-        await until(pilot, lambda: app.screen.query_one("#f-goal_own").value == "Eget mål")
+        # The form shows before its fields are mounted: look for the field, not at it.
+        goal = lambda: [f.value for f in app.screen.query("#f-goal_own")]  # noqa: E731
+        await until(pilot, lambda: goal() == ["Eget mål"])
         burst(app, "<ctrl+s>")
         await until(pilot, lambda: isinstance(app.screen, CaptureScreen))
 

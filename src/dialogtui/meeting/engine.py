@@ -550,6 +550,9 @@ class MeetingEngine:
         repetition = self.pos.repetition + 1
         self.goto_step(found[1])
         self.pos.repetition = repetition
+        # The new case from its first question: goto_step found the floor in the last
+        # case's answers, and a round of each question starts from the question it is on.
+        self.pos.question = self.chosen.get(self.pos.step, 0)
         if self.step.is_round or self.step.by_group:
             self._take(self._start_floor())  # from this case's answers, not the last's
         self._save_pos()
