@@ -1090,3 +1090,15 @@ def test_the_next_case_of_a_block_begins_at_its_first_question(store):
     assert m.repeat_step() is True
     assert (m.step.id, m.pos.repetition, m.pos.question) == ("casekarta", 2, 0)
     assert m.speaker is not None
+
+
+def test_a_pair_or_group_that_passes_gives_the_floor_to_the_next(store):
+    # Hva-planlegging's Godt nytt, pairs side by side (not a round): "Par 1" passes, and the
+    # next words are Par 2's, not filed under the pair that had nothing to add.
+    m = new_meeting(store, "hva-planlegging", [("Kari", None), ("Ola", None), ("Siri", None)])
+    m.goto_step(m.qs.index_of("godt-nytt"))
+    first = m.floor
+    m.pass_turn()
+    assert m.floor not in ("", first)
+    turn = m.submit("Vi har en idé")
+    assert m.participant(turn.participant_id).name == m.floor

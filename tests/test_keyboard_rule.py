@@ -145,3 +145,59 @@ def test_typing_into_a_dialog_that_takes_no_text_closes_it_and_is_text(tmp_path,
         await until(pilot, lambda: in_box(app) and app.screen.focused.text == "Mycket oro, växt.")
 
     run(scenario, db=db, meeting_id=mid)
+
+
+def test_a_late_participants_role_chosen_goes_on_to_their_organisation(tmp_path):
+    # ctrl+l, the name, enter, the role's list, down to the second role, enter, and the
+    # organisation typed at once: it is the organisation's (a new user's was lost, the focus
+    # left on the closed list), and enter adds them.
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "samtidigt-traff-4", PEOPLE)
+
+    async def scenario(app, pilot):
+        burst(app, "<ctrl+l>", "Kim Salo", "<enter>", "<enter>")
+        await until(pilot, lambda: "Socialtjänst" in screen_text(app))
+        burst(app, "<down>", "<down>", "<enter>", "Socialbyrån", "<enter>")
+        await until(pilot, lambda: in_box(app) and len(app.screen.engine.participants) == 3)
+
+    run(scenario, db=db, meeting_id=mid)
+    from dialogtui.store import Store
+
+    store = Store.open(db)
+    kim = store.participants(mid)[-1]
+    assert (kim.name, kim.role, kim.organisation) == ("Kim Salo", "socialtjanst", "Socialbyrån")
+    store.close()
+
+
+@pytest.mark.parametrize("first", ["a", "3", "+"])
+def test_a_key_answering_a_question_is_text_whatever_the_list_below_makes_of_it(tmp_path, first):
+    # The plan's list uses a (a new action); a question asked from it, answered by typing,
+    # keeps the action and the key is typed, not the list's command.
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "samtidigt-traff-4", PEOPLE, step="handlingsplan")
+
+    async def scenario(app, pilot):
+        app.screen.engine.add_action(ActionItem("Hembesök", who="Lena Ström"))
+        app.screen.refresh_view()
+        await pilot.press("escape", "delete")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        burst(app, f"{first}llt var bra")
+        await until(pilot, lambda: in_box(app) and app.screen.focused.text == f"{first}llt var bra")
+        assert [a.what for a in app.screen.engine.actions()] == ["Hembesök"]
+
+    run(scenario, db=db, meeting_id=mid)
+
+
+@pytest.mark.parametrize("keys", [["f7", "f1"], ["f1", "ctrl+g"]])
+def test_typing_into_dialogs_over_dialogs_closes_them_all_and_loses_no_letter(tmp_path, keys):
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "samtidigt-traff-4", PEOPLE)
+
+    async def scenario(app, pilot):
+        for key in keys:
+            await pilot.press(key)
+            await until(pilot, lambda: not isinstance(app.screen, CaptureScreen))
+        burst(app, "Mycket oro")
+        await until(pilot, lambda: in_box(app) and app.screen.focused.text == "Mycket oro")
+
+    run(scenario, db=db, meeting_id=mid)

@@ -24,6 +24,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tui_helpers import START, burst, seeded_meeting
@@ -44,13 +45,29 @@ WORDS = [
     "strax", "på", "mjuka", "tuvor", "flygande", "ej", "dag", "ny", "cykel", "och", "hen",
     "gård", "år", "fick", "lära", "rast", "vuxen", "extra", "plan",
 ]  # fmt: skip
-PEOPLE = [
-    ("Lena Ström", "skola", "Karis skola"),
-    ("Per Olsson", "skola", "Karis skola"),
-    ("Nina Åberg", "socialtjanst", "Socialtjänsten"),
-    ("Jonas Ek", None, "BUP"),
-    ("Tove Lund", None, "Fritid"),
-]
+# Three shapes of meeting: rounds over organisations, a plan and a block of cases (Träff 4);
+# each person answering every question in turn (the klientmöte); pairs and groups side by
+# side, with a pass (Hva-planlegging).
+PEOPLE = {
+    "samtidigt-traff-4": [
+        ("Lena Ström", "skola", "Karis skola"),
+        ("Per Olsson", "skola", "Karis skola"),
+        ("Nina Åberg", "socialtjanst", "Socialtjänsten"),
+        ("Jonas Ek", None, "BUP"),
+        ("Tove Lund", None, "Fritid"),
+    ],
+    "raseborg-klientmote": [
+        ("Anna Lind", "familj", ""),
+        ("Erik Lind", "familj", ""),
+        ("Sara Holm", "myndighet", "Socialtjänsten"),
+    ],
+    "hva-planlegging": [
+        ("Kari", None, ""),
+        ("Ola", None, ""),
+        ("Siri", None, ""),
+        ("Nils", None, ""),
+    ],
+}
 
 
 def prose() -> st.SearchStrategy[str]:
@@ -211,10 +228,10 @@ async def play(app, pilot, mid: int, actions) -> None:
         check(app, mid, scribe, where)
 
 
-def play_once(actions) -> None:
+def play_once(actions, set_id: str = "samtidigt-traff-4") -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "db"
-        mid = seeded_meeting(db, "samtidigt-traff-4", PEOPLE, consent_given=True)
+        mid = seeded_meeting(db, set_id, PEOPLE[set_id], consent_given=True)
         app = build_app(db_path=db, clock=FakeClock(START), meeting_id=mid)
 
         async def main():
@@ -227,12 +244,21 @@ def play_once(actions) -> None:
         Store.open(db).close()  # the meeting's lock was released
 
 
-@settings(
-    max_examples=EXAMPLES or 30,
-    derandomize=not EXAMPLES,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+SETTINGS = {
+    "deadline": None,
+    "derandomize": not EXAMPLES,
+    "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large],
+}
+
+
+@settings(max_examples=EXAMPLES or 30, **SETTINGS)
 @given(st.lists(ACTIONS, min_size=1, max_size=20))
 def test_typing_like_a_scribe_never_loses_or_misfiles_a_word(actions):
     play_once(actions)
+
+
+@pytest.mark.parametrize("set_id", ["raseborg-klientmote", "hva-planlegging"])
+@settings(max_examples=EXAMPLES or 10, **SETTINGS)
+@given(actions=st.lists(ACTIONS, min_size=1, max_size=12))
+def test_typing_like_a_scribe_in_other_shapes_of_meeting(set_id, actions):
+    play_once(actions, set_id)

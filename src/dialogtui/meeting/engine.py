@@ -615,8 +615,8 @@ class MeetingEngine:
     def _advance_round(self, passed: bool) -> None:
         """After a turn: the next one (or question) as the step's order says; after a pass,
         always (whoever passes has nothing to add)."""
-        if not self.step.is_round or self.pos.speaker_id is None:
-            return
+        if self.pos.speaker_id is None or not (self.step.is_round or passed):
+            return  # outside a round only a pass moves the floor on (groups side by side)
         at = self._at()
         floor = walk.after_turn(self._round(), self._seats(), self._said(), at, passed=passed)
         same = self.same_organisation(self.speaker, self.participant(floor.speaker))

@@ -267,8 +267,12 @@ def after_turn(
     step: Round, seats: Sequence[Seat], marks: Marks, at: Floor, *, passed: bool
 ) -> Floor:
     """Where the round goes after a turn (its mark already in `marks`)."""
-    if not step.is_round or at.speaker is None:
+    if at.speaker is None:
         return at
+    if not step.is_round:
+        # Not a round (groups or pairs at work side by side): one that passes has nothing
+        # more to add, and the next in order gets the floor, as tab gives it.
+        return cycle(step, seats, marks, at, 1) if passed else at
     if step.keeps_floor and not passed:
         return at  # the organisation or group goes on; tab gives the floor to the next
     w = _Walk(step, seats, marks, at)

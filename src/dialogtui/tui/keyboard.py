@@ -41,9 +41,10 @@ class GivesWay(Protocol):
 @runtime_checkable
 class TypingHome(Protocol):
     """A screen with a text box: a printable key that its focused list does not use is
-    typed there."""
+    typed there; so is any key a dialog gave way to (`always`), whatever the list below
+    would have made of it (the letter meant for a question is not the list's command)."""
 
-    async def take_typing(self, key: str) -> None: ...
+    async def take_typing(self, key: str, always: bool = False) -> None: ...
 
 
 def uses(screen: Screen, key: str) -> bool:
@@ -58,8 +59,14 @@ async def route(app: App, event: events.Key) -> None:
     if event.is_forwarded or not event.is_printable:
         return
     screen = app.screen
-    if isinstance(screen, GivesWay) and not uses(screen, event.key):
+    gave_way = False
+    # Dialogs over dialogs (a deletion asked from the notes list, help over it): all give
+    # way, or the letter would be lost in the one below.
+    while isinstance(screen, GivesWay) and not uses(screen, event.key):
         await screen.give_way()
-    screen = app.screen
+        gave_way = True
+        if app.screen is screen:  # it could not close: the key stays with it
+            return
+        screen = app.screen
     if isinstance(screen, TypingHome):
-        await screen.take_typing(event.key)
+        await screen.take_typing(event.key, always=gave_way)

@@ -232,11 +232,12 @@ class CaptureScreen(DialogScreen[None]):
         step_list = self._step_list()
         self.set_focus(step_list if self.focused is draft and step_list else draft)
 
-    async def take_typing(self, key: str) -> None:
-        """A printable key that the focused list does not use is text: the keyboard goes
-        back to the text box first (called by the app as it reads the key)."""
+    async def take_typing(self, key: str, always: bool = False) -> None:
+        """A printable key that the focused list does not use, or one a dialog gave way to,
+        is text: the keyboard goes back to the text box first (called by the app as it reads
+        the key)."""
         draft = self.query_one(DraftArea)
-        if self.focused is draft or keyboard.uses(self, key):
+        if self.focused is draft or (keyboard.uses(self, key) and not always):
             return
         await settle(self)
         self.set_focus(draft)

@@ -29,6 +29,7 @@ from dialogtui.i18n import N_, _
 from dialogtui.records import ActionItem, Participant
 from dialogtui.tui.ordering import OrderedFocus, drain, settle
 from dialogtui.tui.typed import DialogModal
+from dialogtui.tui.widgets.fields import RoleSelect
 
 
 class CancellableDialog(DialogModal[Any]):
@@ -590,6 +591,13 @@ class NotesDialog(ListKeys, CancellableDialog):
 class ParticipantDialog(FormDialog):
     """Someone who joins during the meeting: a name and, where the set has roles, a role."""
 
+    # In the role's list, in typed order (its own arrows would run after the enter typed
+    # right after them, choosing the role above).
+    BINDINGS = [
+        Binding("down", "cursor(1)", N_("Next"), show=False, priority=True),
+        Binding("up", "cursor(-1)", N_("Previous"), show=False, priority=True),
+    ]
+
     def __init__(self, roles: list[tuple[str, str]]):
         super().__init__()
         self.roles = roles
@@ -603,8 +611,9 @@ class ParticipantDialog(FormDialog):
             if self.roles:
                 with Horizontal(classes="row"):
                     yield Label(_("Role"), classes="field-label")
-                    yield Select(
+                    yield RoleSelect(
                         [(plain(name), rid) for name, rid in self.roles],
+                        prompt=_("Role"),
                         id="p-role",
                         compact=True,
                         allow_blank=True,
@@ -613,6 +622,33 @@ class ParticipantDialog(FormDialog):
                 yield Label(_("Organisation"), classes="field-label")
                 yield Input(id="p-org", compact=True)
             yield Label(_("enter: next field · ctrl+s: save · escape: cancel"), classes="hint")
+
+    async def action_enter(self) -> None:
+        """On the Role field enter opens it, and in its list chooses and goes on to
+        Organisation, in typed order: the organisation typed next is the organisation's, as
+        in the set-up (a role chosen left the focus on the closed list, where it was lost)."""
+        found = self.query(RoleSelect)
+        role = found.first() if found else None
+        if role is not None and self.focused is role:
+            self.set_focus(role.open())  # at once: the keys after enter choose in it
+            return
+        if role is not None and self.focused is role.drop_down:
+            await settle(self)  # the arrows typed before enter have moved in it
+            role.choose(role.drop_down.highlighted)
+            self.set_focus(self.query_one("#p-org", Input))
+            return
+        await super().action_enter()
+
+    async def action_cursor(self, delta: int) -> None:
+        found = self.query(RoleSelect)
+        if not found or self.focused is not found.first().drop_down:
+            raise SkipAction()  # elsewhere the arrows are the field's own
+        await settle(self)
+        drop_down = found.first().drop_down
+        drop_down.action_cursor_down() if delta > 0 else drop_down.action_cursor_up()
+
+    def on_role_select_chosen(self, _: RoleSelect.Chosen) -> None:
+        self.set_focus(self.query_one("#p-org", Input))  # a role clicked
 
     def field_entered(self, field: Input) -> None:
         if field.id == "p-org":

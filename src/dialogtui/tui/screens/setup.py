@@ -9,7 +9,6 @@ from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.message import Message
 from textual.widgets import Checkbox, Input, Label, OptionList, Select
 from textual.widgets.input import Selection
 from textual.widgets.option_list import Option
@@ -24,7 +23,7 @@ from dialogtui.questionset.placeholders import check_date
 from dialogtui.records import MeetingInfo, Participant
 from dialogtui.tui.ordering import OrderedFocus, settle
 from dialogtui.tui.typed import DialogScreen
-from dialogtui.tui.widgets.fields import Field
+from dialogtui.tui.widgets.fields import Field, RoleSelect
 from dialogtui.tui.widgets.footer import KeyFooter
 
 
@@ -45,44 +44,6 @@ class ParticipantList(OptionList):
     def on_focus(self) -> None:
         if self.highlighted is None and self.option_count:
             self.highlighted = 0  # the first delete removes someone, not nothing
-
-
-class RoleSelect(Select[str]):
-    """The Role field. A role chosen, the one shown or another, goes on to Organisation
-    (the screen's `_role_chosen`); Textual's Select would do so only when the role changed,
-    leaving the focus on the closed list, where the organisation typed next was lost (the
-    newcomer review's N8). With the keyboard the screen opens and chooses in typed order
-    (`open`, `choose`); a click comes here as the drop-down's selection."""
-
-    class Chosen(Message):
-        """A role was chosen with the mouse."""
-
-    @property
-    def drop_down(self) -> OptionList:
-        return self.query_one(OptionList)
-
-    def watch_expanded(self, expanded: bool) -> None:
-        # The drop-down takes the focus only while it is open. Textual gives it the focus by
-        # a call queued behind the keys already read: once a fast typist has chosen a role
-        # and typed on into Organisation, that call would take the focus back to the list.
-        self.drop_down.can_focus = expanded
-
-    def open(self) -> OptionList:
-        self.action_show_overlay()
-        return self.drop_down
-
-    def choose(self, index: int | None) -> None:
-        """The option at `index` of the drop-down (the blank one: no role) chosen; closed."""
-        if index is not None:
-            self.value = self._options[index][1]  # (prompt, value) pairs, as Select keeps them
-        self.expanded = False
-
-    def on_select_overlay_update_selection(self, event) -> None:
-        # Instead of Select's own handler (which would keep the focus here).
-        event.stop()
-        event.prevent_default()
-        self.choose(event.option_index)
-        self.post_message(self.Chosen())
 
 
 class SetupScreen(OrderedFocus, DialogScreen[None]):
@@ -271,7 +232,7 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
         assert isinstance(field, OptionList)
         (field.action_cursor_down if delta > 0 else field.action_cursor_up)()
 
-    async def take_typing(self, key: str) -> None:
+    async def take_typing(self, key: str, always: bool = False) -> None:
         """A printable key, as the app reads it (tui/keyboard.py): typed in the participant
         list, it is the next participant's name, and the Name field takes the keyboard
         before the key is handed on. No key of the list is a letter, so none is lost there

@@ -17,8 +17,9 @@ the field, and one the field does not bind goes round as before.
 from __future__ import annotations
 
 from textual import events
+from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Input
+from textual.widgets import Input, OptionList, Select
 
 
 class InOrder:
@@ -41,3 +42,42 @@ class InOrder:
 
 class Field(InOrder, Input):
     """The app's one-line text field."""
+
+
+class RoleSelect(Select[str]):
+    """The Role field. A role chosen, the one shown or another, goes on to Organisation
+    (the set-up's `_role_chosen`, the ctrl+l dialog's `action_enter`); Textual's Select
+    would do so only when the role changed, leaving the focus on the closed list, where the
+    organisation typed next was lost (the newcomer review's N8). With the keyboard its
+    screen opens and chooses in typed order (`open`, `choose`); a click comes here as the
+    drop-down's selection."""
+
+    class Chosen(Message):
+        """A role was chosen with the mouse."""
+
+    @property
+    def drop_down(self) -> OptionList:
+        return self.query_one(OptionList)
+
+    def watch_expanded(self, expanded: bool) -> None:
+        # The drop-down takes the focus only while it is open. Textual gives it the focus by
+        # a call queued behind the keys already read: once a fast typist has chosen a role
+        # and typed on into Organisation, that call would take the focus back to the list.
+        self.drop_down.can_focus = expanded
+
+    def open(self) -> OptionList:
+        self.action_show_overlay()
+        return self.drop_down
+
+    def choose(self, index: int | None) -> None:
+        """The option at `index` of the drop-down (the blank one: no role) chosen; closed."""
+        if index is not None:
+            self.value = self._options[index][1]  # (prompt, value) pairs, as Select keeps them
+        self.expanded = False
+
+    def on_select_overlay_update_selection(self, event) -> None:
+        # Instead of Select's own handler (which would keep the focus here).
+        event.stop()
+        event.prevent_default()
+        self.choose(event.option_index)
+        self.post_message(self.Chosen())
