@@ -84,7 +84,7 @@ def test_editing_keys_in_the_text_box_in_one_burst_act_as_typed_one_by_one(tmp_p
 
 # What a terminal sends for alt (or Option, or meta) and a key where it sends Alt as an ESC
 # before the key: tmux, xterm, GNOME Terminal, WezTerm on macOS.
-ALT_BYTES = ["\x1b3", "\x1b1", "\x1b9", "\x1b0", "\x1b-", "\x1b=", "\x1ba", "\x1bÅ", "\x1b "]
+ALT_BYTES = ["\x1b3", "\x1b1", "\x1b9", "\x1b0", "\x1b-", "\x1b=", "\x1b "]
 
 
 def driver_keys(data: str) -> list:
@@ -109,6 +109,15 @@ def test_an_alt_key_is_read_as_a_key_that_types_nothing(data):
 
 
 @posix_only
+@pytest.mark.parametrize("letter", ["a", "Å", "x"])
+def test_escape_and_a_letter_close_together_are_both_kept(letter):
+    # escape (to a step's list) and "a" (a new action) typed within the terminal's escape
+    # time, as tmux sends them: the escape and the letter, not alt+a (which typed nothing,
+    # and the escape was lost too).
+    assert driver_keys(f"\x1b{letter}") == [("escape", "\x1b"), (letter, letter)]
+
+
+@posix_only
 def test_alt_digits_sent_as_a_terminal_sends_them_type_nothing(tmp_path):
     db = tmp_path / "db"
     mid = seeded_meeting(db, "samtidigt-traff-2", PEOPLE_THREE)
@@ -120,7 +129,7 @@ def test_alt_digits_sent_as_a_terminal_sends_them_type_nothing(tmp_path):
     async def setup(app, pilot):
         place = app.screen.query_one("#place")
         await type_text(pilot, "Skolan")
-        send(app, "\x1b3\x1ba\x1b-")
+        send(app, "\x1b3\x1b-")
         burst(app, "!")
         await reach(pilot, lambda: place.value.endswith("!"), lambda: place.value)
         assert place.value == "Skolan!"

@@ -67,10 +67,12 @@ def _alt_keys_type_nothing() -> None:
     for WezTerm on a US Mac, where Option+3 types £), and ESC a or ESC space as the key with
     its character: each was typed into the text box (the newcomer review's N21), and alt+1…9
     never reached the speaker keys. Here ESC and a printable character is alt and that key,
-    read at once, with no character to type; so is any key with alt or meta the parser
-    makes otherwise. A character composed with AltGr or Option arrives as itself, with no
-    ESC before it ("@" and "£" on a Nordic keyboard): it is typed as ever. (Textual's
-    parser, which every driver uses, is wrapped where it turns a sequence into keys.)"""
+    read at once, with no character to type (ESC and a letter is escape and the letter: a
+    scribe's escape to a list and the key after it, typed within the terminal's escape
+    time); so is any key with alt or meta the parser makes otherwise. A character composed
+    with AltGr or Option arrives as itself, with no ESC before it ("@" and "£" on a Nordic
+    keyboard): it is typed as ever. (Textual's parser, which every driver uses, is wrapped
+    where it turns a sequence into keys.)"""
     from textual import events
     from textual._ansi_sequences import ANSI_SEQUENCES_KEYS
     from textual._xterm_parser import XTermParser
@@ -86,7 +88,14 @@ def _alt_keys_type_nothing() -> None:
             # ESC b, ESC f: a word left or right, as macOS terminals send Option+arrows
             and not isinstance(ANSI_SEQUENCES_KEYS.get(sequence), tuple)
         ):
-            sequence, alt = sequence[1], True
+            if sequence[1].isalpha():
+                # escape, then a letter typed within the terminal's escape time (100 ms
+                # here, tmux's 500 ms by default): the scribe's escape (to a step's list)
+                # and the letter after it, both kept. No alt+letter is a key of the app.
+                yield events.Key("escape", "\x1b")
+                sequence = sequence[1]
+            else:
+                sequence, alt = sequence[1], True
         for event in textuals(self, sequence, alt):
             modifiers = set(event.key.split("+")[:-1])
             if event.is_printable and (alt or modifiers & {"alt", "meta"}):
