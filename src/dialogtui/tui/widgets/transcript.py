@@ -41,6 +41,12 @@ class Transcript(OptionList):
         ),
     ]
 
+    # On its frame, which it has only while it has the keyboard (f8), as the step's lists do.
+    HINT = N_("enter: edit · delete: delete · f6: who said it · esc: text box")
+
+    def on_mount(self) -> None:
+        self.border_subtitle = _(self.HINT)
+
     _shown: tuple[int, int] | None = None  # (step, engine.turns_changed) on screen now
     _limit = SHOWN  # how many of the step's last turns are shown
     _earlier = 0  # turns of the step before the first one shown
