@@ -527,7 +527,7 @@ class CaptureScreen(DialogScreen[None]):
         await self._open(dialog, done)
 
     async def edit_turn(self, turn_id: int, text: str) -> None:
-        """f8's e: correct a turn (its earlier text is kept)."""
+        """enter in f8's list: correct a turn (its earlier text is kept)."""
         dialog, done = self._edit_dialog(turn_id, text)
         await self._open(dialog, done, f"edit:{turn_id}")
 

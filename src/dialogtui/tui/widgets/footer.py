@@ -52,7 +52,7 @@ class KeyFooter(Footer):
         """Where a list's keys come first and the row would run past the edge, the screen's
         last keys give way, so that the app's (f1: help, which lists them all) stay."""
         focused = self.screen.focused
-        if not any(node is focused for *_, node in shown.values()):
+        if not any(node is focused for *_rest, node in shown.values()):
             return  # the text box's row is made to fit as it is
         width = self.app.size.width
 
