@@ -98,7 +98,7 @@ def test_a_failing_disk_is_reported_once_and_quitting_keeps_the_text(tmp_path, p
         assert not [s for s in app.screen_stack if isinstance(s, ErrorDialog)]
         assert "NOT SAVED" in str(screen.query_one("#speakers").render())
         await type_text(pilot, " till")
-        assert screen.query_one("#draft").text == "viktiga ord till"
+        await until(pilot, lambda: screen.query_one("#draft").text == "viktiga ord till")
         await pilot.press("ctrl+q")
 
     run(first, db=db, meeting_id=mid)

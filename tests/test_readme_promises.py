@@ -24,10 +24,11 @@ def test_next_and_previous_question_alt_down_and_up(tmp_path):
         e = app.screen.engine
         assert e.pos.question == 0 and "Q1/3" in screen_text(app)
         await pilot.press("alt+down")
-        assert e.pos.question == 1 and "Q2/3" in screen_text(app)
+        assert e.pos.question == 1
+        await until(pilot, lambda: "Q2/3" in screen_text(app))  # drawn in its own time
         await type_text(pilot, "svar")
-        await pilot.press("enter")
-        assert e.pos.question == 2  # each person answers every question: Anna's next one
+        await pilot.press("enter")  # through the text box to the screen: waited on
+        await until(pilot, lambda: e.pos.question == 2)  # Anna's next question: she answers all
         await pilot.press("alt+up")
         assert e.pos.question == 1
 
@@ -52,7 +53,8 @@ def test_repeat_block_ctrl_r_and_its_rounds_in_the_minutes(tmp_path):
         await type_text(pilot, "första")
         await pilot.press("enter")
         await pilot.press("ctrl+r")
-        assert e.pos.repetition == 2 and "round 2 of 3–4" in screen_text(app)
+        assert e.pos.repetition == 2
+        await until(pilot, lambda: "round 2 of 3–4" in screen_text(app))
         await type_text(pilot, "andra")
         await pilot.press("enter")
         for _ in range(5):  # no more than the set's maximum
@@ -77,10 +79,11 @@ def test_notes_f9_shows_and_hides_the_facilitators_notes(tmp_path):
 
     async def scenario(app, pilot):
         assert note not in screen_text(app) and "f9: notes" in screen_text(app)
+        # What the screen shows is laid out in its own time, after the key: waited on.
         await pilot.press("f9")
-        assert note in screen_text(app)
+        await until(pilot, lambda: note in screen_text(app))
         await pilot.press("f9")
-        assert note not in screen_text(app)
+        await until(pilot, lambda: note not in screen_text(app))
 
     run(scenario, db=db, meeting_id=mid, size=(120, 40))
 

@@ -17,7 +17,7 @@ from meeting_helpers import new_meeting
 
 from dialogtui.errors import StoreError, UnknownMeeting
 from dialogtui.meeting.clock import FakeClock
-from dialogtui.meeting.engine import MeetingEngine
+from dialogtui.meeting.engine import CLOCK_SAVED_EVERY, MeetingEngine
 from dialogtui.records import ActionItem
 from dialogtui.store import Store
 from dialogtui.store.migrations import LATEST
@@ -41,6 +41,32 @@ def test_wal_and_full_sync(tmp_path):
     store = Store.open(tmp_path / "db")
     assert store.query("PRAGMA journal_mode")[0][0] == "wal"
     assert store.query("PRAGMA synchronous")[0][0] == 2  # FULL
+    store.close()
+
+
+def test_a_clock_or_draft_save_leaves_the_next_turn_fsynced(tmp_path):
+    # The clock and the draft commit with synchronous=NORMAL (no fsync); if FULL were not
+    # restored after them, every turn after the first clock save would show "✓ saved"
+    # before it is on disk, and nothing else would notice.
+    store = Store.open(tmp_path / "db")
+    clock = FakeClock()
+    m = new_meeting(store, "raseborg-temamote", [("Anna", None)], clock=clock)
+    m.start()
+    full = 2
+
+    def synchronous() -> int:
+        return store.query("PRAGMA synchronous")[0][0]
+
+    clock.advance(seconds=CLOCK_SAVED_EVERY)
+    m.tick()
+    assert store.step_times(m.id) == {0: CLOCK_SAVED_EVERY}  # the clock was saved
+    assert synchronous() == full
+    m.save_draft("halvfärdig mening")
+    assert synchronous() == full
+    m.submit("halvfärdig mening, färdig")
+    assert synchronous() == full
+    m.keep("note:decision", "ett beslut")
+    assert synchronous() == full
     store.close()
 
 
@@ -119,6 +145,33 @@ def test_forget_removes_everything_for_good(tmp_path):
     store.close()
     raw = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.is_file())
     assert b"Hemligsson" not in raw and "känsligt".encode() not in raw
+
+
+def test_an_action_is_changed_only_through_its_own_meeting(tmp_path):
+    # Action ids are unique across meetings, so only the meeting id in the UPDATE keeps an
+    # id from elsewhere (a stale item, a caller's slip) from rewriting another family's
+    # plan; the store refuses it out loud rather than changing nothing silently.
+    store = Store.open(tmp_path / "db")
+    clock = FakeClock()
+    one = new_meeting(store, "raseborg-temamote", [("Anna", None)], clock=clock)
+    other = new_meeting(store, "raseborg-temamote", [("Bo", None)], clock=clock)
+    ours = one.add_action(ActionItem("Ringa skolan", who="Anna"))
+    theirs = other.add_action(ActionItem("Boka möte", who="Bo"))
+    before = store.query("SELECT * FROM actions ORDER BY id")
+    clock.advance(minutes=1)
+    hijack = ActionItem("Ändrat från fel möte", who="Bo", id=ours.id)
+    with pytest.raises(StoreError, match=f"action {ours.id} does not exist in meeting {other.id}"):
+        other.update_action(hijack)
+    with pytest.raises(StoreError, match="does not exist"):
+        store.update_action(other.id, hijack, clock.now())
+    assert [tuple(r) for r in store.query("SELECT * FROM actions ORDER BY id")] == [
+        tuple(r) for r in before
+    ]
+    # Through its own meeting the same change goes through.
+    one.update_action(hijack)
+    assert [a.what for a in one.actions()] == ["Ändrat från fel möte"]
+    assert [a.what for a in other.actions()] == [theirs.what]
+    store.close()
 
 
 def _digest(text: str) -> str:

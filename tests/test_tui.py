@@ -11,6 +11,7 @@ from tui_helpers import (
     burst,
     end_and_export,
     minutes_of,
+    opened,
     run,
     screen_text,
     seeded_meeting,
@@ -206,8 +207,8 @@ def test_typing_a_turn_saves_it_and_moves_the_round(tmp_path):
         assert isinstance(screen, CaptureScreen)
         assert screen.focused is screen.query_one(DraftArea)
         await type_text(pilot, "Ada, rektor")
-        await pilot.press("enter")
-        assert screen.engine.speaker.name == "Per"
+        await pilot.press("enter")  # handled by the text box, then by the screen: waited on
+        await until(pilot, lambda: screen.engine.speaker.name == "Per")
         assert "✓ saved" in text_of(screen.query_one("#speakers"))
         await pilot.press("f2")  # Per passes
         assert screen.engine.speaker.name == "Lena"
@@ -215,7 +216,7 @@ def test_typing_a_turn_saves_it_and_moves_the_round(tmp_path):
         await pilot.press("ctrl+j")
         await type_text(pilot, "rad två")
         await pilot.press("enter")
-        assert screen.engine.round_complete
+        await until(pilot, lambda: screen.engine.round_complete)
         assert screen.query_one(DraftArea).text == ""
 
     run(scenario, db=db, meeting_id=mid)
@@ -583,9 +584,9 @@ def test_end_screen_summary_and_export(tmp_path, private_home):
         assert isinstance(app.screen, EndScreen)
         summary = text_of(app.screen.query_one("#summary"))
         assert "Utan ägare" in summary and "who, when" in summary
-        await pilot.press("e")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        end = app.screen
+        await pilot.press("e")  # the end screen's own key: it runs after the focused widget's
+        await until(pilot, lambda: "Written:" in text_of(end.query_one("#export-status")))
         # For everyone, in every format: the reference, the office's, the participants',
         # the journal's and the calendar's.
         assert [p.name for p in app.screen.exported] == [
@@ -594,8 +595,7 @@ def test_end_screen_summary_and_export(tmp_path, private_home):
         ]
         status = text_of(app.screen.query_one("#export-status"), width=200)
         assert str(app.screen.exported[0]) in status
-        await pilot.press("b")
-        assert isinstance(app.screen, CaptureScreen)
+        await opened(pilot, "b", CaptureScreen)
 
     run(scenario, db=db, meeting_id=m.id, clock=clock)
     assert (private_home / "exports" / f"meeting-{m.id}" / "minutes.md").exists()
@@ -624,8 +624,7 @@ def test_help_lists_the_screens_keys(tmp_path):
             assert any(line.split()[:1] == [key] and what in line for line in shown.splitlines()), (
                 key
             )
-        await pilot.press("escape")
-        assert isinstance(app.screen, CaptureScreen)
+        await opened(pilot, "escape", CaptureScreen)  # help's own key
 
     run(scenario, db=db, meeting_id=mid)
 
@@ -635,12 +634,13 @@ def test_command_palette_offers_the_meeting_commands(tmp_path):
     mid = seeded_meeting(db, "raseborg-temamote", [("Anna", None)])
 
     async def scenario(app, pilot):
-        titles = [c.title for c in app.get_system_commands(app.screen)]
+        screen = app.screen  # not `app.screen`: the palette may still be in front
+        titles = [c.title for c in app.get_system_commands(screen)]
         assert {"Next step", "Add action item", "End meeting", "Pass"} <= set(titles)
         await pilot.press("ctrl+p")
         await type_text(pilot, "Next step")
         await pilot.press("enter")  # run the command, as a user would
-        await until(pilot, lambda: app.screen.engine.step_index == 1)
+        await until(pilot, lambda: app.screen is screen and screen.engine.step_index == 1)
 
     run(scenario, db=db, meeting_id=mid)
 
@@ -655,13 +655,14 @@ def test_store_errors_become_dialogs(tmp_path, monkeypatch):
         def full(*args, **kwargs):
             raise StoreError("the disk is full; nothing new was saved")
 
-        monkeypatch.setattr(app.screen.engine.store, "add_turn", full)
+        screen = app.screen
+        monkeypatch.setattr(screen.engine.store, "add_turn", full)
         await type_text(pilot, "viktigt")
+        await pilot.press("enter")  # through the text box to the screen, which fails
+        await until(pilot, lambda: isinstance(app.screen, ErrorDialog))
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, ErrorDialog)
-        await pilot.press("enter")
-        assert app.screen.query_one(DraftArea).text == "viktigt"  # nothing lost
+        await until(pilot, lambda: app.screen is screen)
+        assert screen.query_one(DraftArea).text == "viktigt"  # nothing lost
 
     run(scenario, db=db, meeting_id=mid)
 
@@ -741,7 +742,7 @@ def test_someone_joins_during_the_meeting(tmp_path):
         assert "2:Per" in text_of(app.screen.query_one("#speakers"))
         await type_text(pilot, "Ada här")
         await pilot.press("enter")
-        assert app.screen.engine.speaker.name == "Per"  # the newcomer is in the round
+        await until(pilot, lambda: app.screen.engine.speaker.name == "Per")  # in the round
 
     run(scenario, db=db, meeting_id=mid)
     store = Store.open(db)
@@ -754,12 +755,14 @@ def test_someone_joins_during_the_meeting(tmp_path):
 
 def test_question_mark_is_text_where_it_can_be_typed_and_f1_opens_help(tmp_path):
     async def scenario(app, pilot):
+        start = app.screen
         await pilot.press("question_mark")  # the search box has the focus: it is text
-        assert app.screen.query_one("#search").value == "?"
+        await until(pilot, lambda: start.query_one("#search").value == "?")
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
-        await pilot.press("escape", "down", "up")
-        await until(pilot, lambda: app.screen.query_one("#search").value == "?")
+        await pilot.press("escape", "down", "up")  # help's escape is its own key, run late
+        await until(pilot, lambda: app.screen is start)
+        await until(pilot, lambda: start.query_one("#search").value == "?")
 
     run(scenario, db=tmp_path / "db")
 
@@ -774,21 +777,18 @@ def test_export_to_a_chosen_folder_and_a_bad_one(tmp_path):
     blocked.write_text("keep")
 
     async def scenario(app, pilot):
-        await pilot.press("ctrl+o")
-        await pilot.press("o")
-        assert isinstance(app.screen, FolderDialog)
-        app.screen.query_one("#folder").value = str(target)
+        # `o` is the end screen's own key: it runs only after the focused widget's turn.
+        end = await opened(pilot, "ctrl+o", EndScreen)
+        folder = await opened(pilot, "o", FolderDialog)
+        folder.query_one("#folder").value = str(target)
         await pilot.press("enter")
-        await until(pilot, lambda: not isinstance(app.screen, FolderDialog))
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert {p.parent for p in app.screen.exported} == {target}
-        await pilot.press("o")
-        app.screen.query_one("#folder").value = str(blocked)
+        await until(pilot, lambda: app.screen is end)
+        await until(pilot, lambda: "Written:" in text_of(end.query_one("#export-status")))
+        assert {p.parent for p in end.exported} == {target}
+        folder = await opened(pilot, "o", FolderDialog)
+        folder.query_one("#folder").value = str(blocked)
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert "Export failed" in text_of(app.screen.query_one("#export-status"))
+        await until(pilot, lambda: "Export failed" in text_of(end.query_one("#export-status")))
 
     run(scenario, db=db, meeting_id=mid)
     assert (target / "minutes.md").exists() and blocked.read_text() == "keep"
@@ -809,17 +809,17 @@ def test_export_to_a_folder_asks_before_replacing_and_can_pseudonymise(tmp_path,
     (shared / "minutes.md").write_text("someone else's minutes")
 
     async def scenario(app, pilot):
-        await pilot.press("ctrl+o")
-        await pilot.press("o")
-        assert isinstance(app.screen, FolderDialog)
-        assert app.screen.query_one("#folder").value == str(home / "Documents")
-        app.screen.query_one("#folder").value = str(shared)
+        end = await opened(pilot, "ctrl+o", EndScreen)
+        folder = await opened(pilot, "o", FolderDialog)
+        assert folder.query_one("#folder").value == str(home / "Documents")
+        folder.query_one("#folder").value = str(shared)
         burst(app, "<tab>", "<space>", "<enter>")  # pseudonymised; enter
         await until(pilot, lambda: "already in" in screen_text(app))
         assert (shared / "minutes.md").read_text() == "someone else's minutes"
         burst(app, "<enter>")  # yes, replace them
-        await until(pilot, lambda: not isinstance(app.screen, FolderDialog))
-        await until(pilot, lambda: "Written:" in text_of(app.screen.query_one("#export-status")))
+        # Not "no folder dialog in front": the question is in front of it for a while.
+        await until(pilot, lambda: app.screen is end)
+        await until(pilot, lambda: "Written:" in text_of(end.query_one("#export-status")))
 
     run(scenario, db=db, meeting_id=mid)
     minutes = (shared / "minutes.md").read_text()
@@ -834,12 +834,12 @@ def test_ticking_pseudonymised_and_enter_in_one_burst_writes_pseudonymised_files
     fresh = tmp_path / "ny"
 
     async def scenario(app, pilot):
-        await pilot.press("ctrl+o")
-        await pilot.press("o")
-        app.screen.query_one("#folder").value = str(fresh)
+        end = await opened(pilot, "ctrl+o", EndScreen)
+        folder = await opened(pilot, "o", FolderDialog)
+        folder.query_one("#folder").value = str(fresh)
         burst(app, "<tab>", "<space>", "<enter>")
-        await until(pilot, lambda: not isinstance(app.screen, FolderDialog))
-        await until(pilot, lambda: "Written:" in text_of(app.screen.query_one("#export-status")))
+        await until(pilot, lambda: app.screen is end)
+        await until(pilot, lambda: "Written:" in text_of(end.query_one("#export-status")))
 
     run(scenario, db=db, meeting_id=mid)
     assert "Zlatan" not in (fresh / "minutes.md").read_text()
@@ -855,14 +855,13 @@ def test_export_to_a_folder_in_another_languages_labels(tmp_path):
     out = tmp_path / "till-familjen"
 
     async def scenario(app, pilot):
-        await pilot.press("ctrl+o")
-        await pilot.press("o")
-        assert isinstance(app.screen, FolderDialog)
-        assert app.screen.query_one("#labels").highlighted == 0  # svenska, the meeting's
-        app.screen.query_one("#folder").value = str(out)
+        end = await opened(pilot, "ctrl+o", EndScreen)
+        folder = await opened(pilot, "o", FolderDialog)
+        assert folder.query_one("#labels").highlighted == 0  # svenska, the meeting's
+        folder.query_one("#folder").value = str(out)
         burst(app, "<tab>", "<tab>", "<down>", "<enter>")  # suomi
-        await until(pilot, lambda: not isinstance(app.screen, FolderDialog))
-        await until(pilot, lambda: "Written:" in text_of(app.screen.query_one("#export-status")))
+        await until(pilot, lambda: app.screen is end)
+        await until(pilot, lambda: "Written:" in text_of(end.query_one("#export-status")))
 
     run(scenario, db=db, meeting_id=mid)
     minutes = (out / "minutes.md").read_text("utf-8")
@@ -1015,12 +1014,14 @@ def test_a_speaker_change_pause_or_rating_does_not_rebuild_the_transcript(tmp_pa
     meeting = meeting_with_turns(db, 600)
 
     async def scenario(app, pilot):
-        transcript = app.screen.query_one(Transcript)
+        screen = app.screen
+        transcript = screen.query_one(Transcript)
         await until(pilot, lambda: "Inlägg 599" in screen_text(app))
         before = transcript.renders
         await pilot.press("tab", "tab", "shift+tab", "ctrl+t", "ctrl+t", "f9", "f9")
         burst(app, "<f6>", "2")
-        await until(pilot, lambda: app.screen.engine.speaker.name == "Per")
+        # While the burst is read the speaker dialog is `app.screen`, without an engine.
+        await until(pilot, lambda: app.screen is screen and screen.engine.speaker.name == "Per")
         assert transcript.renders == before  # the strip changed, not the transcript
         burst(app, "Ny tur", "<enter>")  # a new turn is appended, not rebuilt either
         await until(pilot, lambda: "Ny tur" in screen_text(app))
@@ -1593,11 +1594,9 @@ def test_end_screen_family_copy_and_a_chosen_organisations_journal_note(tmp_path
     store.close()
 
     async def scenario(app, pilot):
-        await pilot.press("ctrl+o")
-        assert isinstance(app.screen, EndScreen)
-        await pilot.press("f")  # the family's copy: a PDF and the dates
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        end = await opened(pilot, "ctrl+o", EndScreen)
+        await pilot.press("f")  # the family's copy: a PDF and the dates (the screen's own key)
+        await until(pilot, lambda: "Written:" in text_of(end.query_one("#export-status")))
         assert [p.name for p in app.screen.exported] == [
             "minutes.pdf",
             "action-plan.pdf",
@@ -1607,9 +1606,8 @@ def test_end_screen_family_copy_and_a_chosen_organisations_journal_note(tmp_path
         await pilot.press("j")  # two organisations present: which one's journal
         await until(pilot, lambda: isinstance(app.screen, PickDialog))
         await pilot.press("down", "enter")
-        await until(pilot, lambda: isinstance(app.screen, EndScreen))
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until(pilot, lambda: app.screen is end)
+        await until(pilot, lambda: "clipboard" in text_of(end.query_one("#export-status")))
         names = [p.name for p in app.screen.exported]
         assert names == ["journal-note.txt", "minutes.docx", "action-plan.docx"]
         note = app.screen.exported[0].read_text(encoding="utf-8")

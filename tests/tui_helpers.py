@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from typing import TypeVar
 
 from meeting_helpers import new_meeting
 
 from dialogtui.meeting.clock import FakeClock
 from dialogtui.store import Store
 from dialogtui.tui.app import build_app
+from dialogtui.tui.ordering import drain, settle
 
 START = dt.datetime(2026, 1, 15, 9, 0, tzinfo=dt.UTC)
+S = TypeVar("S")
 
 
 def run(scenario, *, db=None, clock=None, size=(80, 24), **app_args):
@@ -22,7 +25,12 @@ def run(scenario, *, db=None, clock=None, size=(80, 24), **app_args):
     async def main():
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
-            await scenario(app, pilot)
+            try:
+                await scenario(app, pilot)
+            finally:
+                # A key still queued when the app shuts down reaches an app without screens:
+                # its ScreenStackError would be the test's failure, hiding the scenario's own.
+                await handled(app)
 
     asyncio.run(main())
     return app
@@ -99,6 +107,24 @@ def burst(app, *parts: str) -> None:
             app._driver.send_message(event)
 
 
+async def handled(app) -> None:
+    """Wait until every key sent so far has been handled: by the app (a priority binding's
+    action), by the widget it went to and by that widget's screen (a saved turn)."""
+    if app.return_code is not None:  # the app is quitting and takes no more keys
+        return
+    # `burst` and Pilot hand each key to the app through the driver, a loop turn or two
+    # later; something sent the same way arrives once they are all in the app's queue.
+    loop = asyncio.get_running_loop()
+    await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(_nothing(), loop))
+    await drain(app)
+    await settle(app.screen)
+    await drain(app)  # a key the widget did not use comes back to the app (its bindings)
+
+
+async def _nothing() -> None:
+    pass
+
+
 async def end_and_export(app, pilot) -> None:
     """ctrl+o and e, as a scribe ends a meeting: until its minutes are written."""
     from dialogtui.tui.screens.end import EndScreen
@@ -108,6 +134,15 @@ async def end_and_export(app, pilot) -> None:
     await pilot.press("e")
     await app.workers.wait_for_complete()
     await until(pilot, lambda: bool(app.screen.exported))
+
+
+async def opened(pilot, key: str, kind: type[S]) -> S:
+    """Press `key` and wait until a screen of type `kind` is in front; return it. A screen's
+    own keys (not priority bindings) run only once the key has been round its focused
+    widget, which Pilot's `press` may not wait for on a busy machine."""
+    await pilot.press(key)
+    await until(pilot, lambda: isinstance(pilot.app.screen, kind))
+    return pilot.app.screen
 
 
 def minutes_of(home, meeting_id: int) -> str:
