@@ -316,18 +316,22 @@ def test_action_planning_table_edit_and_delete(tmp_path):
         await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")  # to the action-planning step
         table = app.screen.query_one("#actions")
         assert table.display and table.row_count == 1
-        assert app.screen.focused is table  # the plan is what this step is for
+        # Arriving at a step, the keyboard is in the text box; escape takes it to the plan.
+        assert app.screen.focused is app.screen.query_one(DraftArea)
+        await pilot.press("escape")
+        assert app.screen.focused is table
         await pilot.press("enter")
         assert isinstance(app.screen, ActionDialog)
         app.screen.query_one("#f-what").value = "Ny text"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert e.actions()[0].what == "Ny text"
-        table.focus()
-        await pilot.press("x")
-        await pilot.press("y")
-        await pilot.pause()
-        assert e.actions() == []
+        assert app.screen.focused is table  # the dialog gave the keyboard back to the plan
+        await pilot.press("delete", "y")  # a letter keeps it: deleting is never a letter
+        await until(pilot, lambda: app.screen.query_one(DraftArea).text == "y")
+        assert len(e.actions()) == 1
+        await pilot.press("escape", "delete", "delete")  # the question, answered with delete
+        await until(pilot, lambda: e.actions() == [])
 
     run(scenario, db=db, meeting_id=mid)
 
@@ -366,6 +370,8 @@ def test_scale_step_one_key_per_participant(tmp_path):
 
     async def scenario(app, pilot):
         screen = app.screen
+        assert screen.focused is screen.query_one(DraftArea)
+        await pilot.press("escape")  # to the scale, whose digits rate
         assert screen.focused is screen.query_one("#scale")
         assert screen.engine.speaker.name == "Anna"  # the first rater is chosen
         await pilot.press("4", "6")
@@ -390,6 +396,7 @@ def test_choice_step_now_and_desired(tmp_path):
     mid = seeded_meeting(db, "dialogredskab-3-samarbejdsrelationer", [("Mette", None)])
 
     async def scenario(app, pilot):
+        await pilot.press("escape")  # from the text box to the options
         assert app.screen.focused is app.screen.query_one("#choice")
         await pilot.press("down", "n", "down", "down", "d")
         await pilot.pause()
@@ -417,10 +424,12 @@ def test_follow_up_of_the_previous_meeting(tmp_path):
 
     async def scenario(app, pilot):
         table = app.screen.query_one("#follow-up")
-        assert app.screen.focused is table and table.row_count == 1
-        await pilot.press("escape")  # to the text box, for what is said about it
+        assert app.screen.focused is app.screen.query_one(DraftArea) and table.row_count == 1
+        await pilot.press("escape")  # to the list
+        assert app.screen.focused is table
+        await pilot.press("escape")  # and back to the text box
         assert app.screen.focused is app.screen.query_one(DraftArea)
-        await pilot.press("escape")  # and back to the list
+        await pilot.press("escape")
         assert app.screen.focused is table
         await pilot.press("d")
         await type_text(pilot, "Klart")
@@ -441,15 +450,14 @@ def test_edit_and_delete_a_turn_from_the_transcript(tmp_path):
     async def scenario(app, pilot):
         await type_text(pilot, "fel")
         await pilot.press("enter")
-        await pilot.press("f8", "e")
+        await pilot.press("f8", "enter")
         assert isinstance(app.screen, TextDialog)
         app.screen.query_one("TextArea").text = "rätt"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert [t.text for t in app.screen.engine.turns()] == ["rätt"]
-        await pilot.press("f8", "x", "y")
-        await pilot.pause()
-        assert app.screen.engine.turns() == []
+        await pilot.press("f8", "delete", "delete")
+        await until(pilot, lambda: app.screen.engine.turns() == [])
         await pilot.press("escape")
         assert app.screen.focused is app.screen.query_one(DraftArea)
 
@@ -1140,8 +1148,7 @@ def test_a_round_over_organisations_in_the_ui(tmp_path):
         strip = lambda: text_of(screen.query_one("#speakers"))  # noqa: E731
         await until(pilot, lambda: "▶1:Skola  2:Socialtjänst  3:BUP" in strip())
         assert "Speaking: Skola (Anna) 00:00 / 20:00" in strip()
-        assert screen.focused is screen.query_one("#timeline")  # its sheets; escape: the box
-        await pilot.press("escape")
+        assert screen.focused is screen.query_one(DraftArea)  # arriving: the text box
         await type_text(pilot, "Anmälan till elevhälsan")
         await pilot.press("enter")
         await until(pilot, lambda: "✓ saved" in strip())
@@ -1257,7 +1264,7 @@ def test_groups_side_by_side_and_a_group_named_at_the_step(tmp_path):
         # Who is in the first group: written with its name, from f7.
         await pilot.press("f7")
         await until(pilot, lambda: "Group: Gruppe 1" in screen_text(app))
-        await pilot.press("x")  # a group is corrected, never deleted: nothing asked
+        await pilot.press("delete")  # a group is corrected, never deleted: nothing asked
         await pilot.press("enter")
         await until(pilot, lambda: "who is in it" in screen_text(app))
         await type_text(pilot, ": Kari, Ola")
@@ -1318,7 +1325,9 @@ def test_a_vote_step_takes_cards_and_dots_from_the_keyboard(tmp_path):
         screen = app.screen
         cards = lambda: screen_text(app)  # noqa: E731
         await until(pilot, lambda: "No cards yet: a adds one" in cards())
-        assert screen.focused is screen.query_one("#cards")  # the step is worked in its list
+        assert screen.focused is screen.query_one(DraftArea)  # arriving: the text box
+        await pilot.press("escape")  # the step is worked in its list
+        assert screen.focused is screen.query_one("#cards")
         await pilot.press("tab")  # Ada presents her sheets: they are hers
         await until(pilot, lambda: "Speaking: Ada" in cards())
         for text in ("Pojke 12 år", "Flicka 9 år"):
@@ -1331,7 +1340,7 @@ def test_a_vote_step_takes_cards_and_dots_from_the_keyboard(tmp_path):
         await until(pilot, lambda: screen.engine.cards()[1].votes == 3)
         lines = [line for line in cards().splitlines() if "│" in line and " år" in line]
         assert "Flicka 9 år" in lines[0] and "3" in lines[0]  # ranked first
-        await pilot.press("x")
+        await pilot.press("delete")
         await until(pilot, lambda: "Delete the card" in screen_text(app))
         await pilot.press("escape")  # not deleted
         assert len(screen.engine.cards()) == 2
@@ -1352,6 +1361,7 @@ def test_a_needs_step_puts_each_need_to_an_organisation_and_takes_its_answer(
     async def scenario(app, pilot):
         screen = app.screen
         await until(pilot, lambda: "No needs yet: a writes one" in screen_text(app))
+        await pilot.press("escape")  # from the text box to the needs
         assert screen.focused is screen.query_one("#needs")
         await pilot.press("a")
         await until(pilot, lambda: "A need" in screen_text(app))
@@ -1409,6 +1419,7 @@ def test_a_timeline_and_a_map_take_their_sheets_from_the_keyboard(tmp_path, priv
     async def scenario(app, pilot):
         screen = app.screen
         await until(pilot, lambda: "No sheets yet: a writes one" in screen_text(app))
+        await pilot.press("escape")  # from the text box to the sheets
         await put_up(app, pilot, "Elevhälsan", "ht 2023")
         await put_up(app, pilot, "Åtgärdsprogram", "vt 2024")
         await pilot.press("tab")  # Socialtjänst's turn
@@ -1431,6 +1442,7 @@ def test_a_timeline_and_a_map_take_their_sheets_from_the_keyboard(tmp_path, priv
     async def the_map(app, pilot):
         screen = app.screen
         await until(pilot, lambda: "No sheets yet: a writes one as it is laid" in screen_text(app))
+        await pilot.press("escape")  # from the text box to the sheets
         for text in ("Elevhälsan", "Polisen"):
             await pilot.press("a")
             await until(pilot, lambda: isinstance(app.screen, TextDialog))
@@ -1453,7 +1465,7 @@ def test_the_approach_continuum_takes_its_point_from_a_digit(tmp_path):
         screen = app.screen
         await until(pilot, lambda: "Offentlig tilgang  ○ ○ ○ ○ ○  Civilsamfund" in screen_text(app))
         assert "1–5: where you stand" in screen_text(app)
-        await pilot.press("4", "9")  # 9: not a point of it, nothing happens
+        await pilot.press("escape", "4", "9")  # 9: not a point of it, nothing happens
         await until(pilot, lambda: "Offentlig tilgang  ○ ○ ○ ● ○  Civilsamfund" in screen_text(app))
         assert [m.option_id for m in choice_kind.marks(screen.engine)] == ["4"]
 

@@ -190,8 +190,8 @@ def test_ratings_and_a_comment_typed_in_one_burst_land_where_they_were_typed(tmp
     mid = seeded_meeting(db, "raseborg-orons-zoner", [("Anna", None), ("Bo", None)])
 
     async def scenario(app, pilot):
-        await until(pilot, lambda: app.screen.focused is app.screen.query_one("#scale"))
-        burst(app, "46c", "ingen ork", "<ctrl+s>")
+        await until(pilot, lambda: app.screen.focused is app.screen.query_one("#draft"))
+        burst(app, "<escape>", "46c", "ingen ork", "<ctrl+s>")  # escape: to the scale
         await until(pilot, lambda: "ingen ork" in comments(db, mid))
 
     run(scenario, db=db, meeting_id=mid)
@@ -218,8 +218,8 @@ def test_a_card_or_an_action_typed_in_one_burst_after_its_key(tmp_path):
 
     async def scenario(app, pilot):
         screen = app.screen
-        await until(pilot, lambda: screen.focused is screen.query_one("#cards"))
-        burst(app, "a", "Pojke sex år", "<ctrl+s>", "+", "a", "Flicka", "<ctrl+s>")
+        await until(pilot, lambda: screen.focused is screen.query_one("#draft"))
+        burst(app, "<escape>", "a", "Pojke sex år", "<ctrl+s>", "+", "a", "Flicka", "<ctrl+s>")
         await until(pilot, lambda: len(screen.engine.cards()) == 2)
         cards = screen.engine.cards()
         assert [(c.text, c.votes) for c in cards] == [("Pojke sex år", 1), ("Flicka", 0)]
@@ -228,16 +228,16 @@ def test_a_card_or_an_action_typed_in_one_burst_after_its_key(tmp_path):
 
 
 def test_an_action_typed_in_one_burst_after_its_key(tmp_path):
-    # In the plan's table "a" and the action's what at once, then x, escape, enter and the
-    # correction: the words are the dialog's, not keys of the table ("x" deletes there).
+    # In the plan's table "a" and the action's what at once, then delete, escape, enter and
+    # the correction: the words are the dialog's, not keys of the table.
     db = tmp_path / "db"
     people = [("Ada", "skola"), ("Per", "socialtjanst")]
     mid = seeded_meeting(db, "samtidigt-traff-2", people, step="handlingsplan")
 
     async def scenario(app, pilot):
         screen = app.screen
-        await until(pilot, lambda: screen.focused is screen.query_one("#actions"))
-        burst(app, "a", "Boka extra möte", "<ctrl+s>", "x")
+        await until(pilot, lambda: screen.focused is screen.query_one("#draft"))
+        burst(app, "<escape>", "a", "Boka extra möte", "<ctrl+s>", "<delete>")
         await until(pilot, lambda: "Delete the action 'Boka extra möte'?" in screen_text(app))
         # Not deleted; corrected instead (the field's text is selected: typing replaces it).
         burst(app, "<escape>", "<enter>", "Boka extra möte i maj", "<ctrl+s>")
@@ -254,8 +254,8 @@ def test_arrow_keys_and_a_mark_in_one_burst_mark_the_option_they_reached(tmp_pat
 
     async def scenario(app, pilot):
         screen = app.screen
-        await until(pilot, lambda: screen.focused is screen.query_one("#choice"))
-        burst(app, "<down>", "n", "<down>", "<down>", "d")
+        await until(pilot, lambda: screen.focused is screen.query_one("#draft"))
+        burst(app, "<escape>", "<down>", "n", "<down>", "<down>", "d")
         await until(pilot, lambda: len(choice.marks(screen.engine)) == 2)
         options = [o.id for o in screen.engine.step.choice.options]
         marked = {(m.option_id, m.rating) for m in choice.marks(screen.engine)}
