@@ -57,7 +57,7 @@ class Round:
     order: Order = "each_question"
     over: Over = "person"
     alternatives: bool = False  # only the question the floor is on is asked
-    is_round: bool = True  # False: the floor moves only by hand (tab, f6)
+    is_round: bool = True  # False: the floor moves by hand (tab, f6), and after a pass
 
     @property
     def keeps_floor(self) -> bool:
