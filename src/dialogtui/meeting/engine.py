@@ -490,7 +490,9 @@ class MeetingEngine:
     def _save_pos(self) -> None:
         self.store.set_position(self.id, self.pos)
 
-    def goto_step(self, index: int) -> None:
+    def goto_step(self, index: int, repetition: int | None = None) -> None:
+        """To step `index`; `repetition`: which time through its block (the next case),
+        else as the block's own time goes on."""
         if not 0 <= index < len(self.qs.steps):
             raise MeetingError(
                 _("there is no step {n}; the set has {steps}").format(
@@ -500,11 +502,12 @@ class MeetingEngine:
         self._fold()
         # Within a block its time through goes on; into a block from outside, its latest.
         here, there = self.qs.block_at(self.pos.step), self.qs.block_at(index)
-        repetition = 1
-        if there is not None and here is not None and here[1] == there[1]:
-            repetition = self.pos.repetition
-        elif there is not None:
-            repetition = self.store.last_repetition(self.id, there[1], there[2])
+        if repetition is None:
+            repetition = 1
+            if there is not None and here is not None and here[1] == there[1]:
+                repetition = self.pos.repetition
+            elif there is not None:
+                repetition = self.store.last_repetition(self.id, there[1], there[2])
         self.pos.step, self.pos.repetition = index, repetition
         self.pos.question = self.chosen.get(index, 0)  # a step of alternatives: the one asked
         self.pos.speaker_id = None
@@ -547,15 +550,8 @@ class MeetingEngine:
         found = self.qs.block_at(self.pos.step)
         if found is None or self.pos.repetition >= found[0].repeat.max:
             return False
-        repetition = self.pos.repetition + 1
-        self.goto_step(found[1])
-        self.pos.repetition = repetition
-        # The new case from its first question: goto_step found the floor in the last
-        # case's answers, and a round of each question starts from the question it is on.
-        self.pos.question = self.chosen.get(self.pos.step, 0)
-        if self.step.is_round or self.step.by_group:
-            self._take(self._start_floor())  # from this case's answers, not the last's
-        self._save_pos()
+        # The floor found from the new case's answers, from its first question.
+        self.goto_step(found[1], repetition=self.pos.repetition + 1)
         return True
 
     def repeat_step(self) -> bool:
