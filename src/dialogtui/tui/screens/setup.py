@@ -195,14 +195,10 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
             await self.action_in_list("edit")
             return
         role = self._role_select()
-        if role is not None and field is role:
-            await settle(self)
-            self.set_focus(role.open())  # at once: the keys after enter choose in it
-            return
-        if role is not None and field is role.drop_down:
-            await settle(self)  # the arrows and letters typed before enter have moved in it
-            role.choose(role.drop_down.highlighted)
-            self._role_chosen()
+        chosen = await role.take_enter(self) if role is not None else None
+        if chosen is not None:
+            if chosen:
+                self._role_chosen()
             return
         if not isinstance(field, Input):
             raise SkipAction()  # enter opens a drop-down, ticks a box
@@ -221,15 +217,12 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
         lists' own arrow keys would run after an enter typed right after them); on the closed
         Role field they open it, as Textual's own do."""
         role = self._role_select()
-        field = self.focused
-        if role is not None and field is role:
-            await settle(self)
-            self.set_focus(role.open())
+        if role is not None and await role.take_arrow(self, delta):
             return
-        if not isinstance(field, ParticipantList) and (role is None or field is not role.drop_down):
+        field = self.focused
+        if not isinstance(field, ParticipantList):
             raise SkipAction()  # typed into a field, or moving in another drop-down
         await settle(self)
-        assert isinstance(field, OptionList)
         (field.action_cursor_down if delta > 0 else field.action_cursor_up)()
 
     async def take_typing(self, key: str, always: bool = False) -> None:

@@ -18,8 +18,11 @@ from __future__ import annotations
 
 from textual import events
 from textual.message import Message
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Select
+
+from dialogtui.tui.ordering import settle
 
 
 class InOrder:
@@ -74,6 +77,34 @@ class RoleSelect(Select[str]):
         if index is not None:
             self.value = self._options[index][1]  # (prompt, value) pairs, as Select keeps them
         self.expanded = False
+
+    async def take_enter(self, screen: Screen) -> bool | None:
+        """enter on its screen, in typed order (after the keys before it): on this field
+        it opens the list (False), in the list it chooses the role highlighted (True; the
+        screen goes on to Organisation); elsewhere it is not this field's (None)."""
+        if screen.focused is self:
+            await settle(screen)
+            screen.set_focus(self.open())  # at once: the keys after enter choose in it
+            return False
+        if screen.focused is self.drop_down:
+            await settle(screen)  # the arrows typed before enter have moved in the list
+            self.choose(self.drop_down.highlighted)
+            return True
+        return None
+
+    async def take_arrow(self, screen: Screen, delta: int) -> bool:
+        """up or down in typed order (the list's own arrows would run after an enter typed
+        right after them): on the closed field they open it, as Textual's own do; in the
+        list they move. False where the focus is elsewhere."""
+        if screen.focused is self:
+            await settle(screen)
+            screen.set_focus(self.open())
+            return True
+        if screen.focused is self.drop_down:
+            await settle(screen)
+            (self.drop_down.action_cursor_down if delta > 0 else self.drop_down.action_cursor_up)()
+            return True
+        return False
 
     def on_select_overlay_update_selection(self, event) -> None:
         # Instead of Select's own handler (which would keep the focus here).
