@@ -47,6 +47,17 @@ class TypingHome(Protocol):
     async def take_typing(self, key: str, always: bool = False) -> None: ...
 
 
+class TakesNoText:
+    """A dialog that takes no text (`GivesWay`): a letter typed at it closes it with its
+    `safe_answer`, and the letter is text."""
+
+    safe_answer: object = None
+
+    async def give_way(self) -> None:
+        assert isinstance(self, Screen)
+        await self.dismiss(self.safe_answer)
+
+
 def uses(screen: Screen, key: str) -> bool:
     """Whether a binding of the screen or of a widget on it (not the app's: "?" opens help
     only where it cannot be typed) takes this key now."""

@@ -27,6 +27,7 @@ from dialogtui.display import plain, visible
 from dialogtui.errors import DialogtuiError, MeetingError
 from dialogtui.i18n import N_, _
 from dialogtui.records import ActionItem, Participant
+from dialogtui.tui.keyboard import TakesNoText
 from dialogtui.tui.ordering import OrderedFocus, drain, settle
 from dialogtui.tui.typed import DialogModal
 from dialogtui.tui.widgets.fields import RoleSelect
@@ -190,7 +191,7 @@ class ErrorDialog(DialogModal[None]):
         self.dismiss()
 
 
-class ConfirmDialog(DialogModal[bool]):
+class ConfirmDialog(TakesNoText, DialogModal[bool]):
     """Whether to delete something. Its safe answer is every key a typist hits: `enter`,
     `escape`, and any letter (which then goes on to the text box, tui/keyboard.py); only
     `delete` again deletes, a key no sentence holds (a "y" would be the y of "mycket")."""
@@ -209,11 +210,10 @@ class ConfirmDialog(DialogModal[bool]):
             yield Static(plain(self.question))
             yield Label(_("delete: delete · enter or escape: keep it"), classes="hint")
 
+    safe_answer = False
+
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
-
-    async def give_way(self) -> None:
-        await self.dismiss(False)
 
 
 class TextDialog(FormDialog):
@@ -466,7 +466,7 @@ class SpeakerDialog(CancellableDialog):
         self.dismiss(event.option_index)  # a click
 
 
-class PickDialog(ListKeys, CancellableDialog):
+class PickDialog(TakesNoText, ListKeys, CancellableDialog):
     """Choose one of the lines (the caller's words, shown as typed); dismissed with its
     index."""
 
@@ -495,10 +495,6 @@ class PickDialog(ListKeys, CancellableDialog):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option_index)  # a click
 
-    async def give_way(self) -> None:
-        """A letter is not a choice: the list closes, the letter is text (tui/keyboard.py)."""
-        await self.dismiss(None)
-
 
 class JumpDialog(PickDialog):
     """Jump to any step; each line is one step of the agenda, as the caller describes it."""
@@ -520,7 +516,7 @@ class NoteRow:
     question: str | None  # asked before deleting it; None: it is corrected, never deleted
 
 
-class NotesDialog(ListKeys, CancellableDialog):
+class NotesDialog(TakesNoText, ListKeys, CancellableDialog):
     """The meeting's decisions, concerns and consent note, to correct or delete.
 
     The correcting dialog opens on top of the list, from the key's own binding, so that the
@@ -583,10 +579,6 @@ class NotesDialog(ListKeys, CancellableDialog):
     async def on_option_list_option_selected(self) -> None:
         await self.action_choose(False)  # a click
 
-    async def give_way(self) -> None:
-        """A letter is not a command here: the list closes, the letter is text."""
-        await self.dismiss(None)
-
 
 class ParticipantDialog(FormDialog):
     """Someone who joins during the meeting: a name and, where the set has roles, a role."""
@@ -628,24 +620,16 @@ class ParticipantDialog(FormDialog):
         Organisation, in typed order: the organisation typed next is the organisation's, as
         in the set-up (a role chosen left the focus on the closed list, where it was lost)."""
         found = self.query(RoleSelect)
-        role = found.first() if found else None
-        if role is not None and self.focused is role:
-            self.set_focus(role.open())  # at once: the keys after enter choose in it
-            return
-        if role is not None and self.focused is role.drop_down:
-            await settle(self)  # the arrows typed before enter have moved in it
-            role.choose(role.drop_down.highlighted)
+        chosen = await found.first().take_enter(self) if found else None
+        if chosen:
             self.set_focus(self.query_one("#p-org", Input))
-            return
-        await super().action_enter()
+        if chosen is None:
+            await super().action_enter()
 
     async def action_cursor(self, delta: int) -> None:
         found = self.query(RoleSelect)
-        if not found or self.focused is not found.first().drop_down:
+        if not found or not await found.first().take_arrow(self, delta):
             raise SkipAction()  # elsewhere the arrows are the field's own
-        await settle(self)
-        drop_down = found.first().drop_down
-        drop_down.action_cursor_down() if delta > 0 else drop_down.action_cursor_up()
 
     def on_role_select_chosen(self, _: RoleSelect.Chosen) -> None:
         self.set_focus(self.query_one("#p-org", Input))  # a role clicked

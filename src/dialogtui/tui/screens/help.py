@@ -11,6 +11,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
 
 from dialogtui.i18n import N_, _
+from dialogtui.tui.keyboard import TakesNoText
 
 INTRO = N_(
     "dialogtui walks you through a question set. Type what each speaker says and press "
@@ -64,7 +65,7 @@ def sections(screen: Screen) -> list[tuple[str, list[tuple[str, str]]]]:
     return [(title, rows) for title, rows in out if rows]
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(TakesNoText, ModalScreen[None]):  # typing closes it: text
     BINDINGS = [Binding("escape,f1", "dismiss", N_("Close help"))]
 
     def __init__(self, under: Screen):
@@ -84,7 +85,3 @@ class HelpScreen(ModalScreen[None]):
             yield Static(_(INTRO), classes="intro")
             yield Static(table, id="keys")
             yield Label(_("escape: close"), classes="hint")
-
-    async def give_way(self) -> None:
-        """Typing closes help, and what is typed is text (tui/keyboard.py)."""
-        await self.dismiss()

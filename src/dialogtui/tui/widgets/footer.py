@@ -75,6 +75,7 @@ def _shown(screen: Screen) -> tuple[tuple, ...]:
     so, and how to go back to the text box), then the screen's and the app's."""
     active = [a for a in screen.active_bindings.values() if a.binding.show]
     focused = screen.focused
+
     # Stable: within each, in the order they are bound; a list's escape (back to the text
     # box) leads its keys.
     def place(a) -> tuple[bool, bool]:
