@@ -114,6 +114,9 @@ class Objection:
     by: str
     text: str
     created_at: dt.datetime
+    # The participant who objected, where `by` names one: whose statement it is, which
+    # decides the copies it stands in (`dialogtui.export.recipients`).
+    participant_id: int | None = None
 
 
 def by_turn(objections: list[Objection]) -> dict[int, list[Objection]]:

@@ -678,7 +678,15 @@ class MeetingEngine:
             raise MeetingError(_("whose objection is it? Write their name"))
         if not text.strip():
             raise MeetingError(_("what do they consider incorrect? Write it"))
-        self.store.add_objection(self.id, turn_id, by.strip(), text.strip(), self.clock.now())
+        # Whose statement it is decides which copies hold it: the participant of that name,
+        # or no one's (then only the copy for everyone holds it).
+        key = " ".join(by.split()).casefold()
+        who = next(
+            (p.id for p in self.participants if " ".join(p.name.split()).casefold() == key),
+            None,
+        )
+        now = self.clock.now()
+        self.store.add_objection(self.id, turn_id, by.strip(), text.strip(), now, who)
         self.turns_changed += 1
 
     def objections(self) -> list[Objection]:

@@ -551,22 +551,29 @@ class Store:
     # -- read-back -----------------------------------------------------------------------
 
     def add_objection(
-        self, meeting_id: int, turn_id: int, by: str, text: str, now: dt.datetime
+        self,
+        meeting_id: int,
+        turn_id: int,
+        by: str,
+        text: str,
+        now: dt.datetime,
+        participant_id: int | None = None,
     ) -> None:
         with self.tx() as c:
             self._live_turn(c, meeting_id, turn_id)  # a turn of this meeting, not deleted
             c.execute(
-                "INSERT INTO objections (meeting_id, turn_id, by_whom, text, created_at)"
-                " VALUES (?,?,?,?,?)",
-                (meeting_id, turn_id, by, text, _ts(now)),
+                "INSERT INTO objections"
+                " (meeting_id, turn_id, by_whom, text, created_at, participant_id)"
+                " VALUES (?,?,?,?,?,?)",
+                (meeting_id, turn_id, by, text, _ts(now), participant_id),
             )
 
     def objections(self, meeting_id: int) -> list[Objection]:
         return [
-            Objection(r[0], r[1], r[2], dt.datetime.fromisoformat(r[3]))
+            Objection(r[0], r[1], r[2], dt.datetime.fromisoformat(r[3]), r[4])
             for r in self.query(
-                "SELECT turn_id, by_whom, text, created_at FROM objections WHERE meeting_id=?"
-                " ORDER BY id",
+                "SELECT turn_id, by_whom, text, created_at, participant_id FROM objections"
+                " WHERE meeting_id=? ORDER BY id",
                 (meeting_id,),
             )
         ]

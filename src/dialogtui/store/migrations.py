@@ -287,6 +287,21 @@ MIGRATIONS: list[str] = [
     ALTER TABLE turn_revisions_16 RENAME TO turn_revisions;
     CREATE INDEX turn_revisions_by_turn ON turn_revisions(turn_id);
     """,
+    # 17: who may read what: an objection's author as a participant (a recipient's copy
+    # holds it only if it holds its author's statements; older ones found by their name);
+    # the follow-up meeting's time and place; what a read-back covered, as its acceptance
+    # line says
+    """
+    ALTER TABLE objections ADD COLUMN participant_id INTEGER;
+    UPDATE objections SET participant_id = (
+        SELECT p.id FROM participants p
+        WHERE p.meeting_id = objections.meeting_id AND trim(p.name) = trim(objections.by_whom)
+        ORDER BY p.id LIMIT 1
+    );
+    ALTER TABLE plans ADD COLUMN follow_up_at TEXT NOT NULL DEFAULT '';
+    ALTER TABLE plans ADD COLUMN follow_up_place TEXT NOT NULL DEFAULT '';
+    ALTER TABLE read_backs ADD COLUMN covered TEXT NOT NULL DEFAULT '';
+    """,
 ]
 
 LATEST = len(MIGRATIONS)
