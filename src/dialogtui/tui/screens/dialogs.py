@@ -31,6 +31,7 @@ from dialogtui.tui.keyboard import TakesNoText
 from dialogtui.tui.ordering import OrderedFocus, drain, settle
 from dialogtui.tui.typed import DialogModal
 from dialogtui.tui.widgets.fields import RoleSelect
+from dialogtui.tui.widgets.tick import TickBox
 
 
 class CancellableDialog(DialogModal[Any]):
@@ -674,7 +675,7 @@ class FolderDialog(ListKeys, FormDialog):
             with Horizontal(classes="row"):
                 yield Label(_("Folder"), classes="field-label")
                 yield Input(visible(self.default), id="folder", compact=True)
-            yield Checkbox(
+            yield TickBox(
                 _("Pseudonymised: names replaced, for sharing outside the meeting"),
                 id="pseudonymise",
                 compact=True,

@@ -25,6 +25,7 @@ from dialogtui.tui.ordering import OrderedFocus, settle
 from dialogtui.tui.typed import DialogScreen
 from dialogtui.tui.widgets.fields import Field, RoleSelect
 from dialogtui.tui.widgets.footer import KeyFooter
+from dialogtui.tui.widgets.tick import TickBox
 
 
 def _field(label: str, widget) -> ComposeResult:
@@ -99,7 +100,7 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
                         _("Recommended, not required: the meeting can start without it."),
                         classes="hint",
                     )
-                yield Checkbox(_("Guardians' consent recorded"), id="consent", compact=True)
+                yield TickBox(_("Guardians' consent recorded"), id="consent", compact=True)
                 yield from _field(
                     _("Consent note"),
                     Field(placeholder=_("how consent was given"), id="consent-note", compact=True),
