@@ -107,12 +107,18 @@ def test_every_format_carries_the_markdowns_content(store, tmp_path):
         for suffix in ("docx", "pdf"):
             got = words(texts[f"{doc}.{suffix}"])
             assert Counter(got) == Counter(reference), (doc, suffix)
-    # The journal note writes a table's row as "Heading: value; …": every word of the
-    # minutes is in it (the headings besides), but for the headings of the plan's columns
-    # no action filled in ("Hur", "Med vem", "Första steg"): a journal is kept brief.
-    note = Counter(re.findall(r"\w+", texts["journal-note.txt"]))
-    missing = Counter(re.findall(r"\w+", texts["minutes.md"])) - note
-    assert missing == Counter(["Hur", "Med", "vem", "Första", "steg"])
+    # The journal note is a journal entry: who wrote it, when, the meeting, who took part,
+    # every statement and the plan; not the minutes' tables of people and times, nor the
+    # method's notes on what a set adds to its source.
+    note = flat(texts["journal-note.txt"])
+    assert note.startswith("Journalanteckning: Framtidsdialog för familjen Lind")
+    assert "Antecknat av: Jonas Ek" in note and "Datum: 15 januari 2026" in note
+    assert "Närvarande: Anna Lind (Familjemedlemmarna), Erik Lind (Familjemedlemmarna)" in note
+    for text in [*SAID.values(), "Frånvaron på måndagar", "Fråga mormor om skjuts"]:
+        assert flat(text) in note or text == SAID["Anna Lind"], text
+    assert "Närvaro över 90 procent till våren." in note
+    for method in ("Tider", "Planerat", "Tillagt, inte i källan", "Namn; Roll"):
+        assert method not in note and method in flat(texts["minutes.md"]) + "Namn; Roll"
     # The read-back's marks are in every one of them.
     for name in ("minutes.md", "minutes.docx", "minutes.pdf", "journal-note.txt"):
         said = flat(texts[name])
@@ -363,9 +369,9 @@ def test_the_journal_note_is_plain_text_each_statement_attributed(store, tmp_pat
     export_meeting(store, mid, tmp_path, formats=("txt",))
     note = (tmp_path / "journal-note.txt").read_text(encoding="utf-8")
     lines = note.splitlines()
-    assert lines[0] == "Mötesanteckningar: Framtidsdialog för familjen Lind"
+    assert lines[0] == "Journalanteckning: Framtidsdialog för familjen Lind"
     top = "\n".join(lines[:10])  # who wrote it, and about when, at the top
-    assert "Datum: 15 januari 2026" in top and "Samtalsledaren som skriver: Jonas Ek" in top
+    assert "Datum: 15 januari 2026, 13:00" in top and "Antecknat av: Jonas Ek" in top
     for mark in ("**", "|", "<br>", "\\", "##"):
         assert mark not in note, mark
     # No list marks, quotes or headings: a numbered step or rank reads as plain text.
@@ -475,7 +481,11 @@ def test_a_steps_statements_marked_as_facts_or_assessments_in_every_document(sto
     m.submit(SAID["Anna Lind"])
     m.close()
     export_meeting(store, m.id, tmp_path, formats=("md", "docx", "pdf", "txt"))
-    for name in ("minutes.md", "minutes.docx", "minutes.pdf", "journal-note.txt"):
+    for name in ("minutes.md", "minutes.docx", "minutes.pdf"):
         said = flat(document_texts(tmp_path)[name])
         assert "1. Frågor till familjemedlemmarna Faktiska omständigheter Planerat" in said, name
         assert "2. Frågor till myndigheterna Bedömningar Planerat" in said, name
+    # The journal has no times, and no step in which nothing was said.
+    said = flat(document_texts(tmp_path)["journal-note.txt"])
+    assert "1. Frågor till familjemedlemmarna Faktiska omständigheter Vad är du" in said
+    assert "Bedömningar" not in said

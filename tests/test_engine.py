@@ -796,7 +796,7 @@ def test_each_case_of_traff_4_has_its_own_consent_in_the_minutes(store):
     m.submit("Flicka 9 år, avidentifierat")
     minutes = render_minutes(load_record(store, m.id))
     case_1, case_2 = minutes.index("### Case 1"), minutes.index("### Case 2")
-    given = minutes.index("*Samtycke: vårdnadshavarnas samtycke finns (Skriftligt från båda")
+    given = minutes.index("*Samtycke: vårdnadshavarnas samtycke finns: Skriftligt från båda")
     missing = minutes.index("*Samtycke: samtycke saknas*", case_2)
     assert case_1 < given < case_2 < missing
     m.record_case_consent(1, "")  # cleared: not given

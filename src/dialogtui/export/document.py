@@ -1,6 +1,9 @@
 """A meeting's document, format-neutral: what the minutes and the action plan say, not how
-a format writes it. `dialogtui.export.minutes` builds one from a meeting; each format
-(Markdown, DOCX, PDF, plain text) is a renderer of it, so that all carry the same content.
+a format writes it. `dialogtui.export.minutes` builds a `Draft` from a meeting, every
+statement in it marked with whose it is (`Whose`); `dialogtui.export.recipients.for_copy`
+leaves out what a recipient may not read and gives the `Document` that each format
+(Markdown, DOCX, PDF, plain text) renders. A renderer takes only a `Document`, so no format
+can include what the copy left out.
 
 Text here is as typed (never escaped): each renderer makes it safe for its own format.
 """
@@ -13,17 +16,48 @@ from typing import NamedTuple
 
 from dialogtui.display import visible
 
+# Whose a statement is: a participant's id, or one of these.
+FRAME = "frame"  # dialogtui's frame: headings, questions, labels; stands where its section does
+MEETING = "meeting"  # the whole meeting's (a decision, the plan, a card): in every copy
+ROOM = "room"  # a group's, a pair's, the room's, or no one known: only in the copy for everyone
+METHOD = "method"  # the facilitators' notes on the method (provenance, times, passes): theirs
+Who = int | str
+
+
+@dataclass(frozen=True, slots=True)
+class Whose:
+    """Whose statement a piece of the document is, and whose statement it is about (an
+    objection to a turn: the objector's, about the turn's speaker's). A copy holds it only
+    if it holds both (`dialogtui.export.recipients.may_hold`)."""
+
+    by: Who
+    about: Who | None = None
+
+
+OF_FRAME = Whose(FRAME)
+OF_MEETING = Whose(MEETING)
+OF_ROOM = Whose(ROOM)
+OF_METHOD = Whose(METHOD)
+
+
+def of(pid: int | None) -> Whose:
+    """A participant's statement; no one's (a group's, the room's): the room's."""
+    return Whose(pid) if pid is not None else OF_ROOM
+
 
 class Span(NamedTuple):
     """A piece of a line. `ours`: dialogtui's own words, numbers and dates, which no format
     needs to escape; `lines`: a participant's text that may hold line breaks (a turn), kept
-    as its own paragraphs; any other text (a title, a name) is one line."""
+    as its own paragraphs; any other text (a title, a name) is one line; `whose`: where a
+    line holds several people's statements (the names marked beside a choice), each one's,
+    so that a copy keeps only those it may (a span without one is its line's)."""
 
     text: str
     bold: bool = False
     italic: bool = False
     ours: bool = False
     lines: bool = False
+    whose: Whose | None = None
 
 
 Line = list[Span]
@@ -70,15 +104,21 @@ def plain_text(line: Line) -> str:
     return "".join(" ".join(text_lines(s)) for s in line)
 
 
+# Where no one said whose a piece is, it is the room's: it stands only in the copy for
+# everyone, so that a statement marked by no one can never reach a copy it may not.
+
+
 @dataclass(slots=True)
 class Heading:
     level: int  # 1: the document's title, 2: a section (a step), 3: a time through a block
     line: Line
+    whose: Whose = OF_FRAME
 
 
 @dataclass(slots=True)
 class Paragraph:
     line: Line
+    whose: Whose = OF_ROOM
 
 
 @dataclass(slots=True)
@@ -90,6 +130,7 @@ class Item:
     line: Line
     number: int | None = None
     items: list[Item] = field(default_factory=list)
+    whose: Whose = OF_ROOM
 
 
 @dataclass(slots=True)
@@ -102,14 +143,44 @@ class Table:
     heads: list[Line]
     rows: list[list[Line]]
     right: frozenset[int] = frozenset()  # columns of numbers, aligned right
+    whose: Whose = OF_ROOM  # each row's, unless `rows_whose` says each row's own
+    rows_whose: list[Whose] | None = None
+
+    def row_whose(self, n: int) -> Whose:
+        return self.rows_whose[n] if self.rows_whose is not None else self.whose
 
 
 Block = Heading | Paragraph | Items | Table
 
 
 @dataclass(slots=True)
+class Section:
+    """A part of the draft that stands only with something in it: its `head` (a heading, a
+    question, a label) is kept where its `body` keeps anything but frame."""
+
+    head: list[Block]
+    body: list[Block | Section]
+
+
+Part = Block | Section
+
+
+@dataclass(slots=True)
+class Draft:
+    """A document before it is a recipient's copy: every statement in it, marked whose."""
+
+    kind: str
+    title: str
+    language: str
+    parts: list[Part]
+    author: str = ""
+    date: str = ""
+
+
+@dataclass(slots=True)
 class Document:
-    """One file's content: `kind` "minutes" or "action_plan", in `language` (its labels')."""
+    """One file's content, as a recipient's copy holds it: `kind` "minutes",
+    "action_plan" or "journal", in `language` (its labels')."""
 
     kind: str
     title: str

@@ -42,7 +42,9 @@ def files_of(formats: tuple[str, ...]) -> tuple[str, ...]:
 
 @dataclass
 class Documents:
-    """One meeting's documents for one recipient, built once for every format."""
+    """One meeting's documents for one recipient, built once for every format: each a
+    draft of the whole meeting made the recipient's copy (`recipients.for_copy`) before
+    any format sees it. `only`: whose statements the copy holds (None: everyone's)."""
 
     record: MeetingRecord
     pseudonymise: bool = False
@@ -52,24 +54,30 @@ class Documents:
 
     @functools.cached_property
     def minutes(self) -> Document:
-        from dialogtui.export.minutes import minutes_document
+        from dialogtui.export.recipients import for_copy
 
-        return minutes_document(
-            self.record, self.pseudonymise, self.history, self.language, self.only
-        )
+        return for_copy(self.builder.minutes_draft(), self.only)
 
     @functools.cached_property
     def plan(self) -> Document:
-        from dialogtui.export.minutes import action_plan_document
+        from dialogtui.export.recipients import for_copy
 
-        return action_plan_document(self.record, self.pseudonymise, self.language)
+        return for_copy(self.builder.plan_draft(), self.only)
+
+    @functools.cached_property
+    def journal(self) -> Document:
+        """The journal note: a journal entry, never the method's notes."""
+        from dialogtui.export.recipients import for_copy
+
+        return for_copy(self.builder.journal_draft(), self.only, method=False)
 
     @functools.cached_property
     def builder(self) -> Minutes:
-        """For the formats built from the meeting itself (the calendar's dates)."""
+        """The documents' builder (and, for the formats built from the meeting itself,
+        the calendar's dates, the meeting as it is)."""
         from dialogtui.export.minutes import Minutes
 
-        return Minutes(self.record, self.pseudonymise, language=self.language)
+        return Minutes(self.record, self.pseudonymise, self.history, self.language, self.only)
 
 
 def render(key: str, docs: Documents) -> dict[str, str | bytes]:

@@ -7,16 +7,25 @@ import functools
 from collections.abc import Callable
 
 from dialogtui.export.document import (
+    OF_FRAME,
+    OF_MEETING,
+    OF_METHOD,
+    OF_ROOM,
     Block,
     Document,
+    Draft,
     Heading,
     Item,
     Items,
     Line,
     Paragraph,
+    Part,
+    Section,
     Span,
     Table,
+    Whose,
     label,
+    of,
     ours,
     plain_text,
     said,
@@ -24,6 +33,7 @@ from dialogtui.export.document import (
 )
 from dialogtui.export.labels import action_columns, labels
 from dialogtui.export.pseudonymise import name_replacer, pseudonyms
+from dialogtui.export.recipients import for_copy
 from dialogtui.export.record import MeetingRecord
 from dialogtui.i18n import date_text
 from dialogtui.kinds import SPECS as KIND_SPECS
@@ -33,9 +43,14 @@ from dialogtui.questionset.placeholders import resolve
 from dialogtui.records import ActionItem, ActionStatus, FollowUp
 
 
-def fact(name: str, value: Line) -> Item:
-    """ "Datum: 15 januari 2026": a fact of the header, the plan's frame."""
-    return Item([label(f"{name}:"), ours(" "), *value])
+def fact(name: str, value: Line, whose: Whose = OF_MEETING) -> Item:
+    """ "Datum: 15 januari 2026": a fact of the header, the plan's frame: the meeting's."""
+    return Item([label(f"{name}:"), ours(" "), *value], whose=whose)
+
+
+def labelled(name: str, *blocks: Block) -> Section:
+    """ "Beslut:" over what it labels, standing only with it."""
+    return Section([Paragraph([label(f"{name}:")], OF_FRAME)], list(blocks))
 
 
 class Minutes:
@@ -130,9 +145,9 @@ class Minutes:
 
     # -- the parts of the documents ----------------------------------------------------
 
-    def header(self, kind: str) -> list[Block]:
+    def header(self, kind: str, copy_note: bool = True) -> list[Part]:
         r, L = self.r, self.L
-        out: list[Block] = [Heading(1, [ours(f"{L[kind]}: "), self.t(r.info.title)])]
+        out: list[Part] = [Heading(1, [ours(f"{L[kind]}: "), self.t(r.info.title)])]
         facts: list[tuple[str, Line]] = [
             (L["method"], [self.q(r.qs.method)] if r.qs.method else []),
             (L["date"], [ours(date_text(r.info.date, "long", self.language))]),
@@ -144,24 +159,37 @@ class Minutes:
             (L["follows_up"], [self.t(r.previous)] if r.previous else []),
             (L["read_back"], self.read_back()),
         ]
-        if r.qs.asks_consent:
-            consent = [ours(L["consent_yes"] if r.info.consent_given else L["consent_no"])]
-            if r.info.consent_note.strip():  # how it was given, as the scribe noted it
-                consent += [ours(" ("), self.t(r.info.consent_note.strip()), ours(")")]
-            facts.append((L["consent"], consent))
+        facts.append((L["consent"], self.consent()))
         out.append(Items([fact(k, v) for k, v in facts if v]))  # the date is always there
         if r.qs.ours:  # the whole set is dialogtui's, not a source's
-            out.append(
-                Paragraph([ours(f"{L['ours']}: ", italic=True), self.q(r.qs.ours, italic=True)])
-            )
-        note = self.copy_note() if self.only is not None else []
+            out.append(self.marked(L["ours"], self.q(r.qs.ours, italic=True)))
+        return out + self.copy_notes(copy_note)
+
+    def copy_notes(self, copy_note: bool = True) -> list[Part]:
+        """What this copy holds (a recipient's), and how (pseudonymised, with history)."""
+        L = self.L
+        note = self.copy_note() if self.only is not None and copy_note else []
         notes = [L["pseudonymised"]] if self.pseudonymise else []
         notes += [L["with_history"]] if self.history else []
         if notes:
             note.append(ours(" " * bool(note) + " ".join(notes), italic=True))
-        if note:
-            out.append(Paragraph(note))
-        return out
+        return [Paragraph(note, OF_MEETING)] if note else []
+
+    def consent(self) -> Line:
+        """The guardians' consent, in one true sentence: recorded (and how, as the scribe
+        noted it), missing, or not asked; nothing where the set does not ask for it. Where
+        it is asked of each case, each case says its own, and the meeting's only if given."""
+        r, L = self.r, self.L
+        if not r.qs.asks_consent:
+            return []
+        note = r.info.consent_note.strip()
+        if note or r.info.consent_given:
+            return [ours(L["consent_yes"]), *([ours(": "), self.t(note)] if note else [])]
+        if any(b.consent for b in r.qs.blocks):
+            return []
+        if r.info.consent_given is None:
+            return [ours(L["consent_not_asked"])]
+        return [ours(L["consent_no"])]
 
     def copy_note(self) -> Line:
         """ "This copy holds the statements of Anna Lind, Erik Lind; …": a recipient's copy
@@ -191,7 +219,7 @@ class Minutes:
         times = [t.astimezone().strftime("%H:%M") for t in (start, end) if t is not None]
         return "–".join(times)
 
-    def participants(self) -> list[Block]:
+    def participants(self) -> list[Part]:
         L = self.L
         rows = []
         for p in self.r.info.participants:
@@ -199,9 +227,10 @@ class Minutes:
             role = self.roles.get(p.role or "", p.role or "")
             rows.append([[said(name)], [said(role)], [self.t(p.organisation)]])
         heads = [[ours(L["name"])], [ours(L["role"])], [ours(L["organisation"])]]
-        return [Heading(2, [ours(L["participants"])]), Table(heads, rows)]
+        table = Table(heads, rows, whose=OF_MEETING)
+        return [Section([Heading(2, [ours(L["participants"])])], [table])]
 
-    def times(self) -> list[Block]:
+    def times(self) -> list[Part]:
         L = self.L
         rows: list[list[Line]] = []
         actual_total = 0.0
@@ -222,23 +251,27 @@ class Minutes:
         total = (L["total"], planned_text, self.minutes_of(actual_total))
         rows.append([[ours(x, bold=True)] for x in total])
         heads = [[ours(L["step"])], [ours(L["planned"])], [ours(L["actual"])]]
-        return [Heading(2, [ours(L["times"])]), Table(heads, rows, right=frozenset({1, 2}))]
+        table = Table(heads, rows, right=frozenset({1, 2}), whose=OF_METHOD)  # the method's
+        return [Section([Heading(2, [ours(L["times"])])], [table])]
 
-    def step(self, n: int, step: Step) -> list[Block]:
+    def step(self, n: int, step: Step) -> list[Part]:
+        """A step's section: its heading, the method's notes on it, then per time through
+        (a case of a block) each question's turns, and the kind's own part; then the
+        decisions, concerns and standpoints noted in it."""
         L = self.L
         planned = self.planned(step.planned_minutes)
         actual = self.minutes_of(self.r.step_seconds.get(n, 0.0))
-        out: list[Block] = [Heading(2, [ours(f"{n + 1}. "), self.q(step.title)])]
+        body: list[Part] = []
         if step.optional is not None:
             # Skipped: that it was, and the source's condition that let it be.
             was = L["skipped"] if n in self.r.skipped else L["optional"]
-            out.append(self.marked(was, self.q(step.optional, italic=True)))
+            body.append(self.marked(was, self.q(step.optional, italic=True)))
         if step.ours:
-            out.append(self.marked(L["ours"], self.q(step.ours, italic=True)))
+            body.append(self.marked(L["ours"], self.q(step.ours, italic=True)))
         if step.journal:  # facts kept apart from assessments, where the set says which
-            out.append(Paragraph([label(L[step.journal])]))
+            body.append(Paragraph([label(L[step.journal])], OF_FRAME))
         times = f"{L['planned']}: {planned} · {L['actual']}: {actual}"
-        out.append(Paragraph([ours(times, italic=True)]))
+        body.append(Paragraph([ours(times, italic=True)], OF_METHOD))
         groups = self.by_step.get(n, {})
         spec = KIND_SPECS[step.kind]
         # A time through with only cards (a case's needs, no turn typed) still has its place.
@@ -246,40 +279,56 @@ class Minutes:
         found = self.r.qs.block_at(n)
         each = self.t(found[0].each) if found and found[0].each else ours(L["repetition"])
         for rep in sorted(reps) or [1]:
-            if len(reps) > 1 or (found and rep > 1):
-                out.append(Heading(3, [each, ours(f" {rep}")]))  # "Case 2": a block's time
+            inner: list[Part] = []
             if found and found[0].consent and n == found[1]:  # the case's own consent
-                note = self.r.case_consents.get(rep, "")
-                consent = [ours(f"{L['consent_yes']} (", italic=True), self.t(note, italic=True)]
-                consent += [ours(")", italic=True)]
-                given = consent if note else [ours(L["consent_no"], italic=True)]
-                out.append(Paragraph([ours(f"{L['consent']}: ", italic=True), *given]))
+                inner.append(self.case_consent(rep))
             lines = self.group_lines if step.by_group else self.turn_lines
             for qi, question in enumerate(step.questions):
                 if (rep, qi) in groups:
-                    out.append(Paragraph([self.q(question.text, bold=True)]))
+                    head: list[Block] = [Paragraph([self.q(question.text, bold=True)], OF_FRAME)]
                     if question.ours:
-                        out.append(self.marked(L["ours"], self.q(question.ours, italic=True)))
-                    out += lines(groups[(rep, qi)])
-            out += lines(groups.get((rep, None), []))
+                        head.append(self.marked(L["ours"], self.q(question.ours, italic=True)))
+                    inner.append(Section(head, list(lines(groups[(rep, qi)]))))
+            inner += lines(groups.get((rep, None), []))
             if spec.cards:  # the kind's own section, for this time through
-                out += spec.minutes(self, n, step, rep)
+                inner.append(Section([], spec.minutes(self, n, step, rep)))
+            if len(reps) > 1 or (found and rep > 1):  # "Case 2": a block's time through
+                body.append(Section([Heading(3, [each, ours(f" {rep}")])], inner))
+            else:
+                body += inner
         if not spec.cards:
-            out += spec.minutes(self, n, step, None)  # the kind's own section
+            body.append(Section([], spec.minutes(self, n, step, None)))  # the kind's own
         for kind in ("standpoints", "decisions", "concerns"):
             notes = [x for x in self.r.notes if x.step == n and x.kind.value + "s" == kind]
             if notes:
-                out.append(Paragraph([label(f"{L[kind]}:")]))
-                out.append(Items([Item([turn_text(self.u(x.text))]) for x in notes]))
-        return out
+                items = [Item([turn_text(self.u(x.text))], whose=OF_MEETING) for x in notes]
+                body.append(labelled(L[kind], Items(items)))
+        return [Section([Heading(2, [ours(f"{n + 1}. "), self.q(step.title)])], body)]
+
+    def case_consent(self, rep: int) -> Paragraph:
+        """A case's consent, as the scribe noted how it was given, or that it is missing."""
+        L = self.L
+        note = self.r.case_consents.get(rep, "")
+        given: Line = [ours(L["consent_no"], italic=True)]
+        if note:
+            given = [ours(f"{L['consent_yes']}: ", italic=True), self.t(note, italic=True)]
+        return Paragraph([ours(f"{L['consent']}: ", italic=True), *given], OF_MEETING)
 
     def marked(self, name: str, text: Span) -> Paragraph:
-        """ "*Tillagt, inte i källan: …*": a note on a step, in italics."""
-        return Paragraph([ours(f"{name}: ", italic=True), text])
+        """ "*Tillagt, inte i källan: …*": the method's note on a step, in italics."""
+        return Paragraph([ours(f"{name}: ", italic=True), text], OF_METHOD)
+
+    def whose_turn(self, pid: int | None) -> Whose:
+        """A participant's turn is theirs; a group's or a pair's, the room's."""
+        return OF_ROOM if pid is None or pid in self.group_ids else of(pid)
+
+    @functools.cached_property
+    def group_ids(self) -> set[int | None]:
+        return {g.id for gs in self.r.groups.values() for g in gs}
 
     def turn_lines(self, turns, named: bool = True) -> list[Block]:
         """Each turn an item, after its speaker's name (`named`), or alone under a heading
-        that names them."""
+        that names them; each the speaker's statement, with what stands under it."""
         passed = ours(self.L["passed"], italic=True)
         corrected = ours(f"({self.L['corrected']})", italic=True)
         space, colon = ours(" "), label(":")
@@ -289,13 +338,16 @@ class Minutes:
         u = self.u
         history = self.history  # looked up once
         was_corrected, objections = self.r.corrected, self.r.objections
+        whose_of = {pid: self.whose_turn(pid) for pid in self.speakers}
         out = []
         for t in turns:
             line: Line = []
             if named:
                 line = [names.get(t.participant_id, unknown), colon, space]
+            whose = whose_of.get(t.participant_id, OF_ROOM)
             if t.passed:
                 line.append(passed)
+                whose = OF_METHOD  # who passed is the method's record, not a statement
             else:
                 # Minutes for the participants carry no editing marks but one: a turn
                 # corrected when they were read back says so (its history is kept in the
@@ -307,15 +359,16 @@ class Minutes:
                 if mark is not None:
                     line += [mark, space]
                 line.append(Span(u(t.text), lines=True))
-            item = Item(line)
+            item = Item(line, whose=whose)
             if history:
-                item.items += self.earlier_versions(t.id)
+                item.items += self.earlier_versions(t.id, whose)
             if t.id in objections:  # beside the turn, never over it
-                item.items += self.objection_items(objections[t.id])
+                item.items += self.objection_items(objections[t.id], whose)
             out.append(item)
         return [Items(out)] if out else []
 
-    def objection_items(self, objections: list) -> list[Item]:
+    def objection_items(self, objections: list, turn: Whose) -> list[Item]:
+        """Each objection to a turn: the objector's statement about the turn's speaker's."""
         before, _, after = self.L["objection"].partition("{name}")
         return [
             Item(
@@ -325,22 +378,23 @@ class Minutes:
                     ours(f"{after}:", italic=True),
                     ours(" "),
                     turn_text(self.u(o.text)),
-                ]
+                ],
+                whose=Whose(self.whose_turn(o.participant_id).by, turn.by),
             )
             for o in objections
         ]
 
-    def group_lines(self, turns) -> list[Block]:
+    def group_lines(self, turns) -> list[Part]:
         """A step of groups or pairs: each one's outputs under its name, in the order the
         groups were formed (what the scribe typed as they worked side by side)."""
         order = {g.id: n for gs in self.r.groups.values() for n, g in enumerate(gs)}
-        out: list[Block] = []
+        out: list[Part] = []
         by_group: dict[int | None, list] = {}
         for t in turns:
             by_group.setdefault(t.participant_id, []).append(t)
         for pid in sorted(by_group, key=lambda g: order.get(g, len(order))):
-            out.append(Paragraph([said(self.speaker(pid), bold=True, italic=True)]))
-            out += self.turn_lines(by_group[pid], named=False)
+            name = Paragraph([said(self.speaker(pid), bold=True, italic=True)], OF_FRAME)
+            out.append(Section([name], list(self.turn_lines(by_group[pid], named=False))))
         return out
 
     def history_mark(self, t) -> Span | None:
@@ -357,11 +411,11 @@ class Minutes:
     def deleted_ids(self) -> set[int]:
         return {t.id for t in self.r.deleted}
 
-    def earlier_versions(self, turn_id: int) -> list[Item]:
-        """A turn's earlier texts under it, in the export with history."""
+    def earlier_versions(self, turn_id: int, whose: Whose) -> list[Item]:
+        """A turn's earlier texts under it, in the export with history: its speaker's."""
         earlier = self.r.revisions.get(turn_id, [])
         name = ours(f"{self.L['earlier']}:", italic=True)
-        return [Item([name, ours(" "), turn_text(self.u(text))]) for text in earlier]
+        return [Item([name, ours(" "), turn_text(self.u(text))], whose=whose) for text in earlier]
 
     @functools.cached_property
     def plan_step(self) -> int | None:
@@ -376,7 +430,7 @@ class Minutes:
     def action_table(self, items: list[ActionItem], step: Step | None = None) -> list[Block]:
         L = self.L
         if not items:
-            return [Paragraph([ours(L["no_actions"])])]
+            return [Paragraph([ours(L["no_actions"])], OF_MEETING)]
         # The step's own headings, as the screen shows them; a status only once one is
         # not open any more (in the meeting that made them, all are).
         cols = action_columns(self.r.qs, step, self.language)
@@ -393,7 +447,7 @@ class Minutes:
             ]
             row += [[ours(L[a.status.value])]] if status else []
             rows.append(row)
-        return [Table(heads, rows)]
+        return [Table(heads, rows, whose=OF_MEETING)]
 
     def plan_frame(self) -> list[Block]:
         """The plan's goal in the person's own words and the professionals', its owner and
@@ -420,19 +474,67 @@ class Minutes:
             rows.append(
                 [[self.t(a.what)], [self.t(a.who)], [ours(self.when(a))], [ours(status)], [comment]]
             )
-        return [*out, Table(heads, rows)]
+        return [*out, Table(heads, rows, whose=OF_MEETING)]
 
-    def document(self, kind: str, blocks: list[Block]) -> Document:
+    def draft(self, kind: str, parts: list[Part]) -> Draft:
         r = self.r
         author = "" if self.pseudonymise else plain_text([said(r.info.writer)])
-        return Document(
+        return Draft(
             kind=kind,
             title=plain_text([ours(f"{self.L[kind]}: "), self.t(r.info.title)]),
             language=self.language,
-            blocks=blocks,
+            parts=parts,
             author=author,
             date=date_text(r.info.date, "long", self.language),
         )
+
+    def steps(self) -> list[Part]:
+        """Every step's section, then the earlier actions and the plan where no step of
+        the set holds them (a set without a plan step and no action noted has no plan)."""
+        out: list[Part] = []
+        for n, step in enumerate(self.r.qs.steps):
+            out += self.step(n, step)
+        if self.follow_up_step is None:
+            out += self.follow_up()
+        if self.plan_step is None and self.r.actions:  # the plan comes last
+            heading = Heading(2, [ours(self.L["action_plan"])])
+            out.append(Section([heading], list(self.action_table(self.r.actions))))
+        return out
+
+    def minutes_draft(self) -> Draft:
+        out = self.header("minutes") + self.participants() + self.times() + self.steps()
+        return self.draft("minutes", out)
+
+    def plan_draft(self) -> Draft:
+        """The plan on its own: the same in every recipient's copy, as everyone agreed."""
+        out = self.header("action_plan", copy_note=False) + self.plan_frame()
+        out += self.action_table(self.r.actions) + self.follow_up()
+        return self.draft("action_plan", out)
+
+    def journal_draft(self) -> Draft:
+        """A journal entry, as a case record takes it: who wrote it and when, the meeting,
+        who took part, what was said and agreed, and the plan — not the minutes' tables of
+        times and people, nor the method's notes."""
+        r, L = self.r, self.L
+        title: list[Part] = [Heading(1, [ours(f"{L['journal']}: "), self.t(r.info.title)])]
+        when = date_text(r.info.date, "long", self.language)
+        when += f", {self.clock_times()}" if self.clock_times() else ""
+        people: Line = []
+        for k, p in enumerate(r.info.participants):
+            people += [ours(", ")] if k else []
+            people.append(said(self.speaker(p.id)))
+        facts: list[tuple[str, Line]] = [
+            (L["written_by"], self.named(r.info.writer)),
+            (L["date"], [ours(when)]),
+            (L["method"], [self.q(r.qs.method)] if r.qs.method else []),
+            (L["place"], [self.t(r.info.place)] if r.info.place else []),
+            (L["present"], people),
+            (L["follows_up"], [self.t(r.previous)] if r.previous else []),
+            (L["read_back"], self.read_back()),
+            (L["consent"], self.consent()),
+        ]
+        title.append(Items([fact(k, v) for k, v in facts if v]))
+        return self.draft("journal", title + self.copy_notes() + self.steps())
 
 
 def minutes_document(
@@ -443,23 +545,13 @@ def minutes_document(
     only: frozenset[int] | None = None,
 ) -> Document:
     """The minutes; `language`: their labels' and dates' (the meeting's by default);
-    `only`: a recipient's copy, of these participants' statements (a record filtered by
-    `dialogtui.export.recipients`)."""
+    `only`: a recipient's copy, of these participants' statements (`for_copy`)."""
     m = Minutes(record, pseudonymise, history, language, only)
-    out = m.header("minutes") + m.participants() + m.times()
-    for n, step in enumerate(record.qs.steps):
-        out += m.step(n, step)
-    if m.follow_up_step is None:
-        out += m.follow_up()
-    if m.plan_step is None:  # a set with no action-planning step: the plan comes last
-        out += [Heading(2, [ours(m.L["action_plan"])]), *m.action_table(record.actions)]
-    return m.document("minutes", out)
+    return for_copy(m.minutes_draft(), only)
 
 
 def action_plan_document(
     record: MeetingRecord, pseudonymise: bool = False, language: str | None = None
 ) -> Document:
     """The plan on its own: the same in every recipient's copy, as everyone agreed to it."""
-    m = Minutes(record, pseudonymise, language=language)
-    out = m.header("action_plan") + m.plan_frame() + m.action_table(record.actions)
-    return m.document("action_plan", out + m.follow_up())
+    return for_copy(Minutes(record, pseudonymise, language=language).plan_draft(), None)

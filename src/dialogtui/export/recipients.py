@@ -1,30 +1,59 @@
-"""Whose statements a copy holds: everyone's, the family's, an organisation's, or those of
-the participants named.
+"""Whose statements a copy holds, and the one filter that makes a recipient's copy.
 
 A network meeting is full of statements about other people, and one person's file must
 not get them (Finland's act on social-welfare client documents, 20 §; each organisation
-keeps its own copy, SamTidigt p. 15). So a copy for a file holds what its own people said:
-- "everyone": every statement (the minutes as read back in the room);
-- "family": what the person and their family or network said — the roles a set marks
-  `family = true` (or, where a set marks none, the participants of no role and no
-  organisation);
-- an organisation's name (or a role's, where the set's roles are organisations): what its
-  people said, and the family's, whose case it is;
-- participants' names, comma-separated, with any of the above: exactly those.
-Every copy keeps what belongs to the whole meeting: who was there, the times, the plan,
-the decisions and concerns noted, the cards laid out. Statements of a group or of the
-room as a whole are nobody's own and stand only in the copy for everyone.
+keeps its own copy, SamTidigt p. 15). Every piece of a document is marked with whose
+statement it is (`dialogtui.export.document.Whose`), and this is the rule, stated once:
+
+- the copy for **everyone** is the facilitators' copy, the minutes as read back in the
+  room: every statement, with the method's notes (what a set adds to its source, the
+  planned and actual times, who passed);
+- a copy for the **family** holds what the person and their family or network said — the
+  roles a set marks `family = true` (or, where a set marks none, the participants of no
+  role and no organisation);
+- a copy for an **organisation** (or a role's, where the set's roles are organisations)
+  holds what its people said, and the family's, whose case it is;
+- a copy for **participants named**, comma-separated, with any of the above: exactly theirs.
+
+In every copy:
+- a participant's statement (a turn, its corrections and earlier texts, a rating, a mark
+  of a choice) stands where that participant's statements do;
+- a statement about another's (an objection to a turn) stands only where both do;
+- what belongs to the whole meeting stands in every copy: who was there, the decisions,
+  concerns and standpoints noted, the cards, needs and sheets laid out, the plan and its
+  frame, earlier actions followed up, consent;
+- a group's or a pair's statement, the room's, or one whose author is not known (an
+  objection by a name that is no participant's) stands only in the copy for everyone;
+- the method's notes stand only in the copy for everyone, and in no journal note;
+- a part of the document with nothing left in it for the recipient is left out whole.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dialogtui.errors import ExportError
+from dialogtui.export.document import (
+    FRAME,
+    MEETING,
+    METHOD,
+    Block,
+    Document,
+    Draft,
+    Heading,
+    Item,
+    Items,
+    Line,
+    Paragraph,
+    Part,
+    Section,
+    Table,
+    Who,
+    Whose,
+)
 from dialogtui.i18n import _
 
 if TYPE_CHECKING:
@@ -129,22 +158,96 @@ def recipient(record: MeetingRecord, asked: str | None) -> Recipient:
     return Recipient(asked, frozenset(speakers), folder)
 
 
-def for_recipient(record: MeetingRecord, to: Recipient) -> MeetingRecord:
-    """The meeting as the recipient's copy has it: the others' statements left out."""
-    if to.speakers is None:
-        return record
-    keep = to.speakers
-    turns = [t for t in record.turns if t.participant_id in keep]
-    deleted = [t for t in record.deleted if t.participant_id in keep]
-    kept = {t.id for t in [*turns, *deleted]}
-    return dataclasses.replace(
-        record,
-        turns=turns,
-        deleted=deleted,
-        revisions={k: v for k, v in record.revisions.items() if k in kept},
-        objections={k: v for k, v in record.objections.items() if k in kept},
-        corrected={k for k in record.corrected if k in kept},
-        ratings=[r for r in record.ratings if r.participant_id in keep],
-        # A mark of the room as a whole (no one's) is what the meeting chose: kept.
-        choices=[c for c in record.choices if c.participant_id is None or c.participant_id in keep],
+def may_hold(speakers: frozenset[int] | None, whose: Whose, method: bool = True) -> bool:
+    """Whether a copy of these speakers' statements (None: everyone's) may hold a piece;
+    `method`: whether it holds the method's notes (not in a journal note)."""
+    return _may(speakers, whose.by, method) and (
+        whose.about is None or _may(speakers, whose.about, method)
     )
+
+
+def _may(speakers: frozenset[int] | None, who: Who, method: bool) -> bool:
+    if who in (FRAME, MEETING):
+        return True
+    if who == METHOD:
+        return method and speakers is None
+    if speakers is None:
+        return True
+    return isinstance(who, int) and who in speakers
+
+
+def for_copy(draft: Draft, speakers: frozenset[int] | None, method: bool = True) -> Document:
+    """The recipient's copy of a draft: what they may not hold left out, and every part
+    with nothing left for them; what remains is what every format renders."""
+    keep = Keep(speakers, method)
+    blocks: list[Block] = []
+    for part in draft.parts:
+        blocks += keep.part(part)
+    return Document(draft.kind, draft.title, draft.language, blocks, draft.author, draft.date)
+
+
+@dataclass(frozen=True)
+class Keep:
+    speakers: frozenset[int] | None
+    method: bool
+
+    def may(self, whose: Whose) -> bool:
+        return may_hold(self.speakers, whose, self.method)
+
+    def part(self, part: Part) -> list[Block]:
+        if isinstance(part, Section):
+            body: list[Block] = []
+            for inner in part.body:
+                body += self.part(inner)
+            if not any(_says(b) for b in body):
+                return []  # nothing for this recipient: no heading standing empty
+            return [b for head in part.head for b in self.part(head)] + body
+        block = self.block(part)
+        return [block] if block is not None else []
+
+    def block(self, b: Block) -> Block | None:
+        if isinstance(b, Items):
+            items = self.items(b.items)
+            return Items(items) if items else None
+        if isinstance(b, Table):
+            rows, whose = [], []
+            for n, row in enumerate(b.rows):
+                w = b.row_whose(n)
+                if self.may(w):
+                    rows.append([self.line(cell) for cell in row])
+                    whose.append(w)
+            if not rows:
+                return None
+            return Table([self.line(h) for h in b.heads], rows, b.right, b.whose, whose)
+        if not self.may(b.whose):
+            return None
+        if isinstance(b, Heading):
+            return Heading(b.level, self.line(b.line), b.whose)
+        return Paragraph(self.line(b.line), b.whose)
+
+    def items(self, items: list[Item]) -> list[Item]:
+        return [
+            Item(self.line(i.line), i.number, self.items(i.items), i.whose)
+            for i in items
+            if self.may(i.whose)
+        ]
+
+    def line(self, line: Line) -> Line:
+        """A line without the marks it may not hold ("Anna, Erik" beside a choice); a
+        separator that led a mark left out goes with it."""
+        if all(s.whose is None for s in line):
+            return line
+        kept = [s for s in line if s.whose is None or self.may(s.whose)]
+        while kept and kept[0].whose is not None and kept[0].ours and not kept[0].text.strip(" ,;"):
+            kept.pop(0)
+        return kept
+
+
+def _says(b: Block) -> bool:
+    """Whether a block kept says something: a statement, or a note of the method where
+    the copy holds them (a heading or a label alone says nothing)."""
+    if isinstance(b, Items):
+        return any(i.whose.by != FRAME for i in b.items)
+    if isinstance(b, Table):
+        return any(b.row_whose(n).by != FRAME for n in range(len(b.rows)))
+    return b.whose.by != FRAME

@@ -59,5 +59,5 @@ def render(doc: Document) -> str:
 
 
 def contents(docs: Documents) -> tuple[str]:
-    """The journal note: the minutes, as plain text (the plan is in them)."""
-    return (render(docs.minutes),)
+    """The journal note: a journal entry of the meeting (the plan is in it)."""
+    return (render(docs.journal),)

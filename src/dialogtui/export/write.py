@@ -14,7 +14,7 @@ from dialogtui.atomic import write_atomic_many
 from dialogtui.errors import ExportError, os_reason
 from dialogtui.export.formats import DEFAULT, Documents, render
 from dialogtui.export.pseudonymise import words_kept
-from dialogtui.export.recipients import Recipient, for_recipient, recipient
+from dialogtui.export.recipients import Recipient, recipient
 from dialogtui.export.record import load_record
 from dialogtui.i18n import _
 from dialogtui.paths import data_home, ensure_private_dir
@@ -91,7 +91,7 @@ def export_meeting(
         record = load_record(store, meeting_id, history)
         labels = None if labels == record.language else labels
         copy = recipient(record, to)
-        record = for_recipient(record, copy)
+        # The whole meeting: each document leaves out what the copy may not hold.
         docs = Documents(record, pseudonymise, history, labels, copy.speakers)
         files: dict[str, str | bytes] = {}
         for key in dict.fromkeys(formats):

@@ -79,7 +79,7 @@ def map_agenda(qs: QuestionSet, step: Step) -> list:
 
 
 def timeline_minutes(d: Any, n: int, step: Step, rep: int | None) -> list:
-    from dialogtui.export.document import Paragraph, Table, label, ours
+    from dialogtui.export.document import OF_FRAME, OF_MEETING, Paragraph, Table, label, ours
 
     cards = line(d.cards_of(n, rep))
     if not cards:
@@ -90,11 +90,20 @@ def timeline_minutes(d: Any, n: int, step: Step, rep: int | None) -> list:
         for k, card in enumerate(cards, start=1)
     ]
     heads = [[ours("#")]] + [[ours(L[k])] for k in ("when", "organisation", "what")]
-    return [Paragraph([label(f"{L['timeline']}:")]), Table(heads, rows)]
+    table = Table(heads, rows, whose=OF_MEETING)  # the sheets laid out: the meeting's
+    return [Paragraph([label(f"{L['timeline']}:")], OF_FRAME), table]
 
 
 def map_minutes(d: Any, n: int, step: Step, rep: int | None) -> list:
-    from dialogtui.export.document import Item, Items, Paragraph, label, ours
+    from dialogtui.export.document import (
+        OF_FRAME,
+        OF_MEETING,
+        Item,
+        Items,
+        Paragraph,
+        label,
+        ours,
+    )
 
     cards = line(d.cards_of(n, rep))
     if not cards:
@@ -109,8 +118,9 @@ def map_minutes(d: Any, n: int, step: Step, rep: int | None) -> list:
             for k, c in enumerate(here):
                 texts += [ours("; ")] if k else []
                 texts.append(d.t(c.text))
-            items.append(Item([name, ours(":", italic=True), ours(" "), *texts]))
-    return [Paragraph([label(f"{L['map']}:")]), Items(items)]
+            line_ = [name, ours(":", italic=True), ours(" "), *texts]
+            items.append(Item(line_, whose=OF_MEETING))  # the sheets laid out: the meeting's
+    return [Paragraph([label(f"{L['map']}:")], OF_FRAME), Items(items)]
 
 
 TIMELINE = KindSpec(

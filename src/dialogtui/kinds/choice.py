@@ -84,7 +84,7 @@ def agenda(qs: QuestionSet, step: Step) -> list:
 
 
 def minutes(d: Any, n: int, step: Step, _rep: int | None) -> list:
-    from dialogtui.export.document import Paragraph, Table, label, ours, said
+    from dialogtui.export.document import OF_MEETING, Paragraph, Table, label, ours, said
 
     assert step.choice is not None
     L = d.L
@@ -97,7 +97,9 @@ def minutes(d: Any, n: int, step: Step, _rep: int | None) -> list:
         first, last = (d.q(o.label) for o in step.choice.options)
         where = f" ({at} {L['of']} {step.choice.continuum})"
         drawn = ours(f" {line(step.choice.continuum, at)} ")
-        return [Paragraph([label(f"{L[ratings[0]]}:"), ours(" "), first, drawn, last, ours(where)])]
+        # Where the room stands on the line: the meeting's, as all marked it together.
+        at_line = [label(f"{L[ratings[0]]}:"), ours(" "), first, drawn, last, ours(where)]
+        return [Paragraph(at_line, OF_MEETING)]
     rows = []
     for opt in step.choice.options:
         row = [[said(opt.label)]]
@@ -105,12 +107,17 @@ def minutes(d: Any, n: int, step: Step, _rep: int | None) -> list:
             who = [m for m in marks if m.option_id == opt.id and m.rating == rating]
             marked = []
             for k, m in enumerate(who):
-                marked += [ours(", ")] if k else []
+                # Each mark its marker's: a copy holds the marks of its own people only;
+                # the room's mark (no one's, "✓") is what the meeting chose.
                 pid = m.participant_id
-                marked.append(ours("✓") if pid is None else said(d.speaker(pid)))
+                mark = OF_MEETING if pid is None else d.whose_turn(pid)
+                marked += [ours(", ")._replace(whose=mark)] if k else []
+                shown = ours("✓") if pid is None else said(d.speaker(pid))
+                marked.append(shown._replace(whose=mark))
             row.append(marked)
         rows.append(row)
-    return [Table([[ours(L["option"])]] + [[ours(L[r])] for r in ratings], rows)]
+    heads = [[ours(L["option"])]] + [[ours(L[r])] for r in ratings]
+    return [Table(heads, rows, whose=OF_MEETING)]
 
 
 SPEC = KindSpec(

@@ -74,7 +74,7 @@ def agenda(qs: QuestionSet, step: Step) -> list:
 
 
 def minutes(d: Any, n: int, step: Step, rep: int | None) -> list:
-    from dialogtui.export.document import Paragraph, Table, label, ours
+    from dialogtui.export.document import OF_FRAME, OF_MEETING, Paragraph, Table, label, ours
 
     cards = d.cards_of(n, rep)
     if not cards:
@@ -85,7 +85,8 @@ def minutes(d: Any, n: int, step: Step, rep: int | None) -> list:
         answer = d.t(card.answer) if card.answer else ours(L["unanswered"], italic=True)
         rows.append([[d.t(card.to)], [d.t(card.by)], [d.t(card.text)], [answer]])
     heads = [[ours(L[k])] for k in ("need_to", "need_by", "need", "answer")]
-    return [Paragraph([label(f"{L['needs']}:")]), Table(heads, rows)]
+    # The needs put and answered are the meeting's, as the cards laid out are.
+    return [Paragraph([label(f"{L['needs']}:")], OF_FRAME), Table(heads, rows, whose=OF_MEETING)]
 
 
 SPEC = KindSpec(

@@ -70,8 +70,9 @@ def minutes(d: Any, n: int, step: Step, _rep: int | None) -> list:
     ratings = [x for x in d.r.ratings if x.step == n]
     if not ratings:
         return []
-    rows = []
+    rows, whose = [], []
     for x in ratings:
+        whose.append(d.whose_turn(x.participant_id))  # each rating its rater's
         point = points.get(x.value)
         # What the zone calls for, where the source says (Orons zoner: "Extra resurser
         # måste till omgående"), stands beside the zone: it is what the rating asks of
@@ -86,7 +87,7 @@ def minutes(d: Any, n: int, step: Step, _rep: int | None) -> list:
             ]
         )
     heads = [[ours(L[k])] for k in ("name", "value", "zone", "comment")]
-    return [Table(heads, rows, right=frozenset({1}))]
+    return [Table(heads, rows, right=frozenset({1}), rows_whose=whose)]
 
 
 SPEC = KindSpec(

@@ -46,7 +46,7 @@ def give(engine: MeetingEngine, card_id: int, dots: int) -> Card:
 
 
 def minutes(d: Any, n: int, step: Step, rep: int | None) -> list:
-    from dialogtui.export.document import Item, Items, Paragraph, label, ours
+    from dialogtui.export.document import OF_FRAME, OF_MEETING, Item, Items, Paragraph, label, ours
 
     assert step.vote is not None
     cards = d.cards_of(n, rep)
@@ -58,8 +58,8 @@ def minutes(d: Any, n: int, step: Step, rep: int | None) -> list:
         line = [d.t(card.text), ours(f" ({card.votes}")]
         line += [ours(", "), d.t(card.by)] if card.by else []  # whose card: a pair's, a group's
         line += [ours(")")] + ([ours(" — "), ours(L["kept"], italic=True)] if kept else [])
-        items.append(Item(line, number=rank))
-    return [Paragraph([label(f"{L['votes']}:")]), Items(items)]
+        items.append(Item(line, number=rank, whose=OF_MEETING))  # the cards laid out
+    return [Paragraph([label(f"{L['votes']}:")], OF_FRAME), Items(items)]
 
 
 SPEC = KindSpec(
