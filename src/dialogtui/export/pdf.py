@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import unicodedata
 from bisect import bisect_right
 from itertools import accumulate
 from pathlib import Path
@@ -14,10 +15,11 @@ from typing import TYPE_CHECKING
 
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
-from fpdf.fonts import FontFace, SubsetMap, TTFFont
+from fpdf.fonts import SubsetMap, TTFFont
 from fpdf.syntax import PDFContentStream
 from fpdf.util import escape_parens
 
+from dialogtui.export.columns import share
 from dialogtui.export.document import (
     Document,
     Heading,
@@ -88,13 +90,6 @@ def _in_europe() -> frozenset[int]:
 class _Uncut(Exception):
     """A document has a character the European cut lacks: it is set again in the whole
     fonts (found where a character is first encoded, so a document is not read twice)."""
-
-
-def _in_cut(text: str) -> str:
-    """A table cell's text, which fpdf2 sets itself, checked as `_Picked` checks a word's."""
-    if not _in_europe().issuperset(map(ord, text)):
-        raise _Uncut
-    return text
 
 
 class _Shown(dict):
@@ -198,7 +193,6 @@ class _Pdf(FPDF):
         super().__init__(format="A4")
         self.page_label = page_label
         self.cut = cut  # of the fonts' files: `CUT` or "" (the whole fonts)
-        self.shows = _in_cut if cut else printable  # for a table's cells, set by fpdf2
         self.alias_nb_pages(None)  # type: ignore[arg-type]  # as its docs say; `footers` writes it
         # Every page names every font of the document (nearly every page uses them all):
         # in one dictionary, not one per page (fpdf2 made and wrote a long meeting's four
@@ -252,8 +246,8 @@ class _Pdf(FPDF):
         super().add_page(*args, **kwargs)
 
     def flush(self) -> None:
-        """The lines placed on this page written to it, at once; before fpdf2 writes to
-        the page itself (a table), and when the page is done."""
+        """The lines placed on this page (text, a table's boxes) written to it, at once,
+        when the page is done."""
         if self.said:
             self._out("\n".join(self.said))
             self.said.clear()
@@ -261,7 +255,8 @@ class _Pdf(FPDF):
 
     def paint(self) -> str:
         """How `place` paints text in the text colour (text is painted in the fill colour,
-        which a table's heading changes and restores): "" when the two are the same."""
+        which fpdf2's drawing may leave changed; a table's grey is set and restored in
+        its own graphics state): "" when the two are the same."""
         if self.fill_color == self.text_color or self.text_color is None:
             return ""
         return self.text_color.serialize().lower()
@@ -461,15 +456,30 @@ def _shown(runs: list[Run]) -> str:
     return "".join([f"{op}({code}) Tj " for op, code, _ in runs])
 
 
+# Where a word too wide for its line is best broken: after one of these (an address's parts,
+# a path's), where one stands in the latter half of the piece that fits on the line.
+_BREAK_AFTER = "/-?&=_.,;:"
+
+
 def _broken(word: str, words: _Words, full: float) -> list[str]:
     """A word wider than a line, in pieces that each fit one (at least a character each),
-    set on lines of their own."""
-    pieces, start = [], 0
+    set on lines of their own: cut after a slash or a dash where one is near the line's
+    end, else at the last character that fits, never before a combining mark (its
+    letter's accent stays with it). Its characters are measured once, however long."""
+    ends = list(accumulate(map(words.cw.__getitem__, map(ord, words.shows(word)))))
+    pieces, start, done = [], 0, 0.0
     while start < len(word):
-        ends = list(accumulate(map(words.cw.__getitem__, map(ord, words.shows(word[start:])))))
-        cut = start + max(1, bisect_right(ends, full))
+        cut = max(start + 1, bisect_right(ends, done + full, lo=start))
+        if cut < len(word):
+            piece = word[start:cut]
+            after = max(map(piece.rfind, _BREAK_AFTER)) + 1
+            if after > len(piece) // 2:
+                cut = start + after
+            else:
+                while cut > start + 1 and unicodedata.combining(word[cut]):
+                    cut -= 1
         pieces.append(word[start:cut])
-        start = cut
+        done, start = ends[cut - 1], cut
     return pieces
 
 
@@ -483,67 +493,151 @@ def _items(flow: _Flow, items: list[Item], depth: int = 0) -> None:
             _items(flow, item.items, depth + 1)
 
 
-def _cell_text(pdf: _Pdf, line: Line) -> tuple[str, str]:
-    text = pdf.shows("".join("\n".join(text_lines(s)) for s in line))
-    bold = bool(line) and all(s.bold for s in line)
-    italic = bool(line) and all(s.italic for s in line)
-    return text, _style(bold, italic)
-
-
+CELL = SIZE - 1  # points: a table's text
+CELL_LEADING = LEADING * 0.95  # millimetres per line of a table's text
 PADDING = 1.2  # millimetres inside each cell
+HEAD_FILL = "0.922 g"  # the headings' grey (235 of 255)
+
+
+def _extent(pdf: _Pdf, line: Line, bold: bool) -> tuple[float, float]:
+    """A cell's longest word and its longest line, in millimetres."""
+    word = line_width = longest = 0.0
+    for span in line:
+        words = pdf.styles[span.bold or bold, span.italic]
+        for n, part in enumerate(text_lines(span)):
+            if n:  # a turn's next line of its own
+                longest, line_width = max(longest, line_width), 0.0
+            widths = [words[w] - words.space for w in part.split(" ")]
+            word = max(word, *widths)
+            line_width += sum(widths) + words.space * (len(widths) - 1)
+    scale = CELL * 0.001 / pdf.k
+    return word * scale, max(longest, line_width) * scale
 
 
 def _widths(pdf: _Pdf, rows: list[list[Line]]) -> list[float]:
-    """Each column at least as wide as its longest word (a word is never broken inside a
-    cell), the rest of the page shared by how much text each column holds."""
+    """Each column as wide as its longest word where the page has room (a word wider
+    than its share of the page is broken), the rest of the page shared by how much text
+    each column holds (`dialogtui.export.columns`)."""
     columns = len(rows[0])
     least, want = [0.0] * columns, [0.0] * columns
+    extra = 2 * PADDING + 1
     for r, row in enumerate(rows):
         for c, line in enumerate(row[:columns]):
-            text, style = _cell_text(pdf, line)
-            pdf.set_font(FONT, "B" if r == 0 else style, SIZE - 1)
-            extra = 2 * PADDING + 1
-            for word in text.split() or [""]:
-                least[c] = max(least[c], pdf.get_string_width(word) + extra)
-            for part in text.split("\n"):
-                want[c] = max(want[c], min(pdf.get_string_width(part), pdf.epw / 2) + extra)
-    room = pdf.epw - sum(least)
-    if room <= 0:  # words wider than the page: as narrow as they allow, scaled to fit
-        return [w * pdf.epw / sum(least) for w in least]
-    want = [max(w, m) for w, m in zip(want, least, strict=True)]
-    if sum(want) <= pdf.epw:  # every cell on one line: the spare room shared out
-        return [w * pdf.epw / sum(want) for w in want]
-    more = [w - m for w, m in zip(want, least, strict=True)]
-    return [m + room * x / sum(more) for m, x in zip(least, more, strict=True)]
+            word, longest = _extent(pdf, line, r == 0)
+            least[c] = max(least[c], word + extra)
+            want[c] = max(want[c], min(longest, pdf.epw / 2) + extra)
+    return share(least, want, pdf.epw)
 
 
-def _table(pdf: _Pdf, table: Table) -> None:
-    pdf.face("B")  # its headings'; a cell's own style, read before fpdf2 needs it
-    for row in table.rows:
-        for line in row:
-            pdf.face(_cell_text(pdf, line)[1])
-    rows = [table.heads, *table.rows]
-    widths = _widths(pdf, rows)
-    align = tuple("RIGHT" if c in table.right else "LEFT" for c in range(len(widths)))
-    pdf.set_font(FONT, "", SIZE - 1)
-    with pdf.table(
-        col_widths=tuple(widths),
-        text_align=align,
-        line_height=LEADING * 0.95,
-        headings_style=FontFace(emphasis="BOLD", fill_color=(235, 235, 235)),
-        repeat_headings=1,
-        padding=PADDING,
-    ) as out:
-        for row in rows:
-            cells = out.row()
-            for line in row:
-                text, style = _cell_text(pdf, line)
-                emphasis = {"B": "BOLD", "I": "ITALICS", "BI": "BOLD,ITALICS"}.get(style)
-                cells.cell(text, style=FontFace(emphasis=emphasis) if emphasis else None)
-    pdf.ln(2)
-    # With no font of fpdf2's chosen, it does not choose it again on every new page (two
-    # slow calls a page): the text outside tables is set by `_Flow`, in its own fonts.
-    pdf.font_family = ""
+Cell = list[tuple[str, float]]  # a cell's lines, each as `_shown` writes it, and its width
+
+
+class _Table:
+    """A table set by dialogtui itself, as `_Flow` sets text: each cell's words broken
+    into lines as the body's are (a word wider than its column in pieces), each row on
+    the page it fits, and a row taller than what is left of a page (a long action) set
+    over as many pages as it takes, its cells going on from where they stopped; the
+    headings, on grey, at the top of every page the table runs over. (fpdf2's tables
+    stopped the whole export on both: a word wider than its column, a row taller than a
+    page.)"""
+
+    def __init__(self, flow: _Flow, table: Table):
+        self.flow = flow
+        self.pdf = pdf = flow.pdf
+        rows = [table.heads, *table.rows]
+        self.widths = _widths(pdf, rows)
+        self.xs = [pdf.l_margin + x for x in accumulate(self.widths, initial=0.0)]
+        self.right = table.right
+        columns = len(self.widths)
+        self.rows = [
+            [self.cell(row[c] if c < len(row) else [], c, r == 0) for c in range(columns)]
+            for r, row in enumerate(rows)
+        ]
+        self.step = f"{CELL_LEADING * pdf.k:.2f} TL "
+        # From a line's top to its baseline, as fpdf2 set a cell's text.
+        self.down = 0.5 * CELL_LEADING + 0.3 * CELL / pdf.k
+
+    def cell(self, line: Line, c: int, head: bool) -> Cell:
+        runs = self.flow.lines(line, self.widths[c] - 2 * PADDING, CELL, head)
+        if runs == [[]]:
+            return []
+        return [(_shown(line_runs), sum(run[2] for run in line_runs)) for line_runs in runs]
+
+    def set(self) -> None:
+        pdf = self.pdf
+        head, *body = self.rows
+        # The headings are not left alone at the foot of a page: the first row, or its
+        # first lines, go with them.
+        first = min(_count(body[0]), 2) if body else 0
+        if self.height(head) + first * CELL_LEADING > self.room():
+            pdf.add_page()
+        self.row(head, True)
+        for row in body:
+            self.row(row, False)
+
+    def room(self) -> float:
+        return self.pdf.page_break_trigger - self.pdf.y
+
+    def height(self, row: list[Cell], count: int | None = None) -> float:
+        return (_count(row) if count is None else count) * CELL_LEADING + 2 * PADDING
+
+    def row(self, row: list[Cell], head: bool) -> None:
+        """A row from the current height, on this page if it fits, else on the next (after
+        the headings), or where no page holds it, over pages."""
+        pdf = self.pdf
+        lines, done = _count(row), 0
+        while True:
+            fit = max(0, int((self.room() - 2 * PADDING) / CELL_LEADING + 1e-6))
+            if lines - done <= fit:
+                self.fragment(row, done, lines - done, whole=done == 0, head=head)
+                return
+            fresh = pdf.page_break_trigger - pdf.t_margin - self.height(self.rows[0])
+            if not head and done == 0 and self.height(row) <= fresh or fit < min(2, lines):
+                self.page()  # the row whole on the next page, or none of it at this foot
+                if self.room() < self.height(row, 1):  # a heading taller than a page
+                    fit = 1
+                else:
+                    continue
+            self.fragment(row, done, max(fit, 1), whole=False, head=head)
+            done += max(fit, 1)
+            self.page()
+
+    def page(self) -> None:
+        self.pdf.add_page()
+        self.row(self.rows[0], True)
+
+    def fragment(self, row: list[Cell], first: int, count: int, whole: bool, head: bool):
+        """Lines `first` to `first + count` of a row's cells, in their boxes; a whole row's
+        cells each in the middle of its height, as fpdf2 set them; a part of a row at the
+        top."""
+        pdf, k = self.pdf, self.pdf.k
+        y, height = pdf.y, self.height(row, count)
+        boxes = []
+        for x, width in zip(self.xs, self.widths, strict=False):
+            box = f"{x * k:.2f} {(pdf.h - y) * k:.2f} {width * k:.2f} {-height * k:.2f} re"
+            boxes.append(f"q {HEAD_FILL} {box} B Q" if head else f"{box} S")
+        pdf.said.append(" ".join(boxes))
+        paint = self.flow.paint
+        for c, cell in enumerate(row):
+            shown = cell[first : first + count]
+            if not shown:
+                continue
+            top = y + PADDING + self.down
+            if whole:
+                top += (count - len(cell)) * CELL_LEADING / 2
+            if c in self.right:  # each line against the cell's right side
+                for n, (text, width) in enumerate(shown):
+                    x = self.xs[c + 1] - PADDING - width
+                    pdf.place(x, top + n * CELL_LEADING, text, paint)
+            else:
+                said = "T* ".join(text for text, _ in shown)
+                pdf.place(self.xs[c] + PADDING, top, f"{self.step}{said}", paint)
+        pdf.set_y(y + height)
+
+
+def _count(row: list[Cell]) -> int:
+    """A row's lines: its tallest cell's, one at least."""
+    return max(1, *map(len, row))
 
 
 # Fonts as fpdf2 embedded them in a document, by file (fpdf2 cuts them down in place).
@@ -585,8 +679,8 @@ def _render(doc: Document, cut: str, embedded: Embedded) -> bytes:
             _items(flow, b.items)
             pdf.ln(1.5)
         else:
-            pdf.flush()
-            _table(pdf, b)
+            _Table(flow, b).set()
+            pdf.ln(2)
     pdf.footers(flow)
     return pdf.written(embedded)
 

@@ -4,9 +4,11 @@ table), in the meeting's language for the spelling checker, page numbers in the 
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import zipfile
+from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
@@ -16,6 +18,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from dialogtui.export.columns import share
 from dialogtui.export.document import (
     Document,
     Heading,
@@ -25,7 +28,6 @@ from dialogtui.export.document import (
     Paragraph,
     Span,
     Table,
-    plain_text,
     text_lines,
 )
 from dialogtui.export.labels import labels
@@ -54,10 +56,12 @@ _STYLES = ("Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Bullet 2"
 TEXT_WIDTH = round((21 - 2 * 2.2) * 567)  # twips between the margins of an A4 page
 
 
-def _runs(line: Line, bold: bool = False) -> str:
+def _runs(line: Line, bold: bool = False, size: str = "") -> str:
+    """`size`: the runs' size (`<w:sz>`), where not their paragraph style's."""
     out = []
     for span in line:
         marks = ("<w:b/>" if span.bold or bold else "") + ("<w:i/>" if span.italic else "")
+        marks += size
         texts = [escape(_NOT_XML.sub("\ufffd", t)) for t in text_lines(span)]
         said = "<w:br/>".join(f'<w:t xml:space="preserve">{t}</w:t>' for t in texts)
         out.append(f"<w:r><w:rPr>{marks}</w:rPr>{said}</w:r>" if marks else f"<w:r>{said}</w:r>")
@@ -83,20 +87,74 @@ def _items(ids: dict[str, str], items: list[Item], depth: int = 0) -> list[str]:
     return out
 
 
+# A table's columns are measured in DejaVu Sans (dialogtui's PDF font, beside the PDF
+# module), at the size of a table's text: as wide as the wider fonts a reader's program
+# sets the text in (LibreOffice without Cambria sets it in DejaVu Serif), with some room to
+# spare; in a narrower font (Word's Cambria) the columns only have room to spare.
+FONTS = Path(__file__).with_name("fonts")
+# A table's text a point smaller than the body's, as in the PDF: six columns of a plan
+# hold their longest words side by side on a page.
+TABLE_SIZE = 10  # points
+_TABLE_SIZE = f'<w:sz w:val="{TABLE_SIZE * 2}"/><w:szCs w:val="{TABLE_SIZE * 2}"/>'
+CELL_SIDE = 108  # twips: a cell's left and right margins, as in "Table Grid"
+CELL_MARGINS = 2 * CELL_SIDE
+# A little room above and below a cell's text ("Table Grid" has none: its rows crowd).
+_CELL_MARGINS = "".join(
+    f'<w:{side} w:w="{width}" w:type="dxa"/>'
+    for side, width in (("top", 40), ("left", CELL_SIDE), ("bottom", 40), ("right", CELL_SIDE))
+)
+SPARE = 1.1
+
+
+@functools.cache
+def _advances(bold: bool) -> tuple[dict[int, int], int, float]:
+    """Each character's width in the font's units, the width of one it lacks (an em),
+    and twips per unit."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(FONTS / f"DejaVuSans{'-Bold' if bold else ''}-Europe.ttf", lazy=True)
+    metrics = font["hmtx"]
+    widths = {code: metrics[glyph][0] for code, glyph in font.getBestCmap().items()}
+    em = font["head"].unitsPerEm
+    return widths, em, TABLE_SIZE * 20 * SPARE / em
+
+
+def _extent(line: Line, bold: bool) -> tuple[float, float]:
+    """A cell's longest word and its longest line, in twips."""
+    word = line_width = longest = 0.0
+    for span in line:
+        widths, em, scale = _advances(span.bold or bold)
+        for n, part in enumerate(text_lines(span)):
+            if n:  # a turn's next line of its own
+                longest, line_width = max(longest, line_width), 0.0
+            sizes = [sum(widths.get(ord(ch), em) for ch in w) * scale for w in part.split(" ")]
+            word = max(word, *sizes)
+            line_width += sum(sizes) + widths[32] * scale * (len(sizes) - 1)
+    return word, max(longest, line_width)
+
+
 def _table(ids: dict[str, str], table: Table) -> str:
     rows = [table.heads, *table.rows]
-    # Each column as wide as the text it holds asks, within reason, and never narrower
-    # than its longest word and a margin (an empty column's "Hur" stays whole).
-    want = []
-    for c in range(len(table.heads)):
-        texts = [plain_text(r[c]) for r in rows if c < len(r)]
-        word = max((len(w) for t in texts for w in t.split()), default=1)
-        want.append(max(word + 2, min(40, max(len(t) for t in texts))))
-    widths = [round(TEXT_WIDTH * w / sum(want)) for w in want]
+    # Each column as wide as its longest word where the page has room (a name, a date
+    # kept whole: Word and LibreOffice take a cell's width from the table's own widths,
+    # and break a word inside where it is wider than its cell), the rest of the page
+    # shared by how much text each column holds. The widths are fixed: a reader's program
+    # does not widen a column past the page for a long word (a pasted address) but breaks
+    # the word.
+    columns = len(table.heads)
+    least, want = [0.0] * columns, [0.0] * columns
+    for r, row in enumerate(rows):
+        for c, line in enumerate(row[:columns]):
+            word, longest = _extent(line, r == 0)
+            least[c] = max(least[c], word + CELL_MARGINS)
+            want[c] = max(want[c], min(longest, TEXT_WIDTH / 2) + CELL_MARGINS)
+    widths = [int(w) for w in share(least, want, TEXT_WIDTH)]
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     out = [
-        f'<w:tbl><w:tblPr><w:tblStyle w:val="{ids["Table Grid"]}"/><w:tblW w:w="0" '
-        'w:type="auto"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" '
+        f'<w:tbl><w:tblPr><w:tblStyle w:val="{ids["Table Grid"]}"/>'
+        f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+        f"<w:tblCellMar>{_CELL_MARGINS}</w:tblCellMar>"
+        '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" '
         f'w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>'
         f"<w:tblGrid>{grid}</w:tblGrid>"
     ]
@@ -106,7 +164,8 @@ def _table(ids: dict[str, str], table: Table) -> str:
         for c, line in enumerate(row):
             right = '<w:jc w:val="right"/>' if c in table.right else ""
             width = f'<w:tcPr><w:tcW w:w="{widths[c]}" w:type="dxa"/></w:tcPr>'
-            cells.append(f"<w:tc>{width}{_paragraph(_runs(line, bold=r == 0), props=right)}</w:tc>")
+            said = _runs(line, bold=r == 0, size=_TABLE_SIZE)
+            cells.append(f"<w:tc>{width}{_paragraph(said, props=right)}</w:tc>")
         out.append("".join(cells) + "</w:tr>")
     # Word joins two tables that touch: an empty paragraph keeps them apart.
     return "".join(out) + "</w:tbl><w:p/>"
@@ -135,11 +194,18 @@ def _page_numbers(doc, language: str) -> None:
                 run._r.append(el)
 
 
+def _property(text: str) -> str:
+    """A document property's text (the file's title, its author), cut to the 255
+    characters the format allows: the text stands whole in the document itself."""
+    text = _NOT_XML.sub("\ufffd", text)
+    return text if len(text) <= 255 else text[:254] + "…"
+
+
 def render(doc: Document) -> bytes:
     out = new_docx()
     props = out.core_properties
-    props.title = _NOT_XML.sub("\ufffd", doc.title)
-    props.author = _NOT_XML.sub("\ufffd", doc.author)
+    props.title = _property(doc.title)
+    props.author = _property(doc.author)
     props.language = doc.language
     props.comments = "dialogtui"
     normal = out.styles["Normal"]
