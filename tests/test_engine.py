@@ -698,7 +698,7 @@ def test_the_opera_set_goes_alone_pairs_explain_rank_arrange(store):
     give(m, rules.id, 4)
     give(m, time.id, 2)
     assert [c.text for _, c, _ in ranked(m.cards(), None)] == ["Sekretessen", "Tid"]
-    minutes = render_minutes(load_record(store, m.id))
+    minutes = render_minutes(load_record(store, m.id), method=True)
     assert "*Tillagt, inte i källan: Hela setet: SamTidigt hänvisar till kap. 14" in minutes
     assert "1. Sekretessen (4, Par 2) — *vald*" in minutes
 
@@ -752,7 +752,7 @@ def test_the_danish_approach_is_a_point_between_its_two_ends(store):
             choice.place(m, wrong)
     with pytest.raises(MeetingError, match="mark its point"):
         choice_kind.mark(m, "offentlig", "now")
-    minutes = render_minutes(load_record(store, m.id))
+    minutes = render_minutes(load_record(store, m.id), method=True)
     assert "**Nu:** Offentlig tilgang ○ ○ ● ○ ○ Civilsamfundstilgang (3 af 5)" in minutes
     assert "*Tilføjet, ikke i kilden: Skalaens fem punkter" in minutes
 
@@ -912,7 +912,7 @@ def test_a_map_lays_each_sheet_in_one_of_its_places(store):
     board.lay(m, school.id, 2)  # moved out a ring
     with pytest.raises(MeetingError, match="places 1–3"):
         board.lay(m, parents.id, 4)
-    minutes = render_minutes(load_record(store, m.id))
+    minutes = render_minutes(load_record(store, m.id), method=True)
     assert (
         "**Karta:**\n\n- *Längre ut:* Elevhälsan\n- *Perifer:* Polisen\n"
         "- *Inte placerat:* Föräldrarna\n"

@@ -85,9 +85,11 @@ def render_minutes(
     pseudonymise: bool = False,
     history: bool = False,
     language: str | None = None,
+    method: bool = False,
 ) -> str:
-    """The minutes; `language`: their labels' and dates' (the meeting's by default)."""
-    return render(minutes_document(record, pseudonymise, history, language))
+    """The minutes; `language`: their labels' and dates' (the meeting's by default);
+    `method`: the facilitators' copy, with the method's notes."""
+    return render(minutes_document(record, pseudonymise, history, language, method=method))
 
 
 def render_action_plan(

@@ -543,11 +543,13 @@ def minutes_document(
     history: bool = False,
     language: str | None = None,
     only: frozenset[int] | None = None,
+    method: bool = False,
 ) -> Document:
     """The minutes; `language`: their labels' and dates' (the meeting's by default);
-    `only`: a recipient's copy, of these participants' statements (`for_copy`)."""
+    `only`: a recipient's copy, of these participants' statements (`for_copy`);
+    `method`: with the method's notes (the facilitators' copy)."""
     m = Minutes(record, pseudonymise, history, language, only)
-    return for_copy(m.minutes_draft(), only)
+    return for_copy(m.minutes_draft(), only, method)
 
 
 def action_plan_document(

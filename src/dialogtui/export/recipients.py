@@ -5,9 +5,10 @@ not get them (Finland's act on social-welfare client documents, 20 §; each orga
 keeps its own copy, SamTidigt p. 15). Every piece of a document is marked with whose
 statement it is (`dialogtui.export.document.Whose`), and this is the rule, stated once:
 
-- the copy for **everyone** is the facilitators' copy, the minutes as read back in the
-  room: every statement, with the method's notes (what a set adds to its source, the
-  planned and actual times, who passed);
+- the copy for **everyone** is the minutes as read back in the room: every statement;
+- the **facilitators'** copy is everyone's with the method's notes besides: what the set
+  adds to its source, the planned and actual times, who passed — for those who lead the
+  method, of no use to a family or an office;
 - a copy for the **family** holds what the person and their family or network said — the
   roles a set marks `family = true` (or, where a set marks none, the participants of no
   role and no organisation);
@@ -24,7 +25,7 @@ In every copy:
   frame, earlier actions followed up, consent;
 - a group's or a pair's statement, the room's, or one whose author is not known (an
   objection by a name that is no participant's) stands only in the copy for everyone;
-- the method's notes stand only in the copy for everyone, and in no journal note;
+- the method's notes stand only in the facilitators' copy;
 - a part of the document with nothing left in it for the recipient is left out whole.
 """
 
@@ -63,6 +64,7 @@ if TYPE_CHECKING:
 
 EVERYONE = "everyone"
 FAMILY = "family"
+FACILITATORS = "facilitators"
 
 
 @dataclass(frozen=True)
@@ -70,9 +72,11 @@ class Recipient:
     asked: str  # as the user put it: "family", "Skolan", "Anna Lind, Sara Berg"
     speakers: frozenset[int] | None  # whose statements it holds; None: everyone's
     folder: str = ""  # its export folder's suffix: "family", "skolan", "selected"
+    method: bool = False  # with the method's notes: the facilitators' copy
 
 
 ALL = Recipient(EVERYONE, None)
+LEADERS = Recipient(FACILITATORS, None, FACILITATORS, method=True)
 
 
 def _key(text: str) -> str:
@@ -126,6 +130,8 @@ def recipient(record: MeetingRecord, asked: str | None) -> Recipient:
         token = _key(typed)
         if token == EVERYONE:
             return ALL
+        if token == FACILITATORS:
+            return LEADERS
         if token == FAMILY:
             found = family(qs, people)
             if not found:
@@ -141,11 +147,13 @@ def recipient(record: MeetingRecord, asked: str | None) -> Recipient:
         organisation = _people_of(qs, people, token)
         if organisation:
             speakers |= organisation | family(qs, people)
-            folder = re.sub(r"[^\w]+", "-", token).strip("-")
+            # A name with no letter or digit ("!!!", "—" for no organisation) must not
+            # leave the suffix empty: that folder is everyone's copy (A5).
+            folder = re.sub(r"[^\w]+", "-", token).strip("-") or "organisation"
             continue
         person = {p.id for p in people if _key(p.name) == token}
         if not person:
-            choices = ", ".join([EVERYONE, FAMILY, *organisations(qs, people)])
+            choices = ", ".join([EVERYONE, FACILITATORS, FAMILY, *organisations(qs, people)])
             said = _(
                 "“{name}” is neither a participant nor an organisation of this meeting; "
                 "choose {choices}, or participants' names"
@@ -158,9 +166,9 @@ def recipient(record: MeetingRecord, asked: str | None) -> Recipient:
     return Recipient(asked, frozenset(speakers), folder)
 
 
-def may_hold(speakers: frozenset[int] | None, whose: Whose, method: bool = True) -> bool:
+def may_hold(speakers: frozenset[int] | None, whose: Whose, method: bool = False) -> bool:
     """Whether a copy of these speakers' statements (None: everyone's) may hold a piece;
-    `method`: whether it holds the method's notes (not in a journal note)."""
+    `method`: whether it holds the method's notes (the facilitators' copy)."""
     return _may(speakers, whose.by, method) and (
         whose.about is None or _may(speakers, whose.about, method)
     )
@@ -170,13 +178,13 @@ def _may(speakers: frozenset[int] | None, who: Who, method: bool) -> bool:
     if who in (FRAME, MEETING):
         return True
     if who == METHOD:
-        return method and speakers is None
+        return method
     if speakers is None:
         return True
     return isinstance(who, int) and who in speakers
 
 
-def for_copy(draft: Draft, speakers: frozenset[int] | None, method: bool = True) -> Document:
+def for_copy(draft: Draft, speakers: frozenset[int] | None, method: bool = False) -> Document:
     """The recipient's copy of a draft: what they may not hold left out, and every part
     with nothing left for them; what remains is what every format renders."""
     keep = Keep(speakers, method)
