@@ -46,14 +46,18 @@ def pdf_text(path: Path) -> str:
 
 
 def document_texts(folder: Path) -> dict[str, str]:
-    """Each text document in an export folder, by file name, as its reader sees it."""
+    """Each text document in an export folder, by what it is ("minutes.pdf": the names on
+    disk are for people, `exported.kind_of`), as its reader sees it."""
+    from exported import kind_of
+
     readers = {
         ".md": lambda p: markdown_text(p.read_text(encoding="utf-8")),
         ".docx": docx_text,
         ".pdf": pdf_text,
         ".txt": lambda p: p.read_text(encoding="utf-8"),
     }
-    return {p.name: readers[p.suffix](p) for p in sorted(folder.iterdir()) if p.suffix in readers}
+    found = {kind_of(p.name) or p.name: p for p in folder.iterdir() if p.suffix in readers}
+    return {kind: readers[p.suffix](p) for kind, p in sorted(found.items())}
 
 
 def words(text: str) -> list[str]:

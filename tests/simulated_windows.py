@@ -95,7 +95,9 @@ def meeting(out: str) -> None:
     print(again.stdout.strip() or again.stderr.strip())
     paths = export_meeting(store, engine.id, __import__("pathlib").Path(out)).paths
     store.close()
-    print("EXPORTED", *sorted(p.name for p in paths))
+    from exported import kind_of  # the files' names are for people: what each file is
+
+    print("EXPORTED", *sorted(str(kind_of(p.name)) for p in paths))
 
 
 def tui() -> None:

@@ -13,6 +13,7 @@ import sys
 
 import pytest
 from conftest import posix_only
+from exported import kinds, named
 from meeting_helpers import new_meeting
 
 from dialogtui.errors import DialogtuiError, StoreError
@@ -64,7 +65,7 @@ def test_5_10_a_console_that_cannot_show_a_character_is_not_an_error(tmp_path):
             [sys.executable, "-m", "dialogtui", *args], env=env, capture_output=True, text=True
         )
         assert run.returncode == 0, (args, run.stderr)
-    assert (out / "minutes.md").exists()
+    assert named(out, "minutes.md").exists()
 
 
 @posix_only
@@ -132,7 +133,7 @@ def test_5_6_5_8_export_folders_are_private_and_leftover_temp_files_go(cli, priv
     assert cli("export", str(m.id)).code == 0
     assert not leftover.exists()
     assert stat.S_IMODE((private_home / "exports").stat().st_mode) == 0o700
-    assert sorted(p.name for p in folder.iterdir()) == ["action-plan.md", "minutes.md"]
+    assert sorted(kinds(folder.iterdir())) == ["action-plan.md", "minutes.md"]
 
 
 def test_5_9_a_half_done_export_says_what_was_replaced(tmp_path, monkeypatch):

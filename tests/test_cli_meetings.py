@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from exported import kind_of, named
 from meeting_helpers import new_meeting
 
 from dialogtui.records import ActionItem
@@ -36,13 +37,15 @@ def test_export_default_folder_and_out(cli, tmp_path, private_home):
     mid = make_meeting()
     result = cli("export", mid)
     assert result.code == 0, result.err
-    paths = result.out.split()
-    assert paths[0].endswith("minutes.md") and paths[0].startswith(str(private_home))
+    paths = result.out.splitlines()
+    assert kind_of(Path(paths[0]).name) == "minutes.md"
+    assert paths[0].startswith(str(private_home))
     out = tmp_path / "delning"
     result = cli("export", mid, "--out", out, "--pseudonymise")
-    text = (out / "minutes.md").read_text()
+    text = named(out, "minutes.md").read_text()
     assert "Anna" not in text and "Lind" not in text
-    assert (out / "action-plan.md").exists()
+    assert named(out, "action-plan.md").exists()
+    assert not [p for p in out.iterdir() if "Lind" in p.name]  # nor in the files' names
 
 
 def test_actions_filters(cli):
@@ -87,7 +90,7 @@ def test_export_of_a_locked_meeting_still_reads_but_forget_is_refused(cli, priva
 
     exported = other("export", str(mid))
     assert exported.returncode == 0, exported.stderr
-    assert (private_home / "exports" / f"meeting-{mid}" / "minutes.md").exists()
+    assert named(private_home / "exports" / f"meeting-{mid}", "minutes.md").exists()
     proc = other("forget", str(mid), "--yes")
     assert proc.returncode == 1
     assert "open in another dialogtui" in proc.stderr and "Traceback" not in proc.stderr
@@ -128,11 +131,12 @@ def test_export_with_another_languages_labels(cli, private_home):
     # the headings and dates in Finnish, what was said as it was said, beside the Swedish
     # files, not over them.
     mid = make_meeting()
-    swedish = cli("export", mid).out.split()
+    swedish = cli("export", mid).out.splitlines()
     result = cli("export", mid, "--labels", "fi")
     assert result.code == 0, result.err
-    finnish = result.out.split()
-    assert finnish[0] != swedish[0] and finnish[0].endswith(f"meeting-{mid}-fi/minutes.md")
+    finnish = result.out.splitlines()
+    assert finnish[0] != swedish[0] and Path(finnish[0]).parent.name == f"meeting-{mid}-fi"
+    assert kind_of(Path(finnish[0]).name) == "minutes.md"
     minutes = Path(finnish[0]).read_text("utf-8")
     assert "# Muistio: Möte med familjen Lind" in minutes
     assert "Att Erik går till skolan." in minutes  # the turn, as it was said
@@ -140,7 +144,7 @@ def test_export_with_another_languages_labels(cli, private_home):
     assert "| Mitä |" in plan and "1.2.2026" in plan  # Babel's Finnish date
     assert "Mötesanteckningar" in Path(swedish[0]).read_text("utf-8")
     assert "1 feb. 2026" in Path(swedish[1]).read_text("utf-8")
-    pseudonymised = cli("export", mid, "--labels", "da", "--pseudonymise").out.split()
+    pseudonymised = cli("export", mid, "--labels", "da", "--pseudonymise").out.splitlines()
     assert "Navnene er erstattet af pseudonymer." in Path(pseudonymised[0]).read_text("utf-8")
     wrong = cli("export", mid, "--labels", "de")
     assert wrong.code == 1 and "unknown language 'de'" in wrong.err

@@ -15,6 +15,7 @@ import docx
 import pypdf
 import pytest
 from documents import document_texts, markdown_text, pdf_text, words
+from exported import kinds, named
 from icalendar import Calendar
 from meeting_helpers import new_meeting
 
@@ -130,13 +131,13 @@ def test_every_format_carries_the_markdowns_content(store, tmp_path):
 def test_the_docx_has_real_headings_tables_and_the_sets_plan_columns(store, tmp_path):
     mid = client_meeting(store)
     export_meeting(store, mid, tmp_path, formats=("docx",))
-    d = docx.Document(str(tmp_path / "minutes.docx"))
+    d = docx.Document(str(named(tmp_path, "minutes.docx")))
     headings = [(p.style.name, p.text) for p in d.paragraphs if p.style.name.startswith("Head")]
     assert headings[0] == ("Heading 1", "Mötesanteckningar: Framtidsdialog för familjen Lind")
     assert ("Heading 2", "1. Frågor till familjemedlemmarna") in headings
     turns = [p for p in d.paragraphs if p.text.startswith("Erik Lind (Familjemedlemmarna):")]
     assert turns[0].style.name == "List Bullet" and turns[0].runs[0].bold
-    plan = docx.Document(str(tmp_path / "action-plan.docx"))
+    plan = docx.Document(str(named(tmp_path, "action-plan.docx")))
     table = plan.tables[0]
     rows = [[c.text for c in row.cells] for row in table.rows]
     # The set's own columns, as the screen shows them, and the dates as the language writes.
@@ -173,7 +174,7 @@ def test_the_docx_body_is_put_in_python_docxs_file_whole_and_well_formed(store, 
     docx.Document().save(blank)
     with zipfile.ZipFile(blank) as z:
         names = z.namelist()
-    with zipfile.ZipFile(tmp_path / "minutes.docx") as z:
+    with zipfile.ZipFile(named(tmp_path, "minutes.docx")) as z:
         assert set(names) < set(z.namelist())  # and the footer's
         assert {i.compress_type for i in z.infolist()} == {zipfile.ZIP_DEFLATED}
         assert z.testzip() is None
@@ -187,7 +188,7 @@ def test_the_docx_body_is_put_in_python_docxs_file_whole_and_well_formed(store, 
 def test_the_pdf_is_a4_numbered_in_the_meetings_language_with_nordic_letters(store, tmp_path):
     mid = client_meeting(store)
     export_meeting(store, mid, tmp_path, formats=("pdf",))
-    reader = pypdf.PdfReader(str(tmp_path / "minutes.pdf"))
+    reader = pypdf.PdfReader(str(named(tmp_path, "minutes.pdf")))
     assert len(reader.pages) >= 2
     for page in reader.pages:
         assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (
@@ -200,14 +201,14 @@ def test_the_pdf_is_a4_numbered_in_the_meetings_language_with_nordic_letters(sto
         assert f"Sida {n} av {pages}" in text
     assert reader.metadata.title == "Mötesanteckningar: Framtidsdialog för familjen Lind"
     assert reader.trailer["/Root"]["/Lang"] == "sv"
-    text = flat(pdf_text(tmp_path / "minutes.pdf"))
+    text = flat(pdf_text(named(tmp_path, "minutes.pdf")))
     # Letters and dashes as typed: å ä ö, the en dash, "–" in the times.
     assert "Att Erik går till skolan varje dag – även på måndagar. Och fredagar." in text
     assert "Vi har kontakt med Mira Öberg om boendet." in text
     # Rendered, the first page has text on it, in its margins: a page a printer takes.
     import pypdfium2
 
-    image = pypdfium2.PdfDocument(str(tmp_path / "minutes.pdf"))[0].render(scale=1).to_pil()
+    image = pypdfium2.PdfDocument(str(named(tmp_path, "minutes.pdf")))[0].render(scale=1).to_pil()
     grey = image.convert("L")
     ink = sum(grey.histogram()[:128]) / (grey.width * grey.height)
     assert 0.01 < ink < 0.2
@@ -277,7 +278,7 @@ def test_a_pdf_is_set_in_the_european_cut_when_it_can_else_in_the_whole_fonts(
     store.close()
     # The minutes, then the action plan (which has no name in it: the cut).
     assert set_in == ([pdf.CUT] if cut else [pdf.CUT, ""]) + [pdf.CUT]
-    text = flat(pdf_text(tmp_path / "out" / "minutes.pdf"))
+    text = flat(pdf_text(named(tmp_path / "out", "minutes.pdf")))
     if shown:
         assert f"{name} säger – ja." in text and "\ufffd" not in text
     else:
@@ -299,7 +300,7 @@ def test_a_pdf_line_never_runs_past_the_right_margin(tmp_path):
     m.close()
     export_meeting(store, m.id, tmp_path / "out", formats=("pdf",))
     store.close()
-    path = tmp_path / "out" / "minutes.pdf"
+    path = named(tmp_path / "out", "minutes.pdf")
     document = pypdfium2.PdfDocument(str(path))
     for page in document:
         text, right = page.get_textpage(), page.get_width() - 22 * 72 / 25.4
@@ -340,7 +341,7 @@ def test_the_calendar_has_the_follow_up_meeting_and_each_dated_action(store, tmp
     mid = client_meeting(store)
     export_meeting(store, mid, tmp_path / "a", formats=("ics",))
     export_meeting(store, mid, tmp_path / "b", formats=("ics",))
-    first = Calendar.from_ical((tmp_path / "a" / "calendar.ics").read_bytes())
+    first = Calendar.from_ical((named(tmp_path / "a", "calendar.ics")).read_bytes())
     events = {str(e["summary"]): e for e in first.walk("VEVENT")}
     assert set(events) == {
         "Uppföljningsmöte: Framtidsdialog för familjen Lind",
@@ -358,7 +359,7 @@ def test_the_calendar_has_the_follow_up_meeting_and_each_dated_action(store, tmp
     assert call.decoded("dtstart") == dt.date(2026, 2, 1)
     assert "Vem: Sara Berg" in str(call["description"])
     # Imported again, the same events are updated, not doubled.
-    again = Calendar.from_ical((tmp_path / "b" / "calendar.ics").read_bytes())
+    again = Calendar.from_ical((named(tmp_path / "b", "calendar.ics")).read_bytes())
     uids = sorted(str(e["uid"]) for e in first.walk("VEVENT"))
     assert uids == sorted(str(e["uid"]) for e in again.walk("VEVENT"))
     assert len(set(uids)) == 3
@@ -367,7 +368,7 @@ def test_the_calendar_has_the_follow_up_meeting_and_each_dated_action(store, tmp
 def test_the_journal_note_is_plain_text_each_statement_attributed(store, tmp_path):
     mid = client_meeting(store)
     export_meeting(store, mid, tmp_path, formats=("txt",))
-    note = (tmp_path / "journal-note.txt").read_text(encoding="utf-8")
+    note = (named(tmp_path, "journal-note.txt")).read_text(encoding="utf-8")
     lines = note.splitlines()
     assert lines[0] == "Journalanteckning: Framtidsdialog för familjen Lind"
     top = "\n".join(lines[:10])  # who wrote it, and about when, at the top
@@ -445,7 +446,7 @@ def test_export_formats_and_recipient_from_the_command_line(cli, private_home):
     done = cli("export", mid, "--format", "pdf,ics", "--for", "family")
     assert done.code == 0, done.err
     folder = private_home / "exports" / f"meeting-{mid}-family"
-    assert sorted(p.name for p in folder.iterdir()) == [
+    assert sorted(kinds(folder.iterdir())) == [
         "action-plan.pdf",
         "calendar.ics",
         "minutes.pdf",

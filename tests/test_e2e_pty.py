@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from exported import named
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="a POSIX pseudo-terminal")
 pexpect = pytest.importorskip("pexpect")
@@ -158,14 +159,14 @@ def test_meeting_survives_kill_9_and_exports(tmp_path):
     third.key("ctrl+o")
     third.wait_for("Time per step")
     third.type("e")
-    third.wait_for("minutes.md")
+    third.wait_for("Written:")
     third.type("q")
     third.child.expect(pexpect.EOF, timeout=10)
     # No text from the meeting ever drove the terminal (its title, for one).
     assert third.screen.title == title
 
-    minutes = (home / "exports" / "meeting-1" / "minutes.md").read_text()
-    plan = (home / "exports" / "meeting-1" / "action-plan.md").read_text()
+    minutes = named(home / "exports" / "meeting-1", "minutes.md").read_text()
+    plan = named(home / "exports" / "meeting-1", "action-plan.md").read_text()
     assert "- **Anna [mamma] Lind:** Att vi samverkar bättre." in minutes
     assert "**Hur kan avdelningen för social service" in minutes  # the theme asked, alone
     assert "Vad behövs för att vi i samverkan" not in minutes
@@ -219,11 +220,11 @@ def test_a_whole_meeting_in_swedish_from_the_systems_locale(tmp_path):
     app.wait_for("Tid per steg")
     app.wait_for("Taltid")
     app.type("e")
-    app.wait_for("minutes.md")
+    app.wait_for("Skrivet:")
     app.type("q")
     app.child.expect(pexpect.EOF, timeout=10)
 
-    minutes = (home / "exports" / "meeting-1" / "minutes.md").read_text("utf-8")
+    minutes = named(home / "exports" / "meeting-1", "minutes.md").read_text("utf-8")
     assert minutes.startswith("# Mötesanteckningar: Tema/planeringsmöte")
     assert (
         "- **Plats:** Skolan" in minutes and "- **Anna Lind:** Att vi samverkar bättre." in minutes

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 import pytest
+from exported import named
 from hypothesis import given
 from hypothesis import strategies as st
 from meeting_helpers import new_meeting
@@ -297,7 +298,7 @@ def test_every_document_format_holds_hostile_text_as_typed_and_no_control(tmp_pa
             assert "# ingen rubrik" in text, name
         if name.startswith("action-plan"):
             assert "{nb}" in text, name
-    calendar = (tmp_path / "out" / "calendar.ics").read_text(encoding="utf-8")
+    calendar = named(tmp_path / "out", "calendar.ics").read_text(encoding="utf-8")
     assert not RAW.search(calendar.replace("\r\n", "")) and "Åtgärd ␛[2J" in calendar
 
 

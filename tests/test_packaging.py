@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, SETS
+from exported import kinds, named
 
 
 @pytest.fixture(scope="module")
@@ -89,13 +90,14 @@ def test_the_wheel_installs_into_a_clean_venv_and_runs(wheel, tmp_path):
     run(str(python), "-c", SCRIPTED_MEETING)  # a meeting through the installed engine
     assert "Träff 1" in run(dialogtui, "meetings")
     run(dialogtui, "export", "1")
-    minutes = (tmp_path / "home" / "exports" / "meeting-1" / "minutes.md").read_text("utf-8")
+    minutes = named(tmp_path / "home" / "exports" / "meeting-1", "minutes.md").read_text("utf-8")
     assert "Hej från ett installerat hjul." in minutes
     # Every format from the installed copy: its dependencies and its font came with it.
     run(dialogtui, "export", "1", "--format", "all", "--out", str(tmp_path / "all"))
-    written = sorted(p.name for p in (tmp_path / "all").iterdir())
-    assert "minutes.pdf" in written and "minutes.docx" in written and len(written) == 8
-    assert (tmp_path / "all" / "minutes.pdf").read_bytes().startswith(b"%PDF")
+    written = sorted(kinds((tmp_path / "all").iterdir()))
+    # Every format (a calendar only where something is dated).
+    assert {"minutes.md", "minutes.docx", "minutes.pdf", "journal-note.txt"} <= set(written)
+    assert named(tmp_path / "all", "minutes.pdf").read_bytes().startswith(b"%PDF")
     # It is the installed copy that ran, not the checkout.
     where = run(str(python), "-c", "import dialogtui; print(dialogtui.__file__)")
     assert str(venv) in where

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from exported import named
 
 import dialogtui
 
@@ -62,7 +63,7 @@ def test_a_meeting_locks_saves_and_exports_as_on_windows(tmp_path):
     assert lines[0].startswith("LOCKED meeting 1 is open in another dialogtui (process ")
     assert lines[1] == "OPENED"  # …and once it is closed, the meeting is free again.
     assert lines[2] == "EXPORTED action-plan.md minutes.md"
-    minutes = (tmp_path / "out" / "minutes.md").read_bytes()
+    minutes = named(tmp_path / "out", "minutes.md").read_bytes()
     assert "Första turen, på Windows.".encode() in minutes and b"\r\n" not in minutes
 
 
@@ -73,7 +74,7 @@ def test_the_command_line_runs_as_on_windows(tmp_path):
                  ["export", "1", "--pseudonymise"], ["actions"]):  # fmt: skip
         run = windows("cli", *args, env_home=home)
         assert run.returncode == 0, (args, run.stderr)
-    assert (home / "exports" / "meeting-1-pseudonymised" / "minutes.md").exists()
+    assert named(home / "exports" / "meeting-1-pseudonymised", "minutes.md").exists()
 
 
 def test_the_app_starts_as_on_windows(tmp_path):

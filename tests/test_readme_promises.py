@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from exported import named
 from meeting_helpers import new_meeting
 from tui_helpers import PEOPLE_THREE, START, run, screen_text, seeded_meeting, type_text, until
 
@@ -101,7 +102,7 @@ def test_p_on_the_end_screen_writes_pseudonymised_minutes_apart(tmp_path, privat
 
     run(scenario, db=db, meeting_id=mid)
     folder = private_home / "exports" / f"meeting-{mid}-pseudonymised"
-    text = (folder / "minutes.md").read_text() + (folder / "action-plan.md").read_text()
+    text = named(folder, "minutes.md").read_text() + named(folder, "action-plan.md").read_text()
     assert "Deltagare" in text and not re.search("Zlatan|Hemlig", text)
 
 

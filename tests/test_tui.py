@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from exported import kinds, named
 from meeting_helpers import consent_required_text, new_meeting
 from tui_helpers import (
     START,
@@ -20,6 +21,7 @@ from tui_helpers import (
     until,
 )
 
+from dialogtui.export.write import file_names
 from dialogtui.kinds import board
 from dialogtui.kinds import choice as choice_kind
 from dialogtui.meeting.clock import FakeClock
@@ -584,6 +586,7 @@ def test_end_screen_summary_and_export(tmp_path, private_home):
     clock.advance(minutes=25)
     m.submit("Ada talar")
     m.add_action(ActionItem("Utan ägare"))
+    m.add_action(ActionItem("Boka uppföljning", who="Ada", when=dt.date(2026, 2, 1)))  # dated
     m.close()
     store.close()
 
@@ -597,7 +600,7 @@ def test_end_screen_summary_and_export(tmp_path, private_home):
         await until(pilot, lambda: "Written:" in text_of(end.query_one("#export-status")))
         # For everyone, in every format: the reference, the office's, the participants',
         # the journal's and the calendar's.
-        assert [p.name for p in app.screen.exported] == [
+        assert kinds(app.screen.exported) == [
             *("minutes.md", "action-plan.md", "minutes.docx", "action-plan.docx"),
             *("minutes.pdf", "action-plan.pdf", "journal-note.txt", "calendar.ics"),
         ]
@@ -606,7 +609,7 @@ def test_end_screen_summary_and_export(tmp_path, private_home):
         await opened(pilot, "b", CaptureScreen)
 
     run(scenario, db=db, meeting_id=m.id, clock=clock)
-    assert (private_home / "exports" / f"meeting-{m.id}" / "minutes.md").exists()
+    assert named(private_home / "exports" / f"meeting-{m.id}", "minutes.md").exists()
 
 
 def test_help_lists_the_screens_keys(tmp_path):
@@ -799,7 +802,7 @@ def test_export_to_a_chosen_folder_and_a_bad_one(tmp_path):
         await until(pilot, lambda: "Export failed" in text_of(end.query_one("#export-status")))
 
     run(scenario, db=db, meeting_id=mid)
-    assert (target / "minutes.md").exists() and blocked.read_text() == "keep"
+    assert named(target, "minutes.md").exists() and blocked.read_text() == "keep"
 
 
 def test_export_to_a_folder_asks_before_replacing_and_can_pseudonymise(tmp_path, monkeypatch):
@@ -814,7 +817,10 @@ def test_export_to_a_folder_asks_before_replacing_and_can_pseudonymise(tmp_path,
     mid = seeded_meeting(db, "raseborg-temamote", [("Zlatan Holm", None)])
     shared = tmp_path / "delat"
     shared.mkdir()
-    (shared / "minutes.md").write_text("someone else's minutes")
+    store = Store.open(db)
+    minutes = shared / file_names(store, mid, ("md",), pseudonymise=True)[0]
+    store.close()
+    minutes.write_text("the minutes of an earlier export")
 
     async def scenario(app, pilot):
         end = await opened(pilot, "ctrl+o", EndScreen)
@@ -823,15 +829,15 @@ def test_export_to_a_folder_asks_before_replacing_and_can_pseudonymise(tmp_path,
         folder.query_one("#folder").value = str(shared)
         burst(app, "<tab>", "<space>", "<enter>")  # pseudonymised; enter
         await until(pilot, lambda: "already in" in screen_text(app))
-        assert (shared / "minutes.md").read_text() == "someone else's minutes"
+        assert minutes.read_text() == "the minutes of an earlier export"
         burst(app, "<enter>")  # yes, replace them
         # Not "no folder dialog in front": the question is in front of it for a while.
         await until(pilot, lambda: app.screen is end)
         await until(pilot, lambda: "Written:" in text_of(end.query_one("#export-status")))
 
     run(scenario, db=db, meeting_id=mid)
-    minutes = (shared / "minutes.md").read_text()
-    assert "Zlatan" not in minutes and "pseudonymer" in minutes
+    text = minutes.read_text()
+    assert "Zlatan" not in text and "pseudonymer" in text
 
 
 def test_ticking_pseudonymised_and_enter_in_one_burst_writes_pseudonymised_files(tmp_path):
@@ -850,7 +856,7 @@ def test_ticking_pseudonymised_and_enter_in_one_burst_writes_pseudonymised_files
         await until(pilot, lambda: "Written:" in text_of(end.query_one("#export-status")))
 
     run(scenario, db=db, meeting_id=mid)
-    assert "Zlatan" not in (fresh / "minutes.md").read_text()
+    assert "Zlatan" not in named(fresh, "minutes.md").read_text()
 
 
 def test_export_to_a_folder_in_another_languages_labels(tmp_path):
@@ -872,7 +878,7 @@ def test_export_to_a_folder_in_another_languages_labels(tmp_path):
         await until(pilot, lambda: "Written:" in text_of(end.query_one("#export-status")))
 
     run(scenario, db=db, meeting_id=mid)
-    minutes = (out / "minutes.md").read_text("utf-8")
+    minutes = named(out, "minutes.md").read_text("utf-8")
     assert minutes.startswith("# Muistio: ") and "Anna" in minutes
 
 
@@ -1602,6 +1608,7 @@ def test_end_screen_family_copy_and_a_chosen_organisations_journal_note(tmp_path
     for p in m.participants[1:]:
         m.set_speaker(p.id)
         m.submit(f"{p.name} från {p.organisation} säger sitt.")
+    m.add_action(ActionItem("Ringa skolan", who="Anna", when=dt.date(2026, 2, 1)))  # dated
     m.close()
     store.close()
 
@@ -1609,7 +1616,7 @@ def test_end_screen_family_copy_and_a_chosen_organisations_journal_note(tmp_path
         end = await opened(pilot, "ctrl+o", EndScreen)
         await pilot.press("f")  # the family's copy: a PDF and the dates (the screen's own key)
         await until(pilot, lambda: "Written:" in text_of(end.query_one("#export-status")))
-        assert [p.name for p in app.screen.exported] == [
+        assert kinds(app.screen.exported) == [
             "minutes.pdf",
             "action-plan.pdf",
             "calendar.ics",
@@ -1620,7 +1627,7 @@ def test_end_screen_family_copy_and_a_chosen_organisations_journal_note(tmp_path
         await pilot.press("down", "enter")
         await until(pilot, lambda: app.screen is end)
         await until(pilot, lambda: "clipboard" in text_of(end.query_one("#export-status")))
-        names = [p.name for p in app.screen.exported]
+        names = kinds(app.screen.exported)
         assert names == ["journal-note.txt", "minutes.docx", "action-plan.docx"]
         note = app.screen.exported[0].read_text(encoding="utf-8")
         assert "Kim från BUP säger sitt." in note and "Anna säger sitt." in note

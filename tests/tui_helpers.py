@@ -147,7 +147,9 @@ async def opened(pilot, key: str, kind: type[S]) -> S:
 
 def minutes_of(home, meeting_id: int) -> str:
     """The minutes the end screen's e wrote for a meeting, in the data folder `home`."""
-    return (home / "exports" / f"meeting-{meeting_id}" / "minutes.md").read_text("utf-8")
+    from exported import named
+
+    return named(home / "exports" / f"meeting-{meeting_id}", "minutes.md").read_text("utf-8")
 
 
 async def until(pilot, condition, rounds: int = 200) -> None:

@@ -591,8 +591,14 @@ def export_cmd(
         )
     for path in exported.paths:
         say(path)
+    for note in exported.notes:  # a format with nothing to write: "no calendar: nothing dated"
+        say(note, stderr=True)
     if exported.kept_note():
         say(exported.kept_note(), stderr=True)
+    if exported.failed:  # the other formats are written (above); this one is not
+        for failure in exported.failed:
+            say(f"dialogtui: {failure}", stderr=True)
+        raise typer.Exit(1)
 
 
 @app.command("actions", cls=_Command, help=_("Action items across meetings, soonest first."))

@@ -1,7 +1,7 @@
-"""The export formats, one entry each: its key, its files, and the module that renders
-them (imported only when used, so that the screens can name the files at start-up without
-loading python-docx or fpdf2). A new format is one module with a `contents` function and
-one line here."""
+"""The export formats, one entry each: its key, its files, the module that renders them
+(imported only when used, so that the screens can name the files at start-up without
+loading python-docx or fpdf2), and what is said when they cannot be written. A new format
+is one module with a `contents` function and one entry here."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ import functools
 import importlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from dialogtui.i18n import N_
 
 if TYPE_CHECKING:
     from dialogtui.export.document import Document
@@ -19,18 +21,50 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Format:
     key: str  # as `--format` takes it
+    # Each file's kind and extension; on disk it is named for people, with the meeting's
+    # date and title and the kind said in the documents' language (`export.names`).
     files: tuple[str, ...]
-    module: str  # its `contents(docs)` gives each file's content, in `files`' order
+    # Its `contents(docs)` gives each file's content, in `files`' order: None for a file
+    # it has nothing for, which is then not written.
+    module: str
+    failed: str  # "the PDF could not be written: {reason}"
+    nothing: str = ""  # said when it has nothing to write at all: "no calendar: nothing dated"
 
 
 FORMATS: dict[str, Format] = {
     f.key: f
     for f in (
-        Format("md", ("minutes.md", "action-plan.md"), "markdown"),
-        Format("docx", ("minutes.docx", "action-plan.docx"), "word"),
-        Format("pdf", ("minutes.pdf", "action-plan.pdf"), "pdf"),
-        Format("txt", ("journal-note.txt",), "text"),
-        Format("ics", ("calendar.ics",), "calendar"),
+        Format(
+            "md",
+            ("minutes.md", "action-plan.md"),
+            "markdown",
+            N_("the Markdown files could not be written: {reason}"),
+        ),
+        Format(
+            "docx",
+            ("minutes.docx", "action-plan.docx"),
+            "word",
+            N_("the Word documents could not be written: {reason}"),
+        ),
+        Format(
+            "pdf",
+            ("minutes.pdf", "action-plan.pdf"),
+            "pdf",
+            N_("the PDF could not be written: {reason}"),
+        ),
+        Format(
+            "txt",
+            ("journal-note.txt",),
+            "text",
+            N_("the journal note could not be written: {reason}"),
+        ),
+        Format(
+            "ics",
+            ("calendar.ics",),
+            "calendar",
+            N_("the calendar could not be written: {reason}"),
+            N_("no calendar: nothing dated"),
+        ),
     )
 }
 DEFAULT = ("md",)
@@ -44,32 +78,34 @@ def files_of(formats: tuple[str, ...]) -> tuple[str, ...]:
 class Documents:
     """One meeting's documents for one recipient, built once for every format: each a
     draft of the whole meeting made the recipient's copy (`recipients.for_copy`) before
-    any format sees it. `only`: whose statements the copy holds (None: everyone's)."""
+    any format sees it. `only`: whose statements the copy holds (None: everyone's);
+    `method`: with the method's notes (the facilitators' copy)."""
 
     record: MeetingRecord
     pseudonymise: bool = False
     history: bool = False
     language: str | None = None
     only: frozenset[int] | None = None
+    method: bool = False
 
     @functools.cached_property
     def minutes(self) -> Document:
         from dialogtui.export.recipients import for_copy
 
-        return for_copy(self.builder.minutes_draft(), self.only)
+        return for_copy(self.builder.minutes_draft(), self.only, self.method)
 
     @functools.cached_property
     def plan(self) -> Document:
         from dialogtui.export.recipients import for_copy
 
-        return for_copy(self.builder.plan_draft(), self.only)
+        return for_copy(self.builder.plan_draft(), self.only, self.method)
 
     @functools.cached_property
     def journal(self) -> Document:
         """The journal note: a journal entry, never the method's notes."""
         from dialogtui.export.recipients import for_copy
 
-        return for_copy(self.builder.journal_draft(), self.only, method=False)
+        return for_copy(self.builder.journal_draft(), self.only)
 
     @functools.cached_property
     def builder(self) -> Minutes:
@@ -80,7 +116,8 @@ class Documents:
         return Minutes(self.record, self.pseudonymise, self.history, self.language, self.only)
 
 
-def render(key: str, docs: Documents) -> dict[str, str | bytes]:
+def render(key: str, docs: Documents) -> dict[str, str | bytes | None]:
+    """Each of the format's files by its kind ("minutes.pdf"); None where it has nothing."""
     f = FORMATS[key]
     module = importlib.import_module(f"dialogtui.export.{f.module}")
     return dict(zip(f.files, module.contents(docs), strict=True))

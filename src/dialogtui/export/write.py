@@ -1,24 +1,31 @@
 """Write a meeting's files for a recipient, in the formats asked, into a folder,
-atomically and privately."""
+atomically and privately, each format on its own: one that fails (a PDF that cannot lay a
+table out, a full disk) is named, and the others are written all the same."""
 
 from __future__ import annotations
 
 import contextlib
 import gc
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
+from dialogtui import crash
 from dialogtui.atomic import write_atomic_many
-from dialogtui.errors import ExportError, os_reason
-from dialogtui.export.formats import DEFAULT, Documents, render
+from dialogtui.errors import DialogtuiError, ExportError, os_reason
+from dialogtui.export import leftovers, names
+from dialogtui.export.formats import DEFAULT, FORMATS, Documents, render
 from dialogtui.export.pseudonymise import words_kept
-from dialogtui.export.recipients import Recipient, recipient
-from dialogtui.export.record import load_record
+from dialogtui.export.recipients import FAMILY, Recipient, organisations, recipient
+from dialogtui.export.record import MeetingRecord, load_record
 from dialogtui.i18n import _
 from dialogtui.paths import data_home, ensure_private_dir
 from dialogtui.store.db import Store
+
+# How long an export waits for its sweep of left temp files (`leftovers`) to finish: a
+# folder on a network share that is gone must not hold the export up for long.
+SWEEP_WAIT_SECONDS = 5.0
 
 
 def default_export_dir(
@@ -58,6 +65,10 @@ class Exported(NamedTuple):
     # Names that are also words, kept where they stood in lower case ("per vecka"): the
     # scribe is told, to check that none of them was a person.
     words_kept: Counter[str]
+    # One sentence for each format that could not be written ("the PDF could not be
+    # written: …"), and for each that had nothing to write ("no calendar: nothing dated").
+    failed: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
 
     def kept_note(self) -> str:
         """One sentence on the kept words, or nothing."""
@@ -81,21 +92,23 @@ def export_meeting(
     formats: tuple[str, ...] = DEFAULT,
     to: str | None = None,
 ) -> Exported:
-    """Render every file first, then write them atomically: a failure leaves old files
-    whole. `history`: the minutes show edited turns' earlier texts and deleted turns;
-    `labels`: the language of their headings and dates, when a recipient needs another
+    """Write each format's files, Markdown first: each format rendered whole before its
+    files are written atomically, so that a failure leaves its old files whole; a format
+    that fails is named in `Exported.failed` and the others are written all the same.
+    `history`: the minutes show edited turns' earlier texts and deleted turns; `labels`:
+    the language of their headings, dates and file names, when a recipient needs another
     than the meeting's (its content stays as it was said); `formats`: md, docx, pdf, txt,
     ics (`dialogtui.export.formats`); `to`: the recipient whose copy it is
-    (`dialogtui.export.recipients`), everyone's by default."""
+    (`dialogtui.export.recipients`), everyone's by default. Raises `DialogtuiError` only
+    when nothing can be written at all (no such meeting, recipient or folder)."""
+    sweeping = leftovers.sweep_in_background()
     with _collector_paused():
         record = load_record(store, meeting_id, history)
         labels = None if labels == record.language else labels
         copy = recipient(record, to)
         # The whole meeting: each document leaves out what the copy may not hold.
-        docs = Documents(record, pseudonymise, history, labels, copy.speakers)
-        files: dict[str, str | bytes] = {}
-        for key in dict.fromkeys(formats):
-            files.update(render(key, docs))
+        docs = Documents(record, pseudonymise, history, labels, copy.speakers, copy.method)
+        name_of = _namer(store, record, docs, copy)
     folder = (
         Path(out_dir)
         if out_dir is not None
@@ -109,10 +122,145 @@ def export_meeting(
     except OSError as exc:
         said = _("cannot create {folder}: {reason}")
         raise ExportError(said.format(folder=folder, reason=os_reason(exc))) from None
-    targets = {folder / name: text for name, text in files.items()}
-    for path in targets:
-        if path.is_dir():
-            said = _("{path} is a folder; move it away or export elsewhere")
-            raise ExportError(said.format(path=path))
-    write_atomic_many(targets)
-    return Exported(list(targets), words_kept(record) if pseudonymise else Counter())
+    if out_dir is not None:
+        leftovers.remember(folder)
+    # Before the first write: the sweep and the writes never race for a file.
+    sweeping.join(SWEEP_WAIT_SECONDS)
+    paths: list[Path] = []
+    failed: list[str] = []
+    notes: list[str] = []
+    for key in sorted(dict.fromkeys(formats), key=lambda k: k != "md"):
+        fmt = FORMATS[key]
+        try:
+            with _collector_paused():
+                files = render(key, docs)
+            targets = {folder / name_of(k): text for k, text in files.items() if text is not None}
+            if not targets and fmt.nothing:
+                notes.append(_(fmt.nothing))
+                continue
+            for path in targets:
+                if path.is_dir():
+                    said = _("{path} is a folder; move it away or export elsewhere")
+                    raise ExportError(said.format(path=path))
+            write_atomic_many(targets)
+        except DialogtuiError as exc:
+            failed.append(_(fmt.failed).format(reason=exc))
+            continue
+        except Exception as exc:
+            # A renderer's own failure (a bug, or a text it cannot lay out): that format is
+            # not written, the others are; the report says where, for whoever fixes it.
+            failed.append(_(fmt.failed).format(reason=_internal(exc)))
+            continue
+        paths += targets
+    kept = words_kept(record) if pseudonymise else Counter()
+    return Exported(paths, kept, tuple(failed), tuple(notes))
+
+
+def _internal(exc: Exception) -> str:
+    report = crash.write_report(exc)
+    said = (
+        _("an internal error ({error}); a report is in {path}")
+        if report
+        else _("an internal error ({error})")
+    )
+    return said.format(error=type(exc).__name__, path=report)
+
+
+def _namer(
+    store: Store, record: MeetingRecord, docs: Documents, copy: Recipient
+) -> Callable[[str], str]:
+    """The file name of each kind of file ("minutes.pdf") of this copy
+    (`dialogtui.export.names`): the meeting's date, its title (pseudonymised where the
+    copy is), what the file is and whose copy, in the documents' language."""
+    language = docs.language or record.language
+    said = names.words(language)
+    u = docs.builder.u if docs.pseudonymise else str
+    real = record.info.title
+    # Cleaned before the names in it are looked for: a soft hyphen inside a name, taken
+    # out of the file's name, must not make a name of what was not replaced.
+    title = u(names.clean(real))
+    people = record.info.participants
+    whose = _whose(record, copy)
+    if whose in ("family", "selected", "facilitators"):
+        whose = said.get(whose, whose)
+    elif whose:
+        whose = u(names.clean(whose))
+        if whose.casefold() in {said[k].casefold() for k in _COPY_WORDS}:
+            # An organisation named as another copy is ("Familjen"): told apart by its
+            # place among the meeting's organisations.
+            found = [names.clean(o).casefold() for o in organisations(record.qs, people)]
+            mine = names.clean(_whose(record, copy)).casefold()
+            whose = said["organisation"].format(n=found.index(mine) + 1 if mine in found else 1)
+    number = _number(store, record, title)
+
+    def name_of(kind_ext: str) -> str:
+        return names.file_name(
+            kind_ext,
+            record.info.date,
+            title,
+            language,
+            whose,
+            docs.pseudonymise,
+            docs.history,
+            number,
+        )
+
+    return name_of
+
+
+_COPY_WORDS = ("family", "selected", "facilitators", "pseudonymised", "history")
+
+
+def _whose(record: MeetingRecord, copy: Recipient) -> str:
+    """Whose copy the file names say: "" (everyone's), "facilitators", "family",
+    "selected" (participants named: never a person's name), or an organisation's name."""
+    if copy.speakers is None:
+        return "facilitators" if copy.method else ""
+    tokens = [" ".join(t.split()).casefold() for t in copy.asked.split(",") if t.strip()]
+    if len(tokens) != 1:
+        return "selected"
+    if tokens[0] == FAMILY:
+        return "family"
+    people = record.info.participants
+    for p in people:
+        if " ".join(p.organisation.split()).casefold() == tokens[0]:
+            return p.organisation.strip()
+    held = {p.role for p in people}
+    for role in record.qs.roles:
+        said = (role.id.casefold(), " ".join(role.name.split()).casefold())
+        if role.id in held and tokens[0] in said:
+            return role.name
+    return "selected"
+
+
+def _number(store: Store, record: MeetingRecord, title: str) -> int | None:
+    """The meeting's number, where its files could take another meeting's names: another
+    meeting of the same date has the same title (as a file's name has it, case ignored), or
+    the title shown is pseudonymised (another meeting's could read the same)."""
+    mine = names.key(record.info.title)
+    if names.key(title) != mine:
+        return record.id
+    rows = store.query(
+        "SELECT title FROM meetings WHERE date = ? AND id != ?",
+        (record.info.date.isoformat(), record.id),
+    )
+    return record.id if any(names.key(r["title"]) == mine for r in rows) else None
+
+
+def file_names(
+    store: Store,
+    meeting_id: int,
+    formats: tuple[str, ...],
+    pseudonymise: bool = False,
+    history: bool = False,
+    labels: str | None = None,
+    to: str | None = None,
+) -> list[str]:
+    """The names the files of an export would have (without writing or rendering them):
+    for asking before files already in a folder are replaced."""
+    record = load_record(store, meeting_id, history)
+    labels = None if labels == record.language else labels
+    copy = recipient(record, to)
+    docs = Documents(record, pseudonymise, history, labels, copy.speakers, copy.method)
+    name_of = _namer(store, record, docs, copy)
+    return [name_of(kind) for key in dict.fromkeys(formats) for kind in FORMATS[key].files]

@@ -14,8 +14,11 @@ if TYPE_CHECKING:
 def launch(set_ref: str | None = None, meeting_id: int | None = None) -> None:
     import sys
 
+    from dialogtui.export.leftovers import sweep_in_background
     from dialogtui.tui.app import build_app
 
+    # An export killed half-way left hidden temp files holding whole minutes: gone at start.
+    sweep_in_background()
     app = build_app(set_ref=set_ref, meeting_id=meeting_id)
     app.run()
     if app.return_code:  # 70 after an internal error, as the CLI's exit codes say

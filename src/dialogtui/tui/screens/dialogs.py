@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -654,7 +655,10 @@ class ParticipantDialog(FormDialog):
 class FolderDialog(ListKeys, FormDialog):
     """Ask for a folder to write the files into (created if missing), whether to
     pseudonymise them, and the language of their headings and dates (the meeting's, or a
-    recipient's). Files already there are replaced only after a second enter."""
+    recipient's). Files already there are replaced only after a second enter, with a
+    question that names the meeting they are of (`meeting`). `names(pseudonymised,
+    labels)` gives the names the files would have: they say the meeting's title (or its
+    pseudonymised one) in the words of the headings' language."""
 
     # Space ticks the box in typed order (the box's own space runs after an enter typed
     # just after it, which would write the files with names).
@@ -663,11 +667,20 @@ class FolderDialog(ListKeys, FormDialog):
         *ListKeys.LIST_BINDINGS,
     ]
 
-    def __init__(self, title: str, default: str, names: tuple[str, ...] = (), labels: str = "en"):
+    def __init__(
+        self,
+        title: str,
+        default: str,
+        names: Callable[[bool, str], Sequence[str]] | Sequence[str] = (),
+        labels: str = "en",
+        meeting: str = "",
+    ):
         super().__init__()
         self.title_text, self.default, self.names = title, default, names
         self.labels = labels  # the meeting's language, chosen unless another is
-        self._replace_in: str | None = None  # the folder whose files enter again replaces
+        self.meeting = meeting  # "Framtidsdialog, 5 dec. 2026", for the question
+        # The folder, pseudonymised or not, and language whose files enter again replaces.
+        self._replace_in: tuple[str, bool, str] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form"):
@@ -676,7 +689,7 @@ class FolderDialog(ListKeys, FormDialog):
                 yield Label(_("Folder"), classes="field-label")
                 yield Input(visible(self.default), id="folder", compact=True)
             yield TickBox(
-                _("Pseudonymised: names replaced, for sharing outside the meeting"),
+                _("Pseudonymised, to share outside the meeting"),  # whole at 80 columns
                 id="pseudonymise",
                 compact=True,
             )
@@ -692,6 +705,7 @@ class FolderDialog(ListKeys, FormDialog):
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one("#labels", OptionList).highlighted = i18n.LANGUAGES.index(self.labels)
+        self.query_one("#hint", Label).styles.width = "100%"  # a long question wraps
 
     def on_input_changed(self) -> None:
         super().on_input_changed()
@@ -720,22 +734,23 @@ class FolderDialog(ListKeys, FormDialog):
         if not value:
             return
         folder = Path(value).expanduser()
-        there = [n for n in self.names if (folder / n).exists()]
-        if there and self._replace_in != value:
-            self._replace_in = value
-            self.query_one("#hint", Label).update(
-                plain(
-                    _(
-                        "{files} already in {folder}: enter again replaces them, or choose "
-                        "another folder."
-                    ).format(files=", ".join(there), folder=folder),
-                    style="bold",
-                )
-            )
-            return
         chosen = self.query_one("#labels", OptionList).highlighted
         labels = i18n.LANGUAGES[chosen] if chosen is not None else self.labels
-        self.dismiss((folder, self.query_one("#pseudonymise", Checkbox).value, labels))
+        pseudonymise = self.query_one("#pseudonymise", Checkbox).value
+        names = self.names(pseudonymise, labels) if callable(self.names) else self.names
+        there = [n for n in names if (folder / n).exists()]
+        if there and self._replace_in != (value, pseudonymise, labels):
+            self._replace_in = (value, pseudonymise, labels)
+            # Short enough for 80 columns: whose files they are, not each file's name.
+            said = _(
+                "Files of {meeting} are already in this folder: enter again replaces them, "
+                "or choose another folder."
+            )
+            self.query_one("#hint", Label).update(
+                plain(said.format(meeting=self.meeting), style="bold")
+            )
+            return
+        self.dismiss((folder, pseudonymise, labels))
 
 
 def open_dialogs(screens: list) -> list[FormDialog]:

@@ -12,10 +12,10 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from dialogtui.display import plain, visible
-from dialogtui.errors import DialogtuiError
-from dialogtui.export.formats import FORMATS, files_of
-from dialogtui.i18n import N_, _, ngettext
+from dialogtui.display import one_line, plain, visible
+from dialogtui.errors import DialogtuiError, ExportError
+from dialogtui.export.formats import FORMATS
+from dialogtui.i18n import N_, _, date_text, ngettext
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.meeting.timers import format_seconds
 from dialogtui.paths import documents_dir
@@ -233,10 +233,34 @@ class EndScreen(DialogScreen[bool]):
         dialog = FolderDialog(
             _("Export minutes and action plan to"),
             str(documents_dir()),
-            files_of(self.PRESETS["everyone"]),
+            self._file_names,
             labels=self.engine.qs.language.value,
+            meeting=self._meeting_named(),
         )
         self.app.push_screen(dialog, done)
+
+    def _file_names(self, pseudonymise: bool, labels: str) -> list[str]:
+        """The names the files of `o` would have: they say the meeting, its title
+        pseudonymised where they are, in the headings' language."""
+        from dialogtui.export.write import file_names
+        from dialogtui.store import Store
+
+        try:
+            reader = Store.open(self.engine.store.path)
+            try:
+                everyone = self.PRESETS["everyone"]
+                return file_names(reader, self.engine.id, everyone, pseudonymise, labels=labels)
+            finally:
+                reader.close()
+        except DialogtuiError as exc:  # the export that follows says it again, in its place
+            self.app.report(exc)
+            return []
+
+    def _meeting_named(self) -> str:
+        """ "“Framtidsdialog” (5 Dec 2026)": the meeting, short enough for a dialog's line."""
+        title = one_line(self.engine.info.title).strip()
+        title = title if len(title) <= 40 else title[:39].rstrip() + "…"
+        return f"“{title}” ({date_text(self.engine.info.date)})"
 
     @work(thread=True, exclusive=True)
     def _export(
@@ -268,16 +292,30 @@ class EndScreen(DialogScreen[bool]):
             self.app.call_from_thread(self._status, _("Export failed; see the message."))
             return
         self.exported = exported.paths
-        written = _("Written:") + "\n" + "\n".join(str(p) for p in exported.paths)
-        if exported.kept_note():
-            written += "\n" + exported.kept_note()
+        said = Text()
+        if exported.paths:
+            said += plain(_("Written:") + "\n" + "\n".join(str(p) for p in exported.paths))
+        for line in [*exported.notes, exported.kept_note()]:
+            if line:
+                said += plain(("\n" if said else "") + line)
+        if exported.failed:
+            # Each format that failed, named, under what was written: the scribe sees both.
+            failed = _("Not written:") + "\n" + "\n".join(exported.failed)
+            said += plain(("\n" if said else "") + failed, style="bold")
+            for failure in exported.failed:
+                self.app.call_from_thread(self.app.report, ExportError(failure))
         notes = [p for p in exported.paths if p.suffix == ".txt"]
         if copy and notes:
             # The terminal's clipboard (OSC 52): Windows Terminal and most others take it.
             text = notes[0].read_text(encoding="utf-8")
             self.app.call_from_thread(self.app.copy_to_clipboard, text)
-            written += "\n" + _("The journal note is on the clipboard: paste it in the journal.")
-        self.app.call_from_thread(self._status, written)
+            said += plain(
+                "\n" + _("The journal note is on the clipboard: paste it in the journal.")
+            )
+        self.app.call_from_thread(self._status, said)
 
-    def _status(self, text: str) -> None:
-        self.query_one("#export-status", Static).update(plain(text))
+    def _status(self, text: str | Text) -> None:
+        status = self.query_one("#export-status", Static)
+        status.update(text if isinstance(text, Text) else plain(text))
+        # Below a long summary the status is out of sight at 80×24: brought into view.
+        status.scroll_visible(animate=False)
