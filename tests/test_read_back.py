@@ -45,6 +45,11 @@ def opened(db, meeting_id, clock=None):
         store.close()
 
 
+def flat(app) -> str:
+    """The screen's text with its lines joined: a turn wraps where the screen ends."""
+    return " ".join(screen_text(app).split())
+
+
 def test_corrections_objections_and_acceptance_are_kept_and_in_the_minutes(tmp_path):
     db = tmp_path / "db"
     clock = FakeClock(START)
@@ -108,10 +113,12 @@ def test_the_end_screen_reads_back_corrects_objects_and_accepts(tmp_path):
         await pilot.press("ctrl+o")
         await until(pilot, lambda: "Time per step" in screen_text(app))
         await pilot.press("r")
-        await until(pilot, lambda: "Att Erik går till skolan varje dag." in screen_text(app))
+        await until(pilot, lambda: "Att Erik går till skolan varje dag." in flat(app))
         assert "Step 1/3" in screen_text(app)
         burst(app, "e", " Nästan.", "<ctrl+s>")  # the dialog opens at the text's end
-        await until(pilot, lambda: "Nästan.  (rättat vid" in screen_text(app))
+        # The minutes' own line: the mark, then the text as corrected.
+        await until(pilot, lambda: "(rättat vid uppläsningen) Att Erik går" in flat(app))
+        assert "skolan varje dag. Nästan." in flat(app)
         burst(app, "<down>", "o", "Sara", "<enter>", "Kontakten var redan god.", "<ctrl+s>")
         # The marks are the minutes' own words, in the set's language.
         await until(pilot, lambda: "Sara Berg anser att" in screen_text(app))
@@ -137,7 +144,7 @@ def test_f10_reads_back_the_current_step_during_the_meeting(tmp_path):
         await until(pilot, lambda: "Anna Lind" in screen_text(app))
         await pilot.press("f10")
         await until(pilot, lambda: "Step 1/3 · Frågor till" in screen_text(app))
-        assert "Att vi har fått en bättre kontakt med skolan." in screen_text(app)
+        assert "Att vi har fått en bättre kontakt med skolan." in flat(app)
         await pilot.press("escape")
         await until(pilot, lambda: "tab Who" in screen_text(app))
 
@@ -177,7 +184,10 @@ def test_the_plan_made_in_a_step_is_read_back_with_it(tmp_path):
         await pilot.press("r", "right")
         await until(pilot, lambda: "Step 3/3" in screen_text(app))
         shown = screen_text(app)
-        assert "Handlingsplan: Ringa skolan · Sara Berg · 2 feb. 2026" in shown
+        # Each action a field to a line, as it is read aloud (every field: see
+        # test_read_back_all.py).
+        assert "Vad: Ringa skolan\n" in shown and "Vem: Sara Berg\n" in shown
+        assert "När: 2 feb. 2026\n" in shown
         assert "Planens ägare (övergripande ansvar): Sara Berg" in shown  # its frame too
         assert "Uppföljningsmöte: 2 mars 2026" in shown
 

@@ -129,10 +129,13 @@ def by_turn(objections: list[Objection]) -> dict[int, list[Objection]]:
 
 @dataclass(frozen=True, slots=True)
 class ReadBack:
-    """The minutes read back in the room and accepted by the people named, at a time."""
+    """The minutes read back in the room and accepted by the people named, at a time;
+    `covered`: what the read-back showed, as (part, count) (`dialogtui.export.read_back`
+    names the parts; an older read-back's is empty: not known)."""
 
     accepted_by: str
     at: dt.datetime
+    covered: list[tuple[str, int]] = field(default_factory=list, hash=False)  # a list: no hash
 
 
 @dataclass(slots=True)

@@ -692,11 +692,16 @@ class MeetingEngine:
     def objections(self) -> list[Objection]:
         return self.store.objections(self.id)
 
-    def accept_read_back(self, accepted_by: str) -> None:
-        """The minutes were read back and the people named accept them, now."""
+    def accept_read_back(
+        self, accepted_by: str, covered: list[tuple[str, int]] | None = None
+    ) -> None:
+        """The minutes were read back and the people named accept them, now; `covered`:
+        what the read-back showed, by part (`dialogtui.export.read_back`), which the
+        minutes say beside the acceptance."""
         if not accepted_by.strip():
             raise MeetingError(_("who accepted the minutes? Write their names"))
-        self.store.accept_read_back(self.id, accepted_by.strip(), self.clock.now())
+        now = self.clock.now()
+        self.store.accept_read_back(self.id, accepted_by.strip(), now, covered or [])
 
     def read_backs(self) -> list[ReadBack]:
         return self.store.read_backs(self.id)

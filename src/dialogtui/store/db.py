@@ -10,9 +10,10 @@ import contextlib
 import dataclasses
 import datetime as dt
 import errno
+import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from dialogtui.errors import StoreError, UnknownMeeting, os_reason
@@ -578,20 +579,47 @@ class Store:
             )
         ]
 
-    def accept_read_back(self, meeting_id: int, accepted_by: str, now: dt.datetime) -> None:
+    def accept_read_back(
+        self,
+        meeting_id: int,
+        accepted_by: str,
+        now: dt.datetime,
+        covered: Sequence[tuple[str, int]] = (),
+    ) -> None:
+        """`covered`: what the read-back showed, kept as a JSON list of [part, count]."""
+        said = json.dumps([[part, int(n)] for part, n in covered], ensure_ascii=False)
         with self.tx() as c:
             c.execute(
-                "INSERT INTO read_backs (meeting_id, accepted_by, at) VALUES (?,?,?)",
-                (meeting_id, accepted_by, _ts(now)),
+                "INSERT INTO read_backs (meeting_id, accepted_by, at, covered) VALUES (?,?,?,?)",
+                (meeting_id, accepted_by, _ts(now), said),
             )
 
     def read_backs(self, meeting_id: int) -> list[ReadBack]:
         return [
-            ReadBack(r[0], dt.datetime.fromisoformat(r[1]))
+            ReadBack(r[0], dt.datetime.fromisoformat(r[1]), self._covered(r[2]))
             for r in self.query(
-                "SELECT accepted_by, at FROM read_backs WHERE meeting_id=? ORDER BY id",
+                "SELECT accepted_by, at, covered FROM read_backs WHERE meeting_id=? ORDER BY id",
                 (meeting_id,),
             )
+        ]
+
+    @staticmethod
+    def _covered(text: str | None) -> list[tuple[str, int]]:
+        """A read-back's `covered`: [] where it is not known (a read-back from before schema
+        17 has ''), or where the column holds anything but such a list."""
+        try:
+            found = json.loads(text) if text else []
+        except ValueError:
+            return []
+        if not isinstance(found, list):
+            return []
+        return [
+            (x[0], x[1])
+            for x in found
+            if isinstance(x, list)
+            and len(x) == 2
+            and isinstance(x[0], str)
+            and type(x[1]) is int  # not a bool, which JSON's true would give
         ]
 
     # -- the plan's frame ----------------------------------------------------------------

@@ -1,11 +1,19 @@
 """Read-back: what was written, step by step, calm and large enough to read aloud or to show
 on the room's screen, so that everyone can correct it before it leaves the room.
 
+Its pages are the minutes' own sections (`dialogtui.export.read_back`): every step with
+anything written, with its turns under their questions, the kind's own part (a vote's cards,
+the needs and their answers, the sheets, ratings, choices), its decisions, concerns and
+standpoints, and, in the plan's step, the plan's frame and every field of each action;
+then the earlier meeting's actions where no step follows them up. What the minutes then
+say was read back and accepted is what the room was shown.
+
 Each turn can be corrected (an edit marked "corrected at read-back", the old text kept in
 the history), a participant's objection noted beside it (never over it: "Om den enskilde
 anser att någon uppgift i dokumentationen är oriktig ska detta antecknas", 11 kap. 6 § SoL),
-and the minutes marked as accepted by the people named, with the time. The dialogs are the
-meeting screen's: their text is kept every second, as every dialog's is.
+and the minutes marked as accepted by the people named, with the time and what was read.
+What is not a turn is corrected where it was written, which the screen says for each. The
+dialogs are the meeting screen's: their text is kept every second, as every dialog's is.
 """
 
 from __future__ import annotations
@@ -17,16 +25,20 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Label, OptionList
+from textual.widget import Widget
+from textual.widgets import Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from dialogtui import i18n
 from dialogtui.display import plain, visible
+from dialogtui.errors import MeetingError
+from dialogtui.export.document import Line, plain_text, text_lines
 from dialogtui.export.labels import labels
-from dialogtui.i18n import N_, _, date_text
-from dialogtui.kinds.action_planning import frame_facts
+from dialogtui.export.read_back import Entry, Page, covered, covered_text, pages
+from dialogtui.export.record import load_record
+from dialogtui.i18n import N_, _
 from dialogtui.meeting.engine import MeetingEngine
-from dialogtui.questionset.model import StepKind
-from dialogtui.records import Turn, by_turn
+from dialogtui.records import Turn
 from dialogtui.tui.ordering import settle
 from dialogtui.tui.screens.dialogs import Field, FieldsDialog, TextDialog
 from dialogtui.tui.typed import DialogScreen
@@ -42,13 +54,49 @@ class DialogHost(Protocol):
     def run(self, change: Callable[[], object], *, redraw: bool = True) -> bool: ...
 
 
+# Where what is not a turn is corrected, by what it is (an entry's part).
+ELSEWHERE = {
+    "decisions": N_("Decisions, concerns and standpoints: corrected with f7 in the meeting."),
+    "concerns": N_("Decisions, concerns and standpoints: corrected with f7 in the meeting."),
+    "standpoints": N_("Decisions, concerns and standpoints: corrected with f7 in the meeting."),
+    "actions": N_("Actions are corrected in the plan's step, its frame there with p."),
+    "plan": N_("Actions are corrected in the plan's step, its frame there with p."),
+    "follow_ups": N_("Earlier actions are followed up in the meeting's follow-up step."),
+}
+IN_ITS_STEP = N_("This is corrected in its own step of the meeting; e and o are for turns.")
+
+
+def line_text(line: Line) -> Text:
+    """A line of the minutes as the screen shows it: each piece as typed (no markup, no
+    control), in its bold or italics; a turn's own lines kept."""
+    out = Text()
+    for span in line:
+        style = " ".join(s for s, on in (("bold", span.bold), ("italic", span.italic)) if on)
+        out.append(("\n" if span.lines else "").join(text_lines(span)), style=style)
+    return out
+
+
+def entry_text(entry: Entry) -> Text:
+    """What stands above an entry, what it says, and what is noted beside it, indented."""
+    out = Text()
+    for line in [*entry.head, *entry.lines]:
+        if out:
+            out.append("\n")
+        out.append_text(line_text(line))
+    for line in entry.under:
+        out.append("\n    ")
+        out.append_text(line_text(line))
+    out.append("\n")  # a blank line between two items, calm to read (and to find one's place)
+    return out
+
+
 class ReadBackScreen(DialogScreen[None]):
-    """The steps that have turns, one page each; ↑↓ choose a turn, ←→ turn the page."""
+    """The steps with anything written, a page each; ↑↓ choose an item, ←→ turn the page."""
 
     BINDINGS = [
-        # Priority: they act on the turn the keys typed before them chose (tui/ordering.py).
-        Binding("down", "move(1)", N_("Next turn"), show=False, priority=True),
-        Binding("up", "move(-1)", N_("Previous turn"), show=False, priority=True),
+        # Priority: they act on the item the keys typed before them chose (tui/ordering.py).
+        Binding("down", "move(1)", N_("Next item"), show=False, priority=True),
+        Binding("up", "move(-1)", N_("Previous item"), show=False, priority=True),
         # ←→ are on the screen's own line: the footer keeps room for the rest at 60 columns.
         Binding("right,pagedown", "page(1)", N_("Next step"), show=False, priority=True),
         Binding("left,pageup", "page(-1)", N_("Previous step"), show=False, priority=True),
@@ -61,9 +109,10 @@ class ReadBackScreen(DialogScreen[None]):
     def __init__(self, engine: MeetingEngine, host: DialogHost, step: int | None = None):
         super().__init__()
         self.engine, self.host = engine, host
-        self.steps = [step] if step is not None else engine.steps_written() or [engine.pos.step]
+        self.only = [step] if step is not None else None  # f10: the step under way
+        self.pages: list[Page] = []
         self.page = 0
-        self._turns: dict[str, Turn] = {}
+        self.seen: set[int] = set()  # the pages shown, by their place: what `a` covers
 
     def compose(self) -> ComposeResult:
         with Vertical(id="read-back"):
@@ -74,127 +123,161 @@ class ReadBackScreen(DialogScreen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = _("Read back")
+        self.load()
         self.show()
         self.set_focus(self.query_one(OptionList))
 
+    def load(self) -> None:
+        """The pages as the minutes now say them (again after a correction)."""
+        engine = self.engine
+        record = load_record(engine.store, engine.id)
+        # Nothing written anywhere yet: the step under way, which says so.
+        self.pages = pages(record, self.only) or pages(record, [engine.pos.step])
+        self.page = min(self.page, len(self.pages) - 1)
+
     @property
-    def step(self) -> int:
-        return self.steps[self.page]
+    def entries(self) -> list[Entry]:
+        return self.pages[self.page].entries
 
     def show(self) -> None:
-        """The page of the current step: its questions, each turn under its question with
-        its marks and the objections to it, the step's decisions and concerns."""
-        engine, n = self.engine, self.step
-        step = engine.qs.steps[n]
-        title = _("Step {n}/{count}").format(n=n + 1, count=len(engine.qs.steps))
-        self.query_one("#read-back-title", Label).update(plain(f"{title} · {step.title}"))
-        L = labels(engine.qs.language.value)  # the minutes' own words
-        corrected = engine.corrected_at_read_back()
-        objections = by_turn(engine.objections())
-        options: list[Option] = []
-        self._turns = {}
-        asked: tuple[int, int | None] | None = None
-        for t in engine.turns(n):
-            if (t.repetition, t.question) != asked and t.question is not None:
-                asked = (t.repetition, t.question)
-                if t.question < len(step.questions):
-                    question = engine.text(step.questions[t.question].text)
-                    options.append(Option(plain(question, style="bold"), disabled=True))
-            options.append(Option(self._line(t, L, t.id in corrected, objections), id=str(t.id)))
-            self._turns[str(t.id)] = t
-        for note in engine.notes():
-            if note.step == n:
-                options.append(
-                    Option(plain(f"{L[note.kind.value + 's']}: {note.text}"), disabled=True)
-                )
-        # The plan made in this step: its frame where the minutes show it, then its actions
-        # as its table says them (what, who, when).
-        if n == engine.qs.first_step_of(StepKind.action_planning):
-            for label, value in frame_facts(engine.plan(), L, engine.qs.language.value):
-                said = "".join(visible(text) if typed else text for text, typed in value)
-                options.append(Option(plain(f"{label}: {said}"), disabled=True))
-        for item in (a for a in engine.actions() if a.step == n):
-            when = date_text(item.when, "medium", engine.qs.language.value) if item.when else ""
-            said = " · ".join(x for x in (item.what, item.who, when) if x)
-            options.append(Option(plain(f"{L['action_plan']}: {said}"), disabled=True))
+        """The current page: each entry an item of the list, with what stands above it."""
+        page = self.pages[self.page]
+        self.seen.add(self.page)
+        if page.step is not None:
+            count = len(self.engine.qs.steps)
+            title = _("Step {n}/{count}").format(n=page.step + 1, count=count)
+            step = self.engine.qs.steps[page.step]
+            said = f"{title} · {self.engine.text(step.title)}"
+        else:
+            said = plain_text(page.title)
+        self.query_one("#read-back-title", Label).update(plain(said))
+        options = [Option(entry_text(e), id=str(k)) for k, e in enumerate(page.entries)]
         if not options:
-            options.append(
-                Option(Text(_("Nothing was written in this step."), style="dim"), disabled=True)
-            )
-        turns = self.query_one("#read-back-turns", OptionList)
-        keep = turns.highlighted
-        turns.set_options(options)
-        first = next((i for i, o in enumerate(options) if not o.disabled), None)
-        turns.highlighted = keep if keep is not None and keep < len(options) else first
+            nothing = Text(_("Nothing was written in this step."), style="dim")
+            options.append(Option(nothing, disabled=True))
+        items = self.query_one("#read-back-turns", OptionList)
+        keep = items.highlighted
+        items.set_options(options)
+        items.highlighted = keep if keep is not None and keep < len(page.entries) else 0
         self._say_accepted()
 
-    def _line(self, t: Turn, L: dict[str, str], corrected: bool, objections) -> Text:
-        who = self.engine.participant(t.participant_id)
-        line = Text()
-        line.append(f"{visible(who.name) if who else L['group']}: ", style="bold")
-        if t.passed:
-            line.append(L["passed"], style="italic")
-        else:
-            line.append(visible(t.text))
-        if corrected:
-            line.append(f"  ({L['corrected']})", style="italic")
-        for o in objections.get(t.id, []):
-            said = L["objection"].format(name=visible(o.by))
-            line.append(f"\n    {said}: ", style="italic")
-            line.append(visible(o.text))
-        return line
-
     def _say_accepted(self) -> None:
-        accepted = self.engine.read_backs()
+        """Who accepted, when; which page of how many; and, on what is not a turn, where
+        it is corrected."""
         said = "; ".join(
             _("accepted by {names} at {time}").format(
                 names=visible(rb.accepted_by), time=f"{rb.at.astimezone():%H:%M}"
             )
-            for rb in accepted
+            for rb in self.engine.read_backs()
         )
         line = Text()
         if said:
             line.append(said + "\n", style="bold")  # names already made visible
-        line.append(_("←→: another step · ↑↓: another turn"), style="dim")  # not in the footer
+        keys = _("←→: another step ({page} of {pages}) · ↑↓: another item")
+        line.append(keys.format(page=self.page + 1, pages=len(self.pages)), style="dim")
+        entry = self.current_entry
+        if entry is not None and entry.turn is None:
+            line.append("\n" + _(ELSEWHERE.get(entry.part, IN_ITS_STEP)), style="italic")
         self.query_one("#read-back-accepted", Label).update(line)
+
+    def on_option_list_option_highlighted(self) -> None:
+        self._say_accepted()
+
+    @property
+    def current_entry(self) -> Entry | None:
+        items = self.query_one("#read-back-turns", OptionList)
+        if items.highlighted is None or not self.pages:
+            return None
+        found = self.entries
+        return found[items.highlighted] if items.highlighted < len(found) else None
 
     @property
     def current(self) -> Turn | None:
-        turns = self.query_one("#read-back-turns", OptionList)
-        if turns.highlighted is None:
-            return None
-        return self._turns.get(turns.get_option_at_index(turns.highlighted).id or "")
+        entry = self.current_entry
+        return entry.turn if entry is not None else None
 
     async def action_move(self, step: int) -> None:
         await settle(self)
-        turns = self.query_one("#read-back-turns", OptionList)
-        turns.action_cursor_down() if step > 0 else turns.action_cursor_up()
+        items = self.query_one("#read-back-turns", OptionList)
+        if items.highlighted is None or not self._scroll_within(items, step):
+            # At either end it stays: a list read aloud does not start over.
+            at = (items.highlighted or 0) + step
+            if 0 <= at < len(self.entries):
+                items.highlighted = at
+
+    @staticmethod
+    def _scroll_within(items: OptionList, step: int) -> bool:
+        """An item taller than the list (a long turn, an action of many fields) is read
+        to its end before ↓ goes on, and back to its top before ↑ does."""
+        at = items.highlighted
+        if at is None:
+            return False
+        top, height = items._index_to_line[at], items._heights[at]  # noqa: SLF001
+        view, shown = round(items.scroll_y), items.scrollable_content_region.height
+        if step > 0 and top + height > view + shown:
+            items.scroll_to(y=min(view + shown - 1, top + height - shown), animate=False)
+            return True
+        if step < 0 and top < view:
+            items.scroll_to(y=max(top, view - shown + 1), animate=False)
+            return True
+        return False
 
     async def action_page(self, step: int) -> None:
         await settle(self)
         page = self.page + step
-        if 0 <= page < len(self.steps):
+        if 0 <= page < len(self.pages):
             self.page = page
             self.query_one("#read-back-turns", OptionList).highlighted = None
             self.show()
 
+    def again(self) -> None:
+        """After a correction or an objection: the pages as the minutes now say them."""
+        self.load()
+        self.show()
+
     async def action_correct(self) -> None:
         await settle(self)
-        if (turn := self.current) is None or turn.passed:
+        if not self._a_turn():
             return
-        dialog, done, key = correction(self.engine, self.host, turn, self.show)
+        turn = self.current
+        if turn is None or turn.passed:
+            return
+        dialog, done, key = correction(self.engine, self.host, turn, self.again)
         await self.host.open_kept(dialog, done, key)
 
     async def action_object(self) -> None:
         await settle(self)
-        if (turn := self.current) is None:
+        if not self._a_turn() or (turn := self.current) is None:
             return
-        dialog, done, key = objection(self.engine, turn, self.show)
+        dialog, done, key = objection(self.engine, turn, self.again)
         await self.host.open_kept(dialog, done, key)
+
+    def _a_turn(self) -> bool:
+        """Whether a turn is chosen; if not, where what is chosen is corrected."""
+        entry = self.current_entry
+        if entry is not None and entry.turn is None:
+            said = _(ELSEWHERE.get(entry.part, IN_ITS_STEP))
+            self.notify(said, severity="warning", markup=False)
+            return False
+        return entry is not None
+
+    def covered(self) -> list[tuple[str, int]]:
+        """What the pages shown so far cover, for the acceptance."""
+        return covered([p for k, p in enumerate(self.pages) if k in self.seen])
+
+    def unseen(self) -> list[str]:
+        """The pages not shown yet, as the title says them (a step's number)."""
+        return [
+            str(p.step + 1) if p.step is not None else plain_text(p.title)
+            for k, p in enumerate(self.pages)
+            if k not in self.seen
+        ]
 
     async def action_accept(self) -> None:
         await settle(self)
-        dialog, done, key = acceptance(self.engine, self.host, self._say_accepted)
+        dialog, done, key = acceptance(
+            self.engine, self.host, self._say_accepted, self.covered(), self.unseen()
+        )
         await self.host.open_kept(dialog, done, key)
 
     async def action_close(self) -> None:
@@ -218,30 +301,117 @@ def correction(engine: MeetingEngine, host: DialogHost, turn: Turn, then: Callab
     return dialog, done, f"read-back:{turn.id}"
 
 
+def participant_named(names: tuple[str, ...], typed: str) -> str | None:
+    """The participant `typed` names: exactly (case and spaces aside), or by the first
+    letters of their name or of one of its words ("sa", "berg": Sara Berg) where only one
+    has them; None where none does, or several."""
+    key = " ".join(typed.split()).casefold()
+    if not key:
+        return None
+    exact = [n for n in names if " ".join(n.split()).casefold() == key]
+    if exact:
+        return exact[0]
+    starts = [
+        n
+        for n in names
+        if n.casefold().startswith(key) or any(w.startswith(key) for w in n.casefold().split())
+    ]
+    return starts[0] if len(starts) == 1 else None
+
+
+class ObjectionDialog(FieldsDialog):
+    """Who objects, and what they consider incorrect. Who is chosen among the meeting's
+    participants (their first letters complete it; the list stands under the fields):
+    whose statement an objection is decides the copies it stands in. A name that is no
+    participant's is taken only when saved a second time, never by a slip of the keys."""
+
+    DEFAULT_CSS = ".said { width: 100%; margin-top: 1; }"
+
+    def __init__(self, names: tuple[str, ...], check):
+        fields = [Field("by", _("Who"), names=names), Field("text", _("What is incorrect"))]
+        super().__init__(_("An objection, noted beside the turn"), fields, check)
+        self.names = names
+
+    def on_mount(self) -> None:
+        if self.names:
+            people = _("Participants: {names}").format(names=", ".join(self.names))
+            said = Static(plain(people), classes="hint said")
+            hint = self.query_one("#hint", Label)
+            if isinstance(hint.parent, Widget):
+                hint.parent.mount(said, before=hint)
+
+
+class AcceptanceDialog(TextDialog):
+    """Who accepted the minutes as read back, with what was read (and what not yet)."""
+
+    DEFAULT_CSS = ".said { width: 100%; margin-bottom: 1; }"
+
+    def __init__(self, title: str, everyone: str, read: str):
+        super().__init__(title, everyone)
+        self.read = read
+
+    def on_mount(self) -> None:
+        box = self.query_one(TextArea)
+        if self.read and isinstance(box.parent, Widget):
+            box.parent.mount(Static(plain(self.read), classes="said"), before=box)
+
+
 def objection(engine: MeetingEngine, turn: Turn, then: Callable[[], None]):
     names = tuple(p.name for p in engine.participants)
+    confirmed: set[str] = set()  # names no participant has, saved again: someone else's
 
     def check(texts: dict[str, str]) -> tuple[str, str]:
-        engine.object_to(turn.id, texts["by"], texts["text"])  # raises: stays open
-        return texts["by"], texts["text"]
+        typed = " ".join(texts["by"].split())
+        by = participant_named(names, typed)
+        if by is None and typed and typed.casefold() not in confirmed:
+            confirmed.add(typed.casefold())
+            said = _(
+                "{name} is no participant of this meeting: write the first letters of one, "
+                "or ctrl+s again to note the objection as {name}'s."
+            )
+            raise MeetingError(said.format(name=typed))
+        engine.object_to(turn.id, by or typed, texts["text"])  # raises: stays open
+        return by or typed, texts["text"]
 
     def done(result) -> None:
         if result is not None:
             then()
 
-    fields = [Field("by", _("Who"), names=names), Field("text", _("What is incorrect"))]
-    dialog = FieldsDialog(_("An objection, noted beside the turn"), fields, check)
-    return dialog, done, f"objection:{turn.id}"
+    return ObjectionDialog(names, check), done, f"objection:{turn.id}"
 
 
-def acceptance(engine: MeetingEngine, host: DialogHost, then: Callable[[], None]):
+def acceptance(
+    engine: MeetingEngine,
+    host: DialogHost,
+    then: Callable[[], None],
+    read: list[tuple[str, int]],
+    unseen: list[str] | None = None,
+):
+    """Who accepted the minutes as read back; `read`: what the read-back showed, kept with
+    the acceptance and said in the dialog, with the pages not shown yet."""
     everyone = ", ".join(p.name for p in engine.participants)
 
     def done(text: str | None) -> None:
-        if text is not None and host.run(lambda: engine.accept_read_back(text)):
+        if text is not None and host.run(lambda: engine.accept_read_back(text, read)):
             then()
 
-    return TextDialog(_("Read back and accepted by"), everyone), done, "accepted"
+    parts = covered_text(read, labels(i18n.current()))  # the app's language, as the dialog
+    said = [_("Read back: {parts}.").format(parts=parts)] if parts else []
+    if unseen:
+        said.append(_("Not shown yet: {pages}.").format(pages=", ".join(unseen)))
+    key = "accepted:" + ",".join(f"{part}={n}" for part, n in read)
+    dialog = AcceptanceDialog(_("Read back and accepted by"), everyone, " ".join(said))
+    return dialog, done, key
+
+
+def _read(arg: str) -> list[tuple[str, int]]:
+    """What an acceptance kept under its key covered ("turns=42,decisions=2")."""
+    out: list[tuple[str, int]] = []
+    for part in filter(None, arg.split(",")):
+        name, _sep, n = part.partition("=")
+        if n.isdigit():
+            out.append((name, int(n)))
+    return out
 
 
 def kept_dialog(engine: MeetingEngine, host: DialogHost, key: str):
@@ -249,7 +419,7 @@ def kept_dialog(engine: MeetingEngine, host: DialogHost, key: str):
     of the read-back's or its turn is gone."""
     kind, _sep, arg = key.partition(":")
     if kind == "accepted":
-        return acceptance(engine, host, lambda: None)[:2]
+        return acceptance(engine, host, lambda: None, _read(arg))[:2]
     if kind not in ("read-back", "objection") or not arg.isdigit():
         return None
     turn = next((t for t in engine.store.turns(engine.id) if t.id == int(arg)), None)
