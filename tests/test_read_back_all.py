@@ -428,3 +428,51 @@ def test_each_language_says_a_count_of_one_in_one_form_and_any_other_in_the_othe
     for language in LANGUAGES:
         plural = getattr(translations(language), "plural", lambda n: int(n != 1))
         assert [plural(n) for n in (0, 1, 2, 5, 11, 21, 101)] == [1, 0, 1, 1, 1, 1, 1], language
+
+
+def test_a_set_without_a_plan_or_follow_up_step_has_their_pages_last(tmp_path):
+    # Träff 1 has neither: an action noted with f3 and the earlier meeting's action stand
+    # after the steps in the minutes, and so on the read-back's last pages.
+    from meeting_helpers import new_meeting
+
+    from dialogtui.export.document import plain_text
+    from dialogtui.export.read_back import covered, pages
+    from dialogtui.export.record import load_record
+
+    store = Store.open(tmp_path / "db")
+    people = [("Ada", "skola"), ("Bo", "socialtjanst")]
+    first = new_meeting(store, "samtidigt-traff-1", people)
+    first.add_action(ActionItem("Boka lokal", who="Ada"))
+    first.close()
+    m = new_meeting(store, "samtidigt-traff-1", people, previous_id=first.id)
+    m.start()
+    m.submit("Jag hoppas på samarbete.")
+    m.add_action(ActionItem("Skicka inbjudan", how="Per e-post", who="Bo"))
+    (carried,) = m.carried_actions()
+    m.follow_up(carried.id, ActionStatus.done, "Lokalen är bokad.")
+    read = pages(load_record(store, m.id))
+    store.close()
+    titles = [plain_text(p.title) for p in read]
+    assert titles == ["1. Varför är vi här?", "Uppföljning av tidigare åtgärder", "Handlingsplan"]
+    texts = [[plain_text(line) for e in p.entries for line in e.lines] for p in read]
+    assert texts[1] == [
+        "Vad: Boka lokal",
+        "Vem: Ada",
+        "Status: klar",
+        "Kommentar: Lokalen är bokad.",
+    ]
+    assert texts[2] == ["Vad: Skicka inbjudan", "Hur: Per e-post", "Vem: Bo"]
+    assert covered(read) == [("turns", 1), ("follow_ups", 1), ("actions", 1)]
+
+
+def test_an_acceptance_open_at_a_crash_comes_back_with_what_was_read(tmp_path):
+    from test_read_back import a_client_meeting, opened
+
+    from dialogtui.tui.screens.read_back import acceptance, kept_dialog
+
+    mid = a_client_meeting(tmp_path / "db")
+    with opened(tmp_path / "db", mid) as m:
+        read = [("turns", 2), ("decisions", 1)]
+        _dialog, _done, key = acceptance(m, None, lambda: None, read, ["3"])
+        again, _ = kept_dialog(m, None, key)
+        assert again.read == "Read back: 2 turns and 1 decision."

@@ -162,26 +162,40 @@ class ReadBackScreen(DialogScreen[None]):
         self._say_accepted()
 
     def _say_accepted(self) -> None:
-        """Who accepted, when; which page of how many; and, on what is not a turn, where
-        it is corrected."""
-        said = "; ".join(
+        """Who accepted, when (read from the store again: after `a`)."""
+        self._accepted = "; ".join(
             _("accepted by {names} at {time}").format(
                 names=visible(rb.accepted_by), time=f"{rb.at.astimezone():%H:%M}"
             )
             for rb in self.engine.read_backs()
         )
-        line = Text()
-        if said:
-            line.append(said + "\n", style="bold")  # names already made visible
+        self._say_where()
+
+    _accepted = ""
+    _said: tuple[str, str, str] | None = None
+
+    def _say_where(self) -> None:
+        """Who accepted; which page of how many; and, on what is not a turn, where it is
+        corrected. Written again only when it changes: ↑↓ through a long page would
+        otherwise lay the screen out again at every key."""
         keys = _("←→: another step ({page} of {pages}) · ↑↓: another item")
-        line.append(keys.format(page=self.page + 1, pages=len(self.pages)), style="dim")
+        keys = keys.format(page=self.page + 1, pages=len(self.pages))
         entry = self.current_entry
-        if entry is not None and entry.turn is None:
-            line.append("\n" + _(ELSEWHERE.get(entry.part, IN_ITS_STEP)), style="italic")
+        where = _(ELSEWHERE.get(entry.part, IN_ITS_STEP)) if entry and entry.turn is None else ""
+        said = (self._accepted, keys, where)
+        if said == self._said:
+            return
+        self._said = said
+        line = Text()
+        if self._accepted:
+            line.append(self._accepted + "\n", style="bold")  # names already made visible
+        line.append(keys, style="dim")
+        if where:
+            line.append("\n" + where, style="italic")
         self.query_one("#read-back-accepted", Label).update(line)
 
     def on_option_list_option_highlighted(self) -> None:
-        self._say_accepted()
+        self._say_where()
 
     @property
     def current_entry(self) -> Entry | None:
