@@ -5,19 +5,29 @@ A name is found as whole words, however it was typed:
   Turkish dotted İ and dotless ı read as i and typographic apostrophes as ' — so "İbrahim"
   is found as "Ibrahim" or "IBRAHIM", "Strauß" as "STRAUSS", a name pasted in decomposed
   form (as macOS does) as the same name;
-- as the full name first ("Anna-Karin Lind"), then each part of it on its own ("Lind");
-- with a genitive (Annas, Anna's, Anna:s, Strauss') or a Finnish case ending (Annalle,
-  Annasta, Andersonin, Anna:n, Anna:lle): Raseborg's meetings are bilingual. One-letter
-  endings count only after a colon (the Swedish "annan" is not "Anna" + n), so a bare
-  "Annan" is not found; nor are endings that change the stem (Heikki → Heikin), names run
-  together with other words (AnnaKarin), or names of people who were never participants
-  of the series. SECURITY.md says so.
+- with invisible characters in it, which are skipped: a soft hyphen that came along with
+  pasted text ("Ib\u00adrahim"), a zero-width space or joiner, a word joiner, a BOM;
+- next to digits ("Ibrahim2", "2Ibrahim": a user name, a file name);
+- as the full name first ("Anna-Karin Lind"), then each part of it on its own ("Lind"),
+  and run together ("AnnaKarin", "@hansberg", "OBRIEN" for O'Brien);
+- with a genitive (Annas, Anna's, Anna:s, Strauss') or a Finnish case ending: Raseborg's
+  meetings are bilingual. Finnish endings are read after a vowel (Annalle, Annasta) and,
+  with the linking i, after a consonant (Karinille, Holmista, Ahmedia, Anderssonin), with
+  possessive suffixes and clitics (Annallekin, Karinilleen); after a colon or an
+  apostrophe any ending counts (Anna:n, Anna-Karin:lle, Ahmet'in, as Turkish writes it).
+  Without a colon, one-letter endings do not count (the Swedish "annan" is not "Anna" + n;
+  "Maria" is not "Mari" + a), nor do endings after a name of two letters ("lilla" is not
+  "Li" + lla).
+Not found: endings that change the stem (Heikki → Heikin), a name run together with an
+ordinary word ("Annasmamma"), or people who were never participants of the series.
+SECURITY.md says so.
 The names are those of this meeting's participants and facilitators, and of everyone who
 took part in an earlier meeting of the series (their names can be in carried actions).
 A name that is also an ordinary word of the meeting's language ("Per": per vecka) is a name
 only where it has a capital letter, unless the meeting writes names in lower case; the
-stand-in keeps the name's ending ("Oskars" → "Familjemedlem 2:s"); a surname several people
-share stands alone for the family ("familjen X").
+stand-in keeps the name's ending ("Oskars" → "Familjemedlem 2:s", "Karinille" →
+"Familjemedlem 1:ille"); a surname several people share stands alone for the family
+("familjen X"). Text with no name in it is left exactly as typed.
 Replacing never fails: a match that no name claims is left as it is.
 """
 
@@ -28,7 +38,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
-from itertools import pairwise
+from itertools import chain
 from typing import NamedTuple
 
 from dialogtui.export.labels import labels
@@ -36,34 +46,147 @@ from dialogtui.export.record import MeetingRecord
 from dialogtui.records import Participant
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'"})
-_LETTER = r"(?:[^\W_]|[\u0300-\u036f])"
-_WORD = re.compile(rf"{_LETTER}+(?:['\u2019\u2018\u02bc:]{_LETTER}+)*")
-_NAME_GAP = re.compile(r"[\s\-\u2010\u2011]+")  # what may stand between the parts of a name
+_JOINERS = "'\u2019\u2018\u02bc:"  # inside a word: O'Brien, Anna's, Anna:lle
+# What takes no room on the page and so can hide inside a name: the soft hyphen (pasted
+# from a word processor or a web page), zero-width spaces, joiners and non-joiners, the
+# word joiner, bidirectional marks, variation selectors, a BOM, tags (Unicode's
+# default-ignorable characters).
+_INVISIBLE = (
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0000-\U000e0fff"
+)
+_INVISIBLES = re.compile(f"[{_INVISIBLE}]+")
 
-# Endings after a name, longest first. Swedish, Danish and Norwegian genitives, then
-# Finnish case endings (with or without the colon Finnish writes after foreign names).
-_GENITIVES = ("'s", ":s", "s'", "s", "'")
-_FINNISH = tuple(
-    sorted(
-        {
-            e if not colon else ":" + e
-            for e in (
-                "n", "a", "ä", "ta", "tä", "na", "nä", "ksi", "ssa", "ssä", "sta", "stä",
-                "lla", "llä", "lta", "ltä", "lle", "in", "iin", "aan", "ään",
-            )
-            for colon in (False, True)
-            # A bare one-letter ending would turn ordinary Swedish words into names
-            # ("annan", other, is "Anna" + n): those count only after a colon ("Anna:n").
-            if colon or len(e) > 1
-        },
-        key=len,
-        reverse=True,
+
+def _ranges(codes: list[int]) -> str:
+    """The code points as the body of a character class ("a-z…")."""
+    out: list[str] = []
+    start = prev = -2
+    for code in [*codes, -2]:
+        if code != prev + 1:
+            if start >= 0:
+                out.append(
+                    re.escape(chr(start)) + ("-" + re.escape(chr(prev)) if prev > start else "")
+                )
+            start = code
+        prev = code
+    return "".join(out)
+
+
+class _Patterns(NamedTuple):
+    word: re.Pattern[str]  # a word of a name: letters, apostrophes inside (O'Brien), or digits
+    token: re.Pattern[str]  # a piece of text a name is made of: letters, or digits
+    gap: re.Pattern[str]  # what may stand between the pieces of a name
+
+
+@functools.cache
+def _patterns() -> _Patterns:
+    """Python's re knows no Unicode categories: the letters and combining marks (a
+    decomposed "Å" is A and a ring) and the numbers that are no digits ("²") are listed
+    once, from unicodedata (50 ms, on the first pseudonymised export)."""
+    letters: list[int] = []
+    numbers: list[int] = []
+    for code in chain(range(0x20000), range(0xE0100, 0xE01F0)):
+        kind = unicodedata.category(chr(code))
+        if kind[0] in "LM":
+            letters.append(code)
+        elif kind in ("Nl", "No"):
+            numbers.append(code)
+    # One class of the letters of the Basic Multilingual Plane, which re tests in one
+    # step, and the rarer ones beyond it (and the CJK extensions) only where such a
+    # character stands: a long meeting is read three times faster than with one class.
+    bmp = "[" + _ranges([c for c in letters if c < 0x10000]) + "]"
+    beyond = _ranges([c for c in letters if c >= 0x10000]) + "\U00020000-\U0003ffff"
+    astral = rf"(?=[\U00010000-\U0010ffff])[{beyond}]"
+    # Letters, with invisible characters between them ("Ib\u00adrahim" is one word);
+    # digits are pieces of their own ("Ibrahim2" is Ibrahim and 2).
+    piece = (
+        rf"(?:{bmp}+|{astral}{bmp}*)"
+        rf"(?:(?:{astral}|[{_INVISIBLE}]+(?={bmp}|{astral})){bmp}*)*"
     )
-)  # fmt: skip
+    bmp_numbers = _ranges([c for c in numbers if c < 0x10000])
+    astral_numbers = _ranges([c for c in numbers if c >= 0x10000])
+    digits = rf"(?:[\d{bmp_numbers}]|(?=[\U00010000-\U0010ffff])[{astral_numbers}])+"
+    return _Patterns(
+        word=re.compile(rf"{piece}(?:[{_JOINERS}]{piece})*|{digits}"),
+        token=re.compile(rf"{piece}|{digits}"),
+        gap=re.compile(
+            rf"[\s\-\u2010-\u2013{_INVISIBLE}]*|[{_INVISIBLE}]*[{_JOINERS}][{_INVISIBLE}]*"
+        ),
+    )
+
+
+# Finnish case endings, as they follow a name (folded: lower case). After a vowel the
+# ending itself (Anna-lle); after a consonant a linking i first (Karin-i-lle). Each may
+# take a possessive suffix and a clitic (Anna-lle-ni-kin). Vowel harmony is not checked:
+# a scribe may write either.
+_A = "[aä]"
+_VOWEL = "[aeiouyäöåæø]"
+_POSSESSIVE = f"ni|si|ns{_A}|mme|nne"  # Annani, Annasi, Annansa, Annamme, Annanne
+_CLITIC = f"(?:kin|k{_A}{_A}n|h{_A}n|p{_A}|k[oö])?"  # Annakin, Annakaan, Annahan, Annako
+# The cases that may take a possessive suffix, the third person's being the case's vowel
+# lengthened + n (Annallaan, Annalleen): inessive, elative, adessive, ablative, abessive,
+# essive, partitive -tA; allative, translative (Annakseni), comitative (Annoineen).
+_CASE_A = f"(?:ss|st|ll|lt|tt|n|t){_A}(?:{_A}n|{_POSSESSIVE})?"
+_CASE_E = f"(?:lle|kse|ine)(?:en|{_POSSESSIVE})?"
+
+
+def _after_vowel(vowel: str) -> re.Pattern[str]:
+    # Genitive and instructive -n, partitive -A, translative -ksi; illative with the
+    # vowel lengthened (Annaan, Heidiin, Leoon) or after a long vowel (Leehen, Renéeseen).
+    other = f"n|{_A}|ksi|{vowel}n|h{_VOWEL}n|seen"
+    return re.compile(rf"(?:{_CASE_A}|{_CASE_E}|{other}|{_POSSESSIVE})?{_CLITIC}")
+
+
+_AFTER_VOWEL = {v: _after_vowel(v) for v in "aeiouyäöåæø"}
+# After a consonant, the linking i: Karinin (genitive), Karinia (partitive), Karinina,
+# Kariniksi, Karinissa, Karinista, Kariniin (illative), Karinilla, Karinilta, Karinille,
+# Karinitta, Karinineen; and a clitic straight after the name (Karinkin, Karinhan).
+_AFTER_CONSONANT = re.compile(
+    rf"(?:i(?:{_CASE_A}|(?:lle|kse|ne)(?:en|{_POSSESSIVE})?|n|{_A}|ksi|in|{_POSSESSIVE})?)?"
+    rf"{_CLITIC}"
+)
+# A word that reads as a name and a Finnish ending may be an ordinary word all the same.
+# In the meeting's own language (Swedish, Norwegian, Danish, English) a Finnish form of a
+# name is rare (Zipf frequency below 2.1: "bergin" 2.0), while "rutin" (Rut), "martin"
+# (Mart), "marina" (Mari) or "lundin" (Lund), at 3 or more, are words or other people's
+# names: those are never a participant's. Finnish words such as "jonkin" (Jon), "perille"
+# (Per), "torilla" (Tor) or "ollessa" (Olle) stand at 4.3 to 5.1, while the names' own
+# forms stay below 4 ("matsin" 3.75, "anderssonin" 3.6, "karinille" 1.4): such a word is
+# a name only with a capital letter, as "Per" is.
+_OTHER_WORD_ZIPF = 3.0
+_FINNISH_WORD_ZIPF = 4.0
+
+
+def _is_ending(stem: str, ending: str) -> bool:
+    """Whether a (folded) word is the name `stem` with a genitive or a Finnish ending."""
+    if ending == "s":  # Annas, Karins: the Nordic genitive
+        return True
+    # A one-letter ending ("annan" is no "Anna" + n) or a name of two letters ("lilla" is
+    # no "Li" + lla, "lista" no "Li" + sta) would make ordinary words names: those need
+    # the colon (Anna:n, Li:lle).
+    if len(stem) < 3 or len(ending) < 2:
+        return False
+    last = stem[-1]
+    vowel = last if last in _AFTER_VOWEL else unicodedata.normalize("NFD", last)[0]
+    if vowel in _AFTER_VOWEL:  # Zoë, José, Renée: the vowel under the accent
+        return _AFTER_VOWEL[vowel].fullmatch(ending) is not None
+    return last.isalpha() and _AFTER_CONSONANT.fullmatch(ending) is not None
+
+
+def _inflected_word(word: str, language: str) -> str:
+    """Whether a word that reads as a name with a Finnish ending is an ordinary word: of
+    the meeting's language ("language", never a name then), of Finnish ("fi", a name
+    only with a capital), or no word ("")."""
+    if language != "fi" and _zipf(word, language) >= _OTHER_WORD_ZIPF:
+        return "language"
+    return "fi" if _zipf(word, "fi") >= _FINNISH_WORD_ZIPF else ""
 
 
 def fold(text: str) -> str:
     """The form names are compared in."""
+    text = _INVISIBLES.sub("", text)
     text = unicodedata.normalize("NFKC", text).casefold()
     text = text.replace("i\u0307", "i").replace("\u0131", "i").translate(_APOSTROPHES)
     return unicodedata.normalize("NFC", text)
@@ -76,7 +199,13 @@ def name_parts(name: str) -> tuple[str, ...]:
     """The folded words of a name, without what stands in brackets:
     "Anna-Karin Lind" → ("anna", "karin", "lind"), "Anna (mamma)" → ("anna",)."""
     bare = _ANNOTATION.sub(" ", unicodedata.normalize("NFC", name))
-    return tuple(fold(m.group()) for m in _WORD.finditer(bare))
+    words = (fold(m.group()) for m in _patterns().word.finditer(bare))
+    return tuple(w for w in words if w)
+
+
+def _pieces(parts: Iterable[str]) -> tuple[str, ...]:
+    """The pieces a text holds a name's words in: "o'brien" is "o", an apostrophe, "brien"."""
+    return tuple(p for part in parts for p in re.split(f"[{_JOINERS}]", part) if p)
 
 
 def pseudonym_clash(person: Participant, others: list[Participant]) -> str | None:
@@ -132,9 +261,14 @@ COMMON_ZIPF = 4.5
 @functools.cache
 def is_common_word(word: str, language: str) -> bool:
     """Whether a (folded) word is an ordinary word of the language, not only a name."""
+    return _zipf(word, language) >= COMMON_ZIPF
+
+
+@functools.cache
+def _zipf(word: str, language: str) -> float:
     from wordfreq import zipf_frequency  # 0.3 s and 20 MB: loaded for a pseudonymised export
 
-    return zipf_frequency(word, language) >= COMMON_ZIPF
+    return float(zipf_frequency(word, language))
 
 
 def record_texts(record: MeetingRecord) -> Iterable[str]:
@@ -161,12 +295,21 @@ def _genitive(label: str, language: str) -> str:
 
 def _with_ending(label: str, ending: str, language: str) -> str:
     """The stand-in with the ending the name had: "Oskars" → "Barn 1:s", "Annalle" →
-    "Förälder 1:lle" (a Finnish ending after a colon, as Finnish writes it after a name)."""
+    "Förälder 1:lle" (a Finnish ending after a colon, as Finnish writes it after a name),
+    "Ahmet'in" → "Förälder 1'in" (after the apostrophe or colon it was typed with)."""
     if not ending:
         return label
     if ending.replace(":", "").replace("'", "") in ("s", ""):  # 's :s s' s ': a genitive
         return _genitive(label, language)
-    return label + ":" + ending.lstrip(":")
+    return label + (ending if ending[0] in ":'" else ":" + ending)
+
+
+class _Piece(NamedTuple):
+    """A piece of text as a name may stand in it."""
+
+    folded: str
+    candidates: tuple[tuple[str, str, bool], ...]  # (name, ending, a word too), longest first
+    maybe: bool  # a name, or the first piece of one, may start here
 
 
 class _Name(NamedTuple):
@@ -180,14 +323,24 @@ def name_replacer(
     """A function that rewrites any text so that no known person's name is left in it
     (`labels_in`: the language of the stand-ins that are labels, "Deltagare 2")."""
     language = record.language
-    pairs, table = _names(record, asker, writer, labels_in)
+    pairs, table, joined = _names(record, asker, writer, labels_in)
     if not table:
         return lambda text: text
-    words_too = _also_words(record, table)
+    # Run together, a name may spell an ordinary word ("Bo Ende": "boende"): that is the word.
+    for key in [k for k in joined if _has_case(k[0]) and is_common_word(k[0], language)]:
+        del table[key]
+    plain = {k: v for k, v in table.items() if k not in joined}
+    words = _word_names(record, plain)
+    lower_case = functools.cache(lambda: _names_typed_in_lower_case(record, plain, words))
+    words_too = set() if words and lower_case() else words
     lookup = {
         run: _Name(label, len(run) == 1 and run[0] in words_too) for run, label in table.items()
     }
     longest = max(len(k) for k in lookup)
+    heads = {k[0] for k in lookup if len(k) > 1}  # the first pieces of longer names
+    lasts = {k[-1] for k in lookup}
+    gap = _patterns().gap
+    pieces = re.compile(f"({_patterns().token.pattern})")  # split keeps the pieces
     # A name written with a note in it ("Anna [mamma] Lind", as in an action's 'who') is
     # replaced whole where it stands as written; one pattern per name, so the label is
     # known without looking the match up.
@@ -196,34 +349,114 @@ def name_replacer(
         for name, label in pairs
         if name and _ANNOTATION.search(name)
     ]
+    # Each piece of text as it was typed → (its folded form, the names it may be with the
+    # ending each would carry). A meeting repeats its words: each is read once.
+    seen: dict[str, _Piece] = {}
+
+    def read(raw: str) -> _Piece:
+        known = seen.get(raw)
+        if known is None:
+            # An apostrophe that NFKC makes of a letter ("ŉ" is "ʼn") is no joiner here.
+            folded = re.sub(f"[{_JOINERS}]", "", fold(raw))
+            candidates = _candidates(folded, lasts, language)
+            known = seen[raw] = _Piece(folded, candidates, bool(candidates) or folded in heads)
+        return known
+
+    def match_at(parts: list[str], k: int) -> tuple[int, str, str] | None:
+        """The longest name that starts at `parts[k]`, a piece of the text: (how many
+        pieces it takes, its label, the ending it carries)."""
+        folded, candidates, _ = read(parts[k])
+        if folded in heads:
+            for n in range(min(longest, (len(parts) - k + 1) // 2), 1, -1):
+                last = k + 2 * (n - 1)
+                if not all(gap.fullmatch(parts[g]) for g in range(k + 1, last, 2)):
+                    continue
+                head = tuple(read(parts[j]).folded for j in range(k, last, 2))
+                for stem, ending, word in read(parts[last]).candidates:
+                    name = lookup.get((*head, stem))
+                    if name is not None:
+                        return _if_a_name(name, parts[k], n, ending, word and not lower_case())
+        for stem, ending, word in candidates:
+            name = lookup.get((stem,))
+            if name is not None:
+                return _if_a_name(name, parts[k], 1, ending, word and not lower_case())
+        return None
 
     def replace(text: str) -> str:
-        text = unicodedata.normalize("NFC", text)
         for pattern, label in written:
             text = pattern.sub(label.replace("\\", "\\\\"), text)  # the label as it is
-        words = list(_WORD.finditer(text))
-        out: list[str] = []
-        done = 0  # text up to here is in `out`
-        i = 0
-        while i < len(words):
-            matched = _match_at(text, words, i, longest, lookup)
+        # What stands between the pieces, and the pieces: parts[1], parts[3], … are pieces.
+        parts = pieces.split(text)
+        replaced = False
+        k = 1
+        while k < len(parts):
+            if not (seen.get(parts[k]) or read(parts[k])).maybe:  # most words: no name
+                k += 2
+                continue
+            matched = match_at(parts, k)
             if matched is None:
-                i += 1
+                k += 2
                 continue
             n, label, ending = matched
-            out += [text[done : words[i].start()], _with_ending(label, ending, language)]
-            done = words[i + n - 1].end()
-            i += n
-        out.append(text[done:])
-        return "".join(out)
+            last = k + 2 * (n - 1)
+            if not ending and last + 2 < len(parts):
+                # An ending after an apostrophe or a colon: Anna's, Anna:lle, Ahmet'in; a
+                # name there is a name ("Anna:Karin").
+                joiner, after = parts[last + 1], parts[last + 2]
+                if (
+                    len(joiner) == 1
+                    and joiner in _JOINERS
+                    and after[0].isalpha()
+                    and match_at(parts, last + 2) is None
+                ):
+                    ending = fold(joiner + after)
+                    last += 2
+            stand_in = _with_ending(label, ending, language)
+            following = parts[last + 2] if last + 2 < len(parts) and not parts[last + 1] else ""
+            if stand_in[-1].isdigit() and following[:1].isdigit():
+                stand_in += " "  # "Ibrahim2" is no "Familjemedlem 12"
+            parts[k : last + 1] = [stand_in] + [""] * (last - k)
+            replaced = True
+            k = last + 2
+        return "".join(parts) if replaced else text  # no name: the text as typed
 
     return replace
 
 
+def _if_a_name(
+    name: _Name, typed: str, n: int, ending: str, a_word: bool
+) -> tuple[int, str, str] | None:
+    """The match, unless what was typed is an ordinary word, written in lower case."""
+    if (name.capital_only or a_word) and not typed[:1].isupper():
+        return None  # "per vecka", "bo kvar", "jonkin": the word, not the person
+    return n, name.label, ending
+
+
+def _candidates(word: str, lasts: set[str], language: str) -> tuple[tuple[str, str, bool], ...]:
+    """(stem, ending, whether the word is an ordinary word too) for each name the (folded)
+    word may be, the longest name first: the word itself, or a name with a genitive or a
+    Finnish case ending ("perille" is Per + ille, and a Finnish word: a name only with a
+    capital, as "Per" is)."""
+    out = [(word, "", False)] if word in lasts else []
+    for cut in range(len(word) - 1, 1, -1):
+        stem, ending = word[:cut], word[cut:]
+        if stem in lasts and _is_ending(stem, ending):
+            kind = "" if ending == "s" else _inflected_word(word, language)
+            if kind == "language":
+                break  # "rutin", "Marina": a word or someone else's name, whatever the case
+            out.append((stem, ending, kind == "fi"))
+    return tuple(out)
+
+
+def _has_case(word: str) -> bool:
+    return word[:1] != word[:1].upper()
+
+
 def _names(
     record: MeetingRecord, asker: str, writer: str, labels_in: str | None = None
-) -> tuple[list[tuple[str, str]], dict[tuple[str, ...], str]]:
-    """(name, stand-in) of everyone, and the stand-in of each run of a name's words."""
+) -> tuple[list[tuple[str, str]], dict[tuple[str, ...], str], set[tuple[str, ...]]]:
+    """(name, stand-in) of everyone; the stand-in of each run of a name's words, as the
+    pieces a text holds them in; and which of those runs are words run together."""
     stand_ins = pseudonyms(record, labels_in)
     people = [*record.info.participants, *record.earlier_participants]
     pairs = [(p.name, stand_ins[p.id]) for p in people if p.id in stand_ins]
@@ -233,27 +466,37 @@ def _names(
     families = _family_stand_ins(named)
     full: dict[tuple[str, ...], str] = {}
     single: dict[tuple[str, ...], str] = {}
+    together: dict[tuple[str, ...], str] = {}
     for parts, label in named:
-        full.setdefault(parts, label)  # the first holder of a name keeps it
+        full.setdefault(_pieces(parts), label)  # the first holder of a name keeps it
         # Every run of its parts too: "Anna-Karin" of "Anna-Karin Lind", or "Lind".
         for start in range(len(parts)):
             for end in range(start + 1, len(parts) + 1):
                 run = parts[start:end]
-                if len(run) > 1 or len(run[0]) >= 2:
-                    single.setdefault(run, families.get(run[0], label) if len(run) == 1 else label)
-    return pairs, {**single, **full}  # a full name wins over a part that looks the same
+                if len(run) == 1 and (len(run[0]) < 2 or run[0].isdigit()):
+                    continue  # an initial, or a number, alone is nobody's name
+                stand_in = families.get(run[0], label) if len(run) == 1 else label
+                pieces = _pieces(run)
+                single.setdefault(pieces, stand_in)
+                if len(pieces) > 1:  # and run together: "AnnaKarin", "@hansberg", "OBRIEN"
+                    together.setdefault(("".join(pieces),), stand_in)
+    table = {**together, **single, **full}  # a full name wins over a part that looks the same
+    return pairs, table, {k for k in together if k not in single and k not in full}
+
+
+def _word_names(record: MeetingRecord, table: dict[tuple[str, ...], str]) -> set[str]:
+    """The one-word names that are ordinary words too ("per", "bo")."""
+    # Only a word with a capital letter to tell it by ("00", "محمد" have none) can be both.
+    return {
+        run[0]
+        for run in table
+        if len(run) == 1 and _has_case(run[0]) and is_common_word(run[0], record.language)
+    }
 
 
 def _also_words(record: MeetingRecord, table: dict[tuple[str, ...], str]) -> set[str]:
     """The one-word names that are ordinary words too, and so names only with a capital."""
-    # Only a word with a capital letter to tell it by ("00", "محمد" have none) can be both.
-    words_too = {
-        run[0]
-        for run in table
-        if len(run) == 1
-        and run[0][:1] != run[0][:1].upper()
-        and is_common_word(run[0], record.language)
-    }
+    words_too = _word_names(record, table)
     if words_too and _names_typed_in_lower_case(record, table, words_too):
         return set()  # this meeting writes names in lower case: "per" may be Per
     return words_too
@@ -262,7 +505,8 @@ def _also_words(record: MeetingRecord, table: dict[tuple[str, ...], str]) -> set
 def words_kept(record: MeetingRecord) -> Counter[str]:
     """How often each name that is also a word was kept as a word (lower case) in the
     meeting's texts — for the scribe to check after a pseudonymised export."""
-    _, table = _names(record, "", "")
+    _, table, joined = _names(record, "", "")
+    table = {k: v for k, v in table.items() if k not in joined}
     words_too = _also_words(record, table) if table else set()
     kept: Counter[str] = Counter()
     if not words_too:
@@ -296,7 +540,7 @@ def _names_typed_in_lower_case(
     or a name that is no ordinary word standing in lower case in a text: then a lower-case
     "per" may be Per too, and is replaced."""
     people = [*record.info.participants, *record.earlier_participants]
-    given = [_WORD.search(unicodedata.normalize("NFC", p.name)) for p in people]
+    given = [_patterns().word.search(unicodedata.normalize("NFC", p.name)) for p in people]
     if any(m and m.group()[:1].islower() for m in given):
         return True
     names = {run[0] for run in table if len(run) == 1} - words_too
@@ -310,39 +554,3 @@ def _whole_words(words: Iterable[str]) -> re.Pattern[str]:
     """Any of the words, as typed (case counts), standing as whole words."""
     either = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
     return re.compile(rf"(?<![^\W_])({either})(?![^\W_])")
-
-
-def _stems(word: str) -> Iterable[tuple[str, str]]:
-    """(stem, ending): the word itself, then the word without each ending it may carry."""
-    yield word, ""
-    for ending in _GENITIVES:
-        if word.endswith(ending) and len(word) - len(ending) >= 2:
-            yield word[: -len(ending)], ending
-    for ending in _FINNISH:
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            yield word[: -len(ending)], ending
-
-
-def _match_at(
-    text: str,
-    words: list[re.Match[str]],
-    i: int,
-    longest: int,
-    lookup: dict[tuple[str, ...], _Name],
-) -> tuple[int, str, str] | None:
-    """The longest name that starts at word `i`: (how many words it takes, its label, the
-    ending it carries)."""
-    for n in range(min(longest, len(words) - i), 0, -1):
-        span = words[i : i + n]
-        gaps_ok = all(_NAME_GAP.fullmatch(text[a.end() : b.start()]) for a, b in pairwise(span))
-        if not gaps_ok:
-            continue
-        head = tuple(fold(w.group()) for w in span[:-1])
-        for stem, ending in _stems(fold(span[-1].group())):
-            name = lookup.get((*head, stem))
-            if name is None:
-                continue
-            if name.capital_only and not span[0].group()[:1].isupper():
-                return None  # "per vecka", "bo kvar": the word, not the person
-            return n, name.label, ending
-    return None
