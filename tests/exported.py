@@ -11,12 +11,15 @@ from pathlib import Path
 
 from dialogtui import i18n
 from dialogtui.export.formats import FORMATS
-from dialogtui.export.names import SEPARATOR, words
 
 KINDS = [kind for f in FORMATS.values() for kind in f.files]
 
 
 def kind_of(name: str) -> str | None:
+    if name in KINDS:  # as dialogtui named its files before they were named for people
+        return name
+    from dialogtui.export.names import SEPARATOR, words
+
     stem, _, ext = name.rpartition(".")
     if SEPARATOR not in stem:
         return None

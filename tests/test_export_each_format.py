@@ -26,8 +26,7 @@ from hypothesis import strategies as st
 from meeting_helpers import new_meeting
 from tui_helpers import opened, run, text_of, until
 
-from dialogtui.export import names
-from dialogtui.export.write import export_meeting, file_names
+from dialogtui.export.write import export_meeting
 from dialogtui.records import ActionItem
 from dialogtui.store import Store
 from dialogtui.tui.screens.end import EndScreen
@@ -148,6 +147,8 @@ def test_the_end_screen_names_the_failed_format_writes_the_others_and_goes_on(
 
 
 def test_files_are_named_for_the_meeting_and_say_whose_copy(store, tmp_path):
+    from dialogtui.export import names
+
     people = [("Anna Lind", "familj"), ("Sara Berg", "myndighet", "Skolan")]
     mid = a_meeting(store, title="Framtidsdialog om Anna Lind", people=people)
     sv = names.words("sv")
@@ -175,6 +176,9 @@ def test_files_are_named_for_the_meeting_and_say_whose_copy(store, tmp_path):
 
 
 def test_a_pseudonymised_copys_names_hold_no_real_name(store, tmp_path):
+    from dialogtui.export import names
+    from dialogtui.export.write import file_names
+
     people = [("Anna Lind", "familj"), ("Ibrahim Ek", "familj")]
     mid = a_meeting(store, title="Möte om Anna Lind och Ib\u00adrahim", people=people)
     paths = export_meeting(store, mid, tmp_path, pseudonymise=True, formats=ALL, to="family").paths
@@ -195,10 +199,51 @@ def test_two_meetings_of_one_date_and_title_never_share_a_name(store, tmp_path):
     other_day = a_meeting(store, title="Framtidsdialog A/B", day=DAY + dt.timedelta(days=1))
     written = [p for m in (first, second, other_day) for p in export_meeting(store, m, out).paths]
     assert len({p.name.casefold() for p in written}) == 6 == len(list(out.iterdir()))
+    from dialogtui.export import names
+
     meeting = names.words("sv")["meeting"]
     assert f"2026-12-05 Framtidsdialog A-B ({meeting.format(n=first)}) – " in written[0].name
     assert f"2026-12-05 framtidsdialog a-b ({meeting.format(n=second)}) – " in written[2].name
     assert written[4].name.startswith("2026-12-06 Framtidsdialog A-B – ")  # no other that day
+
+
+# Titles whose file names are the same, or would be once pseudonymised.
+TITLES = [
+    "Möte om Zlatan",
+    "möte om zlatan",
+    "Möte om Zlatan.",
+    "Möte/om Zlatan",
+    "Möte om Ibrahim",
+]
+TITLES += ["Möte om Familjemedlem 1", "Möte om Familjemedlem 2"]
+
+
+@settings(max_examples=25, deadline=None, derandomize=True)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(TITLES), st.integers(0, 1), st.booleans()),
+        min_size=2,
+        max_size=4,
+    )
+)
+def test_no_two_meetings_files_ever_share_a_name_in_one_folder(meetings):
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(Path(tmp) / "db")
+        out = Path(tmp) / "out"
+        written = []
+        for title, later, pseudonymise in meetings:
+            day = DAY + dt.timedelta(days=later)
+            people = [("Zlatan Holm", "familj"), ("Ibrahim Ek", "familj")]
+            mid = a_meeting(store, title=title, people=people, day=day)
+            paths = export_meeting(store, mid, out, pseudonymise=pseudonymise).paths
+            written += paths
+            for path in paths if pseudonymise else ():
+                assert not re.search("Zlatan|Ibrahim|Holm", path.name, re.IGNORECASE), path.name
+        store.close()
+        names_written = {p.name.casefold() for p in written}
+        assert len(names_written) == len(written) == len(list(out.iterdir()))
 
 
 # The characters Windows refuses in a name, and what none of the three systems takes.
@@ -215,6 +260,8 @@ RESERVED = re.compile(r"^(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³])(\..*)?$
     flags=st.tuples(st.booleans(), st.booleans(), st.none() | st.integers(1, 2**63 - 1)),
 )
 def test_every_file_name_is_valid_on_windows_macos_and_linux(title, copy, kind, language, flags):
+    from dialogtui.export import names
+
     pseudonymised, history, number = flags
     name = names.file_name(kind, DAY, title, language, copy, pseudonymised, history, number)
     assert not REFUSED.search(name), name
@@ -227,6 +274,8 @@ def test_every_file_name_is_valid_on_windows_macos_and_linux(title, copy, kind, 
 
 
 def test_a_long_title_is_cut_and_the_file_still_says_what_it_is():
+    from dialogtui.export import names
+
     name = names.file_name("minutes.pdf", DAY, "Ö" * 300 + " Z", "sv", "Å" * 300)
     assert re.search(f" – {names.words('sv')['minutes']} \\(Å+…\\)\\.pdf$", name), name
     assert "Ö…" in name and "Z" not in name

@@ -16,7 +16,6 @@ from conftest import posix_only
 from meeting_helpers import new_meeting
 
 from dialogtui import atomic
-from dialogtui.export import leftovers
 from dialogtui.export.write import export_meeting
 from dialogtui.store import Store
 
@@ -47,11 +46,12 @@ def test_a_temp_file_left_in_another_folder_goes_at_an_export_elsewhere(store, t
     mid = meeting(store)
     usb = tmp_path / "usb-stick"
     export_meeting(store, mid, usb)  # dialogtui notes the folder, privately
-    assert leftovers.recorded() == [usb]
     killed = left_in(usb)
     export_meeting(store, mid, tmp_path / "shared")  # elsewhere
     assert not killed.exists()
-    assert sorted(leftovers.recorded()) == sorted([usb, tmp_path / "shared"])
+    from dialogtui.export import leftovers
+
+    assert leftovers.recorded() == [tmp_path / "shared", usb]  # the latest first
 
 
 def test_temp_files_in_the_data_folders_exports_go_at_any_export(store, private_home, tmp_path):
@@ -107,13 +107,15 @@ def test_a_live_export_of_another_process_is_never_touched(store, tmp_path):
     )
     try:
         live = holder.stdout.readline().strip()
-        export_meeting(store, mid, out)  # the same folder, and the same file
-        export_meeting(store, mid, tmp_path / "elsewhere")
+        export_meeting(store, mid, out)  # the same folder
+        export_meeting(store, mid, tmp_path / "elsewhere")  # which sweeps that one too
         assert os.path.exists(live)
     finally:
         holder.kill()
         holder.wait()
     # Killed: its temp file is a leftover now, and goes with the next sweep.
+    from dialogtui.export import leftovers
+
     assert leftovers.sweep() >= 1 and not os.path.exists(live)
 
 
@@ -130,6 +132,8 @@ def test_an_empty_temp_file_is_left_a_moment_to_be_locked(tmp_path):
 def test_a_folder_that_is_gone_or_a_record_that_is_broken_fails_nothing(
     store, private_home, tmp_path
 ):
+    from dialogtui.export import leftovers
+
     mid = meeting(store)
     (private_home / leftovers.RECORD).write_text("{not json")
     assert leftovers.recorded() == []

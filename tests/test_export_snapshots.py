@@ -10,7 +10,6 @@ from meeting_helpers import new_meeting
 from test_snapshots import app_with, steady
 from tui_helpers import until
 
-from dialogtui.export.write import file_names
 from dialogtui.tui.screens.dialogs import FolderDialog
 from dialogtui.tui.screens.end import EndScreen
 
@@ -24,6 +23,8 @@ def test_export_to_a_folder_that_has_the_meetings_files(snap_compare, tmp_path, 
     (tmp_path / "Delat").mkdir()
 
     def meeting(store, clock):
+        from dialogtui.export.write import file_names
+
         m = new_meeting(
             store,
             "raseborg-klientmote",
