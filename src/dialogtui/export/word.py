@@ -106,30 +106,40 @@ _CELL_MARGINS = "".join(
 SPARE = 1.1
 
 
+class _Advances(dict):
+    """Each character's width in a font's units, by code; one the font lacks an em."""
+
+    def __init__(self, widths: dict[int, int], em: int):
+        super().__init__(widths)
+        self.em = em
+
+    def __missing__(self, code: int) -> int:
+        return self.em
+
+
 @functools.cache
-def _advances(bold: bool) -> tuple[dict[int, int], int, float]:
-    """Each character's width in the font's units, the width of one it lacks (an em),
-    and twips per unit."""
+def _advances(bold: bool) -> tuple[_Advances, float]:
+    """The font's widths, and twips per unit of them."""
     from fontTools.ttLib import TTFont
 
     font = TTFont(FONTS / f"DejaVuSans{'-Bold' if bold else ''}-Europe.ttf", lazy=True)
     metrics = font["hmtx"]
-    widths = {code: metrics[glyph][0] for code, glyph in font.getBestCmap().items()}
     em = font["head"].unitsPerEm
-    return widths, em, TABLE_SIZE * 20 * SPARE / em
+    widths = {code: metrics[glyph][0] for code, glyph in font.getBestCmap().items()}
+    return _Advances(widths, em), TABLE_SIZE * 20 * SPARE / em
 
 
 def _extent(line: Line, bold: bool) -> tuple[float, float]:
     """A cell's longest word and its longest line, in twips."""
     word = line_width = longest = 0.0
     for span in line:
-        widths, em, scale = _advances(span.bold or bold)
+        widths, scale = _advances(span.bold or bold)
         for n, part in enumerate(text_lines(span)):
             if n:  # a turn's next line of its own
                 longest, line_width = max(longest, line_width), 0.0
-            sizes = [sum(widths.get(ord(ch), em) for ch in w) * scale for w in part.split(" ")]
-            word = max(word, *sizes)
-            line_width += sum(sizes) + widths[32] * scale * (len(sizes) - 1)
+            sizes = [sum(map(widths.__getitem__, map(ord, w))) for w in part.split(" ")]
+            word = max(word, max(sizes) * scale)
+            line_width += (sum(sizes) + widths[32] * (len(sizes) - 1)) * scale
     return word, max(longest, line_width)
 
 
