@@ -273,6 +273,36 @@ def test_an_action_of_100_kb_is_set_over_as_many_pages_as_it_takes(tmp_path):
         assert text.index("SLUT") < text.index("NÄSTA_ÅTGÄRD"), name  # in its order
 
 
+@pytest.mark.parametrize("length", [40, 3000])
+def test_a_sets_column_heading_of_any_length_stands_whole(tmp_path, length):
+    # A plan's column headings are the set's own words: headings taller than a third of
+    # a page are not repeated on each page the table runs over, but set once, over pages
+    # where they must.
+    from conftest import SETS
+
+    text = (SETS / "samtidigt-traff-4.toml").read_text(encoding="utf-8")
+    heading = long_word("rubrik", length)
+    assert '{ field = "who", label = "Vem" }' in text
+    text = text.replace('label = "Vem"', f'label = "{heading}"')
+    store = Store.open(tmp_path / "db")
+    m = new_meeting(store, "samtidigt-traff-4", [("Ada", "skola")], text=text)
+    m.start()
+    m.goto_step(m.qs.index_of("handlingsplan"))
+    for n in range(30):
+        m.add_action(ActionItem(f"Åtgärd {n} " + "ord " * 40, who="Ada"))
+    m.close()
+    texts = exported(store, m.id, tmp_path / "out")
+    store.close()
+    for kind in ("minutes", "action-plan"):
+        pdf, docx = texts[f"{kind}.pdf"], texts[f"{kind}.docx"]
+        assert heading in docx
+        assert in_order(heading, pdf)
+        if length > 1000:  # once
+            assert greek(pdf) == greek(docx), kind
+        else:  # at the top of each page the table runs over
+            assert pdf.count(heading) > docx.count(heading), kind
+
+
 # -- the review's hostile texts, in table cells as well as in turns ---------------------
 
 HOSTILE = {

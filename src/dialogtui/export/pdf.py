@@ -556,6 +556,12 @@ class _Table:
         self.step = f"{CELL_LEADING * pdf.k:.2f} TL "
         # From a line's top to its baseline, as fpdf2 set a cell's text.
         self.down = 0.5 * CELL_LEADING + 0.3 * CELL / pdf.k
+        # The headings at the top of every page the table runs over, unless a question
+        # set's column names make them taller than a third of a page; the lines of a row
+        # a new page holds.
+        page, head = pdf.page_break_trigger - pdf.t_margin, self.height(self.rows[0])
+        self.repeat = head <= page / 3
+        self.fresh = self.fit(page - (head if self.repeat else 0))
 
     def cell(self, line: Line, c: int, head: bool) -> Cell:
         runs = self.flow.lines(line, self.widths[c] - 2 * PADDING, CELL, head)
@@ -566,10 +572,11 @@ class _Table:
     def set(self) -> None:
         pdf = self.pdf
         head, *body = self.rows
+        page = pdf.page_break_trigger - pdf.t_margin
         # The headings are not left alone at the foot of a page: the first row, or its
         # first lines, go with them.
-        first = min(_count(body[0]), 2) if body else 0
-        if self.height(head) + first * CELL_LEADING > self.room():
+        with_first = self.height(head) + (min(_count(body[0]), 2) if body else 0) * CELL_LEADING
+        if self.room() < with_first <= page:
             pdf.add_page()
         self.row(head, True)
         for row in body:
@@ -578,33 +585,37 @@ class _Table:
     def room(self) -> float:
         return self.pdf.page_break_trigger - self.pdf.y
 
+    def fit(self, room: float) -> int:
+        """How many lines of a row fit in `room` millimetres."""
+        return max(0, int((room - 2 * PADDING) / CELL_LEADING + 1e-6))
+
     def height(self, row: list[Cell], count: int | None = None) -> float:
         return (_count(row) if count is None else count) * CELL_LEADING + 2 * PADDING
 
     def row(self, row: list[Cell], head: bool) -> None:
-        """A row from the current height, on this page if it fits, else on the next (after
-        the headings), or where no page holds it, over pages."""
-        pdf = self.pdf
-        lines, done = _count(row), 0
+        """A row from the current height: on this page if it fits, else on the next, after
+        the headings; a row no page holds, from here (or from the next page, where only a
+        line of it would fit here) over as many pages as it takes."""
+        lines, done, top = _count(row), 0, False  # `top`: at the top of a new page
         while True:
-            fit = max(0, int((self.room() - 2 * PADDING) / CELL_LEADING + 1e-6))
+            fit = self.fit(self.room())
             if lines - done <= fit:
                 self.fragment(row, done, lines - done, whole=done == 0, head=head)
                 return
-            fresh = pdf.page_break_trigger - pdf.t_margin - self.height(self.rows[0])
-            if not head and done == 0 and self.height(row) <= fresh or fit < min(2, lines):
-                self.page()  # the row whole on the next page, or none of it at this foot
-                if self.room() < self.height(row, 1):  # a heading taller than a page
-                    fit = 1
-                else:
-                    continue
-            self.fragment(row, done, max(fit, 1), whole=False, head=head)
-            done += max(fit, 1)
+            if not top and (fit < 2 or done == 0 and lines <= self.fresh):
+                self.page()
+                top = True
+                continue
+            count = max(fit, 1)
+            self.fragment(row, done, count, whole=False, head=head)
+            done += count
             self.page()
+            top = True
 
     def page(self) -> None:
         self.pdf.add_page()
-        self.row(self.rows[0], True)
+        if self.repeat:
+            self.row(self.rows[0], True)
 
     def fragment(self, row: list[Cell], first: int, count: int, whole: bool, head: bool):
         """Lines `first` to `first + count` of a row's cells, in their boxes; a whole row's
