@@ -202,9 +202,9 @@ class ActionItem:
 class PlanFrame:
     """What a coordinated plan needs beside its actions (a SIP, an individual plan): the goal
     in the person's own words and in the professionals', who holds the plan as a whole, and
-    the follow-up meeting: when, and who calls it; and what parties outside the meeting
-    are to do (a clinic, a school not present), which the plan names though they are not
-    in the room."""
+    the follow-up meeting: when, where, and who calls it; and what parties outside the
+    meeting are to do (a clinic, a school not present), which the plan names though they
+    are not in the room."""
 
     goal_own: str = ""
     goal_professionals: str = ""
@@ -212,11 +212,16 @@ class PlanFrame:
     follow_up_on: dt.date | None = None
     follow_up_by: str = ""
     by_others: str = ""
+    # The follow-up meeting's time, "HH:MM" (as `kinds.action_planning.typed_time` makes
+    # what was typed), or "": a day without a time; and its place, as typed.
+    follow_up_at: str = ""
+    follow_up_place: str = ""
 
     @property
     def empty(self) -> bool:
         texts = (self.goal_own, self.goal_professionals, self.owner, self.follow_up_by)
-        return not any(texts) and self.follow_up_on is None and not self.by_others
+        where = (self.by_others, self.follow_up_at, self.follow_up_place)
+        return not any(texts) and self.follow_up_on is None and not any(where)
 
 
 @dataclass(slots=True)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import TYPE_CHECKING, Any
 
-from dialogtui.i18n import date_text
+from dialogtui.errors import MeetingError
+from dialogtui.i18n import _, date_text
 from dialogtui.kinds.base import KindSpec
 
 if TYPE_CHECKING:
@@ -33,6 +36,61 @@ def made_in(
     return heads, lambda a: [cell(a) for cell in cells]
 
 
+# A time as it is typed: "14:00", "14.00" (as Finnish and Danish write it), "9.30", "14",
+# with the language's word for o'clock before it or not ("kl. 14", "klo 14").
+_TYPED_TIME = re.compile(
+    r"(?:(?:kl|klo|klockan|klokka|klokken|kello)\.?\s*)?([0-9]{1,2})(?:[:.]([0-9]{2}))?",
+    re.IGNORECASE,
+)
+
+
+def typed_time(text: str) -> str:
+    """The follow-up meeting's time as "HH:MM" ("" where nothing is written), or a
+    MeetingError that says how to write it."""
+    text = text.strip()
+    if not text:
+        return ""
+    found = _TYPED_TIME.fullmatch(text)
+    if found:
+        hours, minutes = int(found[1]), int(found[2] or 0)
+        if hours < 24 and minutes < 60:
+            return f"{hours:02}:{minutes:02}"
+    raise MeetingError(_("Write the time as 14:00, 14.00 or 14."))
+
+
+def clock_time(at: str) -> dt.time | None:
+    """A time the store keeps ("HH:MM"), or None where it is not one."""
+    try:
+        return dt.time.fromisoformat(at) if at else None
+    except ValueError:
+        return None
+
+
+def clock_text(at: str, language: str) -> str:
+    """A time kept as "HH:MM" as the language writes it, from Babel's locale data: "14:00"
+    in Swedish and Norwegian, "14.00" in Finnish and Danish, "2:00 PM" in English."""
+    time = clock_time(at)
+    if time is None:
+        return at  # not a time dialogtui wrote: shown as it is
+    from babel.dates import format_time
+
+    # Its narrow no-break space ("2:00\u202fPM") is lost on the way into some journal systems.
+    return format_time(time, "short", locale=language).replace("\u202f", " ")
+
+
+def day_at(day: str, at: str, language: str) -> str:
+    """A date and a time as one, in the language's words: "10 mars 2027 kl. 14:00",
+    "10. maaliskuuta 2027 klo 14.00", "March 10, 2027 at 2:00 PM" (CLDR's date at a time,
+    in Babel from 2.19; before it, its plain date and time)."""
+    from babel import Locale
+
+    locale = Locale.parse(language)
+    joined = getattr(locale, "datetime_formats_relative", {}).get("long")
+    pattern = joined or locale.datetime_formats.get("long") or "{1} {0}"
+    # CLDR quotes its literal words ("'kl'."); as Babel's own format_datetime, unquoted.
+    return pattern.replace("'", "").replace("{1}", day).replace("{0}", at)
+
+
 def frame_facts(
     plan: PlanFrame, L: dict[str, str], language: str
 ) -> list[tuple[str, list[tuple[str, bool]]]]:
@@ -40,8 +98,12 @@ def frame_facts(
     the read-back alike; each value in pieces (text, typed): what someone typed, which each
     place makes fit (escaped, names replaced), beside dialogtui's own words and dates."""
     meeting: list[tuple[str, bool]] = []
-    if plan.follow_up_on:
-        meeting.append((date_text(plan.follow_up_on, "long", language), False))
+    day = date_text(plan.follow_up_on, "long", language) if plan.follow_up_on else ""
+    at = clock_text(plan.follow_up_at, language) if plan.follow_up_at else ""
+    if day or at:
+        meeting.append((day_at(day, at, language) if day and at else day or at, False))
+    if plan.follow_up_place:
+        meeting += [(", " if meeting else "", False), (plan.follow_up_place, True)]
     if plan.follow_up_by:
         before, _, after = L["called_by"].partition("{name}")
         meeting += [(", " if meeting else "", False), (before, False)]

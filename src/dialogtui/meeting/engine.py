@@ -715,7 +715,10 @@ class MeetingEngine:
         return self.store.plan(self.id)
 
     def save_plan(self, plan: PlanFrame) -> None:
-        """The plan's goal, owner and follow-up meeting (a coordinated plan's fields)."""
+        """The plan's goal, owner and follow-up meeting (a coordinated plan's fields); its
+        time kept as "HH:MM", whichever way it was typed ("14.00", "14")."""
+        from dialogtui.kinds.action_planning import typed_time
+
         self.store.save_plan(
             self.id,
             PlanFrame(
@@ -725,6 +728,8 @@ class MeetingEngine:
                 plan.follow_up_on,
                 plan.follow_up_by.strip(),
                 plan.by_others.strip(),
+                typed_time(plan.follow_up_at),
+                plan.follow_up_place.strip(),
             ),
         )
 

@@ -628,7 +628,8 @@ class Store:
         with self.tx() as c:
             c.execute(
                 "INSERT OR REPLACE INTO plans (meeting_id, goal_own, goal_professionals, owner,"
-                " follow_up_on, follow_up_by, by_others) VALUES (?,?,?,?,?,?,?)",
+                " follow_up_on, follow_up_by, by_others, follow_up_at, follow_up_place)"
+                " VALUES (?,?,?,?,?,?,?,?,?)",
                 (
                     meeting_id,
                     plan.goal_own,
@@ -637,20 +638,22 @@ class Store:
                     plan.follow_up_on.isoformat() if plan.follow_up_on else None,
                     plan.follow_up_by,
                     plan.by_others,
+                    plan.follow_up_at,
+                    plan.follow_up_place,
                 ),
             )
 
     def plan(self, meeting_id: int) -> PlanFrame:
         rows = self.query(
-            "SELECT goal_own, goal_professionals, owner, follow_up_on, follow_up_by, by_others"
-            " FROM plans WHERE meeting_id=?",
+            "SELECT goal_own, goal_professionals, owner, follow_up_on, follow_up_by, by_others,"
+            " follow_up_at, follow_up_place FROM plans WHERE meeting_id=?",
             (meeting_id,),
         )
         if not rows:
             return PlanFrame()
-        own, professionals, owner, on, by, others = rows[0]
+        own, professionals, owner, on, by, others, at, place = rows[0]
         day = dt.date.fromisoformat(on) if on else None
-        return PlanFrame(own, professionals, owner, day, by, others)
+        return PlanFrame(own, professionals, owner, day, by, others, at, place)
 
     def steps_with_turns(self, meeting_id: int) -> list[int]:
         rows = self.query(

@@ -19,7 +19,7 @@ from dialogtui.i18n import N_, _, date_text, ngettext
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.meeting.timers import format_seconds
 from dialogtui.paths import documents_dir
-from dialogtui.questionset.model import format_minutes
+from dialogtui.questionset.model import StepKind, format_minutes
 from dialogtui.tui.screens.dialogs import FolderDialog, PickDialog
 from dialogtui.tui.screens.read_back import DialogHost, ReadBackScreen
 from dialogtui.tui.typed import DialogScreen
@@ -61,22 +61,28 @@ def summary(engine: MeetingEngine) -> Table:
         talk.add_row(plain(p.name), str(turns), format_seconds(seconds))
     grid.add_row(Text(""))
     grid.add_row(talk)
-    loose = [a for a in engine.actions() if not a.who or not a.when]
-    grid.add_row(Text(""))
+    actions = engine.actions()
+    loose = [a for a in actions if not a.who or not a.when]
     if loose:
+        grid.add_row(Text(""))
         flags = _warning_table(_("Action items without owner or date"), _("what"), _("missing"))
         for a in loose:
             checks = ((_("who"), a.who), (_("when"), a.when))
             missing = ", ".join(x for x, ok in checks if not ok)
             flags.add_row(plain(a.what), Text(missing, style="bold"))
         grid.add_row(flags)
-    else:
+    elif actions:
         said = ngettext(
             "{n} action item, with its owner and date.",
             "{n} action items, each with owner and date.",
-            len(engine.actions()),
+            len(actions),
         )
+        grid.add_row(Text(""))
         grid.add_row(Text(said))
+    elif engine.qs.first_step_of(StepKind.action_planning) is not None:
+        grid.add_row(Text(""))
+        grid.add_row(Text(_("No actions.")))
+    # A set without a plan (Orons zoner) and no action noted: nothing to say about actions.
     reviewed = {f.action_id for f in engine.follow_ups()}
     unreviewed = [a for a in engine.carried_actions() if a.id not in reviewed]
     if unreviewed:  # the plan of the meeting before is what this one was to follow up

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Label
+
+from dialogtui.display import plain, visible
+from dialogtui.errors import DialogtuiError, MeetingError
 from dialogtui.export.labels import action_columns, labels
 from dialogtui.i18n import N_, _, date_text
-from dialogtui.kinds.action_planning import made_in
+from dialogtui.kinds.action_planning import made_in, typed_time
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.questionset.model import StepKind
 from dialogtui.records import ActionItem, PlanFrame, saved
@@ -19,6 +29,8 @@ from dialogtui.tui.widgets.step_panel import (
     settled,
 )
 
+T = TypeVar("T")
+
 
 def columns_for(engine: MeetingEngine) -> list[tuple[str, str]]:
     """The columns of this action-planning step, or of the set's plan elsewhere."""
@@ -26,32 +38,114 @@ def columns_for(engine: MeetingEngine) -> list[tuple[str, str]]:
     return action_columns(engine.qs, step)
 
 
+class WrongField(MeetingError):
+    """What is wrong with a form, and in which of its fields."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+class PlanDialog(FieldsDialog):
+    """The plan's frame. The follow-up meeting's date, time and place share one line under
+    one label, so that the form still fits a 24-line terminal with its hint line (the
+    message of a wrong field) in view; a wrong field keeps the keyboard, so that what is
+    typed next puts it right (the newcomer review's N19: after a refused date the next
+    three corrections went into other fields, and nothing said which one was wrong)."""
+
+    ONE_LINE = ("follow_up_on", "follow_up_at", "follow_up_place")
+    # Each as wide as what it takes ("ÅÅÅÅ-MM-DD", "TT:MM"), the place the rest; set on the
+    # fields themselves: the app's own `.dialog.form Input` (1fr) is above a DEFAULT_CSS.
+    WIDTHS = {"follow_up_on": 11, "follow_up_at": 6}
+
+    def __init__(
+        self,
+        title: str,
+        fields: list[Field],
+        check: Callable[[dict[str, str]], PlanFrame],
+        one_line_label: str,
+    ):
+        def checked(texts: dict[str, str]) -> PlanFrame:
+            try:
+                return check(texts)
+            except WrongField as exc:
+                self.set_focus(self.query_one(f"#f-{exc.field}", Input))
+                raise
+
+        super().__init__(title, fields, checked)
+        self.one_line_label = one_line_label
+
+    def compose(self) -> ComposeResult:
+        def field(f: Field) -> Input:
+            names = SuggestFromList(f.names, case_sensitive=False) if f.names else None
+            value = visible(f.value)
+            return Input(value, placeholder=f.hint, id=f"f-{f.id}", compact=True, suggester=names)
+
+        by_id = {f.id: f for f in self.field_list}
+        with Vertical(classes="dialog form"):
+            yield Label(plain(self.title_text), classes="title")
+            for f in self.field_list:
+                if f.id == self.ONE_LINE[0]:
+                    yield Label(plain(self.one_line_label), classes="stacked-label")
+                    with Horizontal() as line_of_three:
+                        line_of_three.styles.height = "auto"
+                        for one in self.ONE_LINE:
+                            line = field(by_id[one])
+                            if one in self.WIDTHS:
+                                line.styles.width = self.WIDTHS[one]
+                                line.styles.margin = (0, 1, 0, 0)
+                            yield line
+                elif f.id not in self.ONE_LINE:
+                    yield Label(plain(f.label), classes="stacked-label")
+                    yield field(f)
+            yield Label(
+                _("enter: next field · ctrl+s: save · escape: cancel"), classes="hint", id="hint"
+            )
+
+
 def plan_frame_wanted(engine: MeetingEngine) -> DialogWanted:
     """The plan's frame as a form, in the minutes' own words; its text is kept as any
     dialog's is."""
     L, plan = labels(engine.qs.language.value), engine.plan()
     names = tuple(p.name for p in engine.participants)
+    meeting = L["follow_up_meeting"]
+    # "Uppföljningsmöte, tid": what a message about the field calls it.
+    date, time, place = (f"{meeting}, {L[k].lower()}" for k in ("date", "time", "place"))
     fields = [
         Field("goal_own", L["goal_own"], plan.goal_own),
         Field("goal_professionals", L["goal_professionals"], plan.goal_professionals),
         Field("owner", L["plan_owner"], plan.owner, names),
         Field(
             "follow_up_on",
-            L["follow_up_meeting"],
+            date,
             plan.follow_up_on.isoformat() if plan.follow_up_on else "",
             hint=_("YYYY-MM-DD"),
         ),
+        Field("follow_up_at", time, plan.follow_up_at, hint=_("HH:MM")),
+        Field("follow_up_place", place, plan.follow_up_place, hint=L["place"]),
         Field("follow_up_by", L["called_by"].format(name="…"), plan.follow_up_by, names),
         Field("by_others", L["by_others"], plan.by_others),
     ]
+    label = {f.id: f.label for f in fields}
+
+    def read(texts: dict[str, str], field: str, parse: Callable[[str], T]) -> T:
+        # The message names the field as the form labels it ("Uppföljningsmöte, tid: …").
+        try:
+            return parse(texts[field])
+        except DialogtuiError as exc:
+            raise WrongField(field, f"{label[field]}: {exc}") from None
 
     def check(texts: dict[str, str]) -> PlanFrame:
-        on = typed_day(texts["follow_up_on"])
+        on = read(texts, "follow_up_on", typed_day)
+        at = read(texts, "follow_up_at", typed_time)
         goals = texts["goal_own"], texts["goal_professionals"]
-        return PlanFrame(*goals, texts["owner"], on, texts["follow_up_by"], texts["by_others"])
+        by, others, place = texts["follow_up_by"], texts["by_others"], texts["follow_up_place"]
+        return PlanFrame(*goals, texts["owner"], on, by, others, at, place)
 
-    dialog = FieldsDialog(_("The plan: its goal, owner and follow-up meeting"), fields, check)
-    return DialogWanted(dialog, lambda e, plan: e.save_plan(plan), "plan")
+    title = _("The plan: its goal, owner and follow-up meeting")
+    # "Uppföljningsmöte: datum, tid, plats" over the line of the three.
+    when = f"{meeting}: " + ", ".join(L[k].lower() for k in ("date", "time", "place"))
+    return DialogWanted(PlanDialog(title, fields, check, when), lambda e, p: e.save_plan(p), "plan")
 
 
 def value(item: ActionItem, field: str, language: str) -> str:
