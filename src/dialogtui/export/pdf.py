@@ -573,9 +573,10 @@ class _Table:
         pdf = self.pdf
         head, *body = self.rows
         page = pdf.page_break_trigger - pdf.t_margin
-        # The headings are not left alone at the foot of a page: the first row, or its
-        # first lines, go with them.
-        with_first = self.height(head) + (min(_count(body[0]), 2) if body else 0) * CELL_LEADING
+        # The headings are not left alone at the foot of a page: the first row goes with
+        # them, or where no page holds it, its first lines.
+        first = _count(body[0]) if body else 0
+        with_first = self.height(head) + (first if first <= self.fresh else 2) * CELL_LEADING
         if self.room() < with_first <= page:
             pdf.add_page()
         self.row(head, True)
