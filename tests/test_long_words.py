@@ -64,6 +64,11 @@ def docx_body(path: Path) -> str:
     return "".join(t.text or "" for t in body.iter(f"{W}t"))
 
 
+def pdf_text_of(page) -> str:
+    """A PDF page's text without its footer ("Sida 1 av 2")."""
+    return re.sub(r"\S+ \d+ \S+ \d+\s*$", "", page.extract_text())
+
+
 def in_order(part: str, text: str) -> bool:
     """Every character of `part` in `text`, in its order."""
     rest = iter(text)
@@ -271,6 +276,22 @@ def test_an_action_of_100_kb_is_set_over_as_many_pages_as_it_takes(tmp_path):
     for name, text in texts.items():
         assert text.count("ord") >= 25_000, name
         assert text.index("SLUT") < text.index("NÄSTA_ÅTGÄRD"), name  # in its order
+
+
+@pytest.mark.parametrize("length", [60, 600, 1200])
+def test_a_pdf_tables_headings_are_never_alone_at_the_foot_of_a_page(tmp_path, length):
+    # A first row that fits on a page but not below the headings here takes them along.
+    import pypdf
+
+    store = Store.open(tmp_path / "db")
+    meeting_id = PLACES["every action field"](store, long_word("alla", length))
+    files = written(store, meeting_id, tmp_path / "out", formats=("pdf",))
+    store.close()
+    for kind, path in files.items():
+        for page in pypdf.PdfReader(path).pages:
+            text = flat(pdf_text_of(page))
+            if "Förstasteg" in text:
+                assert text.rpartition("Förstasteg")[2], kind  # a row below them
 
 
 @pytest.mark.parametrize("length", [40, 3000])
