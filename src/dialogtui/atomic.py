@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 import threading
 import time
@@ -158,7 +159,9 @@ def _sweep(path: str, now: float) -> bool:
         if path in _ours:
             return False
     try:
-        fd = os.open(path, os.O_RDONLY)
+        # Not through a link put in its place, and never waiting on a FIFO named so.
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        fd = os.open(path, flags)
     except OSError:
         return False
     stale = False
@@ -168,6 +171,8 @@ def _sweep(path: str, now: float) -> bool:
         except (oslock.Busy, OSError):
             return False  # a live write holds it
         info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return False
         stale = now - info.st_mtime > GRACE_SECONDS or (
             info.st_size > 0 and not _CLOSE_BEFORE_RENAME
         )
