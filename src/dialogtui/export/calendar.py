@@ -17,7 +17,7 @@ import datetime as dt
 import hashlib
 from typing import TYPE_CHECKING
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
 from dialogtui.export.document import plain_text
 from dialogtui.export.labels import action_columns
@@ -29,6 +29,18 @@ if TYPE_CHECKING:
 
 
 MEETING_LENGTH = dt.timedelta(hours=1)  # a follow-up meeting's, where no end is written
+
+
+class _Text(vText):
+    """A text as RFC 5545 escapes it, exactly: icalendar's own escaping first turns a "\\N"
+    in the text into a line break, so that a place typed "C:\\Nya" would lose its backslash
+    and break in two."""
+
+    def to_ical(self) -> bytes:
+        text = str(self).replace("\r\n", "\n").replace("\r", "\n")
+        for char, escaped in (("\\", "\\\\"), (";", "\\;"), (",", "\\,"), ("\n", "\\n")):
+            text = text.replace(char, escaped)
+        return text.encode("utf-8")
 
 
 def _event(
@@ -49,11 +61,11 @@ def _event(
     # On the calendar's last day there is no end: a start alone is a day long, or an instant.
     with contextlib.suppress(OverflowError):
         event.add("dtend", start + (MEETING_LENGTH if timed else dt.timedelta(days=1)))
-    event.add("summary", summary)
+    event.add("summary", _Text(summary))
     if description:
-        event.add("description", description)
+        event.add("description", _Text(description))
     if location:
-        event.add("location", location)
+        event.add("location", _Text(location))
     event.add("transp", "OPAQUE" if timed else "TRANSPARENT")
     return event
 
@@ -90,7 +102,7 @@ def render(
     cal = Calendar()
     cal.add("prodid", "-//dialogtui//dialogtui//EN")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", title)
+    cal.add("x-wr-calname", _Text(title))
     plan = r.plan
     if plan.follow_up_on:
         facts = frame_facts(plan, L, m.language)
