@@ -314,6 +314,45 @@ def test_a_finnish_ending_after_any_name_is_kept_after_its_stand_in(store, typed
     assert replace(f"Sedan: {typed}.") == f"Sedan: {expected}."
 
 
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        # One-letter endings: genitive and partitive after a vowel.
+        ("Liisan", "Familjemedlem 1:n"),
+        ("Liisaa", "Familjemedlem 1:a"),
+        # The stems Finnish makes of some names: the weak grade of kk, tt, pp ...
+        ("Heikin", "Familjemedlem 2:n"),
+        ("Heikille", "Familjemedlem 2:lle"),
+        ("Heikkiä", "Familjemedlem 2:ä"),
+        ("Matin", "Myndighetsperson 1:n"),
+        ("Matilla", "Myndighetsperson 1:lla"),
+        # ... -nen names ...
+        ("Virtasen", "Familjemedlem 2:n"),
+        ("Virtaselle", "Familjemedlem 2:lle"),
+        ("Virtasena", "Familjemedlem 2:na"),
+        ("Virtaseen", "Familjemedlem 2:en"),
+        ("Virtasta", "Familjemedlem 2:ta"),
+        ("Virtaset", "Familjemedlem 2:t"),
+        ("Virtasille", "Familjemedlem 2:lle"),
+        # ... and -s names.
+        ("Jonaksen", "Myndighetsperson 2:n"),
+        ("Jonakselle", "Myndighetsperson 2:lle"),
+        ("Jonasta", "Myndighetsperson 2:ta"),
+    ],
+)
+def test_a_finnish_ending_on_the_stem_finnish_makes_of_a_name(store, typed, expected):
+    replace = hide(
+        store,
+        [
+            ("Liisa Ek", "familj"),
+            ("Heikki Virtanen", "familj"),
+            ("Matti Lind", "myndighet"),
+            ("Jonas Holm", "myndighet"),
+        ],
+    )
+    assert replace(f"Sedan: {typed}.") == f"Sedan: {expected}."
+
+
 def test_a_finnish_ending_after_a_hyphenated_name(store):
     replace = hide(store, [("Anna-Karin Virtanen", "familj")])
     out = replace("Annalle ja Anna-Karinille, Anna-Karin:lle, AnnaKarinille")
@@ -323,7 +362,7 @@ def test_a_finnish_ending_after_a_hyphenated_name(store):
 def test_ordinary_words_that_read_as_a_name_and_an_ending_are_kept(store):
     # Finnish "perille" (Per), "jonkin" (Jon), "ollessa" (Olle); Swedish "rutin" (Rut);
     # other people's names that begin with a participant's: "Marina" (Mari), "Lundin"
-    # (Lund). One-letter endings without a colon ("annan") and names of two letters with
+    # (Lund); the Swedish "annan" (Anna), even with a capital. Names of two letters with
     # an ending ("lilla": Li) stay as they were.
     replace = hide(
         store,
@@ -336,7 +375,7 @@ def test_ordinary_words_that_read_as_a_name_and_an_ending_are_kept(store):
     )
     text = (
         "Hän pääsi perille jonkin ajan kuluttua, ollessaan väsynyt. En ny rutin; en annan"
-        " lilla lista. Marina ringde Lundin."
+        " lilla lista. Marina ringde Lundin. Annan?"
     )
     assert replace(text) == text
     # Written with a capital, mid-sentence, it is the name, as "Per" is.
@@ -379,3 +418,12 @@ def test_text_with_no_name_is_left_exactly_as_typed(store):
     replace = hide(store, [("Åsa Öberg", "familj")])
     text = unicodedata.normalize("NFD", "Mötet på måndag: öppet för alla\u00ad, ﬁ ²")
     assert replace(text) == text
+
+
+def test_a_finnish_word_kept_although_it_reads_as_a_name_is_reported(store, tmp_path):
+    m = new_meeting(store, "raseborg-klientmote", [("Per Holm", "familj"), ("Jon Ek", "familj")])
+    m.start()
+    m.submit("Hän pääsi perille jonkin ajan kuluttua. Soitin Perille.")
+    m.close()
+    exported = export_meeting(store, m.id, tmp_path / "out", pseudonymise=True)
+    assert exported.words_kept == {"perille": 1, "jonkin": 1}

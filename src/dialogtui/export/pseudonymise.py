@@ -111,8 +111,10 @@ def _patterns() -> _Patterns:
     return _Patterns(
         word=re.compile(rf"{piece}(?:[{_JOINERS}]{piece})*|{digits}"),
         token=re.compile(rf"{piece}|{digits}"),
+        # Spaces and hyphens; an apostrophe (O'Brien); one full stop or underscore, as in
+        # an e-mail address or a user name ("hans.berg@", "eva_ek"), not after a sentence.
         gap=re.compile(
-            rf"[\s\-\u2010-\u2013{_INVISIBLE}]*|[{_INVISIBLE}]*[{_JOINERS}][{_INVISIBLE}]*"
+            rf"[\s\-\u2010-\u2013{_INVISIBLE}]*|[{_INVISIBLE}]*[{_JOINERS}._][{_INVISIBLE}]*"
         ),
     )
 
@@ -133,8 +135,9 @@ _CASE_E = f"(?:lle|kse|ine)(?:en|{_POSSESSIVE})?"
 
 
 def _after_vowel(vowel: str) -> re.Pattern[str]:
-    # Genitive and instructive -n, partitive -A, translative -ksi; illative with the
-    # vowel lengthened (Annaan, Heidiin, Leoon) or after a long vowel (Leehen, Renéeseen).
+    # Genitive and instructive -n (Liisan), partitive -A (Annaa, Heikkiä), translative
+    # -ksi; illative with the vowel lengthened (Annaan, Heidiin, Leoon) or after a long
+    # vowel (Leehen, Renéeseen).
     other = f"n|{_A}|ksi|{vowel}n|h{_VOWEL}n|seen"
     return re.compile(rf"(?:{_CASE_A}|{_CASE_E}|{other}|{_POSSESSIVE})?{_CLITIC}")
 
@@ -147,6 +150,59 @@ _AFTER_CONSONANT = re.compile(
     rf"(?:i(?:{_CASE_A}|(?:lle|kse|ne)(?:en|{_POSSESSIVE})?|n|{_A}|ksi|in|{_POSSESSIVE})?)?"
     rf"{_CLITIC}"
 )
+# A name ending in -s takes the partitive -tA without the i: Jonasta, Markusta.
+_AFTER_S = re.compile(rf"t{_A}(?:{_A}n|{_POSSESSIVE})?{_CLITIC}")
+
+# Finnish changes the stem of some names before an ending; the changed stems are read too,
+# each with the endings that take it (one letter is enough here: no ordinary Swedish word
+# begins so). The weak grade of -kk-, -tt-, -pp- (Heikki: Heikin, Heikille; Pekka: Pekan;
+# Matti: Matin): genitive, the local cases, translative, abessive, the plural -t.
+_WEAK_A = f"(?:ss|st|ll|lt|tt){_A}(?:{_A}n|{_POSSESSIVE})?"
+_WEAK_E = f"(?:lle|kse)(?:en|{_POSSESSIVE})?"
+_AFTER_WEAK = re.compile(rf"(?:{_WEAK_A}|{_WEAK_E}|n|t|ksi|{_POSSESSIVE}){_CLITIC}")
+# -nen names (Virtanen: Virtasen, Virtaselle, Virtasena, Virtaseen, the Virtaset) and -s
+# names (Jonas: Jonaksen, Jonakselle) take a stem in -e; so do they the essive and the
+# illative.
+_AFTER_E_STEM = re.compile(
+    rf"(?:{_WEAK_A}|n{_A}(?:{_A}n|{_POSSESSIVE})?|{_WEAK_E}|n|t|ksi|en|{_POSSESSIVE}){_CLITIC}"
+)
+# The partitive and the plural genitive of -nen names: Virtasta, Virtasten; their plural
+# stem in -i: Virtasille, Virtasia, Virtasiin.
+_AFTER_S_STEM = re.compile(rf"(?:t{_A}|ten)(?:{_A}n|{_POSSESSIVE})?{_CLITIC}")
+_AFTER_PLURAL = re.compile(rf"(?:{_CASE_A}|{_CASE_E}|{_A}|in|den|tten|{_POSSESSIVE}){_CLITIC}")
+
+
+def _changed_stems(name: str) -> list[tuple[str, re.Pattern[str]]]:
+    """The stems Finnish makes of a (folded) name before some endings, each with them."""
+    out: list[tuple[str, re.Pattern[str]]] = []
+    if len(name) >= 5 and name.endswith("nen"):  # Virtanen: Virtase-, Virtas-, Virtasi-
+        base = name[:-3]
+        out += [(base + "se", _AFTER_E_STEM), (base + "s", _AFTER_S_STEM)]
+        out.append((base + "si", _AFTER_PLURAL))
+    elif len(name) >= 4 and name[-1] == "s" and name[-2] in "aeiouyäö":  # Jonas: Jonakse-
+        out.append((name[:-1] + "kse", _AFTER_E_STEM))
+    graded = re.fullmatch(r"(.+)(kk|tt|pp)([aeiouyäö])", name)
+    if graded:  # Heikki: Heiki-, Pekka: Peka-, Matti: Mati-
+        out.append((graded[1] + graded[2][0] + graded[3], _AFTER_WEAK))
+    return out
+
+
+class _Stems(NamedTuple):
+    """The (folded) words of the names, and the stems Finnish makes of them."""
+
+    names: set[str]
+    changed: dict[str, list[tuple[str, re.Pattern[str]]]]  # stem → (name, its endings)
+
+    @classmethod
+    def of(cls, names: set[str]) -> _Stems:
+        changed: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+        for name in names:
+            for stem, endings in _changed_stems(name):
+                if stem not in names:
+                    changed.setdefault(stem, []).append((name, endings))
+        return cls(names, changed)
+
+
 # A word that reads as a name and a Finnish ending may be an ordinary word all the same.
 # In the meeting's own language (Swedish, Norwegian, Danish, English) a Finnish form of a
 # name is rare (Zipf frequency below 2.1: "bergin" 2.0), while "rutin" (Rut), "martin"
@@ -163,15 +219,20 @@ def _is_ending(stem: str, ending: str) -> bool:
     """Whether a (folded) word is the name `stem` with a genitive or a Finnish ending."""
     if ending == "s":  # Annas, Karins: the Nordic genitive
         return True
-    # A one-letter ending ("annan" is no "Anna" + n) or a name of two letters ("lilla" is
-    # no "Li" + lla, "lista" no "Li" + sta) would make ordinary words names: those need
-    # the colon (Anna:n, Li:lle).
-    if len(stem) < 3 or len(ending) < 2:
+    # After a name of two letters an ending would make ordinary words names ("lilla" is no
+    # "Li" + lla, "lista" no "Li" + sta): those need the colon (Li:lle). One-letter
+    # endings (Liisan, Annaa, Heikkiä) are checked against the word lists (`_candidates`:
+    # "annan" is a Swedish word).
+    if len(stem) < 3:
         return False
     last = stem[-1]
     vowel = last if last in _AFTER_VOWEL else unicodedata.normalize("NFD", last)[0]
     if vowel in _AFTER_VOWEL:  # Zoë, José, Renée: the vowel under the accent
         return _AFTER_VOWEL[vowel].fullmatch(ending) is not None
+    if len(ending) < 2:
+        return False  # after a consonant, an i comes first (Karinin, Karinia)
+    if last == "s" and _AFTER_S.fullmatch(ending):
+        return True
     return last.isalpha() and _AFTER_CONSONANT.fullmatch(ending) is not None
 
 
@@ -327,8 +388,9 @@ def name_replacer(
     if not table:
         return lambda text: text
     # Run together, a name may spell an ordinary word ("Bo Ende": "boende"): that is the word.
-    for key in [k for k in joined if _has_case(k[0]) and is_common_word(k[0], language)]:
-        del table[key]
+    for key in joined:
+        if len(key) == 1 and _has_case(key[0]) and is_common_word(key[0], language):
+            del table[key]
     plain = {k: v for k, v in table.items() if k not in joined}
     words = _word_names(record, plain)
     lower_case = functools.cache(lambda: _names_typed_in_lower_case(record, plain, words))
@@ -338,7 +400,7 @@ def name_replacer(
     }
     longest = max(len(k) for k in lookup)
     heads = {k[0] for k in lookup if len(k) > 1}  # the first pieces of longer names
-    lasts = {k[-1] for k in lookup}
+    lasts = _Stems.of({k[-1] for k in lookup})
     gap = _patterns().gap
     pieces = re.compile(f"({_patterns().token.pattern})")  # split keeps the pieces
     # A name written with a note in it ("Anna [mamma] Lind", as in an action's 'who') is
@@ -432,19 +494,23 @@ def _if_a_name(
     return n, name.label, ending
 
 
-def _candidates(word: str, lasts: set[str], language: str) -> tuple[tuple[str, str, bool], ...]:
-    """(stem, ending, whether the word is an ordinary word too) for each name the (folded)
-    word may be, the longest name first: the word itself, or a name with a genitive or a
-    Finnish case ending ("perille" is Per + ille, and a Finnish word: a name only with a
-    capital, as "Per" is)."""
-    out = [(word, "", False)] if word in lasts else []
+def _candidates(word: str, stems: _Stems, language: str) -> tuple[tuple[str, str, bool], ...]:
+    """(name, ending, whether the word is an ordinary word too) for each name the (folded)
+    word may be, the longest stem first: the word itself, or a name with a genitive or a
+    Finnish case ending, on the name or on a stem Finnish makes of it (Heikin, Virtaselle)
+    ("perille" is Per + ille, and a Finnish word: a name only with a capital, as "Per" is)."""
+    out = [(word, "", False)] if word in stems.names else []
+    kind = None  # whether the whole word is an ordinary word, looked up once
     for cut in range(len(word) - 1, 1, -1):
         stem, ending = word[:cut], word[cut:]
-        if stem in lasts and _is_ending(stem, ending):
-            kind = "" if ending == "s" else _inflected_word(word, language)
+        found = [stem] if stem in stems.names and _is_ending(stem, ending) else []
+        found += [n for n, endings in stems.changed.get(stem, ()) if endings.fullmatch(ending)]
+        for name in found:
+            if kind is None and ending != "s":
+                kind = _inflected_word(word, language)
             if kind == "language":
-                break  # "rutin", "Marina": a word or someone else's name, whatever the case
-            out.append((stem, ending, kind == "fi"))
+                return tuple(out)  # "rutin", "Marina": a word or someone else's name
+            out.append((name, ending, kind == "fi"))
     return tuple(out)
 
 
@@ -480,6 +546,8 @@ def _names(
                 single.setdefault(pieces, stand_in)
                 if len(pieces) > 1:  # and run together: "AnnaKarin", "@hansberg", "OBRIEN"
                     together.setdefault(("".join(pieces),), stand_in)
+                    # with the apostrophe kept: "O'BrienSmith"
+                    together.setdefault(_pieces(["".join(run)]), stand_in)
     table = {**together, **single, **full}  # a full name wins over a part that looks the same
     return pairs, table, {k for k in together if k not in single and k not in full}
 
@@ -494,27 +562,35 @@ def _word_names(record: MeetingRecord, table: dict[tuple[str, ...], str]) -> set
     }
 
 
-def _also_words(record: MeetingRecord, table: dict[tuple[str, ...], str]) -> set[str]:
-    """The one-word names that are ordinary words too, and so names only with a capital."""
-    words_too = _word_names(record, table)
-    if words_too and _names_typed_in_lower_case(record, table, words_too):
-        return set()  # this meeting writes names in lower case: "per" may be Per
-    return words_too
-
-
 def words_kept(record: MeetingRecord) -> Counter[str]:
     """How often each name that is also a word was kept as a word (lower case) in the
-    meeting's texts — for the scribe to check after a pseudonymised export."""
+    meeting's texts, and each Finnish word that reads as a name with an ending ("perille"
+    with Per) — for the scribe to check after a pseudonymised export."""
     _, table, joined = _names(record, "", "")
     table = {k: v for k, v in table.items() if k not in joined}
-    words_too = _also_words(record, table) if table else set()
     kept: Counter[str] = Counter()
-    if not words_too:
-        return kept
-    pattern = _whole_words(words_too)
+    words = _word_names(record, table)
+    if not table or _names_typed_in_lower_case(record, table, words):
+        return kept  # no names, or names in lower case: every such word was replaced
+    pattern = _whole_words(words) if words else None
+    names = _Stems.of({run[0] for run in table if len(run) == 1})
+    inflected: dict[str, bool] = {}  # each piece as typed: a Finnish word kept?
+    token = _patterns().token
     for text in record_texts(record):
-        if text:
+        if not text:
+            continue
+        if pattern:
             kept.update(pattern.findall(unicodedata.normalize("NFC", text)))
+        for piece in token.findall(text):
+            if piece[:1].isupper():
+                continue  # with a capital: replaced
+            hit = inflected.get(piece)
+            if hit is None:
+                folded = re.sub(f"[{_JOINERS}]", "", fold(piece))
+                found = _candidates(folded, names, record.language)
+                hit = inflected[piece] = any(word for _, _, word in found)
+            if hit:
+                kept[piece] += 1
     return kept
 
 
