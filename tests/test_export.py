@@ -179,14 +179,18 @@ def samtidigt_traff_5(store):
 def test_raseborg_client_meeting_golden(store):
     m = raseborg_client_meeting(store)
     record = load_record(store, m.id)
-    check_golden("raseborg-klientmote.minutes.md", render_minutes(record))
+    # The facilitators' copy, with the method's notes; everyone's, the minutes without them.
+    check_golden("raseborg-klientmote.minutes.md", render_minutes(record, method=True))
+    check_golden("raseborg-klientmote.everyone.minutes.md", render_minutes(record))
     check_golden("raseborg-klientmote.action-plan.md", render_action_plan(record))
 
 
 def test_samtidigt_traff_5_golden(store):
     m = samtidigt_traff_5(store)
     record = load_record(store, m.id)
-    check_golden("samtidigt-traff-5.minutes.md", render_minutes(record))
+    # The facilitators' copy, with the method's notes; everyone's, the minutes without them.
+    check_golden("samtidigt-traff-5.minutes.md", render_minutes(record, method=True))
+    check_golden("samtidigt-traff-5.everyone.minutes.md", render_minutes(record))
     check_golden("samtidigt-traff-5.action-plan.md", render_action_plan(record))
 
 
@@ -331,7 +335,7 @@ def test_a_step_of_seconds_took_less_than_a_minute_not_none(store):
     m.next_step()
     m.finish()
     m.close()
-    minutes = render_minutes(load_record(store, m.id))
+    minutes = render_minutes(load_record(store, m.id), method=True)
     times = minutes.split("\n## ")[2]  # the header, the participants, then the times
     rows = [line for line in times.splitlines() if line.startswith("| ")]
     assert [r.split("|")[3].strip() for r in rows[1:4]] == ["< 1 min", "12 min", "0 min"]
@@ -439,7 +443,8 @@ def test_a_skipped_optional_step_says_so_in_the_minutes_with_its_condition(store
     m.goto_step(optional)
     m.skip_step()
     m.close()
-    minutes = export_meeting(store, m.id, tmp_path / "out").paths[0].read_text("utf-8")
+    out = tmp_path / "out"
+    minutes = export_meeting(store, m.id, out, to="facilitators").paths[0].read_text("utf-8")
     assert "*Hoppades över: Om ni valt gamla case med en historia av frustration" in minutes
     assert f"| {optional + 1}. Samverkanskarta | hoppades över |" in minutes
 
@@ -448,7 +453,7 @@ def test_the_minutes_mark_what_the_set_adds_to_its_source(store):
     m = new_meeting(store, "goda-samtal-medborgarmote", [("Ada", "medborgare")])
     m.start()
     m.close()
-    minutes = render_minutes(load_record(store, m.id))
+    minutes = render_minutes(load_record(store, m.id), method=True)
     assert "*Tillagt, inte i källan: Minuterna: inbjudan anger bara tiden kl. 15.00–17.00.*" in (
         minutes
     )

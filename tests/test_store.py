@@ -265,3 +265,18 @@ def test_sigkill_at_random_points_loses_no_saved_turn_or_draft(tmp_path):
             store.close()
     assert len(reported["T"]) > 100  # the children really did write
     assert len(reported["A"]) > 10
+
+
+def test_a_full_disk_is_named_as_such_not_as_a_moved_wal_file(tmp_path, monkeypatch):
+    # A4: SQLite says "disk I/O error" when a full disk has no room for its side files.
+    import shutil
+    import sqlite3
+
+    from dialogtui.store.db import _explain
+
+    path = tmp_path / "dialogtui.sqlite3"
+    error = sqlite3.OperationalError("disk I/O error")
+    assert "-wal" in _explain(error, path)
+    monkeypatch.setattr(shutil, "disk_usage", lambda _: shutil._ntuple_diskusage(10**9, 10**9, 0))
+    said = _explain(error, path)
+    assert "full" in said and "-wal" not in said and str(path) in said

@@ -566,9 +566,9 @@ def export_cmd(
             "--for",
             metavar=_("RECIPIENT"),
             help=_(
-                "Whose statements the copy holds: everyone (the default), family, an "
-                "organisation (its people's and the family's), or participants' names, "
-                "comma-separated."
+                "Whose statements the copy holds: everyone (the default), facilitators "
+                "(everyone's, with the method's notes and times), family, an organisation "
+                "(its people's and the family's), or participants' names, comma-separated."
             ),
         ),
     ] = None,

@@ -12,6 +12,7 @@ import datetime as dt
 import errno
 import json
 import os
+import shutil
 import sqlite3
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -68,10 +69,25 @@ def _no_note(note: int, meeting: int) -> StoreError:
     return StoreError(said.format(id=note, meeting=meeting))
 
 
+def _disk_full(path: Path) -> bool:
+    """Whether the disk of `path` has no room left for SQLite's side files (a few pages)."""
+    try:
+        return shutil.disk_usage(path.parent).free < 64 * 1024
+    except OSError:
+        return False
+
+
 def _explain(exc: sqlite3.Error, path: Path) -> str:
     text = str(exc).lower()
     if "disk is full" in text:
         return _("the disk is full; nothing new was saved, the last saved state is intact")
+    if "disk i/o" in text and _disk_full(path):
+        # SQLite says "disk I/O error" when it cannot make its -shm or -wal file on a full
+        # disk, even to read: say what to do about it, not a file nobody touched (A4).
+        return _(
+            "the disk holding {path} is full: free some space on it, then try again; "
+            "nothing was changed"
+        ).format(path=path)
     if "disk i/o" in text:
         return _(
             "cannot read or write {path} (a disk error, or its -wal file was moved or deleted "
