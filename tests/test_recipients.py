@@ -3,6 +3,8 @@ organisation is called; the facilitators' copy the only one with the method's no
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from meeting_helpers import new_meeting
 
@@ -52,3 +54,20 @@ def test_only_the_facilitators_copy_has_the_methods_notes(store, tmp_path):
                 assert set(found) == set(method), path.name  # the minutes, not the plan
             elif to != "facilitators" or path.suffix == ".txt":  # never in a journal
                 assert not found, (to, path.name, found)
+
+
+def test_the_acceptance_line_says_what_was_read(store):
+    # N13: "read back and accepted" stood above what was never read; now it says what was.
+    from dialogtui.export.markdown import render_minutes
+    from dialogtui.export.read_back import covered, pages
+    from dialogtui.export.record import load_record
+    from dialogtui.records import NoteKind
+
+    m = new_meeting(store, "raseborg-klientmote", [("Anna Lind", "familj")])
+    m.start()
+    m.submit("Anna talar")
+    m.add_note(NoteKind.decision, "Vi ses igen")
+    m.accept_read_back("Anna Lind", covered(pages(load_record(store, m.id))))
+    m.close()
+    minutes = render_minutes(load_record(store, m.id))
+    assert re.search(r"Anna Lind \(\d\d:\d\d; läst: 1 inlägg och 1 beslut\)", minutes)

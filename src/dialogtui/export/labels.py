@@ -95,6 +95,7 @@ _LABELS: dict[str, str] = {
     "corrected": NC_("document", "corrected at read-back"),
     "objection": NC_("document", "{name} considers this incorrect"),
     "read_back": NC_("document", "Read back and accepted by"),
+    "what_was_read": NC_("document", "read back: {parts}"),
     "journal": NC_("document", "Journal note"),
     "written_by": NC_("document", "Written by"),
     "present": NC_("document", "Present"),
@@ -106,7 +107,7 @@ _LABELS: dict[str, str] = {
     "called_by": NC_("document", "called by {name}"),
     "by_others": NC_("document", "Measures by parties outside the meeting"),
     "page": NC_("document", "Page {page} of {pages}"),
-    # What a read-back covered (dialogtui.export.read_back.covered_text): each part's count
+    # What a read-back covered (covered_text): each part's count
     # for 1, and for any other number (`_plural`).
     "count_turns": NC_("document", "{n} turn"),
     "count_turns_plural": NC_("document", "{n} turns"),
@@ -168,3 +169,21 @@ def action_columns(
     if "what" not in {f for f, _ in cols}:
         cols.insert(0, ("what", names["what"]))
     return cols
+
+
+def covered_text(covered: list[tuple[str, int]], L: dict[str, str]) -> str:
+    """ "42 inlägg, 2 beslut, 1 orosmoment, 3 åtgärder och planens ram": what a read-back
+    covered, in the labels' language ("" where nothing is known). Each count in its form
+    for that number: dialogtui's five languages all have one form for 1 and one for any
+    other number (their catalogues' Plural-Forms, which a test holds to that); a part not
+    known here is said as entries."""
+    said: list[str] = []
+    for part, n in covered:
+        if part == "plan":
+            said.append(L["count_plan"])
+            continue
+        key = f"count_{part}" if f"count_{part}" in L else "count_entries"
+        said.append(L[key if n == 1 else f"{key}_plural"].format(n=n))
+    if len(said) < 2:
+        return "".join(said)
+    return f"{', '.join(said[:-1])} {L['and']} {said[-1]}"

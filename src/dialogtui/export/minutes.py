@@ -31,7 +31,7 @@ from dialogtui.export.document import (
     said,
     turn_text,
 )
-from dialogtui.export.labels import action_columns, labels
+from dialogtui.export.labels import action_columns, covered_text, labels
 from dialogtui.export.pseudonymise import name_replacer, pseudonyms
 from dialogtui.export.recipients import for_copy
 from dialogtui.export.record import MeetingRecord
@@ -204,11 +204,17 @@ class Minutes:
         return [said(name)] if name and not self.pseudonymise else []
 
     def read_back(self) -> Line:
-        """Who accepted the minutes as read back, at what time ("Anna Lind, Per (14:31)")."""
+        """Who accepted the minutes as read back, at what time, having heard what ("Anna
+        Lind, Per (14:31; read back: 12 turns, 2 decisions and the plan's frame)")."""
         out: Line = []
         for n, rb in enumerate(self.r.read_backs):
             out += [ours("; ")] if n else []
-            out += [self.t(rb.accepted_by), ours(f" ({rb.at.astimezone():%H:%M})")]
+            at = f"{rb.at.astimezone():%H:%M}"
+            # What was read, where known: the acceptance covers that, and no more (N13).
+            read = covered_text(rb.covered, self.L)
+            if read:
+                at += "; " + self.L["what_was_read"].format(parts=read)
+            out += [self.t(rb.accepted_by), ours(f" ({at})")]
         return out
 
     def clock_times(self) -> str:
