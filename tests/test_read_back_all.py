@@ -184,10 +184,11 @@ def every_kind_meeting(db, say) -> tuple[int, list[str]]:
     return mid, written
 
 
-async def read_every_page(app, pilot) -> list[str]:
+async def read_every_page(app, pilot, each=None) -> list[str]:
     """From the end screen: `r`, then → through every page, the title and each item as
-    the screen lists it (an item taller than the screen whole, not cut where it ends).
-    The last page is the one → leaves as it is (nothing here knows the screen's insides)."""
+    the screen lists it (an item taller than the screen whole, not cut where it ends);
+    `each(app)` on every page. The last page is the one → leaves as it is (nothing here
+    knows the screen's insides)."""
     from textual.widgets import Label, OptionList
 
     from dialogtui.tui.ordering import settle
@@ -202,6 +203,8 @@ async def read_every_page(app, pilot) -> list[str]:
         title = str(screen.query_one("#read-back-title", Label).render())
         items = screen.query_one("#read-back-turns", OptionList)
         shown += [title] + [str(o.prompt) for o in items.options]
+        if each is not None:
+            each(app)
         await pilot.press("right")
         await settle(screen)  # the key is handled: the next page, or none
         await pilot.pause()
@@ -272,6 +275,32 @@ def test_every_text_written_anywhere_is_on_some_page(tmp_path_factory, texts):
     shown = flat("\n".join(pages))
     missing = [t for t in written if flat(t) not in shown]
     assert not missing, f"not read back: {missing}"
+
+
+def test_hostile_text_is_read_back_as_typed_and_no_control_reaches_the_screen(
+    tmp_path, private_home
+):
+    # The adversarial review's set and meetings (test_hostile_text.py): markup and escape
+    # sequences in every field a user types.
+    from test_hostile_text import HOSTILE, RAW, SET, hostile_meetings
+
+    (private_home / "question_sets").mkdir(parents=True)
+    (path := private_home / "question_sets" / "hostile.toml").write_text(SET, "utf-8")
+    db = tmp_path / "db"
+    mid = hostile_meetings(db, FakeClock(START), path)
+    pages: list[str] = []
+
+    def no_control(app) -> None:
+        assert not RAW.search(app.export_screenshot().replace("\n", "")), "a control"
+
+    async def scenario(app, pilot):
+        pages.extend(await read_every_page(app, pilot, no_control))
+
+    run(scenario, db=db, meeting_id=mid)
+    shown = flat("\n".join(pages))
+    for said in ("Tur [/x]", "Beslut [/]", "Ring skolan [/x]", "Kommentar [/] ␛]0;PWNED"):
+        assert said in shown, said
+    assert "[b]fet[/b]" in shown and "\x1b" not in shown and HOSTILE not in shown
 
 
 # -- who objects ---------------------------------------------------------------------------

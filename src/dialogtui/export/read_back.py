@@ -15,7 +15,7 @@ typed (each place shows it as data); nothing here imports Textual.
 
 What a read-back covered is stored with its acceptance (`read_backs.covered`) as a JSON list
 of [part, count], in this order, a part only where its count is not 0. The parts
-(language-neutral keys; `covered_text` says them in a language):
+(language-neutral keys; `labels.covered_text` says them in a language):
 
 - `turns`: the statements read (a pass is shown, but it is not a statement);
 - `decisions`, `concerns`, `standpoints`: the notes of those kinds;
@@ -46,6 +46,7 @@ from dialogtui.export.document import (
     ours,
     plain_text,
 )
+from dialogtui.export.labels import covered_text as covered_text  # the minutes say it too
 from dialogtui.export.minutes import Minutes
 from dialogtui.export.record import MeetingRecord
 from dialogtui.kinds import SPECS as KIND_SPECS
@@ -91,10 +92,11 @@ def kind_part(step: Step) -> str:
 
 @dataclass(slots=True)
 class Entry:
-    """One item of a page. `part`: what it is (a key of PARTS); `head`: what stands above
-    it on the page (a question, a section's label, a case's heading), shown with it so that
-    it is never scrolled away from it; `lines`: what it says (a table's row: a "Heading:
-    value" line per cell); `under`: what is noted beside it (a turn's objections)."""
+    """One item of a page. `part`: what it is (a key of PARTS, or "": a line that is none
+    of them, a case's consent with nothing after it); `head`: what stands above it on the
+    page (a question, a section's label, a case's heading), shown with it so that it is
+    never scrolled away from it; `lines`: what it says (a table's row: a "Heading: value"
+    line per cell); `under`: what is noted beside it (a turn's objections)."""
 
     part: str
     lines: list[Line]
@@ -277,21 +279,3 @@ def covered(read: list[Page]) -> list[tuple[str, int]]:
     if total.get("plan"):
         total["plan"] = 1
     return [(part, total[part]) for part in PARTS if total.get(part)]
-
-
-def covered_text(covered: list[tuple[str, int]], L: dict[str, str]) -> str:
-    """ "42 inlägg, 2 beslut, 1 orosmoment, 3 åtgärder och planens ram": what a read-back
-    covered, in the labels' language ("" where nothing is known). Each count in its form
-    for that number: dialogtui's five languages all have one form for 1 and one for any
-    other number (their catalogues' Plural-Forms, which a test holds to that); a part not
-    known here is said as entries."""
-    said: list[str] = []
-    for part, n in covered:
-        if part == "plan":
-            said.append(L["count_plan"])
-            continue
-        key = f"count_{part}" if f"count_{part}" in L else "count_entries"
-        said.append(L[key if n == 1 else f"{key}_plural"].format(n=n))
-    if len(said) < 2:
-        return "".join(said)
-    return f"{', '.join(said[:-1])} {L['and']} {said[-1]}"
