@@ -325,7 +325,7 @@ def test_who_objects_is_chosen_among_the_participants_and_a_slip_is_never_nobody
         await pilot.press("ctrl+o")
         await until(pilot, lambda: "Time per step" in screen_text(app))
         await pilot.press("r")
-        await until(pilot, lambda: "another item" in screen_text(app))
+        await until(pilot, lambda: "Step 1/3" in screen_text(app))
         # The first letters and enter: the participant they begin (the dialog lists them).
         burst(app, "o")
         await until(pilot, lambda: "Participants: Anna Lind, Sara Berg" in screen_text(app))
@@ -382,7 +382,7 @@ def test_the_acceptance_keeps_what_the_read_back_showed(tmp_path):
         await pilot.press("ctrl+o")
         await until(pilot, lambda: "Time per step" in screen_text(app))
         await pilot.press("r")
-        await until(pilot, lambda: "another item" in screen_text(app))
+        await until(pilot, lambda: "Step 1/3" in screen_text(app))
         # Accepted after the first page only: the dialog says what was read, and what not.
         burst(app, "a")
         await until(
