@@ -16,10 +16,11 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from copies import TAG, Copy, Scribe, copies, may_hold, read_back, squeezed
-from hypothesis import HealthCheck, Phase, given, settings
+from copies import FACILITATORS, TAG, Copy, Scribe, copies, may_hold, read_back, squeezed
+from hypothesis import HealthCheck, Phase, given, note, settings
 from hypothesis import strategies as st
 
+from dialogtui.errors import ExportError
 from dialogtui.export.write import export_meeting
 from dialogtui.store.db import Store
 
@@ -80,15 +81,24 @@ def check(data: st.DataObject, set_id: str, formats: tuple[str, ...], most: int 
                 every = [every[data.draw(st.integers(0, 1))]] + [every[i] for i in drawn[:most]]
             for n, (copy, history) in enumerate(every):
                 out = Path(tmp) / f"copy-{n}"
-                export_meeting(
-                    store,
-                    engine.id,
-                    out_dir=out,
-                    formats=formats,
-                    to=copy.to,
-                    history=history,
-                    pseudonymise=False,
-                )
+                try:
+                    export_meeting(
+                        store,
+                        engine.id,
+                        out_dir=out,
+                        formats=formats,
+                        to=copy.to,
+                        history=history,
+                        pseudonymise=False,
+                    )
+                except ExportError:
+                    # The facilitators' copy is younger than A1's fix: where it is not
+                    # known (this test run on an older tree, to see it find A1), the
+                    # copies for the people are what is checked.
+                    if copy.to != FACILITATORS:
+                        raise
+                    note("no facilitators' copy in this version of dialogtui")
+                    continue
                 texts = read_back(out)
                 # A calendar is written only where something is dated (README).
                 due = {f for f in formats if f != "ics" or scribe.dated()}
