@@ -124,7 +124,7 @@ def test_every_format_carries_the_markdowns_content(store, tmp_path):
         assert flat(text) in note or text == SAID["Anna Lind"], text
     assert "Närvaro över 90 procent till våren." in note
     for method in ("Tider", "Planerat", "Tillagt, inte i källan", "Namn; Roll"):
-        assert method not in note and method in flat(texts["minutes.md"]) + "Namn; Roll"
+        assert method not in note, method
     # The read-back's marks are in every one of them.
     for name in ("minutes.md", "minutes.docx", "minutes.pdf", "journal-note.txt"):
         said = flat(texts[name])
