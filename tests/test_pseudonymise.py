@@ -427,3 +427,12 @@ def test_a_finnish_word_kept_although_it_reads_as_a_name_is_reported(store, tmp_
     m.close()
     exported = export_meeting(store, m.id, tmp_path / "out", pseudonymise=True)
     assert exported.words_kept == {"perille": 1, "jonkin": 1}
+
+
+def test_a_name_joined_as_in_an_address_is_found_but_not_across_a_sentence(store):
+    replace = hide(store, [("Hans Berg", "myndighet"), ("Eva Ek", "familj")])
+    # "hans", "berg", "eva" and "ek" alone are ordinary Swedish words, kept in lower case.
+    assert replace("hans.berg@skolan.fi, @eva_ek") == "Myndighetsperson@skolan.fi, @Familjemedlem"
+    assert replace("Vi talade med Hans. Berg kom sen.") == (
+        "Vi talade med Myndighetsperson. Myndighetsperson kom sen."
+    )

@@ -9,18 +9,20 @@ A name is found as whole words, however it was typed:
   pasted text ("Ib\u00adrahim"), a zero-width space or joiner, a word joiner, a BOM;
 - next to digits ("Ibrahim2", "2Ibrahim": a user name, a file name);
 - as the full name first ("Anna-Karin Lind"), then each part of it on its own ("Lind"),
-  and run together ("AnnaKarin", "@hansberg", "OBRIEN" for O'Brien);
+  run together ("AnnaKarin", "@hansberg", "OBRIEN" for O'Brien) or joined by one full stop
+  or underscore ("hans.berg@", "eva_ek");
 - with a genitive (Annas, Anna's, Anna:s, Strauss') or a Finnish case ending: Raseborg's
-  meetings are bilingual. Finnish endings are read after a vowel (Annalle, Annasta) and,
-  with the linking i, after a consonant (Karinille, Holmista, Ahmedia, Anderssonin), with
-  possessive suffixes and clitics (Annallekin, Karinilleen); after a colon or an
-  apostrophe any ending counts (Anna:n, Anna-Karin:lle, Ahmet'in, as Turkish writes it).
-  Without a colon, one-letter endings do not count (the Swedish "annan" is not "Anna" + n;
-  "Maria" is not "Mari" + a), nor do endings after a name of two letters ("lilla" is not
-  "Li" + lla).
-Not found: endings that change the stem (Heikki → Heikin), a name run together with an
-ordinary word ("Annasmamma"), or people who were never participants of the series.
-SECURITY.md says so.
+  meetings are bilingual. Finnish endings are read after a vowel (Annalle, Liisan, Annaa)
+  and, with the linking i, after a consonant (Karinille, Holmista, Ahmedia, Anderssonin),
+  with possessive suffixes and clitics (Annallekin, Karinilleen), also on the stems Finnish
+  makes of names in -nen, -kk-/-tt-/-pp- and -Vs (Virtaselle, Heikin, Jonaksen); after a
+  colon or an apostrophe any ending counts (Anna:n, Anna-Karin:lle, Ahmet'in, as Turkish
+  writes it). A word that reads so but is an ordinary word is one: of the meeting's
+  language whatever its case ("annan", "rutin"; someone else's name, "Marina"), of Finnish
+  in lower case ("perille") — wordfreq's lists tell. Endings after a name of two letters
+  need the colon ("lilla" is not "Li" + lla).
+Not found: other stem changes (Satu → Sadun), a name run together with an ordinary word
+("Annasmamma"), or people who were never participants of the series. SECURITY.md says so.
 The names are those of this meeting's participants and facilitators, and of everyone who
 took part in an earlier meeting of the series (their names can be in carried actions).
 A name that is also an ordinary word of the meeting's language ("Per": per vecka) is a name
@@ -45,7 +47,7 @@ from dialogtui.export.labels import labels
 from dialogtui.export.record import MeetingRecord
 from dialogtui.records import Participant
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'"})
+_APOSTROPHES = "\u2019\u2018\u02bc\u2032"  # typographic apostrophes, read as '
 _JOINERS = "'\u2019\u2018\u02bc:"  # inside a word: O'Brien, Anna's, Anna:lle
 # What takes no room on the page and so can hide inside a name: the soft hyphen (pasted
 # from a word processor or a web page), zero-width spaces, joiners and non-joiners, the
@@ -249,7 +251,9 @@ def fold(text: str) -> str:
     """The form names are compared in."""
     text = _INVISIBLES.sub("", text)
     text = unicodedata.normalize("NFKC", text).casefold()
-    text = text.replace("i\u0307", "i").replace("\u0131", "i").translate(_APOSTROPHES)
+    text = text.replace("i\u0307", "i").replace("\u0131", "i")
+    for apostrophe in _APOSTROPHES:  # str.translate is slower on a long text
+        text = text.replace(apostrophe, "'")
     return unicodedata.normalize("NFC", text)
 
 
@@ -260,8 +264,17 @@ def name_parts(name: str) -> tuple[str, ...]:
     """The folded words of a name, without what stands in brackets:
     "Anna-Karin Lind" → ("anna", "karin", "lind"), "Anna (mamma)" → ("anna",)."""
     bare = _ANNOTATION.sub(" ", unicodedata.normalize("NFC", name))
-    words = (fold(m.group()) for m in _patterns().word.finditer(bare))
-    return tuple(w for w in words if w)
+    words = (
+        "'".join(_fold_piece(p) for p in re.split(f"[{_JOINERS}]", m.group()))
+        for m in _patterns().word.finditer(bare)
+    )
+    return tuple(w for w in words if w.strip("'"))
+
+
+def _fold_piece(piece: str) -> str:
+    """A piece of a word, folded; an apostrophe NFKC makes of a letter ("ŉ" is "ʼn") is no
+    joiner of pieces, as it is not in the text."""
+    return re.sub(f"[{_JOINERS}]", "", fold(piece))
 
 
 def _pieces(parts: Iterable[str]) -> tuple[str, ...]:
@@ -418,8 +431,7 @@ def name_replacer(
     def read(raw: str) -> _Piece:
         known = seen.get(raw)
         if known is None:
-            # An apostrophe that NFKC makes of a letter ("ŉ" is "ʼn") is no joiner here.
-            folded = re.sub(f"[{_JOINERS}]", "", fold(raw))
+            folded = _fold_piece(raw)
             candidates = _candidates(folded, lasts, language)
             known = seen[raw] = _Piece(folded, candidates, bool(candidates) or folded in heads)
         return known
@@ -576,17 +588,23 @@ def words_kept(record: MeetingRecord) -> Counter[str]:
     names = _Stems.of({run[0] for run in table if len(run) == 1})
     inflected: dict[str, bool] = {}  # each piece as typed: a Finnish word kept?
     token = _patterns().token
+    # Only a text where a name, or a stem of one, begins a word can hold such a word:
+    # most texts are passed over at the speed of re.
+    stems = sorted({*names.names, *names.changed}, key=len, reverse=True)
+    begins = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, stems))})") if stems else None
     for text in record_texts(record):
         if not text:
             continue
         if pattern:
             kept.update(pattern.findall(unicodedata.normalize("NFC", text)))
+        if begins is None or not begins.search(fold(text)):
+            continue
         for piece in token.findall(text):
             if piece[:1].isupper():
                 continue  # with a capital: replaced
             hit = inflected.get(piece)
             if hit is None:
-                folded = re.sub(f"[{_JOINERS}]", "", fold(piece))
+                folded = _fold_piece(piece)
                 found = _candidates(folded, names, record.language)
                 hit = inflected[piece] = any(word for _, _, word in found)
             if hit:
