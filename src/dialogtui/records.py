@@ -131,11 +131,14 @@ def by_turn(objections: list[Objection]) -> dict[int, list[Objection]]:
 class ReadBack:
     """The minutes read back in the room and accepted by the people named, at a time;
     `covered`: what the read-back showed, as (part, count) (`dialogtui.export.read_back`
-    names the parts; an older read-back's is empty: not known)."""
+    names the parts; an older read-back's is empty: not known); `reopened_at`: when the
+    meeting was opened again after it, so that what was written after is not taken as
+    read back and accepted."""
 
     accepted_by: str
     at: dt.datetime
     covered: list[tuple[str, int]] = field(default_factory=list, hash=False)  # a list: no hash
+    reopened_at: dt.datetime | None = None
 
 
 @dataclass(slots=True)

@@ -96,6 +96,10 @@ _LABELS: dict[str, str] = {
     "objection": NC_("document", "{name} considers this incorrect"),
     "read_back": NC_("document", "Read back and accepted by"),
     "what_was_read": NC_("document", "read back: {parts}"),
+    "reopened": NC_(
+        "document",
+        "the meeting was opened again at {time}: what was written after is not read back",
+    ),
     "journal": NC_("document", "Journal note"),
     "written_by": NC_("document", "Written by"),
     "present": NC_("document", "Present"),

@@ -214,6 +214,9 @@ class Minutes:
             read = covered_text(rb.covered, self.L)
             if read:
                 at += "; " + self.L["what_was_read"].format(parts=read)
+            if rb.reopened_at is not None:  # what came after was never read back
+                when = f"{rb.reopened_at.astimezone():%H:%M}"
+                at += "; " + self.L["reopened"].format(time=when)
             out += [self.t(rb.accepted_by), ours(f" ({at})")]
         return out
 

@@ -49,6 +49,7 @@ class MeetingEngine:
         self.qs: QuestionSet = parse_question_set(row["set_toml"], f"<meeting {meeting_id}>")
         self.info: MeetingInfo = store.meeting_info(meeting_id)
         self.status = MeetingStatus(row["status"])
+        self.reopened_after_read_back = False  # set by `start`
         self.started_at = (
             dt.datetime.fromisoformat(row["started_at"]) if row["started_at"] else None
         )
@@ -367,6 +368,11 @@ class MeetingEngine:
                 _("this question set needs the guardians' consent recorded before the meeting")
             )
         beginning = self.started_at is None
+        # An ended meeting read back and accepted, opened again: the scribe is told that
+        # what is written now was not read back (the minutes say so beside the acceptance).
+        self.reopened_after_read_back = (
+            self.status is MeetingStatus.finished and bool(self.store.read_backs(self.id))
+        )
         if self.started_at is None or self.status is MeetingStatus.finished:
             # Starting, or taking up again a meeting that was ended: it is open again.
             self.started_at = self.started_at or self.clock.now()

@@ -362,7 +362,17 @@ class Store:
                 (status.value, _ts(now), meeting_id),
             )
             if status is MeetingStatus.open:  # reopening a finished meeting
+                ended = c.execute(
+                    "SELECT finished_at FROM meetings WHERE id=?", (meeting_id,)
+                ).fetchone()
                 c.execute("UPDATE meetings SET finished_at=NULL WHERE id=?", (meeting_id,))
+                if ended is not None and ended[0] is not None:
+                    # What is written from now on was not read back: the acceptance says so.
+                    c.execute(
+                        "UPDATE read_backs SET reopened_at=? WHERE meeting_id=?"
+                        " AND reopened_at IS NULL",
+                        (_ts(now), meeting_id),
+                    )
 
     def set_series(self, meeting_id: int, series: str) -> None:
         with self.tx() as c:
@@ -612,9 +622,10 @@ class Store:
 
     def read_backs(self, meeting_id: int) -> list[ReadBack]:
         return [
-            ReadBack(r[0], dt.datetime.fromisoformat(r[1]), self._covered(r[2]))
+            ReadBack(r[0], dt.datetime.fromisoformat(r[1]), self._covered(r[2]), _dt(r[3]))
             for r in self.query(
-                "SELECT accepted_by, at, covered FROM read_backs WHERE meeting_id=? ORDER BY id",
+                "SELECT accepted_by, at, covered, reopened_at FROM read_backs"
+                " WHERE meeting_id=? ORDER BY id",
                 (meeting_id,),
             )
         ]

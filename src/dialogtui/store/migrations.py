@@ -290,7 +290,8 @@ MIGRATIONS: list[str] = [
     # 17: who may read what: an objection's author as a participant (a recipient's copy
     # holds it only if it holds its author's statements; older ones found by their name);
     # the follow-up meeting's time and place; what a read-back covered, as its acceptance
-    # line says
+    # line says, and when the meeting was opened again after it (what came after was not
+    # read back)
     """
     ALTER TABLE objections ADD COLUMN participant_id INTEGER;
     UPDATE objections SET participant_id = (
@@ -301,6 +302,7 @@ MIGRATIONS: list[str] = [
     ALTER TABLE plans ADD COLUMN follow_up_at TEXT NOT NULL DEFAULT '';
     ALTER TABLE plans ADD COLUMN follow_up_place TEXT NOT NULL DEFAULT '';
     ALTER TABLE read_backs ADD COLUMN covered TEXT NOT NULL DEFAULT '';
+    ALTER TABLE read_backs ADD COLUMN reopened_at TEXT;
     """,
 ]
 

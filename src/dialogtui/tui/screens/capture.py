@@ -170,6 +170,12 @@ class CaptureScreen(DialogScreen[None]):
         self.sub_title = visible(self.engine.info.title)
         try:
             self.engine.start()
+            if self.engine.reopened_after_read_back:
+                said = _(
+                    "This meeting was read back and accepted; it is open again. The minutes "
+                    "will say that what you write now was not read back."
+                )
+                self.notify(said, severity="warning", timeout=12, markup=False)
             self._take_back_recovered()
             self._kept = self.engine.kept()
         except DialogtuiError as exc:
@@ -780,7 +786,10 @@ class CaptureScreen(DialogScreen[None]):
         stack with every return and stall the screen when they expire together)."""
         if reopened:
             self._moved()
-            self._strip_says(_("open again · ctrl+o ends the meeting"))
+            if self.engine.reopened_after_read_back:
+                self._strip_says(_("open again, not read back · ctrl+o ends the meeting"))
+            else:
+                self._strip_says(_("open again · ctrl+o ends the meeting"))
 
     def _participant_dialog(self):
         def done(person) -> None:
