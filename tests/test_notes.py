@@ -119,3 +119,36 @@ def test_the_command_line_leaves_a_meeting_open_in_the_app_alone(cli):
     assert result.code != 0 and "Traceback" not in result.err
     m.close()
     store.close()
+
+
+def test_consent_noted_on_the_command_line_is_given_in_one_true_sentence(cli):
+    # N14: `notes --consent "…gav muntligt samtycke"` gave "samtycke saknas (…gav…)".
+    store = Store.open()
+    m = new_meeting(store, "samtidigt-traff-4", [("Ada", "skola")])  # it asks for consent
+    m.close()
+    store.close()
+    how = "Vårdnadshavarna gav muntligt samtycke 2026-12-01"
+    assert cli("notes", m.id, "--consent", how).code == 0
+    assert f"consent (given): {how}" in cli("notes", m.id).out
+    store = Store.open()
+    minutes = render_minutes(load_record(store, m.id))
+    store.close()
+    consent = [line for line in minutes.splitlines() if "Samtycke" in line]
+    assert consent == [f"- **Samtycke:** vårdnadshavarnas samtycke finns: {how}"]
+
+
+def test_each_cases_consent_is_listed_and_a_case_not_taken_up_says_nothing(cli):
+    store = Store.open()
+    m = new_meeting(store, "samtidigt-traff-4", [("Ada", "skola")])
+    m.start()
+    m.goto_step(m.qs.index_of("casekarta"))
+    m.submit("Pojke 12 år")
+    m.record_case_consent(1, "Skriftligt från mamman")
+    m.close()
+    store.close()
+    assert "case 1: consent given: Skriftligt från mamman" in cli("notes", m.id).out
+    store = Store.open()
+    minutes = render_minutes(load_record(store, m.id))
+    store.close()
+    assert "samtycke saknas" not in minutes  # no second case was taken up
+    assert "*Samtycke: vårdnadshavarnas samtycke finns: Skriftligt från mamman*" in minutes

@@ -673,7 +673,9 @@ def notes_cmd(
             store.delete_note(meeting_id, delete)
             say(_("note {id} deleted").format(id=delete))
         elif consent:
-            store.set_consent(meeting_id, bool(info.consent_given), (text or "").strip())
+            # "how consent was given": given, as noted; an empty text takes it back.
+            how = (text or "").strip()
+            store.set_consent(meeting_id, bool(how), how)
             say(_("consent note saved"))
         else:
             notes = store.notes(meeting_id)
@@ -684,7 +686,10 @@ def notes_cmd(
             if info.consent_note or info.consent_given:
                 given = _("given") if info.consent_given else _("not recorded")
                 say(_("consent ({given}): {note}").format(given=given, note=info.consent_note))
-            if not notes and not (info.consent_note or info.consent_given):
+            cases = store.case_consents(meeting_id)
+            for case, how in sorted(cases.items()):
+                say(_("case {n}: consent given: {note}").format(n=case, note=how))
+            if not notes and not (info.consent_note or info.consent_given) and not cases:
                 say(_("no decisions, concerns or consent note in this meeting"))
 
 

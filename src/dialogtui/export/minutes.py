@@ -176,20 +176,22 @@ class Minutes:
         return [Paragraph(note, OF_MEETING)] if note else []
 
     def consent(self) -> Line:
-        """The guardians' consent, in one true sentence: recorded (and how, as the scribe
-        noted it), missing, or not asked; nothing where the set does not ask for it. Where
-        it is asked of each case, each case says its own, and the meeting's only if given."""
+        """The guardians' consent, in one sentence that follows what was recorded: given
+        (and how, as the scribe noted it), missing (and the scribe's note on it), or not
+        asked; nothing where the set does not ask for it. Where it is asked of each case,
+        each case says its own, and the meeting's stands only where it was given."""
         r, L = self.r, self.L
         if not r.qs.asks_consent:
             return []
         note = r.info.consent_note.strip()
-        if note or r.info.consent_given:
-            return [ours(L["consent_yes"]), *([ours(": "), self.t(note)] if note else [])]
-        if any(b.consent for b in r.qs.blocks):
+        noted: Line = [ours(": "), self.t(note)] if note else []
+        if r.info.consent_given:
+            return [ours(L["consent_yes"]), *noted]
+        if any(b.consent for b in r.qs.blocks) and not note:
             return []
         if r.info.consent_given is None:
-            return [ours(L["consent_not_asked"])]
-        return [ours(L["consent_no"])]
+            return [ours(L["consent_not_asked"]), *noted]
+        return [ours(L["consent_no"]), *noted]
 
     def copy_note(self) -> Line:
         """ "This copy holds the statements of Anna Lind, Erik Lind; …": a recipient's copy
@@ -289,8 +291,9 @@ class Minutes:
         each = self.t(found[0].each) if found and found[0].each else ours(L["repetition"])
         for rep in sorted(reps) or [1]:
             inner: list[Part] = []
-            if found and found[0].consent and n == found[1]:  # the case's own consent
-                inner.append(self.case_consent(rep))
+            noted = rep in self.r.case_consents
+            if found and found[0].consent and n == found[1] and (rep in reps or noted):
+                inner.append(self.case_consent(rep))  # the case's own, once it was taken up
             lines = self.group_lines if step.by_group else self.turn_lines
             for qi, question in enumerate(step.questions):
                 if (rep, qi) in groups:
