@@ -71,3 +71,86 @@ def test_the_acceptance_line_says_what_was_read(store):
     m.close()
     minutes = render_minutes(load_record(store, m.id))
     assert re.search(r"Anna Lind \(\d\d:\d\d; läst: 1 inlägg och 1 beslut\)", minutes)
+
+
+def _three(store, people):
+    m = new_meeting(store, "raseborg-klientmote", people)
+    m.start()
+    ids = {}
+    for p in m.participants:
+        m.set_speaker(p.id)
+        ids[p.id] = m.submit(f"T{p.id}x")
+    return m, ids
+
+
+def test_two_participants_of_one_name_never_get_each_others_statements(store, tmp_path):
+    # The attack on this round: two "Anna Lind", one of the family, one of the school.
+    from dialogtui.errors import ExportError
+
+    people = [("Anna Lind", "familj"), ("Anna Lind", "myndighet", "Skolan"), ("Per", "familj")]
+    m, turns = _three(store, people)
+    family_anna, school_anna, per = (p.id for p in m.participants)
+    m.object_to(turns[per].id, "anna  LIND", "OBJx")  # which Anna? no one's then
+    m.close()
+    with pytest.raises(ExportError, match="2 participants"):
+        export_meeting(store, m.id, tmp_path / "a", to="Anna Lind")
+    for to in ("family", "Skolan"):
+        paths = export_meeting(store, m.id, tmp_path / to, formats=("md", "txt"), to=to).paths
+        text = " ".join(p.read_text("utf-8") for p in paths)
+        assert "OBJx" not in text, to
+    assert store.objections(m.id)[0].participant_id is None
+
+
+def test_a_name_is_taken_whole_before_commas_and_everyones_copy_stands_alone(store, tmp_path):
+    from dialogtui.errors import ExportError
+
+    people = [("Anna", "familj"), ("Dan", "myndighet", "BUP, Ekenäs"), ("Eva", "myndighet", "BUP")]
+    m, turns = _three(store, people)
+    anna, dan, eva = (p.id for p in m.participants)
+    m.close()
+    paths = export_meeting(store, m.id, tmp_path / "c", formats=("md",), to="BUP, Ekenäs").paths
+    text = " ".join(p.read_text("utf-8") for p in paths)
+    assert f"T{dan}x" in text and f"T{anna}x" in text and f"T{eva}x" not in text
+    for widened in ("family, facilitators", "Anna, everyone"):
+        with pytest.raises(ExportError, match="alone"):
+            export_meeting(store, m.id, tmp_path / "w", to=widened)
+
+
+def test_an_organisation_a_file_name_cannot_hold_is_still_told_apart(store, tmp_path):
+    people = [
+        ("Anna", "familj"),
+        ("Sara", "myndighet", "?"),
+        ("Kim", "myndighet", "Familjehem Holm"),
+    ]
+    m, _ = _three(store, people)
+    m.close()
+    out = tmp_path / "shared"
+    names = set()
+    for to in (None, "?", "family", "Familjehem Holm"):
+        names |= {p.name for p in export_meeting(store, m.id, out, formats=("md",), to=to).paths}
+    assert len(names) == 8  # four copies, two files each, none replacing another
+    # A pseudonymised organisation's copy names no organisation in its folder either.
+    folder = export_meeting(store, m.id, to="Familjehem Holm", pseudonymise=True).paths[0].parent
+    assert "holm" not in folder.name.casefold()
+
+
+def test_an_objection_by_a_name_in_another_unicode_form_is_theirs(store, tmp_path):
+    import unicodedata
+
+    m, turns = _three(store, [("Åsa Öberg", "familj"), ("Sven", "myndighet", "Skolan")])
+    asa, sven = (p.id for p in m.participants)
+    m.object_to(turns[asa].id, unicodedata.normalize("NFD", "Åsa Öberg"), "OBJx")
+    m.close()
+    assert store.objections(m.id)[0].participant_id == asa
+
+
+def test_a_pass_cannot_be_objected_to(store):
+    from dialogtui.errors import DialogtuiError
+
+    m = new_meeting(store, "raseborg-klientmote", [("Anna", "familj"), ("Erik", "familj")])
+    m.start()
+    m.submit("Anna talar")
+    passed = m.pass_turn()
+    with pytest.raises(DialogtuiError, match="pass"):
+        m.object_to(passed.id, "Anna", "Han sa visst något")
+    m.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NamedTuple
@@ -255,3 +256,9 @@ class ActionRow:
     meeting_id: int
     meeting_title: str
     meeting_date: str
+
+
+def name_key(text: str) -> str:
+    """A name as people are told apart by it: spacing, case and Unicode form ignored (a
+    name typed "Åsa" with a combining ring is Åsa)."""
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()

@@ -56,6 +56,7 @@ from dialogtui.export.document import (
     Whose,
 )
 from dialogtui.i18n import _
+from dialogtui.records import name_key as key
 
 if TYPE_CHECKING:
     from dialogtui.export.record import MeetingRecord
@@ -73,14 +74,14 @@ class Recipient:
     speakers: frozenset[int] | None  # whose statements it holds; None: everyone's
     folder: str = ""  # its export folder's suffix: "family", "skolan", "selected"
     method: bool = False  # with the method's notes: the facilitators' copy
+    # Whose copy, as its files' names say it: "" (everyone's), "facilitators", "family",
+    # "selected" (people named: never a name), or the organisation's name as written.
+    name: str = ""
+    number: int = 0  # an organisation's place among the meeting's, from 1
 
 
 ALL = Recipient(EVERYONE, None)
-LEADERS = Recipient(FACILITATORS, None, FACILITATORS, method=True)
-
-
-def _key(text: str) -> str:
-    return " ".join(text.split()).casefold()
+LEADERS = Recipient(FACILITATORS, None, FACILITATORS, method=True, name=FACILITATORS)
 
 
 def family(qs: QuestionSet, people: Sequence[Participant]) -> set[int]:
@@ -103,7 +104,7 @@ def organisations(qs: QuestionSet, people: Sequence[Participant]) -> list[str]:
             continue
         name = p.organisation.strip() or roles.get(p.role or "", "")
         if name:
-            names.setdefault(_key(name), name)
+            names.setdefault(key(name), name)
     return list(names.values())
 
 
@@ -112,58 +113,77 @@ def _people_of(qs: QuestionSet, people: Sequence[Participant], name: str) -> set
     out = set()
     for p in people:
         role = roles.get(p.role or "")
-        said = {_key(p.organisation)} | ({_key(role.name), _key(role.id)} if role else set())
+        said = {key(p.organisation)} | ({key(role.name), key(role.id)} if role else set())
         if name in said and p.id is not None:
             out.add(p.id)
     return out
 
 
 def recipient(record: MeetingRecord, asked: str | None) -> Recipient:
-    """The recipient the user named, or an error that lists whom one can name."""
-    if asked is None or _key(asked) in ("", EVERYONE):
+    """The recipient the user named, or an error that lists whom one can name. A name
+    is taken whole first: an organisation ("BUP, Ekenäs") or a person may have a comma."""
+    if asked is None or key(asked) in ("", EVERYONE):
         return ALL
-    qs, people = record.qs, record.info.participants
-    speakers: set[int] = set()
-    folder = ""
+    if key(asked) == FACILITATORS:
+        return LEADERS
+    whole = _one(record, " ".join(asked.split()))
+    if whole is not None:
+        return whole
     tokens = [" ".join(x.split()) for x in asked.split(",") if x.strip()]
+    speakers: set[int] = set()
     for typed in tokens:
-        token = _key(typed)
-        if token == EVERYONE:
-            return ALL
-        if token == FACILITATORS:
-            return LEADERS
-        if token == FAMILY:
-            found = family(qs, people)
-            if not found:
-                said = _(
-                    "no one in this meeting is of the family: mark the family's role in the "
-                    "question set (family = true), or name whose statements the copy holds "
-                    '(--for "Anna, Erik")'
-                )
-                raise ExportError(said)
-            speakers |= found
-            folder = FAMILY
-            continue
-        organisation = _people_of(qs, people, token)
-        if organisation:
-            speakers |= organisation | family(qs, people)
-            # A name with no letter or digit ("!!!", "—" for no organisation) must not
-            # leave the suffix empty: that folder is everyone's copy (A5).
-            folder = re.sub(r"[^\w]+", "-", token).strip("-") or "organisation"
-            continue
-        person = {p.id for p in people if _key(p.name) == token}
-        if not person:
+        if key(typed) in (EVERYONE, FACILITATORS):  # a copy of everyone's is one alone
+            said = _("“{name}” is a copy of its own: name it alone, not with others")
+            raise ExportError(said.format(name=typed))
+        found = _one(record, typed)
+        if found is None:
+            qs, people = record.qs, record.info.participants
             choices = ", ".join([EVERYONE, FACILITATORS, FAMILY, *organisations(qs, people)])
             said = _(
                 "“{name}” is neither a participant nor an organisation of this meeting; "
                 "choose {choices}, or participants' names"
             )
             raise ExportError(said.format(name=typed, choices=choices))
-        speakers |= {i for i in person if i is not None}
-        folder = "selected"  # never a name: the folder's name must not tell who it is for
-    if len(tokens) > 1:
-        folder = "selected"
-    return Recipient(asked, frozenset(speakers), folder)
+        speakers |= found.speakers or set()
+    # Several named: never a name in the folder's or the files' names.
+    return Recipient(asked, frozenset(speakers), "selected", name="selected")
+
+
+def _one(record: MeetingRecord, typed: str) -> Recipient | None:
+    """The family, an organisation or one participant, named by `typed`; None if none."""
+    qs, people = record.qs, record.info.participants
+    token = key(typed)
+    if token == FAMILY:
+        found = family(qs, people)
+        if not found:
+            said = _(
+                "no one in this meeting is of the family: mark the family's role in the "
+                "question set (family = true), or name whose statements the copy holds "
+                '(--for "Anna, Erik")'
+            )
+            raise ExportError(said)
+        return Recipient(typed, frozenset(found), FAMILY, name=FAMILY)
+    organisation = _people_of(qs, people, token)
+    if organisation:
+        names = organisations(qs, people)
+        number = next((n for n, o in enumerate(names, 1) if key(o) == token), 1)
+        # A name with no letter or digit ("!!!", "—" for no organisation) must not leave
+        # the suffix empty: that folder is everyone's copy (A5).
+        folder = re.sub(r"[^\w]+", "-", token).strip("-") or f"organisation-{number}"
+        name = next((o for o in names if key(o) == token), typed)
+        speakers = frozenset(organisation | family(qs, people))
+        return Recipient(typed, speakers, folder, name=name, number=number)
+    person = [p.id for p in people if key(p.name) == token and p.id is not None]
+    if len(person) > 1:
+        # Two participants of one name: a copy for one of them must not hold the other's.
+        said = _(
+            "{n} participants are called “{name}”: name their organisation instead, or give "
+            "them names that tell them apart in the meeting's list of participants"
+        )
+        raise ExportError(said.format(n=len(person), name=typed))
+    if person:
+        return Recipient(typed, frozenset(person), "selected", name="selected")
+    return None
 
 
 def may_hold(speakers: frozenset[int] | None, whose: Whose, method: bool = False) -> bool:

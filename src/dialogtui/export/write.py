@@ -17,7 +17,7 @@ from dialogtui.errors import DialogtuiError, ExportError, os_reason
 from dialogtui.export import leftovers, names
 from dialogtui.export.formats import DEFAULT, FORMATS, Documents, render
 from dialogtui.export.pseudonymise import words_kept
-from dialogtui.export.recipients import FAMILY, Recipient, organisations, recipient
+from dialogtui.export.recipients import Recipient, recipient
 from dialogtui.export.record import MeetingRecord, load_record
 from dialogtui.i18n import _
 from dialogtui.paths import data_home, ensure_private_dir
@@ -38,7 +38,10 @@ def default_export_dir(
     """The data folder's place for a meeting's files; pseudonymised minutes (and those with
     history, another language's labels, or a recipient's copy) get their own folder, so
     the shareable files can never be mistaken for (or overwrite) the named ones."""
-    name = f"meeting-{meeting_id}" + (f"-{to.folder}" if to and to.folder else "")
+    folder = to.folder if to else ""
+    if pseudonymise and to and to.number:  # an organisation's name can name the family
+        folder = f"organisation-{to.number}"
+    name = f"meeting-{meeting_id}" + (f"-{folder}" if folder else "")
     name += "-pseudonymised" if pseudonymise else ""
     name += "-with-history" if history else ""
     name += f"-{labels}" if labels else ""
@@ -179,18 +182,17 @@ def _namer(
     # Cleaned before the names in it are looked for: a soft hyphen inside a name, taken
     # out of the file's name, must not make a name of what was not replaced.
     title = u(names.clean(real))
-    people = record.info.participants
-    whose = _whose(record, copy)
+    whose = copy.name
     if whose in ("family", "selected", "facilitators"):
         whose = said.get(whose, whose)
     elif whose:
         whose = u(names.clean(whose))
-        if whose.casefold() in {said[k].casefold() for k in _COPY_WORDS}:
-            # An organisation named as another copy is ("Familjen"): told apart by its
-            # place among the meeting's organisations.
-            found = [names.clean(o).casefold() for o in organisations(record.qs, people)]
-            mine = names.clean(_whose(record, copy)).casefold()
-            whose = said["organisation"].format(n=found.index(mine) + 1 if mine in found else 1)
+        if not whose.strip(" .-_") or whose.casefold() in {
+            said[k].casefold() for k in _COPY_WORDS
+        }:
+            # An organisation named as another copy is ("Familjen"), or with nothing a
+            # file's name can hold ("?"): told apart by its place among the organisations.
+            whose = said["organisation"].format(n=copy.number or 1)
     number = _number(store, record, title)
 
     def name_of(kind_ext: str) -> str:
@@ -209,28 +211,6 @@ def _namer(
 
 
 _COPY_WORDS = ("family", "selected", "facilitators", "pseudonymised", "history")
-
-
-def _whose(record: MeetingRecord, copy: Recipient) -> str:
-    """Whose copy the file names say: "" (everyone's), "facilitators", "family",
-    "selected" (participants named: never a person's name), or an organisation's name."""
-    if copy.speakers is None:
-        return "facilitators" if copy.method else ""
-    tokens = [" ".join(t.split()).casefold() for t in copy.asked.split(",") if t.strip()]
-    if len(tokens) != 1:
-        return "selected"
-    if tokens[0] == FAMILY:
-        return "family"
-    people = record.info.participants
-    for p in people:
-        if " ".join(p.organisation.split()).casefold() == tokens[0]:
-            return p.organisation.strip()
-    held = {p.role for p in people}
-    for role in record.qs.roles:
-        said = (role.id.casefold(), " ".join(role.name.split()).casefold())
-        if role.id in held and tokens[0] in said:
-            return role.name
-    return "selected"
 
 
 def _number(store: Store, record: MeetingRecord, title: str) -> int | None:

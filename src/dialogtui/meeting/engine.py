@@ -34,6 +34,7 @@ from dialogtui.records import (
     Position,
     ReadBack,
     Turn,
+    name_key,
 )
 from dialogtui.store.db import Store
 
@@ -684,13 +685,11 @@ class MeetingEngine:
             raise MeetingError(_("whose objection is it? Write their name"))
         if not text.strip():
             raise MeetingError(_("what do they consider incorrect? Write it"))
-        # Whose statement it is decides which copies hold it: the participant of that name,
-        # or no one's (then only the copy for everyone holds it).
-        key = " ".join(by.split()).casefold()
-        who = next(
-            (p.id for p in self.participants if " ".join(p.name.split()).casefold() == key),
-            None,
-        )
+        # Whose statement it is decides which copies hold it: the one participant of that
+        # name, or no one's (then only the copy for everyone holds it), as where two share
+        # it: the objection of one must never reach the other's copies.
+        named = [p.id for p in self.participants if name_key(p.name) == name_key(by)]
+        who = named[0] if len(named) == 1 else None
         now = self.clock.now()
         self.store.add_objection(self.id, turn_id, by.strip(), text.strip(), now, who)
         self.turns_changed += 1

@@ -587,7 +587,9 @@ class Store:
         participant_id: int | None = None,
     ) -> None:
         with self.tx() as c:
-            self._live_turn(c, meeting_id, turn_id)  # a turn of this meeting, not deleted
+            turn = self._live_turn(c, meeting_id, turn_id)  # of this meeting, not deleted
+            if turn["passed"]:  # a pass says nothing to object to: the minutes show none
+                raise StoreError(_("a pass has no words to consider incorrect"))
             c.execute(
                 "INSERT INTO objections"
                 " (meeting_id, turn_id, by_whom, text, created_at, participant_id)"

@@ -295,9 +295,9 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE objections ADD COLUMN participant_id INTEGER;
     UPDATE objections SET participant_id = (
-        SELECT p.id FROM participants p
+        SELECT min(p.id) FROM participants p
         WHERE p.meeting_id = objections.meeting_id AND trim(p.name) = trim(objections.by_whom)
-        ORDER BY p.id LIMIT 1
+        HAVING count(*) = 1
     );
     ALTER TABLE plans ADD COLUMN follow_up_at TEXT NOT NULL DEFAULT '';
     ALTER TABLE plans ADD COLUMN follow_up_place TEXT NOT NULL DEFAULT '';

@@ -261,8 +261,8 @@ class ReadBackScreen(DialogScreen[None]):
 
     async def action_object(self) -> None:
         await settle(self)
-        if not self._a_turn() or (turn := self.current) is None:
-            return
+        if not self._a_turn() or (turn := self.current) is None or turn.passed:
+            return  # a pass has no words to object to, as none to correct
         dialog, done, key = objection(self.engine, turn, self.again)
         await self.host.open_kept(dialog, done, key)
 
