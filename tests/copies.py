@@ -99,9 +99,9 @@ class Said:
     whose: frozenset[int | str] | None  # None: the whole meeting's
     shown: str = ALWAYS  # ALWAYS, HISTORY (only in an export with history) or NEVER
     # False: only its absence from the copies that may not hold it is checked. A case's
-    # consent stands today only where the case's first step has something else in that
-    # copy (a turn, a card), though the README puts consent in every copy: reported, and
-    # to be made sure once it always stands.
+    # consent recorded for a case in which nothing else is written stands in no copy at
+    # all, though the README puts consent in every copy: reported; to be made sure once
+    # it always stands.
     sure: bool = True
     ics: bool = False  # the calendar file carries it too
 
