@@ -98,10 +98,8 @@ class Said:
     what: str  # for the report: "Anna Lind's turn 3 (step 2)"
     whose: frozenset[int | str] | None  # None: the whole meeting's
     shown: str = ALWAYS  # ALWAYS, HISTORY (only in an export with history) or NEVER
-    # False: only its absence from the copies that may not hold it is checked. A case's
-    # consent recorded for a case in which nothing else is written stands in no copy at
-    # all, though the README puts consent in every copy: reported; to be made sure once
-    # it always stands.
+    # False: only its absence from the copies that may not hold it is checked (for a
+    # statement a copy may leave out; none is so today).
     sure: bool = True
     ics: bool = False  # the calendar file carries it too
 
@@ -613,7 +611,7 @@ class Scribe:
 
     def case_consent(self, engine: MeetingEngine) -> None:
         case = engine.pos.repetition
-        said = self.meeting_said("Cc", f"consent of case {case}", sure=False)
+        said = self.meeting_said("Cc", f"consent of case {case}")
         engine.record_case_consent(case, said.tag)
         old = self.case_consents.get(case)
         if old is not None:

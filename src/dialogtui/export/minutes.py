@@ -288,6 +288,8 @@ class Minutes:
         # A time through with only cards (a case's needs, no turn typed) still has its place.
         reps = {rep for rep, _ in groups} | {c.repetition for c in self.r.cards if c.step == n}
         found = self.r.qs.block_at(n)
+        if found and found[0].consent and n == found[1]:  # a case whose consent was noted
+            reps |= set(self.r.case_consents)
         each = self.t(found[0].each) if found and found[0].each else ours(L["repetition"])
         for rep in sorted(reps) or [1]:
             inner: list[Part] = []
