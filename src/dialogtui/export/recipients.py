@@ -14,7 +14,9 @@ statement it is (`dialogtui.export.document.Whose`), and this is the rule, state
   role and no organisation);
 - a copy for an **organisation** (or a role's, where the set's roles are organisations)
   holds what its people said, and the family's, whose case it is;
-- a copy for **participants named**, comma-separated, with any of the above: exactly theirs.
+- a copy for **participants named**, comma-separated, with any of the above: exactly theirs
+  (a name is taken whole first, since an organisation's may hold a comma; a name two
+  participants share names no one).
 
 In every copy:
 - a participant's statement (a turn, its corrections and earlier texts, a rating, a mark
@@ -24,7 +26,8 @@ In every copy:
   concerns and standpoints noted, the cards, needs and sheets laid out, the plan and its
   frame, earlier actions followed up, consent;
 - a group's or a pair's statement, the room's, or one whose author is not known (an
-  objection by a name that is no participant's) stands only in the copy for everyone;
+  objection by a name that is no participant's, or that two participants share) stands
+  only in the copy for everyone;
 - the method's notes stand only in the facilitators' copy;
 - a part of the document with nothing left in it for the recipient is left out whole.
 """
