@@ -14,7 +14,7 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from dialogtui import i18n
+from dialogtui import i18n, language
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATED = ("sv", "fi", "da", "nb")  # English is the messages themselves
@@ -79,18 +79,18 @@ def test_the_language_is_chosen_as_people_expect(monkeypatch, private_home):
     for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE", "DIALOGTUI_LANG"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("LANG", "sv_FI.UTF-8")  # Raseborg: Swedish in Finland
-    assert i18n.choose() == "sv"
+    assert language.choose() == "sv"
     monkeypatch.setenv("LANG", "de_DE.UTF-8")  # none of the five: English
-    assert i18n.choose() == "en"
+    assert language.choose() == "en"
     monkeypatch.setenv("LC_ALL", "nn_NO.UTF-8")  # Nynorsk readers get bokmål
-    assert i18n.choose() == "nb"
-    i18n.remember("fi", private_home)  # the user's choice wins over the system's
-    assert i18n.choose() == "fi"
+    assert language.choose() == "nb"
+    language.remember("fi", private_home)  # the user's choice wins over the system's
+    assert language.choose() == "fi"
     monkeypatch.setenv("DIALOGTUI_LANG", "da")
-    assert i18n.choose() == "da"
-    assert i18n.choose("sv") == "sv"  # --lang wins over all
+    assert language.choose() == "da"
+    assert language.choose("sv") == "sv"  # --lang wins over all
     with pytest.raises(ValueError):
-        i18n.choose("klingon")
+        language.choose("klingon")
     assert [i18n.normalise(n) for n in ("Finnish_Finland.1252", "nb-NO", "C", "")] == [
         "fi",
         "nb",
@@ -134,7 +134,7 @@ def test_the_language_chosen_is_remembered(private_home):
     chosen = run_dialogtui("language", "nb", **home)
     assert chosen.returncode == 0 and "norsk bokmål" in chosen.stdout
     if os.name != "nt":  # private to the user, as every file of the data folder
-        assert (private_home / i18n.SETTING).stat().st_mode & 0o077 == 0
+        assert (private_home / language.SETTING).stat().st_mode & 0o077 == 0
     said = run_dialogtui("language", **home)
     assert "dialogtui snakker norsk bokmål." in said.stdout
     wrong = run_dialogtui("--lang", "xx", "sets", **home)

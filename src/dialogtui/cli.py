@@ -23,6 +23,7 @@ from rich.text import Text
 from typer._click import exceptions as click_errors
 
 from dialogtui import __version__, i18n
+from dialogtui import language as setting
 from dialogtui.display import one_line, plain, visible
 from dialogtui.errors import DialogtuiError, QuestionSetError, os_reason
 from dialogtui.i18n import N_, _, date_text, ngettext, note_kind_name, status_name
@@ -440,7 +441,7 @@ def language_cmd(
         return
     found = _language(choice)
     try:
-        i18n.remember(found)
+        setting.remember(found)
     except OSError as exc:
         said = _("cannot keep the choice: {reason}")
         raise DialogtuiError(said.format(reason=os_reason(exc))) from None

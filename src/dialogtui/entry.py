@@ -35,6 +35,7 @@ def _speak(args: list[str]) -> None:
     """The app's language, chosen before anything of it is built (the command line's help
     is written when it is): --lang, DIALOGTUI_LANG, the remembered choice, the system's."""
     from dialogtui import i18n
+    from dialogtui import language as setting
 
     explicit = None
     for n, arg in enumerate(args):
@@ -43,9 +44,9 @@ def _speak(args: list[str]) -> None:
         elif arg.startswith("--lang="):
             explicit = arg.partition("=")[2]
     try:
-        language = i18n.choose(explicit)
+        language = setting.choose(explicit)
     except ValueError as exc:
-        i18n.use(i18n.remembered() or i18n.system_language() or "en")  # said as it can
+        i18n.use(setting.remembered() or i18n.system_language() or "en")  # said as it can
         said = i18n._("unknown language '{name}'; use one of {names}")
         print(
             "dialogtui: " + said.format(name=exc, names=", ".join(i18n.LANGUAGES)), file=sys.stderr

@@ -24,7 +24,6 @@ LANGUAGES = ("sv", "fi", "da", "nb", "en")
 NAMES = {"sv": "svenska", "fi": "suomi", "da": "dansk", "nb": "norsk bokmål", "en": "English"}
 DOMAIN = "dialogtui"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
-SETTING = "language"  # the file in the data folder that remembers the choice
 
 # What a locale or a user may call a language, to the five dialogtui speaks.
 _ALIASES = {"no": "nb", "nn": "nb", "nb": "nb", "sv": "sv", "fi": "fi", "da": "da", "en": "en"}
@@ -55,39 +54,6 @@ def system_language() -> str | None:
     with contextlib.suppress(ValueError, TypeError):
         return normalise(locale.getlocale()[0])
     return None
-
-
-def remembered(home: Path | None = None) -> str | None:
-    """The language the user chose with `dialogtui language`, if any."""
-    from dialogtui.paths import data_home
-
-    try:
-        return normalise((home or data_home()).joinpath(SETTING).read_text("utf-8"))
-    except (OSError, UnicodeDecodeError):
-        return None
-
-
-def remember(language: str, home: Path | None = None) -> Path:
-    """Keep the user's choice for the next start (a private file in the data folder)."""
-    from dialogtui.atomic import write_atomic
-    from dialogtui.paths import data_home, ensure_private_dir
-
-    folder = ensure_private_dir(home or data_home())
-    path = folder / SETTING
-    write_atomic(path, language + "\n")
-    return path
-
-
-def choose(explicit: str | None = None) -> str:
-    """The language to speak: --lang, DIALOGTUI_LANG, the remembered choice, the system's,
-    English."""
-    for candidate in (explicit, os.environ.get("DIALOGTUI_LANG")):
-        if candidate:
-            found = normalise(candidate)
-            if found is None:
-                raise ValueError(candidate)
-            return found
-    return remembered() or system_language() or "en"
 
 
 def use(language: str) -> None:
