@@ -212,7 +212,7 @@ class Minutes:
         for n, rb in enumerate(self.r.read_backs):
             out += [ours("; ")] if n else []
             at = f"{rb.at.astimezone():%H:%M}"
-            # What was read, where known: the acceptance covers that, and no more (N13).
+            # What was read, where known: the acceptance covers that, and no more.
             read = covered_text(rb.covered, self.L)
             if read:
                 at += "; " + self.L["what_was_read"].format(parts=read)

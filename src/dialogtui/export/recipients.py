@@ -93,7 +93,7 @@ def family(qs: QuestionSet, people: Sequence[Participant]) -> set[int]:
         return {p.id for p in people if p.role in roles and p.id is not None}
     # A role that is not the family's is an authority's or a professional's, whether or not
     # an organisation was entered: a school counsellor whose organisation was left empty was
-    # "the family" of a copy (the newcomer review's N9).
+    # "the family" of a copy.
     return {p.id for p in people if not p.role and not p.organisation.strip() and p.id is not None}
 
 
@@ -171,7 +171,7 @@ def _one(record: MeetingRecord, typed: str) -> Recipient | None:
         names = organisations(qs, people)
         number = next((n for n, o in enumerate(names, 1) if key(o) == token), 1)
         # A name with no letter or digit ("!!!", "—" for no organisation) must not leave
-        # the suffix empty: that folder is everyone's copy (A5).
+        # the suffix empty: that folder is everyone's copy.
         folder = re.sub(r"[^\w]+", "-", token).strip("-") or f"organisation-{number}"
         name = next((o for o in names if key(o) == token), typed)
         speakers = frozenset(organisation | family(qs, people))

@@ -187,9 +187,7 @@ def _namer(
         whose = said.get(whose, whose)
     elif whose:
         whose = u(names.clean(whose))
-        if not whose.strip(" .-_") or whose.casefold() in {
-            said[k].casefold() for k in _COPY_WORDS
-        }:
+        if not whose.strip(" .-_") or whose.casefold() in {said[k].casefold() for k in _COPY_WORDS}:
             # An organisation named as another copy is ("Familjen"), or with nothing a
             # file's name can hold ("?"): told apart by its place among the organisations.
             whose = said["organisation"].format(n=copy.number or 1)

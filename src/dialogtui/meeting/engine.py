@@ -371,8 +371,8 @@ class MeetingEngine:
         beginning = self.started_at is None
         # An ended meeting read back and accepted, opened again: the scribe is told that
         # what is written now was not read back (the minutes say so beside the acceptance).
-        self.reopened_after_read_back = (
-            self.status is MeetingStatus.finished and bool(self.store.read_backs(self.id))
+        self.reopened_after_read_back = self.status is MeetingStatus.finished and bool(
+            self.store.read_backs(self.id)
         )
         if self.started_at is None or self.status is MeetingStatus.finished:
             # Starting, or taking up again a meeting that was ended: it is open again.

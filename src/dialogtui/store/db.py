@@ -83,7 +83,7 @@ def _explain(exc: sqlite3.Error, path: Path) -> str:
         return _("the disk is full; nothing new was saved, the last saved state is intact")
     if "disk i/o" in text and _disk_full(path):
         # SQLite says "disk I/O error" when it cannot make its -shm or -wal file on a full
-        # disk, even to read: say what to do about it, not a file nobody touched (A4).
+        # disk, even to read: say what to do about it, not a file nobody touched.
         return _(
             "the disk holding {path} is full: free some space on it, then try again; "
             "nothing was changed"

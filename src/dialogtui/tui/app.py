@@ -65,7 +65,7 @@ def _alt_keys_type_nothing() -> None:
     Where a terminal sends Alt as an ESC before the key (tmux, xterm, GNOME Terminal, Windows
     Terminal, WezTerm), Textual's parser read ESC 3 as "£", ESC 1 as "¡" and so on (its table
     for WezTerm on a US Mac, where Option+3 types £), and ESC a or ESC space as the key with
-    its character: each was typed into the text box (the newcomer review's N21), and alt+1…9
+    its character: each was typed into the text box, and alt+1…9
     never reached the speaker keys. Here ESC and a printable character is alt and that key,
     read at once, with no character to type (ESC and a letter is escape and the letter: a
     scribe's escape to a list and the key after it, typed within the terminal's escape

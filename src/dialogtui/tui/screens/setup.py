@@ -249,8 +249,7 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
         """Where a participant of the role chosen already has an organisation, it is put in
         the Organisation field, all of it selected: enter keeps it, typing replaces it,
         backspace empties it. Left empty, the role stood for the organisation: a school
-        counsellor entered after "Karis skola" became a second school, "Skola" (the newcomer
-        review's N9).
+        counsellor entered after "Karis skola" became a second school, "Skola".
 
         Carried down, not asked: in these meetings most people of one role come from one
         organisation, and a question at enter would cost a key for each of them and catch

@@ -50,7 +50,7 @@ class PlanDialog(FieldsDialog):
     """The plan's frame. The follow-up meeting's date, time and place share one line under
     one label, so that the form still fits a 24-line terminal with its hint line (the
     message of a wrong field) in view; a wrong field keeps the keyboard, so that what is
-    typed next puts it right (the newcomer review's N19: after a refused date the next
+    typed next puts it right (after a refused date, a new user's next
     three corrections went into other fields, and nothing said which one was wrong)."""
 
     ONE_LINE = ("follow_up_on", "follow_up_at", "follow_up_place")

@@ -4,7 +4,7 @@ Textual's Input and TextArea type a character in their own handler of its key, a
 reaches them, but move the cursor and delete through bindings, which the app runs only once
 the key has gone round the field and its containers and back to the app. By then the keys
 typed after it have reached the field: `home`, "Y", `backspace` sent at once to the Place
-field gave "…EkenäsY" (the newcomer review's N22), the Y typed before the cursor went home,
+field gave "…EkenäsY", the Y typed before the cursor went home,
 and the backspace deleting nothing.
 
 `InOrder` runs the field's own binding for a key in the field's handler of that key, in the
@@ -51,7 +51,7 @@ class RoleSelect(Select[str]):
     """The Role field. A role chosen, the one shown or another, goes on to Organisation
     (the set-up's `_role_chosen`, the ctrl+l dialog's `action_enter`); Textual's Select
     would do so only when the role changed, leaving the focus on the closed list, where the
-    organisation typed next was lost (the newcomer review's N8). With the keyboard its
+    organisation typed next was lost. With the keyboard its
     screen opens and chooses in typed order (`open`, `choose`); a click comes here as the
     drop-down's selection."""
 

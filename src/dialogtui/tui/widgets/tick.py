@@ -3,7 +3,7 @@
 Textual's `ToggleButton._button` draws its box from `BUTTON_LEFT`, `BUTTON_INNER` and
 `BUTTON_RIGHT` ("▐X▌") in both states and shows the state by the X's colour alone. Without
 colour (a monochrome terminal, NO_COLOR, a screenshot in grey, a colour-blind scribe) an
-unticked box reads as ticked: in the newcomer review's N14 the files written from a dialog
+unticked box reads as ticked: a new user's files written from a dialog
 showing "▐X▌ Pseudonymised…", not ticked, had real names. Here the X is there only when the
 box is ticked.
 """
