@@ -7,6 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Generated tests are checked for what they find, never for how fast: Hypothesis' default
+# 200 ms deadline per example failed a DOCX test once on a loaded machine (speed is
+# measured in scripts/bench, against a floor, not in tests).
+settings.register_profile("dialogtui", deadline=None)
+settings.load_profile("dialogtui")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"

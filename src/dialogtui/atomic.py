@@ -1,6 +1,6 @@
 """Atomic, private file writes: a reader sees the old file or the new one, never half.
 
-Each file is first written to a hidden temp file beside it (`.NAME.XXXXXXXX.dialogtui-tmp`),
+Each file is first written to a hidden temp file beside it (`.NAME.<random letters>.dialogtui-tmp`),
 which holds the whole text: a write killed half-way leaves it behind. So a write locks its
 temp file from the moment it exists until it is renamed into place (the operating system
 lets the lock go however the process ends), and `sweep_temps` removes the temp files that

@@ -46,7 +46,6 @@ from dialogtui.export.document import (
     ours,
     plain_text,
 )
-from dialogtui.export.labels import covered_text as covered_text  # the minutes say it too
 from dialogtui.export.minutes import Minutes
 from dialogtui.export.record import MeetingRecord
 from dialogtui.kinds import SPECS as KIND_SPECS

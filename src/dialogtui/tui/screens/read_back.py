@@ -33,8 +33,8 @@ from dialogtui import i18n
 from dialogtui.display import plain, visible
 from dialogtui.errors import MeetingError
 from dialogtui.export.document import Line, plain_text, text_lines
-from dialogtui.export.labels import labels
-from dialogtui.export.read_back import Entry, Page, covered, covered_text, pages
+from dialogtui.export.labels import covered_text, labels
+from dialogtui.export.read_back import Entry, Page, covered, pages
 from dialogtui.export.record import load_record
 from dialogtui.i18n import N_, _
 from dialogtui.meeting.engine import MeetingEngine
