@@ -333,7 +333,7 @@ def test_resume_keeps_a_walked_round_complete_and_reopens_a_finished_meeting(sto
     assert again.status == "finished"
     again.start()
     assert again.round_complete and again.speaker is None
-    assert again.status == "open" and store.meeting_row(m.id)["status"] == "open"
+    assert again.status == "open" and store.meeting_row(m.id).status == "open"
 
 
 ADDRESSED = """

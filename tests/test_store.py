@@ -272,7 +272,7 @@ def test_a_full_disk_is_named_as_such_not_as_a_moved_wal_file(tmp_path, monkeypa
     import shutil
     import sqlite3
 
-    from dialogtui.store.db import _explain
+    from dialogtui.store.connection import _explain
 
     path = tmp_path / "dialogtui.sqlite3"
     error = sqlite3.OperationalError("disk I/O error")

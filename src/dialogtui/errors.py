@@ -62,6 +62,14 @@ class MeetingLocked(StoreError):
     pass
 
 
+class NoStore(StoreError):
+    """A database to read is not there (a reader never creates one)."""
+
+
+class StoreOutOfDate(StoreError):
+    """A database to read was written by an older dialogtui: a writer must migrate it."""
+
+
 class UnknownMeeting(DialogtuiError):
     pass
 

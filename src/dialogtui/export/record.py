@@ -73,16 +73,16 @@ def load_record(store: Store, meeting_id: int, history: bool = False) -> Meeting
 def _load(store: Store, meeting_id: int, history: bool) -> MeetingRecord:
     row = store.meeting_row(meeting_id)
     previous = ""
-    if row["previous_id"] is not None:
-        earlier = store.meeting_row(row["previous_id"])
-        previous = f"{earlier['date']} {earlier['title']}"
+    if row.previous_id is not None:
+        earlier = store.meeting_row(row.previous_id)
+        previous = f"{earlier.date.isoformat()} {earlier.title}"
     return MeetingRecord(
         id=meeting_id,
-        qs=parse_question_set(row["set_toml"], f"<meeting {meeting_id}>"),
+        qs=parse_question_set(row.set_toml, f"<meeting {meeting_id}>"),
         info=store.meeting_info(meeting_id),
-        status=row["status"],
-        started_at=dt.datetime.fromisoformat(row["started_at"]) if row["started_at"] else None,
-        finished_at=dt.datetime.fromisoformat(row["finished_at"]) if row["finished_at"] else None,
+        status=row.status,
+        started_at=row.started_at,
+        finished_at=row.finished_at,
         turns=store.turns(meeting_id, times=False, edited=history),  # marks only with history
         step_seconds=store.step_times(meeting_id),
         notes=store.notes(meeting_id),

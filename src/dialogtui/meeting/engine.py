@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from dialogtui.errors import MeetingError
-from dialogtui.export.labels import labels  # a group's default name, in the meeting's language
+from dialogtui.labels import labels  # a group's default name, in the meeting's language
 from dialogtui.i18n import _
 from dialogtui.kinds import SPECS as KIND_SPECS
 from dialogtui.meeting import walk
@@ -47,13 +47,11 @@ class MeetingEngine:
         self.id = meeting_id
         self.clock = clock
         row = store.meeting_row(meeting_id)
-        self.qs: QuestionSet = parse_question_set(row["set_toml"], f"<meeting {meeting_id}>")
+        self.qs: QuestionSet = parse_question_set(row.set_toml, f"<meeting {meeting_id}>")
         self.info: MeetingInfo = store.meeting_info(meeting_id)
-        self.status = MeetingStatus(row["status"])
+        self.status = row.status
         self.reopened_after_read_back = False  # set by `start`
-        self.started_at = (
-            dt.datetime.fromisoformat(row["started_at"]) if row["started_at"] else None
-        )
+        self.started_at = row.started_at
         self.pos: Position = store.position(meeting_id)
         self._elapsed = store.step_times(meeting_id)
         self.skipped: set[int] = store.skipped_steps(meeting_id)  # optional steps left out

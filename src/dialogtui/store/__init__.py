@@ -1,5 +1,21 @@
-"""Durable storage: SQLite with migrations, and a lock per meeting."""
+"""Durable storage: SQLite with migrations, a lock per meeting, one repository per aggregate."""
 
-from dialogtui.store.db import Store, default_db_path
+from dialogtui.store.actions import ActionsRepo
+from dialogtui.store.connection import StoreBase, default_db_path
+from dialogtui.store.db import Store
+from dialogtui.store.items import ItemsRepo
+from dialogtui.store.meetings import MeetingRow, MeetingsRepo
+from dialogtui.store.steps import StepsRepo
+from dialogtui.store.turns import TurnsRepo
 
-__all__ = ["Store", "default_db_path"]
+__all__ = [
+    "ActionsRepo",
+    "ItemsRepo",
+    "MeetingRow",
+    "MeetingsRepo",
+    "StepsRepo",
+    "Store",
+    "StoreBase",
+    "TurnsRepo",
+    "default_db_path",
+]
