@@ -227,7 +227,7 @@ def test_the_pdfs_fonts_carry_no_table_a_pdf_drops():
     # GSUB and GPOS to drop them took a tenth of each PDF export): new font files need it.
     from fontTools.ttLib import TTFont
 
-    from dialogtui.export.pdf import _FILES, FONTS, UNUSED_TABLES
+    from dialogtui.export.pdf_fonts import _FILES, FONTS, UNUSED_TABLES
 
     for name in _FILES.values():
         font = TTFont(FONTS / f"{name}.ttf", lazy=True)
@@ -239,7 +239,7 @@ def test_the_european_cut_of_each_face_has_its_characters_glyphs_and_widths():
     # What `scripts/slim-fonts` cuts; a document of these characters is set in the cut.
     from fontTools.ttLib import TTFont
 
-    from dialogtui.export.pdf import _FILES, CUT, EUROPE, FONTS
+    from dialogtui.export.pdf_fonts import _FILES, CUT, EUROPE, FONTS
 
     europe = {code for first, last in EUROPE for code in range(first, last + 1)}
     wholes = {name: TTFont(FONTS / f"{name}.ttf", lazy=True) for name in _FILES.values()}

@@ -466,7 +466,7 @@ def _plan(store: Store) -> int:
 def _dejavu(bold: bool):
     from fontTools.ttLib import TTFont
 
-    from dialogtui.export.pdf import FONTS
+    from dialogtui.export.pdf_fonts import FONTS
 
     font = TTFont(FONTS / f"DejaVuSans{'-Bold' if bold else ''}.ttf", lazy=True)
     cmap, metrics = font.getBestCmap(), font["hmtx"]

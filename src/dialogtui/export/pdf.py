@@ -5,8 +5,6 @@ looks the same on every computer."""
 
 from __future__ import annotations
 
-import copy
-import functools
 import unicodedata
 from bisect import bisect_right
 from itertools import accumulate
@@ -15,10 +13,9 @@ from typing import TYPE_CHECKING
 
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
-from fpdf.fonts import SubsetMap, TTFFont
-from fpdf.syntax import PDFContentStream
-from fpdf.util import escape_parens
+from fpdf.fonts import TTFFont
 
+from dialogtui.export import fpdf_internals, pdf_fonts
 from dialogtui.export.columns import share
 from dialogtui.export.document import (
     Document,
@@ -32,6 +29,7 @@ from dialogtui.export.document import (
     ours,
     text_lines,
 )
+from dialogtui.export.pdf_fonts import CUT, Uncut, Words
 from dialogtui.export.labels import labels
 
 if TYPE_CHECKING:
@@ -41,138 +39,16 @@ if TYPE_CHECKING:
 # Streams (a page's text, a font's glyph map) compressed at zlib's fastest level, not its
 # default: a long meeting's minutes spend a tenth of their time there otherwise, for a
 # file a twelfth smaller. (fpdf2's own setting, for every stream it compresses.)
-PDFContentStream._COMPRESSION_LEVEL = 1
+fpdf_internals.compress_fast()
 
-FONTS = Path(__file__).with_name("fonts")
-FONT = "DejaVu"
-_FILES = {"": "DejaVuSans", "B": "DejaVuSans-Bold", "I": "DejaVuSans-Oblique"}
-_FILES["BI"] = "DejaVuSans-BoldOblique"
-# Tables taken out of the font files by `scripts/slim-fonts` (no PDF uses them).
-UNUSED_TABLES = ("GSUB", "GPOS", "GDEF", "MATH", "kern", "FFTM")
-# The characters of the fonts' European cut ("DejaVuSans-Europe.ttf", which
-# `scripts/slim-fonts` cuts from each face): the Latin letters (Sámi and Vietnamese ones
-# too), Greek, Cyrillic, punctuation, currency, arrows, shapes. A document whose every
-# character is among them (nearly every meeting) is set in that cut: fpdf2 cuts each font
-# down to the characters a document uses, and from 1,900 glyphs that takes a third of the
-# time it takes from all 5,900.
-EUROPE = (
-    (0x20, 0x7E),
-    (0xA0, 0x24F),
-    (0x2B0, 0x36F),
-    (0x370, 0x52F),
-    (0x1E00, 0x1EFF),
-    (0x2000, 0x20CF),
-    (0x2100, 0x21FF),
-    (0x25A0, 0x25FF),
-    (0xFFFD, 0xFFFD),
-)
-CUT = "-Europe"
 SIZE = 10.5  # points: the body text
 LEADING = 5.2  # millimetres per line of body text
 _HEADINGS = {1: 16.0, 2: 13.0, 3: 11.5}
 FOOTER = 8.5  # points: the page numbers
 
 
-@functools.cache
-def _glyphs(cut: str = "") -> frozenset[int]:
-    """The characters every one of the four faces has (in `cut`, its files' suffix)."""
-    faces = [TTFont(FONTS / f"{name}{cut}.ttf", lazy=True) for name in _FILES.values()]
-    return frozenset(set.intersection(*(set(face.getBestCmap()) for face in faces)))
-
-
-@functools.cache
-def _in_europe() -> frozenset[int]:
-    """The characters a document in the European cut may have: the cut's, but no control
-    (it is shown as a picture), and a turn's breaks (its lines)."""
-    return (_glyphs(CUT) - {*range(32), *range(0x7F, 0xA0)}) | {10, 13}
-
-
-class _Uncut(Exception):
-    """A document has a character the European cut lacks: it is set again in the whole
-    fonts (found where a character is first encoded, so a document is not read twice)."""
-
-
-class _Shown(dict):
-    """For str.translate: each character as itself where the font has it, else the
-    replacement mark; looked up once per character, then at the speed of a dict."""
-
-    def __missing__(self, code: int) -> int | str:
-        shown = self[code] = code if code in _glyphs() or code == 10 else "\ufffd"
-        return shown
-
-
-_SHOWN = _Shown()
-
-
-def printable(text: str) -> str:
-    """A character the font has no glyph for (a control's picture, an emoji) would vanish
-    from the page without a trace: it is shown as the replacement mark instead. (A
-    document in the European cut has every character, or is set again without it.)"""
-    return text if text.isascii() else text.translate(_SHOWN)
-
-
-@functools.cache
-def _template(style: str, cut: str) -> TTFFont:
-    """A style's font as fpdf2 reads it (a tenth of a second each: every character's
-    width and glyph), once per process; never written into a document itself."""
-    return TTFFont(FPDF(), FONTS / f"{_FILES[style]}{cut}.ttf", FONT.lower() + style, style)
-
-
 def _style(bold: bool, italic: bool) -> str:
     return ("B" if bold else "") + ("I" if italic else "")
-
-
-class _Words(dict):
-    """One style's words in one document, each measured and encoded once (a meeting says
-    the same words again and again): `self[word]` is its width in font units with the
-    space after it, for line breaking; `codes[word]` its text as the page writes it (the
-    font subset's codes, escaped), for placing. A word is what stands between spaces."""
-
-    def __init__(self, font: TTFFont, style: str, cut: bool):
-        super().__init__()
-        self.style = style
-        self.cut = cut  # the font has every character a word may have (else `printable`)
-        self.cw = font.cw
-        self.codes: dict[str, str] = {}
-        self.picked = _Picked(font.subset, _in_europe() if cut else None)
-        self.space = float(self.cw[32])
-        self.space_code = " ".translate(self.picked)
-
-    def shows(self, word: str) -> str:
-        """A word as the page shows it."""
-        return word if self.cut else printable(word)
-
-    def code(self, word: str) -> str:
-        """A word's text as the page writes it, measured first if it is new."""
-        if word not in self:
-            self.__missing__(word)
-        return self.codes[word]
-
-    def __missing__(self, word: str) -> float:
-        shown = self.shows(word)
-        self.codes[word] = shown.translate(self.picked)  # first: it finds what is not cut
-        width = self[word] = sum(map(self.cw.__getitem__, map(ord, shown))) + self.space
-        return width
-
-
-class _Picked(dict):
-    """For str.translate: each character as a PDF string writes it, its code in the font's
-    subset (fpdf2 numbers the characters a document uses as they are first picked) in two
-    bytes, escaped; worked out on its first use. `cut`: the characters the font has, in a
-    document set in the European cut, which is set again without it at any other."""
-
-    def __init__(self, subset: SubsetMap, cut: frozenset[int] | None):
-        super().__init__()
-        self.subset = subset
-        self.cut = cut
-
-    def __missing__(self, char: int) -> str:
-        if self.cut is not None and char not in self.cut:
-            raise _Uncut
-        picked = self.subset.pick(char)
-        code = "" if picked is None else chr(picked >> 8) + chr(picked & 0xFF)
-        found = self[char] = escape_parens(code)
-        return found
 
 
 class _Styles(dict):
@@ -182,9 +58,9 @@ class _Styles(dict):
         super().__init__()
         self.pdf = pdf
 
-    def __missing__(self, key: tuple[bool, bool]) -> _Words:
+    def __missing__(self, key: tuple[bool, bool]) -> Words:
         style = _style(*key)
-        found = self[key] = _Words(self.pdf.face(style), style, bool(self.pdf.cut))
+        found = self[key] = Words(self.pdf.face(style), style, bool(self.pdf.cut))
         return found
 
 
@@ -197,7 +73,7 @@ class _Pdf(FPDF):
         # Every page names every font of the document (nearly every page uses them all):
         # in one dictionary, not one per page (fpdf2 made and wrote a long meeting's four
         # hundred the slow way). Each page refers to it, as the PDF standard allows.
-        self.single_resources_object = True
+        fpdf_internals.one_resources_dictionary(self)
         self.styles = _Styles(self)
         self.choosing: dict[float, _Choosing] = {}  # by size
         self.said: list[str] = []  # lines placed on this page, not yet written to it
@@ -207,21 +83,15 @@ class _Pdf(FPDF):
 
     def face(self, style: str) -> TTFFont:
         """The font of a style, added when first used (most documents have no bold
-        italic): as fpdf2's `add_font` adds it, but from the style's `_template`, so that
+        italic): as fpdf2's `add_font` adds it, but from the style's `template`, so that
         its file is read and measured once, not once per document. The document gets its
         own subset and its own font tables, which fpdf2 cuts down to the subset when it
         writes the file."""
-        key = FONT.lower() + style
+        key = pdf_fonts.key(style)
         font = self.fonts.get(key)
         if font is None:
-            template = _template(style, self.cut)
-            font = copy.copy(template)  # the widths, glyph ids and descriptor shared
-            font.i = len(self.fonts) + 1
-            font.ttfont = TTFont(template.ttffile, recalcTimestamp=False, lazy=True)
-            font.subset = SubsetMap(font)
-            font.missing_glyphs = []
-            font.biggest_size_pt = 0
-            self.fonts[key] = font
+            template = pdf_fonts.template(style, self.cut)
+            font = fpdf_internals.font_for_document(self, key, template)
         assert isinstance(font, TTFFont)
         return font
 
@@ -233,12 +103,12 @@ class _Pdf(FPDF):
         fonts = [font for font in self.fonts.values() if isinstance(font, TTFFont)]
         for font in fonts:
             earlier = embedded.get(Path(font.ttffile))
-            if earlier is not None:
-                used = set(font.subset.get_all_glyph_names())
-                if used <= set(earlier.getGlyphOrder()):
-                    font.ttfont = earlier
+            if earlier is not None and fpdf_internals.glyphs_used(font) <= set(
+                earlier.getGlyphOrder()
+            ):
+                fpdf_internals.embed_from(font, earlier)
         out = bytes(self.output())
-        embedded.update({Path(font.ttffile): font.ttfont for font in fonts})
+        embedded.update({Path(font.ttffile): fpdf_internals.embedded(font) for font in fonts})
         return out
 
     def add_page(self, *args, **kwargs) -> None:
@@ -249,9 +119,8 @@ class _Pdf(FPDF):
         """The lines placed on this page (text, a table's boxes) written to it, at once,
         when the page is done."""
         if self.said:
-            self._out("\n".join(self.said))
+            fpdf_internals.write_on_page(self, "\n".join(self.said))
             self.said.clear()
-            self.current_font_is_set_on_page = False  # fpdf2's own text sets its font again
 
     def paint(self) -> str:
         """How `place` paints text in the text colour (text is painted in the fill colour,
@@ -305,7 +174,7 @@ class _Choosing(dict):
         self.size = size
 
     def __missing__(self, style: str) -> str:
-        found = self[style] = f"/F{self.pdf.face(style).i} {self.size:.2f} Tf "
+        found = self[style] = fpdf_internals.choose_font(self.pdf.face(style), self.size)
         return found
 
 
@@ -315,7 +184,7 @@ Run = list  # [the operator choosing its font, the words' codes, width in millim
 class _Flow:
     """Lines of text set on the page by dialogtui itself: fpdf2's own wrapping measures a
     line again for every character added to it, which made a long meeting's PDF take
-    minutes. Here each word is measured once per document (`_Words`), lines are broken
+    minutes. Here each word is measured once per document (`Words`), lines are broken
     between words, and each run of one style is placed as is."""
 
     def __init__(self, pdf: _Pdf):
@@ -461,7 +330,7 @@ def _shown(runs: list[Run]) -> str:
 _BREAK_AFTER = "/-?&=_.,;:"
 
 
-def _broken(word: str, words: _Words, full: float) -> list[str]:
+def _broken(word: str, words: Words, full: float) -> list[str]:
     """A word wider than a line, in pieces that each fit one (at least a character each),
     set on lines of their own: cut after a slash or a dash where one is near the line's
     end, else at the last character that fits, never before a combining mark (its
@@ -663,7 +532,7 @@ def render(doc: Document, embedded: Embedded | None = None) -> bytes:
     embedded = {} if embedded is None else embedded
     try:
         return _render(doc, CUT, embedded)
-    except _Uncut:
+    except Uncut:
         return _render(doc, "", embedded)
 
 
