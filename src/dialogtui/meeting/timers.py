@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from dialogtui.questionset.model import QuestionSet
+from dialogtui.questionset.words import format_minutes
 
 
 @dataclass(frozen=True)
@@ -89,3 +91,25 @@ def project(
             cuts[k] += 1
         shrink = [(i, minutes, minutes - c) for (i, minutes), c in zip(later, cuts, strict=True)]
     return Projection(planned_end, projected_end, overrun, shrink)
+
+
+def agenda_lines(
+    qs: QuestionSet, projection: Projection, elapsed: Callable[[int], float]
+) -> list[str]:
+    """The steps as the go-to list shows them: planned and spent minutes (`elapsed`: a
+    step's seconds so far), and, when the meeting runs late, how far each later step would
+    have to shrink to end on time (the `projection`'s)."""
+    shrink = {i: new for i, _, new in projection.shrink}
+    lines = []
+    for n, step in enumerate(qs.steps):
+        line = f"{n + 1}. {step.title}"
+        if step.planned_minutes is not None:
+            line += f"  ({format_minutes(step.planned_minutes)}"
+            if n in shrink and shrink[n] != step.planned_minutes:  # "5 min → 5 min" says nothing
+                line += f" → {format_minutes(shrink[n])} to end on time"
+            line += ")"
+        spent = elapsed(n)
+        if spent >= 60:
+            line += f"  spent {round(spent / 60)} min"
+        lines.append(line)
+    return lines

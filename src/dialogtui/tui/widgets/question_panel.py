@@ -1,4 +1,7 @@
-"""The current question, its prompts and (when expanded) the facilitators' notes."""
+"""The current question, its prompts and (when expanded) the facilitators' notes.
+
+Redrawn when the question, the step or the time through it changes, or what is written
+(a case's consent recorded), or when the notes are shown or hidden (f9)."""
 
 from __future__ import annotations
 
@@ -8,9 +11,27 @@ from textual.widgets import Static
 from dialogtui.display import visible
 from dialogtui.i18n import _
 from dialogtui.meeting.engine import MeetingEngine
+from dialogtui.meeting.state import MeetingState
+from dialogtui.tui.widgets.observing import follow
+
+
+def _shown(state: MeetingState) -> object:
+    at = state.at
+    return (at.step, at.repetition, at.question, state.skipped, state.items)
 
 
 class QuestionPanel(Static):
+    notes = False  # the facilitators' notes shown (the screen's f9)
+
+    def on_mount(self) -> None:
+        follower = follow(self, _shown, lambda engine, _state: self.show(engine, self.notes))
+
+        def notes(shown: bool) -> None:
+            self.notes = shown
+            follower.again()
+
+        self.watch(self.screen, "show_notes", notes, init=False)
+
     def show(self, engine: MeetingEngine, notes: bool) -> None:
         step = engine.step
         q = engine.question
@@ -62,7 +83,7 @@ class QuestionPanel(Static):
         found = engine.qs.block_at(engine.step_index)
         if found is not None and found[0].consent:
             word, case = visible(found[0].each or _("Case")), engine.pos.repetition
-            if case not in engine.case_consents():
+            if case not in engine.consent.of_cases():
                 said = _("{word} {n}: its consent is not recorded (f7)").format(word=word, n=case)
                 out.append("\n" + said, style="italic")
         if engine.qs.standpoints:  # the set asks for them: the key says where they go

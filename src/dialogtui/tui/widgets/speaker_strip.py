@@ -4,6 +4,9 @@ Two lines, whatever the width and the names: the round on the first (names short
 first names, then initials, as the width needs; the current speaker is always in it), and
 on the second what was saved last and who speaks, with the timebox. The second line is the
 scribe's proof that the last turn is on disk, so it never wraps away.
+
+Redrawn from the engine at every change of the meeting's state, the clock's too (each
+second while it runs); the text is put on screen only when it changed (`TickingLines`).
 """
 
 from __future__ import annotations
@@ -14,8 +17,20 @@ from rich.text import Text
 from dialogtui.display import visible
 from dialogtui.i18n import _
 from dialogtui.meeting.engine import MeetingEngine
+from dialogtui.meeting.state import (
+    ActionSaved,
+    MeetingState,
+    NoteSaved,
+    NotSaved,
+    OpenAgain,
+    ParticipantAdded,
+    Saved,
+    SavingAgain,
+    TurnSaved,
+)
 from dialogtui.meeting.timers import format_seconds
 from dialogtui.records import Participant
+from dialogtui.tui.widgets.observing import Follower, follow
 from dialogtui.tui.widgets.ticking import TickingLines
 
 
@@ -35,31 +50,60 @@ def _fits(text: Text, width: int) -> bool:
     return text.cell_len <= width  # cells: a wide character takes two
 
 
+def saved_words(engine: MeetingEngine, saved: Saved | None) -> str:
+    """What was saved last, in the UI's language: the scribe's proof that it is on disk."""
+    if isinstance(saved, TurnSaved):
+        who = engine.participant(saved.participant)
+        name = who.name.split()[0] if who and who.name.split() else ""  # the strip is short
+        if who is not None and who.group_step is not None:
+            name = who.name  # "Gruppe 1", not "Gruppe"
+        at = f"{saved.at.astimezone():%H:%M:%S}"
+        return "✓ " + _("saved {time} {name}").format(time=at, name=name)
+    if isinstance(saved, NoteSaved):
+        # Whole sentences: the noun's gender changes the rest ("beslutet sparat").
+        said = {"decision": _("saved decision"), "concern": _("saved concern")}
+        return "✓ " + (said.get(saved.kind.value) or _("saved standpoint"))
+    if isinstance(saved, ActionSaved):
+        return "✓ " + _("saved action item")
+    if isinstance(saved, ParticipantAdded):
+        return "✓ " + _("added {name}").format(name=saved.name)
+    if isinstance(saved, NotSaved):
+        return _("⚠ NOT SAVED: {problem}").format(problem=saved.reason)
+    if isinstance(saved, SavingAgain):
+        return "✓ " + _("saving again")
+    if isinstance(saved, OpenAgain):
+        if saved.read_back:
+            return _("open again, not read back · ctrl+o ends the meeting")
+        return _("open again · ctrl+o ends the meeting")
+    return ""
+
+
 class SpeakerStrip(TickingLines):
-    last_saved = ""
-    _engine: MeetingEngine | None = None
+    _follower: Follower | None = None
+
+    def on_mount(self) -> None:
+        self._follower = follow(self, lambda state: state, self.show)
 
     def on_resize(self) -> None:
-        if self._engine is not None:
-            self.show(self._engine)
+        if self._follower is not None:
+            self._follower.again()  # the names shortened for the new width
 
-    def show(self, engine: MeetingEngine) -> None:
-        self._engine = engine
+    def show(self, engine: MeetingEngine, state: MeetingState) -> None:
         width = max(20, self.size.width - 2) if self.size.width else 78
-        out = self._round_line(engine, width)
+        out = self._round_line(engine, state, width)
         out.append("\n")
-        out.append_text(self._status_line(engine, width))
+        out.append_text(self._status_line(engine, state, width))
         self.set_class(self._over(engine), "overtime")
         self._show(out)
 
-    def _round_line(self, engine: MeetingEngine, width: int) -> Text:
+    def _round_line(self, engine: MeetingEngine, state: MeetingState, width: int) -> Text:
         order = engine.speakers()
         if not order and engine.step.by_group:
             return Text(_("No groups yet: f6, a group's name and enter adds one."), style="italic")
         if not order:
             return Text(_("No participants yet: ctrl+l adds one."), style="italic")
         # Who has spoken: in a round, and which groups have given their output.
-        marks = engine.round_marks() if engine.step.is_round or engine.step.by_group else {}
+        marks = dict(state.marks) if engine.step.is_round or engine.step.by_group else {}
         # A round over organisations shows them, not the person who speaks for each.
         names = [engine.actor(p) for p in order]
         for form in _FORMS:
@@ -101,7 +145,7 @@ class SpeakerStrip(TickingLines):
         line.truncate(width, overflow="ellipsis")
         return line
 
-    def _status_line(self, engine: MeetingEngine, width: int) -> Text:
+    def _status_line(self, engine: MeetingEngine, state: MeetingState, width: int) -> Text:
         """What was saved last, then who speaks and for how long: cut from the name, never
         from the saved mark or the timebox."""
         speaker = engine.speaker
@@ -109,17 +153,17 @@ class SpeakerStrip(TickingLines):
         if speaker is None:
             timing = ""
         else:
-            elapsed = engine.turn_elapsed()
-            box = engine.turn_timebox_seconds()
+            elapsed = engine.timing.turn_elapsed()
+            box = engine.timing.turn_timebox_seconds()
             timing = format_seconds(elapsed)
             tb = engine.step.timebox
             if box is not None and tb is not None and tb.max_minutes:
                 timing += f" / {format_seconds(tb.minutes * 60)}–{format_seconds(box)}"
             elif box is not None:
                 timing += f" / {format_seconds(box)}"
-        saved = visible(self.last_saved)
+        saved = visible(saved_words(engine, state.saved))
         over = self._over(engine)
-        if engine.round_complete:
+        if state.complete:
             last = engine.step_index + 1 >= len(engine.qs.steps)
             then = _("ctrl+o ends the meeting") if last else _("ctrl+n next step")
             who = _("round complete") + " · " + then
@@ -148,5 +192,5 @@ class SpeakerStrip(TickingLines):
     @staticmethod
     def _over(engine: MeetingEngine) -> bool:
         """The speaker is past the turn's timebox (nobody speaking is never late)."""
-        box = engine.turn_timebox_seconds()
-        return engine.speaker is not None and box is not None and engine.turn_elapsed() > box
+        box = engine.timing.turn_timebox_seconds()
+        return engine.speaker is not None and box is not None and engine.timing.turn_elapsed() > box

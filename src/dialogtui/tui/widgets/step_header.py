@@ -1,4 +1,7 @@
-"""Top of the capture screen: which step, its clock, and when the meeting will end."""
+"""Top of the capture screen: which step, its clock, and when the meeting will end.
+
+Redrawn when the step, the time through it, its clock or the pause changes (each second
+while the clock runs), from the engine."""
 
 from __future__ import annotations
 
@@ -7,18 +10,29 @@ from rich.text import Text
 from dialogtui.display import visible
 from dialogtui.i18n import _, pgettext
 from dialogtui.meeting.engine import MeetingEngine
+from dialogtui.meeting.state import MeetingState
 from dialogtui.meeting.timers import format_seconds
+from dialogtui.questionset.words import kind_label
+from dialogtui.tui.widgets.observing import follow
 from dialogtui.tui.widgets.ticking import TickingLines
 
 
+def _shown(state: MeetingState) -> object:
+    """What the header shows of the meeting: its clock moves the projected end too."""
+    return (state.at.step, state.at.repetition, state.skipped, state.paused, state.clock)
+
+
 class StepHeader(TickingLines):
+    def on_mount(self) -> None:
+        follow(self, _shown, lambda engine, _state: self.show(engine))
+
     def show(self, engine: MeetingEngine) -> None:
         step, n, total = engine.step, engine.step_index + 1, len(engine.qs.steps)
-        timer = engine.step_timer()
+        timer = engine.timing.step_timer()
         line1 = Text()
         line1.append(_("Step {n}/{total}").format(n=n, total=total) + " ", style="bold")
         line1.append(visible(step.title), style="bold")
-        kind = step.kind_label
+        kind = kind_label(step)
         if step.repeat:
             span = f"{step.repeat.min}–{step.repeat.max}"
             kind += ", " + _("round {n} of {span}").format(n=engine.pos.repetition, span=span)
@@ -48,7 +62,7 @@ class StepHeader(TickingLines):
         else:
             elapsed = format_seconds(timer.elapsed_seconds)
             line2.append(_("Time {elapsed} (untimed)").format(elapsed=elapsed))
-        proj = engine.projection()
+        proj = engine.timing.projection()
         if proj.projected_end is not None:
             end = proj.projected_end.astimezone().strftime("%H:%M")
             late = round(proj.overrun_minutes)

@@ -1,5 +1,8 @@
 """The turns of the current step. An OptionList draws only the visible lines, so a long
-step stays fast; earlier steps are not shown at all (they are in the minutes)."""
+step stays fast; earlier steps are not shown at all (they are in the minutes).
+
+It follows the meeting's state: another step, or a turn edited, moved or deleted, draws
+the list again; a new turn is added below the others."""
 
 from __future__ import annotations
 
@@ -12,7 +15,9 @@ from textual.widgets.option_list import Option
 from dialogtui.display import visible
 from dialogtui.i18n import N_, _, number_text
 from dialogtui.meeting.engine import MeetingEngine
+from dialogtui.meeting.state import MeetingState, TurnsVersion
 from dialogtui.records import Turn
+from dialogtui.tui.widgets.observing import follow
 from dialogtui.tui.widgets.step_panel import ConfirmWanted, ask, settled
 
 # Turns of the current step put on screen when the step is shown (all of them are in the
@@ -20,6 +25,7 @@ from dialogtui.tui.widgets.step_panel import ConfirmWanted, ask, settled
 # what a step change can afford; ↑ at the top of the list shows MORE earlier ones at a time.
 SHOWN = 12
 MORE = 50
+ADDED = 3  # the newest turns read after a change that added some (one, as a rule)
 SHOWN_CHARACTERS = 2_000  # of one turn
 
 
@@ -46,29 +52,62 @@ class Transcript(OptionList):
 
     def on_mount(self) -> None:
         self.border_subtitle = _(self.HINT)
+        # Only when the turns changed: a speaker change, a pause or a rating leaves it as it
+        # is (wrapping all shown turns again cost up to a quarter of a second).
+        follow(self, lambda state: (state.at.step, state.turns), self._follow_turns)
 
-    _shown: tuple[int, int] | None = None  # (step, engine.turns_changed) on screen now
+    _shown: tuple[int, TurnsVersion] | None = None  # (step, its turns' version) on screen now
+    _keep: str | None = None  # the turn to keep highlighted when next drawn (one moved)
     _limit = SHOWN  # how many of the step's last turns are shown
     _earlier = 0  # turns of the step before the first one shown
     renders = 0  # how often the whole list was built (a test counts them)
 
-    def show(self, engine: MeetingEngine, keep: str | None = None) -> None:
-        """Redraw for the current step: its most recent turns, newest at the bottom (or the
-        turn `keep` highlighted). Only when they changed: a speaker change, a pause or a
-        rating leaves it as it is (wrapping all shown turns again cost up to a quarter of a
-        second)."""
-        shown = (engine.pos.step, engine.turns_changed)
-        if shown == self._shown and keep is None:
+    def keep(self, turn_id: int | None) -> None:
+        """The next redraw keeps this turn highlighted, not the newest (None: the newest)."""
+        self._keep = None if turn_id is None else str(turn_id)
+
+    def _follow_turns(self, engine: MeetingEngine, state: MeetingState) -> None:
+        was, now = self._shown, (state.at.step, state.turns)
+        if (
+            self._keep is None
+            and was is not None
+            and was[0] == now[0]
+            and was[1].revisions == now[1].revisions
+            and self._add_newer(engine, was[1].newest)
+        ):
+            self._shown = now
             return
+        keep, self._keep = self._keep, None
+        self._show(engine, now, keep)
+
+    def _add_newer(self, engine: MeetingEngine, shown: int) -> bool:
+        """Only new turns: each added without redrawing the others, so that submitting stays
+        fast however long the step is. False where the list must be drawn again."""
+        if self.option_count >= self._limit + MORE:  # now and then, back to the last ones
+            return False
+        latest = engine.turns.in_step(last=ADDED)
+        newer = [t for t in latest if t.id > shown]
+        if len(newer) == len(latest):  # more may have come than these
+            return False
+        for turn in newer:
+            self.add_option(self._option(engine, turn))
+        self._follow()
+        return True
+
+    def _show(
+        self, engine: MeetingEngine, shown: tuple[int, TurnsVersion], keep: str | None = None
+    ) -> None:
+        """Draw the current step: its most recent turns, newest at the bottom (or the turn
+        `keep` highlighted)."""
         if self._shown is None or shown[0] != self._shown[0]:
             self._limit = SHOWN  # another step: its last few turns, more on request
         self._shown = shown
         self._engine = engine
         self.renders += 1
         self._texts: dict[int, str] = {}
-        turns = engine.turns(last=self._limit)
+        turns = engine.turns.in_step(last=self._limit)
         options = []
-        self._earlier = engine.count_turns() - len(turns)
+        self._earlier = engine.turns.count() - len(turns)
         if self._earlier > 0:
             said = _("… {n} earlier turns of this step (↑ shows more; all are in the minutes)")
             note = Text(said.format(n=number_text(self._earlier)), style="italic dim")
@@ -83,22 +122,12 @@ class Transcript(OptionList):
 
     def action_cursor_up(self) -> None:
         """At the first turn shown, ↑ shows earlier turns of the step."""
-        if self._earlier and self.highlighted == 1 and self.highlighted_option:  # 0: the note
-            self._limit += MORE
-            self.show(self._engine, keep=self.highlighted_option.id)
+        if self._earlier and self.highlighted == 1 and self.highlighted_option and self._shown:
+            self._limit += MORE  # (option 0 is the note of the earlier turns)
+            self._show(self._engine, self._shown, keep=self.highlighted_option.id)
             self.highlighted = max(0, (self.highlighted or 0) - 1)
             return
         super().action_cursor_up()
-
-    def append(self, engine: MeetingEngine, turn: Turn) -> None:
-        """Add one new turn without redrawing the others: submitting stays fast however
-        long the step is."""
-        if self.option_count >= self._limit + MORE:  # now and then, back to the last ones
-            self.show(engine)
-            return
-        self.add_option(self._option(engine, turn))
-        self._shown = (engine.pos.step, engine.turns_changed)
-        self._follow()
 
     def _option(self, engine: MeetingEngine, t: Turn) -> Option:
         who = engine.participant(t.participant_id)
@@ -163,4 +192,4 @@ class Transcript(OptionList):
         turn_id = self._selected()
         if turn_id is not None:
             question = _("Delete this turn? (It stays in the history.)")
-            await ask(self, ConfirmWanted(question, lambda e: e.delete_turn(turn_id)))
+            await ask(self, ConfirmWanted(question, lambda e: e.turns.delete(turn_id)))
