@@ -11,6 +11,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
 
 from dialogtui.i18n import N_, _
+from dialogtui.tui.dialogs.base import DIALOG_FRAME
 from dialogtui.tui.keyboard import TakesNoText
 
 INTRO = N_(
@@ -66,6 +67,7 @@ def sections(screen: Screen) -> list[tuple[str, list[tuple[str, str]]]]:
 
 
 class HelpScreen(TakesNoText, ModalScreen[None]):  # typing closes it: text
+    DEFAULT_CSS = DIALOG_FRAME  # framed as a dialog is
     BINDINGS = [Binding("escape,f1", "dismiss", N_("Close help"))]
 
     def __init__(self, under: Screen):

@@ -15,6 +15,11 @@ MAX_WIDTH = 40  # cells; a longer text is cut here (it is whole in the store and
 
 
 class ItemTable(DataTable):
+    # Framed faintly until it has the keyboard; it takes what height the screen leaves.
+    DEFAULT_CSS = """
+    ItemTable { height: 1fr; min-height: 4; border: round $primary 50%; }
+    ItemTable:focus { border: round $primary; }
+    """
     HINT = ""  # its keys, shown on its border (marked N_ by each table, translated here)
     MAX_CELL = MAX_WIDTH  # a table of several long texts cuts them shorter, to fit 80 columns
 

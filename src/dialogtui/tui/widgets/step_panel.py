@@ -12,9 +12,10 @@ where "e" corrects and "x" deletes). See `tui/ordering.py`.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from abc import abstractmethod
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Generic, Protocol, TypeVar, runtime_checkable
 
 from textual.binding import Binding
 from textual.message import Message
@@ -22,13 +23,41 @@ from textual.widget import Widget
 
 from dialogtui.i18n import N_
 from dialogtui.meeting.engine import MeetingEngine
+from dialogtui.records import ActionItem
+from dialogtui.tui.dialogs.base import FormDialog, KeepKey, KeepKind, TextDialog
+from dialogtui.tui.keeping import Opening
 from dialogtui.tui.ordering import settle
+
+T = TypeVar("T")
+
+# How the screen applies a change to the meeting: it reports what went wrong (False), or
+# shows the meeting as it now is (True).
+Run = Callable[[Callable[[], object]], bool]
 
 
 class EngineChange(Message):
     def __init__(self, change: Callable[[MeetingEngine], object]):
         super().__init__()
         self.change = change
+
+
+def given(
+    engine: MeetingEngine, run: Run, then: Callable[[MeetingEngine, T], object]
+) -> Callable[[T | None], None]:
+    """A dialog's result, given to the engine through `then` (nothing if cancelled)."""
+
+    def done(result: T | None) -> None:
+        if result is not None:
+            run(lambda: then(engine, result))
+
+    return done
+
+
+@runtime_checkable
+class Request(Protocol):
+    """What a panel asks the screen to open: a dialog whose result goes to the engine."""
+
+    def opening(self, engine: MeetingEngine, run: Run) -> Opening: ...
 
 
 @dataclass(frozen=True)
@@ -39,17 +68,24 @@ class TextWanted:
     title: str
     then: Callable[[MeetingEngine, str], object]
     text: str = ""
-    key: str | None = None
+    key: KeepKey | None = None
+
+    def opening(self, engine: MeetingEngine, run: Run) -> Opening:
+        dialog = TextDialog(self.title, self.text)
+        return Opening(dialog, given(engine, run, self.then), self.key)
 
 
 @dataclass(frozen=True)
-class DialogWanted:
+class DialogWanted(Generic[T]):
     """A form of the kind's own to fill in (a need: from whom, to whom, what), kept under
-    `key` while it is open; its result is given to `then`."""
+    `key` while it is open; what it gives is given to `then`."""
 
-    dialog: Any
-    then: Callable[[MeetingEngine, Any], object]
-    key: str
+    dialog: FormDialog[T]
+    then: Callable[[MeetingEngine, T], object]
+    key: KeepKey
+
+    def opening(self, engine: MeetingEngine, run: Run) -> Opening:
+        return Opening(self.dialog, given(engine, run, self.then), self.key)
 
 
 @dataclass(frozen=True)
@@ -57,26 +93,70 @@ class ConfirmWanted:
     question: str
     then: Callable[[MeetingEngine], object]
 
+    def opening(self, engine: MeetingEngine, run: Run) -> Opening:
+        from dialogtui.tui.dialogs.alerts import ConfirmDialog  # only when deleting
 
-Request = TextWanted | DialogWanted | ConfirmWanted
+        def done(yes: bool | None) -> None:
+            if yes:
+                run(lambda: self.then(engine))
+
+        return Opening(ConfirmDialog(self.question), done)
 
 
+@runtime_checkable
 class PanelHost(Protocol):
-    """The screen a panel is on: it opens what the panel asks for."""
+    """The screen a panel (or the turns list) is on: it opens what the panel asks for, and
+    the dialogs of its own that a list opens too: f3's action form, a turn's correction and
+    who said it."""
+
+    engine: MeetingEngine
 
     def want(self, request: Request) -> Awaitable[None]: ...
 
+    def edit_action(self, item: ActionItem | None) -> Awaitable[None]: ...
 
-async def ask(panel: Widget, request: Request | Callable[[Any], Awaitable[None]]) -> None:
-    """Open what a panel's key asks for, in typed order (from a priority binding): a request
-    the screen knows, or one of the screen's own dialogs (`lambda screen: …`)."""
-    screen: Any = panel.screen
-    await settle(screen)
-    if callable(request):
-        await request(screen)
-    else:
-        host: PanelHost = screen
+    def edit_turn(self, turn_id: int, text: str) -> Awaitable[None]: ...
+
+    def move_turn(self, turn_id: int) -> Awaitable[None]: ...
+
+
+async def ask(panel: Widget, request: Request | Callable[[PanelHost], Awaitable[None]]) -> None:
+    """Open what a panel's key asks for, in typed order (from a priority binding): a request,
+    or one of the screen's own dialogs (`lambda host: …`)."""
+    host = panel.screen
+    if not isinstance(host, PanelHost):
+        raise TypeError(f"{type(panel).__name__} is on a screen that opens no dialogs")
+    await settle(host)
+    if isinstance(request, Request):
         await host.want(request)
+    else:
+        await request(host)
+
+
+# How one of a panel's kept dialogs opens again: the request it made, from what its key is
+# about (a card's id, "new"); None where its subject is gone.
+PanelReopen = Callable[[MeetingEngine, str], Request | None]
+
+
+class StepPanel(Widget):
+    """What the capture screen knows of a step kind's panel, which `KindSpec.panel` names.
+
+    A panel subclasses its Textual widget first and this last (`class VotePanel(ItemTable,
+    StepPanel)`): Textual takes a widget's CSS from its first base. Its keys that open a
+    dialog or read the list are `key()`s, priority bindings whose actions `settled` first
+    (or `ask`, which does); its CSS is its `DEFAULT_CSS`."""
+
+    HELP_TITLE: str  # help's heading for its keys (marked N_, translated there)
+    HINT: str = ""  # its keys, on its border where it shows them (marked N_)
+
+    @abstractmethod
+    def show(self, engine: MeetingEngine) -> None:
+        """Draw the step's part from the meeting as the engine has it now."""
+
+    def kept(self) -> Mapping[KeepKind, PanelReopen]:
+        """The kinds of dialog it opens whose text is kept, and how each opens again after
+        a restart (on its step only: the capture screen sees to that)."""
+        return {}
 
 
 async def settled(panel: Widget) -> None:
