@@ -8,8 +8,10 @@ from tui_helpers import burst, run, screen_text, seeded_meeting, type_text, unti
 
 from dialogtui import i18n
 from dialogtui.records import ActionItem
+from dialogtui.tui.dialogs.alerts import ConfirmDialog
+from dialogtui.tui.dialogs.notes import NotesDialog
+from dialogtui.tui.dialogs.pick import JumpDialog
 from dialogtui.tui.screens.capture import CaptureScreen
-from dialogtui.tui.screens.dialogs import ConfirmDialog, JumpDialog, NotesDialog
 from dialogtui.tui.screens.help import HelpScreen
 from dialogtui.tui.widgets.draft import DraftArea
 
@@ -77,7 +79,7 @@ def test_a_list_says_it_has_the_keyboard_and_a_letter_it_does_not_use_is_text(tm
         burst(app, "Bo, 6 år, växt upp; mycket oro.")
         await until(pilot, lambda: app.screen.query_one(DraftArea).text.endswith("oro."))
         assert app.screen.query_one(DraftArea).text == "Bo, 6 år, växt upp; mycket oro."
-        assert in_box(app) and app.screen.engine.actions() == []
+        assert in_box(app) and app.screen.engine.actions.all() == []
 
     run(scenario, db=db, meeting_id=mid)
 
@@ -110,14 +112,13 @@ def test_a_deletion_is_answered_by_delete_alone_and_a_letter_keeps_it(tmp_path):
 
     async def scenario(app, pilot):
         engine = app.screen.engine
-        engine.add_action(ActionItem("Hembesök", who="Lena Ström"))
-        app.screen.refresh_view()
+        app.screen.run(lambda: engine.actions.add(ActionItem("Hembesök", who="Lena Ström")))
         for answer in ("y", "j", "enter", "escape"):  # Swedish ja is j
             await pilot.press("escape", "delete")
             await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
             await pilot.press(answer)
             await until(pilot, lambda: isinstance(app.screen, CaptureScreen))
-            assert [a.what for a in engine.actions()] == ["Hembesök"]
+            assert [a.what for a in engine.actions.all()] == ["Hembesök"]
             if len(answer) == 1:  # the letter is text, in the text box
                 await until(pilot, lambda a=answer: app.screen.query_one(DraftArea).text == a)
                 app.screen.query_one(DraftArea).clear()
@@ -125,7 +126,7 @@ def test_a_deletion_is_answered_by_delete_alone_and_a_letter_keeps_it(tmp_path):
             if not in_box(app):
                 await pilot.press("escape")
         await pilot.press("escape", "delete", "delete")
-        await until(pilot, lambda: engine.actions() == [])
+        await until(pilot, lambda: engine.actions.all() == [])
 
     run(scenario, db=db, meeting_id=mid)
 
@@ -177,13 +178,13 @@ def test_a_key_answering_a_question_is_text_whatever_the_list_below_makes_of_it(
     mid = seeded_meeting(db, "samtidigt-traff-4", PEOPLE, step="handlingsplan")
 
     async def scenario(app, pilot):
-        app.screen.engine.add_action(ActionItem("Hembesök", who="Lena Ström"))
-        app.screen.refresh_view()
+        engine = app.screen.engine
+        app.screen.run(lambda: engine.actions.add(ActionItem("Hembesök", who="Lena Ström")))
         await pilot.press("escape", "delete")
         await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         burst(app, f"{first}llt var bra")
         await until(pilot, lambda: in_box(app) and app.screen.focused.text == f"{first}llt var bra")
-        assert [a.what for a in app.screen.engine.actions()] == ["Hembesök"]
+        assert [a.what for a in app.screen.engine.actions.all()] == ["Hembesök"]
 
     run(scenario, db=db, meeting_id=mid)
 

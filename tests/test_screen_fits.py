@@ -39,9 +39,12 @@ def test_the_essential_lines_stay_on_screen(tmp_path, size, set_id, role, step, 
 
     async def scenario(app, pilot):
         screen = app.screen
-        screen.engine.goto_step(step)
-        screen.engine.set_speaker(screen.engine.speakers()[1].id)
-        screen.refresh_view()
+
+        def arrive() -> None:
+            screen.engine.goto_step(step)
+            screen.engine.set_speaker(screen.engine.speakers()[1].id)
+
+        screen.run(arrive)
         burst(app, "<f4>", "Ett beslut", "<ctrl+s>")  # something saved, in every kind of step
         await until(pilot, lambda: "✓ saved decision" in screen_text(app))
         lines = screen_text(app).splitlines()

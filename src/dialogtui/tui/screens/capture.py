@@ -1,93 +1,97 @@
 """The capture screen: the scribe's main screen during a live meeting.
 
 Data flows one way: widgets post messages, this screen calls the engine (which persists
-before it returns), then `refresh_view` redraws the widgets from the engine's state.
+before it returns), then sets `state` (`dialogtui.meeting.state`) once; each widget watching
+it redraws itself when the part it shows has changed.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from enum import Enum
 
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
+from textual.reactive import var
 from textual.screen import ModalScreen
-from textual.widget import Widget
+from textual.widget import AwaitMount, Widget
 
 from dialogtui import recovery
-from dialogtui.display import one_line, visible
+from dialogtui.display import visible
 from dialogtui.errors import DialogtuiError
-from dialogtui.i18n import N_, _, note_kind_name
+from dialogtui.i18n import N_, _
 from dialogtui.kinds import SPECS as KIND_SPECS
 from dialogtui.meeting.engine import MeetingEngine
-from dialogtui.questionset.model import format_minutes
-from dialogtui.records import NoteKind
-from dialogtui.tui import keyboard
-from dialogtui.tui.ordering import settle
-from dialogtui.tui.screens import read_back
-from dialogtui.tui.screens.dialogs import (
-    ActionDialog,
-    ConfirmDialog,
-    FormDialog,
-    JumpDialog,
-    NoteRow,
-    NotesDialog,
-    ParticipantDialog,
-    SpeakerDialog,
-    TextDialog,
-    open_dialogs,
+from dialogtui.meeting.state import (
+    ActionSaved,
+    MeetingState,
+    NoteSaved,
+    NotSaved,
+    OpenAgain,
+    ParticipantAdded,
+    Saved,
+    SavingAgain,
+    TurnSaved,
+    state_of,
+    with_clock,
 )
-from dialogtui.tui.screens.read_back import ReadBackScreen
+from dialogtui.meeting.timers import agenda_lines
+from dialogtui.records import ActionItem, NoteKind, Participant, Turn
+from dialogtui.tui import keyboard
+from dialogtui.tui.dialogs import notes as notes_list
+from dialogtui.tui.dialogs import read_back as read_back_dialogs
+from dialogtui.tui.dialogs.base import KeepKind, TextDialog
+from dialogtui.tui.keeping import KeptDialogs, Opening
+from dialogtui.tui.ordering import settle
 from dialogtui.tui.typed import DialogScreen
-from dialogtui.tui.widgets.action_table import columns_for, plan_frame_wanted
+from dialogtui.tui.widgets.action_table import columns_for
 from dialogtui.tui.widgets.draft import DraftArea
 from dialogtui.tui.widgets.footer import KeyFooter
+from dialogtui.tui.widgets.observing import follow
 from dialogtui.tui.widgets.question_panel import QuestionPanel
 from dialogtui.tui.widgets.speaker_strip import SpeakerStrip
 from dialogtui.tui.widgets.step_header import StepHeader
-from dialogtui.tui.widgets.step_panel import (
-    ConfirmWanted,
-    DialogWanted,
-    EngineChange,
-    Request,
-    TextWanted,
-)
+from dialogtui.tui.widgets.step_panel import EngineChange, PanelReopen, Request, StepPanel
 from dialogtui.tui.widgets.transcript import Transcript
 
 AUTOSAVE_SECONDS = 1.0
 
 
-def agenda_lines(engine: MeetingEngine) -> list[str]:
-    """The steps as the go-to list shows them: planned and spent minutes, and, when the
-    meeting runs late, how far each later step would have to shrink to end on time."""
-    shrink = {i: new for i, _, new in engine.projection().shrink}
-    lines = []
-    for n, step in enumerate(engine.qs.steps):
-        line = f"{n + 1}. {step.title}"
-        if step.planned_minutes is not None:
-            line += f"  ({format_minutes(step.planned_minutes)}"
-            if n in shrink and shrink[n] != step.planned_minutes:  # "5 min → 5 min" says nothing
-                line += f" → {format_minutes(shrink[n])} to end on time"
-            line += ")"
-        spent = engine.elapsed(n)
-        if spent >= 60:
-            line += f"  spent {round(spent / 60)} min"
-        lines.append(line)
-    return lines
+# The kinds of this screen's own dialogs whose text is kept (tui/keeping.py).
+NOTE = KeepKind("note")  # a decision, concern or standpoint being written: which
+ACTION = KeepKind("action")  # an action item written ("new") or corrected (its id)
+EDIT = KeepKind("edit")  # a turn corrected (its id)
+PARTICIPANT = KeepKind("participant")  # someone who joins
 
 
-def _panel(path: str) -> type[Widget]:
+def _panel(path: str) -> type[StepPanel]:
     module, name = path.split(":")
-    return getattr(importlib.import_module(module), name)
+    panel = getattr(importlib.import_module(module), name)
+    if not (isinstance(panel, type) and issubclass(panel, StepPanel)):
+        raise TypeError(f"the step panel {path} is not a StepPanel")
+    return panel
 
 
 # The step kinds worked in a widget of their own (the rest are typed in the text box), as
 # their specs name it (dialogtui.kinds): one map for which panel is shown and where the
 # focus goes.
-STEP_PANELS: dict[str, tuple[type[Widget], str]] = {
+STEP_PANELS: dict[str, tuple[type[StepPanel], str]] = {
     kind: (_panel(spec.panel), spec.panel_id) for kind, spec in KIND_SPECS.items() if spec.panel
 }
+
+
+def _panel_part(state: MeetingState) -> object:
+    """What a step's panel shows of the meeting: the step's items and people, and whose
+    floor it is (a sheet or a need written now is theirs)."""
+    at = state.at
+    return (at.step, at.repetition, at.speaker, state.people, state.items)
+
+
+class _Keep(Enum):
+    SAVED = "the last saved, as it was"
 
 
 class Tick(Message):
@@ -99,6 +103,9 @@ class Tick(Message):
 
 
 class CaptureScreen(DialogScreen[None]):
+    # The meeting as the widgets show it, set once after every change (`observe`).
+    state: var[MeetingState | None] = var(None)
+    show_notes = var(False)  # the facilitators' notes under the question (f9)
     AUTO_FOCUS = "#draft"
     # Under 24 rows (a 60×20 window) the panels give up lines, so that the step and its
     # clock, the question, the speakers, the text box and the footer all stay on screen.
@@ -149,10 +156,9 @@ class CaptureScreen(DialogScreen[None]):
     def __init__(self, engine: MeetingEngine):
         super().__init__()
         self.engine = engine
-        self.show_notes = False
-        self._saved_draft = engine.draft
+        self._saved_draft = engine.drafts.text()
         self._draft_text = self._saved_draft
-        self._kept: dict[str, str] = {}  # dialog texts as they are in the store
+        self.kept = KeptDialogs(self, engine, self._lost_to_draft)
         self._save_problem: str | None = None  # the autosave's error, reported once
         self._released = False
 
@@ -176,27 +182,42 @@ class CaptureScreen(DialogScreen[None]):
                     "will say that what you write now was not read back."
                 )
                 self.notify(said, severity="warning", timeout=12, markup=False)
-            self._take_back_recovered()
-            self._kept = self.engine.kept()
+            self.kept.take_back(self._recovered)
         except DialogtuiError as exc:
             self.app.report(exc)
         draft = self.query_one(DraftArea)
         draft.text = visible(self._saved_draft)
         draft.move_cursor(draft.document.end)
-        self.refresh_view()
+        for panel_class, panel_id in STEP_PANELS.values():
+            self._follow_panel(self.query_one(f"#{panel_id}", panel_class))
+        self.observe()
         self._focus_for_step()
         self.set_interval(AUTOSAVE_SECONDS, lambda: self.post_message(Tick()))
-        for key, text in list(self._kept.items()):
-            self._reopen(key, text)
+        self._register_kept()
+        self.kept.reopen()
 
     # -- the view -------------------------------------------------------------------------
 
-    def refresh_view(self) -> None:
-        e = self.engine
-        kind = e.step.kind
-        self.query_one(StepHeader).show(e)
-        self.query_one(QuestionPanel).show(e, self.show_notes)
-        self.query_one(SpeakerStrip).show(e)
+    @staticmethod
+    def _follow_panel(panel: StepPanel) -> None:
+        def redraw(engine: MeetingEngine, _state: MeetingState) -> None:
+            panel.show(engine)
+
+        follow(panel, _panel_part, redraw)
+
+    def observe(self, saved: Saved | None | _Keep = _Keep.SAVED) -> None:
+        """The meeting as it is now, for every widget that shows a part of it; `saved`: what
+        the strip says was saved last (by default what it said)."""
+        if isinstance(saved, _Keep):
+            saved = self.state.saved if self.state is not None else None
+        self.state = state_of(self.engine, saved)
+
+    def watch_state(self, old: MeetingState | None, new: MeetingState | None) -> None:
+        """At another step: its panel shown (before the widgets watching the state redraw,
+        so that the panel shown draws itself), the others hidden."""
+        if new is None or (old is not None and old is not new and old.at.step == new.at.step):
+            return
+        kind = self.engine.qs.steps[new.at.step].kind
         for step_kind, (_panel, panel_id) in STEP_PANELS.items():
             panel = self.query_one(f"#{panel_id}")
             if step_kind != kind and panel.has_focus:
@@ -204,20 +225,17 @@ class CaptureScreen(DialogScreen[None]):
                 # focuses next (the turn list, where letters were commands): the text box.
                 self.set_focus(self.query_one(DraftArea))
             panel.display = step_kind == kind
-            if panel.display:
-                panel.show(e)  # type: ignore[attr-defined]  # every panel shows the engine
         # Where the step has a list, the text box's border says how to get there.
         hint = N_("enter saves · ctrl+j new line · esc: the list")
         draft = self.query_one(DraftArea)
         draft.border_subtitle = _(hint if self._step_list() else DraftArea.BORDER_HINT)
-        transcript = self.query_one(Transcript)
-        transcript.show(e)
         # On the transcript, not the screen: a class of the screen restyles every widget.
-        transcript.set_class(KIND_SPECS[kind].beside_table, "beside-a-table")
+        self.query_one(Transcript).set_class(KIND_SPECS[kind].beside_table, "beside-a-table")
 
-    def refresh_clock(self) -> None:
-        self.query_one(StepHeader).show(self.engine)
-        self.query_one(SpeakerStrip).show(self.engine)
+    def _says(self, saved: Saved) -> None:
+        """The strip says what was saved (or not): nothing else of the meeting changed."""
+        if self.state is not None:
+            self.state = replace(self.state, saved=saved)
 
     def _step_list(self) -> Widget | None:
         """The step's own list, where it has one: scales, choices, the action plan, the
@@ -253,45 +271,56 @@ class CaptureScreen(DialogScreen[None]):
         # had the keyboard may be hidden at the new size; the text box takes the keys.
         self._focus_for_step()
 
-    def run(self, change, *, redraw: bool = True) -> bool:
-        """Apply one change to the meeting; errors become a dialog or a notice."""
+    def run(
+        self,
+        change: Callable[[], object],
+        *,
+        redraw: bool = True,
+        saved: Saved | None | _Keep = _Keep.SAVED,
+    ) -> bool:
+        """Apply one change to the meeting; errors become a dialog or a notice. The widgets
+        then see the meeting as it is (`saved`: what the strip says was saved), unless the
+        caller (`redraw=False`) shows them itself, once it knows what to say."""
         try:
             change()
         except DialogtuiError as exc:
             self.app.report(exc)
             return False
         if redraw:
-            self.refresh_view()
+            self.observe(saved)
         return True
 
-    def _push(self, dialog: FormDialog | ModalScreen, done, key: str | None = None):
-        """Show a dialog whose result goes to `done`; a form's text is kept under `key`."""
-        if isinstance(dialog, FormDialog):
-            dialog.keep_key = key
-        return self.app.push_screen(dialog, self._after_dialog(key, done))
-
-    def open_kept(self, dialog: FormDialog, done, key: str):
-        """A dialog of a screen on top of this one (the read-back), its text kept every
-        second with this screen's own, and offered back after a crash."""
-        return self._push(dialog, done, key)
+    def open_dialog(self, opening: Opening) -> AwaitMount:
+        """A dialog of this screen or of one above it (the read-back, the notes list), its
+        text kept every second with this screen's own and offered back after a crash."""
+        return self.kept.open(opening)
 
     async def action_read_back(self) -> None:
         """The current step read back, to be corrected in the room before moving on."""
+        from dialogtui.tui.screens.read_back import ReadBackScreen  # not needed to start
+
         await settle(self)
         self.autosave()
         screen = ReadBackScreen(self.engine, self, self.engine.pos.step)
-        await self.app.push_screen(screen, lambda _: self.refresh_view())  # corrected turns
-
-    async def _open(self, dialog: FormDialog | ModalScreen, done, key: str | None = None):
-        """Open a dialog and give it the focus before the next key is read: the keys typed
-        right after f3 are the action's 'what'."""
-        await self._push(dialog, done, key)
+        await self.app.push_screen(screen, lambda _: self.observe())  # corrected turns
 
     # -- clock and autosave ----------------------------------------------------------------
 
     def on_tick(self, _: Tick) -> None:
         self.autosave()
-        self.refresh_clock()
+        if self.state is not None and self._in_view():
+            self.state = with_clock(self.state, self.engine)
+
+    def on_screen_resume(self) -> None:
+        if self.state is not None:  # the clocks ran on while covered
+            self.state = with_clock(self.state, self.engine)
+
+    def _in_view(self) -> bool:
+        """On screen: the current screen, or under dialogs only; not under the end screen or
+        the read-back, which cover it (its clocks are not drawn there every second)."""
+        stack = self.app.screen_stack
+        above = stack[stack.index(self) + 1 :] if self in stack else [self]
+        return all(isinstance(screen, ModalScreen) for screen in above)
 
     def on_text_area_changed(self, event: DraftArea.Changed) -> None:
         if isinstance(event.text_area, DraftArea):
@@ -308,15 +337,10 @@ class CaptureScreen(DialogScreen[None]):
         text = self._draft_text
         try:
             if text != self._saved_draft:
-                self.engine.save_draft(text)
+                self.engine.drafts.save(text)
                 self._saved_draft = text
-            for key, kept in self._open_texts().items():
-                if not FormDialog.kept_values(kept):  # nothing typed: nothing to offer back
-                    self._forget_kept(key)
-                elif self._kept.get(key) != kept:
-                    self.engine.keep(key, kept)
-                    self._kept[key] = kept
-            self.engine.tick()
+            self.kept.save()
+            self.engine.timing.tick()
         except DialogtuiError as exc:
             if str(exc) != self._save_problem:
                 self._save_problem = str(exc)
@@ -326,30 +350,12 @@ class CaptureScreen(DialogScreen[None]):
                     timeout=15,
                     markup=False,
                 )
-            self._strip_says(f"⚠ NOT SAVED: {exc}")
+            self._says(NotSaved(str(exc)))
             return False
         if self._save_problem is not None:
             self._save_problem = None
-            self._strip_says("✓ " + _("saving again"))
+            self._says(SavingAgain())
         return True
-
-    def _open_texts(self) -> dict[str, str]:
-        dialogs = open_dialogs(self.app.screen_stack)
-        return {d.keep_key: d.kept_text() for d in dialogs if d.keep_key}
-
-    def _forget_kept(self, key: str) -> None:
-        if key in self._kept:
-            try:
-                self.engine.keep(key, None)
-            except DialogtuiError:
-                return  # kept a little longer: offered again next time, never lost
-            del self._kept[key]
-
-    def _strip_says(self, text: str) -> None:
-        strip = self.query(SpeakerStrip)
-        if strip:
-            strip.first().last_saved = text
-            self.refresh_clock()
 
     def on_unmount(self) -> None:
         self.save_and_release()
@@ -366,7 +372,7 @@ class CaptureScreen(DialogScreen[None]):
             self._draft_text = drafts.first().text
         said = None
         if not self.autosave():
-            unsaved = recovery.Unsaved(self.engine.id, self._draft_text, self._open_texts())
+            unsaved = recovery.Unsaved(self.engine.id, self._draft_text, self.kept.open_texts())
             path = recovery.save(unsaved, self.engine.clock.now())
             said = (
                 _(
@@ -382,62 +388,50 @@ class CaptureScreen(DialogScreen[None]):
             self.engine.store.unlock(self.engine.id)
         return said
 
-    def _take_back_recovered(self) -> None:
-        """Text from a run that could not save it: back into the draft and the dialogs."""
-        for unsaved in recovery.pending(self.engine.id):
-            if unsaved.draft.strip():
-                # The box as it was when that run quit: newer than any draft saved before.
-                self._saved_draft = self._draft_text = unsaved.draft
-                self.engine.save_draft(unsaved.draft)
-            for key, text in unsaved.kept.items():
-                self.engine.keep(key, text)
-            recovery.done(unsaved)
+    # -- dialogs kept (tui/keeping.py) ------------------------------------------------------
 
-    def _reopen(self, key: str, text: str) -> None:
-        """A dialog that was open when dialogtui last stopped, with its text. If its subject
-        is gone (the step has moved on), its text goes back into the text box instead."""
-        kind, _sep, arg = key.partition(":")
-        dialog = None
-        if kind == "note" and arg in NoteKind.__members__:
-            dialog = self._note_dialog(NoteKind(arg))
-        elif kind == "action":
-            item = next((a for a in self.engine.actions() if str(a.id) == arg), None)
-            if arg == "new" or item is not None:
-                dialog = self._action_dialog(item)
-        elif kind == "edit" and arg.isdigit():
-            dialog = self._edit_dialog(int(arg), None)
-        elif kind == "participant":
-            dialog = self._participant_dialog()
-        elif kind == "plan":
-            wanted = plan_frame_wanted(self.engine)
-            dialog = wanted.dialog, self._given_to(wanted.then)
-        elif kind in ("consent", "note-edit", "case-consent", "group"):
-            row = next((r for r in self._note_rows() if r.keep_key == key), None)
-            dialog = self._note_edit_dialog(row) if row else None
-        elif kind in ("read-back", "objection", "accepted"):
-            dialog = read_back.kept_dialog(self.engine, self, key)
-        if dialog is None:
-            lost = "\n".join(FormDialog.kept_values(text))
-            if lost:
-                self.query_one(DraftArea).restore(lost)
-            self._forget_kept(key)
-            return
-        screen, done = dialog
-        self.notify(_("A dialog open when dialogtui last stopped is back, with its text."))
-        self._push(screen, done, key)
-        screen.call_after_refresh(screen.restore, text)
+    def _recovered(self, draft: str) -> None:
+        """The text box as a run that could not save it left it: newer than any draft."""
+        self._saved_draft = self._draft_text = draft
 
-    def _after_dialog(self, key: str | None, done):
-        """`done`, then the dialog's kept text is dropped: it has been saved or cancelled."""
+    def _lost_to_draft(self, text: str) -> None:
+        """A kept dialog's text that has no dialog to open again: into the text box."""
+        self.query_one(DraftArea).restore(text)
 
-        def closed(result) -> None:
-            try:
-                done(result)
-            finally:
-                if key is not None:
-                    self._forget_kept(key)
+    def _register_kept(self) -> None:
+        """Every kind of dialog whose text this screen keeps, with how it opens again: this
+        screen's own, the notes list's, the read-back's, and each step panel's (on its step
+        only: a card written for a vote is not added to a timeline)."""
+        kept = self.kept
+        kept.register(NOTE, self._note_again)
+        kept.register(ACTION, self._action_again)
+        kept.register(EDIT, self._edit_again)
+        kept.register(PARTICIPANT, lambda _about: self._participant_dialog())
+        notes_list.register(kept, self.engine, self)
+        read_back_dialogs.register(kept, self.engine, self)
+        for step_kind, (panel_class, panel_id) in STEP_PANELS.items():
+            panel = self.query_one(f"#{panel_id}", panel_class)
+            for kind, reopen in panel.kept().items():
+                kept.register(kind, self._on_its_step(step_kind, reopen))
 
-        return closed
+    def _on_its_step(self, step_kind: str, reopen: PanelReopen) -> Callable[[str], Opening | None]:
+        def again(about: str) -> Opening | None:
+            if self.engine.step.kind != step_kind:
+                return None
+            request = reopen(self.engine, about)
+            return request.opening(self.engine, self.run) if request else None
+
+        return again
+
+    def _note_again(self, about: str) -> Opening | None:
+        return self._note_dialog(NoteKind(about)) if about in NoteKind.__members__ else None
+
+    def _edit_again(self, about: str) -> Opening | None:
+        return self._edit_dialog(int(about), None) if about.isdigit() else None
+
+    def _action_again(self, about: str) -> Opening | None:
+        item = next((a for a in self.engine.actions.all() if str(a.id) == about), None)
+        return self._action_dialog(item) if about == "new" or item is not None else None
 
     # -- turns -----------------------------------------------------------------------------
 
@@ -445,7 +439,7 @@ class CaptureScreen(DialogScreen[None]):
         saved = []
         ok = self.run(lambda: saved.append(self.engine.submit(event.text)), redraw=False)
         if ok:
-            self._show_turn(saved[0])
+            self._saved_turn(saved[0])
             self._saved_draft = ""  # the store dropped the draft with the turn's commit
         self.query_one(DraftArea).done(event.text, ok)
 
@@ -453,20 +447,11 @@ class CaptureScreen(DialogScreen[None]):
         await settle(self)
         saved = []
         if self.run(lambda: saved.append(self.engine.pass_turn()), redraw=False):
-            self._show_turn(saved[0])
+            self._saved_turn(saved[0])
 
-    def _show_turn(self, turn) -> None:
+    def _saved_turn(self, turn: Turn) -> None:
         """Only now that the store has committed the turn does it show, marked saved."""
-        who = self.engine.participant(turn.participant_id)
-        name = who.name.split()[0] if who and who.name.split() else ""  # the strip is short
-        if who is not None and who.group_step is not None:
-            name = who.name  # "Gruppe 1", not "Gruppe"
-        strip = self.query_one(SpeakerStrip)
-        at = f"{turn.ended_at.astimezone():%H:%M:%S}"
-        strip.last_saved = "✓ " + _("saved {time} {name}").format(time=at, name=name)
-        self.query_one(Transcript).append(self.engine, turn)
-        self.query_one(QuestionPanel).show(self.engine, self.show_notes)
-        self.refresh_clock()
+        self.observe(TurnSaved(turn.participant_id, turn.ended_at or self.engine.clock.now()))
 
     async def action_speaker(self, delta: int) -> None:
         await settle(self)
@@ -494,29 +479,33 @@ class CaptureScreen(DialogScreen[None]):
 
         def done(index: int | str | None) -> None:
             if isinstance(index, str):  # a group's name that is not there yet: it is formed
-                self.run(lambda: self.engine.set_speaker(self.engine.add_group(index).id))
+                self.run(lambda: self.engine.set_speaker(self.engine.groups.add(index).id))
             elif index is not None and 0 <= index < len(order):
                 self.run(lambda: self.engine.set_speaker(order[index].id))
 
-        await self._open(SpeakerDialog(names, current, adds_groups=e.step.by_group), done)
+        from dialogtui.tui.dialogs.people import SpeakerDialog
+
+        dialog = SpeakerDialog(names, current, adds_groups=e.step.by_group)
+        await self.kept.open(Opening(dialog, done))
 
     async def action_transcript(self) -> None:
         await settle(self)
         self.set_focus(self.query_one(Transcript))
 
-    def _edit_dialog(self, turn_id: int, old: str | None):
+    def _edit_dialog(self, turn_id: int, old: str | None) -> Opening:
         def done(text: str | None) -> None:
             if text is not None and text != old:
-                self.run(lambda: self.engine.edit_turn(turn_id, text))
+                self.run(lambda: self.engine.turns.edit(turn_id, text))
 
-        return TextDialog(_("Edit turn (the old text is kept)"), old or ""), done
+        dialog = TextDialog(_("Edit turn (the old text is kept)"), old or "")
+        return Opening(dialog, done, EDIT.key(turn_id))
 
     async def move_turn(self, turn_id: int) -> None:
         """f6 in the turns list: the turn was someone else's. Anyone of the meeting (and
         this step's groups) can be chosen; the earlier speaker stays in the history."""
         e = self.engine
-        people = [*e.participants, *(e.groups_of() if e.step.by_group else [])]
-        turn = next((t for t in e.turns(last=None) if t.id == turn_id), None)
+        people = [*e.participants, *(e.groups.of() if e.step.by_group else [])]
+        turn = next((t for t in e.turns.in_step(last=None) if t.id == turn_id), None)
         current = next(
             (n for n, p in enumerate(people) if turn and p.id == turn.participant_id), None
         )
@@ -525,23 +514,26 @@ class CaptureScreen(DialogScreen[None]):
             if not isinstance(index, int) or not 0 <= index < len(people):
                 return
             if turn is None or people[index].id != turn.participant_id:
-                self.run(lambda: self.engine.move_turn(turn_id, people[index].id))
-                self.query_one(Transcript).show(self.engine, keep=str(turn_id))
+                transcript = self.query_one(Transcript)
+                transcript.keep(turn_id)  # the list drawn again, on the turn moved
+                if not self.run(lambda: self.engine.turns.move(turn_id, people[index].id)):
+                    transcript.keep(None)
+
+        from dialogtui.tui.dialogs.people import SpeakerDialog
 
         title = _("Who said it? A number, or the first letters and enter")
         dialog = SpeakerDialog([p.name for p in people], current, title=title)
-        await self._open(dialog, done)
+        await self.kept.open(Opening(dialog, done))
 
     async def edit_turn(self, turn_id: int, text: str) -> None:
         """enter in f8's list: correct a turn (its earlier text is kept)."""
-        dialog, done = self._edit_dialog(turn_id, text)
-        await self._open(dialog, done, f"edit:{turn_id}")
+        await self.kept.open(self._edit_dialog(turn_id, text))
 
     # -- steps and questions ------------------------------------------------------------
 
-    def _moved(self) -> None:
-        self.query_one(SpeakerStrip).last_saved = ""
-        self.refresh_view()
+    def _moved(self, saved: Saved | None = None) -> None:
+        """At another step (or the same arrived at again): nothing saved there yet."""
+        self.observe(saved)
         self._focus_for_step()
 
     async def action_next_step(self) -> None:
@@ -571,13 +563,16 @@ class CaptureScreen(DialogScreen[None]):
 
     async def action_jump(self) -> None:
         await settle(self)
-        titles = agenda_lines(self.engine)
+        e = self.engine
+        titles = agenda_lines(e.qs, e.timing.projection(), e.timing.elapsed)
 
         def done(index: int | None) -> None:
             if index is not None and self.run(lambda: self.engine.goto_step(index), redraw=False):
                 self._moved()
 
-        await self._open(JumpDialog(titles, self.engine.step_index), done)
+        from dialogtui.tui.dialogs.pick import JumpDialog
+
+        await self.kept.open(Opening(JumpDialog(titles, self.engine.step_index), done))
 
     async def action_question(self, delta: int) -> None:
         await settle(self)
@@ -590,154 +585,62 @@ class CaptureScreen(DialogScreen[None]):
             if repeated[0]:
                 self._moved()  # another round or case: the step is arrived at again
             else:
-                self.refresh_view()
+                self.observe()
                 self.notify(_("This step is not repeated, or all its rounds are done."))
 
     async def action_pause(self) -> None:
         await settle(self)
-        self.run(self.engine.toggle_pause)
+        self.run(self.engine.resume if self.engine.paused else self.engine.pause)
 
     async def action_notes(self) -> None:
         await settle(self)
         self.show_notes = not self.show_notes
-        self.refresh_view()
 
     # -- quick capture ------------------------------------------------------------------
 
-    def _note_dialog(self, kind: NoteKind):
+    def _note_dialog(self, kind: NoteKind) -> Opening:
         def done(text: str | None) -> None:
-            if text and text.strip() and self.run(lambda: self.engine.add_note(kind, text)):
-                # Whole sentences: the noun's gender changes the rest ("beslutet sparat").
-                saved = {"decision": _("saved decision"), "concern": _("saved concern")}
-                said = saved.get(kind.value) or _("saved standpoint")
-                self.query_one(SpeakerStrip).last_saved = "✓ " + said
-                self.refresh_clock()
+            if text and text.strip():
+                self.run(lambda: self.engine.notes.add(kind, text), saved=NoteSaved(kind))
 
-        return TextDialog(kind.value.capitalize()), done
+        return Opening(TextDialog(kind.value.capitalize()), done, NOTE.key(kind.value))
 
     async def action_note(self, kind: str) -> None:
         await settle(self)
-        dialog, done = self._note_dialog(NoteKind(kind))
-        await self._open(dialog, done, f"note:{kind}")
-
-    def _note_rows(self) -> list[NoteRow]:
-        """The notes list: each decision and concern, the consent notes, and the groups."""
-        rows = []
-        for note in self.engine.notes():
-            kind = note_kind_name(note.kind.value)
-            step = "" if note.step is None else " · " + _("step {n}").format(n=note.step + 1)
-            text = one_line(note.text)
-            rows.append(
-                NoteRow(
-                    f"{kind.capitalize()}{step}: {text}",
-                    _("Edit {kind}").format(kind=kind),
-                    note.text,
-                    f"note-edit:{note.id}",
-                    _("Delete the {kind} “{text}”?").format(kind=kind, text=text),
-                )
-            )
-        info = self.engine.info
-        if self.engine.qs.asks_consent or info.consent_note:
-            given = _("given") if info.consent_given else _("not recorded")
-            how = f": {one_line(info.consent_note)}" if info.consent_note else ""
-            rows.append(
-                NoteRow(
-                    _("Consent ({given})").format(given=given) + how,
-                    _("How consent was given"),
-                    info.consent_note,
-                    "consent",
-                    _("Clear the note of how consent was given?"),
-                )
-            )
-        # The groups and pairs formed so far: their names, to correct or to add who is in each.
-        for groups in self.engine.groups.values():
-            for g in groups:
-                rows.append(
-                    NoteRow(
-                        _("Group: {name}").format(name=one_line(g.name)),
-                        _("The group's name, and who is in it (Gruppe 1: Kari, Ola)"),
-                        g.name,
-                        f"group:{g.id}",
-                        None,  # its outputs stand under it: a group is not deleted
-                    )
-                )
-        # A block whose cases each have their own consent: a row per case.
-        per_case = self.engine.case_consents()
-        for block in (b for b in self.engine.qs.blocks if b.consent):
-            word = block.each or _("Case")
-            for case in range(1, block.repeat.max + 1):
-                how = per_case.get(case, "")
-                said = _("given: {how}").format(how=one_line(how)) if how else _("not recorded")
-                rows.append(
-                    NoteRow(
-                        _("Consent, {word} {n} ({said})").format(word=word, n=case, said=said),
-                        _(
-                            "How the guardians' consent for {word} {n} was given (empty: not given)"
-                        ).format(word=word, n=case),
-                        how,
-                        f"case-consent:{case}",
-                        _("Clear the consent of {word} {n}?").format(word=word, n=case),
-                    )
-                )
-        return rows
-
-    def _change_note(self, row: NoteRow, text: str | None) -> list[NoteRow]:
-        """Correct (a text) or delete (None) what a row of the notes list stands for."""
-        kind, _sep, arg = row.keep_key.partition(":")
-        if kind == "consent":
-            given = bool(self.engine.info.consent_given)
-            self.run(lambda: self.engine.record_consent(given, (text or "").strip()))
-        elif kind == "case-consent":
-            self.run(lambda: self.engine.record_case_consent(int(arg), text or ""))
-        elif kind == "group":
-            if text is not None:  # a group is not deleted: its outputs stand under it
-                self.run(lambda: self.engine.rename_group(int(arg), text))
-        elif text is None:
-            self.run(lambda: self.engine.delete_note(int(arg)))
-        elif text.strip() != row.text:
-            self.run(lambda: self.engine.edit_note(int(arg), text))
-        return self._note_rows()
+        await self.kept.open(self._note_dialog(NoteKind(kind)))
 
     async def action_list_notes(self) -> None:
         """f7: every decision, concern and the consent note, to correct or delete."""
         await settle(self)
-        rows: list[NoteRow] = []
-        if self.run(lambda: rows.extend(self._note_rows()), redraw=False):
-            await self._open(NotesDialog(rows, self._change_note, self._push), lambda _: None)
-
-    def _note_edit_dialog(self, row: NoteRow):
-        """A correction that was being typed when dialogtui last stopped."""
-
-        def done(text: str | None) -> None:
-            if text is not None:
-                self._change_note(row, text)
-
-        return TextDialog(row.title, row.text), done
+        rows: list[notes_list.NoteRow] = []
+        if self.run(lambda: rows.extend(notes_list.note_rows(self.engine)), redraw=False):
+            dialog = notes_list.NotesDialog(self.engine, self, rows)
+            await self.kept.open(Opening(dialog, lambda _: None))
 
     async def action_action_item(self) -> None:
         await settle(self)
         await self.edit_action(None)
 
-    def _action_dialog(self, item):
+    def _action_dialog(self, item: ActionItem | None) -> Opening:
+        from dialogtui.tui.dialogs.actions import ActionDialog
+
         names = [p.name for p in self.engine.participants]
         cols = columns_for(self.engine)
 
-        def done(result) -> None:
+        def done(result: ActionItem | None) -> None:
             if result is None:
                 return
             if result.id is None:
-                if self.run(lambda: self.engine.add_action(result)):
-                    self.query_one(SpeakerStrip).last_saved = "✓ " + _("saved action item")
-                    self.refresh_clock()
+                self.run(lambda: self.engine.actions.add(result), saved=ActionSaved())
             else:
-                self.run(lambda: self.engine.update_action(result))
+                self.run(lambda: self.engine.actions.update(result))
 
-        return ActionDialog(cols, names, item), done
+        key = ACTION.key(item.id if item else "new")
+        return Opening(ActionDialog(cols, names, item), done, key)
 
-    async def edit_action(self, item) -> None:
+    async def edit_action(self, item: ActionItem | None) -> None:
         """f3's dialog (and the plan's a and enter): write an action, or correct it."""
-        dialog, done = self._action_dialog(item)
-        await self._open(dialog, done, f"action:{item.id if item else 'new'}")
+        await self.kept.open(self._action_dialog(item))
 
     # -- what any step's panel asks (dialogtui.tui.widgets.step_panel) ----------------------
 
@@ -746,31 +649,7 @@ class CaptureScreen(DialogScreen[None]):
 
     async def want(self, request: Request) -> None:
         """Open what a step's panel asked for; what it gives goes through the engine."""
-        if isinstance(request, TextWanted):
-            dialog: FormDialog | ModalScreen = TextDialog(request.title, request.text)
-            key = request.key
-        elif isinstance(request, DialogWanted):
-            dialog, key = request.dialog, request.key
-        else:
-            dialog, key = ConfirmDialog(request.question), None
-
-        def done(result) -> None:
-            if isinstance(request, ConfirmWanted):
-                if result:
-                    self.run(lambda: request.then(self.engine))
-            else:
-                self._given_to(request.then)(result)
-
-        await self._open(dialog, done, key)
-
-    def _given_to(self, then):
-        """A dialog's result, given to the engine through `then` (nothing if cancelled)."""
-
-        def done(result) -> None:
-            if result is not None:
-                self.run(lambda: then(self.engine, result))
-
-        return done
+        await self.kept.open(request.opening(self.engine, self.run))
 
     # -- the end -------------------------------------------------------------------------
 
@@ -779,32 +658,28 @@ class CaptureScreen(DialogScreen[None]):
 
         await settle(self)
         self.autosave()
-        await self.app.push_screen(EndScreen(self.engine), self._back_from_the_end)
+        await self.app.push_screen(EndScreen(self.engine, self), self._back_from_the_end)
 
     def _back_from_the_end(self, reopened: bool | None) -> None:
         """`b` on the end screen opened the meeting again: the strip says so (a notice would
         stack with every return and stall the screen when they expire together)."""
         if reopened:
-            self._moved()
-            if self.engine.reopened_after_read_back:
-                self._strip_says(_("open again, not read back · ctrl+o ends the meeting"))
-            else:
-                self._strip_says(_("open again · ctrl+o ends the meeting"))
+            self._moved(OpenAgain(self.engine.reopened_after_read_back))
 
-    def _participant_dialog(self):
-        def done(person) -> None:
-            if person is not None and self.run(lambda: self.engine.add_participant(person)):
-                said = _("added {name}").format(name=person.name)
-                self.query_one(SpeakerStrip).last_saved = "✓ " + said
-                self.refresh_clock()
+    def _participant_dialog(self) -> Opening:
+        from dialogtui.tui.dialogs.people import ParticipantDialog
+
+        def done(person: Participant | None) -> None:
+            if person is not None:
+                added = ParticipantAdded(person.name)
+                self.run(lambda: self.engine.add_participant(person), saved=added)
 
         roles = [(r.name, r.id) for r in self.engine.qs.roles]
-        return ParticipantDialog(roles), done
+        return Opening(ParticipantDialog(roles), done, PARTICIPANT.key())
 
     async def action_add_participant(self) -> None:
         await settle(self)
-        dialog, done = self._participant_dialog()
-        await self._open(dialog, done, "participant")
+        await self.kept.open(self._participant_dialog())
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         commands = [
