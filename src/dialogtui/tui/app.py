@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import codecs
-import functools
 import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from textual import events
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
@@ -22,6 +20,13 @@ from dialogtui.meeting.clock import Clock, SystemClock
 from dialogtui.store import Store
 from dialogtui.tui import keyboard
 from dialogtui.tui.ordering import settle
+from dialogtui.tui.textual_internals import (
+    ErrorHookApp,
+    Keys,
+    decode_keys_leniently,
+    moves_by_word,
+    wrap_key_parser,
+)
 
 
 @runtime_checkable
@@ -37,21 +42,6 @@ class HasCommands(Protocol):
     """A screen with commands of its own in the command palette."""
 
     def palette_commands(self) -> Iterable[SystemCommand]: ...
-
-
-def _tolerate_undecodable_keys() -> None:
-    """Textual's Linux and macOS driver decodes keyboard input as strict UTF-8, so one byte
-    from a terminal set to Latin-1 (0xE4 for "ä") would end the app. Such a byte becomes a
-    replacement mark instead. (A module-level name of Textual's driver; Windows reads keys
-    as Unicode and needs nothing.)"""
-    try:
-        from textual.drivers import linux_driver
-    except ImportError:
-        return
-    strict = codecs.getincrementaldecoder
-    linux_driver.getincrementaldecoder = lambda encoding: functools.partial(
-        strict(encoding), errors="replace"
-    )
 
 
 # After ESC, the characters that begin a sequence a terminal sends for a key or as a reply
@@ -73,20 +63,15 @@ def _alt_keys_type_nothing() -> None:
     with AltGr or Option arrives as itself, with no ESC before it ("@" and "£" on a Nordic
     keyboard): it is typed as ever. (Textual's parser, which every driver uses, is wrapped
     where it turns a sequence into keys.)"""
-    from textual import events
-    from textual._ansi_sequences import ANSI_SEQUENCES_KEYS
-    from textual._xterm_parser import XTermParser
 
-    textuals = XTermParser._sequence_to_key_events
-
-    def keys(self: XTermParser, sequence: str, alt: bool = False) -> Iterable[events.Key]:
+    def keys(textuals: Keys, sequence: str, alt: bool) -> Iterable[events.Key]:
         if (
             len(sequence) == 2
             and sequence[0] == "\x1b"
             and sequence[1].isprintable()
             and sequence[1] not in _SEQUENCE_STARTS
             # ESC b, ESC f: a word left or right, as macOS terminals send Option+arrows
-            and not isinstance(ANSI_SEQUENCES_KEYS.get(sequence), tuple)
+            and not moves_by_word(sequence)
         ):
             if sequence[1].isalpha():
                 # escape, then a letter typed within the terminal's escape time (100 ms
@@ -96,21 +81,23 @@ def _alt_keys_type_nothing() -> None:
                 sequence = sequence[1]
             else:
                 sequence, alt = sequence[1], True
-        for event in textuals(self, sequence, alt):
+        for event in textuals(sequence, alt):
             modifiers = set(event.key.split("+")[:-1])
             if event.is_printable and (alt or modifiers & {"alt", "meta"}):
                 key = event.key if modifiers & {"alt", "meta"} else f"alt+{event.key}"
                 event = events.Key(key, None)
             yield event
 
-    XTermParser._sequence_to_key_events = keys  # type: ignore[method-assign]
+    wrap_key_parser(keys)
 
 
-_tolerate_undecodable_keys()
+# Textual's Linux and macOS driver decodes keyboard input as strict UTF-8, so one byte from
+# a terminal set to Latin-1 (0xE4 for "ä") would end the app.
+decode_keys_leniently()
 _alt_keys_type_nothing()
 
 
-class DialogApp(App):
+class DialogApp(ErrorHookApp):
     """One app for the CLI and the tests: `build_app()` makes it."""
 
     CSS_PATH = "app.tcss"
@@ -227,25 +214,22 @@ class DialogApp(App):
 
     # -- the error boundary: a bug ends the app, never the meeting ------------------------
 
-    def _handle_exception(self, error: Exception) -> None:
+    def catch_unhandled(self, error: Exception) -> bool:
         """Any exception that reaches Textual: keep what was typed, write a private report,
         say in one sentence what happened, exit 70. Textual's own handler would print a
-        traceback with local variables (names, turns) on the screen in the meeting room.
-        (This overrides Textual's hook for unhandled errors; there is no public one.)"""
+        traceback with local variables (names, turns) on the screen in the meeting room."""
         if os.environ.get("DIALOGTUI_DEBUG"):
-            super()._handle_exception(error)
-            return
+            return False
         from dialogtui import crash
 
         meeting = next((s.engine.id for s in self.screen_stack if hasattr(s, "engine")), None)
         self.release()
         report = crash.write_report(error)
         self._farewell.insert(0, crash.sentence(error, report, meeting))
-        if self._exception is None:  # under Pilot, the test sees the error too
-            self._exception = error
-            self._exception_event.set()
+        self.raise_after_test(error)  # under Pilot, the test sees the error too
         self.bell()
         self.exit(return_code=70, message=plain("\n".join(self._farewell)))
+        return True
 
     def on_unmount(self) -> None:
         self.release()

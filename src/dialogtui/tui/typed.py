@@ -25,8 +25,9 @@ class DialogModal(ModalScreen[Result]):
     if TYPE_CHECKING:
         app: DialogApp
 
-    def _on_mount(self, event: events.Mount) -> None:
-        # Textual runs this as well as `Screen._on_mount` (handlers run for each class).
+    def on_mount(self, event: events.Mount) -> None:
+        # Textual runs this as well as a dialog's own `on_mount` (it calls the handler of
+        # each class a screen derives from, as its guide to events says).
         # Each dialog shows its own keys at the bottom, over the footer of the screen
         # below, whose keys do not apply while it is open.
         self.mount(KeyFooter())

@@ -41,6 +41,7 @@ from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.records import Turn
 from dialogtui.tui.ordering import settle
 from dialogtui.tui.screens.dialogs import Field, FieldsDialog, TextDialog
+from dialogtui.tui.textual_internals import option_lines
 from dialogtui.tui.typed import DialogScreen
 from dialogtui.tui.widgets.footer import KeyFooter
 
@@ -226,7 +227,7 @@ class ReadBackScreen(DialogScreen[None]):
         at = items.highlighted
         if at is None:
             return False
-        top, height = items._index_to_line[at], items._heights[at]  # noqa: SLF001
+        top, height = option_lines(items, at)
         view, shown = round(items.scroll_y), items.scrollable_content_region.height
         if step > 0 and top + height > view + shown:
             items.scroll_to(y=min(view + shown - 1, top + height - shown), animate=False)

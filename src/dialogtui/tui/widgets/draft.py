@@ -19,7 +19,7 @@ class DraftArea(InOrder, TextArea):  # its editing keys in typed order too (fiel
 
     # Shown in help, and on the box's own border (where they stay visible at any width,
     # leaving the footer to the screen's keys); the keys themselves are handled in
-    # `_on_key` below.
+    # `on_key` below.
     BINDINGS = [
         Binding("enter", "submit", N_("Save turn"), show=False),
         Binding("ctrl+j", "newline", N_("New line in the turn"), show=False),
@@ -39,10 +39,12 @@ class DraftArea(InOrder, TextArea):  # its editing keys in typed order too (fiel
         # of a meeting, on a laptop that is often on battery.
         self.cursor_blink = False
 
-    async def _on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         # Enter and new line are handled here, in this widget's own queue of keys, and not
         # as bindings (which the app runs later): the text typed right after them must go
-        # into the next turn, not into this one. TextArea's documented way to change keys.
+        # into the next turn, not into this one. Textual calls the handler of each class
+        # in turn, this one first, and `prevent_default` stops those of the classes below
+        # (its guide to events; tests/test_textual_internals.py holds it to that).
         if event.key == "enter":
             event.stop()
             event.prevent_default()
@@ -52,10 +54,9 @@ class DraftArea(InOrder, TextArea):  # its editing keys in typed order too (fiel
             event.stop()
             event.prevent_default()
             self.action_newline()
-        # Anything else: Textual goes on to InOrder's and TextArea's `_on_key` itself
-        # (handlers run per class).
+        # Anything else: Textual goes on to InOrder's and TextArea's own handlers.
 
-    async def _on_paste(self, event: events.Paste) -> None:
+    async def on_paste(self, event: events.Paste) -> None:
         # Runs before TextArea's own paste handler, which then inserts the text.
         if len(self.text) + len(event.text) > WRAP_LIMIT:
             self.soft_wrap = False

@@ -23,6 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList, Select
 
 from dialogtui.tui.ordering import settle
+from dialogtui.tui.textual_internals import own_bindings, select_value_at
 
 
 class InOrder:
@@ -37,7 +38,7 @@ class InOrder:
         # The field's own bindings, as Textual keeps them (a screen's priority binding of
         # the same key, `delete` in the set-up's list, has had its turn and passed the key
         # on; `Screen.active_bindings` would name that one).
-        for binding in self._bindings.key_to_bindings.get(event.key, ()):
+        for binding in own_bindings(self, event.key):
             if not binding.priority and await self.app.run_action(binding.action, self):
                 event.stop()  # done: the app must not run it a second time
                 return
@@ -75,7 +76,7 @@ class RoleSelect(Select[str]):
     def choose(self, index: int | None) -> None:
         """The option at `index` of the drop-down (the blank one: no role) chosen; closed."""
         if index is not None:
-            self.value = self._options[index][1]  # (prompt, value) pairs, as Select keeps them
+            self.value = select_value_at(self, index)
         self.expanded = False
 
     async def take_enter(self, screen: Screen) -> bool | None:
