@@ -183,8 +183,8 @@ def _cycles(graph: dict[str, set[str]]) -> list[frozenset[str]]:
     return out
 
 
-# The cycles left to break (the question-set model with the kinds and the engine; the
-# screens with the app): named whole, so that none grows and no other appears.
+# The cycles left to break (the question-set model with the kinds and the engine): named
+# whole, so that none grows and no other appears.
 KNOWN_CYCLES = {
     frozenset(
         "dialogtui." + m
@@ -205,20 +205,6 @@ KNOWN_CYCLES = {
             "questionset.loader",
             "questionset.model",
             "questionset.placeholders",
-        ]
-    ),
-    frozenset(
-        "dialogtui." + m
-        for m in [
-            "tui.app",
-            "tui.screens.capture",
-            "tui.screens.dialogs",
-            "tui.screens.end",
-            "tui.screens.read_back",
-            "tui.screens.setup",
-            "tui.screens.start",
-            "tui.typed",
-            "tui.widgets.action_table",
         ]
     ),
 }

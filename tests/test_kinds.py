@@ -20,11 +20,32 @@ from dialogtui.tui.screens.capture import STEP_PANELS
 
 
 def test_every_kind_has_its_spec_and_every_panel_its_widget():
+    import importlib
+    import re
+    from pathlib import Path
+
+    import dialogtui.tui
+    from dialogtui.tui.widgets.step_panel import StepPanel
+
+    app_css = (Path(dialogtui.tui.__file__).parent / "app.tcss").read_text("utf-8")
     assert set(SPECS) == {k.value for k in StepKind}
     for kind, spec in SPECS.items():
         if spec.panel:
             widget, panel_id = STEP_PANELS[kind]
-            assert hasattr(widget, "show") and panel_id == spec.panel_id
+            module, name = spec.panel.split(":")
+            assert widget is getattr(importlib.import_module(module), name)
+            # The panel's contract: it draws the step from the engine, names its keys in
+            # help (and on its border, where it has a hint), and its look is beside its code.
+            assert issubclass(widget, StepPanel) and widget.show is not StepPanel.show
+            assert isinstance(widget.HELP_TITLE, str) and widget.HELP_TITLE
+            assert isinstance(widget.HINT, str)
+            assert any(
+                "DEFAULT_CSS" in vars(c)
+                for c in widget.__mro__
+                if c.__module__.startswith("dialogtui")
+            )
+            assert not re.search(rf"#{panel_id}\b|\b{widget.__name__}\b", app_css)
+            assert panel_id == spec.panel_id
     assert set(STEP_PANELS) == {kind for kind, spec in SPECS.items() if spec.panel}
     ids = [panel_id for _, panel_id in STEP_PANELS.values()]
     assert len(set(ids)) == len(ids)  # each panel is on the screen once, by its id

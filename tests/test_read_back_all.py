@@ -497,11 +497,11 @@ def test_a_set_without_a_plan_or_follow_up_step_has_their_pages_last(tmp_path):
 def test_an_acceptance_open_at_a_crash_comes_back_with_what_was_read(tmp_path):
     from test_read_back import a_client_meeting, opened
 
-    from dialogtui.tui.screens.read_back import acceptance, kept_dialog
+    from dialogtui.tui.dialogs.read_back import acceptance, acceptance_again
 
     mid = a_client_meeting(tmp_path / "db")
     with opened(tmp_path / "db", mid) as m:
         read = [("turns", 2), ("decisions", 1)]
-        _dialog, _done, key = acceptance(m, None, lambda: None, read, ["3"])
-        again, _ = kept_dialog(m, None, key)
-        assert again.read == "Read back: 2 turns and 1 decision."
+        key = acceptance(m, None, lambda: None, read, ["3"]).key
+        again = acceptance_again(m, None, key.about)
+        assert again.dialog.read == "Read back: 2 turns and 1 decision."

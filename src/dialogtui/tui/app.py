@@ -27,6 +27,7 @@ from dialogtui.tui.textual_internals import (
     moves_by_word,
     wrap_key_parser,
 )
+from dialogtui.tui.typed import AppServices
 
 
 @runtime_checkable
@@ -97,7 +98,7 @@ decode_keys_leniently()
 _alt_keys_type_nothing()
 
 
-class DialogApp(ErrorHookApp):
+class DialogApp(ErrorHookApp, AppServices):
     """One app for the CLI and the tests: `build_app()` makes it."""
 
     CSS_PATH = "app.tcss"
@@ -178,7 +179,7 @@ class DialogApp(ErrorHookApp):
     def report(self, exc: DialogtuiError) -> None:
         """Storage failures get a dialog (they need attention); the rest a notification."""
         if isinstance(exc, StoreError):
-            from dialogtui.tui.screens.dialogs import ErrorDialog
+            from dialogtui.tui.dialogs.alerts import ErrorDialog
 
             self.push_screen(ErrorDialog(str(exc)))
         else:

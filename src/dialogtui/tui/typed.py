@@ -3,29 +3,60 @@ typed for the type checker; and every dialog has a footer of its own keys."""
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from typing import TYPE_CHECKING, TypeVar
 
-from textual import events
+from textual.app import App
 from textual.screen import ModalScreen, Screen
 
 from dialogtui.tui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
-    from dialogtui.tui.app import DialogApp
+    from pathlib import Path
+
+    from dialogtui.errors import DialogtuiError
+    from dialogtui.meeting.clock import Clock
+    from dialogtui.store import Store
 
 Result = TypeVar("Result")
 
 
+class AppServices(App[None]):
+    """What dialogtui's screens ask of their app, which `tui/app.py` gives them. It is here,
+    below the screens, so that a screen knows its app without importing the module that
+    imports the screens."""
+
+    clock: Clock
+    db_path: Path | None  # the meetings' database; None: the data folder's
+
+    @property
+    @abstractmethod
+    def store(self) -> Store:
+        """The meetings' database, opened on first use."""
+
+    @abstractmethod
+    def report(self, exc: DialogtuiError) -> None:
+        """Say what went wrong, in a dialog or a notice."""
+
+    @abstractmethod
+    def open_meeting(self, meeting_id: int) -> None:
+        """Go to a meeting's capture screen."""
+
+    @abstractmethod
+    def setup_meeting(self, set_ref: str) -> None:
+        """Go to the set-up of a new meeting of a question set."""
+
+
 class DialogScreen(Screen[Result]):
     if TYPE_CHECKING:
-        app: DialogApp
+        app: AppServices
 
 
 class DialogModal(ModalScreen[Result]):
     if TYPE_CHECKING:
-        app: DialogApp
+        app: AppServices
 
-    def on_mount(self, event: events.Mount) -> None:
+    def on_mount(self) -> None:
         # Textual runs this as well as a dialog's own `on_mount` (it calls the handler of
         # each class a screen derives from, as its guide to events says).
         # Each dialog shows its own keys at the bottom, over the footer of the screen

@@ -26,12 +26,9 @@ from dialogtui.i18n import N_, _
 from dialogtui.kinds import SPECS as KIND_SPECS
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.meeting.state import (
-    ActionSaved,
     MeetingState,
-    NoteSaved,
     NotSaved,
     OpenAgain,
-    ParticipantAdded,
     Saved,
     SavingAgain,
     TurnSaved,
@@ -39,32 +36,23 @@ from dialogtui.meeting.state import (
     with_clock,
 )
 from dialogtui.meeting.timers import agenda_lines
-from dialogtui.records import ActionItem, NoteKind, Participant, Turn
+from dialogtui.records import ActionItem, NoteKind, Turn
 from dialogtui.tui import keyboard
 from dialogtui.tui.dialogs import notes as notes_list
-from dialogtui.tui.dialogs import read_back as read_back_dialogs
-from dialogtui.tui.dialogs.base import KeepKind, TextDialog
 from dialogtui.tui.keeping import KeptDialogs, Opening
 from dialogtui.tui.ordering import settle
+from dialogtui.tui.screens.capture_dialogs import CaptureDialogs
 from dialogtui.tui.typed import DialogScreen
-from dialogtui.tui.widgets.action_table import columns_for
 from dialogtui.tui.widgets.draft import DraftArea
 from dialogtui.tui.widgets.footer import KeyFooter
 from dialogtui.tui.widgets.observing import follow
 from dialogtui.tui.widgets.question_panel import QuestionPanel
 from dialogtui.tui.widgets.speaker_strip import SpeakerStrip
 from dialogtui.tui.widgets.step_header import StepHeader
-from dialogtui.tui.widgets.step_panel import EngineChange, PanelReopen, Request, StepPanel
+from dialogtui.tui.widgets.step_panel import EngineChange, Request, StepPanel
 from dialogtui.tui.widgets.transcript import Transcript
 
 AUTOSAVE_SECONDS = 1.0
-
-
-# The kinds of this screen's own dialogs whose text is kept (tui/keeping.py).
-NOTE = KeepKind("note")  # a decision, concern or standpoint being written: which
-ACTION = KeepKind("action")  # an action item written ("new") or corrected (its id)
-EDIT = KeepKind("edit")  # a turn corrected (its id)
-PARTICIPANT = KeepKind("participant")  # someone who joins
 
 
 def _panel(path: str) -> type[StepPanel]:
@@ -159,6 +147,7 @@ class CaptureScreen(DialogScreen[None]):
         self._saved_draft = engine.drafts.text()
         self._draft_text = self._saved_draft
         self.kept = KeptDialogs(self, engine, self._lost_to_draft)
+        self.dialogs = CaptureDialogs(self)  # its own dialogs whose text is kept
         self._save_problem: str | None = None  # the autosave's error, reported once
         self._released = False
 
@@ -193,7 +182,9 @@ class CaptureScreen(DialogScreen[None]):
         self.observe()
         self._focus_for_step()
         self.set_interval(AUTOSAVE_SECONDS, lambda: self.post_message(Tick()))
-        self._register_kept()
+        panels = STEP_PANELS.items()
+        on_screen = [(kind, self.query_one(f"#{pid}", cls)) for kind, (cls, pid) in panels]
+        self.dialogs.register(self.kept, on_screen)
         self.kept.reopen()
 
     # -- the view -------------------------------------------------------------------------
@@ -398,41 +389,6 @@ class CaptureScreen(DialogScreen[None]):
         """A kept dialog's text that has no dialog to open again: into the text box."""
         self.query_one(DraftArea).restore(text)
 
-    def _register_kept(self) -> None:
-        """Every kind of dialog whose text this screen keeps, with how it opens again: this
-        screen's own, the notes list's, the read-back's, and each step panel's (on its step
-        only: a card written for a vote is not added to a timeline)."""
-        kept = self.kept
-        kept.register(NOTE, self._note_again)
-        kept.register(ACTION, self._action_again)
-        kept.register(EDIT, self._edit_again)
-        kept.register(PARTICIPANT, lambda _about: self._participant_dialog())
-        notes_list.register(kept, self.engine, self)
-        read_back_dialogs.register(kept, self.engine, self)
-        for step_kind, (panel_class, panel_id) in STEP_PANELS.items():
-            panel = self.query_one(f"#{panel_id}", panel_class)
-            for kind, reopen in panel.kept().items():
-                kept.register(kind, self._on_its_step(step_kind, reopen))
-
-    def _on_its_step(self, step_kind: str, reopen: PanelReopen) -> Callable[[str], Opening | None]:
-        def again(about: str) -> Opening | None:
-            if self.engine.step.kind != step_kind:
-                return None
-            request = reopen(self.engine, about)
-            return request.opening(self.engine, self.run) if request else None
-
-        return again
-
-    def _note_again(self, about: str) -> Opening | None:
-        return self._note_dialog(NoteKind(about)) if about in NoteKind.__members__ else None
-
-    def _edit_again(self, about: str) -> Opening | None:
-        return self._edit_dialog(int(about), None) if about.isdigit() else None
-
-    def _action_again(self, about: str) -> Opening | None:
-        item = next((a for a in self.engine.actions.all() if str(a.id) == about), None)
-        return self._action_dialog(item) if about == "new" or item is not None else None
-
     # -- turns -----------------------------------------------------------------------------
 
     def on_draft_area_submitted(self, event: DraftArea.Submitted) -> None:
@@ -492,14 +448,6 @@ class CaptureScreen(DialogScreen[None]):
         await settle(self)
         self.set_focus(self.query_one(Transcript))
 
-    def _edit_dialog(self, turn_id: int, old: str | None) -> Opening:
-        def done(text: str | None) -> None:
-            if text is not None and text != old:
-                self.run(lambda: self.engine.turns.edit(turn_id, text))
-
-        dialog = TextDialog(_("Edit turn (the old text is kept)"), old or "")
-        return Opening(dialog, done, EDIT.key(turn_id))
-
     async def move_turn(self, turn_id: int) -> None:
         """f6 in the turns list: the turn was someone else's. Anyone of the meeting (and
         this step's groups) can be chosen; the earlier speaker stays in the history."""
@@ -527,7 +475,7 @@ class CaptureScreen(DialogScreen[None]):
 
     async def edit_turn(self, turn_id: int, text: str) -> None:
         """enter in f8's list: correct a turn (its earlier text is kept)."""
-        await self.kept.open(self._edit_dialog(turn_id, text))
+        await self.kept.open(self.dialogs.edit(turn_id, text))
 
     # -- steps and questions ------------------------------------------------------------
 
@@ -598,16 +546,9 @@ class CaptureScreen(DialogScreen[None]):
 
     # -- quick capture ------------------------------------------------------------------
 
-    def _note_dialog(self, kind: NoteKind) -> Opening:
-        def done(text: str | None) -> None:
-            if text and text.strip():
-                self.run(lambda: self.engine.notes.add(kind, text), saved=NoteSaved(kind))
-
-        return Opening(TextDialog(kind.value.capitalize()), done, NOTE.key(kind.value))
-
     async def action_note(self, kind: str) -> None:
         await settle(self)
-        await self.kept.open(self._note_dialog(NoteKind(kind)))
+        await self.kept.open(self.dialogs.note(NoteKind(kind)))
 
     async def action_list_notes(self) -> None:
         """f7: every decision, concern and the consent note, to correct or delete."""
@@ -621,26 +562,9 @@ class CaptureScreen(DialogScreen[None]):
         await settle(self)
         await self.edit_action(None)
 
-    def _action_dialog(self, item: ActionItem | None) -> Opening:
-        from dialogtui.tui.dialogs.actions import ActionDialog
-
-        names = [p.name for p in self.engine.participants]
-        cols = columns_for(self.engine)
-
-        def done(result: ActionItem | None) -> None:
-            if result is None:
-                return
-            if result.id is None:
-                self.run(lambda: self.engine.actions.add(result), saved=ActionSaved())
-            else:
-                self.run(lambda: self.engine.actions.update(result))
-
-        key = ACTION.key(item.id if item else "new")
-        return Opening(ActionDialog(cols, names, item), done, key)
-
     async def edit_action(self, item: ActionItem | None) -> None:
         """f3's dialog (and the plan's a and enter): write an action, or correct it."""
-        await self.kept.open(self._action_dialog(item))
+        await self.kept.open(self.dialogs.action(item))
 
     # -- what any step's panel asks (dialogtui.tui.widgets.step_panel) ----------------------
 
@@ -666,20 +590,9 @@ class CaptureScreen(DialogScreen[None]):
         if reopened:
             self._moved(OpenAgain(self.engine.reopened_after_read_back))
 
-    def _participant_dialog(self) -> Opening:
-        from dialogtui.tui.dialogs.people import ParticipantDialog
-
-        def done(person: Participant | None) -> None:
-            if person is not None:
-                added = ParticipantAdded(person.name)
-                self.run(lambda: self.engine.add_participant(person), saved=added)
-
-        roles = [(r.name, r.id) for r in self.engine.qs.roles]
-        return Opening(ParticipantDialog(roles), done, PARTICIPANT.key())
-
     async def action_add_participant(self) -> None:
         await settle(self)
-        await self.kept.open(self._participant_dialog())
+        await self.kept.open(self.dialogs.participant())
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         commands = [

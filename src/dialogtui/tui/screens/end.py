@@ -19,9 +19,11 @@ from dialogtui.i18n import N_, _, date_text, ngettext
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.meeting.timers import format_seconds
 from dialogtui.paths import documents_dir
-from dialogtui.questionset.model import StepKind, format_minutes
-from dialogtui.tui.screens.dialogs import FolderDialog, PickDialog
-from dialogtui.tui.screens.read_back import DialogHost, ReadBackScreen
+from dialogtui.questionset.kinds import StepKind
+from dialogtui.questionset.words import format_minutes
+from dialogtui.tui.keeping import DialogHost
+from dialogtui.tui.ordering import settle
+from dialogtui.tui.screens.read_back import ReadBackScreen
 from dialogtui.tui.typed import DialogScreen
 from dialogtui.tui.widgets.footer import KeyFooter
 
@@ -97,9 +99,18 @@ def summary(engine: MeetingEngine) -> Table:
 
 
 class EndScreen(DialogScreen[bool]):
+    """The meeting ended: what it took, and its documents. `host` is the meeting's screen
+    below, which keeps the texts of the read-back's dialogs with its own."""
+
+    # r, j and o open a screen or a dialog: priority bindings, so that the keys typed after
+    # them are its (tui/ordering.py).
     BINDINGS = [
         Binding(
-            "r", "read_back", N_("Read back"), tooltip=N_("Read the minutes back, to correct them")
+            "r",
+            "read_back",
+            N_("Read back"),
+            tooltip=N_("Read the minutes back, to correct them"),
+            priority=True,
         ),
         Binding(
             "e",
@@ -118,10 +129,16 @@ class EndScreen(DialogScreen[bool]):
             "journal",
             N_("Journal note"),
             tooltip=N_("An organisation's journal note, as text, also copied to the clipboard"),
+            priority=True,
         ),
         # In help and in the screen's own line of keys: the footer is full at 80 columns.
         Binding(
-            "o", "export_to", N_("To a folder…"), tooltip=N_("Export to a folder…"), show=False
+            "o",
+            "export_to",
+            N_("To a folder…"),
+            tooltip=N_("Export to a folder…"),
+            show=False,
+            priority=True,
         ),
         Binding(
             "p",
@@ -150,9 +167,9 @@ class EndScreen(DialogScreen[bool]):
         "journal": ("txt", "docx"),
     }
 
-    def __init__(self, engine: MeetingEngine):
+    def __init__(self, engine: MeetingEngine, host: DialogHost):
         super().__init__()
-        self.engine = engine
+        self.engine, self.host = engine, host
         self.exported: list[Path] = []
 
     def compose(self) -> ComposeResult:
@@ -196,12 +213,14 @@ class EndScreen(DialogScreen[bool]):
         formats = self.PRESETS.get(to, self.PRESETS["everyone"])
         self._export(pseudonymise, folder, labels=labels, formats=formats, to=to)
 
-    def action_journal(self) -> None:
+    async def action_journal(self) -> None:
         """An organisation's copy for its journal: its people's statements and the
         family's, as text to paste (copied to the clipboard too) and a document to attach.
         With several organisations present, the scribe chooses whose."""
         from dialogtui.export.recipients import organisations
+        from dialogtui.tui.dialogs.pick import PickDialog
 
+        await settle(self)
         names = organisations(self.engine.qs, self.engine.participants)
 
         def write(chosen: int | None) -> None:
@@ -211,25 +230,27 @@ class EndScreen(DialogScreen[bool]):
                 self._export(False, None, formats=self.PRESETS["journal"], to=to, copy=True)
 
         if len(names) > 1:
-            self.app.push_screen(PickDialog(_("Journal note for"), names, 0), write)
+            await self.app.push_screen(PickDialog(_("Journal note for"), names, 0), write)
         else:
             write(0)
 
     async def action_read_back(self) -> None:
         """Read back in the room before anything is exported: corrections, objections, and
-        who accepted the minutes. Its dialogs are the meeting screen's, which keeps them."""
-        host = next((s for s in self.app.screen_stack if isinstance(s, DialogHost)), None)
-        if host is not None:
-            await self.app.push_screen(ReadBackScreen(self.engine, host))
+        who accepted the minutes. Its dialogs open on the meeting's screen, which keeps them."""
+        await settle(self)
+        await self.app.push_screen(ReadBackScreen(self.engine, self.host))
 
     def action_export_history(self) -> None:
         """The minutes with edited turns' earlier texts and deleted turns, on their own."""
         self.query_one("#export-status", Static).update(_("Exporting…"))
         self._export(False, None, history=True)
 
-    def action_export_to(self) -> None:
+    async def action_export_to(self) -> None:
         """Somewhere else, e.g. a folder shared with the participants, named or
         pseudonymised; files already there are replaced only when the scribe says so."""
+        from dialogtui.tui.dialogs.folder import FolderDialog
+
+        await settle(self)
 
         def done(chosen: tuple[Path, bool, str] | None) -> None:
             if chosen:
@@ -243,7 +264,7 @@ class EndScreen(DialogScreen[bool]):
             labels=self.engine.qs.language.value,
             meeting=self._meeting_named(),
         )
-        self.app.push_screen(dialog, done)
+        await self.app.push_screen(dialog, done)
 
     def _file_names(self, pseudonymise: bool, labels: str) -> list[str]:
         """The names the files of `o` would have: they say the meeting, its title

@@ -13,47 +13,32 @@ the history), a participant's objection noted beside it (never over it: "Om den 
 anser att någon uppgift i dokumentationen är oriktig ska detta antecknas", 11 kap. 6 § SoL),
 and the minutes marked as accepted by the people named, with the time and what was read.
 What is not a turn is corrected where it was written, which the screen says for each. The
-dialogs are the meeting screen's: their text is kept every second, as every dialog's is.
+dialogs (`tui/dialogs/read_back.py`) open on the meeting's screen, which keeps their text
+every second, as every dialog's.
 """
 
 from __future__ import annotations
-
-from collections.abc import Awaitable, Callable
-from typing import Any, Protocol, runtime_checkable
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widget import Widget
-from textual.widgets import Label, OptionList, Static, TextArea
+from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from dialogtui import i18n
 from dialogtui.display import plain, visible
-from dialogtui.errors import MeetingError
 from dialogtui.export.document import Line, plain_text, text_lines
-from dialogtui.export.labels import covered_text, labels
 from dialogtui.export.read_back import Entry, Page, covered, pages
 from dialogtui.export.record import load_record
 from dialogtui.i18n import N_, _
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.records import Turn
+from dialogtui.tui.dialogs.read_back import acceptance, correction, objection
+from dialogtui.tui.keeping import DialogHost
 from dialogtui.tui.ordering import settle
-from dialogtui.tui.screens.dialogs import Field, FieldsDialog, TextDialog
 from dialogtui.tui.textual_internals import option_lines
 from dialogtui.tui.typed import DialogScreen
 from dialogtui.tui.widgets.footer import KeyFooter
-
-
-@runtime_checkable
-class DialogHost(Protocol):
-    """The meeting's screen: it opens a dialog whose text it keeps, and applies a change."""
-
-    def open_kept(self, dialog: Any, done: Callable[[Any], None], key: str) -> Awaitable[Any]: ...
-
-    def run(self, change: Callable[[], object], *, redraw: bool = True) -> bool: ...
-
 
 # Where what is not a turn is corrected, by what it is (an entry's part).
 ELSEWHERE = {
@@ -264,8 +249,7 @@ class ReadBackScreen(DialogScreen[None]):
         await settle(self)
         if not self._a_turn() or (turn := self.current) is None or turn.passed:
             return  # a pass has no words to object to, as none to correct
-        dialog, done, key = objection(self.engine, turn, self.again)
-        await self.host.open_kept(dialog, done, key)
+        await self.host.open_dialog(objection(self.engine, turn, self.again))
 
     def _a_turn(self) -> bool:
         """Whether a turn is chosen; if not, where what is chosen is corrected."""
@@ -290,156 +274,11 @@ class ReadBackScreen(DialogScreen[None]):
 
     async def action_accept(self) -> None:
         await settle(self)
-        dialog, done, key = acceptance(
+        accepted = acceptance(
             self.engine, self.host, self._say_accepted, self.covered(), self.unseen()
         )
-        await self.host.open_kept(dialog, done, key)
+        await self.host.open_dialog(accepted)
 
     async def action_close(self) -> None:
         await settle(self)
         self.dismiss(None)
-
-
-# The read-back's dialogs, each with what saves it and the key its text is kept under: the
-# read-back opens them, and the meeting's screen opens one again, with its text, when
-# dialogtui stopped while it was open (a half-typed objection is an objection, not a turn).
-
-
-def correction(engine: MeetingEngine, host: DialogHost, turn: Turn, then: Callable[[], None]):
-    def done(text: str | None) -> None:
-        if text is not None and text.strip() != turn.text:
-            change = lambda: engine.edit_turn(turn.id, text, at_read_back=True)  # noqa: E731
-            if host.run(change):
-                then()
-
-    dialog = TextDialog(_("Correct the turn, as read back"), turn.text)
-    return dialog, done, f"read-back:{turn.id}"
-
-
-def participant_named(names: tuple[str, ...], typed: str) -> str | None:
-    """The participant `typed` names: exactly (case and spaces aside), or by the first
-    letters of their name or of one of its words ("sa", "berg": Sara Berg) where only one
-    has them; None where none does, or several."""
-    key = " ".join(typed.split()).casefold()
-    if not key:
-        return None
-    exact = [n for n in names if " ".join(n.split()).casefold() == key]
-    if exact:
-        return exact[0]
-    starts = [
-        n
-        for n in names
-        if n.casefold().startswith(key) or any(w.startswith(key) for w in n.casefold().split())
-    ]
-    return starts[0] if len(starts) == 1 else None
-
-
-class ObjectionDialog(FieldsDialog):
-    """Who objects, and what they consider incorrect. Who is chosen among the meeting's
-    participants (their first letters complete it; the list stands under the fields):
-    whose statement an objection is decides the copies it stands in. A name that is no
-    participant's is taken only when saved a second time, never by a slip of the keys."""
-
-    DEFAULT_CSS = ".said { width: 100%; margin-top: 1; }"
-
-    def __init__(self, names: tuple[str, ...], check):
-        fields = [Field("by", _("Who"), names=names), Field("text", _("What is incorrect"))]
-        super().__init__(_("An objection, noted beside the turn"), fields, check)
-        self.names = names
-
-    def on_mount(self) -> None:
-        if self.names:
-            people = _("Participants: {names}").format(names=", ".join(self.names))
-            said = Static(plain(people), classes="hint said")
-            hint = self.query_one("#hint", Label)
-            if isinstance(hint.parent, Widget):
-                hint.parent.mount(said, before=hint)
-
-
-class AcceptanceDialog(TextDialog):
-    """Who accepted the minutes as read back, with what was read (and what not yet)."""
-
-    DEFAULT_CSS = ".said { width: 100%; margin-bottom: 1; }"
-
-    def __init__(self, title: str, everyone: str, read: str):
-        super().__init__(title, everyone)
-        self.read = read
-
-    def on_mount(self) -> None:
-        box = self.query_one(TextArea)
-        if self.read and isinstance(box.parent, Widget):
-            box.parent.mount(Static(plain(self.read), classes="said"), before=box)
-
-
-def objection(engine: MeetingEngine, turn: Turn, then: Callable[[], None]):
-    names = tuple(p.name for p in engine.participants)
-    confirmed: set[str] = set()  # names no participant has, saved again: someone else's
-
-    def check(texts: dict[str, str]) -> tuple[str, str]:
-        typed = " ".join(texts["by"].split())
-        by = participant_named(names, typed)
-        if by is None and typed and typed.casefold() not in confirmed:
-            confirmed.add(typed.casefold())
-            said = _(
-                "{name} is no participant of this meeting: write the first letters of one, "
-                "or ctrl+s again to note the objection as {name}'s."
-            )
-            raise MeetingError(said.format(name=typed))
-        engine.object_to(turn.id, by or typed, texts["text"])  # raises: stays open
-        return by or typed, texts["text"]
-
-    def done(result) -> None:
-        if result is not None:
-            then()
-
-    return ObjectionDialog(names, check), done, f"objection:{turn.id}"
-
-
-def acceptance(
-    engine: MeetingEngine,
-    host: DialogHost,
-    then: Callable[[], None],
-    read: list[tuple[str, int]],
-    unseen: list[str] | None = None,
-):
-    """Who accepted the minutes as read back; `read`: what the read-back showed, kept with
-    the acceptance and said in the dialog, with the pages not shown yet."""
-    everyone = ", ".join(p.name for p in engine.participants)
-
-    def done(text: str | None) -> None:
-        if text is not None and host.run(lambda: engine.accept_read_back(text, read)):
-            then()
-
-    parts = covered_text(read, labels(i18n.current()))  # the app's language, as the dialog
-    said = [_("Read back: {parts}.").format(parts=parts)] if parts else []
-    if unseen:
-        said.append(_("Not shown yet: {pages}.").format(pages=", ".join(unseen)))
-    key = "accepted:" + ",".join(f"{part}={n}" for part, n in read)
-    dialog = AcceptanceDialog(_("Read back and accepted by"), everyone, " ".join(said))
-    return dialog, done, key
-
-
-def _read(arg: str) -> list[tuple[str, int]]:
-    """What an acceptance kept under its key covered ("turns=42,decisions=2")."""
-    out: list[tuple[str, int]] = []
-    for part in filter(None, arg.split(",")):
-        name, _sep, n = part.partition("=")
-        if n.isdigit():
-            out.append((name, int(n)))
-    return out
-
-
-def kept_dialog(engine: MeetingEngine, host: DialogHost, key: str):
-    """The read-back's dialog kept under `key`, as (dialog, done), or None if it is not one
-    of the read-back's or its turn is gone."""
-    kind, _sep, arg = key.partition(":")
-    if kind == "accepted":
-        return acceptance(engine, host, lambda: None, _read(arg))[:2]
-    if kind not in ("read-back", "objection") or not arg.isdigit():
-        return None
-    turn = next((t for t in engine.store.turns(engine.id) if t.id == int(arg)), None)
-    if turn is None:
-        return None
-    if kind == "objection":
-        return objection(engine, turn, lambda: None)[:2]
-    return correction(engine, host, turn, lambda: None)[:2]

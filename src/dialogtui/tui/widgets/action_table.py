@@ -18,18 +18,22 @@ from dialogtui.kinds.action_planning import made_in, typed_time
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.questionset.model import StepKind
 from dialogtui.records import ActionItem, PlanFrame, saved
-from dialogtui.tui.screens.dialogs import Field, FieldsDialog, typed_day
+from dialogtui.tui.dialogs.base import Field, FieldsDialog, KeepKind, typed_day
 from dialogtui.tui.widgets.item_table import ItemTable
 from dialogtui.tui.widgets.step_panel import (
     TO_TEXT_BOX,
     ConfirmWanted,
     DialogWanted,
+    PanelReopen,
+    StepPanel,
     ask,
     key,
     settled,
 )
 
 T = TypeVar("T")
+
+PLAN = KeepKind("plan")  # the plan's frame: its goals, owner and follow-up meeting
 
 
 def columns_for(engine: MeetingEngine) -> list[tuple[str, str]]:
@@ -55,7 +59,7 @@ class PlanDialog(FieldsDialog):
 
     ONE_LINE = ("follow_up_on", "follow_up_at", "follow_up_place")
     # Each as wide as what it takes ("ÅÅÅÅ-MM-DD", "TT:MM"), the place the rest; set on the
-    # fields themselves: the app's own `.dialog.form Input` (1fr) is above a DEFAULT_CSS.
+    # fields themselves, over the form's `.dialog.form Input` (1fr).
     WIDTHS = {"follow_up_on": 11, "follow_up_at": 6}
 
     def __init__(
@@ -103,7 +107,7 @@ class PlanDialog(FieldsDialog):
             )
 
 
-def plan_frame_wanted(engine: MeetingEngine) -> DialogWanted:
+def plan_frame_wanted(engine: MeetingEngine) -> DialogWanted[PlanFrame]:
     """The plan's frame as a form, in the minutes' own words; its text is kept as any
     dialog's is."""
     L, plan = labels(engine.qs.language.value), engine.plan()
@@ -145,7 +149,8 @@ def plan_frame_wanted(engine: MeetingEngine) -> DialogWanted:
     title = _("The plan: its goal, owner and follow-up meeting")
     # "Uppföljningsmöte: datum, tid, plats" over the line of the three.
     when = f"{meeting}: " + ", ".join(L[k].lower() for k in ("date", "time", "place"))
-    return DialogWanted(PlanDialog(title, fields, check, when), lambda e, p: e.save_plan(p), "plan")
+    then = lambda e, p: e.actions.save_plan(p)  # noqa: E731
+    return DialogWanted(PlanDialog(title, fields, check, when), then, PLAN.key())
 
 
 def value(item: ActionItem, field: str, language: str) -> str:
@@ -153,7 +158,7 @@ def value(item: ActionItem, field: str, language: str) -> str:
     return date_text(v, "medium", language) if field == "when" and v else (v or "")
 
 
-class ActionTable(ItemTable):
+class ActionTable(ItemTable, StepPanel):
     HELP_TITLE = N_("Action plan")
 
     # Their hint is on the table's border; help lists them.
@@ -185,19 +190,22 @@ class ActionTable(ItemTable):
     async def action_edit(self) -> None:
         await settled(self)  # on the row the keys before it reached
         item = self.current
-        await ask(self, lambda screen: screen.edit_action(item))
+        await ask(self, lambda host: host.edit_action(item))
 
     async def action_add(self) -> None:
-        await ask(self, lambda screen: screen.edit_action(None))
+        await ask(self, lambda host: host.edit_action(None))
 
     async def action_frame(self) -> None:
         """What a coordinated plan needs beside its actions (a SIP): the goal in the
         person's own words and the professionals', its owner, the follow-up meeting."""
-        await ask(self, lambda screen: screen.want(plan_frame_wanted(screen.engine)))
+        await ask(self, lambda host: host.want(plan_frame_wanted(host.engine)))
+
+    def kept(self) -> dict[KeepKind, PanelReopen]:
+        return {PLAN: lambda engine, _about: plan_frame_wanted(engine)}
 
     async def action_remove(self) -> None:
         await settled(self)
         if (item := self.current) is not None:
             action_id = saved(item.id)
             question = _("Delete the action '{what}'?").format(what=item.what)
-            await ask(self, ConfirmWanted(question, lambda e: e.delete_action(action_id)))
+            await ask(self, ConfirmWanted(question, lambda e: e.actions.delete(action_id)))

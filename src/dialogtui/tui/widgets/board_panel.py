@@ -8,18 +8,25 @@ from dialogtui.i18n import N_, _
 from dialogtui.kinds import board
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.records import Card
-from dialogtui.tui.screens.dialogs import Field, FieldsDialog
+from dialogtui.tui.dialogs.base import Field, FieldsDialog, KeepKind
 from dialogtui.tui.widgets.item_table import ItemTable
 from dialogtui.tui.widgets.step_panel import (
     TO_TEXT_BOX,
     ConfirmWanted,
     DialogWanted,
     EngineChange,
+    PanelReopen,
+    Request,
+    StepPanel,
     TextWanted,
     ask,
     key,
     settled,
 )
+
+# A sheet written ("new") or corrected (its id): on the timeline its form, on the map its text.
+SHEET = KeepKind("sheet")
+MAP_SHEET = KeepKind("map-sheet")
 
 
 class _Sheets(ItemTable):
@@ -29,7 +36,7 @@ class _Sheets(ItemTable):
         await settled(self)
         if (card := self.current) is not None:
             question = _("Delete the sheet '{text}'?").format(text=card.text)
-            await ask(self, ConfirmWanted(question, lambda e: e.delete_card(card.id)))
+            await ask(self, ConfirmWanted(question, lambda e: e.cards.delete(card.id)))
 
 
 def _timeline_check(texts: dict[str, str]) -> tuple[str, str, str]:
@@ -38,7 +45,7 @@ def _timeline_check(texts: dict[str, str]) -> tuple[str, str, str]:
     return texts["text"], texts["when"], texts["by"]
 
 
-class TimelinePanel(_Sheets):
+class TimelinePanel(_Sheets, StepPanel):
     HELP_TITLE = N_("Timeline")
 
     BINDINGS = [
@@ -62,27 +69,17 @@ class TimelinePanel(_Sheets):
         self.border_title = None if rows else _("No sheets yet: a writes one as it is put up")
         self.actors, self.floor = tuple(engine.actors()), engine.floor
 
-    def _form(self, card: Card | None) -> FieldsDialog:
-        """What is on it, when, and whose (the floor's: the organisation putting it up)."""
-        text, when, by = (card.text, card.place, card.by) if card else ("", "", self.floor)
-        L = self.L
-        fields = [
-            Field("text", L["what"], text),
-            Field("when", L["when"], when),
-            Field("by", L["organisation"], by, self.actors),
-        ]
-        return FieldsDialog(_("A sheet on the timeline"), fields, _timeline_check)
+    def kept(self) -> dict[KeepKind, PanelReopen]:
+        return {SHEET: _timeline_again}
 
     async def action_add(self) -> None:
         await settled(self)  # whose floor it is after the keys before it
-        then = lambda e, said: board.put_up(e, *said)  # noqa: E731
-        await ask(self, DialogWanted(self._form(None), then, "sheet:new"))
+        await ask(self, _timeline_form(self.L, self.actors, self.floor, None))
 
     async def action_correct(self) -> None:
         await settled(self)
         if (card := self.current) is not None:
-            then = lambda e, said: board.correct(e, card.id, *said)  # noqa: E731
-            await ask(self, DialogWanted(self._form(card), then, f"sheet:{card.id}"))
+            await ask(self, _timeline_form(self.L, self.actors, self.floor, card))
 
     async def action_move(self, delta: int) -> None:
         await settled(self)
@@ -90,7 +87,7 @@ class TimelinePanel(_Sheets):
             self.post_message(EngineChange(lambda e: board.move(e, card.id, delta)))
 
 
-class MapPanel(_Sheets):
+class MapPanel(_Sheets, StepPanel):
     HELP_TITLE = N_("Map")
 
     BINDINGS = [
@@ -117,9 +114,11 @@ class MapPanel(_Sheets):
         listed = "  ".join(f"{n}: {p}" for n, p in enumerate(places, start=1))
         self.border_title = listed if rows else _("No sheets yet: a writes one as it is laid")
 
+    def kept(self) -> dict[KeepKind, PanelReopen]:
+        return {MAP_SHEET: _map_again}
+
     async def action_add(self) -> None:
-        then = lambda e, t: e.add_card(t)  # noqa: E731
-        await ask(self, TextWanted(_("A sheet: what is written on it"), then, key="sheet:new"))
+        await ask(self, _new_map_sheet())
 
     async def action_lay(self, place: int) -> None:
         await settled(self)  # on the sheet just written
@@ -129,5 +128,55 @@ class MapPanel(_Sheets):
     async def action_correct(self) -> None:
         await settled(self)
         if (card := self.current) is not None:
-            then = lambda e, t: e.edit_card(card.id, t)  # noqa: E731
-            await ask(self, TextWanted(_("Correct the sheet"), then, card.text, f"sheet:{card.id}"))
+            await ask(self, _correcting_map_sheet(card))
+
+
+def _sheet(engine: MeetingEngine, about: str) -> Card | None:
+    return next((c for c in engine.cards.all() if str(c.id) == about), None)
+
+
+def _timeline_form(
+    L: dict[str, str], actors: tuple[str, ...], floor: str, card: Card | None
+) -> DialogWanted[tuple[str, str, str]]:
+    """What is on it, when, and whose (the floor's: the organisation putting it up)."""
+    text, when, by = (card.text, card.place, card.by) if card else ("", "", floor)
+    fields = [
+        Field("text", L["what"], text),
+        Field("when", L["when"], when),
+        Field("by", L["organisation"], by, actors),
+    ]
+    form = FieldsDialog(_("A sheet on the timeline"), fields, _timeline_check)
+    if card is None:
+        return DialogWanted(
+            form, lambda e, said: board.put_up(e.kind_context(), *said), SHEET.key("new")
+        )
+    card_id = card.id
+    then = lambda e, said: board.correct(e.kind_context(), card_id, *said)  # noqa: E731
+    return DialogWanted(form, then, SHEET.key(card_id))
+
+
+def _timeline_again(engine: MeetingEngine, about: str) -> Request | None:
+    """A sheet's form open when dialogtui stopped: the sheet being put up, or corrected."""
+    card = None if about == "new" else _sheet(engine, about)
+    if about != "new" and card is None:
+        return None
+    L = labels(engine.qs.language.value)
+    return _timeline_form(L, tuple(engine.actors()), engine.floor, card)
+
+
+def _new_map_sheet() -> TextWanted:
+    then = lambda e, t: e.cards.add(t)  # noqa: E731
+    return TextWanted(_("A sheet: what is written on it"), then, key=MAP_SHEET.key("new"))
+
+
+def _correcting_map_sheet(card: Card) -> TextWanted:
+    then = lambda e, t: e.cards.edit(card.id, t)  # noqa: E731
+    return TextWanted(_("Correct the sheet"), then, card.text, MAP_SHEET.key(card.id))
+
+
+def _map_again(engine: MeetingEngine, about: str) -> Request | None:
+    """A sheet's text open when dialogtui stopped: the sheet being written, or corrected."""
+    if about == "new":
+        return _new_map_sheet()
+    card = _sheet(engine, about)
+    return _correcting_map_sheet(card) if card else None

@@ -12,11 +12,18 @@ from dialogtui.export.labels import labels
 from dialogtui.i18n import N_, _
 from dialogtui.kinds import choice as choice_kind
 from dialogtui.meeting.engine import MeetingEngine
-from dialogtui.tui.widgets.step_panel import TO_TEXT_BOX, EngineChange
+from dialogtui.tui.widgets.step_panel import TO_TEXT_BOX, EngineChange, StepPanel
 
 
-class ChoicePanel(OptionList):
+class ChoicePanel(OptionList, StepPanel):
     HELP_TITLE = N_("Choice list")
+    # Unscoped, so that a rule can name the capture screen on a short terminal above it.
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    ChoicePanel { height: auto; max-height: 8; }
+    ChoicePanel:focus { border: round $primary; }
+    CaptureScreen.-short ChoicePanel { max-height: 5; }
+    """
 
     # Their hint is on the list's border, for the ratings the step has (help lists both);
     # the footer keeps its room for the screen's keys.

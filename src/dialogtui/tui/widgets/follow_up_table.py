@@ -5,12 +5,24 @@ from __future__ import annotations
 from dialogtui.export.labels import labels
 from dialogtui.i18n import N_, _, date_text
 from dialogtui.meeting.engine import MeetingEngine
-from dialogtui.records import ActionStatus, saved
+from dialogtui.records import ActionItem, ActionStatus, saved
+from dialogtui.tui.dialogs.base import KeepKind
 from dialogtui.tui.widgets.item_table import ItemTable
-from dialogtui.tui.widgets.step_panel import TO_TEXT_BOX, TextWanted, ask, key, settled
+from dialogtui.tui.widgets.step_panel import (
+    TO_TEXT_BOX,
+    PanelReopen,
+    Request,
+    StepPanel,
+    TextWanted,
+    ask,
+    key,
+    settled,
+)
+
+FOLLOW_UP = KeepKind("follow")  # the comment on an earlier action marked: "{id}:{status}"
 
 
-class FollowUpTable(ItemTable):
+class FollowUpTable(ItemTable, StepPanel):
     HELP_TITLE = N_("Follow-up")
 
     # Their hint is on the table's border; help lists them.
@@ -45,7 +57,23 @@ class FollowUpTable(ItemTable):
     async def action_mark(self, status: str) -> None:
         await settled(self)  # on the row the keys before it reached
         if (item := self.current) is not None:
-            action_id, marked = saved(item.id), ActionStatus(status)
-            title = f"{marked.value}: {item.what} — comment (optional)"
-            then = lambda e, comment: e.follow_up(action_id, marked, comment)  # noqa: E731
-            await ask(self, TextWanted(title, then, key=f"follow:{action_id}:{marked.value}"))
+            await ask(self, _commenting(item, ActionStatus(status)))
+
+    def kept(self) -> dict[KeepKind, PanelReopen]:
+        return {FOLLOW_UP: _comment_again}
+
+
+def _commenting(item: ActionItem, marked: ActionStatus) -> TextWanted:
+    action_id = saved(item.id)
+    title = f"{marked.value}: {item.what} — comment (optional)"
+    then = lambda e, comment: e.actions.follow_up(action_id, marked, comment)  # noqa: E731
+    return TextWanted(title, then, key=FOLLOW_UP.key(f"{action_id}:{marked.value}"))
+
+
+def _comment_again(engine: MeetingEngine, about: str) -> Request | None:
+    """The comment on an earlier action being marked when dialogtui stopped."""
+    action_id, _sep, status = about.partition(":")
+    item = next((a for a in engine.actions.carried() if str(a.id) == action_id), None)
+    if item is None or status not in [s.value for s in ActionStatus]:
+        return None
+    return _commenting(item, ActionStatus(status))

@@ -10,18 +10,32 @@ from dialogtui.display import plain
 from dialogtui.i18n import N_, _
 from dialogtui.kinds import scale as scale_kind
 from dialogtui.meeting.engine import MeetingEngine
+from dialogtui.records import ScaleRating
+from dialogtui.tui.dialogs.base import KeepKind
 from dialogtui.tui.widgets.step_panel import (
     TO_TEXT_BOX,
     EngineChange,
+    PanelReopen,
+    Request,
+    StepPanel,
     TextWanted,
     ask,
     key,
     settled,
 )
 
+COMMENT = KeepKind("rating")  # a comment on a rating: "{step}:{whose}"
 
-class ScalePanel(Static, can_focus=True):
+
+class ScalePanel(Static, StepPanel, can_focus=True):
     HELP_TITLE = N_("Scale")
+    # Unscoped, so that a rule can name the capture screen on a short terminal above it.
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    ScalePanel { height: auto; max-height: 9; padding: 0 1; }
+    ScalePanel:focus { border: round $primary; }
+    CaptureScreen.-short ScalePanel { max-height: 6; }
+    """
     # Explained in the question panel's hint, with the digits; help lists them. The digits
     # are bindings, so that the app knows this list uses them (tui/keyboard.py).
     BINDINGS = [
@@ -71,13 +85,10 @@ class ScalePanel(Static, can_focus=True):
         if engine is None or rating is None:
             self.notify(_("Rate someone first; the comment goes with that rating."))
             return
-        rater, value = rating.participant_id, rating.value
-        who = engine.participant(rater)
-        title = _("Comment on {name}'s rating ({value})").format(
-            name=who.name if who else "", value=value
-        )
-        then = lambda e, text: scale_kind.rate(e, rater, value, text)  # noqa: E731
-        await ask(self, TextWanted(title, then, rating.comment, f"rating:{rating.step}:{rater}"))
+        await ask(self, _commenting(engine, rating))
+
+    def kept(self) -> dict[KeepKind, PanelReopen]:
+        return {COMMENT: _comment_again}
 
     async def action_rate(self, value: int) -> None:
         await settled(self)  # whose turn it is after the keys before it
@@ -88,3 +99,20 @@ class ScalePanel(Static, can_focus=True):
             self._last_rated = scale_kind.rate_speaker(engine, value)
 
         self.post_message(EngineChange(rate))
+
+
+def _commenting(engine: MeetingEngine, rating: ScaleRating) -> TextWanted:
+    rater, value = rating.participant_id, rating.value
+    who = engine.participant(rater)
+    title = _("Comment on {name}'s rating ({value})").format(
+        name=who.name if who else "", value=value
+    )
+    then = lambda e, text: scale_kind.rate(e.kind_context(), rater, value, text)  # noqa: E731
+    return TextWanted(title, then, rating.comment, COMMENT.key(f"{rating.step}:{rater}"))
+
+
+def _comment_again(engine: MeetingEngine, about: str) -> Request | None:
+    """A comment open when dialogtui stopped, on a rating still given in this step."""
+    ratings = scale_kind.ratings(engine.kind_context())
+    rating = next((r for r in ratings if f"{r.step}:{r.participant_id}" == about), None)
+    return _commenting(engine, rating) if rating else None

@@ -7,19 +7,26 @@ from dialogtui.export.labels import labels
 from dialogtui.i18n import N_, _, ngettext
 from dialogtui.kinds.vote import give, ranked
 from dialogtui.meeting.engine import MeetingEngine
+from dialogtui.records import Card
+from dialogtui.tui.dialogs.base import KeepKind
 from dialogtui.tui.widgets.item_table import ItemTable
 from dialogtui.tui.widgets.step_panel import (
     TO_TEXT_BOX,
     ConfirmWanted,
     EngineChange,
+    PanelReopen,
+    Request,
+    StepPanel,
     TextWanted,
     ask,
     key,
     settled,
 )
 
+CARD = KeepKind("card")  # a card written ("new") or corrected (its id)
 
-class VotePanel(ItemTable):
+
+class VotePanel(ItemTable, StepPanel):
     HELP_TITLE = N_("Vote")
 
     BINDINGS = [
@@ -53,11 +60,11 @@ class VotePanel(ItemTable):
         )
         self.border_title = None if rows else _("No cards yet: a adds one as each is presented")
 
+    def kept(self) -> dict[KeepKind, PanelReopen]:
+        return {CARD: _card_again}
+
     async def action_add(self) -> None:
-        # Kept while the dialog is open; after a crash its text comes back in the text box.
-        # Whose card it is: the pair, group or person with the floor as it is presented.
-        then = lambda e, t: e.add_card(t, by=e.floor)  # noqa: E731
-        await ask(self, TextWanted(_("A card: what is written on it"), then, key="card:new"))
+        await ask(self, _new_card())
 
     async def action_dots(self, n: int) -> None:
         await settled(self)  # on the card the keys before it reached
@@ -67,8 +74,7 @@ class VotePanel(ItemTable):
     async def action_edit(self) -> None:
         await settled(self)
         if (card := self.current) is not None:
-            then = lambda e, t: e.edit_card(card.id, t)  # noqa: E731
-            await ask(self, TextWanted(_("Correct the card"), then, card.text, f"card:{card.id}"))
+            await ask(self, _correcting(card))
 
     async def action_delete(self) -> None:
         await settled(self)
@@ -77,4 +83,23 @@ class VotePanel(ItemTable):
             question = _("Delete the card '{text}' and its {dots}?").format(
                 text=card.text, dots=dots
             )
-            await ask(self, ConfirmWanted(question, lambda e: e.delete_card(card.id)))
+            await ask(self, ConfirmWanted(question, lambda e: e.cards.delete(card.id)))
+
+
+def _new_card() -> TextWanted:
+    # Whose card it is: the pair, group or person with the floor as it is presented.
+    then = lambda e, t: e.cards.add(t, by=e.floor)  # noqa: E731
+    return TextWanted(_("A card: what is written on it"), then, key=CARD.key("new"))
+
+
+def _correcting(card: Card) -> TextWanted:
+    then = lambda e, t: e.cards.edit(card.id, t)  # noqa: E731
+    return TextWanted(_("Correct the card"), then, card.text, CARD.key(card.id))
+
+
+def _card_again(engine: MeetingEngine, about: str) -> Request | None:
+    """A card's dialog open when dialogtui stopped: the card being written, or corrected."""
+    if about == "new":
+        return _new_card()
+    card = next((c for c in engine.cards.all() if str(c.id) == about), None)
+    return _correcting(card) if card else None

@@ -1,0 +1,129 @@
+"""The capture screen's own dialogs whose text is kept — a note, an action item, a turn
+corrected, someone who joins — and the registration of every kind of dialog the screen
+keeps, with how each opens again after a restart (tui/keeping.py): its own, the notes
+list's, the read-back's, and each step panel's, on its step only (a card written for a
+vote is not added to a timeline)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Iterable
+from typing import Protocol
+
+from dialogtui.i18n import _
+from dialogtui.meeting.engine import MeetingEngine
+from dialogtui.meeting.state import ActionSaved, NoteSaved, ParticipantAdded, Saved
+from dialogtui.records import ActionItem, NoteKind, Participant
+from dialogtui.tui.dialogs import notes as notes_list
+from dialogtui.tui.dialogs import read_back as read_back_dialogs
+from dialogtui.tui.dialogs.base import KeepKind, TextDialog
+from dialogtui.tui.keeping import KeptDialogs, Opening
+from dialogtui.tui.widgets.action_table import columns_for
+from dialogtui.tui.widgets.step_panel import PanelReopen, StepPanel
+
+NOTE = KeepKind("note")  # a decision, concern or standpoint being written: which
+ACTION = KeepKind("action")  # an action item written ("new") or corrected (its id)
+EDIT = KeepKind("edit")  # a turn corrected (its id)
+PARTICIPANT = KeepKind("participant")  # someone who joins
+
+
+class CaptureHost(Protocol):
+    """The capture screen, as its dialogs see it: the meeting, the door that applies a change
+    (and says what the strip shows was saved), and the door its dialogs open through."""
+
+    engine: MeetingEngine
+
+    def run(
+        self, change: Callable[[], object], *, redraw: bool = ..., saved: Saved | None = ...
+    ) -> bool: ...
+
+    def open_dialog(self, opening: Opening) -> Awaitable[object]: ...
+
+
+class CaptureDialogs:
+    def __init__(self, host: CaptureHost):
+        self.host = host
+
+    def note(self, kind: NoteKind) -> Opening:
+        host = self.host
+
+        def done(text: str | None) -> None:
+            if text and text.strip():
+                host.run(lambda: host.engine.notes.add(kind, text), saved=NoteSaved(kind))
+
+        return Opening(TextDialog(kind.value.capitalize()), done, NOTE.key(kind.value))
+
+    def action(self, item: ActionItem | None) -> Opening:
+        """f3's form (and the plan's a and enter): an action written, or corrected."""
+        from dialogtui.tui.dialogs.actions import ActionDialog  # not needed to start
+
+        host = self.host
+        names = [p.name for p in host.engine.participants]
+        cols = columns_for(host.engine)
+
+        def done(result: ActionItem | None) -> None:
+            if result is None:
+                return
+            if result.id is None:
+                host.run(lambda: host.engine.actions.add(result), saved=ActionSaved())
+            else:
+                host.run(lambda: host.engine.actions.update(result))
+
+        key = ACTION.key(item.id if item else "new")
+        return Opening(ActionDialog(cols, names, item), done, key)
+
+    def edit(self, turn_id: int, old: str | None) -> Opening:
+        """A turn corrected (its earlier text is kept)."""
+        host = self.host
+
+        def done(text: str | None) -> None:
+            if text is not None and text != old:
+                host.run(lambda: host.engine.turns.edit(turn_id, text))
+
+        dialog = TextDialog(_("Edit turn (the old text is kept)"), old or "")
+        return Opening(dialog, done, EDIT.key(turn_id))
+
+    def participant(self) -> Opening:
+        """Someone who joins during the meeting."""
+        from dialogtui.tui.dialogs.people import ParticipantDialog  # not needed to start
+
+        host = self.host
+
+        def done(person: Participant | None) -> None:
+            if person is not None:
+                added = ParticipantAdded(person.name)
+                host.run(lambda: host.engine.add_participant(person), saved=added)
+
+        roles = [(r.name, r.id) for r in host.engine.qs.roles]
+        return Opening(ParticipantDialog(roles), done, PARTICIPANT.key())
+
+    def register(self, kept: KeptDialogs, panels: Iterable[tuple[str, StepPanel]]) -> None:
+        """Every kind of dialog the screen keeps, with how it opens again; `panels`: each
+        step panel on the screen, by the kind of step it works."""
+        host, engine = self.host, self.host.engine
+        kept.register(NOTE, self._note_again)
+        kept.register(ACTION, self._action_again)
+        kept.register(EDIT, lambda about: self.edit(int(about), None) if about.isdigit() else None)
+        kept.register(PARTICIPANT, lambda _about: self.participant())
+        notes_list.register(kept, engine, host)
+        read_back_dialogs.register(kept, engine, host)
+        for step_kind, panel in panels:
+            for kind, reopen in panel.kept().items():
+                kept.register(kind, self._on_its_step(step_kind, reopen))
+
+    def _on_its_step(self, step_kind: str, reopen: PanelReopen) -> Callable[[str], Opening | None]:
+        host = self.host
+
+        def again(about: str) -> Opening | None:
+            if host.engine.step.kind != step_kind:
+                return None
+            request = reopen(host.engine, about)
+            return request.opening(host.engine, host.run) if request else None
+
+        return again
+
+    def _note_again(self, about: str) -> Opening | None:
+        return self.note(NoteKind(about)) if about in NoteKind.__members__ else None
+
+    def _action_again(self, about: str) -> Opening | None:
+        item = next((a for a in self.host.engine.actions.all() if str(a.id) == about), None)
+        return self.action(item) if about == "new" or item is not None else None
