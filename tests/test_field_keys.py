@@ -1,6 +1,7 @@
 """Keys in the app's fields and the text box: editing keys take effect in the order typed
-however fast (the newcomer review's N22), and an alt or meta key never types a character
-(N21)."""
+however fast (sent in one burst, `home`, a letter and `backspace` used to type the letter at
+the end and delete nothing), and an alt or meta key never types a character (alt+3 typed
+"£")."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from dialogtui.tui.screens.setup import SetupScreen
 
 # Keys as a scribe corrects a line: to its start and end, by words, deleting either way.
 EDITS = [
-    ["home", "Y", "backspace", "X"],  # the review's: nothing is left of the Y
+    ["home", "Y", "backspace", "X"],  # to the start, a slip, undone: nothing is left of the Y
     ["home", "X", "end", "Z", "left", "left", "backspace", "q"],
     ["ctrl+left", "ctrl+left", "-", "ctrl+right", "delete", "!", "home", "delete", "right", "å"],
 ]

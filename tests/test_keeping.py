@@ -1,6 +1,6 @@
 """Nothing typed is lost: a dialog's text survives quitting and crashes, a failing disk is
 reported once and its text goes to a recovery file, and a bug ends the app with one
-sentence and a private report (the adversarial review's M4, M5, O.5; code review 8, 15)."""
+sentence and a private report."""
 
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ from tui_helpers import PEOPLE_THREE, run, seeded_meeting, type_text, until
 
 from dialogtui.errors import StoreError
 from dialogtui.store import Store
+from dialogtui.tui.dialogs.actions import ActionDialog
+from dialogtui.tui.dialogs.alerts import ErrorDialog
+from dialogtui.tui.dialogs.base import TextDialog
 from dialogtui.tui.screens.capture import CaptureScreen, Tick
-from dialogtui.tui.screens.dialogs import ActionDialog, ErrorDialog, TextDialog
 
 
 def test_ctrl_q_with_a_dialog_open_keeps_its_text_and_the_next_start_offers_it(tmp_path):
