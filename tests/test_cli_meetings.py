@@ -117,7 +117,7 @@ def test_help_lists_every_command_whole_at_80_columns(cli, monkeypatch):
 
 
 def test_command_line_tables_align_cut_long_text_and_show_controls(capsys):
-    from dialogtui.cli import WIDEST, columns
+    from dialogtui.cli.output import WIDEST, columns
 
     columns(["id", "what"], [["7", "x" * 100], ["12", "Möte\x1b[31m åäö"]], right=frozenset({0}))
     lines = capsys.readouterr().out.splitlines()

@@ -20,6 +20,13 @@ SRC = Path(dialogtui.__file__).parent
 PLAIN_PACKAGES = ["questionset", "meeting", "store", "export", "kinds"]
 PLAIN_MODULES = [
     "cli",
+    "cli._speaking",
+    "cli.documents",
+    "cli.meetings",
+    "cli.output",
+    "cli.root",
+    "cli.sets",
+    "cli.settings",
     "display",
     "errors",
     "paths",

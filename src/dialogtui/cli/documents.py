@@ -1,0 +1,209 @@
+"""The commands of what a meeting holds: `export` (its documents), `actions`, `notes`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dialogtui.cli.root import Command, app, writing_store
+from dialogtui.cli.output import columns, say
+from dialogtui.cli.settings import known_language
+from dialogtui.errors import DialogtuiError
+from dialogtui.i18n import _, date_text, note_kind_name, status_name
+from dialogtui.tui.launch import meeting_id as parse_meeting_id
+
+
+def _formats(asked: str) -> tuple[str, ...]:
+    """md,docx,pdf,txt,ics (or "all") as the export's format keys, or a clear error."""
+    from dialogtui.export.formats import FORMATS
+
+    keys = [k.strip().lower().lstrip(".") for k in asked.split(",") if k.strip()]
+    if keys == ["all"]:
+        return tuple(FORMATS)
+    unknown = [k for k in keys if k not in FORMATS]
+    if unknown or not keys:
+        said = _("unknown format '{name}'; use one or more of {names}, or all")
+        name = unknown[0] if unknown else asked
+        raise DialogtuiError(said.format(name=name, names=",".join(FORMATS)))
+    return tuple(dict.fromkeys(keys))
+
+
+@app.command(
+    "export",
+    cls=Command,
+    short_help=_("Write a meeting's minutes and action plan, for a recipient."),
+    help=_(
+        "Write a meeting's minutes and action plan: Markdown by default; Word (DOCX), PDF, a "
+        "journal note (plain text) and a calendar file (.ics) with --format; the copy of "
+        "one recipient with --for."
+    ),
+)
+def export_cmd(
+    meeting: Annotated[str, typer.Argument(metavar=_("MEETING"), help=_("Meeting id."))],
+    out_dir: Annotated[
+        Path | None, typer.Option("--out", help=_("Folder for the files; default the data folder."))
+    ] = None,
+    pseudonymise: Annotated[
+        bool, typer.Option("--pseudonymise", help=_("Replace names with pseudonyms or roles."))
+    ] = False,
+    history: Annotated[
+        bool,
+        typer.Option(
+            "--with-history", help=_("Show edited turns' earlier texts and deleted turns.")
+        ),
+    ] = False,
+    labels: Annotated[
+        str | None,
+        typer.Option(
+            "--labels",
+            metavar=_("LANG"),
+            help=_(
+                "Headings and dates in this language (sv, fi, da, nb, en) for a recipient who "
+                "needs it; the meeting's own words stay as said. Default: the meeting's."
+            ),
+        ),
+    ] = None,
+    formats: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            metavar=_("FORMATS"),
+            help=_(
+                "Comma-separated: md, docx, pdf, txt (a journal note), ics (the follow-up "
+                "meeting and the actions' dates), or all."
+            ),
+        ),
+    ] = "md",
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "--for",
+            metavar=_("RECIPIENT"),
+            help=_(
+                "Whose statements the copy holds: everyone (the default), facilitators "
+                "(everyone's, with the method's notes and times), family, an organisation "
+                "(its people's and the family's), or participants' names, comma-separated."
+            ),
+        ),
+    ] = None,
+) -> None:
+    """Write a meeting's minutes and action plan, for a recipient."""
+    from dialogtui.export.write import export_meeting
+
+    language = known_language(labels) if labels else None
+    chosen = _formats(formats)
+    with writing_store() as store:
+        exported = export_meeting(
+            store,
+            parse_meeting_id(meeting),
+            out_dir,
+            pseudonymise,
+            history,
+            language,
+            formats=chosen,
+            to=to,
+        )
+    for path in exported.paths:
+        say(path)
+    for note in exported.notes:  # a format with nothing to write: "no calendar: nothing dated"
+        say(note, stderr=True)
+    if exported.kept_note():
+        say(exported.kept_note(), stderr=True)
+    if exported.failed:  # the other formats are written (above); this one is not
+        for failure in exported.failed:
+            say(f"dialogtui: {failure}", stderr=True)
+        raise typer.Exit(1)
+
+
+@app.command("actions", cls=Command, help=_("Action items across meetings, soonest first."))
+def actions_cmd(
+    open_only: Annotated[bool, typer.Option("--open", help=_("Only open actions."))] = False,
+    who: Annotated[str | None, typer.Option("--who", help=_("Only this person's actions."))] = None,
+) -> None:
+    """Action items across meetings, soonest first."""
+    with writing_store() as store:
+        rows = store.all_actions()
+    if open_only:
+        rows = [r for r in rows if r.action.status.is_open]
+    if who:
+        rows = [r for r in rows if who.casefold() in r.action.who.casefold()]
+    if not rows:
+        say(_("No actions."))
+        return
+    columns(
+        [_("when"), _("what"), _("who"), _("status"), _("meeting")],
+        (
+            [
+                date_text(r.action.when) if r.action.when else "–",
+                r.action.what,
+                r.action.who,
+                status_name(r.action.status.value),
+                f"{r.meeting_id}: {r.meeting_title}",
+            ]
+            for r in rows
+        ),
+    )
+
+
+@app.command(
+    "notes",
+    cls=Command,
+    short_help=_("List, correct or delete decisions, concerns, consent."),
+    help=_("A meeting's decisions, concerns and consent note: list, correct or delete them."),
+)
+def notes_cmd(
+    meeting: Annotated[str, typer.Argument(metavar=_("MEETING"), help=_("Meeting id."))],
+    text: Annotated[
+        str | None,
+        typer.Argument(metavar=_("TEXT"), help=_("The new text, with --edit or --consent.")),
+    ] = None,
+    edit: Annotated[
+        int | None, typer.Option("--edit", metavar=_("ID"), help=_("Correct note ID."))
+    ] = None,
+    delete: Annotated[
+        int | None, typer.Option("--delete", metavar=_("ID"), help=_("Delete note ID."))
+    ] = None,
+    consent: Annotated[
+        bool, typer.Option("--consent", help=_("Set how consent was given to TEXT."))
+    ] = False,
+) -> None:
+    """A meeting's decisions, concerns and consent note: list, correct or delete them."""
+    meeting_id = parse_meeting_id(meeting)
+    chosen = [x for x in (edit is not None, delete is not None, consent) if x]
+    if len(chosen) > 1:
+        raise DialogtuiError(_("choose one of --edit, --delete and --consent"))
+    if (edit is not None or consent) and text is None:
+        raise DialogtuiError(_("say the new text after the meeting id, in quotes"))
+    with writing_store() as store:
+        info = store.meeting_info(meeting_id)
+        if chosen:
+            store.lock(meeting_id)  # not while the meeting is open in the app
+        if edit is not None:
+            if not (text or "").strip():
+                raise DialogtuiError(_("the new text is empty; use --delete to delete the note"))
+            store.edit_note(meeting_id, edit, (text or "").strip())
+            say(_("note {id} corrected").format(id=edit))
+        elif delete is not None:
+            store.delete_note(meeting_id, delete)
+            say(_("note {id} deleted").format(id=delete))
+        elif consent:
+            # "how consent was given": given, as noted; an empty text takes it back.
+            how = (text or "").strip()
+            store.set_consent(meeting_id, bool(how), how)
+            say(_("consent note saved"))
+        else:
+            notes = store.notes(meeting_id)
+            for note in notes:
+                step = "" if note.step is None else _("step {n}").format(n=note.step + 1)
+                kind = note_kind_name(note.kind.value)
+                say(f"{note.id:>4}  {kind:<10}  {step:<8}  {note.text}")
+            if info.consent_note or info.consent_given:
+                given = _("given") if info.consent_given else _("not recorded")
+                say(_("consent ({given}): {note}").format(given=given, note=info.consent_note))
+            cases = store.case_consents(meeting_id)
+            for case, how in sorted(cases.items()):
+                say(_("case {n}: consent given: {note}").format(n=case, note=how))
+            if not notes and not (info.consent_note or info.consent_given) and not cases:
+                say(_("no decisions, concerns or consent note in this meeting"))

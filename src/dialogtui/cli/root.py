@@ -1,0 +1,102 @@
+"""The `dialogtui` application that every command registers on, its own options, the
+order its help lists the commands in, and the store as commands open it."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from dialogtui import __version__
+from dialogtui.cli._speaking import SpeakingCommand, SpeakingGroup
+from dialogtui.i18n import _
+
+if TYPE_CHECKING:
+    from dialogtui.store import Store
+
+EXIT_CODES = _(
+    "Exit codes: 0 success; 1 invalid input or data (each problem is reported as "
+    "PATH:LINE:COL: message, or as one line saying what went wrong); 2 usage error; 70 an "
+    "internal error (a bug: please report it)."
+)
+
+# The order `dialogtui --help` lists the commands in: opening the app, the question sets,
+# the app's language, then the meetings and what they hold. Each noun's module registers
+# its own commands, so the order they are registered in is not this one.
+ORDER = (
+    "run",
+    "resume",
+    "sets",
+    "show",
+    "validate",
+    "schema",
+    "new",
+    "language",
+    "meetings",
+    "export",
+    "actions",
+    "notes",
+    "forget",
+)
+
+
+class _Group(SpeakingGroup):
+    def list_commands(self, ctx) -> list[str]:
+        names = super().list_commands(ctx)
+        last = len(ORDER)  # a command not in the order still shows, after the others
+        return sorted(names, key=lambda n: ORDER.index(n) if n in ORDER else last)
+
+
+Command = SpeakingCommand  # every command's class: its usage and help in the app's language
+
+app = typer.Typer(
+    cls=_Group,
+    name="dialogtui",
+    help=_("The scribe's tool for structured dialogue meetings. Without a command, opens the app.")
+    + "\n\n"
+    + EXIT_CODES,
+    no_args_is_help=True,  # only when run as `dialogtui.cli`; the console script opens the app
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"dialogtui {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help=_("Print the version.")),
+    ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            metavar=_("LANG"),
+            help=_(
+                "The app's language: sv, fi, da, nb or en (default: your choice, your system's)."
+            ),
+        ),
+    ] = None,
+) -> None:
+    """Options of `dialogtui` itself; with no command at all, `entry.main` opens the app."""
+
+
+@contextlib.contextmanager
+def writing_store() -> Iterator[Store]:
+    """The store, for a command that changes it (migrated to this dialogtui's schema)."""
+    from dialogtui.store import Store
+
+    store = Store.open()
+    try:
+        yield store
+    finally:
+        store.close()
