@@ -58,8 +58,9 @@ from meeting_helpers import new_meeting
 from dialogtui.errors import MeetingError
 from dialogtui.kinds import board, choice, needs, scale, vote
 from dialogtui.meeting.engine import MeetingEngine
+from dialogtui.questionset.kinds import StepKind
 from dialogtui.questionset.loader import parse_question_set
-from dialogtui.questionset.model import QuestionSet, StepKind
+from dialogtui.questionset.model import QuestionSet
 from dialogtui.records import ActionItem, ActionStatus, NoteKind, PlanFrame
 from dialogtui.store.db import Store
 

@@ -12,6 +12,7 @@ import time
 from zoneinfo import ZoneInfo
 
 import pytest
+from dialogtui.tui.screens.dialogs import FieldsDialog
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
@@ -22,15 +23,14 @@ from dialogtui.display import visible
 from dialogtui.errors import MeetingError
 from dialogtui.export import calendar
 from dialogtui.export.formats import Documents
-from dialogtui.export.labels import labels
 from dialogtui.export.markdown import render_minutes
 from dialogtui.export.record import load_record
 from dialogtui.kinds import action_planning
 from dialogtui.kinds.action_planning import frame_facts
+from dialogtui.labels import labels
 from dialogtui.records import ActionItem, PlanFrame
 from dialogtui.store import Store
 from dialogtui.tui.screens.capture import CaptureScreen
-from dialogtui.tui.screens.dialogs import FieldsDialog
 from dialogtui.tui.screens.end import EndScreen
 
 PEOPLE = [("Anna Lind", "familj"), ("Sara Holm", "myndighet")]

@@ -8,13 +8,13 @@ import datetime as dt
 from meeting_helpers import new_meeting
 from rich.console import Console
 
+from dialogtui.agenda import render_agenda
 from dialogtui.export.document import Paragraph, said
 from dialogtui.export.markdown import render_minutes
 from dialogtui.export.record import load_record
 from dialogtui.kinds import SPECS, base
-from dialogtui.questionset.agenda import render_agenda
+from dialogtui.questionset.kinds import StepKind
 from dialogtui.questionset.library import find
-from dialogtui.questionset.model import StepKind
 from dialogtui.store import Store
 from dialogtui.tui.screens.capture import STEP_PANELS
 

@@ -429,8 +429,8 @@ def test_a_read_back_from_before_schema_17_or_a_bad_column_covered_nothing_known
 
 
 def test_what_was_read_is_said_in_each_language_in_the_form_its_count_takes():
-    from dialogtui.export.labels import covered_text, labels
     from dialogtui.export.read_back import PARTS
+    from dialogtui.labels import covered_text, labels
 
     read = [("turns", 42), ("decisions", 2), ("concerns", 1), ("actions", 3), ("plan", 1)]
     assert covered_text(read, labels("en")) == (

@@ -10,7 +10,7 @@ from meeting_helpers import new_meeting
 from test_snapshots import PEOPLE, app_with, steady
 
 from dialogtui.kinds import needs, vote
-from dialogtui.questionset.model import StepKind
+from dialogtui.questionset.kinds import StepKind
 from dialogtui.records import ActionItem, NoteKind, PlanFrame
 
 SIZE = (80, 24)

@@ -11,6 +11,7 @@ from conftest import SETS
 
 from dialogtui.questionset.loader import load_question_set
 from dialogtui.questionset.model import Step
+from dialogtui.questionset.words import kind_label
 
 
 def who_takes_the_turns(s: Step) -> str:
@@ -35,7 +36,7 @@ def shape(s: Step) -> tuple[str, str, str, str, str, str]:
         timebox = f"{s.timebox.minutes}{upper}/{s.timebox.per}"
     flags = [("optional", s.optional is not None), ("alternatives", s.alternatives)]
     marks = ",".join(name for name, on in [*flags, ("ours", bool(s.ours))] if on)
-    return (s.id or "", s.kind_label, who_takes_the_turns(s), order, timebox, marks)
+    return (s.id or "", kind_label(s), who_takes_the_turns(s), order, timebox, marks)
 
 
 REVIEWED = {

@@ -10,8 +10,14 @@ that shows such text goes through `visible()` (a `str`) or `plain()` (a Rich `Te
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from rich.text import Text
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.padding import Padding
+    from rich.table import Table
 
 # C0 controls but tab and newline, DEL, and the C1 controls (8-bit CSI, OSC, …).
 CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -47,3 +53,26 @@ def one_line(text: object) -> str:
 def plain(text: object, style: str = "") -> Text:
     """A Rich `Text` that shows `text` exactly as typed: no markup, no controls."""
     return Text(visible(text), style=style)
+
+
+# The layout of lists that wrap (`show`, the start screen's preview, a kind's own lines):
+# here, below the format and the kinds, so that a kind lays out its lines as the agenda
+# does without importing it. Rich's layout modules are imported where they are used: the
+# CLI and the export import this module for `visible` alone.
+
+
+def indented(renderable: RenderableType) -> Padding:
+    from rich.padding import Padding
+
+    return Padding(renderable, (0, 0, 0, 2), expand=False)
+
+
+def hanging(mark: str | Text, text: Text) -> Table:
+    """A bullet with the text wrapped under itself, not under the bullet."""
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    grid.add_row(mark, text)
+    return grid

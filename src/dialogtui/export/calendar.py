@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING
 from icalendar import Calendar, Event, vText
 
 from dialogtui.export.document import plain_text
-from dialogtui.export.labels import action_columns
 from dialogtui.export.minutes import Minutes
 from dialogtui.kinds.action_planning import clock_time, frame_facts
+from dialogtui.labels import action_columns
 
 if TYPE_CHECKING:
     from dialogtui.export.formats import Documents

@@ -31,15 +31,17 @@ from dialogtui.export.document import (
     said,
     turn_text,
 )
-from dialogtui.export.labels import action_columns, covered_text, labels
 from dialogtui.export.pseudonymise import name_replacer, pseudonyms
 from dialogtui.export.recipients import for_copy
 from dialogtui.export.record import MeetingRecord
 from dialogtui.i18n import date_text
 from dialogtui.kinds import SPECS as KIND_SPECS
 from dialogtui.kinds.action_planning import frame_facts, made_in
-from dialogtui.questionset.model import Step, StepKind, format_minutes
+from dialogtui.labels import action_columns, covered_text, labels
+from dialogtui.questionset.kinds import StepKind
+from dialogtui.questionset.model import Step
 from dialogtui.questionset.placeholders import resolve
+from dialogtui.questionset.words import format_minutes
 from dialogtui.records import ActionItem, ActionStatus, FollowUp
 
 
@@ -304,13 +306,13 @@ class Minutes:
                         head.append(self.marked(L["ours"], self.q(question.ours, italic=True)))
                     inner.append(Section(head, list(lines(groups[(rep, qi)]))))
             inner += lines(groups.get((rep, None), []))
-            if spec.cards:  # the kind's own section, for this time through
+            if step.kind.shape.cards:  # the kind's own section, for this time through
                 inner.append(Section([], spec.minutes(self, n, step, rep)))
             if len(reps) > 1 or (found and rep > 1):  # "Case 2": a block's time through
                 body.append(Section([Heading(3, [each, ours(f" {rep}")])], inner))
             else:
                 body += inner
-        if not spec.cards:
+        if not step.kind.shape.cards:
             body.append(Section([], spec.minutes(self, n, step, None)))  # the kind's own
         for kind in ("standpoints", "decisions", "concerns"):
             notes = [x for x in self.r.notes if x.step == n and x.kind.value + "s" == kind]

@@ -29,8 +29,8 @@ from dialogtui.export.document import (
     ours,
     text_lines,
 )
-from dialogtui.export.labels import labels
 from dialogtui.export.pdf_fonts import CUT, Uncut, Words
+from dialogtui.labels import labels
 
 if TYPE_CHECKING:
     from dialogtui.export.formats import Documents

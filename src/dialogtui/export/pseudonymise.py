@@ -43,8 +43,8 @@ from collections.abc import Callable, Iterable
 from itertools import chain
 from typing import NamedTuple
 
-from dialogtui.export.labels import labels
 from dialogtui.export.record import MeetingRecord
+from dialogtui.labels import labels
 from dialogtui.records import Participant
 
 _APOSTROPHES = "\u2019\u2018\u02bc\u2032"  # typographic apostrophes, read as '

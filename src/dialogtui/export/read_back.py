@@ -225,15 +225,15 @@ def _counts(record: MeetingRecord, n: int | None, found: list[Entry]) -> dict[st
                 key = note.kind.value + "s"
                 counts[key] = counts.get(key, 0) + 1
         step = record.qs.steps[n]
-        spec = KIND_SPECS[step.kind]
+        shape = step.kind.shape
         kind = kind_part(step)
         if not kind or kind in ("actions", "follow_ups"):
             pass  # counted below, where the page shows them
-        elif spec.cards:
+        elif shape.cards:
             counts[kind] = sum(1 for c in record.cards if c.step == n)
-        elif "scale" in spec.owns:
+        elif "scale" in shape.owns:
             counts[kind] = sum(1 for r in record.ratings if r.step == n)
-        elif "choice" in spec.owns:
+        elif "choice" in shape.owns:
             counts[kind] = sum(1 for m in record.choices if m.step == n)
         elif kind == "entries":
             counts[kind] = sum(1 for e in found if e.part == kind)

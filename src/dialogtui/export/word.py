@@ -30,7 +30,7 @@ from dialogtui.export.document import (
     Table,
     text_lines,
 )
-from dialogtui.export.labels import labels
+from dialogtui.labels import labels
 
 if TYPE_CHECKING:
     from dialogtui.export.formats import Documents

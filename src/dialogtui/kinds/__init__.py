@@ -1,31 +1,21 @@
-"""The step kinds, each with its spec: one line here per kind (and its member in
-`StepKind`, which a test keeps in step with this table)."""
+"""What each step kind does: one line here per kind that does something of its own. Its
+shape (what a set file's step of it holds) is its member of `StepKind`, which the format
+validates with alone (`dialogtui.questionset.kinds`)."""
 
 from __future__ import annotations
 
 from dialogtui.kinds import action_planning, board, choice, follow_up, needs, scale, vote
-from dialogtui.kinds.base import PLAIN, ROUND, KindSpec
+from dialogtui.kinds.base import PLAIN, KindSpec
+from dialogtui.questionset.kinds import StepKind
 
-SPECS: dict[str, KindSpec] = {
-    "opening_round": ROUND,
-    "closing_round": ROUND,
-    "round": ROUND,
-    "discussion": PLAIN,
-    "group_work": PLAIN,
-    "presentation": PLAIN,
-    "reflecting_team": PLAIN,
-    "brief": PLAIN,
-    "break": PLAIN,
-    "scale": scale.SPEC,
-    "choice": choice.SPEC,
-    "action_planning": action_planning.SPEC,
-    "follow_up": follow_up.SPEC,
-    "vote": vote.SPEC,
-    "needs": needs.SPEC,
-    "timeline": board.TIMELINE,
-    "map": board.MAP,
+# Every kind not named here is worked in the text box alone (PLAIN).
+SPECS: dict[StepKind, KindSpec] = {kind: PLAIN for kind in StepKind} | {
+    StepKind.scale: scale.SPEC,
+    StepKind.choice: choice.SPEC,
+    StepKind.action_planning: action_planning.SPEC,
+    StepKind.follow_up: follow_up.SPEC,
+    StepKind.vote: vote.SPEC,
+    StepKind.needs: needs.SPEC,
+    StepKind.timeline: board.TIMELINE,
+    StepKind.map: board.MAP,
 }
-
-
-def spec(kind: str) -> KindSpec:
-    return SPECS[kind]

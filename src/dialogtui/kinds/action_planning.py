@@ -129,7 +129,6 @@ def minutes(d: Any, n: int, step: Step, _rep: int | None) -> list:
 
 
 SPEC = KindSpec(
-    owns=("columns",),
     panel="dialogtui.tui.widgets.action_table:ActionTable",
     panel_id="actions",
     beside_table=True,

@@ -1,9 +1,11 @@
-"""What one step kind does differently from the others, in one record.
+"""What one step kind does differently from the others, in one record: its behaviour.
 
-The model, the engine, the capture screen, `show` and the minutes look a step's kind up here
-instead of testing for it, so that a new kind is one module (its spec, its renderers, what
-it does to the meeting) and one line in `dialogtui.kinds`. Plain Python: the panel is named,
-not imported, so that the domain and the export never pull in Textual.
+The capture screen, `show` and the minutes look a step's kind up here instead of testing
+for it, so that a new kind is one module (its spec, its renderers, what it does to the
+meeting) and one line in `dialogtui.kinds`. What a set file's step of the kind holds (its
+shape) is the format's, in `dialogtui.questionset.kinds`: the model validates a file
+without the behaviour. Plain Python: the panel is named, not imported, so that the domain
+and the export never pull in Textual.
 """
 
 from __future__ import annotations
@@ -22,12 +24,6 @@ def nothing(*_: Any) -> list:
 
 @dataclass(frozen=True)
 class KindSpec:
-    round: bool = False  # everyone asked answers in turn, the round moving on after a turn
-    needs: str | None = None  # the step table a step of this kind must have ("scale")
-    owns: tuple[str, ...] = ()  # step fields only this kind may have ("scale", "columns")
-    # Its items are cards (dialogtui.records.Card), kept per time through a block; its
-    # section of the minutes is then written for each time through, under its heading.
-    cards: bool = False
     # The widget the step is worked in, as "module:Class" (the capture screen imports it)
     # and its id there; None: the text box alone.
     panel: str | None = None
@@ -41,5 +37,5 @@ class KindSpec:
     minutes: Callable[[Any, int, Step, int | None], list] = nothing
 
 
+# A kind that does nothing of its own: its steps are worked in the text box alone.
 PLAIN = KindSpec()
-ROUND = KindSpec(round=True)

@@ -124,8 +124,6 @@ def map_minutes(d: Any, n: int, step: Step, rep: int | None) -> list:
 
 
 TIMELINE = KindSpec(
-    round=True,
-    cards=True,
     panel="dialogtui.tui.widgets.board_panel:TimelinePanel",
     panel_id="timeline",
     beside_table=True,
@@ -134,9 +132,6 @@ TIMELINE = KindSpec(
 )
 
 MAP = KindSpec(
-    cards=True,
-    needs="places",
-    owns=("places",),
     panel="dialogtui.tui.widgets.board_panel:MapPanel",
     panel_id="map",
     beside_table=True,

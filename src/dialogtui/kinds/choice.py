@@ -63,8 +63,7 @@ def line(points: int, at: int | None) -> str:
 
 
 def agenda(qs: QuestionSet, step: Step) -> list:
-    from dialogtui.display import plain
-    from dialogtui.questionset.agenda import hanging, indented
+    from dialogtui.display import hanging, indented, plain
 
     assert step.choice is not None
     names = {"now": _("now"), "desired": _("desired")}
@@ -121,8 +120,6 @@ def minutes(d: Any, n: int, step: Step, _rep: int | None) -> list:
 
 
 SPEC = KindSpec(
-    needs="choice",
-    owns=("choice",),
     panel="dialogtui.tui.widgets.choice_panel:ChoicePanel",
     panel_id="choice",
     agenda=agenda,

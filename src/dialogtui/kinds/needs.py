@@ -90,8 +90,6 @@ def minutes(d: Any, n: int, step: Step, rep: int | None) -> list:
 
 
 SPEC = KindSpec(
-    round=True,
-    cards=True,
     panel="dialogtui.tui.widgets.needs_panel:NeedsPanel",
     panel_id="needs",
     beside_table=True,

@@ -49,8 +49,7 @@ def ratings(engine: MeetingEngine) -> list[ScaleRating]:
 def agenda(qs: QuestionSet, step: Step) -> list:
     from rich.text import Text
 
-    from dialogtui.display import plain
-    from dialogtui.questionset.agenda import hanging, indented
+    from dialogtui.display import hanging, indented, plain
 
     assert step.scale is not None
     out: list = [Text(_("Each participant rates."), style="green")]
@@ -91,9 +90,6 @@ def minutes(d: Any, n: int, step: Step, _rep: int | None) -> list:
 
 
 SPEC = KindSpec(
-    round=True,
-    needs="scale",
-    owns=("scale",),
     panel="dialogtui.tui.widgets.scale_panel:ScalePanel",
     panel_id="scale",
     agenda=agenda,

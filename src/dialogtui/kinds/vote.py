@@ -63,9 +63,6 @@ def minutes(d: Any, n: int, step: Step, rep: int | None) -> list:
 
 
 SPEC = KindSpec(
-    cards=True,
-    needs="vote",
-    owns=("vote",),
     panel="dialogtui.tui.widgets.vote_panel:VotePanel",
     panel_id="cards",
     beside_table=True,

@@ -10,14 +10,15 @@ from __future__ import annotations
 import datetime as dt
 
 from dialogtui.errors import MeetingError
-from dialogtui.labels import labels  # a group's default name, in the meeting's language
 from dialogtui.i18n import _
-from dialogtui.kinds import SPECS as KIND_SPECS
+from dialogtui.labels import labels  # a group's default name, in the meeting's language
 from dialogtui.meeting import walk
 from dialogtui.meeting.clock import Clock
 from dialogtui.meeting.timers import Projection, StepTimer, project
+from dialogtui.questionset.kinds import SHAPES as KIND_SPECS  # a kind's shape: cards or not
+from dialogtui.questionset.kinds import StepKind
 from dialogtui.questionset.loader import parse_question_set
-from dialogtui.questionset.model import Question, QuestionSet, Step, StepKind
+from dialogtui.questionset.model import Question, QuestionSet, Step
 from dialogtui.questionset.placeholders import check_date, resolve
 from dialogtui.records import (
     ActionItem,

@@ -12,8 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from dialogtui.i18n import N_, _
-from dialogtui.kinds import SPECS as KIND_SPECS
+from dialogtui.i18n import _
+from dialogtui.questionset.kinds import StepKind
 
 Identifier = Annotated[
     str,
@@ -36,54 +36,6 @@ class Language(StrEnum):
     da = "da"
     nb = "nb"
     en = "en"
-
-
-class StepKind(StrEnum):
-    opening_round = "opening_round"
-    closing_round = "closing_round"
-    round = "round"
-    discussion = "discussion"
-    group_work = "group_work"
-    presentation = "presentation"
-    reflecting_team = "reflecting_team"
-    brief = "brief"
-    break_ = "break"
-    scale = "scale"
-    choice = "choice"
-    action_planning = "action_planning"
-    follow_up = "follow_up"
-    vote = "vote"
-    needs = "needs"
-    timeline = "timeline"
-    map = "map"
-
-
-# A kind's name as lists show it, in the app's language (translated where it is shown).
-KIND_NAMES = {
-    StepKind.opening_round: N_("opening round"),
-    StepKind.closing_round: N_("closing round"),
-    StepKind.round: N_("round"),
-    StepKind.discussion: N_("discussion"),
-    StepKind.group_work: N_("group work"),
-    StepKind.presentation: N_("presentation"),
-    StepKind.reflecting_team: N_("reflecting team"),
-    StepKind.brief: N_("brief"),
-    StepKind.break_: N_("break"),
-    StepKind.scale: N_("scale"),
-    StepKind.choice: N_("choice"),
-    StepKind.action_planning: N_("action planning"),
-    StepKind.follow_up: N_("follow up"),
-    StepKind.vote: N_("vote"),
-    StepKind.needs: N_("needs"),
-    StepKind.timeline: N_("timeline"),
-    StepKind.map: N_("map"),
-}
-
-# Time placeholders a question may hold; see placeholders.py.
-TIME_PLACEHOLDERS = ("{future}", "{past}", "{future_year}", "{past_year}")
-
-# The kinds whose steps go round, as their specs say (dialogtui.kinds).
-ROUND_KINDS = frozenset(StepKind(k) for k, s in KIND_SPECS.items() if s.round)
 
 
 class Source(Strict):
@@ -335,18 +287,6 @@ ActionField = Literal["what", "how", "who", "with_whom", "when", "first_step"]
 ConsentMode = Literal["required", "recommended", "not_asked"]
 
 
-def format_minutes(
-    minutes: int | None, unit: str = "min", untimed: str = "untimed", hours: bool = False
-) -> str:
-    """Planned minutes as every list shows them: "45 min", or "1 h 05 min" with `hours`."""
-    if minutes is None:
-        return untimed
-    if hours and minutes >= 60:
-        h, m = divmod(minutes, 60)
-        return f"{h} h {m:02d} {unit}"
-    return f"{minutes} {unit}"
-
-
 class ActionColumn(Strict):
     field: ActionField = Field(description="Which part of an action item the column holds.")
     label: str = Field(description="The column heading, in the set's language.")
@@ -449,8 +389,8 @@ class Step(Strict):
 
     @model_validator(mode="after")
     def _kind_needs(self) -> Step:
-        # What each kind needs and what only it may have: its spec says (dialogtui.kinds).
-        needs = KIND_SPECS[self.kind].needs
+        # What each kind needs and what only it may have: its shape says.
+        needs = self.kind.shape.needs
         if needs is not None and getattr(self, needs) is None:
             listed = "list" in str(type(self).model_fields[needs].annotation)
             what = f"`{needs} = [...]`" if listed else f"[steps.{needs}]"
@@ -460,8 +400,8 @@ class Step(Strict):
                 else _("a `{kind}` step needs a {what} table")
             )
             raise ValueError(said.format(kind=self.kind.value, what=what))
-        for kind, spec in KIND_SPECS.items():
-            for name in spec.owns:
+        for kind in StepKind:
+            for name in kind.shape.owns:
                 if kind != self.kind and getattr(self, name):
                     raise ValueError(
                         _("only a step of kind `{kind}` may have `{name}`").format(
@@ -506,20 +446,7 @@ class Step(Strict):
 
     @property
     def is_round(self) -> bool:
-        return self.kind in ROUND_KINDS
-
-    @property
-    def kind_label(self) -> str:
-        """The step's kind as lists show it, its work form where it has one ("group work"
-        done by each on their own is "individual work")."""
-        forms = {"individual": _("individual work"), "pairs": _("work in pairs")}
-        forms["groups"] = _("group work")
-        kind = _(KIND_NAMES[self.kind])
-        if self.kind is not StepKind.group_work and self.form in ("pairs", "groups"):
-            # "action planning in groups": a plan per group
-            said = _("{kind} in pairs") if self.form == "pairs" else _("{kind} in groups")
-            return said.format(kind=kind)
-        return forms.get(self.form or "", kind)
+        return self.kind.shape.round
 
     @property
     def in_groups(self) -> bool:
@@ -626,90 +553,6 @@ class QuestionSet(Strict):
     def asks_consent(self) -> bool:
         """The set-up asks for the guardians' consent (required or recommended)."""
         return self.consent_mode != "not_asked"
-
-    def reference_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
-        """Cross-references that a field validator cannot see: unique ids, known roles.
-
-        Returned as (location, message) so that the loader can point at the exact key.
-        """
-        problems: list[tuple[tuple[str | int, ...], str]] = []
-        role_ids = [r.id for r in self.roles]
-        for i, rid in enumerate(role_ids):
-            if rid in role_ids[:i]:
-                problems.append(
-                    (("roles", i, "id"), _("role id '{id}' is used twice").format(id=rid))
-                )
-        step_ids = [s.id for s in self.steps]
-        for i, sid in enumerate(step_ids):
-            if sid and sid in step_ids[:i]:
-                problems.append(
-                    (("steps", i, "id"), _("step id '{id}' is used twice").format(id=sid))
-                )
-        index = {sid: i for i, sid in enumerate(self.step_ids)}
-        taken: set[int] = set()
-        for b, block in enumerate(self.blocks):
-            where = ("blocks", b, "steps")
-            missing = [sid for sid in block.steps if sid not in index]
-            if missing:
-                problems.append((where, _("no step with id '{id}'").format(id=missing[0])))
-                continue
-            at = [index[sid] for sid in block.steps]
-            if at != list(range(at[0], at[0] + len(at))):
-                said = _("a block's steps follow each other, in the set's order")
-                problems.append((where, said))
-            elif taken & set(at):
-                problems.append((where, _("a step can be in one block only")))
-            elif any(self.steps[i].repeat for i in at):
-                said = _("a step of a block is repeated with it, not on its own")
-                problems.append((where, said))
-            taken |= set(at)
-            if block.consent and not self.asks_consent:
-                said = _("the set does not ask for consent")
-                problems.append((("blocks", b, "consent"), said))
-        known = ", ".join(role_ids) or _("none are defined")
-        unknown = _("unknown role '{id}' (roles: {known})")
-        for i, step in enumerate(self.steps):
-            if step.groups is not None and step.groups.step is not None:
-                earlier = [
-                    sid
-                    for sid, s in zip(self.step_ids[:i], self.steps, strict=False)
-                    if s.in_groups
-                ]
-                if step.groups.step not in earlier:
-                    problems.append(
-                        (
-                            ("steps", i, "groups", "step"),
-                            _(
-                                "'{id}' is not an earlier step in pairs or groups"
-                                " (those before this one: {earlier})"
-                            ).format(id=step.groups.step, earlier=", ".join(earlier) or _("none")),
-                        )
-                    )
-            for j, rid in enumerate(step.roles):
-                if rid not in role_ids:
-                    problems.append((("steps", i, "roles", j), unknown.format(id=rid, known=known)))
-            for q, question in enumerate(step.questions):
-                for j, rid in enumerate(question.to):
-                    if rid not in role_ids:
-                        problems.append(
-                            (
-                                ("steps", i, "questions", q, "to", j),
-                                unknown.format(id=rid, known=known),
-                            )
-                        )
-                if self.horizon is None and any(
-                    p in t for t in [question.text, *question.prompts] for p in TIME_PLACEHOLDERS
-                ):
-                    problems.append(
-                        (
-                            ("steps", i, "questions", q, "text"),
-                            _(
-                                "uses a time placeholder such as {future}, so the set needs a "
-                                "`horizon`"
-                            ),
-                        )
-                    )
-        return problems
 
     @property
     def planned_minutes(self) -> int | None:

@@ -7,7 +7,8 @@ import typing
 
 from pydantic import BaseModel
 
-from dialogtui.questionset.model import QuestionSet, StepKind
+from dialogtui.questionset.kinds import StepKind
+from dialogtui.questionset.model import QuestionSet
 
 SCHEMA_ID = "https://dialogtui.invalid/question-set.schema.json"
 

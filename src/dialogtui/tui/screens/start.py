@@ -163,7 +163,7 @@ class StartScreen(DialogScreen[None]):
     def _agenda(self, entry: Listing) -> None:
         """Validating and laying out a set takes a moment (pydantic's first import most of
         all), so the list is usable at once and the preview follows."""
-        from dialogtui.questionset.agenda import render_agenda
+        from dialogtui.agenda import render_agenda
         from dialogtui.questionset.loader import load_question_set
 
         body: RenderableType

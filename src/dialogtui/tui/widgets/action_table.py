@@ -12,11 +12,11 @@ from textual.widgets import Input, Label
 
 from dialogtui.display import plain, visible
 from dialogtui.errors import DialogtuiError, MeetingError
-from dialogtui.export.labels import action_columns, labels
 from dialogtui.i18n import N_, _, date_text
 from dialogtui.kinds.action_planning import made_in, typed_time
+from dialogtui.labels import action_columns, labels
 from dialogtui.meeting.engine import MeetingEngine
-from dialogtui.questionset.model import StepKind
+from dialogtui.questionset.kinds import StepKind
 from dialogtui.records import ActionItem, PlanFrame, saved
 from dialogtui.tui.dialogs.base import Field, FieldsDialog, KeepKind, typed_day
 from dialogtui.tui.widgets.item_table import ItemTable

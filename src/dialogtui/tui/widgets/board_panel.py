@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dialogtui.errors import MeetingError
-from dialogtui.export.labels import labels
 from dialogtui.i18n import N_, _
 from dialogtui.kinds import board
+from dialogtui.labels import labels
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.records import Card
 from dialogtui.tui.dialogs.base import Field, FieldsDialog, KeepKind

@@ -8,9 +8,9 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from dialogtui.display import visible
-from dialogtui.export.labels import labels
 from dialogtui.i18n import N_, _
 from dialogtui.kinds import choice as choice_kind
+from dialogtui.labels import labels
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.tui.widgets.step_panel import TO_TEXT_BOX, EngineChange, StepPanel
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dialogtui.export.labels import labels
 from dialogtui.i18n import N_, _, date_text
+from dialogtui.labels import labels
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.records import ActionItem, ActionStatus, saved
 from dialogtui.tui.dialogs.base import KeepKind

@@ -3,9 +3,9 @@ another; then, as each actor asked answers in turn, its answer beside the need."
 
 from __future__ import annotations
 
-from dialogtui.export.labels import labels
 from dialogtui.i18n import N_, _
 from dialogtui.kinds import needs
+from dialogtui.labels import labels
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.records import Card
 from dialogtui.tui.dialogs.base import Field, FieldsDialog, KeepKind

@@ -3,9 +3,9 @@ participants mark them, ranked by their dots (the most voted kept, where the set
 
 from __future__ import annotations
 
-from dialogtui.export.labels import labels
 from dialogtui.i18n import N_, _, ngettext
 from dialogtui.kinds.vote import give, ranked
+from dialogtui.labels import labels
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.records import Card
 from dialogtui.tui.dialogs.base import KeepKind

@@ -1,5 +1,9 @@
 """Headings and labels of the exported documents (and the app's tables), per language: the
-meeting's by default, another when a recipient needs it (`export --labels`)."""
+meeting's by default, another when a recipient needs it (`export --labels`).
+
+The document's words, below both the engine (a group's default name, "Grupp 1") and the
+export, so that the engine imports nothing from the export.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""A readable agenda of a question set, for `dialogtui show` and the start screen."""
+"""A readable agenda of a question set, for `dialogtui show` and the start screen.
+
+Above both the format and the kinds: each step's own lines come from its kind's spec.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +12,12 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from dialogtui.display import plain, visible
+from dialogtui.display import hanging, indented, plain, visible
 from dialogtui.i18n import N_, _
 from dialogtui.kinds import SPECS as KIND_SPECS
-from dialogtui.questionset.model import QuestionSet, Step, format_minutes
+from dialogtui.questionset.model import QuestionSet, Step
 from dialogtui.questionset.placeholders import resolve
+from dialogtui.questionset.words import format_minutes, kind_label
 
 
 def clock(minutes: int) -> str:
@@ -111,8 +115,8 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
         at = step.at.removeprefix("L") if step.at else ""
         found_at = (_("source lines {at}") if "-" in at else _("source line {at}")).format(at=at)
         lines = f", {found_at}" if at else ""
-        line.append(f"  ({step.kind_label}, {step_timing(step)}{lines})", style="dim")
-        # A long title wraps under itself, not under the step's number (review §3.4).
+        line.append(f"  ({kind_label(step)}, {step_timing(step)}{lines})", style="dim")
+        # A long title wraps under itself, not under the step's number.
         parts.append(hanging(Text(f"{n:>2}.", style="bold"), line))
         details: list[RenderableType] = []
         if step.roles:
@@ -220,16 +224,3 @@ def _work_form(qs: QuestionSet, step: Step) -> str:
 def _ours(text: str) -> Table:
     """What the set adds to its source, marked as such wherever the set is shown."""
     return hanging(_("Not in the source:"), plain(text, style="magenta"))
-
-
-def indented(renderable: RenderableType) -> Padding:
-    return Padding(renderable, (0, 0, 0, 2), expand=False)
-
-
-def hanging(mark: str | Text, text: Text) -> Table:
-    """A bullet with the text wrapped under itself, not under the bullet."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column()
-    grid.add_row(mark, text)
-    return grid
