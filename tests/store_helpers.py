@@ -132,6 +132,25 @@ def rows_of(path: Path, meeting_id: int) -> dict[str, list[tuple]]:
         conn.close()
 
 
+def rows_by_meeting(conn: sqlite3.Connection) -> dict[int, dict[str, list[tuple]]]:
+    """Everything the file holds, per meeting and table, read at once over a plain
+    connection (for checks after each of many writes)."""
+    out: dict[int, dict[str, list[tuple]]] = {}
+    for (meeting,) in conn.execute("SELECT id FROM meetings"):
+        out[meeting] = {table: [] for table in ["meetings", *MEETING_TABLES, "turn_revisions"]}
+    for row in conn.execute("SELECT * FROM meetings ORDER BY id"):
+        out[row[0]]["meetings"].append(row)
+    for table in MEETING_TABLES:
+        for row in conn.execute(f"SELECT meeting_id, * FROM {table} ORDER BY rowid"):
+            out[row[0]][table].append(row[1:])
+    for row in conn.execute(
+        "SELECT t.meeting_id, r.* FROM turn_revisions r JOIN turns t ON t.id = r.turn_id"
+        " ORDER BY r.id"
+    ):
+        out[row[0]]["turn_revisions"].append(row[1:])
+    return out
+
+
 def tables(path: Path) -> set[str]:
     conn = sqlite3.connect(path)
     try:
