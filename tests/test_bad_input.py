@@ -46,7 +46,8 @@ def test_L4_exit_1_not_70(cli, tmp_path, monkeypatch, private_home):
     # 3.1: the data folder is a file
     monkeypatch.setenv("DIALOGTUI_HOME", str(private_home / "locks"))
     one_line_error(cli("new", "x"), "cannot create")
-    one_line_error(cli("meetings"), "cannot create the data folder")
+    one_line_error(cli("forget", "1", "--yes"), "cannot create the data folder")
+    one_line_error(cli("meetings"), "there is no dialogtui database at")  # reads, makes none
     # 3.7: an unknown user's home
     monkeypatch.setenv("DIALOGTUI_HOME", "~nosuchuser-dialogtui/x")
     one_line_error(cli("meetings"), "home folder is unknown")
@@ -115,7 +116,8 @@ def test_3_6_an_existing_shared_folder_keeps_its_mode(cli, tmp_path, monkeypatch
     shared.mkdir()
     shared.chmod(0o1777)
     monkeypatch.setenv("DIALOGTUI_HOME", str(shared))
-    assert cli("meetings").code == 0
+    assert cli("meetings").code == 0  # reads: makes no database
+    assert cli("forget", "1", "--yes").code == 1  # opens it to write: there is no meeting 1
     assert stat.S_IMODE(shared.stat().st_mode) == 0o1777
     assert stat.S_IMODE((shared / "dialogtui.sqlite3").stat().st_mode) == 0o600
 

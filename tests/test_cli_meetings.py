@@ -148,3 +148,25 @@ def test_export_with_another_languages_labels(cli, private_home):
     assert "Navnene er erstattet af pseudonymer." in Path(pseudonymised[0]).read_text("utf-8")
     wrong = cli("export", mid, "--labels", "de")
     assert wrong.code == 1 and "unknown language 'de'" in wrong.err
+
+
+def test_the_read_commands_write_nothing(cli, private_home, tmp_path):
+    # `meetings`, `actions`, a listing of `notes` and `export` open the store read-only:
+    # no database is made where none is, and one that is there stays as it was, its mode
+    # too (opening it to write would set it to 0600).
+    assert cli("meetings").out.startswith("No meetings yet.")
+    assert cli("actions").out.startswith("No actions.")
+    for args in (("notes", "1"), ("export", "1")):
+        said = cli(*args)
+        assert said.code == 1 and "no meeting with id 1" in said.err, said.err
+    db = private_home / "dialogtui.sqlite3"
+    assert not db.exists()
+    mid = make_meeting()
+    db.chmod(0o640)
+    before = (db.read_bytes(), db.stat().st_mtime_ns, db.stat().st_mode)
+    for args in (("meetings",), ("actions",), ("notes", mid), ("export", mid, "--out", tmp_path)):
+        said = cli(*args)
+        assert said.code == 0, said.err
+    assert (db.read_bytes(), db.stat().st_mtime_ns, db.stat().st_mode) == before
+    assert cli("notes", mid, "--consent", "muntligt").code == 0  # a correction still writes
+    assert "consent (given): muntligt" in cli("notes", mid).out

@@ -18,8 +18,8 @@ import os
 import sys
 
 from dialogtui.cli import documents, meetings, sets, settings
-from dialogtui.cli.root import app
 from dialogtui.cli.output import say
+from dialogtui.cli.root import app
 from dialogtui.errors import DialogtuiError, QuestionSetError
 from dialogtui.i18n import _
 

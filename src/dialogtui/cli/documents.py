@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from dialogtui.cli.root import Command, app, writing_store
 from dialogtui.cli.output import columns, say
+from dialogtui.cli.root import Command, app, no_meeting, reading_store, writing_store
 from dialogtui.cli.settings import known_language
 from dialogtui.errors import DialogtuiError
 from dialogtui.i18n import _, date_text, note_kind_name, status_name
@@ -94,7 +94,9 @@ def export_cmd(
 
     language = known_language(labels) if labels else None
     chosen = _formats(formats)
-    with writing_store() as store:
+    with reading_store() as store:
+        if store is None:
+            raise no_meeting(parse_meeting_id(meeting))
         exported = export_meeting(
             store,
             parse_meeting_id(meeting),
@@ -123,8 +125,8 @@ def actions_cmd(
     who: Annotated[str | None, typer.Option("--who", help=_("Only this person's actions."))] = None,
 ) -> None:
     """Action items across meetings, soonest first."""
-    with writing_store() as store:
-        rows = store.all_actions()
+    with reading_store() as store:
+        rows = store.all_actions() if store else []
     if open_only:
         rows = [r for r in rows if r.action.status.is_open]
     if who:
@@ -176,7 +178,10 @@ def notes_cmd(
         raise DialogtuiError(_("choose one of --edit, --delete and --consent"))
     if (edit is not None or consent) and text is None:
         raise DialogtuiError(_("say the new text after the meeting id, in quotes"))
-    with writing_store() as store:
+    # Listing only reads; a correction takes the meeting's lock, which a reader cannot.
+    with writing_store() if chosen else reading_store() as store:
+        if store is None:
+            raise no_meeting(meeting_id)
         info = store.meeting_info(meeting_id)
         if chosen:
             store.lock(meeting_id)  # not while the meeting is open in the app

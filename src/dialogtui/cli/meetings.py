@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from dialogtui.cli.root import Command, app, writing_store
 from dialogtui.cli.output import columns, say
+from dialogtui.cli.root import Command, app, reading_store, writing_store
 from dialogtui.display import visible
 from dialogtui.errors import DialogtuiError
 from dialogtui.i18n import _, date_text, status_name
@@ -62,8 +62,8 @@ def resume_cmd(
 )
 def meetings_cmd() -> None:
     """List meetings: id, date, set, title, status, turns, open actions."""
-    with writing_store() as store:
-        rows = store.list_meetings()
+    with reading_store() as store:
+        rows = store.list_meetings() if store else []
     if not rows:
         say(_("No meetings yet. `dialogtui` starts one."))
         return

@@ -11,9 +11,12 @@ import typer
 
 from dialogtui import __version__
 from dialogtui.cli._speaking import SpeakingCommand, SpeakingGroup
+from dialogtui.errors import UnknownMeeting
 from dialogtui.i18n import _
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from dialogtui.store import Store
 
 EXIT_CODES = _(
@@ -100,3 +103,44 @@ def writing_store() -> Iterator[Store]:
         yield store
     finally:
         store.close()
+
+
+@contextlib.contextmanager
+def reading_store() -> Iterator[Store | None]:
+    """The store, for a command that only reads it: read-only, so that it works on a
+    read-only disk and beside the app's writer without waiting on it; a file an older
+    dialogtui wrote is brought up to date first, as the app would. None where nothing was
+    ever saved: reading creates no database (the command reads as from an empty one)."""
+    from dialogtui.store import Store
+    from dialogtui.store.connection import default_db_path
+
+    if _nothing_saved(default_db_path()):
+        yield None
+        return
+    store = Store.open_for_reading()
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _nothing_saved(path: Path) -> bool:
+    """Whether no database is at `path` and one could be made there: the nearest of its
+    folders that exists is a folder (a data folder that is a file is the store's to
+    explain, and a file that cannot be looked at too)."""
+    try:
+        if path.exists():
+            return False
+        folder = path.parent
+        while not folder.exists() and folder != folder.parent:
+            folder = folder.parent
+        return folder.is_dir()
+    except OSError:
+        return False
+
+
+def no_meeting(meeting_id: int) -> UnknownMeeting:
+    """What the store says of a meeting it does not hold, where there is no store at all."""
+    return UnknownMeeting(
+        _("no meeting with id {id}; `dialogtui meetings` lists them").format(id=meeting_id)
+    )

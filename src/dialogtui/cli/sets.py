@@ -11,8 +11,8 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from dialogtui.cli.root import Command, app
 from dialogtui.cli.output import out, print_trimmed, say
+from dialogtui.cli.root import Command, app
 from dialogtui.display import plain
 from dialogtui.errors import DialogtuiError, QuestionSetError, os_reason
 from dialogtui.i18n import _, ngettext

@@ -8,8 +8,8 @@ import typer
 
 from dialogtui import i18n
 from dialogtui import language as setting
-from dialogtui.cli.root import Command, app
 from dialogtui.cli.output import say
+from dialogtui.cli.root import Command, app
 from dialogtui.errors import DialogtuiError, os_reason
 from dialogtui.i18n import _
 
