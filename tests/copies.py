@@ -334,12 +334,12 @@ class Scribe:
                 engine.submit(said.tag)
                 self.said.append(said)
         said = Said(self.tag("De", "E"), "a decision of the earlier meeting", None, NEVER)
-        engine.add_note(NoteKind.decision, said.tag)
+        engine.notes.add(NoteKind.decision, said.tag)
         self.said.append(said)
         for _ in range(self.draw(st.integers(1, 2))):
             what = self.meeting_said("Cw", "a carried action's what")
             who = self.meeting_said("Cv", "a carried action's who")
-            engine.add_action(ActionItem(what.tag, who=who.tag, when=dt.date(2026, 1, 10)))
+            engine.actions.add(ActionItem(what.tag, who=who.tag, when=dt.date(2026, 1, 10)))
         engine.finish()
         engine.close()
         note(f"follows meeting {engine.id}")
@@ -355,7 +355,7 @@ class Scribe:
     def consent(self, engine: MeetingEngine) -> None:
         if engine.qs.asks_consent:
             said = self.meeting_said("Cn", "the meeting's consent note")
-            engine.record_consent(True, said.tag)
+            engine.consent.record(True, said.tag)
 
     # -- the moves --------------------------------------------------------------------------
 
@@ -378,7 +378,7 @@ class Scribe:
             "action",
             "change_action",
         ]
-        if engine.carried_actions():
+        if engine.actions.carried():
             moves += ["follow_up"]
         if any(b.consent for b in engine.qs.blocks) and engine.qs.block_at(engine.step_index):
             moves += ["case_consent"]
@@ -399,7 +399,7 @@ class Scribe:
             own += ["choose"]
         if own and self.draw(st.booleans()):
             moves = own
-        if engine.step.by_group and not engine.groups_of():
+        if engine.step.by_group and not engine.groups.of():
             moves = ["group"]  # groups of the scribe's choosing: named first
         try:
             getattr(self, self.draw(st.sampled_from(moves)))(engine)
@@ -412,7 +412,7 @@ class Scribe:
     def give_floor(self, engine: MeetingEngine) -> int | None:
         choices: list[int | None] = [*self.persons, None]
         if engine.step.by_group:
-            choices += [g.id for g in engine.groups_of()]
+            choices += [g.id for g in engine.groups.of()]
         engine.set_speaker(self.pick(choices))
         return engine.pos.speaker_id
 
@@ -441,7 +441,7 @@ class Scribe:
         said.what = f"turn {tid} of {self.who(turn.speaker)}, " + (
             "corrected at read-back" if at_read_back else "edited"
         )
-        engine.edit_turn(tid, said.tag, at_read_back=at_read_back)
+        engine.turns.edit(tid, said.tag, at_read_back=at_read_back)
         turn.texts[-1].shown = HISTORY
         turn.texts[-1].what += ", its earlier text"
         turn.texts.append(said)
@@ -454,7 +454,7 @@ class Scribe:
         tid = self.pick(self.live(spoken=False))
         if tid is None:
             return
-        engine.delete_turn(tid)
+        engine.turns.delete(tid)
         turn = self.turns[tid]
         turn.deleted = True
         for said in turn.texts:
@@ -467,7 +467,7 @@ class Scribe:
         if tid is None:
             return
         pid = self.pick(list(self.persons))
-        engine.move_turn(tid, pid)
+        engine.turns.move(tid, pid)
         turn = self.turns[tid]
         turn.speaker = pid
         for said in turn.texts:
@@ -490,18 +490,18 @@ class Scribe:
         turn = self.turns[tid]
         said = Said(self.tag("Ob", self.code(pid) if pid else "X"), "", None)
         said.what = f"objection of {by.strip()!r} to turn {tid} of {self.who(turn.speaker)}"
-        engine.object_to(tid, by, said.tag)
+        engine.read_back.object_to(tid, by, said.tag)
         turn.objections.append((said, pid))
         note(f"  {said.what}: {said.tag}")
 
     def accept(self, engine: MeetingEngine) -> None:
         said = self.meeting_said("Ab", "who accepted the minutes")
-        engine.accept_read_back(said.tag)
+        engine.read_back.accept(said.tag)
 
     def note(self, engine: MeetingEngine) -> None:
         kind = self.draw(st.sampled_from(list(NoteKind)))
         said = self.meeting_said(kind.value[:2].title(), f"a {kind.value}")
-        made = engine.add_note(kind, said.tag)
+        made = engine.notes.add(kind, said.tag)
         self.notes[made.id] = said
         note(f"  {said.what}: {said.tag}")
 
@@ -513,11 +513,11 @@ class Scribe:
         old.shown = NEVER
         old.what += ", changed or deleted"
         if self.draw(st.booleans()):
-            engine.delete_note(nid)
+            engine.notes.delete(nid)
             note(f"  note {old.tag} deleted")
         else:
             said = self.meeting_said("Nx", "a note corrected")
-            engine.edit_note(nid, said.tag)
+            engine.notes.edit(nid, said.tag)
             self.notes[nid] = said
             note(f"  note {old.tag} corrected: {said.tag}")
 
@@ -553,17 +553,17 @@ class Scribe:
     def action(self, engine: MeetingEngine) -> None:
         values = self.action_fields(engine, self.columns(engine))
         item = ActionItem(**{f: (v.tag if isinstance(v, Said) else v) for f, v in values.items()})
-        made = engine.add_action(item)
+        made = engine.actions.add(item)
         assert made.id is not None
         self.set_action(made.id, values, item.when is not None)
         note(f"  action {made.id}: {item}")
 
     def change_action(self, engine: MeetingEngine) -> None:
-        item = self.pick(engine.actions())
+        item = self.pick(engine.actions.all())
         if item is None:
             return
         if self.draw(st.booleans()):
-            engine.delete_action(item.id)
+            engine.actions.delete(item.id)
             for said in self.actions.pop(item.id, {}).values():
                 said.shown = NEVER
                 said.what += ", deleted"
@@ -573,7 +573,7 @@ class Scribe:
         values = self.action_fields(engine, sorted(set(fields)))
         for f, v in values.items():
             setattr(item, f, v.tag if isinstance(v, Said) else v)
-        engine.update_action(item)
+        engine.actions.update(item)
         self.set_action(item.id, values, item.when is not None)
         note(f"  action {item.id} changed: {item}")
 
@@ -592,17 +592,17 @@ class Scribe:
         texts: dict[str, Any] = {f: (s.tag if s else "") for f, s in values.items()}
         if "follow_up_at" in FRAME_FIELDS:
             texts["follow_up_at"] = self.draw(st.sampled_from(["", "14:00"]))
-        engine.save_plan(PlanFrame(follow_up_on=when, **texts))
+        engine.actions.save_plan(PlanFrame(follow_up_on=when, **texts))
         self.follow_up_on = when
         note(f"  plan's frame: {texts}, follow-up {when}")
 
     def follow_up(self, engine: MeetingEngine) -> None:
-        item = self.pick(engine.carried_actions())
+        item = self.pick(engine.actions.carried())
         if item is None:
             return
         said = self.meeting_said("Fu", f"follow-up comment on carried action {item.id}")
         status = self.draw(st.sampled_from(list(ActionStatus)))
-        engine.follow_up(item.id, status, said.tag)
+        engine.actions.follow_up(item.id, status, said.tag)
         old = self.follow_ups.get(item.id)
         if old is not None:
             old.shown = NEVER
@@ -613,7 +613,7 @@ class Scribe:
     def case_consent(self, engine: MeetingEngine) -> None:
         case = engine.pos.repetition
         said = self.meeting_said("Cc", f"consent of case {case}")
-        engine.record_case_consent(case, said.tag)
+        engine.consent.record_case(case, said.tag)
         old = self.case_consents.get(case)
         if old is not None:
             old.shown = NEVER
@@ -634,30 +634,30 @@ class Scribe:
 
     def card(self, engine: MeetingEngine) -> None:
         said = self.meeting_said("Ca", "a vote card")
-        made = engine.add_card(said.tag, by=engine.floor)
+        made = engine.cards.add(said.tag, by=engine.floor)
         self.card_said(made.id, "text", said)
         note(f"  card {made.id}: {said.tag}")
 
     def dots(self, engine: MeetingEngine) -> None:
-        card = self.pick(engine.cards())
+        card = self.pick(engine.cards.all())
         if card is not None:
-            vote.give(engine, card.id, self.draw(st.integers(-1, 3)))
+            vote.give(engine.kind_context(), card.id, self.draw(st.integers(-1, 3)))
 
     def need(self, engine: MeetingEngine) -> None:
         actors = engine.actors() or ["Skolan"]
         by = engine.floor or actors[0]
         to = self.pick([a for a in actors if key(a) != key(by)] or ["Kommunen"])
         said = self.meeting_said("Ne", f"a need of {by} to {to}")
-        made = needs.add(engine, by, to, said.tag)
+        made = needs.add(engine.kind_context(), by, to, said.tag)
         self.card_said(made.id, "text", said)
         note(f"  need {made.id}: {said.tag}")
 
     def answer(self, engine: MeetingEngine) -> None:
-        card = self.pick(engine.cards())
+        card = self.pick(engine.cards.all())
         if card is None:
             return
         said = self.meeting_said("An", f"the answer to need {card.id}")
-        needs.answer(engine, card.id, said.tag)
+        needs.answer(engine.kind_context(), card.id, said.tag)
         self.card_said(card.id, "answer", said)
         note(f"  answer to {card.id}: {said.tag}")
 
@@ -665,34 +665,34 @@ class Scribe:
         said = self.meeting_said("Sh", "a sheet")
         if engine.step.kind is StepKind.timeline:
             when = self.meeting_said("Sw", "a sheet's when")
-            made = board.put_up(engine, said.tag, when.tag, engine.floor or "Skolan")
+            made = board.put_up(engine.kind_context(), said.tag, when.tag, engine.floor or "Skolan")
             self.card_said(made.id, "when", when)
         else:
-            made = engine.add_card(said.tag)
+            made = engine.cards.add(said.tag)
             if self.draw(st.booleans()):
                 places = engine.step.places or []
-                board.lay(engine, made.id, self.draw(st.integers(1, len(places))))
+                board.lay(engine.kind_context(), made.id, self.draw(st.integers(1, len(places))))
         self.card_said(made.id, "text", said)
         note(f"  sheet {made.id}: {said.tag}")
 
     def shift(self, engine: MeetingEngine) -> None:
-        card = self.pick(engine.cards())
+        card = self.pick(engine.cards.all())
         if card is not None:
-            board.move(engine, card.id, self.draw(st.sampled_from([-1, 1])))
+            board.move(engine.kind_context(), card.id, self.draw(st.sampled_from([-1, 1])))
 
     def change_card(self, engine: MeetingEngine) -> None:
-        card = self.pick(engine.cards())
+        card = self.pick(engine.cards.all())
         if card is None:
             return
         if self.draw(st.booleans()):
-            engine.delete_card(card.id)
+            engine.cards.delete(card.id)
             for old in self.cards.pop(card.id, {}).values():
                 old.shown = NEVER
                 old.what += ", deleted"
             note(f"  card {card.id} deleted")
             return
         said = self.meeting_said("Cx", "a card corrected")
-        engine.edit_card(card.id, said.tag)
+        engine.cards.edit(card.id, said.tag)
         self.card_said(card.id, "text", said)
         note(f"  card {card.id} corrected: {said.tag}")
 
@@ -705,7 +705,7 @@ class Scribe:
             said = Said(self.tag("Ra", self.code(pid)), "", self.whose(pid))
             said.what = f"{self.who(pid)}'s rating comment (step {engine.step_index + 1})"
             comment = said.tag
-        scale.rate(engine, pid, value, comment)
+        scale.rate(engine.kind_context(), pid, value, comment)
         if comment is not None:
             old = self.ratings.get((engine.step_index, pid))
             if old is not None:
@@ -719,16 +719,16 @@ class Scribe:
         spec = engine.step.choice
         assert spec is not None
         if spec.continuum:
-            choice.place(engine, self.draw(st.integers(1, spec.continuum)))
+            choice.place(engine.kind_context(), self.draw(st.integers(1, spec.continuum)))
             return
         pid = self.pick([*self.persons, None])
         option = self.pick([o.id for o in spec.options])
         rating = self.pick(spec.ratings)
-        choice.mark(engine, option, rating, pid)
+        choice.mark(engine.kind_context(), option, rating, pid)
         note(f"  {self.who(pid)} marks {option} {rating}")
 
     def group(self, engine: MeetingEngine) -> None:
-        made = engine.add_group(f"Grupp {len(engine.groups_of()) + 1}")
+        made = engine.groups.add(f"Grupp {len(engine.groups.of()) + 1}")
         note(f"  group {made.id}: {made.name}")
 
     # -- the result ---------------------------------------------------------------------------

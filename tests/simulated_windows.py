@@ -83,7 +83,7 @@ def meeting(out: str) -> None:
     engine = MeetingEngine.create(store, qs, text, info, SystemClock())
     engine.start()
     engine.submit("Första turen, på Windows.")
-    engine.add_action(ActionItem("Ring skolan", who="Åsa"))
+    engine.actions.add(ActionItem("Ring skolan", who="Åsa"))
     other = subprocess.run(
         [sys.executable, __file__, "open", str(engine.id)], capture_output=True, text=True
     )

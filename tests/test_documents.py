@@ -73,9 +73,9 @@ def client_meeting(store) -> int:
         if p.name in ("Sara Berg", "Kim Ahl"):
             m.set_speaker(p.id)
             ids[p.name] = m.submit(SAID[p.name])
-    m.add_note(NoteKind.concern, "Frånvaron på måndagar")
+    m.notes.add(NoteKind.concern, "Frånvaron på måndagar")
     m.next_step()
-    m.save_plan(
+    m.actions.save_plan(
         PlanFrame(
             goal_own="Erik vill gå i skolan varje dag.",
             goal_professionals="Närvaro över 90 procent till våren.",
@@ -84,12 +84,12 @@ def client_meeting(store) -> int:
             follow_up_by="Kim Ahl",
         )
     )
-    m.add_action(ActionItem("Ringa hem vid frånvaro", who="Sara Berg", when=dt.date(2026, 2, 1)))
-    m.add_action(ActionItem("Boka möte med elevhälsan", who="Anna Lind", when=dt.date(2026, 2, 9)))
-    m.add_action(ActionItem("Fråga mormor om skjuts", who="Erik Lind"))
-    m.edit_turn(ids["Anna Lind"].id, SAID["Anna Lind"] + " Och fredagar.", at_read_back=True)
-    m.object_to(ids["Sara Berg"].id, "Anna Lind", "Kalle går inte i Eriks klass.")
-    m.accept_read_back("Anna Lind, Erik Lind, Sara Berg, Kim Ahl")
+    m.actions.add(ActionItem("Ringa hem vid frånvaro", who="Sara Berg", when=dt.date(2026, 2, 1)))
+    m.actions.add(ActionItem("Boka möte med elevhälsan", who="Anna Lind", when=dt.date(2026, 2, 9)))
+    m.actions.add(ActionItem("Fråga mormor om skjuts", who="Erik Lind"))
+    m.turns.edit(ids["Anna Lind"].id, SAID["Anna Lind"] + " Och fredagar.", at_read_back=True)
+    m.read_back.object_to(ids["Sara Berg"].id, "Anna Lind", "Kalle går inte i Eriks klass.")
+    m.read_back.accept("Anna Lind, Erik Lind, Sara Berg, Kim Ahl")
     m.finish()
     return m.id
 

@@ -48,7 +48,7 @@ def test_each_person_round_walks_questions_then_people(store):
 
 def test_each_question_round_and_marks(store):
     m = new_meeting(store, "samtidigt-traff-2", [("Ada", "skola"), ("Per", "socialtjanst")])
-    m.record_consent(True)
+    m.consent.record(True)
     m.start()
     m.submit("Jag heter Ada")
     assert m.speaker.name == "Per"
@@ -105,9 +105,9 @@ def test_timers_planned_actual_overrun_and_projection(store):
     m = new_meeting(store, "samtidigt-traff-3", [("Ada", "skola")], clock=clock)
     m.start()
     clock.advance(minutes=30)  # step 1 is planned for 20
-    timer = m.step_timer()
+    timer = m.timing.step_timer()
     assert timer.elapsed_seconds == 1800 and timer.overrun
-    proj = m.projection()
+    proj = m.timing.projection()
     # Three hours and the half hour of fika the agenda leaves out, still ahead.
     assert proj.planned_end == dt.datetime(2026, 1, 15, 12, 30, tzinfo=dt.UTC)
     assert proj.projected_end == dt.datetime(2026, 1, 15, 12, 40, tzinfo=dt.UTC)
@@ -116,12 +116,12 @@ def test_timers_planned_actual_overrun_and_projection(store):
     assert sum(p - s for _, p, s in proj.shrink) == 10
     m.pause()
     clock.advance(minutes=5)
-    assert m.step_timer().elapsed_seconds == 1800  # a paused clock stands still
+    assert m.timing.step_timer().elapsed_seconds == 1800  # a paused clock stands still
     m.resume()
     clock.advance(minutes=1)
     m.next_step()
     clock.advance(minutes=2)
-    assert m.elapsed(0) == 31 * 60 and m.elapsed(1) == 120
+    assert m.timing.elapsed(0) == 31 * 60 and m.timing.elapsed(1) == 120
 
 
 PER_PERSON = """id = "per-person"
@@ -142,21 +142,21 @@ def test_turn_timebox(store):
     clock = FakeClock()
     m = new_meeting(store, "per-person", [("Kari", None), ("Ola", None)], clock, PER_PERSON)
     m.start()
-    assert m.turn_timebox_seconds() == 180
+    assert m.timing.turn_timebox_seconds() == 180
     clock.advance(minutes=4)
-    assert m.turn_elapsed() == 240
+    assert m.timing.turn_elapsed() == 240
     m.submit("Mulighet")
-    assert m.turn_elapsed() == 0 and m.speaker.name == "Ola"
+    assert m.timing.turn_elapsed() == 0 and m.speaker.name == "Ola"
 
 
 def test_edit_and_delete_keep_history(store):
     m = new_meeting(store, "raseborg-temamote", [("Anna", None)])
     m.start()
     t = m.submit("första")
-    m.edit_turn(t.id, "andra")
-    assert m.turns()[0].text == "andra" and m.turns()[0].edited
-    m.delete_turn(t.id)
-    assert m.turns() == []
+    m.turns.edit(t.id, "andra")
+    assert m.turns.in_step()[0].text == "andra" and m.turns.in_step()[0].edited
+    m.turns.delete(t.id)
+    assert m.turns.in_step() == []
     history = store.revisions(m.id)
     assert [(r.text, r.action) for r in history] == [("första", "edit"), ("andra", "delete")]
 
@@ -175,7 +175,7 @@ def test_consent_is_required_where_the_set_says(store):
     m = new_meeting(store, "samtidigt-traff-4", [("Ada", "skola")], text=text)
     with pytest.raises(MeetingError, match="consent"):
         m.start()
-    m.record_consent(True, "Blankett undertecknad")
+    m.consent.record(True, "Blankett undertecknad")
     m.start()
 
 
@@ -190,18 +190,18 @@ def test_scale_and_choice(store):
     m = new_meeting(store, "raseborg-orons-zoner", [("Anna", None), ("Bo", None)])
     m.start()
     a, b = m.participants
-    scale_kind.rate(m, a.id, 4, "växer")
-    scale_kind.rate(m, b.id, 2)
-    scale_kind.rate(m, a.id, 5)  # a second rating replaces the first
+    scale_kind.rate(m.kind_context(), a.id, 4, "växer")
+    scale_kind.rate(m.kind_context(), b.id, 2)
+    scale_kind.rate(m.kind_context(), a.id, 5)  # a second rating replaces the first
     with pytest.raises(MeetingError):
-        scale_kind.rate(m, a.id, 8)
+        scale_kind.rate(m.kind_context(), a.id, 8)
     # A second rating replaces the first and keeps its comment (a stray digit must not
     # erase what was said); an explicit comment, even an empty one, replaces it.
     assert [(r.participant_id, r.value, r.comment) for r in store.scale_ratings(m.id)] == [
         (a.id, 5, "växer"),
         (b.id, 2, ""),
     ]
-    scale_kind.rate(m, a.id, 5, "")
+    scale_kind.rate(m.kind_context(), a.id, 5, "")
     assert store.scale_ratings(m.id)[0].comment == ""
     # After the last rater, nobody: no wrapping round to re-rate the first.
     m.set_speaker(b.id)
@@ -209,10 +209,10 @@ def test_scale_and_choice(store):
     assert m.speaker is None
     d = new_meeting(store, "dialogredskab-3-samarbejdsrelationer", [("Mette", None)])
     d.start()
-    choice_kind.mark(d, "stafet", "now")
-    choice_kind.mark(d, "fodboldhold", "desired")
+    choice_kind.mark(d.kind_context(), "stafet", "now")
+    choice_kind.mark(d.kind_context(), "fodboldhold", "desired")
     with pytest.raises(MeetingError):
-        choice_kind.mark(d, "kaos", "now")
+        choice_kind.mark(d.kind_context(), "kaos", "now")
     assert {(c.option_id, c.rating) for c in store.choice_marks(d.id)} == {
         ("stafet", "now"),
         ("fodboldhold", "desired"),
@@ -222,8 +222,8 @@ def test_scale_and_choice(store):
 def test_actions_carry_over_in_a_series_and_get_followed_up(store):
     first = new_meeting(store, "samtidigt-traff-5", [("Ada", "skola")], consent_given=True)
     first.start()
-    kept = first.add_action(ActionItem("Ordna läxhjälp", who="Ada", when=dt.date(2026, 2, 1)))
-    done = first.add_action(ActionItem("Boka möte med BUP", who="Per"))
+    kept = first.actions.add(ActionItem("Ordna läxhjälp", who="Ada", when=dt.date(2026, 2, 1)))
+    done = first.actions.add(ActionItem("Boka möte med BUP", who="Per"))
     first.finish()
     first.close()
     second = new_meeting(
@@ -234,14 +234,14 @@ def test_actions_carry_over_in_a_series_and_get_followed_up(store):
         previous_id=first.id,
     )
     second.start()
-    assert [a.what for a in second.carried_actions()] == ["Ordna läxhjälp", "Boka möte med BUP"]
-    second.follow_up(done.id, ActionStatus.done, "Mötet hölls")
-    second.follow_up(kept.id, ActionStatus.continued, "Pågår")
+    assert [a.what for a in second.actions.carried()] == ["Ordna läxhjälp", "Boka möte med BUP"]
+    second.actions.follow_up(done.id, ActionStatus.done, "Mötet hölls")
+    second.actions.follow_up(kept.id, ActionStatus.continued, "Pågår")
     second.finish()
     third = new_meeting(
         store, "samtidigt-traff-5", [("Ada", "skola")], consent_given=True, previous_id=second.id
     )
-    assert [a.what for a in third.carried_actions()] == ["Ordna läxhjälp"]
+    assert [a.what for a in third.actions.carried()] == ["Ordna läxhjälp"]
 
 
 def test_resume_where_it_stopped_with_the_draft(store, tmp_path):
@@ -253,21 +253,21 @@ def test_resume_where_it_stopped_with_the_draft(store, tmp_path):
     m.submit("Hej")
     m.next_step()
     m.next_step()
-    m.save_draft("halvfärdig mening")
+    m.drafts.save("halvfärdig mening")
     clock.advance(minutes=3)
-    m.tick()
+    m.timing.tick()
     m.close()
     again = MeetingEngine.open(store, m.id, clock)
     again.start()
-    assert again.step_index == 2 and again.draft == "halvfärdig mening"
-    assert again.elapsed(2) == 180
-    assert [t.text for t in again.turns(0)] == ["Hej"]
+    assert again.step_index == 2 and again.drafts.text() == "halvfärdig mening"
+    assert again.timing.elapsed(2) == 180
+    assert [t.text for t in again.turns.in_step(0)] == ["Hej"]
 
 
 def test_the_running_clock_is_saved_every_few_seconds_not_every_tick(tmp_path):
     # One write a second was a quarter of the idle CPU; a crash loses at most a few
     # seconds of the step's clock (a reopened engine reads what was saved).
-    from dialogtui.meeting.engine import CLOCK_SAVED_EVERY
+    from dialogtui.meeting.timing import CLOCK_SAVED_EVERY
 
     store = Store.open(tmp_path / "db.sqlite3")
     clock = FakeClock()
@@ -275,15 +275,15 @@ def test_the_running_clock_is_saved_every_few_seconds_not_every_tick(tmp_path):
     m.start()
     for _ in range(int(CLOCK_SAVED_EVERY) - 1):
         clock.advance(seconds=1)
-        m.tick()
+        m.timing.tick()
     assert store.step_times(m.id) == {}  # not yet written
     clock.advance(seconds=1)
-    m.tick()
+    m.timing.tick()
     assert store.step_times(m.id) == {0: CLOCK_SAVED_EVERY}
     clock.advance(seconds=3)
-    m.tick()
+    m.timing.tick()
     assert store.step_times(m.id) == {0: CLOCK_SAVED_EVERY}  # a crash now loses 3 s
-    assert m.elapsed(0) == CLOCK_SAVED_EVERY + 3  # while the screen shows them all
+    assert m.timing.elapsed(0) == CLOCK_SAVED_EVERY + 3  # while the screen shows them all
     m.close()  # quitting saves the rest
     assert store.step_times(m.id) == {0: CLOCK_SAVED_EVERY + 3}
     store.close()
@@ -304,8 +304,8 @@ def test_a_second_writer_is_refused(tmp_path):
 def test_notes(store):
     m = new_meeting(store, "raseborg-temamote", [("Anna", None)])
     m.start()
-    m.add_note(NoteKind.decision, "Vi träffas igen i mars")
-    m.add_note(NoteKind.concern, "Oro för skolfrånvaro")
+    m.notes.add(NoteKind.decision, "Vi träffas igen i mars")
+    m.notes.add(NoteKind.concern, "Oro för skolfrånvaro")
     assert [n.kind for n in store.notes(m.id)] == [NoteKind.decision, NoteKind.concern]
 
 
@@ -388,7 +388,7 @@ def test_questions_addressed_with_to_are_answered_by_their_addressees_only(store
     assert sorted(answered) == sorted(
         [(0, "Ann"), (0, "Cia"), (1, "Bob"), (2, "Ann"), (2, "Bob"), (2, "Cia")]
     )
-    for t in m.turns():
+    for t in m.turns.in_step():
         assert t.text.endswith(f"Q{t.question + 1}")
     # In the set-up order, not regrouped by role (the newcomer review's 25).
     if order == "each_person":
@@ -414,8 +414,8 @@ def test_who_has_spoken_is_read_once_then_kept_up_to_date(store):
     m.set_speaker(per)
     m.submit("Per ändå")
     assert m.round_marks() == {ada: "spoke", per: "spoke"}  # spoke after passing: ✓
-    turns = m.turns()
-    m.delete_turn(turns[-1].id)  # read again after a deletion
+    turns = m.turns.in_step()
+    m.turns.delete(turns[-1].id)  # read again after a deletion
     assert m.round_marks() == {ada: "spoke", per: "passed"} == query(m.id, 0, 1, 0)
 
 
@@ -432,11 +432,11 @@ def test_speaking_times_are_summed_in_the_store_as_the_turns_say(store):
     clock.advance(seconds=12)
     m.submit("Per")
     expected: dict = {}
-    for t in m.turns():
+    for t in m.turns.in_step():
         if not t.passed:
             n, s = expected.get(t.participant_id, (0, 0.0))
             expected[t.participant_id] = (n + 1, s + (t.ended_at - t.started_at).total_seconds())
-    got = m.speaking_times()
+    got = m.turns.speaking_times()
     assert got.keys() == expected.keys() == {ada, per}
     for pid, (n, seconds) in expected.items():
         assert got[pid][0] == n and abs(got[pid][1] - seconds) < 0.01
@@ -451,10 +451,10 @@ def test_an_optional_step_is_skipped_with_its_condition_kept_and_can_be_taken_in
         m.skip_step()
     optional = next(i for i, s in enumerate(m.qs.steps) if s.id == "samverkanskarta")
     m.goto_step(optional)
-    late = m.projection().projected_end
+    late = m.timing.projection().projected_end
     assert m.skip_step() is True
     assert m.step_index == optional + 1 and m.skipped == {optional}
-    assert m.projection().projected_end < late  # its 60 minutes are no longer ahead
+    assert m.timing.projection().projected_end < late  # its 60 minutes are no longer ahead
     m.close()
     again = MeetingEngine.open(store, m.id, FakeClock())
     assert again.skipped == {optional}  # kept in the store
@@ -486,19 +486,19 @@ def test_a_round_over_organisations_gives_each_the_floor_and_its_timebox(store):
     assert m.step.by_organisation
     # One turn per organisation in the order they first sit: Skola, Socialtjänst, BUP.
     assert [m.organisation(p) for p in m.speakers()] == ["Skola", "Socialtjänst", "BUP"]
-    assert m.speaker.name == "Anna" and m.turn_timebox_seconds() == 20 * 60
+    assert m.speaker.name == "Anna" and m.timing.turn_timebox_seconds() == 20 * 60
     clock.advance(minutes=5)
     m.submit("Skolans lappar: anmälan, elevhälsan.")
     # Skola keeps the floor after a turn, and its clock runs on.
-    assert m.speaker.name == "Anna" and m.turn_elapsed() == 5 * 60
+    assert m.speaker.name == "Anna" and m.timing.turn_elapsed() == 5 * 60
     m.set_speaker(next(p.id for p in m.participants if p.name == "Bo"))  # Bo speaks for Skola
     clock.advance(minutes=16)
     m.submit("Och mentorn.")
-    assert m.turn_elapsed() == 21 * 60  # over Skola's 20 minutes, whoever of it spoke
+    assert m.timing.turn_elapsed() == 21 * 60  # over Skola's 20 minutes, whoever of it spoke
     assert [m.organisation(p) for p in m.speakers()][0] == "Skola"
     assert m.round_marks() == {m.speaker.id: "spoke"}  # Skola has spoken, the others not
     m.cycle_speaker(1)
-    assert m.speaker.name == "Cia" and m.turn_elapsed() == 0  # Socialtjänst's own time
+    assert m.speaker.name == "Cia" and m.timing.turn_elapsed() == 0  # Socialtjänst's own time
     m.cycle_speaker(1)
     assert m.speaker.name == "Kim"
     # f6 offers everyone of the organisations asked, whom the scribe gives the word to.
@@ -524,7 +524,7 @@ def test_a_timebox_range_is_over_only_after_its_upper_end(store):
     assert (step.timebox.minutes, step.timebox.max_minutes) == (7, 8)
     m.start()
     m.goto_step(m.qs.steps.index(step))
-    assert m.turn_timebox_seconds() == 8 * 60
+    assert m.timing.turn_timebox_seconds() == 8 * 60
 
 
 def test_a_step_of_alternatives_asks_the_one_chosen_and_keeps_the_choice(store):
@@ -594,22 +594,22 @@ def test_hva_planlegging_runs_in_pairs_then_groups_that_then_meet(store):
     groups_at = step_of(m, "mulighetsanalyse")
     m.goto_step(groups_at)
     assert [g.name for g in m.speakers()] == ["Gruppe 1", "Gruppe 2"]
-    third = m.add_group("Gruppe 3")
+    third = m.groups.add("Gruppe 3")
     m.set_speaker(third.id)
     m.submit("Forebygging i skolen")
     m.goto_step(step_of(m, "presentasjon"))
     assert [g.name for g in m.speakers()] == ["Gruppe 1", "Gruppe 2", "Gruppe 3"]
-    assert m.turn_timebox_seconds() == 8 * 60
+    assert m.timing.turn_timebox_seconds() == 8 * 60
     clock.advance(minutes=5)
     m.submit("Vi la fram kollasjen")
     clock.advance(minutes=2)
     m.submit("Spørsmål fra gruppe 2")
-    assert m.speaker.name == "Gruppe 1" and m.turn_elapsed() == 7 * 60  # its floor runs on
+    assert m.speaker.name == "Gruppe 1" and m.timing.turn_elapsed() == 7 * 60  # its floor runs on
     with pytest.raises(MeetingError, match="already"):
-        m.add_group("gruppe 3")
+        m.groups.add("gruppe 3")
     m.close()
     again = MeetingEngine.open(store, m.id, FakeClock())
-    assert [g.name for g in again.groups_of(groups_at)] == ["Gruppe 1", "Gruppe 2", "Gruppe 3"]
+    assert [g.name for g in again.groups.of(groups_at)] == ["Gruppe 1", "Gruppe 2", "Gruppe 3"]
     assert [p.name for p in again.participants] == [name for name, _ in HVA]  # not the groups
     minutes = render_minutes(load_record(store, m.id))
     assert "***Par 1***\n\n- Ny kommuneplan vedtatt" in minutes
@@ -629,7 +629,7 @@ def test_traff_4_without_consent_maps_two_cases_in_its_block(store):
     m.submit("Skolan: mentor och elevhälsa")
     m.next_step()  # the case's plan: still the first case
     assert m.pos.repetition == 1
-    m.add_action(ActionItem("Möte med vårdnadshavarna", who="Ada"))
+    m.actions.add(ActionItem("Möte med vårdnadshavarna", who="Ada"))
     assert m.repeat_step() is True  # ctrl+r: the second case, at the block's first step
     assert (m.step_index, m.pos.repetition) == (first, 2)
     m.submit("Socialtjänsten: familjebehandling")
@@ -651,21 +651,21 @@ def test_a_vote_ranks_its_cards_by_their_dots_and_keeps_the_most_voted(store):
     m.start()
     m.goto_step(step_of(m, "urval"))
     with pytest.raises(MeetingError, match="needs a text"):
-        m.add_card("  ")
-    boy, girl, third = (m.add_card(t) for t in ("Pojke 12 år", "Flicka 9 år", "Syskon 7 och 10"))
-    give(m, girl.id, 3)
-    give(m, third.id, 2)
-    give(m, boy.id, 2)
-    give(m, boy.id, -5)  # taken back, never below none
-    assert [(c.text, c.votes) for _, c, _ in ranked(m.cards(), None)] == [
+        m.cards.add("  ")
+    boy, girl, third = (m.cards.add(t) for t in ("Pojke 12 år", "Flicka 9 år", "Syskon 7 och 10"))
+    give(m.kind_context(), girl.id, 3)
+    give(m.kind_context(), third.id, 2)
+    give(m.kind_context(), boy.id, 2)
+    give(m.kind_context(), boy.id, -5)  # taken back, never below none
+    assert [(c.text, c.votes) for _, c, _ in ranked(m.cards.all(), None)] == [
         ("Flicka 9 år", 3),
         ("Syskon 7 och 10", 2),
         ("Pojke 12 år", 0),
     ]
-    m.edit_card(boy.id, "Pojke 12 år, skolfrånvaro")
+    m.cards.edit(boy.id, "Pojke 12 år, skolfrånvaro")
     m.next_step()
     with pytest.raises(MeetingError, match="no cards"):
-        m.add_card("Fel steg")
+        m.cards.add("Fel steg")
     minutes = render_minutes(load_record(store, m.id))
     listed = "1. Flicka 9 år (3)\n2. Syskon 7 och 10 (2)\n3. Pojke 12 år, skolfrånvaro (0)"
     assert f"**Röstning:**\n\n{listed}" in minutes
@@ -694,10 +694,10 @@ def test_the_opera_set_goes_alone_pairs_explain_rank_arrange(store):
     m.next_step()  # E: the same pairs explain, one at a time
     assert [g.name for g in m.speakers()] == ["Par 1", "Par 2"]
     m.next_step()
-    time, rules = m.add_card("Tid"), m.add_card("Sekretessen", by="Par 2")  # whose card
-    give(m, rules.id, 4)
-    give(m, time.id, 2)
-    assert [c.text for _, c, _ in ranked(m.cards(), None)] == ["Sekretessen", "Tid"]
+    time, rules = m.cards.add("Tid"), m.cards.add("Sekretessen", by="Par 2")  # whose card
+    give(m.kind_context(), rules.id, 4)
+    give(m.kind_context(), time.id, 2)
+    assert [c.text for _, c, _ in ranked(m.cards.all(), None)] == ["Sekretessen", "Tid"]
     minutes = render_minutes(load_record(store, m.id), method=True)
     assert "*Tillagt, inte i källan: Hela setet: SamTidigt hänvisar till kap. 14" in minutes
     assert "1. Sekretessen (4, Par 2) — *vald*" in minutes
@@ -726,11 +726,14 @@ def test_a_choice_of_several_marks_and_unmarks_each_option(store):
     m.start()
     m.goto_step(step_of(m, "roller"))
     assert m.step.choice.several
-    choice_kind.mark(m, "udforende", "now")
-    choice_kind.mark(m, "brobyggende", "now")
-    assert {c.option_id for c in choice_kind.marks(m)} == {"udforende", "brobyggende"}
-    choice_kind.mark(m, "udforende", "now")  # again: unmarked
-    assert [c.option_id for c in choice_kind.marks(m)] == ["brobyggende"]
+    choice_kind.mark(m.kind_context(), "udforende", "now")
+    choice_kind.mark(m.kind_context(), "brobyggende", "now")
+    assert {c.option_id for c in choice_kind.marks(m.kind_context())} == {
+        "udforende",
+        "brobyggende",
+    }
+    choice_kind.mark(m.kind_context(), "udforende", "now")  # again: unmarked
+    assert [c.option_id for c in choice_kind.marks(m.kind_context())] == ["brobyggende"]
     minutes = render_minutes(load_record(store, m.id))
     assert "| Den rekrutterende og brobyggende aktør | ✓ |" in minutes
     assert "| Den udførende aktør |  |" in minutes
@@ -744,14 +747,14 @@ def test_the_danish_approach_is_a_point_between_its_two_ends(store):
     m.start()
     m.goto_step(step_of(m, "tilgang"))
     assert m.step.choice.continuum == 5
-    choice.place(m, 2)
-    choice.place(m, 3)  # "typisk både": moved to the middle
-    assert choice.point(m.step, choice_kind.marks(m)) == 3
+    choice.place(m.kind_context(), 2)
+    choice.place(m.kind_context(), 3)  # "typisk både": moved to the middle
+    assert choice.point(m.step, choice_kind.marks(m.kind_context())) == 3
     for wrong in (0, 6):
         with pytest.raises(MeetingError, match="points 1–5"):
-            choice.place(m, wrong)
+            choice.place(m.kind_context(), wrong)
     with pytest.raises(MeetingError, match="mark its point"):
-        choice_kind.mark(m, "offentlig", "now")
+        choice_kind.mark(m.kind_context(), "offentlig", "now")
     minutes = render_minutes(load_record(store, m.id), method=True)
     assert "**Nu:** Offentlig tilgang ○ ○ ● ○ ○ Civilsamfundstilgang (3 af 5)" in minutes
     assert "*Tilføjet, ikke i kilden: Skalaens fem punkter" in minutes
@@ -762,7 +765,7 @@ def test_the_agreed_standpoint_is_noted_per_step(store):
     m = new_meeting(store, "dialogredskab-1-rammer", [("Ada", None)])
     m.start()
     assert m.qs.standpoints
-    m.add_note(NoteKind.standpoint, "Vi arbejder mest ud fra en offentlig tilgang")
+    m.notes.add(NoteKind.standpoint, "Vi arbejder mest ud fra en offentlig tilgang")
     minutes = render_minutes(load_record(store, m.id))
     assert "**Fælles ståsted:**\n\n- Vi arbejder mest ud fra en offentlig tilgang" in minutes
 
@@ -773,16 +776,16 @@ def test_a_fika_the_source_leaves_out_of_its_times_is_not_overrun(store):
     m = new_meeting(store, "samtidigt-traff-3", [("Ada", "skola")], clock=clock)
     m.start()
     assert m.qs.break_minutes == 30
-    before = m.projection().projected_end
+    before = m.timing.projection().projected_end
     m.pause()
     clock.advance(minutes=30)  # the fika
     m.resume()
-    assert m.projection().projected_end == before  # it was in the plan: no later, no overrun
-    assert m.projection().overrun_minutes <= 0
+    assert m.timing.projection().projected_end == before  # it was in the plan: no later, no overrun
+    assert m.timing.projection().overrun_minutes <= 0
     clock.advance(minutes=1)
     m.pause()
     clock.advance(minutes=30)  # a second half hour is late
-    assert m.projection().overrun_minutes > 0
+    assert m.timing.projection().overrun_minutes > 0
 
 
 def test_each_case_of_traff_4_has_its_own_consent_in_the_minutes(store):
@@ -791,7 +794,7 @@ def test_each_case_of_traff_4_has_its_own_consent_in_the_minutes(store):
     m.start()
     m.goto_step(step_of(m, "casekarta"))
     m.submit("Pojke 12 år")
-    m.record_case_consent(1, "Skriftligt från båda vårdnadshavarna")
+    m.consent.record_case(1, "Skriftligt från båda vårdnadshavarna")
     m.repeat_step()
     m.submit("Flicka 9 år, avidentifierat")
     minutes = render_minutes(load_record(store, m.id))
@@ -799,8 +802,8 @@ def test_each_case_of_traff_4_has_its_own_consent_in_the_minutes(store):
     given = minutes.index("*Samtycke: vårdnadshavarnas samtycke finns: Skriftligt från båda")
     missing = minutes.index("*Samtycke: samtycke saknas*", case_2)
     assert case_1 < given < case_2 < missing
-    m.record_case_consent(1, "")  # cleared: not given
-    assert m.case_consents() == {}
+    m.consent.record_case(1, "")  # cleared: not given
+    assert m.consent.of_cases() == {}
 
 
 def test_each_need_is_put_by_one_organisation_to_another_and_answered_by_it(store):
@@ -813,12 +816,12 @@ def test_each_need_is_put_by_one_organisation_to_another_and_answered_by_it(stor
     m.goto_step(step_of(m, "behov"))
     assert m.actors() == ["Skola", "Socialtjänst", "BUP"]
     assert m.floor == "Skola"  # the organisation with the floor puts its needs
-    first = needs.add(m, m.floor, "Socialtjänst", "Snabbare återkoppling")
-    needs.add(m, "Skola", "BUP", "Konsultation kring en elev")
+    first = needs.add(m.kind_context(), m.floor, "Socialtjänst", "Snabbare återkoppling")
+    needs.add(m.kind_context(), "Skola", "BUP", "Konsultation kring en elev")
     m.submit("Vi behöver veta vad som händer efter en anmälan.")  # the turn goes on as ever
     assert m.floor == "Skola"  # it keeps the floor for its people
     m.next_in_round()
-    needs.add(m, m.floor, "Skola", "Närvarouppgifter")  # Socialtjänst's need now
+    needs.add(m.kind_context(), m.floor, "Skola", "Närvarouppgifter")  # Socialtjänst's need now
     for by, to, text, wrong in (
         ("Skola", "", "x", "whom is the need put to"),
         ("", "BUP", "x", "whose need"),
@@ -826,15 +829,17 @@ def test_each_need_is_put_by_one_organisation_to_another_and_answered_by_it(stor
         ("Skola", "BUP", " ", "needs a text"),
     ):
         with pytest.raises(MeetingError, match=wrong):
-            needs.add(m, by, to, text)
-    needs.answer(m, first.id, "Ja, inom en vecka, med vårdnadshavarnas samtycke")
-    assert [(c.to, c.by) for c in needs.by_asked(m.cards())] == [
+            needs.add(m.kind_context(), by, to, text)
+    needs.answer(m.kind_context(), first.id, "Ja, inom en vecka, med vårdnadshavarnas samtycke")
+    assert [(c.to, c.by) for c in needs.by_asked(m.cards.all())] == [
         ("Socialtjänst", "Skola"),
         ("BUP", "Skola"),
         ("Skola", "Socialtjänst"),
     ]
-    needs.correct(m, first.id, "Skola", "Socialtjänst", "Snabbare återkoppling efter anmälan")
-    assert m.card(first.id).answer.startswith("Ja, inom en vecka")  # kept through a correction
+    needs.correct(
+        m.kind_context(), first.id, "Skola", "Socialtjänst", "Snabbare återkoppling efter anmälan"
+    )
+    assert m.cards.get(first.id).answer.startswith("Ja, inom en vecka")  # kept through a correction
     minutes = render_minutes(load_record(store, m.id))
     assert (
         "**Behov och svar:**\n\n| Till | Från | Behov | Svar |\n|---|---|---|---|\n"
@@ -852,12 +857,12 @@ def test_each_case_of_traff_4_has_its_own_needs(store):
     m = new_meeting(store, "samtidigt-traff-4", [("Ada", "skola"), ("Per", "socialtjanst")])
     m.start()
     m.goto_step(step_of(m, "samverkanskarta"))
-    needs.add(m, "Skola", "Socialtjänst", "Stöd till familjen")
+    needs.add(m.kind_context(), "Skola", "Socialtjänst", "Stöd till familjen")
     m.goto_step(step_of(m, "casekarta"))
     assert m.repeat_block() is True  # the second case
     m.goto_step(step_of(m, "samverkanskarta"))
-    assert m.cards() == []  # the first case's needs are not this one's
-    needs.add(m, "Socialtjänst", "Skola", "Anpassad skoldag")
+    assert m.cards.all() == []  # the first case's needs are not this one's
+    needs.add(m.kind_context(), "Socialtjänst", "Skola", "Anpassad skoldag")
     minutes = render_minutes(load_record(store, m.id))
     case_1, case_2 = minutes.rindex("### Case 1"), minutes.rindex("### Case 2")
     assert case_1 < minutes.index("Stöd till familjen") < case_2
@@ -872,24 +877,24 @@ def test_a_timeline_keeps_each_organisations_sheets_in_their_place_on_the_line(s
     m.start()
     m.goto_step(step_of(m, "tidslinje"))
     assert m.floor == "Skola"
-    board.put_up(m, "Anmälan till elevhälsan", "ht 2023", m.floor)
-    board.put_up(m, "Åtgärdsprogram", "vt 2024", m.floor)
+    board.put_up(m.kind_context(), "Anmälan till elevhälsan", "ht 2023", m.floor)
+    board.put_up(m.kind_context(), "Åtgärdsprogram", "vt 2024", m.floor)
     m.next_in_round()
     assert m.floor == "Socialtjänst"
-    late = board.put_up(m, "Orosanmälan", "jan 2024", m.floor)
-    board.move(m, late.id, -1)  # between Skola's two sheets
-    board.move(m, late.id, -1)  # first
-    board.move(m, late.id, -1)  # the first stays first
-    board.move(m, late.id, +1)
-    board.move(m, board.line(m.cards())[-1].id, +1)  # the last stays last
-    assert [c.text for c in board.line(m.cards())] == [
+    late = board.put_up(m.kind_context(), "Orosanmälan", "jan 2024", m.floor)
+    board.move(m.kind_context(), late.id, -1)  # between Skola's two sheets
+    board.move(m.kind_context(), late.id, -1)  # first
+    board.move(m.kind_context(), late.id, -1)  # the first stays first
+    board.move(m.kind_context(), late.id, +1)
+    board.move(m.kind_context(), board.line(m.cards.all())[-1].id, +1)  # the last stays last
+    assert [c.text for c in board.line(m.cards.all())] == [
         "Anmälan till elevhälsan",
         "Orosanmälan",
         "Åtgärdsprogram",
     ]
-    board.correct(m, late.id, "Orosanmälan från skolan", "dec 2023", "Socialtjänst")
+    board.correct(m.kind_context(), late.id, "Orosanmälan från skolan", "dec 2023", "Socialtjänst")
     with pytest.raises(MeetingError, match="needs a text"):
-        board.correct(m, late.id, " ", "", "")
+        board.correct(m.kind_context(), late.id, " ", "", "")
     minutes = render_minutes(load_record(store, m.id))
     assert (
         "**Tidslinje:**\n\n| # | När | Organisation | Vad |\n|---|---|---|---|\n"
@@ -906,12 +911,12 @@ def test_a_map_lays_each_sheet_in_one_of_its_places(store):
     m = new_meeting(store, "samtidigt-traff-2", SAMTIDIGT)
     m.start()
     m.goto_step(step_of(m, "intressentkarta"))
-    school, police, parents = (m.add_card(t) for t in ("Elevhälsan", "Polisen", "Föräldrarna"))
-    board.lay(m, school.id, 1)
-    board.lay(m, police.id, 3)
-    board.lay(m, school.id, 2)  # moved out a ring
+    school, police, parents = (m.cards.add(t) for t in ("Elevhälsan", "Polisen", "Föräldrarna"))
+    board.lay(m.kind_context(), school.id, 1)
+    board.lay(m.kind_context(), police.id, 3)
+    board.lay(m.kind_context(), school.id, 2)  # moved out a ring
     with pytest.raises(MeetingError, match="places 1–3"):
-        board.lay(m, parents.id, 4)
+        board.lay(m.kind_context(), parents.id, 4)
     minutes = render_minutes(load_record(store, m.id), method=True)
     assert (
         "**Karta:**\n\n- *Längre ut:* Elevhälsan\n- *Perifer:* Polisen\n"
@@ -926,12 +931,12 @@ def test_each_case_of_traff_4_keeps_its_own_actions(store):
     m = new_meeting(store, "samtidigt-traff-4", [("Ada", "skola"), ("Per", "socialtjanst")])
     m.start()
     m.goto_step(step_of(m, "handlingsplan"))
-    m.add_action(ActionItem("Möte med vårdnadshavarna", who="Ada"))
+    m.actions.add(ActionItem("Möte med vårdnadshavarna", who="Ada"))
     m.goto_step(step_of(m, "casekarta"))
     assert m.repeat_block() is True
     m.goto_step(step_of(m, "handlingsplan"))
-    m.add_action(ActionItem("Kontakt med BUP", who="Per"))
-    assert [a.repetition for a in m.actions()] == [1, 2]
+    m.actions.add(ActionItem("Kontakt med BUP", who="Per"))
+    assert [a.repetition for a in m.actions.all()] == [1, 2]
     minutes = render_minutes(load_record(store, m.id))
     assert "| Case | Vad | Vem |" in minutes
     assert "| 1 | Möte med vårdnadshavarna |" in minutes
@@ -946,11 +951,11 @@ def test_a_group_is_renamed_with_its_members_and_keeps_its_outputs(store):
     first, second = m.speakers()
     m.set_speaker(first.id)
     m.submit("Flere møteplasser")
-    m.rename_group(first.id, "Gruppe 1: Kari, Ola")
+    m.groups.rename(first.id, "Gruppe 1: Kari, Ola")
     with pytest.raises(MeetingError, match="already"):
-        m.rename_group(second.id, "gruppe 1: kari, ola")
+        m.groups.rename(second.id, "gruppe 1: kari, ola")
     with pytest.raises(MeetingError, match="needs a name"):
-        m.rename_group(second.id, " ")
+        m.groups.rename(second.id, " ")
     minutes = render_minutes(load_record(store, m.id))
     assert "***Gruppe 1: Kari, Ola***\n\n- Flere møteplasser" in minutes
 

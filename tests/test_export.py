@@ -72,7 +72,7 @@ def raseborg_client_meeting(store):
     m.submit(answers["Erik Lind"][0])
     for _ in range(4):
         m.pass_turn()
-    m.add_note(NoteKind.concern, "Frånvaron på måndagar | fredagar")
+    m.notes.add(NoteKind.concern, "Frånvaron på måndagar | fredagar")
     clock.advance(minutes=3)
     m.next_step()
     m.submit("Jag är glad att höra att Erik har kompisar.\nVi har haft täta kontakter.")
@@ -81,7 +81,7 @@ def raseborg_client_meeting(store):
     m.submit("Att Anna och Erik själva tog kontakt.")
     clock.advance(minutes=10)
     m.next_step()
-    m.add_action(
+    m.actions.add(
         ActionItem(
             "Veckovisa samtal med Erik",
             "Vid skolstart på måndagar",
@@ -91,8 +91,8 @@ def raseborg_client_meeting(store):
             "Boka tid",
         )
     )
-    m.add_action(ActionItem("Kontakta fritidsgården", who="Erik Lind"))
-    m.add_note(NoteKind.decision, "Uppföljning om ett halvår")
+    m.actions.add(ActionItem("Kontakta fritidsgården", who="Erik Lind"))
+    m.notes.add(NoteKind.decision, "Uppföljning om ett halvår")
     clock.advance(minutes=5)
     m.finish()
     return m
@@ -114,8 +114,8 @@ def samtidigt_traff_5(store):
         title="Pilotverkstad Alingsås, träff 4",
     )
     before.start()
-    old1 = before.add_action(ActionItem("Kartlägga frånvaro", who="Lena Ek"))
-    old2 = before.add_action(ActionItem("Ordna läxhjälp", who="Ada Nilsson"))
+    old1 = before.actions.add(ActionItem("Kartlägga frånvaro", who="Lena Ek"))
+    old2 = before.actions.add(ActionItem("Ordna läxhjälp", who="Ada Nilsson"))
     before.finish()
     before.close()
     clock.advance(minutes=60 * 24 * 21)
@@ -138,8 +138,8 @@ def samtidigt_traff_5(store):
         m.submit(text)
     clock.advance(minutes=4)
     m.next_step()  # Caseavstämning (follow-up)
-    m.follow_up(old1.id, ActionStatus.done, "Klar, rapport till EHT")
-    m.follow_up(old2.id, ActionStatus.continued, "Startar v. 15")
+    m.actions.follow_up(old1.id, ActionStatus.done, "Klar, rapport till EHT")
+    m.actions.follow_up(old2.id, ActionStatus.continued, "Startar v. 15")
     clock.advance(minutes=25)
     m.next_step()  # discussion
     m.set_speaker(m.participants[1].id)
@@ -148,9 +148,9 @@ def samtidigt_traff_5(store):
     m.submit("Läxhjälpen är fortfarande viktig.")
     clock.advance(minutes=38)
     m.next_step()  # action planning, in a group per activity chosen ("Sätt er i grupper")
-    parents = m.add_group("Föräldraträffen")
+    parents = m.groups.add("Föräldraträffen")
     m.set_speaker(parents.id)
-    m.add_action(
+    m.actions.add(
         ActionItem(
             "Gemensam föräldraträff",
             "Kvällsmöte på skolan",
@@ -160,8 +160,8 @@ def samtidigt_traff_5(store):
             "Skicka inbjudan",
         )
     )
-    m.set_speaker(m.add_group("Orosanmälan").id)
-    m.add_action(ActionItem("Rutin för orosanmälan", who="Per Ström", when=dt.date(2026, 5, 1)))
+    m.set_speaker(m.groups.add("Orosanmälan").id)
+    m.actions.add(ActionItem("Rutin för orosanmälan", who="Per Ström", when=dt.date(2026, 5, 1)))
     clock.advance(minutes=45)
     m.next_step()  # the same groups present their plans
     m.set_speaker(parents.id)
@@ -171,7 +171,7 @@ def samtidigt_traff_5(store):
     for text in ["Tydligare roller", "Energi", "Att vi hann med allt"]:
         clock.advance(minutes=6)
         m.submit(text)
-    m.add_note(NoteKind.decision, "Nästa träff 21 april")
+    m.notes.add(NoteKind.decision, "Nästa träff 21 april")
     m.finish()
     return m
 
@@ -237,7 +237,7 @@ def test_hostile_turn_text_renders_as_text(store, hostile):
     m = new_meeting(store, "raseborg-temamote", [("Anna", None)])
     m.start()
     m.submit(hostile)
-    m.add_action(ActionItem(hostile, who=hostile))
+    m.actions.add(ActionItem(hostile, who=hostile))
     record = load_record(store, m.id)
     md = render_minutes(record)
     tokens = MarkdownIt("commonmark").enable("table").parse(md)
@@ -359,8 +359,8 @@ def test_minutes_carry_no_editing_marks_and_the_history_export_shows_them(store,
     m.start()
     first = m.submit("Vi ses på måndag")
     gone = m.submit("Fel person")
-    m.edit_turn(first.id, "Vi ses på tisdag")
-    m.delete_turn(gone.id)
+    m.turns.edit(first.id, "Vi ses på tisdag")
+    m.turns.delete(gone.id)
     m.close()
     minutes = render_minutes(load_record(store, m.id))
     assert "- **Anna:** Vi ses på tisdag" in minutes
@@ -429,8 +429,8 @@ def test_a_rating_stands_with_its_zone_and_what_the_zone_calls_for(store, tmp_pa
     m = new_meeting(store, "raseborg-orons-zoner", [("Anna", None), ("Bo", None)])
     m.start()
     a, b = m.participants
-    scale_kind.rate(m, a.id, 6)
-    scale_kind.rate(m, b.id, 1)
+    scale_kind.rate(m.kind_context(), a.id, 6)
+    scale_kind.rate(m.kind_context(), b.id, 1)
     minutes = export_meeting(store, m.id, tmp_path / "out").paths[0].read_text("utf-8")
     assert "| 6 | Mycket oro (Extra resurser måste till omgående) |" in minutes
     assert "| 1 | Ingen oro |" in minutes  # a zone without a need stands alone

@@ -39,7 +39,7 @@ def a_meeting(store, title="Framtidsdialog", people=(("Anna Lind", "familj"),), 
     m = new_meeting(store, "raseborg-klientmote", list(people), title=title, date=day)
     m.start()
     m.submit("Att Erik går till skolan varje dag.")
-    m.add_action(ActionItem("Ringa skolan", who="Anna Lind", when=dt.date(2027, 1, 10)))
+    m.actions.add(ActionItem("Ringa skolan", who="Anna Lind", when=dt.date(2027, 1, 10)))
     m.close()
     return m.id
 

@@ -41,7 +41,7 @@ def plan_meeting(store, **plan):
     """A Raseborg client meeting at its plan, with the frame given."""
     m = new_meeting(store, "raseborg-klientmote", PEOPLE, title="Familjen Lind")
     m.goto_step(len(m.qs.steps) - 1)  # the action plan
-    m.save_plan(PlanFrame(**plan))
+    m.actions.save_plan(PlanFrame(**plan))
     return m
 
 
@@ -249,10 +249,10 @@ def test_a_calendar_with_nothing_dated_is_not_written(tmp_path):
 
     assert not written(new_meeting(store, "raseborg-orons-zoner", PEOPLE))  # no plan at all
     planned = plan_meeting(store, follow_up_place="Skolan", follow_up_at="14")  # no day
-    planned.add_action(ActionItem("Ringa skolan", who="Sara Holm"))  # no date
+    planned.actions.add(ActionItem("Ringa skolan", who="Sara Holm"))  # no date
     assert not written(planned)
     dated = plan_meeting(store)
-    dated.add_action(ActionItem("Ringa skolan", when=dt.date(2027, 2, 1)))
+    dated.actions.add(ActionItem("Ringa skolan", when=dt.date(2027, 2, 1)))
     assert written(dated)
     store.close()
 

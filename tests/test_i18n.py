@@ -384,7 +384,7 @@ def test_what_the_meeting_refuses_is_said_in_the_users_language(tmp_path):
     i18n.use("sv")
     try:
         with pytest.raises(MeetingError, match="ett kort behöver en text"):
-            m.add_card(" ")
+            m.cards.add(" ")
         with pytest.raises(MeetingError, match="bara ett valfritt steg kan hoppas över"):
             m.goto_step(0)
             m.skip_step()

@@ -123,7 +123,7 @@ def _action(**fields):
     def made(store: Store, word: str) -> int:
         m = _client(store)
         said = {k: (word if v is None else v) for k, v in fields.items()}
-        m.add_action(ActionItem(**said))
+        m.actions.add(ActionItem(**said))
         m.close()
         return m.id
 
@@ -137,7 +137,7 @@ def _person(name: str, organisation: str):
         named = name.format(word)
         people = [(named, "familj", ""), ("Bo Berg", "myndighet", organisation.format(word))]
         m = _client(store, people)
-        m.add_action(ActionItem("Ring skolan", who=named))
+        m.actions.add(ActionItem("Ring skolan", who=named))
         m.close()
         return m.id
 
@@ -162,7 +162,7 @@ def _turn(store: Store, word: str) -> int:
 
 def _plan_frame(store: Store, word: str) -> int:
     m = _client(store)
-    m.save_plan(PlanFrame(word, f"Mål {word}", word, dt.date(2027, 3, 1), word, word))
+    m.actions.save_plan(PlanFrame(word, f"Mål {word}", word, dt.date(2027, 3, 1), word, word))
     m.close()
     return m.id
 
@@ -178,9 +178,9 @@ def _needs_card(store: Store, word: str) -> int:
 
     m = _traff_4(store)
     m.goto_step(m.qs.index_of("samverkanskarta"))
-    card = needs.add(m, "Skolan", "Socialtjänsten", f"Behov {word}")
-    needs.answer(m, card.id, word)
-    needs.add(m, word, f"{word}2", "Tid")  # the actors' names as long as the need
+    card = needs.add(m.kind_context(), "Skolan", "Socialtjänsten", f"Behov {word}")
+    needs.answer(m.kind_context(), card.id, word)
+    needs.add(m.kind_context(), word, f"{word}2", "Tid")  # the actors' names as long as the need
     m.close()
     return m.id
 
@@ -190,7 +190,7 @@ def _vote_card(store: Store, word: str) -> int:
 
     m = _traff_4(store)
     m.goto_step(m.qs.index_of("urval"))
-    give(m, m.add_card(word).id, 3)
+    give(m.kind_context(), m.cards.add(word).id, 3)
     m.close()
     return m.id
 
@@ -201,7 +201,7 @@ def _timeline_sheet(store: Store, word: str) -> int:
     m = new_meeting(store, "samtidigt-traff-3", [("Ada", "skola"), ("Per", "socialtjanst")])
     m.start()
     m.goto_step(m.qs.index_of("tidslinje"))
-    board.put_up(m, word, f"ht {word}", f"Skola {word}")
+    board.put_up(m.kind_context(), word, f"ht {word}", f"Skola {word}")
     m.close()
     return m.id
 
@@ -211,7 +211,7 @@ def _scale_comment(store: Store, word: str) -> int:
 
     m = new_meeting(store, "raseborg-orons-zoner", [("Ada", None), ("Per", None)])
     m.start()
-    scale.rate(m, m.participants[0].id, 1, word)
+    scale.rate(m.kind_context(), m.participants[0].id, 1, word)
     m.close()
     return m.id
 
@@ -262,8 +262,8 @@ def test_an_action_of_100_kb_is_set_over_as_many_pages_as_it_takes(tmp_path):
 
     store = Store.open(tmp_path / "db")
     m = _client(store)
-    m.add_action(ActionItem("ord " * 25_000 + "SLUT", who="Anna Lind", how="Ring"))
-    m.add_action(ActionItem("NÄSTA_ÅTGÄRD", who="Bo Berg"))
+    m.actions.add(ActionItem("ord " * 25_000 + "SLUT", who="Anna Lind", how="Ring"))
+    m.actions.add(ActionItem("NÄSTA_ÅTGÄRD", who="Bo Berg"))
     m.close()
     files = written(store, m.id, tmp_path / "out")
     store.close()
@@ -310,7 +310,7 @@ def test_a_sets_column_heading_of_any_length_stands_whole(tmp_path, length):
     m.start()
     m.goto_step(m.qs.index_of("handlingsplan"))
     for n in range(30):
-        m.add_action(ActionItem(f"Åtgärd {n} " + "ord " * 40, who="Ada"))
+        m.actions.add(ActionItem(f"Åtgärd {n} " + "ord " * 40, who="Ada"))
     m.close()
     texts = exported(store, m.id, tmp_path / "out")
     store.close()
@@ -356,7 +356,7 @@ def test_the_reviews_hostile_texts_in_every_cell_of_a_plan_and_in_turns(tmp_path
         # its own test), a tenth of it in the action.
         cell = text[:10_000] if key == "H05" else text
         fields = dict(how=cell, who=cell, with_whom=cell, first_step=cell)
-        m.add_action(ActionItem(f"{key} {cell}", **fields))
+        m.actions.add(ActionItem(f"{key} {cell}", **fields))
     m.close()
     texts = exported(store, m.id, tmp_path / "out")
     store.close()
@@ -415,7 +415,7 @@ def test_generated_words_in_every_cell_stand_whole_in_the_pdf_and_the_docx(cells
         people = [("Anna Lind", "familj", ""), ("Bo Berg", "myndighet", said["organisation"])]
         m = _client(store, people)
         fields = {k: v for k, v in said.items() if k != "organisation"}
-        m.add_action(ActionItem(**fields))
+        m.actions.add(ActionItem(**fields))
         m.close()
         texts = exported(store, m.id, Path(folder) / "out")
         store.close()
@@ -439,7 +439,7 @@ def _plan(store: Store) -> int:
     ]
     m = new_meeting(store, "raseborg-klientmote", people)
     m.start()
-    m.add_action(
+    m.actions.add(
         ActionItem(
             "Avbetalningsplan för hyresskulden",
             how="Möte med hyresvärden och skuldrådgivning",
@@ -449,7 +449,7 @@ def _plan(store: Store) -> int:
             first_step="Ringa hyresvärden",
         )
     )
-    m.add_action(
+    m.actions.add(
         ActionItem(
             "Läxhjälp två gånger i veckan",
             how="Via skolans fritids",

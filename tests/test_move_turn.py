@@ -28,26 +28,26 @@ def said_by_lena(store, text: str):
 def test_a_turn_moves_to_another_speaker_and_the_history_keeps_the_first(tmp_path):
     store = Store.open(tmp_path / "db")
     m, turn, lena, tove = said_by_lena(store, "Pojken kan börja i fotbollsgruppen.")
-    before = m.turns_changed
-    m.move_turn(turn.id, tove)
-    assert [(t.participant_id, t.text) for t in m.turns()] == [(tove, turn.text)]
-    assert m.turns_changed > before  # the views redraw
+    before = m.turns.version
+    m.turns.move(turn.id, tove)
+    assert [(t.participant_id, t.text) for t in m.turns.in_step()] == [(tove, turn.text)]
+    assert m.turns.version > before  # the views redraw
     [revision] = store.revisions(m.id)
     assert (revision.action, revision.participant_id, revision.text) == ("move", lena, turn.text)
-    assert m.turns()[0].edited  # shown as corrected, like an edit
+    assert m.turns.in_step()[0].edited  # shown as corrected, like an edit
     with pytest.raises(DialogtuiError):
-        m.move_turn(turn.id, 9999)  # nobody of this meeting
+        m.turns.move(turn.id, 9999)  # nobody of this meeting
     other = new_meeting(store, "samtidigt-traff-2", PEOPLE)
     with pytest.raises(DialogtuiError):
-        other.move_turn(turn.id, other.participants[0].id)  # a turn of another meeting
-    assert [t.participant_id for t in m.turns()] == [tove]
+        other.turns.move(turn.id, other.participants[0].id)  # a turn of another meeting
+    assert [t.participant_id for t in m.turns.in_step()] == [tove]
     store.close()
 
 
 def test_the_minutes_with_history_say_whom_a_moved_turn_was_filed_under(tmp_path):
     store = Store.open(tmp_path / "db")
     m, turn, _lena, tove = said_by_lena(store, "Fotboll på tisdagar.")
-    m.move_turn(turn.id, tove)
+    m.turns.move(turn.id, tove)
     with_history = render_minutes(load_record(store, m.id, history=True), history=True)
     assert "Tove Lund" in with_history and "Lena Ström: Fotboll på tisdagar." in with_history
     plain = render_minutes(load_record(store, m.id))

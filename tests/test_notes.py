@@ -40,7 +40,7 @@ def test_f7_lists_corrects_and_deletes_decisions_and_concerns(tmp_path):
     async def scenario(app, pilot):
         capture = app.screen
         burst(app, "<f4>", "Nästa träf 21 april", "<ctrl+s>", "<f5>", "Fel oro", "<ctrl+s>")
-        await until(pilot, lambda: len(capture.engine.notes()) == 2)
+        await until(pilot, lambda: len(capture.engine.notes.all()) == 2)
         # Correct the typo in the decision: f7, enter edits the first; what is typed right
         # after enter is in the box.
         burst(app, "<f7>", "<enter>", "!")
@@ -48,11 +48,11 @@ def test_f7_lists_corrects_and_deletes_decisions_and_concerns(tmp_path):
         await until(pilot, lambda: app.screen.query_one(TextArea).text.endswith("april!"))
         await clear(pilot, app)
         burst(app, "Nästa träff 21 april", "<ctrl+s>")
-        await until(pilot, lambda: capture.engine.notes()[0].text == "Nästa träff 21 april")
+        await until(pilot, lambda: capture.engine.notes.all()[0].text == "Nästa träff 21 april")
         await until(pilot, lambda: isinstance(app.screen, NotesDialog))  # back in the list
         await until(pilot, lambda: "Decision · step 1: Nästa träff 21 april" in screen_text(app))
         burst(app, "<down>", "<delete>", "<delete>")  # delete the concern, and say so
-        await until(pilot, lambda: len(capture.engine.notes()) == 1)
+        await until(pilot, lambda: len(capture.engine.notes.all()) == 1)
         await until(pilot, lambda: isinstance(app.screen, NotesDialog))
         await until(pilot, lambda: "Fel oro" not in screen_text(app))
         burst(app, "<escape>", "Tur efter")
@@ -92,8 +92,8 @@ def test_the_command_line_lists_corrects_and_deletes_notes(cli):
     store = Store.open()
     m = new_meeting(store, "raseborg-klientmote", [("Anna Lind", "familj")], consent_note="x")
     m.start()
-    decision = m.add_note(NoteKind.decision, "Uppföljning om ett halvar")
-    concern = m.add_note(NoteKind.concern, "Frånvaron")
+    decision = m.notes.add(NoteKind.decision, "Uppföljning om ett halvar")
+    concern = m.notes.add(NoteKind.concern, "Frånvaron")
     m.close()
     store.close()
     listed = cli("notes", m.id).out
@@ -113,7 +113,7 @@ def test_the_command_line_lists_corrects_and_deletes_notes(cli):
 def test_the_command_line_leaves_a_meeting_open_in_the_app_alone(cli):
     store = Store.open()
     m = new_meeting(store, "raseborg-klientmote", [("Anna Lind", "familj")])
-    note = m.add_note(NoteKind.decision, "Beslut")
+    note = m.notes.add(NoteKind.decision, "Beslut")
     # `m` holds the meeting's lock, as the app does while the meeting is on screen.
     result = cli("notes", m.id, "--delete", note.id)
     assert result.code != 0 and "Traceback" not in result.err
@@ -143,7 +143,7 @@ def test_each_cases_consent_is_listed_and_a_case_not_taken_up_says_nothing(cli):
     m.start()
     m.goto_step(m.qs.index_of("casekarta"))
     m.submit("Pojke 12 år")
-    m.record_case_consent(1, "Skriftligt från mamman")
+    m.consent.record_case(1, "Skriftligt från mamman")
     m.close()
     store.close()
     assert "case 1: consent given: Skriftligt från mamman" in cli("notes", m.id).out

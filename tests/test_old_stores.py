@@ -51,7 +51,7 @@ def test_an_old_store_is_upgraded_with_its_meetings_whole(old_store):
 def test_an_old_meeting_resumes_where_it_stopped_and_exports(old_store, meeting_id, also, tmp_path):
     m = MeetingEngine.open(old_store, meeting_id, FakeClock())
     m.start()
-    assert m.step_index == 1 and m.draft == "Ett utkast som inte skickats"
+    assert m.step_index == 1 and m.drafts.text() == "Ett utkast som inte skickats"
     before = render_minutes(load_record(old_store, meeting_id))
     assert "Steg 1, fråga 1:" in before and "Vi ses igen i januari" in before
     assert also in before

@@ -21,9 +21,9 @@ def test_the_plans_frame_is_kept_and_written_before_its_actions(tmp_path):
     m = new_meeting(
         store, "raseborg-klientmote", [("Anna Lind", "familj"), ("Sara Berg", "myndighet")]
     )
-    assert m.plan().empty
+    assert m.actions.plan().empty
     assert "Planens ägare" not in render_action_plan(load_record(store, m.id))  # as before
-    m.save_plan(
+    m.actions.save_plan(
         PlanFrame(
             " Att Erik trivs i skolan ",
             "Regelbunden skolgång",

@@ -86,7 +86,7 @@ def test_names_of_earlier_meetings_in_the_series_are_hidden_in_follow_ups(store,
         [("Anna Andersson", "familj"), ("Lotta Lind", "myndighet")],
         title="Första",
     )
-    m1.add_action(ActionItem("Lotta Lind ringer skolan", who="Lotta Lind", with_whom="Anna"))
+    m1.actions.add(ActionItem("Lotta Lind ringer skolan", who="Lotta Lind", with_whom="Anna"))
     m1.close()
     m2 = new_meeting(
         store,
@@ -97,9 +97,9 @@ def test_names_of_earlier_meetings_in_the_series_are_hidden_in_follow_ups(store,
         previous_id=m1.id,
     )
     m2.start()
-    (carried,) = m2.carried_actions()
-    m2.follow_up(carried.id, ActionStatus.continued, "Lottas samtal väntar, Anna påminner")
-    m2.add_note(NoteKind.concern, "Lotta Lind har inte hört av sig")
+    (carried,) = m2.actions.carried()
+    m2.actions.follow_up(carried.id, ActionStatus.continued, "Lottas samtal väntar, Anna påminner")
+    m2.notes.add(NoteKind.concern, "Lotta Lind har inte hört av sig")
     m2.close()
     paths = export_meeting(store, m2.id, tmp_path / "out", pseudonymise=True).paths
     text = "".join(p.read_text() for p in paths)

@@ -20,7 +20,7 @@ def store(tmp_path):
     m = new_meeting(s, "samtidigt-traff-2", [("Ada", "skola"), ("Per", "socialtjanst")])
     m.start()
     m.submit("Ett inlägg")
-    m.add_action(ActionItem("Boka lokal"))
+    m.actions.add(ActionItem("Boka lokal"))
     m.close()
     yield s
     s.close()

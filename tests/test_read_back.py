@@ -55,12 +55,12 @@ def test_corrections_objections_and_acceptance_are_kept_and_in_the_minutes(tmp_p
     clock = FakeClock(START)
     mid = a_client_meeting(db, clock)
     with opened(db, mid, clock) as m:
-        first, second = m.turns(0)
+        first, second = m.turns.in_step(0)
         clock.advance(minutes=30)
-        m.edit_turn(first.id, "Att Erik går till skolan nästan varje dag.", at_read_back=True)
-        m.edit_turn(second.id, "Att vi har fått bättre kontakt med skolan.")  # ordinary edit
-        m.object_to(second.id, "Sara Berg", "Kontakten var redan god före mötet.")
-        m.accept_read_back("Anna Lind, Sara Berg")
+        m.turns.edit(first.id, "Att Erik går till skolan nästan varje dag.", at_read_back=True)
+        m.turns.edit(second.id, "Att vi har fått bättre kontakt med skolan.")  # ordinary edit
+        m.read_back.object_to(second.id, "Sara Berg", "Kontakten var redan god före mötet.")
+        m.read_back.accept("Anna Lind, Sara Berg")
 
     store = Store.open(db)  # as after a crash: all of it is in the file
     record = load_record(store, mid)
@@ -93,14 +93,14 @@ def test_an_empty_objection_or_acceptance_is_refused(tmp_path):
     db = tmp_path / "db"
     mid = a_client_meeting(db)
     with opened(db, mid) as m:
-        turn = m.turns(0)[0]
+        turn = m.turns.in_step(0)[0]
         with pytest.raises(MeetingError):
-            m.object_to(turn.id, " ", "fel")
+            m.read_back.object_to(turn.id, " ", "fel")
         with pytest.raises(MeetingError):
-            m.object_to(turn.id, "Anna", " ")
+            m.read_back.object_to(turn.id, "Anna", " ")
         with pytest.raises(MeetingError):
-            m.accept_read_back("  ")
-        assert m.objections() == [] and m.read_backs() == []
+            m.read_back.accept("  ")
+        assert m.read_back.objections() == [] and m.read_back.all() == []
 
 
 def test_the_end_screen_reads_back_corrects_objects_and_accepts(tmp_path):
@@ -155,8 +155,8 @@ def test_a_pseudonymised_copy_names_nobody_in_an_objection(tmp_path):
     db = tmp_path / "db"
     mid = a_client_meeting(db)
     with opened(db, mid) as m:
-        m.object_to(m.turns(0)[1].id, "Sara Berg", "Anna Lind sa något annat.")
-        m.accept_read_back("Anna Lind, Sara Berg")
+        m.read_back.object_to(m.turns.in_step(0)[1].id, "Sara Berg", "Anna Lind sa något annat.")
+        m.read_back.accept("Anna Lind, Sara Berg")
         minutes = render_minutes(load_record(m.store, mid), pseudonymise=True)
     assert "Sara" not in minutes and "Anna" not in minutes and "Lind" not in minutes
     assert (
@@ -174,8 +174,8 @@ def test_the_plan_made_in_a_step_is_read_back_with_it(tmp_path):
     mid = a_client_meeting(db)
     with opened(db, mid) as m:
         m.goto_step(2)
-        m.add_action(ActionItem("Ringa skolan", who="Sara Berg", when=dt.date(2026, 2, 2)))
-        m.save_plan(PlanFrame(owner="Sara Berg", follow_up_on=dt.date(2026, 3, 2)))
+        m.actions.add(ActionItem("Ringa skolan", who="Sara Berg", when=dt.date(2026, 2, 2)))
+        m.actions.save_plan(PlanFrame(owner="Sara Berg", follow_up_on=dt.date(2026, 3, 2)))
 
     async def scenario(app, pilot):
         await until(pilot, lambda: "Anna Lind" in screen_text(app))

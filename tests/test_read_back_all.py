@@ -135,7 +135,7 @@ def every_kind_meeting(db, say) -> tuple[int, list[str]]:
 
     first = meeting()
     first.goto_step(len(qs.steps) - 1)  # the plan
-    first.add_action(ActionItem(text("an earlier action"), who="Sara Berg"))
+    first.actions.add(ActionItem(text("an earlier action"), who="Sara Berg"))
     first.close()
     m = meeting(previous=first.id)
     m.start()
@@ -146,38 +146,38 @@ def every_kind_meeting(db, say) -> tuple[int, list[str]]:
         m.submit(text("Anna's turn")) if question == 0 else m.pass_turn()
         m.set_speaker(sara)
         m.submit(text("Sara's turn"))
-    m.add_note(NoteKind.decision, text("a decision"))
-    m.add_note(NoteKind.concern, text("a concern"))
-    m.add_note(NoteKind.standpoint, text("a standpoint"))
+    m.notes.add(NoteKind.decision, text("a decision"))
+    m.notes.add(NoteKind.concern, text("a concern"))
+    m.notes.add(NoteKind.standpoint, text("a standpoint"))
     m.next_step()  # the scale: a rating with its comment
-    scale.rate(m, anna, 2, text("a rating's comment"))
-    scale.rate(m, sara, 1)
+    scale.rate(m.kind_context(), anna, 2, text("a rating's comment"))
+    scale.rate(m.kind_context(), sara, 1)
     m.next_step()  # the choice
-    choice.mark(m, "a", "now", anna)
+    choice.mark(m.kind_context(), "a", "now", anna)
     m.next_step()  # the vote: cards and their dots
-    card = m.add_card(text("a card"))
-    vote.give(m, card.id, 3)
-    m.add_card(text("a card without dots"))
+    card = m.cards.add(text("a card"))
+    vote.give(m.kind_context(), card.id, 3)
+    m.cards.add(text("a card without dots"))
     m.next_step()  # the needs: one put by an organisation to another, answered
-    need = needs.add(m, text("who needs"), text("who is asked"), text("a need"))
-    needs.answer(m, need.id, text("an answer"))
+    need = needs.add(m.kind_context(), text("who needs"), text("who is asked"), text("a need"))
+    needs.answer(m.kind_context(), need.id, text("an answer"))
     m.next_step()  # the timeline: a sheet with its when and whose
-    board.put_up(m, text("a sheet"), text("its when"), text("whose sheet"))
+    board.put_up(m.kind_context(), text("a sheet"), text("its when"), text("whose sheet"))
     m.next_step()  # the map: a sheet laid in a place, one not laid yet
-    board.lay(m, m.add_card(text("a sheet on the map")).id, 2)
-    m.add_card(text("a sheet not laid"))
+    board.lay(m.kind_context(), m.cards.add(text("a sheet on the map")).id, 2)
+    m.cards.add(text("a sheet not laid"))
     m.next_step()  # groups side by side: a group's turn under its name
-    m.set_speaker(m.add_group(text("a group's name")).id)
+    m.set_speaker(m.groups.add(text("a group's name")).id)
     m.submit(text("a group's turn"))
     m.next_step()  # the follow-up of the earlier meeting's action
-    (carried,) = m.carried_actions()
-    m.follow_up(carried.id, ActionStatus.continued, text("a follow-up's comment"))
+    (carried,) = m.actions.carried()
+    m.actions.follow_up(carried.id, ActionStatus.continued, text("a follow-up's comment"))
     m.next_step()  # the plan: its frame, and an action with every field
     item = ActionItem(**{f: text(f"an action's {f}") for f in ACTION_TEXTS})
     item.when = dt.date(2026, 2, 2)
-    m.add_action(item)
+    m.actions.add(item)
     frame = PlanFrame(**{f: text(f"the plan's {f}") for f in FRAME_TEXTS})
-    m.save_plan(dataclasses.replace(frame, follow_up_on=dt.date(2026, 3, 2)))
+    m.actions.save_plan(dataclasses.replace(frame, follow_up_on=dt.date(2026, 3, 2)))
     mid = m.id
     m.close()
     store.close()
@@ -370,12 +370,12 @@ def test_the_acceptance_keeps_what_the_read_back_showed(tmp_path):
     db = tmp_path / "db"
     mid = a_client_meeting(db)  # two turns in step 1
     with opened(db, mid) as m:
-        m.add_note(NoteKind.decision, "Familjen och skolan träffas varannan vecka.")
-        m.add_note(NoteKind.concern, "Skulden kan leda till vräkning.")
+        m.notes.add(NoteKind.decision, "Familjen och skolan träffas varannan vecka.")
+        m.notes.add(NoteKind.concern, "Skulden kan leda till vräkning.")
         m.goto_step(2)
-        m.add_action(ActionItem("Avbetalningsplan", who="Erik Lind"))
-        m.add_action(ActionItem("Ringa skolan", who="Sara Berg"))
-        m.save_plan(PlanFrame(owner="Sara Berg"))
+        m.actions.add(ActionItem("Avbetalningsplan", who="Erik Lind"))
+        m.actions.add(ActionItem("Ringa skolan", who="Sara Berg"))
+        m.actions.save_plan(PlanFrame(owner="Sara Berg"))
 
     async def scenario(app, pilot):
         await until(pilot, lambda: "Anna Lind" in screen_text(app))
@@ -412,8 +412,8 @@ def test_a_read_back_from_before_schema_17_or_a_bad_column_covered_nothing_known
 
     mid = a_client_meeting(db)
     with opened(db, mid) as m:
-        m.accept_read_back("Anna Lind")
-        m.accept_read_back("Anna Lind", [("turns", 2)])
+        m.read_back.accept("Anna Lind")
+        m.read_back.accept("Anna Lind", [("turns", 2)])
     with sqlite3.connect(db) as c:
         ids = [r[0] for r in c.execute("SELECT id FROM read_backs ORDER BY id")]
         c.execute("UPDATE read_backs SET covered = '' WHERE id = ?", (ids[0],))
@@ -471,14 +471,14 @@ def test_a_set_without_a_plan_or_follow_up_step_has_their_pages_last(tmp_path):
     store = Store.open(tmp_path / "db")
     people = [("Ada", "skola"), ("Bo", "socialtjanst")]
     first = new_meeting(store, "samtidigt-traff-1", people)
-    first.add_action(ActionItem("Boka lokal", who="Ada"))
+    first.actions.add(ActionItem("Boka lokal", who="Ada"))
     first.close()
     m = new_meeting(store, "samtidigt-traff-1", people, previous_id=first.id)
     m.start()
     m.submit("Jag hoppas på samarbete.")
-    m.add_action(ActionItem("Skicka inbjudan", how="Per e-post", who="Bo"))
-    (carried,) = m.carried_actions()
-    m.follow_up(carried.id, ActionStatus.done, "Lokalen är bokad.")
+    m.actions.add(ActionItem("Skicka inbjudan", how="Per e-post", who="Bo"))
+    (carried,) = m.actions.carried()
+    m.actions.follow_up(carried.id, ActionStatus.done, "Lokalen är bokad.")
     read = pages(load_record(store, m.id))
     store.close()
     titles = [plain_text(p.title) for p in read]

@@ -24,10 +24,10 @@ def client_meeting(store, clock):
     m.start()
     m.submit("Att Erik går till skolan varje dag och att vi äter middag tillsammans.")
     m.submit("Jag har börjat säga nej till extrajobb på helgerna.")
-    m.add_note(NoteKind.decision, "Familjen och skolan träffas varannan vecka.")
-    m.add_note(NoteKind.concern, "Pappan oroar sig för att skulden leder till vräkning.")
+    m.notes.add(NoteKind.decision, "Familjen och skolan träffas varannan vecka.")
+    m.notes.add(NoteKind.concern, "Pappan oroar sig för att skulden leder till vräkning.")
     m.goto_step(m.qs.first_step_of(StepKind.action_planning))
-    m.save_plan(
+    m.actions.save_plan(
         PlanFrame(
             goal_own="Att bo kvar och att Erik går till skolan varje dag.",
             goal_professionals="Närvaro över 90 procent till våren; ingen vräkning.",
@@ -37,7 +37,7 @@ def client_meeting(store, clock):
             by_others="BUP: bedömning av koncentrationen.",
         )
     )
-    m.add_action(
+    m.actions.add(
         ActionItem(
             "Avbetalningsplan för hyresskulden",
             "Möte med hyresvärden och skuldrådgivningen",
@@ -56,12 +56,14 @@ def case_work(store, clock):
     m.start()
     m.goto_step(m.qs.index_of("urval"))
     for text, dots in (("Pojke 9, frånvaro och utbrott", 8), ("Flicka 14, hemmasittare", 5)):
-        vote.give(m, m.add_card(text).id, dots)
-    m.add_card("Pojke 12, konflikter på fritidsgården")
+        vote.give(m.kind_context(), m.cards.add(text).id, dots)
+    m.cards.add("Pojke 12, konflikter på fritidsgården")
     m.goto_step(m.qs.index_of("samverkanskarta"))
-    asked = needs.add(m, "Skola", "Socialtjänst", "Återkoppling inom en vecka efter en anmälan")
-    needs.add(m, "Socialtjänst", "Skola", "En kontaktperson per familj")
-    needs.answer(m, asked.id, "Ja, med vårdnadshavarnas samtycke")
+    asked = needs.add(
+        m.kind_context(), "Skola", "Socialtjänst", "Återkoppling inom en vecka efter en anmälan"
+    )
+    needs.add(m.kind_context(), "Socialtjänst", "Skola", "En kontaktperson per familj")
+    needs.answer(m.kind_context(), asked.id, "Ja, med vårdnadshavarnas samtycke")
     return m
 
 

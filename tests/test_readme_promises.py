@@ -113,7 +113,7 @@ def test_follow_up_c_continues_and_x_drops(tmp_path, key, status):
     db = tmp_path / "db"
     store = Store.open(db)
     first = new_meeting(store, "samtidigt-traff-5", PEOPLE_THREE, consent_given=True)
-    old = first.add_action(ActionItem("Kartlägga frånvaro", who="Lena"))
+    old = first.actions.add(ActionItem("Kartlägga frånvaro", who="Lena"))
     first.close()
     second = new_meeting(
         store, "samtidigt-traff-5", PEOPLE_THREE, consent_given=True, previous_id=first.id

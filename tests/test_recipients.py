@@ -66,8 +66,8 @@ def test_the_acceptance_line_says_what_was_read(store):
     m = new_meeting(store, "raseborg-klientmote", [("Anna Lind", "familj")])
     m.start()
     m.submit("Anna talar")
-    m.add_note(NoteKind.decision, "Vi ses igen")
-    m.accept_read_back("Anna Lind", covered(pages(load_record(store, m.id))))
+    m.notes.add(NoteKind.decision, "Vi ses igen")
+    m.read_back.accept("Anna Lind", covered(pages(load_record(store, m.id))))
     m.close()
     minutes = render_minutes(load_record(store, m.id))
     assert re.search(r"Anna Lind \(\d\d:\d\d; läst: 1 inlägg och 1 beslut\)", minutes)
@@ -90,7 +90,7 @@ def test_two_participants_of_one_name_never_get_each_others_statements(store, tm
     people = [("Anna Lind", "familj"), ("Anna Lind", "myndighet", "Skolan"), ("Per", "familj")]
     m, turns = _three(store, people)
     family_anna, school_anna, per = (p.id for p in m.participants)
-    m.object_to(turns[per].id, "anna  LIND", "OBJx")  # which Anna? no one's then
+    m.read_back.object_to(turns[per].id, "anna  LIND", "OBJx")  # which Anna? no one's then
     m.close()
     with pytest.raises(ExportError, match="2 participants"):
         export_meeting(store, m.id, tmp_path / "a", to="Anna Lind")
@@ -139,7 +139,7 @@ def test_an_objection_by_a_name_in_another_unicode_form_is_theirs(store, tmp_pat
 
     m, turns = _three(store, [("Åsa Öberg", "familj"), ("Sven", "myndighet", "Skolan")])
     asa, sven = (p.id for p in m.participants)
-    m.object_to(turns[asa].id, unicodedata.normalize("NFD", "Åsa Öberg"), "OBJx")
+    m.read_back.object_to(turns[asa].id, unicodedata.normalize("NFD", "Åsa Öberg"), "OBJx")
     m.close()
     assert store.objections(m.id)[0].participant_id == asa
 
@@ -152,5 +152,5 @@ def test_a_pass_cannot_be_objected_to(store):
     m.submit("Anna talar")
     passed = m.pass_turn()
     with pytest.raises(DialogtuiError, match="pass"):
-        m.object_to(passed.id, "Anna", "Han sa visst något")
+        m.read_back.object_to(passed.id, "Anna", "Han sa visst något")
     m.close()

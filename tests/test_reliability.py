@@ -178,8 +178,8 @@ def test_hostile_text_is_stored_verbatim_and_exported_escaped(store, tmp_path, n
     m = new_meeting(store, "raseborg-temamote", [("Anna", None)])
     m.start()
     turn = m.submit(text)
-    m.save_draft(text)
-    [stored] = m.turns()
+    m.drafts.save(text)
+    [stored] = m.turns.in_step()
     assert stored.id == turn.id and stored.text == text.rstrip()
     assert store.draft(m.id) == text
     minutes = export_meeting(store, m.id, tmp_path / "out").paths[0].read_text(encoding="utf-8")
@@ -223,7 +223,7 @@ def test_hostile_turns_do_not_break_the_screen(tmp_path):
         await pilot.pause()
         assert len(draft.text) == len(HOSTILE["huge"]) and not draft.soft_wrap
         await pilot.press("enter")
-        assert app.screen.engine.turns()[-1].text == HOSTILE["huge"].rstrip()
+        assert app.screen.engine.turns.in_step()[-1].text == HOSTILE["huge"].rstrip()
 
     run(scenario, db=db, meeting_id=m.id)
 

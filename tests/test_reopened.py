@@ -22,7 +22,7 @@ def accepted_and_ended(db) -> int:
     m = new_meeting(store, "raseborg-klientmote", [("Anna Lind", "familj")], clock=FakeClock(START))
     m.start()
     m.submit("Anna talar")
-    m.accept_read_back("Anna Lind", [("turns", 1)])
+    m.read_back.accept("Anna Lind", [("turns", 1)])
     m.finish()
     m.close()
     store.close()
@@ -38,7 +38,7 @@ def test_what_is_written_after_a_reopening_is_not_taken_as_read_back(tmp_path):
     m = MeetingEngine.open(store, mid, FakeClock(START))
     m.start()
     assert m.reopened_after_read_back
-    m.add_note(NoteKind.decision, "Ett beslut efter uppläsningen")
+    m.notes.add(NoteKind.decision, "Ett beslut efter uppläsningen")
     m.close()
     minutes = " ".join(render_minutes(load_record(store, mid)).split())
     said = r"Anna Lind \(\d\d:\d\d; läst: 1 inlägg; mötet öppnades igen kl\. \d\d:\d\d: det som"

@@ -90,7 +90,7 @@ def round_step(store, clock):
     m.submit("Anna-Karin, rektor. Jag hoppas på konkreta steg för eleverna i år 7.")
     clock.advance(minutes=2)
     m.pass_turn()
-    m.save_draft("Kristoffer, kurator, jag har med mig")
+    m.drafts.save("Kristoffer, kurator, jag har med mig")
     clock.advance(minutes=1)
     return m
 
@@ -98,7 +98,7 @@ def round_step(store, clock):
 def scale_step(store, clock):
     m = new_meeting(store, "raseborg-orons-zoner", NO_ROLES, clock=clock)
     m.start()
-    scale_kind.rate(m, m.participants[0].id, 4)
+    scale_kind.rate(m.kind_context(), m.participants[0].id, 4)
     m.cycle_speaker(1)
     return m
 
@@ -106,8 +106,8 @@ def scale_step(store, clock):
 def choice_step(store, clock):
     m = new_meeting(store, "dialogredskab-3-samarbejdsrelationer", NO_ROLES, clock=clock)
     m.start()
-    choice_kind.mark(m, "stafet", "now")
-    choice_kind.mark(m, "fodboldhold", "desired")
+    choice_kind.mark(m.kind_context(), "stafet", "now")
+    choice_kind.mark(m.kind_context(), "fodboldhold", "desired")
     return m
 
 
@@ -116,8 +116,8 @@ def action_step(store, clock):
     m.start()
     m.goto_step(3)
     clock.advance(minutes=50)  # over its 40 minutes
-    m.set_speaker(m.add_group("Föräldraträffen").id)  # "Sätt er i grupper": a group per activity
-    m.add_action(
+    m.set_speaker(m.groups.add("Föräldraträffen").id)  # "Sätt er i grupper": a group per activity
+    m.actions.add(
         ActionItem(
             "Gemensam föräldraträff",
             "Kvällsmöte",
@@ -127,7 +127,7 @@ def action_step(store, clock):
             "Skicka inbjudan",
         )
     )
-    m.add_action(ActionItem("Rutin för orosanmälan", who="Mohammed Abdulrahman Al-Hassan"))
+    m.actions.add(ActionItem("Rutin för orosanmälan", who="Mohammed Abdulrahman Al-Hassan"))
     return m
 
 
@@ -140,9 +140,11 @@ def needs_step(store, clock):
     m.start()
     m.goto_step(m.qs.index_of("behov"))
     clock.advance(minutes=12)
-    asked = needs.add(m, "Skola", "Socialtjänst", "Återkoppling inom en vecka efter en anmälan")
-    needs.add(m, "Skola", "Socialtjänst", "En kontaktperson per familj")
-    needs.answer(m, asked.id, "Ja, med vårdnadshavarnas samtycke")
+    asked = needs.add(
+        m.kind_context(), "Skola", "Socialtjänst", "Återkoppling inom en vecka efter en anmälan"
+    )
+    needs.add(m.kind_context(), "Skola", "Socialtjänst", "En kontaktperson per familj")
+    needs.answer(m.kind_context(), asked.id, "Ja, med vårdnadshavarnas samtycke")
     return m
 
 
@@ -154,10 +156,14 @@ def timeline_step(store, clock):
     m = new_meeting(store, "samtidigt-traff-3", people, clock=clock)
     m.start()
     m.goto_step(m.qs.index_of("tidslinje"))
-    board.put_up(m, "Anmälan till elevhälsan om hög frånvaro", "ht 2023", "Skola")
-    board.put_up(m, "Åtgärdsprogram", "vt 2024", "Skola")
+    board.put_up(m.kind_context(), "Anmälan till elevhälsan om hög frånvaro", "ht 2023", "Skola")
+    board.put_up(m.kind_context(), "Åtgärdsprogram", "vt 2024", "Skola")
     m.next_in_round()
-    board.move(m, board.put_up(m, "Orosanmälan", "dec 2023", "Socialtjänst").id, -1)
+    board.move(
+        m.kind_context(),
+        board.put_up(m.kind_context(), "Orosanmälan", "dec 2023", "Socialtjänst").id,
+        -1,
+    )
     clock.advance(minutes=25)
     return m
 
@@ -251,10 +257,10 @@ def test_notes_dialog(snap_compare, tmp_path, size):
         from dialogtui.records import NoteKind
 
         m = round_step(store, clock)
-        m.add_note(
+        m.notes.add(
             NoteKind.decision, "Nästa träff 21 april, samma tid och plats i skolans bibliotek"
         )
-        m.add_note(NoteKind.concern, "Frånvaron på måndagar")
+        m.notes.add(NoteKind.concern, "Frånvaron på måndagar")
         return m
 
     app = app_with(tmp_path, with_notes)
@@ -283,10 +289,10 @@ def read_back_step(store, clock):
     """A round read back: one turn corrected in the room, one objected to."""
     m = round_step(store, clock)
     m.submit("Maria, socialsekreterare. Att vi ses oftare.")
-    first, _passed, second = m.turns(0)
-    m.edit_turn(first.id, first.text + " Och för år 8.", at_read_back=True)
-    m.object_to(second.id, "Anna-Karin Johansson-Lindqvist", "Vi sa en gång i månaden.")
-    m.accept_read_back("Anna-Karin Johansson-Lindqvist, Maria Magdalena Eriksson")
+    first, _passed, second = m.turns.in_step(0)
+    m.turns.edit(first.id, first.text + " Och för år 8.", at_read_back=True)
+    m.read_back.object_to(second.id, "Anna-Karin Johansson-Lindqvist", "Vi sa en gång i månaden.")
+    m.read_back.accept("Anna-Karin Johansson-Lindqvist, Maria Magdalena Eriksson")
     return m
 
 

@@ -17,7 +17,8 @@ from meeting_helpers import new_meeting
 
 from dialogtui.errors import StoreError, UnknownMeeting
 from dialogtui.meeting.clock import FakeClock
-from dialogtui.meeting.engine import CLOCK_SAVED_EVERY, MeetingEngine
+from dialogtui.meeting.engine import MeetingEngine
+from dialogtui.meeting.timing import CLOCK_SAVED_EVERY
 from dialogtui.records import ActionItem
 from dialogtui.store import Store
 from dialogtui.store.migrations import LATEST
@@ -58,14 +59,14 @@ def test_a_clock_or_draft_save_leaves_the_next_turn_fsynced(tmp_path):
         return store.query("PRAGMA synchronous")[0][0]
 
     clock.advance(seconds=CLOCK_SAVED_EVERY)
-    m.tick()
+    m.timing.tick()
     assert store.step_times(m.id) == {0: CLOCK_SAVED_EVERY}  # the clock was saved
     assert synchronous() == full
-    m.save_draft("halvfärdig mening")
+    m.drafts.save("halvfärdig mening")
     assert synchronous() == full
     m.submit("halvfärdig mening, färdig")
     assert synchronous() == full
-    m.keep("note:decision", "ett beslut")
+    m.drafts.keep("note:decision", "ett beslut")
     assert synchronous() == full
     store.close()
 
@@ -123,10 +124,10 @@ def test_full_disk_keeps_the_last_good_state(tmp_path):
     with pytest.raises(StoreError, match="disk is full"):
         m.submit("x" * 1_000_000)
     store.query("PRAGMA max_page_count = 1073741823")
-    assert [t.text for t in m.turns()] == ["first"]
+    assert [t.text for t in m.turns.in_step()] == ["first"]
     assert store.query("PRAGMA integrity_check")[0][0] == "ok"
     m.submit("after the disk has room again")
-    assert len(m.turns()) == 2
+    assert len(m.turns.in_step()) == 2
     store.close()
 
 
@@ -155,22 +156,22 @@ def test_an_action_is_changed_only_through_its_own_meeting(tmp_path):
     clock = FakeClock()
     one = new_meeting(store, "raseborg-temamote", [("Anna", None)], clock=clock)
     other = new_meeting(store, "raseborg-temamote", [("Bo", None)], clock=clock)
-    ours = one.add_action(ActionItem("Ringa skolan", who="Anna"))
-    theirs = other.add_action(ActionItem("Boka möte", who="Bo"))
+    ours = one.actions.add(ActionItem("Ringa skolan", who="Anna"))
+    theirs = other.actions.add(ActionItem("Boka möte", who="Bo"))
     before = store.query("SELECT * FROM actions ORDER BY id")
     clock.advance(minutes=1)
     hijack = ActionItem("Ändrat från fel möte", who="Bo", id=ours.id)
     with pytest.raises(StoreError, match=f"action {ours.id} does not exist in meeting {other.id}"):
-        other.update_action(hijack)
+        other.actions.update(hijack)
     with pytest.raises(StoreError, match="does not exist"):
         store.update_action(other.id, hijack, clock.now())
     assert [tuple(r) for r in store.query("SELECT * FROM actions ORDER BY id")] == [
         tuple(r) for r in before
     ]
     # Through its own meeting the same change goes through.
-    one.update_action(hijack)
-    assert [a.what for a in one.actions()] == ["Ändrat från fel möte"]
-    assert [a.what for a in other.actions()] == [theirs.what]
+    one.actions.update(hijack)
+    assert [a.what for a in one.actions.all()] == ["Ändrat från fel möte"]
+    assert [a.what for a in other.actions.all()] == [theirs.what]
     store.close()
 
 
@@ -187,14 +188,14 @@ def _writer(path, meeting_id, fd):
     engine.start()
     n = 0
     while True:
-        engine.save_draft(f"draft {n}")
+        engine.drafts.save(f"draft {n}")
         os.write(fd, f"D {n} -\n".encode())
         text = f"turn {n} " + "ord " * random.randint(1, 200) + "slut"
         turn = engine.submit(text)
         os.write(fd, f"T {turn.id} {_digest(text)}\n".encode())
         if n % 5 == 0:
             what = f"action {n} " + "x" * random.randint(1, 50)
-            action = engine.add_action(ActionItem(what))
+            action = engine.actions.add(ActionItem(what))
             os.write(fd, f"A {action.id} {_digest(what)}\n".encode())
         n += 1
 

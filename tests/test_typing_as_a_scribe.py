@@ -196,7 +196,7 @@ async def play(app, pilot, mid: int, actions) -> None:
                 scribe.in_list = False
         elif name == "resize":
             await pilot.resize_terminal(*action[1])
-        elif name in ("delete turn", "move turn") and engine.turns(last=1):
+        elif name in ("delete turn", "move turn") and engine.turns.in_step(last=1):
             burst(app, "<f8>")
             await quiet(app, pilot)
             option = screen.query_one("#transcript").highlighted_option
@@ -213,7 +213,7 @@ async def play(app, pilot, mid: int, actions) -> None:
                 if name == "delete turn":
                     del scribe.turns[at]
                 else:
-                    groups = engine.groups_of() if engine.step.by_group else []
+                    groups = engine.groups.of() if engine.step.by_group else []
                     everyone = [*engine.participants, *groups]
                     who = everyone[action[1] - 1].id if action[1] <= len(everyone) else who
                     scribe.turns[at] = (text, who, passed)

@@ -24,7 +24,7 @@ def test_an_action_typed_in_one_burst_after_f3_fills_each_field(tmp_path):
         burst(app, "<f3>", "Boka uppföljning", "<enter>", "<enter>", "Le", "<enter>")
         burst(app, "<enter>", "2026-02-01", "<ctrl+s>", "Nästa tur", "<enter>")
         # Only the burst's last key saves this turn and empties the box.
-        turns = lambda: [t.text for t in screen.engine.turns()]  # noqa: E731
+        turns = lambda: [t.text for t in screen.engine.turns.in_step()]  # noqa: E731
         await until(pilot, lambda: turns() == ["Nästa tur"] and app.screen is screen)
         await until(pilot, lambda: screen.query_one("#draft").text == "")
 
@@ -93,7 +93,7 @@ def test_the_next_turn_typed_while_the_last_is_saved_stays_in_the_box(tmp_path):
         await until(pilot, lambda: held)
         await handled(app)  # the rest of the burst too
         assert held == ["Ada talarPer talar"]  # the window was there
-        assert [t.text for t in screen.engine.turns()] == ["Ada talar"]
+        assert [t.text for t in screen.engine.turns.in_step()] == ["Ada talar"]
         assert draft.text == "Per talar"
 
     run(scenario, db=db, meeting_id=mid)
@@ -153,10 +153,10 @@ def test_f6_and_a_number_or_letters_choose_the_speaker_even_in_one_burst(tmp_pat
         engine = app.screen.engine
         # f6, 3: Lena, and her turn typed straight after, in one burst.
         burst(app, "<f6>", "3", "Lena talar", "<enter>")
-        await until(pilot, lambda: len(engine.turns()) == 1)
+        await until(pilot, lambda: len(engine.turns.in_step()) == 1)
         # f6, the first letters of a name, enter.
         burst(app, "<f6>", "pe", "<enter>", "Per talar", "<enter>")
-        await until(pilot, lambda: len(engine.turns()) == 2)
+        await until(pilot, lambda: len(engine.turns.in_step()) == 2)
 
     run(scenario, db=db, meeting_id=mid)
     store = Store.open(db)
@@ -220,8 +220,8 @@ def test_a_card_or_an_action_typed_in_one_burst_after_its_key(tmp_path):
         screen = app.screen
         await until(pilot, lambda: screen.focused is screen.query_one("#draft"))
         burst(app, "<escape>", "a", "Pojke sex år", "<ctrl+s>", "+", "a", "Flicka", "<ctrl+s>")
-        await until(pilot, lambda: len(screen.engine.cards()) == 2)
-        cards = screen.engine.cards()
+        await until(pilot, lambda: len(screen.engine.cards.all()) == 2)
+        cards = screen.engine.cards.all()
         assert [(c.text, c.votes) for c in cards] == [("Pojke sex år", 1), ("Flicka", 0)]
 
     run(scenario, db=db, meeting_id=mid)
@@ -241,7 +241,7 @@ def test_an_action_typed_in_one_burst_after_its_key(tmp_path):
         await until(pilot, lambda: "Delete the action 'Boka extra möte'?" in screen_text(app))
         # Not deleted; corrected instead (the field's text is selected: typing replaces it).
         burst(app, "<escape>", "<enter>", "Boka extra möte i maj", "<ctrl+s>")
-        said = lambda: [a.what for a in screen.engine.actions()]  # noqa: E731
+        said = lambda: [a.what for a in screen.engine.actions.all()]  # noqa: E731
         await until(pilot, lambda: said() == ["Boka extra möte i maj"])
 
     run(scenario, db=db, meeting_id=mid)
@@ -256,9 +256,9 @@ def test_arrow_keys_and_a_mark_in_one_burst_mark_the_option_they_reached(tmp_pat
         screen = app.screen
         await until(pilot, lambda: screen.focused is screen.query_one("#draft"))
         burst(app, "<escape>", "<down>", "n", "<down>", "<down>", "d")
-        await until(pilot, lambda: len(choice.marks(screen.engine)) == 2)
+        await until(pilot, lambda: len(choice.marks(screen.engine.kind_context())) == 2)
         options = [o.id for o in screen.engine.step.choice.options]
-        marked = {(m.option_id, m.rating) for m in choice.marks(screen.engine)}
+        marked = {(m.option_id, m.rating) for m in choice.marks(screen.engine.kind_context())}
         assert marked == {(options[1], "now"), (options[3], "desired")}
 
     run(scenario, db=db, meeting_id=mid)

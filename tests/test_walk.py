@@ -235,7 +235,7 @@ class EngineScribe:
 
     def seats(self) -> list[Who]:
         if self.case.over == "group":
-            return [Who(g.id, None, g.name.casefold()) for g in self.m.groups_of()]
+            return [Who(g.id, None, g.name.casefold()) for g in self.m.groups.of()]
         return self.people()
 
     def people(self) -> list[Who]:
@@ -253,7 +253,7 @@ class EngineScribe:
         rep = self.m.pos.repetition
         return [
             (t.participant_id, t.question or 0, t.passed)
-            for t in self.m.turns()
+            for t in self.m.turns.in_step()
             if t.repetition == rep and t.participant_id is not None
         ]
 

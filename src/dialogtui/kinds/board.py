@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING, Any
 from dialogtui.errors import MeetingError
 from dialogtui.i18n import _
 from dialogtui.kinds.base import KindSpec
+from dialogtui.kinds.cards import Cards
 
 if TYPE_CHECKING:
-    from dialogtui.meeting.engine import MeetingEngine
+    from dialogtui.kinds.context import KindContext
     from dialogtui.questionset.model import QuestionSet, Step
     from dialogtui.records import Card
 
@@ -26,20 +27,22 @@ def line(cards: list[Card]) -> list[Card]:
     return sorted(cards, key=lambda c: (c.position, c.id))
 
 
-def put_up(engine: MeetingEngine, text: str, when: str, by: str) -> Card:
+def put_up(ctx: KindContext, text: str, when: str, by: str) -> Card:
     """A sheet on the timeline, last in the line: what is done, when, and by whom."""
-    return engine.add_card(text, by=by, place=when)
+    return Cards.at(ctx).add(text, by=by, place=when)
 
 
-def correct(engine: MeetingEngine, card_id: int, text: str, when: str, by: str) -> None:
-    card = engine.card(card_id)
+def correct(ctx: KindContext, card_id: int, text: str, when: str, by: str) -> None:
+    sheets = Cards.at(ctx)
+    card = sheets.get(card_id)
     card.text, card.place, card.by = text.strip(), when.strip(), by.strip()
-    engine.save_card(card)
+    sheets.save(card)
 
 
-def move(engine: MeetingEngine, card_id: int, delta: int) -> None:
+def move(ctx: KindContext, card_id: int, delta: int) -> None:
     """A sheet one place earlier (-1) or later (+1) on the line; at an end it stays."""
-    cards = line(engine.cards())
+    sheets = Cards.at(ctx)
+    cards = line(sheets.all())
     at = next(n for n, c in enumerate(cards) if c.id == card_id)
     to = at + delta
     if not 0 <= to < len(cards):
@@ -48,17 +51,18 @@ def move(engine: MeetingEngine, card_id: int, delta: int) -> None:
     for n, card in enumerate(cards, start=1):  # numbered again: no two share a place
         if card.position != n:
             card.position = n
-            engine.save_card(card)
+            sheets.save(card)
 
 
-def lay(engine: MeetingEngine, card_id: int, place: int) -> None:
+def lay(ctx: KindContext, card_id: int, place: int) -> None:
     """A sheet laid in the map's place number `place` (1: the nearest the centre)."""
-    places = engine.step.places or []
+    places = ctx.step.places or []
     if not 1 <= place <= len(places):
         raise MeetingError(_("this map has places 1–{n}").format(n=len(places)))
-    card = engine.card(card_id)
+    sheets = Cards.at(ctx)
+    card = sheets.get(card_id)
     card.place = places[place - 1]
-    engine.save_card(card)
+    sheets.save(card)
 
 
 def timeline_agenda(qs: QuestionSet, step: Step) -> list:

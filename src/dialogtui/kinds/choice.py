@@ -12,18 +12,18 @@ from dialogtui.kinds.base import KindSpec
 from dialogtui.records import ChoiceMark
 
 if TYPE_CHECKING:
-    from dialogtui.meeting.engine import MeetingEngine
+    from dialogtui.kinds.context import KindContext
     from dialogtui.questionset.model import QuestionSet, Step
 
 
-def marks(engine: MeetingEngine) -> list[ChoiceMark]:
+def marks(ctx: KindContext) -> list[ChoiceMark]:
     """The choices marked in the current step."""
-    return [m for m in engine.store.choice_marks(engine.id) if m.step == engine.pos.step]
+    return [m for m in ctx.items.choice_marks(ctx.meeting_id) if m.step == ctx.index]
 
 
-def mark(engine: MeetingEngine, option_id: str, rating: str, participant_id: int | None = None):
+def mark(ctx: KindContext, option_id: str, rating: str, participant_id: int | None = None) -> None:
     """An option marked now or desired; in a choice of several, marked again: unmarked."""
-    choice = engine.step.choice
+    choice = ctx.step.choice
     if choice is None:
         raise MeetingError(_("this step has no choice"))
     if choice.continuum is not None:
@@ -33,22 +33,22 @@ def mark(engine: MeetingEngine, option_id: str, rating: str, participant_id: int
     if rating not in choice.ratings:
         said = _("this choice is rated {ratings}, not {rating}")
         raise MeetingError(said.format(ratings=" / ".join(choice.ratings), rating=rating))
-    chosen = ChoiceMark(engine.pos.step, option_id, rating, participant_id)
+    chosen = ChoiceMark(ctx.index, option_id, rating, participant_id)
     if choice.several:
-        engine.store.toggle_pick(engine.id, chosen)  # one of several: on, or off again
+        ctx.items.toggle_pick(ctx.meeting_id, chosen)  # one of several: on, or off again
     else:
-        engine.store.mark_choice(engine.id, chosen)
+        ctx.items.mark_choice(ctx.meeting_id, chosen)
 
 
-def place(engine: MeetingEngine, point: int) -> None:
+def place(ctx: KindContext, point: int) -> None:
     """The group's point on a continuum, 1 at its first option's end (marked again: moved)."""
-    choice = engine.step.choice
+    choice = ctx.step.choice
     if choice is None or choice.continuum is None:
         raise MeetingError(_("this step has no continuum to mark a point on"))
     if not 1 <= point <= choice.continuum:
         raise MeetingError(_("this continuum has points 1–{n}").format(n=choice.continuum))
-    mark = ChoiceMark(engine.pos.step, str(point), choice.ratings[0])
-    engine.store.mark_choice(engine.id, mark)
+    mark = ChoiceMark(ctx.index, str(point), choice.ratings[0])
+    ctx.items.mark_choice(ctx.meeting_id, mark)
 
 
 def point(step: Step, marks: list) -> int | None:

@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING, Any
 from dialogtui.errors import MeetingError
 from dialogtui.i18n import _
 from dialogtui.kinds.base import KindSpec
+from dialogtui.kinds.cards import Cards
 
 if TYPE_CHECKING:
-    from dialogtui.meeting.engine import MeetingEngine
+    from dialogtui.kinds.context import KindContext
     from dialogtui.questionset.model import QuestionSet, Step
     from dialogtui.records import Card
 
@@ -36,22 +37,24 @@ def checked(by: str, to: str, text: str) -> tuple[str, str, str]:
     return by, to, text
 
 
-def add(engine: MeetingEngine, by: str, to: str, text: str) -> Card:
+def add(ctx: KindContext, by: str, to: str, text: str) -> Card:
     by, to, text = checked(by, to, text)
-    return engine.add_card(text, by=by, to=to)
+    return Cards.at(ctx).add(text, by=by, to=to)
 
 
-def correct(engine: MeetingEngine, card_id: int, by: str, to: str, text: str) -> None:
-    card = engine.card(card_id)
+def correct(ctx: KindContext, card_id: int, by: str, to: str, text: str) -> None:
+    cards = Cards.at(ctx)
+    card = cards.get(card_id)
     card.by, card.to, card.text = checked(by, to, text)
-    engine.save_card(card)
+    cards.save(card)
 
 
-def answer(engine: MeetingEngine, card_id: int, text: str) -> None:
+def answer(ctx: KindContext, card_id: int, text: str) -> None:
     """The asked actor's answer to a need (empty: not answered after all)."""
-    card = engine.card(card_id)
+    cards = Cards.at(ctx)
+    card = cards.get(card_id)
     card.answer = text.strip()
-    engine.save_card(card)
+    cards.save(card)
 
 
 def by_asked(cards: list[Card]) -> list[Card]:

@@ -10,13 +10,13 @@ from dialogtui.kinds.base import KindSpec
 from dialogtui.records import ScaleRating, saved
 
 if TYPE_CHECKING:
-    from dialogtui.meeting.engine import MeetingEngine
+    from dialogtui.kinds.context import KindContext
     from dialogtui.questionset.model import QuestionSet, Step
 
 
-def rate(engine: MeetingEngine, pid: int, value: int, comment: str | None = None) -> None:
+def rate(ctx: KindContext, pid: int, value: int, comment: str | None = None) -> None:
     """Rate someone on the step's scale; without a comment, one given earlier stays."""
-    scale = engine.step.scale
+    scale = ctx.step.scale
     if scale is None:
         raise MeetingError(_("this step has no scale"))
     values = [p.value for p in scale.points]
@@ -26,24 +26,24 @@ def rate(engine: MeetingEngine, pid: int, value: int, comment: str | None = None
                 value=value, low=values[0], high=values[-1]
             )
         )
-    rating = ScaleRating(engine.pos.step, pid, value, comment or "")
-    engine.store.rate_scale(engine.id, rating, comment=comment is not None)
+    rating = ScaleRating(ctx.index, pid, value, comment or "")
+    ctx.items.rate_scale(ctx.meeting_id, rating, comment=comment is not None)
 
 
-def rate_speaker(engine: MeetingEngine, value: int) -> int:
+def rate_speaker(ctx: KindContext, value: int) -> int:
     """The digit typed: the one whose turn it is rated, the round moving on. Their id."""
-    speaker = engine.speaker
+    speaker = ctx.speaker
     if speaker is None:
         raise MeetingError(_("Everyone has rated; tab chooses whose rating to change."))
     rater = saved(speaker.id)
-    rate(engine, rater, value)
-    engine.next_in_round()
+    rate(ctx, rater, value)
+    ctx.next_in_round()
     return rater
 
 
-def ratings(engine: MeetingEngine) -> list[ScaleRating]:
+def ratings(ctx: KindContext) -> list[ScaleRating]:
     """The scale ratings given in the current step."""
-    return [r for r in engine.store.scale_ratings(engine.id) if r.step == engine.pos.step]
+    return [r for r in ctx.items.scale_ratings(ctx.meeting_id) if r.step == ctx.index]
 
 
 def agenda(qs: QuestionSet, step: Step) -> list:

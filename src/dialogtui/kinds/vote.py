@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING, Any
 
 from dialogtui.i18n import _
 from dialogtui.kinds.base import KindSpec
+from dialogtui.kinds.cards import Cards
 
 if TYPE_CHECKING:
-    from dialogtui.meeting.engine import MeetingEngine
+    from dialogtui.kinds.context import KindContext
     from dialogtui.questionset.model import QuestionSet, Step
     from dialogtui.records import Card
 
@@ -37,11 +38,12 @@ def ranked(cards: list, keep: int | None) -> list[tuple[int, Any, bool]]:
     return out
 
 
-def give(engine: MeetingEngine, card_id: int, dots: int) -> Card:
+def give(ctx: KindContext, card_id: int, dots: int) -> Card:
     """Add (or, negative, take back) dots on a card; never fewer than none."""
-    card = engine.card(card_id)
+    cards = Cards.at(ctx)
+    card = cards.get(card_id)
     card.votes = max(0, card.votes + dots)
-    engine.save_card(card)
+    cards.save(card)
     return card
 
 

@@ -45,7 +45,7 @@ def summary(engine: MeetingEngine) -> Table:
     times.add_column(_("actual"), justify="right")
     for n, step in enumerate(engine.qs.steps):
         planned = step.planned_minutes
-        actual = engine.elapsed(n)
+        actual = engine.timing.elapsed(n)
         over = planned is not None and actual > planned * 60
         times.add_row(
             plain(f"{n + 1}. {step.title}"),
@@ -53,7 +53,7 @@ def summary(engine: MeetingEngine) -> Table:
             Text(format_seconds(actual), style="bold" if over else ""),
         )
     grid.add_row(times)
-    spoken = engine.speaking_times()
+    spoken = engine.turns.speaking_times()
     talk = Table(title=_("Speaking time"), title_justify="left", box=None, pad_edge=False)
     talk.add_column(_("who"))
     talk.add_column(_("turns"), justify="right")
@@ -63,7 +63,7 @@ def summary(engine: MeetingEngine) -> Table:
         talk.add_row(plain(p.name), str(turns), format_seconds(seconds))
     grid.add_row(Text(""))
     grid.add_row(talk)
-    actions = engine.actions()
+    actions = engine.actions.all()
     loose = [a for a in actions if not a.who or not a.when]
     if loose:
         grid.add_row(Text(""))
@@ -85,8 +85,8 @@ def summary(engine: MeetingEngine) -> Table:
         grid.add_row(Text(""))
         grid.add_row(Text(_("No actions.")))
     # A set without a plan (Orons zoner) and no action noted: nothing to say about actions.
-    reviewed = {f.action_id for f in engine.follow_ups()}
-    unreviewed = [a for a in engine.carried_actions() if a.id not in reviewed]
+    reviewed = {f.action_id for f in engine.actions.follow_ups()}
+    unreviewed = [a for a in engine.actions.carried() if a.id not in reviewed]
     if unreviewed:  # the plan of the meeting before is what this one was to follow up
         grid.add_row(Text(""))
         earlier = _warning_table(

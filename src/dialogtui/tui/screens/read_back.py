@@ -153,7 +153,7 @@ class ReadBackScreen(DialogScreen[None]):
             _("accepted by {names} at {time}").format(
                 names=visible(rb.accepted_by), time=f"{rb.at.astimezone():%H:%M}"
             )
-            for rb in self.engine.read_backs()
+            for rb in self.engine.read_back.all()
         )
         self._say_where()
 

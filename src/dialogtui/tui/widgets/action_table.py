@@ -110,7 +110,7 @@ class PlanDialog(FieldsDialog):
 def plan_frame_wanted(engine: MeetingEngine) -> DialogWanted[PlanFrame]:
     """The plan's frame as a form, in the minutes' own words; its text is kept as any
     dialog's is."""
-    L, plan = labels(engine.qs.language.value), engine.plan()
+    L, plan = labels(engine.qs.language.value), engine.actions.plan()
     names = tuple(p.name for p in engine.participants)
     meeting = L["follow_up_meeting"]
     # "Uppföljningsmöte, tid": what a message about the field calls it.
@@ -173,7 +173,7 @@ class ActionTable(ItemTable, StepPanel):
 
     def show(self, engine: MeetingEngine) -> None:
         cols = columns_for(engine)
-        items = engine.actions()
+        items = engine.actions.all()
         L = labels(engine.qs.language.value)  # the set's headings are in its language: all are
         group = lambda gid: p.name if (p := engine.participant(gid)) else "?"  # noqa: E731
         first, made = made_in(engine.qs, items, group, L)

@@ -60,7 +60,7 @@ class TimelinePanel(_Sheets, StepPanel):
 
     def show(self, engine: MeetingEngine) -> None:
         L = self.L = labels(engine.qs.language.value)  # as the minutes will say it
-        rows = board.line(engine.cards())
+        rows = board.line(engine.cards.all())
         self.fill(
             ["#", L["when"], L["organisation"], L["what"]],
             rows,
@@ -84,7 +84,7 @@ class TimelinePanel(_Sheets, StepPanel):
     async def action_move(self, delta: int) -> None:
         await settled(self)
         if (card := self.current) is not None:
-            self.post_message(EngineChange(lambda e: board.move(e, card.id, delta)))
+            self.post_message(EngineChange(lambda e: board.move(e.kind_context(), card.id, delta)))
 
 
 class MapPanel(_Sheets, StepPanel):
@@ -102,7 +102,7 @@ class MapPanel(_Sheets, StepPanel):
     def show(self, engine: MeetingEngine) -> None:
         L = labels(engine.qs.language.value)
         places = engine.step.places or []
-        rows = board.line(engine.cards())
+        rows = board.line(engine.cards.all())
         self.fill(
             [L["card"], L["place"]],
             rows,
@@ -123,7 +123,7 @@ class MapPanel(_Sheets, StepPanel):
     async def action_lay(self, place: int) -> None:
         await settled(self)  # on the sheet just written
         if (card := self.current) is not None:
-            self.post_message(EngineChange(lambda e: board.lay(e, card.id, place)))
+            self.post_message(EngineChange(lambda e: board.lay(e.kind_context(), card.id, place)))
 
     async def action_correct(self) -> None:
         await settled(self)

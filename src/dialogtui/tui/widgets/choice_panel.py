@@ -45,7 +45,7 @@ class ChoicePanel(OptionList, StepPanel):
         self.border_subtitle = _("{keys} on the highlighted option").format(keys=hints)
         if choice.several:
             self.border_subtitle += " " + _("(several: again unmarks)")
-        marks = choice_kind.marks(engine)
+        marks = choice_kind.marks(engine.kind_context())
         L = labels(engine.qs.language.value)
         keep = self.highlighted
         options = []
@@ -77,10 +77,12 @@ class ChoicePanel(OptionList, StepPanel):
 
     def action_point(self, n: int) -> None:
         if n <= getattr(self, "_points", 0):
-            self.post_message(EngineChange(lambda e: choice_kind.place(e, n)))
+            self.post_message(EngineChange(lambda e: choice_kind.place(e.kind_context(), n)))
 
     def action_mark(self, rating: str) -> None:
         option = self.highlighted_option
         if option is not None and option.id and rating in getattr(self, "_ratings", []):
             option_id = option.id
-            self.post_message(EngineChange(lambda e: choice_kind.mark(e, option_id, rating)))
+            self.post_message(
+                EngineChange(lambda e: choice_kind.mark(e.kind_context(), option_id, rating))
+            )

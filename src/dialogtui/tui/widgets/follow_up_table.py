@@ -35,8 +35,8 @@ class FollowUpTable(ItemTable, StepPanel):
     HINT = N_("d: done · c: continues · x: dropped")
 
     def show(self, engine: MeetingEngine) -> None:
-        items = engine.carried_actions()
-        reviewed = {f.action_id: f for f in engine.follow_ups()}
+        items = engine.actions.carried()
+        reviewed = {f.action_id: f for f in engine.actions.follow_ups()}
         L = labels(engine.qs.language.value)  # as the minutes will say it
         rows = (
             [

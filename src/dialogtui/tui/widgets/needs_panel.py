@@ -42,7 +42,7 @@ class NeedsPanel(ItemTable, StepPanel):
 
     def show(self, engine: MeetingEngine) -> None:
         L = self.L = labels(engine.qs.language.value)  # as the minutes will say it
-        rows = needs.by_asked(engine.cards())
+        rows = needs.by_asked(engine.cards.all())
         self.fill(
             [L["need_to"], L["need_by"], L["need"], L["answer"]],
             rows,

@@ -54,7 +54,7 @@ class ScalePanel(Static, StepPanel, can_focus=True):
             return
         self._values = {str(p.value) for p in scale.points}
         self._engine = engine
-        ratings = {r.participant_id: r.value for r in scale_kind.ratings(engine)}
+        ratings = {r.participant_id: r.value for r in scale_kind.ratings(engine.kind_context())}
         by_value: dict[int, list[str]] = {}
         for p in engine.participants:
             if p.id in ratings:
@@ -80,7 +80,7 @@ class ScalePanel(Static, StepPanel, can_focus=True):
     async def action_comment(self) -> None:
         await settled(self)  # the digits typed just before it have been taken
         engine = self._engine
-        ratings = scale_kind.ratings(engine) if engine else []
+        ratings = scale_kind.ratings(engine.kind_context()) if engine else []
         rating = next((r for r in ratings if r.participant_id == self._last_rated), None)
         if engine is None or rating is None:
             self.notify(_("Rate someone first; the comment goes with that rating."))
@@ -96,7 +96,7 @@ class ScalePanel(Static, StepPanel, can_focus=True):
             return  # not a point of this scale
 
         def rate(engine: MeetingEngine) -> None:
-            self._last_rated = scale_kind.rate_speaker(engine, value)
+            self._last_rated = scale_kind.rate_speaker(engine.kind_context(), value)
 
         self.post_message(EngineChange(rate))
 

@@ -41,7 +41,7 @@ class VotePanel(ItemTable, StepPanel):
 
     def show(self, engine: MeetingEngine) -> None:
         vote = engine.step.vote
-        rows = ranked(engine.cards(), vote.keep if vote else None)
+        rows = ranked(engine.cards.all(), vote.keep if vote else None)
         L = labels(engine.qs.language.value)  # as the minutes will say it
         by = any(card.by for _, card, _ in rows)  # whose cards: where someone had the floor
         self.fill(
@@ -69,7 +69,7 @@ class VotePanel(ItemTable, StepPanel):
     async def action_dots(self, n: int) -> None:
         await settled(self)  # on the card the keys before it reached
         if (card := self.current) is not None:
-            self.post_message(EngineChange(lambda e: give(e, card.id, n)))
+            self.post_message(EngineChange(lambda e: give(e.kind_context(), card.id, n)))
 
     async def action_edit(self) -> None:
         await settled(self)
