@@ -1,11 +1,16 @@
-"""One place per step kind (dialogtui.kinds): the model, the capture screen, `show` and the
-minutes look a kind up there, so that a new kind is one module and one line."""
+"""Each step kind in two places, one line each: its shape with the format (its member of
+`StepKind`, which the model validates by) and its behaviour in `dialogtui.kinds` (its panel,
+its lines in `show`, its section of the minutes), which the capture screen, `show` and the
+minutes look up instead of testing for the kind."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from meeting_helpers import new_meeting
+from pydantic import ValidationError
 from rich.console import Console
 
 from dialogtui.agenda import render_agenda
@@ -15,6 +20,7 @@ from dialogtui.export.record import load_record
 from dialogtui.kinds import SPECS, base
 from dialogtui.questionset.kinds import StepKind
 from dialogtui.questionset.library import find
+from dialogtui.questionset.model import Step
 from dialogtui.store import Store
 from dialogtui.tui.screens.capture import STEP_PANELS
 
@@ -70,3 +76,54 @@ def test_show_and_the_minutes_take_a_kinds_sections_from_its_spec(tmp_path, monk
     m.close()
     assert "A kind's own section of step 2" in render_minutes(load_record(store, m.id))
     store.close()
+
+
+def test_each_kinds_shape_names_fields_of_a_step_and_its_own_alone():
+    fields = set(Step.model_fields)
+    owners: dict[str, StepKind] = {}
+    for kind in StepKind:
+        shape = kind.shape
+        assert shape.label and set(shape.owns) <= fields, kind
+        # What a kind needs is its own: no other kind's step may have it.
+        assert shape.needs is None or shape.needs in shape.owns, kind
+        for name in shape.owns:
+            assert owners.setdefault(name, kind) is kind, f"{name}: {owners[name]} and {kind}"
+    # Its behaviour is looked up by the same member: one line per kind, none left over.
+    assert list(SPECS) == list(StepKind)
+
+
+# The smallest valid value of each field a kind may own.
+OWNED = {
+    "scale": {
+        "points": [{"value": v, "zone": z, "description": z} for v, z in ((1, "Grå"), (2, "Röd"))]
+    },
+    "choice": {"options": [{"id": "a", "label": "A"}, {"id": "b", "label": "B"}]},
+    "vote": {"dots": 3},
+    "places": ["Nära", "Långt bort"],
+    "columns": [{"field": "what", "label": "Vad"}],
+}
+
+
+@settings(max_examples=120, derandomize=True)
+@given(
+    kind=st.sampled_from(list(StepKind)),
+    given_fields=st.sets(st.sampled_from(sorted(OWNED))),
+)
+def test_a_step_is_valid_as_its_kinds_shape_says(kind, given_fields):
+    """Whatever a step of any kind holds of the fields kinds own: valid exactly where it has
+    what its kind needs and nothing another kind owns, and the error names the field."""
+    step = {"title": "Steg", "kind": kind.value, "text": "Vad hände?"}
+    step |= {name: OWNED[name] for name in given_fields}
+    needs = kind.shape.needs
+    foreign = sorted(given_fields - set(kind.shape.owns))
+    try:
+        Step.model_validate(step)
+    except ValidationError as exc:
+        said = str(exc)
+        if needs is not None and needs not in given_fields:
+            assert f"a `{kind.value}` step needs" in said and needs in said
+        else:
+            assert foreign and "only a step of kind" in said
+            assert any(f"`{name}`" in said for name in foreign)
+    else:
+        assert (needs is None or needs in given_fields) and not foreign
