@@ -154,4 +154,4 @@ def burst_key(app, key: str, character: str | None) -> None:
 
     event = events.Key(key, character)
     event.set_sender(app)
-    app._driver.send_message(event)
+    app.post_message(event)

@@ -64,8 +64,13 @@ async def steady(pilot):
     # A blinking cursor would make a snapshot depend on the moment it is taken.
     for field in app.screen.query("Input, TextArea"):
         field.cursor_blink = False
-    # The focused field draws its cursor once it has handled its Focus event.
-    await drain(app.screen.focused)
+    # The focused field draws its cursor once it has handled its Focus event, which is in
+    # its queue from the moment it has the focus: drained, unless the focus moved meanwhile.
+    for _ in range(10):
+        focused = app.screen.focused
+        await drain(focused)
+        if app.screen.focused is focused:
+            break
     await pilot.pause()
 
 

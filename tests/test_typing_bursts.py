@@ -262,3 +262,29 @@ def test_arrow_keys_and_a_mark_in_one_burst_mark_the_option_they_reached(tmp_pat
         assert marked == {(options[1], "now"), (options[3], "desired")}
 
     run(scenario, db=db, meeting_id=mid)
+
+
+def test_a_burst_names_each_character_as_pilot_press_does():
+    # `burst` names the keys itself (Pilot's `press` waits after each key): the app's
+    # bindings must see the same keys from both, "?" as question_mark and so on.
+    from textual import events
+    from textual.app import App
+    from tui_helpers import key_name
+
+    typed = "aZ9 äöåÆØ-.,:;!?/\\+@_()'\"#%&*=<>|€–"
+    seen: list[tuple[str, str | None]] = []
+
+    class Recorder(App):
+        def on_key(self, event: events.Key) -> None:
+            seen.append((event.key, event.character))
+
+    async def main():
+        app = Recorder()
+        async with app.run_test() as pilot:
+            await pilot.press(*typed)
+            await pilot.pause()
+
+    asyncio.run(main())
+    for (key, char), c in zip(seen, typed, strict=True):
+        assert key == key_name(c), c
+        assert char in (c, None), c  # some names Pilot does not turn back ("euro_sign")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import unicodedata
 from typing import TypeVar
 
 from meeting_helpers import new_meeting
@@ -91,20 +92,45 @@ def screen_text(app) -> str:
 def burst(app, *parts: str) -> None:
     """Send keys as a fast typist or a paste does: all at once, with no pause between them
     for the app to catch up (Pilot's `press` waits after each key). Text is given as is,
-    other keys in angle brackets: burst(app, "<f3>", "Boka tid", "<enter>", "<ctrl+s>")."""
+    other keys in angle brackets: burst(app, "<f3>", "Boka tid", "<enter>", "<ctrl+s>").
+    Each key goes into the app's queue as a terminal's key does (Textual's public
+    `post_message`), all of them before the app handles the first."""
     from textual import events
-    from textual.keys import _character_to_key
 
     chars = {"enter": "\r", "tab": "\t", "escape": "\x1b", "space": " "}
     for part in parts:
         if part.startswith("<") and part.endswith(">") and len(part) > 2:
             keys = [(part[1:-1], chars.get(part[1:-1]))]
         else:
-            keys = [(c if c.isalnum() else _character_to_key(c), c) for c in part]
+            keys = [(key_name(c), c) for c in part]
         for name, char in keys:
             event = events.Key(name, char)
             event.set_sender(app)
-            app._driver.send_message(event)
+            app.post_message(event)
+
+
+# Textual's names for the characters whose Unicode name it shortens.
+_SHORT_NAMES = {
+    "solidus": "slash",
+    "reverse_solidus": "backslash",
+    "commercial_at": "at",
+    "hyphen_minus": "minus",
+    "plus_sign": "plus",
+    "low_line": "underscore",
+}
+
+
+def key_name(char: str) -> str:
+    """The key Textual names for a typed character: itself if a letter or a digit, else
+    its Unicode name ("question_mark", "full_stop"), as Pilot's `press` names it
+    (tests/test_typing_bursts.py checks that the two agree)."""
+    if char.isalnum():
+        return char
+    try:
+        name = unicodedata.name(char).lower().replace("-", "_").replace(" ", "_")
+    except ValueError:
+        return char
+    return _SHORT_NAMES.get(name, name)
 
 
 async def handled(app) -> None:
@@ -112,8 +138,9 @@ async def handled(app) -> None:
     action), by the widget it went to and by that widget's screen (a saved turn)."""
     if app.return_code is not None:  # the app is quitting and takes no more keys
         return
-    # `burst` and Pilot hand each key to the app through the driver, a loop turn or two
-    # later; something sent the same way arrives once they are all in the app's queue.
+    # Pilot hands each key to the app through the driver, a loop turn or two later;
+    # something sent the same way arrives once they are all in the app's queue (`burst`'s
+    # keys are in it already).
     loop = asyncio.get_running_loop()
     await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(_nothing(), loop))
     await drain(app)
