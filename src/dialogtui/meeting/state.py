@@ -134,13 +134,12 @@ ENGINE_ONLY = ("clock", "saved")
 
 def state_of(engine: MeetingEngine, saved: Saved | None = None) -> MeetingState:
     """The meeting as the engine has it now; `saved`: what the screen last said was saved."""
-    pos, step = engine.pos, engine.step
-    store, mid = engine.store, engine.id
+    pos, store, mid = engine.pos, engine.store, engine.id
     return MeetingState(
         at=_place(pos),
         turns=_turns(store, mid, pos.step),
         marks=tuple(sorted(engine.round_marks().items())),
-        complete=engine.round_complete if step.is_round else False,
+        complete=engine.round_complete,
         paused=engine.paused,
         finished=engine.status is MeetingStatus.finished,
         skipped=frozenset(engine.skipped),
@@ -170,7 +169,6 @@ def read_state(store: Store, meeting_id: int, qs: QuestionSet) -> MeetingState:
     """The meeting as the store has it, through its read methods alone (a read-only
     store will do); `qs`: the meeting's own set, parsed once by the caller."""
     pos = store.position(meeting_id)
-    step = qs.steps[pos.step]
     people = store.participants(meeting_id)
     groups = store.groups(meeting_id)
     marks, complete = _round(store, meeting_id, qs, pos, people, groups)
@@ -178,7 +176,7 @@ def read_state(store: Store, meeting_id: int, qs: QuestionSet) -> MeetingState:
         at=_place(pos),
         turns=_turns(store, meeting_id, pos.step),
         marks=tuple(sorted(marks.items())),
-        complete=complete if step.is_round else False,
+        complete=complete,
         paused=pos.paused,
         finished=store.meeting_row(meeting_id).status is MeetingStatus.finished,
         skipped=frozenset(store.skipped_steps(meeting_id)),
