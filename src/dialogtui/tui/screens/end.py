@@ -273,7 +273,7 @@ class EndScreen(DialogScreen[bool]):
         from dialogtui.store import Store
 
         try:
-            reader = Store.open(self.engine.store.path)
+            reader = Store.open_reader(self.engine.store.path)
             try:
                 everyone = self.PRESETS["everyone"]
                 return file_names(reader, self.engine.id, everyone, pseudonymise, labels=labels)
@@ -306,8 +306,10 @@ class EndScreen(DialogScreen[bool]):
 
         try:
             # Its own connection, read as one snapshot: the screen's connection stays with
-            # the UI thread, which goes on saving the clock and drafts meanwhile.
-            reader = Store.open(self.engine.store.path)
+            # the UI thread, which goes on saving the clock and drafts meanwhile. A reader:
+            # it cannot write, and opening it neither migrates (the meeting's writer has)
+            # nor sets the umask, which is the whole process's, the UI thread's too.
+            reader = Store.open_reader(self.engine.store.path)
             try:
                 exported = export_meeting(
                     reader, self.engine.id, folder, pseudonymise, history, labels, formats, to
@@ -318,7 +320,8 @@ class EndScreen(DialogScreen[bool]):
             self.app.call_from_thread(self.app.report, exc)
             self.app.call_from_thread(self._status, _("Export failed; see the message."))
             return
-        self.exported = exported.paths
+        # Set on the UI thread, as all of the screen's state: before the status says so.
+        self.app.call_from_thread(setattr, self, "exported", exported.paths)
         said = Text()
         if exported.paths:
             said += plain(_("Written:") + "\n" + "\n".join(str(p) for p in exported.paths))

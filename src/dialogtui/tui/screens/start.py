@@ -15,10 +15,11 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from dialogtui.display import plain, visible
-from dialogtui.errors import DialogtuiError
+from dialogtui.errors import DialogtuiError, NoStore
 from dialogtui.i18n import N_, _, date_text
 from dialogtui.questionset.library import Listing, listings
 from dialogtui.records import MeetingStatus, MeetingSummary
+from dialogtui.store import Store
 from dialogtui.tui.ordering import settle
 from dialogtui.tui.typed import DialogScreen
 from dialogtui.tui.widgets.footer import KeyFooter
@@ -84,12 +85,22 @@ class StartScreen(DialogScreen[None]):
         if not self._entries:
             self._entries = listings()
         try:
-            self._meetings = [
-                m for m in self.app.store.list_meetings() if m.status is MeetingStatus.open
-            ]
+            self._meetings = self._unfinished()
         except DialogtuiError as exc:
             self.app.report(exc)
         self._fill(self.query_one("#search", Input).value)
+
+    def _unfinished(self) -> list[MeetingSummary]:
+        """Read through a reader of its own: a list takes no write lock, waits for another
+        window's write only briefly, and makes no file before a meeting is made."""
+        try:
+            reader = Store.open_for_reading(self.app.db_path)
+        except NoStore:
+            return []  # nothing saved yet: the file is made with the first meeting
+        try:
+            return [m for m in reader.list_meetings() if m.status is MeetingStatus.open]
+        finally:
+            reader.close()
 
     def _fill(self, query: str) -> None:
         q = fold(query)
@@ -145,7 +156,7 @@ class StartScreen(DialogScreen[None]):
                 said = _("This set has problems:") + f"\n{entry.problem}"
                 preview.update(plain(said, style="bold"))
             else:
-                self._agenda(entry)
+                self._agenda(entry, preview)
         else:
             m = next(m for m in self._meetings if f"m{m.id}" == option.id)
             preview.update(
@@ -160,9 +171,10 @@ class StartScreen(DialogScreen[None]):
             )
 
     @work(thread=True, exclusive=True)
-    def _agenda(self, entry: Listing) -> None:
+    def _agenda(self, entry: Listing, preview: Static) -> None:
         """Validating and laying out a set takes a moment (pydantic's first import most of
-        all), so the list is usable at once and the preview follows."""
+        all), so the list is usable at once and the preview follows. The preview's widget
+        is found on the UI thread and handed in: the DOM is not to be queried from here."""
         from dialogtui.agenda import render_agenda
         from dialogtui.questionset.loader import load_question_set
 
@@ -176,7 +188,7 @@ class StartScreen(DialogScreen[None]):
         except DialogtuiError as exc:
             body = plain(_("This set has problems:") + f"\n{exc}", style="bold")
         if not get_current_worker().is_cancelled:  # a newer preview has taken its place
-            self.app.call_from_thread(self.query_one("#preview-text", Static).update, body)
+            self.app.call_from_thread(preview.update, body)
 
     async def action_search(self) -> None:
         await settle(self)
