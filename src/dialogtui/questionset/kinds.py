@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from types import MappingProxyType
 
 from dialogtui.i18n import N_
 
@@ -60,8 +59,3 @@ class StepKind(StrEnum):
     needs = "needs", KindShape(N_("needs"), round=True, cards=True)
     timeline = "timeline", KindShape(N_("timeline"), round=True, cards=True)
     map = "map", KindShape(N_("map"), cards=True, needs="places", owns=("places",))
-
-
-# Each kind's shape by kind, for code that holds a kind's value rather than its member
-# ("scale"): the same records as `kind.shape`, not a second table.
-SHAPES = MappingProxyType({kind: kind.shape for kind in StepKind})
