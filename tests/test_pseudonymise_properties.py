@@ -28,7 +28,8 @@ from hypothesis import HealthCheck, assume, given, note, settings
 from hypothesis import strategies as st
 from wordfreq import zipf_frequency
 
-from dialogtui.export.pseudonymise import fold, is_common_word, name_replacer, pseudonyms
+from dialogtui.export.name_endings import is_common_word
+from dialogtui.export.pseudonymise import fold, name_replacer, pseudonyms
 from dialogtui.export.record import MeetingRecord
 from dialogtui.questionset.library import find
 from dialogtui.questionset.model import QuestionSet
