@@ -63,13 +63,13 @@ def test_two_producers_cannot_share_a_kind_or_register_it_twice():
     from dialogtui.tui.keeping import KeptDialogs
 
     every_tui_module()
-    with pytest.raises(ValueError, match="note"):
+    with pytest.raises(RuntimeError, match="note"):
         KeepKind("note")  # the capture screen's
     kept = KeptDialogs(None, None, lambda text: None)  # type: ignore[arg-type]
     from dialogtui.tui.dialogs.notes import GROUP
 
     kept.register(GROUP, lambda about: None)
-    with pytest.raises(ValueError, match="group"):
+    with pytest.raises(RuntimeError, match="group"):
         kept.register(GROUP, lambda about: None)
 
 

@@ -90,7 +90,7 @@ class KeptDialogs:
     def register(self, kind: KeepKind, reopen: Reopen) -> None:
         """How `kind`'s dialog opens again; each kind is registered once."""
         if kind.name in self._reopen:
-            raise ValueError(f"the kept dialog {kind.name!r} is registered twice")
+            raise RuntimeError(f"the kept dialog {kind.name!r} is registered twice")
         self._reopen[kind.name] = (kind, reopen)
 
     @property

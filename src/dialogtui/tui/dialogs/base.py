@@ -84,9 +84,9 @@ class KeepKind:
 
     def __post_init__(self) -> None:
         if not self.name or ":" in self.name:
-            raise ValueError(f"a kept dialog's kind is a name without ':', not {self.name!r}")
+            raise RuntimeError(f"a kept dialog's kind is a name without ':', not {self.name!r}")
         if self.name in KINDS:
-            raise ValueError(f"two kinds of kept dialog are named {self.name!r}")
+            raise RuntimeError(f"two kinds of kept dialog are named {self.name!r}")
         KINDS[self.name] = self
 
     def key(self, about: object = "") -> KeepKey:
