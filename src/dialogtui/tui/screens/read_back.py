@@ -242,8 +242,7 @@ class ReadBackScreen(DialogScreen[None]):
         turn = self.current
         if turn is None or turn.passed:
             return
-        dialog, done, key = correction(self.engine, self.host, turn, self.again)
-        await self.host.open_kept(dialog, done, key)
+        await self.host.open_dialog(correction(self.engine, self.host, turn, self.again))
 
     async def action_object(self) -> None:
         await settle(self)

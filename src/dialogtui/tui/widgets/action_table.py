@@ -50,7 +50,7 @@ class WrongField(MeetingError):
         self.field = field
 
 
-class PlanDialog(FieldsDialog):
+class PlanDialog(FieldsDialog[PlanFrame]):
     """The plan's frame. The follow-up meeting's date, time and place share one line under
     one label, so that the form still fits a 24-line terminal with its hint line (the
     message of a wrong field) in view; a wrong field keeps the keyboard, so that what is
