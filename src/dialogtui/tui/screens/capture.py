@@ -45,7 +45,6 @@ from dialogtui.tui.screens.capture_dialogs import CaptureDialogs
 from dialogtui.tui.typed import DialogScreen
 from dialogtui.tui.widgets.draft import DraftArea
 from dialogtui.tui.widgets.footer import KeyFooter
-from dialogtui.tui.widgets.observing import follow
 from dialogtui.tui.widgets.question_panel import QuestionPanel
 from dialogtui.tui.widgets.speaker_strip import SpeakerStrip
 from dialogtui.tui.widgets.step_header import StepHeader
@@ -69,13 +68,6 @@ def _panel(path: str) -> type[StepPanel]:
 STEP_PANELS: dict[str, tuple[type[StepPanel], str]] = {
     kind: (_panel(spec.panel), spec.panel_id) for kind, spec in KIND_SPECS.items() if spec.panel
 }
-
-
-def _panel_part(state: MeetingState) -> object:
-    """What a step's panel shows of the meeting: the step's items and people, and whose
-    floor it is (a sheet or a need written now is theirs)."""
-    at = state.at
-    return (at.step, at.repetition, at.speaker, state.people, state.items)
 
 
 class _Keep(Enum):
@@ -177,8 +169,6 @@ class CaptureScreen(DialogScreen[None]):
         draft = self.query_one(DraftArea)
         draft.text = visible(self._saved_draft)
         draft.move_cursor(draft.document.end)
-        for panel_class, panel_id in STEP_PANELS.values():
-            self._follow_panel(self.query_one(f"#{panel_id}", panel_class))
         self.observe()
         self._focus_for_step()
         self.set_interval(AUTOSAVE_SECONDS, lambda: self.post_message(Tick()))
@@ -188,13 +178,6 @@ class CaptureScreen(DialogScreen[None]):
         self.kept.reopen()
 
     # -- the view -------------------------------------------------------------------------
-
-    @staticmethod
-    def _follow_panel(panel: StepPanel) -> None:
-        def redraw(engine: MeetingEngine, _state: MeetingState) -> None:
-            panel.show(engine)
-
-        follow(panel, _panel_part, redraw)
 
     def observe(self, saved: Saved | None | _Keep = _Keep.SAVED) -> None:
         """The meeting as it is now, for every widget that shows a part of it; `saved`: what

@@ -23,10 +23,12 @@ from textual.widget import Widget
 
 from dialogtui.i18n import N_
 from dialogtui.meeting.engine import MeetingEngine
+from dialogtui.meeting.state import MeetingState
 from dialogtui.records import ActionItem
 from dialogtui.tui.dialogs.base import FormDialog, KeepKey, KeepKind, TextDialog
 from dialogtui.tui.keeping import Opening
 from dialogtui.tui.ordering import settle
+from dialogtui.tui.widgets.observing import follow
 
 T = TypeVar("T")
 
@@ -138,6 +140,13 @@ async def ask(panel: Widget, request: Request | Callable[[PanelHost], Awaitable[
 PanelReopen = Callable[[MeetingEngine, str], Request | None]
 
 
+def _shown(state: MeetingState) -> object:
+    """What a step's panel shows of the meeting: the step's items and people, and whose
+    floor it is (a sheet or a need written now is theirs)."""
+    at = state.at
+    return (at.step, at.repetition, at.speaker, state.people, state.items)
+
+
 class StepPanel(Widget):
     """What the capture screen knows of a step kind's panel, which `KindSpec.panel` names.
 
@@ -148,6 +157,11 @@ class StepPanel(Widget):
 
     HELP_TITLE: str  # help's heading for its keys (marked N_, translated there)
     HINT: str = ""  # its keys, on its border where it shows them (marked N_)
+
+    def on_mount(self) -> None:
+        # It watches the screen's state, and is drawn again (`show`) while it is shown and
+        # when its part changed (every panel's own class has its own on_mount besides).
+        follow(self, _shown, lambda engine, _state: self.show(engine))
 
     @abstractmethod
     def show(self, engine: MeetingEngine) -> None:
