@@ -138,7 +138,3 @@ class ReadBacks:
     def all(self) -> list[ReadBack]:
         """Each time the minutes were read back and accepted, in order."""
         return self._store.read_backs(self._id)
-
-    def corrected(self) -> set[int]:
-        """The turns corrected when the minutes were read back."""
-        return self._store.corrected_at_read_back(self._id)
