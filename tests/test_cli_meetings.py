@@ -170,3 +170,53 @@ def test_the_read_commands_write_nothing(cli, private_home, tmp_path):
     assert (db.read_bytes(), db.stat().st_mtime_ns, db.stat().st_mode) == before
     assert cli("notes", mid, "--consent", "muntligt").code == 0  # a correction still writes
     assert "consent (given): muntligt" in cli("notes", mid).out
+
+
+SEAMS = """
+import sys
+from dialogtui import i18n
+from dialogtui.export import formats
+
+i18n.LANGUAGES += ("de",)
+i18n.NAMES["de"] = "Deutsch"
+html = formats.Format("html", "HTML", ("minutes.html",), "html", "", about="a web page")
+formats.FORMATS["html"] = html
+sys.argv = ["dialogtui", *sys.argv[1:]]
+from dialogtui.entry import main
+main()
+"""
+
+
+def test_the_help_lists_the_formats_and_languages_from_their_tables():
+    # A new export format is one module and its entry in FORMATS, a new language its
+    # catalogue and its code in LANGUAGES: the help that lists the choices lists it too.
+    import subprocess
+    import sys
+
+    def helped(*args: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", SEAMS, *args], capture_output=True, text=True, check=True
+        )
+        return " ".join(done.stdout.split())
+
+    export = helped("export", "--help")
+    assert (
+        "Comma-separated: md, docx, pdf, txt (a journal note), ics (the follow-up meeting and "
+        "the actions' dates), html (a web page), or all." in export
+    )
+    assert "Headings and dates in this language (sv, fi, da, nb, en, de) for" in export
+    assert "The app's language: sv, fi, da, nb, en or de (default:" in helped("--help")
+    assert "[LANG] <str> sv, fi, da, nb, en or de." in helped("language", "--help")
+
+
+def test_the_end_screens_export_key_names_every_format_in_the_apps_language(monkeypatch):
+    from dialogtui import i18n
+    from dialogtui.export import formats
+    from dialogtui.tui.screens.end import EndScreen
+
+    (everyone,) = [b for b in EndScreen.BINDINGS if b.action == "export('everyone')"]
+    said = "Export for everyone: Markdown, Word, PDF, journal note, calendar"
+    assert i18n._(everyone.tooltip) == said
+    html = formats.Format("html", "HTML", ("minutes.html",), "html", "")
+    monkeypatch.setitem(formats.FORMATS, "html", html)
+    assert i18n._(everyone.tooltip) == said + ", HTML"  # said where shown, from the table

@@ -14,12 +14,13 @@ from collections import Counter
 import docx
 import pypdf
 import pytest
-from documents import document_texts, markdown_text, pdf_text, words
+from documents import document_formats, document_texts, markdown_text, pdf_text, words
 from exported import kinds, named
 from icalendar import Calendar
 from meeting_helpers import new_meeting
 
 from dialogtui.errors import ExportError
+from dialogtui.export.formats import files_of
 from dialogtui.export.write import export_meeting
 from dialogtui.meeting.clock import FakeClock
 from dialogtui.records import ActionItem, NoteKind, PlanFrame
@@ -100,12 +101,14 @@ def flat(text: str) -> str:
 
 def test_every_format_carries_the_markdowns_content(store, tmp_path):
     mid = client_meeting(store)
-    export_meeting(store, mid, tmp_path, formats=("md", "docx", "pdf", "txt"))
+    export_meeting(store, mid, tmp_path, formats=document_formats())
     texts = document_texts(tmp_path)
+    assert set(texts) == set(files_of(document_formats()))
     for doc in ("minutes", "action-plan"):
         reference = words(texts[f"{doc}.md"])
         assert len(reference) > 40
-        for suffix in ("docx", "pdf"):
+        others = [name.partition(".")[2] for name in texts if name.startswith(f"{doc}.")]
+        for suffix in (s for s in others if s != "md"):
             got = Counter(words(texts[f"{doc}.{suffix}"]))
             assert not Counter(reference) - got, (doc, suffix)  # nothing missing
             # Nothing added but a table's headings, which a PDF repeats on a new page.
@@ -126,7 +129,7 @@ def test_every_format_carries_the_markdowns_content(store, tmp_path):
     for method in ("Tider", "Planerat", "Tillagt, inte i källan", "Namn; Roll"):
         assert method not in note, method
     # The read-back's marks are in every one of them.
-    for name in ("minutes.md", "minutes.docx", "minutes.pdf", "journal-note.txt"):
+    for name in (n for n in texts if n.startswith(("minutes.", "journal-note."))):
         said = flat(texts[name])
         assert "(rättat vid uppläsningen)" in said, name
         assert "Anna Lind anser att uppgiften är oriktig: Kalle går inte i Eriks klass." in said
@@ -400,10 +403,10 @@ COPIES = {
 def test_a_recipients_copy_never_holds_the_others_statements(store, private_home, to):
     mid = client_meeting(store)
     kept, folder = COPIES[to]
-    paths = export_meeting(store, mid, formats=("md", "docx", "pdf", "txt"), to=to).paths
+    paths = export_meeting(store, mid, formats=document_formats(), to=to).paths
     assert {p.parent.name for p in paths} == {folder}
     texts = document_texts(private_home / "exports" / folder)
-    assert len(texts) == 7
+    assert set(texts) == set(files_of(document_formats()))
     for name, text in texts.items():
         said = flat(text)
         for who, words_said in SAID.items():
@@ -487,9 +490,11 @@ def test_a_steps_statements_marked_as_facts_or_assessments_in_every_document(sto
     m.submit(SAID["Anna Lind"])
     m.close()
     # The facilitators' copy has every step, even one with nothing said yet.
-    export_meeting(store, m.id, tmp_path, formats=("md", "docx", "pdf", "txt"), to="facilitators")
-    for name in ("minutes.md", "minutes.docx", "minutes.pdf"):
-        said = flat(document_texts(tmp_path)[name])
+    export_meeting(store, m.id, tmp_path, formats=document_formats(), to="facilitators")
+    texts = document_texts(tmp_path)
+    assert set(texts) == set(files_of(document_formats()))
+    for name in (n for n in texts if n.startswith("minutes.")):
+        said = flat(texts[name])
         assert "1. Frågor till familjemedlemmarna Faktiska omständigheter Planerat" in said, name
         assert "2. Frågor till myndigheterna Bedömningar Planerat" in said, name
     # The journal has no times, and no step in which nothing was said.

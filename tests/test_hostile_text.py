@@ -271,8 +271,9 @@ def test_plain_text_is_exactly_the_text_with_controls_made_visible(text):
 def test_every_document_format_holds_hostile_text_as_typed_and_no_control(tmp_path):
     # A turn, a title and an action typed with controls, markup and Markdown: each format
     # writes them as text (controls made visible), and a DOCX stays valid XML.
-    from documents import document_texts
+    from documents import document_formats, document_texts
 
+    from dialogtui.export.formats import FORMATS, files_of
     from dialogtui.export.write import export_meeting
     from dialogtui.records import ActionItem
 
@@ -283,10 +284,10 @@ def test_every_document_format_holds_hostile_text_as_typed_and_no_control(tmp_pa
     # "{nb}" is what fpdf2 replaces with the page count where it writes text itself.
     m.actions.add(ActionItem(f"Åtgärd {CLEAR} {{nb}}", who="Anna", when=dt.date(2026, 3, 1)))
     m.close()
-    export_meeting(store, m.id, tmp_path / "out", formats=("md", "docx", "pdf", "txt", "ics"))
+    export_meeting(store, m.id, tmp_path / "out", formats=tuple(FORMATS))
     store.close()
     texts = document_texts(tmp_path / "out")
-    assert len(texts) == 7
+    assert set(texts) == set(files_of(document_formats()))  # each file of every format
     for name, text in texts.items():
         assert not RAW.search(text.replace("\n", "").replace("\t", "")), name
         if name.endswith(".pdf"):  # its font has no pictures of controls: a mark instead
@@ -306,8 +307,9 @@ def test_a_recipients_copy_names_its_people_as_typed_in_every_format(tmp_path):
     # A copy says whose statements it holds: the names are text someone typed, escaped
     # by each format (Markdown markup stays as typed, controls made visible, the DOCX
     # stays valid XML), like every other name.
-    from documents import document_texts
+    from documents import document_formats, document_texts
 
+    from dialogtui.export.formats import files_of
     from dialogtui.export.write import export_meeting
 
     store = Store.open(tmp_path / "db")
@@ -316,11 +318,11 @@ def test_a_recipients_copy_names_its_people_as_typed_in_every_format(tmp_path):
     m.start()
     m.submit("Jag säger något.")
     m.close()
-    formats = ("md", "docx", "pdf", "txt")
+    formats = document_formats()
     export_meeting(store, m.id, tmp_path / "out", formats=formats, to="family")
     store.close()
     texts = document_texts(tmp_path / "out")
-    assert len(texts) == 7
+    assert set(texts) == set(files_of(formats))
     for doc, text in texts.items():
         assert not RAW.search(text.replace("\n", "").replace("\t", "")), doc
         if doc.startswith("minutes"):

@@ -18,6 +18,7 @@ import functools
 import gettext
 import locale
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 LANGUAGES = ("sv", "fi", "da", "nb", "en")
@@ -76,6 +77,8 @@ def current() -> str:
 def _(message: str) -> str:
     """The app's own words in its language (the message itself where it has no translation:
     English). The empty message is itself: gettext would give the catalogue's header."""
+    if isinstance(message, Phrase):
+        return message.said()
     return _translations.gettext(message) if message else message
 
 
@@ -100,6 +103,20 @@ def N_(message: str) -> str:
     """A message marked for the catalogues where it is defined, translated where it is shown
     (a table built at import, before the language is chosen)."""
     return message
+
+
+class Phrase(str):
+    """A message put together from a table where it is shown, as N_'s is translated there:
+    made at import, said by `_()` in the language of the moment (a key's tooltip that
+    lists the export formats, each in the user's language). As a string it is what it
+    said when it was made."""
+
+    said: Callable[[], str]
+
+    def __new__(cls, said: Callable[[], str]) -> Phrase:
+        phrase = super().__new__(cls, said())
+        phrase.said = said
+        return phrase
 
 
 def date_text(value: dt.date | str, form: str = "medium", language: str | None = None) -> str:

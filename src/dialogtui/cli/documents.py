@@ -7,18 +7,18 @@ from typing import Annotated
 
 import typer
 
+from dialogtui import i18n
 from dialogtui.cli.output import columns, say
 from dialogtui.cli.root import Command, app, no_meeting, reading_store, writing_store
 from dialogtui.cli.settings import known_language
 from dialogtui.errors import DialogtuiError
+from dialogtui.export.formats import FORMATS
 from dialogtui.i18n import _, date_text, note_kind_name, status_name
 from dialogtui.tui.launch import meeting_id as parse_meeting_id
 
 
 def _formats(asked: str) -> tuple[str, ...]:
     """md,docx,pdf,txt,ics (or "all") as the export's format keys, or a clear error."""
-    from dialogtui.export.formats import FORMATS
-
     keys = [k.strip().lower().lstrip(".") for k in asked.split(",") if k.strip()]
     if keys == ["all"]:
         return tuple(FORMATS)
@@ -30,14 +30,19 @@ def _formats(asked: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
+def _formats_said() -> str:
+    """The formats as `--format` takes them, each with what it is where its key does not
+    say it: "md, docx, pdf, txt (a journal note), ics (…)"."""
+    return ", ".join(f"{key} ({_(f.about)})" if f.about else key for key, f in FORMATS.items())
+
+
 @app.command(
     "export",
     cls=Command,
     short_help=_("Write a meeting's minutes and action plan, for a recipient."),
     help=_(
-        "Write a meeting's minutes and action plan: Markdown by default; Word (DOCX), PDF, a "
-        "journal note (plain text) and a calendar file (.ics) with --format; the copy of "
-        "one recipient with --for."
+        "Write a meeting's minutes and action plan: Markdown by default, the other formats "
+        "with --format; the copy of one recipient with --for."
     ),
 )
 def export_cmd(
@@ -60,9 +65,9 @@ def export_cmd(
             "--labels",
             metavar=_("LANG"),
             help=_(
-                "Headings and dates in this language (sv, fi, da, nb, en) for a recipient who "
-                "needs it; the meeting's own words stay as said. Default: the meeting's."
-            ),
+                "Headings and dates in this language ({languages}) for a recipient who needs "
+                "it; the meeting's own words stay as said. Default: the meeting's."
+            ).format(languages=", ".join(i18n.LANGUAGES)),
         ),
     ] = None,
     formats: Annotated[
@@ -70,10 +75,7 @@ def export_cmd(
         typer.Option(
             "--format",
             metavar=_("FORMATS"),
-            help=_(
-                "Comma-separated: md, docx, pdf, txt (a journal note), ics (the follow-up "
-                "meeting and the actions' dates), or all."
-            ),
+            help=_("Comma-separated: {formats}, or all.").format(formats=_formats_said()),
         ),
     ] = "md",
     to: Annotated[

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from dialogtui import __version__
+from dialogtui import __version__, i18n
 from dialogtui.cli._speaking import SpeakingCommand, SpeakingGroup
 from dialogtui.errors import UnknownMeeting
 from dialogtui.i18n import _
@@ -84,13 +84,19 @@ def _root(
         typer.Option(
             "--lang",
             metavar=_("LANG"),
-            help=_(
-                "The app's language: sv, fi, da, nb or en (default: your choice, your system's)."
+            help=_("The app's language: {languages} (default: your choice, your system's).").format(
+                languages=languages_or()
             ),
         ),
     ] = None,
 ) -> None:
     """Options of `dialogtui` itself; with no command at all, `entry.main` opens the app."""
+
+
+def languages_or() -> str:
+    """The languages the app speaks, as a choice of one: "sv, fi, da, nb or en"."""
+    *first, last = i18n.LANGUAGES
+    return _("{first} or {last}").format(first=", ".join(first), last=last)
 
 
 @contextlib.contextmanager

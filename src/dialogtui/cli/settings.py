@@ -9,7 +9,7 @@ import typer
 from dialogtui import i18n
 from dialogtui import language as setting
 from dialogtui.cli.output import say
-from dialogtui.cli.root import Command, app
+from dialogtui.cli.root import Command, app, languages_or
 from dialogtui.errors import DialogtuiError, os_reason
 from dialogtui.i18n import _
 
@@ -19,7 +19,7 @@ from dialogtui.i18n import _
 )
 def language_cmd(
     choice: Annotated[
-        str | None, typer.Argument(metavar="[" + _("LANG") + "]", help=_("sv, fi, da, nb or en."))
+        str | None, typer.Argument(metavar="[" + _("LANG") + "]", help=languages_or() + ".")
     ] = None,
 ) -> None:
     if choice is None:

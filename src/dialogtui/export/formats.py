@@ -10,7 +10,7 @@ import importlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from dialogtui.i18n import N_
+from dialogtui.i18n import N_, _
 
 if TYPE_CHECKING:
     from dialogtui.export.document import Document
@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Format:
     key: str  # as `--format` takes it
+    # What a list of the formats calls it ("Markdown", "journal note": the end screen's
+    # key that exports in every format says them), translated where shown.
+    name: str
     # Each file's kind and extension; on disk it is named for people, with the meeting's
     # date and title and the kind said in the documents' language (`export.names`).
     files: tuple[str, ...]
@@ -29,6 +32,7 @@ class Format:
     module: str
     failed: str  # "the PDF could not be written: {reason}"
     nothing: str = ""  # said when it has nothing to write at all: "no calendar: nothing dated"
+    about: str = ""  # what `--format`'s help says of it, in brackets: "a journal note"
 
 
 FORMATS: dict[str, Format] = {
@@ -36,38 +40,50 @@ FORMATS: dict[str, Format] = {
     for f in (
         Format(
             "md",
+            N_("Markdown"),
             ("minutes.md", "action-plan.md"),
             "markdown",
             N_("the Markdown files could not be written: {reason}"),
         ),
         Format(
             "docx",
+            N_("Word"),
             ("minutes.docx", "action-plan.docx"),
             "word",
             N_("the Word documents could not be written: {reason}"),
         ),
         Format(
             "pdf",
+            N_("PDF"),
             ("minutes.pdf", "action-plan.pdf"),
             "pdf",
             N_("the PDF could not be written: {reason}"),
         ),
         Format(
             "txt",
+            N_("journal note"),
             ("journal-note.txt",),
             "text",
             N_("the journal note could not be written: {reason}"),
+            about=N_("a journal note"),
         ),
         Format(
             "ics",
+            N_("calendar"),
             ("calendar.ics",),
             "calendar",
             N_("the calendar could not be written: {reason}"),
             N_("no calendar: nothing dated"),
+            about=N_("the follow-up meeting and the actions' dates"),
         ),
     )
 }
 DEFAULT = ("md",)
+
+
+def listed() -> str:
+    """The formats' names in the app's language, as a list of them says them."""
+    return ", ".join(_(f.name) for f in FORMATS.values())
 
 
 def files_of(formats: tuple[str, ...]) -> tuple[str, ...]:

@@ -14,8 +14,8 @@ from textual.widgets import Static
 
 from dialogtui.display import one_line, plain, visible
 from dialogtui.errors import DialogtuiError, ExportError
-from dialogtui.export.formats import FORMATS
-from dialogtui.i18n import N_, _, date_text, ngettext
+from dialogtui.export.formats import FORMATS, listed
+from dialogtui.i18n import N_, Phrase, _, date_text, ngettext
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.meeting.timers import format_seconds
 from dialogtui.paths import documents_dir
@@ -116,7 +116,7 @@ class EndScreen(DialogScreen[bool]):
             "e",
             "export('everyone')",
             N_("Export"),
-            tooltip=N_("Export for everyone: Markdown, Word, PDF, journal note, calendar"),
+            tooltip=Phrase(lambda: _("Export for everyone: {formats}").format(formats=listed())),
         ),
         Binding(
             "f",
