@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from enum import Enum
+from types import EllipsisType
 
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -68,10 +68,6 @@ def _panel(path: str) -> type[StepPanel]:
 STEP_PANELS: dict[str, tuple[type[StepPanel], str]] = {
     kind: (_panel(spec.panel), spec.panel_id) for kind, spec in KIND_SPECS.items() if spec.panel
 }
-
-
-class _Keep(Enum):
-    SAVED = "the last saved, as it was"
 
 
 class Tick(Message):
@@ -179,10 +175,10 @@ class CaptureScreen(DialogScreen[None]):
 
     # -- the view -------------------------------------------------------------------------
 
-    def observe(self, saved: Saved | None | _Keep = _Keep.SAVED) -> None:
+    def observe(self, saved: Saved | None | EllipsisType = ...) -> None:
         """The meeting as it is now, for every widget that shows a part of it; `saved`: what
-        the strip says was saved last (by default what it said)."""
-        if isinstance(saved, _Keep):
+        the strip says was saved last (`...`: what it said)."""
+        if isinstance(saved, EllipsisType):
             saved = self.state.saved if self.state is not None else None
         self.state = state_of(self.engine, saved)
 
@@ -250,7 +246,7 @@ class CaptureScreen(DialogScreen[None]):
         change: Callable[[], object],
         *,
         redraw: bool = True,
-        saved: Saved | None | _Keep = _Keep.SAVED,
+        saved: Saved | None | EllipsisType = ...,
     ) -> bool:
         """Apply one change to the meeting; errors become a dialog or a notice. The widgets
         then see the meeting as it is (`saved`: what the strip says was saved), unless the
@@ -403,58 +399,16 @@ class CaptureScreen(DialogScreen[None]):
             self.run(lambda: self.engine.set_speaker(order[n - 1].id))
 
     async def action_choose_speaker(self) -> None:
-        """f6, then a number or the first letters of a name: works in every terminal."""
         await settle(self)
-        e = self.engine
-        order = e.may_speak()  # in a round over organisations, any of their people
-        ids = [p.id for p in order]
-        current = ids.index(e.pos.speaker_id) if e.pos.speaker_id in ids else None
-        names = [
-            f"{p.name} ({e.organisation(p)})"
-            if e.step.by_organisation and e.organisation(p) != p.name
-            else p.name
-            for p in order
-        ]
-
-        def done(index: int | str | None) -> None:
-            if isinstance(index, str):  # a group's name that is not there yet: it is formed
-                self.run(lambda: self.engine.set_speaker(self.engine.groups.add(index).id))
-            elif index is not None and 0 <= index < len(order):
-                self.run(lambda: self.engine.set_speaker(order[index].id))
-
-        from dialogtui.tui.dialogs.people import SpeakerDialog
-
-        dialog = SpeakerDialog(names, current, adds_groups=e.step.by_group)
-        await self.kept.open(Opening(dialog, done))
+        await self.kept.open(self.dialogs.speaker())
 
     async def action_transcript(self) -> None:
         await settle(self)
         self.set_focus(self.query_one(Transcript))
 
     async def move_turn(self, turn_id: int) -> None:
-        """f6 in the turns list: the turn was someone else's. Anyone of the meeting (and
-        this step's groups) can be chosen; the earlier speaker stays in the history."""
-        e = self.engine
-        people = [*e.participants, *(e.groups.of() if e.step.by_group else [])]
-        turn = next((t for t in e.turns.in_step(last=None) if t.id == turn_id), None)
-        current = next(
-            (n for n, p in enumerate(people) if turn and p.id == turn.participant_id), None
-        )
-
-        def done(index: int | str | None) -> None:
-            if not isinstance(index, int) or not 0 <= index < len(people):
-                return
-            if turn is None or people[index].id != turn.participant_id:
-                transcript = self.query_one(Transcript)
-                transcript.keep(turn_id)  # the list drawn again, on the turn moved
-                if not self.run(lambda: self.engine.turns.move(turn_id, people[index].id)):
-                    transcript.keep(None)
-
-        from dialogtui.tui.dialogs.people import SpeakerDialog
-
-        title = _("Who said it? A number, or the first letters and enter")
-        dialog = SpeakerDialog([p.name for p in people], current, title=title)
-        await self.kept.open(Opening(dialog, done))
+        """f6 in the turns list: whose the turn was, the list drawn again on it."""
+        await self.kept.open(self.dialogs.mover(turn_id, self.query_one(Transcript).keep))
 
     async def edit_turn(self, turn_id: int, text: str) -> None:
         """enter in f8's list: correct a turn (its earlier text is kept)."""

@@ -1,8 +1,8 @@
-"""The capture screen's own dialogs whose text is kept — a note, an action item, a turn
-corrected, someone who joins — and the registration of every kind of dialog the screen
-keeps, with how each opens again after a restart (tui/keeping.py): its own, the notes
-list's, the read-back's, and each step panel's, on its step only (a card written for a
-vote is not added to a timeline)."""
+"""The capture screen's own dialogs — a note, an action item, a turn corrected, someone who
+joins (their text kept), who speaks, whose a turn was — and the registration of every kind
+of dialog the screen keeps, with how each opens again after a restart (tui/keeping.py): its
+own, the notes list's, the read-back's, and each step panel's, on its step only (a card
+written for a vote is not added to a timeline)."""
 
 from __future__ import annotations
 
@@ -95,6 +95,55 @@ class CaptureDialogs:
 
         roles = [(r.name, r.id) for r in host.engine.qs.roles]
         return Opening(ParticipantDialog(roles), done, PARTICIPANT.key())
+
+    def speaker(self) -> Opening:
+        """f6, then a number or the first letters of a name: works in every terminal. In a
+        round over organisations any of their people; in a step of groups a name not there
+        yet forms the group."""
+        from dialogtui.tui.dialogs.people import SpeakerDialog  # not needed to start
+
+        host, e = self.host, self.host.engine
+        order = e.may_speak()
+        ids = [p.id for p in order]
+        current = ids.index(e.pos.speaker_id) if e.pos.speaker_id in ids else None
+        names = [
+            f"{p.name} ({e.organisation(p)})"
+            if e.step.by_organisation and e.organisation(p) != p.name
+            else p.name
+            for p in order
+        ]
+
+        def done(index: int | str | None) -> None:
+            if isinstance(index, str):
+                host.run(lambda: e.set_speaker(e.groups.add(index).id))
+            elif index is not None and 0 <= index < len(order):
+                host.run(lambda: e.set_speaker(order[index].id))
+
+        return Opening(SpeakerDialog(names, current, adds_groups=e.step.by_group), done)
+
+    def mover(self, turn_id: int, keep: Callable[[int | None], None]) -> Opening:
+        """f6 in the turns list: the turn was someone else's. Anyone of the meeting (and
+        this step's groups) can be chosen; the earlier speaker stays in the history. `keep`:
+        the turns list keeps the turn moved in view (None: it does not after all)."""
+        from dialogtui.tui.dialogs.people import SpeakerDialog  # not needed to start
+
+        host, e = self.host, self.host.engine
+        people = [*e.participants, *(e.groups.of() if e.step.by_group else [])]
+        turn = next((t for t in e.turns.in_step(last=None) if t.id == turn_id), None)
+        current = next(
+            (n for n, p in enumerate(people) if turn and p.id == turn.participant_id), None
+        )
+
+        def done(index: int | str | None) -> None:
+            if not isinstance(index, int) or not 0 <= index < len(people):
+                return
+            if turn is None or people[index].id != turn.participant_id:
+                keep(turn_id)
+                if not host.run(lambda: e.turns.move(turn_id, people[index].id)):
+                    keep(None)
+
+        title = _("Who said it? A number, or the first letters and enter")
+        return Opening(SpeakerDialog([p.name for p in people], current, title=title), done)
 
     def register(self, kept: KeptDialogs, panels: Iterable[tuple[str, StepPanel]]) -> None:
         """Every kind of dialog the screen keeps, with how it opens again; `panels`: each
