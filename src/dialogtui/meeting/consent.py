@@ -26,13 +26,8 @@ class Consent:
         qs: QuestionSet,
         info: MeetingInfo,
     ):
-        self._store, self._id, self._clock, self._qs, self._info = (
-            store,
-            meeting_id,
-            clock,
-            qs,
-            info,
-        )
+        self._store, self._id, self._clock = store, meeting_id, clock
+        self._qs, self._info = qs, info
         # Read once: the question panel asks at every turn.
         self._cases: dict[int, str] = store.case_consents(meeting_id)
 

@@ -41,13 +41,8 @@ class Groups:
         here: Callable[[], Position],
         people: Callable[[], list[Participant]],
     ):
-        self._store, self._id, self._qs, self._here, self._people = (
-            store,
-            meeting_id,
-            qs,
-            here,
-            people,
-        )
+        self._store, self._id, self._qs = store, meeting_id, qs
+        self._here, self._people = here, people
         self._by_step: dict[int, list[Participant]] = store.groups(meeting_id)
 
     def _home(self, index: int) -> int:
