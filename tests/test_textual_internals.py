@@ -77,6 +77,7 @@ def test_textual_run_test_raises_the_error_the_app_records():
     app = Failing(catches=True, tell_the_test=True)
     with pytest.raises(Boom, match="in an action"):
         drive(app, "x")
+    assert app._exception_event.is_set()  # what ends the pilot's wait
 
 
 def code_names(function) -> set[str]:
