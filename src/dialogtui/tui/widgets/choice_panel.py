@@ -34,13 +34,17 @@ class ChoicePanel(OptionList, StepPanel):
         *[Binding(str(n), f"point({n})", show=False) for n in range(1, 10)],
     ]
     HINTS = {"now": N_("n: now"), "desired": N_("d: desired")}
+    # What the keys may mark, as the step last shown has it: its ratings (n, d), the points
+    # of its continuum (1–9; 0: it has none).
+    _ratings: tuple[str, ...] = ()
+    _points = 0
 
     def show(self, engine: MeetingEngine) -> None:
         choice = engine.step.choice
         if choice is None:
             self.clear_options()
             return
-        self._ratings = list(choice.ratings)
+        self._ratings = tuple(choice.ratings)
         hints = " · ".join(_(self.HINTS[r]) for r in choice.ratings if r in self.HINTS)
         self.border_subtitle = _("{keys} on the highlighted option").format(keys=hints)
         if choice.several:
@@ -52,7 +56,7 @@ class ChoicePanel(OptionList, StepPanel):
         self._points = choice.continuum or 0
         if choice.continuum:
             # The scale between the two ends, and where the group stands on it.
-            self._ratings = []
+            self._ratings = ()
             said = _("1–{points}: where you stand, 1 at the first end")
             self.border_subtitle = said.format(points=choice.continuum)
             first, last = choice.options
@@ -76,12 +80,12 @@ class ChoicePanel(OptionList, StepPanel):
         self.highlighted = keep if keep is not None else 0
 
     def action_point(self, n: int) -> None:
-        if n <= getattr(self, "_points", 0):
+        if n <= self._points:
             self.post_message(EngineChange(lambda e: choice_kind.place(e.kind_context(), n)))
 
     def action_mark(self, rating: str) -> None:
         option = self.highlighted_option
-        if option is not None and option.id and rating in getattr(self, "_ratings", []):
+        if option is not None and option.id and rating in self._ratings:
             option_id = option.id
             self.post_message(
                 EngineChange(lambda e: choice_kind.mark(e.kind_context(), option_id, rating))

@@ -45,6 +45,7 @@ class ScalePanel(Static, StepPanel, can_focus=True):
     ]
 
     _last_rated: int | None = None  # whose rating `c` comments on
+    _values: frozenset[str] = frozenset()  # the points of the scale last shown
     _engine: MeetingEngine | None = None
 
     def show(self, engine: MeetingEngine) -> None:
@@ -52,7 +53,7 @@ class ScalePanel(Static, StepPanel, can_focus=True):
         if scale is None:
             self.update("")
             return
-        self._values = {str(p.value) for p in scale.points}
+        self._values = frozenset(str(p.value) for p in scale.points)
         self._engine = engine
         ratings = {r.participant_id: r.value for r in scale_kind.ratings(engine.kind_context())}
         by_value: dict[int, list[str]] = {}
@@ -92,7 +93,7 @@ class ScalePanel(Static, StepPanel, can_focus=True):
 
     async def action_rate(self, value: int) -> None:
         await settled(self)  # whose turn it is after the keys before it
-        if str(value) not in getattr(self, "_values", set()):
+        if str(value) not in self._values:
             return  # not a point of this scale
 
         def rate(engine: MeetingEngine) -> None:
