@@ -39,8 +39,8 @@ class Turns:
         self._store, self._id, self._clock = store, meeting_id, clock
         self._here, self._known = here, known
         # Who has spoken, per MarksKey: read once from the store, then kept up to date by
-        # each turn, so that the strip drawn every second does not query a step that grows
-        # with the meeting.
+        # each turn, so that walking the round and the state the screen shows after every
+        # change (a turn, a tab) do not query a step that grows with the meeting.
         self._marks: dict[MarksKey, dict[int, str]] = {}
 
     def add(self, turn: Turn) -> Turn:
