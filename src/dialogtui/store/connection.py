@@ -135,6 +135,12 @@ class StoreBase:
             raise _emptied_error(path)
         old_umask = os.umask(0o077)  # the -wal and -shm files must be private too
         try:
+            if not path.exists():
+                try:
+                    _create(path)
+                except OSError as exc:
+                    said = _("cannot create {path}: {reason}")
+                    raise StoreError(said.format(path=path, reason=os_reason(exc))) from None
             conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
             conn.row_factory = sqlite3.Row
             conn.execute("PRAGMA busy_timeout = 2000")
@@ -219,11 +225,15 @@ class StoreBase:
     def _migrate(self) -> None:
         c = self.conn
         c.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-        version = self._version()
-        if version > LATEST:
-            raise _newer(self.path, version)
-        for n in range(version, LATEST):
+        if self._version() > LATEST:
+            raise _newer(self.path, self._version())
+        while self._version() < LATEST:
             with self.tx():
+                # Read again under the write lock: another dialogtui opening the same file
+                # at the same moment may have taken this step already.
+                n = self._version()
+                if n >= LATEST:
+                    break
                 for statement in _split(MIGRATIONS[n]):
                     c.execute(statement)
                 c.execute("DELETE FROM schema_version")
@@ -350,6 +360,33 @@ def _split(script: str) -> list[str]:
                 statements.append(current.strip())
             current = ""
     return statements
+
+
+def _create(path: Path) -> None:
+    """A new database file, made whole beside it and linked into place: another dialogtui
+    opening the same path at the same moment finds either no file or a whole one, never the
+    empty file SQLite starts with, which would read as a database whose meetings are gone."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.new")
+    try:
+        conn = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")  # writes the header: no longer empty
+            conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+        finally:
+            conn.close()
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass  # another dialogtui made it first: use theirs
+        except OSError:
+            # A file system without hard links (FAT on a USB stick): created in place, as
+            # SQLite would, with the narrow window this function closes elsewhere.
+            if not path.exists():
+                os.replace(tmp, path)
+    finally:
+        for leftover in (tmp, tmp.with_name(tmp.name + "-wal"), tmp.with_name(tmp.name + "-shm")):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
 
 
 def _emptied(path: Path) -> bool:
