@@ -17,8 +17,8 @@ def make_meeting(title="Möte med familjen Lind"):
     m = new_meeting(store, "raseborg-klientmote", [("Anna Lind", "familj")], title=title)
     m.start()
     m.submit("Att Erik går till skolan.")
-    m.add_action(ActionItem("Ringa skolan", who="Anna Lind", when=dt.date(2026, 2, 1)))
-    m.add_action(ActionItem("Boka nytt möte", who="Sara"))
+    m.actions.add(ActionItem("Ringa skolan", who="Anna Lind", when=dt.date(2026, 2, 1)))
+    m.actions.add(ActionItem("Boka nytt möte", who="Sara"))
     m.close()
     store.close()
     return m.id

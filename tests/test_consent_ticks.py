@@ -9,7 +9,7 @@ import re
 from meeting_helpers import consent_required_text
 from tui_helpers import burst, opened, run, screen_text, seeded_meeting, until
 
-from dialogtui.tui.screens.dialogs import FolderDialog
+from dialogtui.tui.dialogs.folder import FolderDialog
 from dialogtui.tui.screens.end import EndScreen
 
 

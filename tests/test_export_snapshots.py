@@ -10,7 +10,7 @@ from meeting_helpers import new_meeting
 from test_snapshots import app_with, steady
 from tui_helpers import until
 
-from dialogtui.tui.screens.dialogs import FolderDialog
+from dialogtui.tui.dialogs.folder import FolderDialog
 from dialogtui.tui.screens.end import EndScreen
 
 

@@ -12,7 +12,6 @@ import time
 from zoneinfo import ZoneInfo
 
 import pytest
-from dialogtui.tui.screens.dialogs import FieldsDialog
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
@@ -30,6 +29,7 @@ from dialogtui.kinds.action_planning import frame_facts
 from dialogtui.labels import labels
 from dialogtui.records import ActionItem, PlanFrame
 from dialogtui.store import Store
+from dialogtui.tui.dialogs.base import FieldsDialog
 from dialogtui.tui.screens.capture import CaptureScreen
 from dialogtui.tui.screens.end import EndScreen
 

@@ -12,8 +12,9 @@ from dialogtui.export.markdown import render_minutes
 from dialogtui.export.record import load_record
 from dialogtui.records import NoteKind
 from dialogtui.store import Store
+from dialogtui.tui.dialogs.base import TextDialog
+from dialogtui.tui.dialogs.notes import NotesDialog
 from dialogtui.tui.screens.capture import CaptureScreen
-from dialogtui.tui.screens.dialogs import NotesDialog, TextDialog
 
 
 async def clear(pilot, app):

@@ -13,7 +13,7 @@ from dialogtui.export.markdown import render_action_plan, render_minutes
 from dialogtui.export.record import load_record
 from dialogtui.records import PlanFrame
 from dialogtui.store import Store
-from dialogtui.tui.screens.dialogs import FieldsDialog
+from dialogtui.tui.dialogs.base import FieldsDialog
 
 
 def test_the_plans_frame_is_kept_and_written_before_its_actions(tmp_path):

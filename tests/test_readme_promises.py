@@ -12,8 +12,9 @@ from tui_helpers import PEOPLE_THREE, START, run, screen_text, seeded_meeting, t
 
 from dialogtui.records import ActionItem, ActionStatus
 from dialogtui.store import Store
+from dialogtui.tui.dialogs.actions import ActionDialog
+from dialogtui.tui.dialogs.base import TextDialog
 from dialogtui.tui.screens.capture import CaptureScreen
-from dialogtui.tui.screens.dialogs import ActionDialog, TextDialog
 from dialogtui.tui.widgets.draft import DraftArea
 
 

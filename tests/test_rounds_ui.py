@@ -9,7 +9,7 @@ from __future__ import annotations
 from tui_helpers import run, seeded_meeting, text_of, type_text, until
 
 from dialogtui.store import Store
-from dialogtui.tui.screens.dialogs import ParticipantDialog
+from dialogtui.tui.dialogs.people import ParticipantDialog
 
 
 async def shows(pilot, what, text: str) -> None:

@@ -395,7 +395,7 @@ def test_a_deletion_asked_in_the_users_language(snap_compare, tmp_path, language
     app = app_with(tmp_path, action_step)
 
     async def asked(pilot):
-        from dialogtui.tui.screens.dialogs import ConfirmDialog
+        from dialogtui.tui.dialogs.alerts import ConfirmDialog
 
         await steady(pilot)
         await pilot.press("escape", "delete")

@@ -1430,7 +1430,8 @@ def test_a_timeline_and_a_map_take_their_sheets_from_the_keyboard(tmp_path, priv
         await put_up(app, pilot, "Orosanmälan", "dec 2023")
         await pilot.press("less_than_sign")  # between Skola's two
         await until(
-            pilot, lambda: [c.text for c in board.line(screen.engine.cards.all())][1] == "Orosanmälan"
+            pilot,
+            lambda: [c.text for c in board.line(screen.engine.cards.all())][1] == "Orosanmälan",
         )
         await end_and_export(app, pilot)
 
