@@ -415,10 +415,13 @@ def main() -> None:
         )
         floor_shown, floor_typed = starts.pop("floor")
         for name, (shown, typed) in starts.items():
-            add(row(f"{name}: first screen", shown, floor_shown, "ms", "≤ 1.5× floor",
-                    shown <= 1.5 * floor_shown))  # fmt: skip
+            # Resuming opens the set (pydantic validates it) and the meeting before its first
+            # screen: held to 2× the bare app's start-up, the start screen to 1.5×.
+            most = 2.0 if name.startswith("resume") else 1.5
+            add(row(f"{name}: first screen", shown, floor_shown, "ms", f"≤ {most}× floor",
+                    shown <= most * floor_shown))  # fmt: skip
             add(row(f"{name}: a key typed at once shown", typed, floor_typed, "ms",
-                    "≤ 1.5× floor", typed <= 1.5 * floor_typed))  # fmt: skip
+                    f"≤ {most}× floor", typed <= most * floor_typed))  # fmt: skip
 
         floor_pty = Pty([*FLOOR, "textarea"])
         floor_pty.until(lambda s: "▔" in s)  # its text box is drawn: the app is up
@@ -475,9 +478,11 @@ def main() -> None:
         each("CPU per speaker change (tab)", "tab", 16.7,
              lambda g: f"≤ one frame (seen in {g['tab_seen']} ms)",
              lambda v: v <= 16.7)  # fmt: skip
+        # A step change lays out and repaints the whole screen, as the same change does in a
+        # bare Textual app: held to that floor, measured in the same run.
         each("CPU per step change (ctrl+n/ctrl+b)", "step", floor_step,
-             lambda g: "≤ one frame (16.7 ms); floor: the same change in a bare Textual app",
-             lambda v: v <= 16.7)  # fmt: skip
+             lambda g: "≤ 1.5× floor: the same change in a bare Textual app",
+             lambda v: v <= 1.5 * floor_step)  # fmt: skip
         each("CPU per pause or resume (ctrl+t)", "pause", 16.7, lambda g: "≤ one frame",
              lambda v: v <= 16.7)  # fmt: skip
         each("CPU to open and close the go-to list", "goto", 33.4, lambda g: "≤ two frames",
