@@ -186,21 +186,7 @@ class MeetingEngine:
     # -- the round walker's view of the meeting (dialogtui.meeting.walk) -------------------
 
     def _round(self) -> walk.Round:
-        step = self.step
-        over: walk.Over = "person"
-        if step.by_group:  # its groups or pairs take the turns, not the people
-            over = "group"
-        elif step.by_organisation:
-            over = "organisation"
-        return walk.Round(
-            questions=max(1, len(step.questions)),
-            roles=tuple(step.roles),
-            to=tuple(tuple(q.to) for q in step.questions),
-            order=step.order,
-            over=over,
-            alternatives=step.alternatives,
-            is_round=step.is_round,
-        )
+        return walk.round_of(self.step)
 
     def _seats(self) -> list[walk.Seat]:
         people = self.groups.of() if self.step.by_group else self.participants

@@ -29,6 +29,14 @@ def organisation(qs: QuestionSet, person: Participant) -> str:
     return person.name
 
 
+def groups_home(qs: QuestionSet, index: int) -> int:
+    """The step whose groups step `index` works with: its own, or the earlier step's that
+    its `groups.step` names."""
+    spec = qs.steps[index].groups
+    found = qs.index_of(spec.step) if spec is not None and spec.step else None
+    return index if found is None else found
+
+
 class Groups:
     """The groups and pairs of one meeting, per step, at the position the engine keeps
     (`here`); `people`: the meeting's participants, whom a step's groups are formed of."""
@@ -46,11 +54,7 @@ class Groups:
         self._by_step: dict[int, list[Participant]] = store.groups(meeting_id)
 
     def _home(self, index: int) -> int:
-        """The step whose groups step `index` works with: its own, or the earlier step's
-        that its `groups.step` names."""
-        spec = self._qs.steps[index].groups
-        found = self._qs.index_of(spec.step) if spec is not None and spec.step else None
-        return index if found is None else found
+        return groups_home(self._qs, index)
 
     def of(self, index: int | None = None) -> list[Participant]:
         """The groups or pairs of a step (the current one by default)."""

@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from dialogtui.meeting import walk
+from dialogtui.meeting.people import groups_home, organisation
 from dialogtui.records import MeetingStatus, NoteKind, Participant, Position
 
 if TYPE_CHECKING:
@@ -242,25 +243,10 @@ def _round(
     """Who is marked as having spoken or passed, and whether the round is complete: the
     walker's answer from the walker's inputs, read from the store as the engine reads them."""
     step = qs.steps[pos.step]
-    over: walk.Over = "person"
-    if step.by_group:
-        over = "group"
-    elif step.by_organisation:
-        over = "organisation"
-    shape = walk.Round(
-        questions=max(1, len(step.questions)),
-        roles=tuple(step.roles),
-        to=tuple(tuple(q.to) for q in step.questions),
-        order=step.order,
-        over=over,
-        alternatives=step.alternatives,
-        is_round=step.is_round,
-    )
-    sitting = list(groups.get(_groups_home(qs, pos.step), [])) if step.by_group else people
+    shape = walk.round_of(step)
+    sitting = list(groups.get(groups_home(qs, pos.step), [])) if step.by_group else people
     seats = [
-        walk.Seat(p.id, p.role, _organisation(qs, p).casefold())
-        for p in sitting
-        if p.id is not None
+        walk.Seat(p.id, p.role, organisation(qs, p).casefold()) for p in sitting if p.id is not None
     ]
     said = _said(store, meeting_id, step, pos)
     at = walk.Floor(pos.question, pos.speaker_id)
@@ -282,20 +268,3 @@ def _said(store: Store, meeting_id: int, step: Step, pos: Position) -> dict[tupl
             if rating.step == pos.step:
                 said.update({(rating.participant_id, q): "spoke" for q in questions})
     return said
-
-
-def _groups_home(qs: QuestionSet, index: int) -> int:
-    """The step whose groups step `index` works with: its own, or an earlier step's."""
-    spec = qs.steps[index].groups
-    found = qs.index_of(spec.step) if spec is not None and spec.step else None
-    return index if found is None else found
-
-
-def _organisation(qs: QuestionSet, person: Participant) -> str:
-    """Whom a person speaks for: the organisation entered, else their role's name, else
-    themselves."""
-    if person.organisation.strip():
-        return person.organisation.strip()
-    if person.role is not None:
-        return next((r.name for r in qs.roles if r.id == person.role), person.role)
-    return person.name

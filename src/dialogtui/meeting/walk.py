@@ -30,7 +30,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from dialogtui.questionset.model import Step
 
 Order = Literal["each_question", "each_person"]
 Over = Literal["person", "organisation", "group"]
@@ -68,6 +71,24 @@ class Round:
     def per_person(self) -> bool:
         """Each person answers all their questions in turn (the question follows them)."""
         return self.is_round and self.order == "each_person" and not self.alternatives
+
+
+def round_of(step: Step) -> Round:
+    """A step of a set as the walker sees it."""
+    over: Over = "person"
+    if step.by_group:  # its groups or pairs take the turns, not the people
+        over = "group"
+    elif step.by_organisation:
+        over = "organisation"
+    return Round(
+        questions=max(1, len(step.questions)),
+        roles=tuple(step.roles),
+        to=tuple(tuple(q.to) for q in step.questions),
+        order=step.order,
+        over=over,
+        alternatives=step.alternatives,
+        is_round=step.is_round,
+    )
 
 
 @dataclass(frozen=True)
