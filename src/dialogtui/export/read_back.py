@@ -102,6 +102,8 @@ class Entry:
     head: list[Line] = field(default_factory=list)
     under: list[Line] = field(default_factory=list)
     turn: Turn | None = None  # a turn: the one `e` corrects and `o` objects to
+    # False: a line with nothing under it ("No actions."), shown but not a thing read.
+    counted: bool = True
 
 
 @dataclass(slots=True)
@@ -120,6 +122,10 @@ class _Sections(Minutes):
         super().__init__(record, pseudonymise=False)
         self.turn_of: dict[int, Turn] = {}  # by the id of its item
         self.part_of: dict[int, str] = {}  # by the id of a block
+        # The items and blocks keyed by their id, held for as long as those ids are looked
+        # up: an object let go would leave its id to a later one (CPython reuses the
+        # address), and a line of a card or a table's label would be read as someone's turn.
+        self._held: list[object] = []
 
     def turn_lines(self, turns, named: bool = True):
         turns = list(turns)
@@ -127,10 +133,12 @@ class _Sections(Minutes):
         for block in blocks:
             if isinstance(block, Items):  # one item per turn, in their order
                 self.turn_of.update((id(i), t) for i, t in zip(block.items, turns, strict=True))
+                self._held += block.items
         return blocks
 
     def _tag(self, blocks: list, part: str) -> list:
         self.part_of.update((id(b), part) for b in blocks)
+        self._held += blocks
         return blocks
 
     def plan_frame(self):
@@ -180,7 +188,7 @@ class _Sections(Minutes):
                     out.append(Entry(part_here, _row(p.heads, row), head))
                     head = []
         if head:  # a line with nothing under it ("No actions.", a case's consent)
-            out.append(Entry(part, head[-1:], head[:-1]))
+            out.append(Entry(part, head[-1:], head[:-1], counted=False))
         return out
 
     @staticmethod
@@ -236,11 +244,12 @@ def _counts(record: MeetingRecord, n: int | None, found: list[Entry]) -> dict[st
         elif "choice" in shape.owns:
             counts[kind] = sum(1 for m in record.choices if m.step == n)
         elif kind == "entries":
-            counts[kind] = sum(1 for e in found if e.part == kind)
-    if "actions" in shown:
-        counts["actions"] = len(record.actions)
-    if "follow_ups" in shown:
-        counts["follow_ups"] = len(record.carried)
+            counts[kind] = sum(1 for e in found if e.part == kind and e.counted)
+    # The actions and follow-ups the page itself lists (a case's plan lists that case's):
+    # a meeting's actions counted on every page that shows some would be counted twice.
+    for part in ("actions", "follow_ups"):
+        if part in shown:
+            counts[part] = sum(1 for e in found if e.part == part and e.counted)
     if "plan" in shown:
         counts["plan"] = 1  # the frame, read once, whatever it holds
     return {part: k for part, k in counts.items() if k}
