@@ -3,7 +3,7 @@ when the part it shows changed, and the clock is not drawn where it cannot be se
 
 from __future__ import annotations
 
-from tui_helpers import START, run, seeded_meeting, text_of, until
+from tui_helpers import START, burst, run, screen_text, seeded_meeting, text_of, until
 
 from dialogtui.meeting.clock import FakeClock
 from dialogtui.tui.screens.capture import Tick
@@ -77,5 +77,21 @@ def test_a_speaker_change_redraws_neither_the_turns_nor_the_question(tmp_path):
         await pilot.press("f9")  # the notes shown: the question panel, and only it
         await until(pilot, lambda: len(shown) == 1)
         assert transcript.renders == renders
+
+    run(scenario, db=db, meeting_id=mid)
+
+
+def test_a_group_renamed_is_renamed_in_the_turns_shown(tmp_path):
+    # The transcript followed the turns alone: a group renamed in f7 stayed under its old
+    # name in the turns on screen (and in f8's list) until the step was left and come back to.
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "samtidigt-traff-1", PEOPLE, step="grupparbete")
+
+    async def scenario(app, pilot):
+        burst(app, "<f6>", "Grupp A", "<enter>", "Vi tycker", "<enter>")
+        await until(pilot, lambda: "Grupp A: Vi tycker" in screen_text(app))
+        burst(app, "<f7>", "<end>", "<enter>", "X", "<ctrl+s>", "<escape>")
+        await until(pilot, lambda: "Grupp AX" in screen_text(app))
+        await until(pilot, lambda: "Grupp AX: Vi tycker" in screen_text(app))
 
     run(scenario, db=db, meeting_id=mid)

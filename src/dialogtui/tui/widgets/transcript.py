@@ -52,12 +52,14 @@ class Transcript(OptionList):
 
     def on_mount(self) -> None:
         self.border_subtitle = _(self.HINT)
-        # Only when the turns changed: a speaker change, a pause or a rating leaves it as it
-        # is (wrapping all shown turns again cost up to a quarter of a second).
-        follow(self, lambda state: (state.at.step, state.turns), self._follow_turns)
+        # Only when the turns changed, or the names they are shown under (a group renamed):
+        # a speaker change, a pause or a rating leaves it as it is (wrapping all shown turns
+        # again cost up to a quarter of a second).
+        follow(self, lambda state: (state.at.step, state.turns, state.people), self._follow_turns)
 
     _shown: tuple[int, TurnsVersion] | None = None  # (step, its turns' version) on screen now
     _keep: str | None = None  # the turn to keep highlighted when next drawn (one moved)
+    _people: str | None = None  # the names the turns on screen are shown under (a digest)
     _limit = SHOWN  # how many of the step's last turns are shown
     _earlier = 0  # turns of the step before the first one shown
     renders = 0  # how often the whole list was built (a test counts them)
@@ -68,8 +70,10 @@ class Transcript(OptionList):
 
     def _follow_turns(self, engine: MeetingEngine, state: MeetingState) -> None:
         was, now = self._shown, (state.at.step, state.turns)
+        renamed, self._people = self._people not in (None, state.people), state.people
         if (
             self._keep is None
+            and not renamed
             and was is not None
             and was[0] == now[0]
             and was[1].revisions == now[1].revisions
