@@ -160,7 +160,9 @@ class StoreBase:
 
     @classmethod
     def open_reader(cls, path: Path | None = None) -> Self:
-        """A reader: the file opened read-only, as it is. It creates no folder and no file,
+        """A reader: the file opened read-only, as it is. It creates no folder and no
+        database (SQLite itself may make the `-wal` and `-shm` files beside it, which a reader
+        of a WAL database shares with its writer; they take the database's own mode),
         changes neither the process's umask nor the file's mode, never migrates, waits for
         a writer only briefly, and refuses every write with a `StoreError`. A file that is
         missing (`NoStore`), older (`StoreOutOfDate`) or newer than this dialogtui is
