@@ -265,3 +265,15 @@ def test_a_long_step_title_never_hides_the_clock_at_80_columns(tmp_path):
         assert header[1].lstrip().startswith("Time ")
 
     run(scenario, db=db, meeting_id=m.id, size=(80, 24))
+
+
+def test_the_language_for_one_run_opens_the_app_in_it(cli, monkeypatch):
+    # "dialogtui opens the app; --lang da overrides the language for one run": with only the
+    # language given, the app opens in it (it was "Error: Missing command").
+    from dialogtui import i18n
+
+    spoken = []
+    monkeypatch.setattr("dialogtui.tui.launch.launch", lambda **kw: spoken.append(i18n.current()))
+    assert cli("--lang", "da").code == 0 and cli("--lang=sv").code == 0
+    assert spoken == ["da", "sv"]
+    assert cli("--lang", "da", "nosuchcommand").code == 2  # a command still goes to the CLI

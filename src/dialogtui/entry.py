@@ -16,7 +16,7 @@ def main() -> None:
             stream.reconfigure(errors="replace")  # type: ignore[union-attr]
     args = sys.argv[1:]
     _speak(args)
-    if not args:
+    if not _without_lang(args):  # `dialogtui --lang sv` opens the app too, in Swedish
         from dialogtui.tui.launch import launch
 
         launch()
@@ -29,6 +29,19 @@ def main() -> None:
     from dialogtui.cli import main as cli_main
 
     cli_main()
+
+
+def _without_lang(args: list[str]) -> list[str]:
+    """The arguments but the language (`--lang X`, `--lang=X`), which `_speak` has set."""
+    rest, skip = [], False
+    for n, arg in enumerate(args):
+        if skip:
+            skip = False
+        elif arg == "--lang" and n + 1 < len(args):
+            skip = True
+        elif not arg.startswith("--lang="):
+            rest.append(arg)
+    return rest
 
 
 def _speak(args: list[str]) -> None:
