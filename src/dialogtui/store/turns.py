@@ -158,8 +158,11 @@ class TurnsRepo(StoreBase):
                 bool(r["at_read_back"]),
                 r["participant_id"],
             )
+            # From the revisions (edits are few) to their turns, not from every turn of the
+            # meeting to its revisions: read after each change of a meeting of 100,000 turns
+            # (the observed state's turns' version), that way round cost 5 ms a time.
             for r in self.query(
-                "SELECT r.* FROM turn_revisions r JOIN turns t ON t.id = r.turn_id"
+                "SELECT r.* FROM turn_revisions r CROSS JOIN turns t ON t.id = r.turn_id"
                 " WHERE t.meeting_id=? ORDER BY r.id",
                 (meeting_id,),
             )
