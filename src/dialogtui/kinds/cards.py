@@ -33,6 +33,11 @@ class Cards:
         ctx = self._here()
         return ctx.items.cards(ctx.meeting_id, ctx.index, ctx.repetition)
 
+    def find(self, about: str) -> Card | None:
+        """The card a kept dialog is about (its id, as the key keeps it), if it is still in
+        this step: after a restart it may have been deleted, or the meeting moved on."""
+        return next((c for c in self.all() if str(c.id) == about), None)
+
     def get(self, card_id: int) -> Card:
         found = next((c for c in self.all() if c.id == card_id), None)
         if found is None:

@@ -131,10 +131,6 @@ class MapPanel(_Sheets, StepPanel):
             await ask(self, _correcting_map_sheet(card))
 
 
-def _sheet(engine: MeetingEngine, about: str) -> Card | None:
-    return next((c for c in engine.cards.all() if str(c.id) == about), None)
-
-
 def _timeline_form(
     L: dict[str, str], actors: tuple[str, ...], floor: str, card: Card | None
 ) -> DialogWanted[tuple[str, str, str]]:
@@ -157,7 +153,7 @@ def _timeline_form(
 
 def _timeline_again(engine: MeetingEngine, about: str) -> Request | None:
     """A sheet's form open when dialogtui stopped: the sheet being put up, or corrected."""
-    card = None if about == "new" else _sheet(engine, about)
+    card = None if about == "new" else engine.cards.find(about)
     if about != "new" and card is None:
         return None
     L = labels(engine.qs.language.value)
@@ -178,5 +174,5 @@ def _map_again(engine: MeetingEngine, about: str) -> Request | None:
     """A sheet's text open when dialogtui stopped: the sheet being written, or corrected."""
     if about == "new":
         return _new_map_sheet()
-    card = _sheet(engine, about)
+    card = engine.cards.find(about)
     return _correcting_map_sheet(card) if card else None

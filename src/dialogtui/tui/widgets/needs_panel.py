@@ -77,10 +77,6 @@ class NeedsPanel(ItemTable, StepPanel):
             await ask(self, ConfirmWanted(question, lambda e: e.cards.delete(card.id)))
 
 
-def _need(engine: MeetingEngine, about: str) -> Card | None:
-    return next((c for c in engine.cards.all() if str(c.id) == about), None)
-
-
 def _need_form(
     L: dict[str, str], actors: tuple[str, ...], floor: str, card: Card | None
 ) -> DialogWanted[tuple[str, str, str]]:
@@ -109,7 +105,7 @@ def _answering(card: Card) -> TextWanted:
 
 def _need_again(engine: MeetingEngine, about: str) -> Request | None:
     """A need's form open when dialogtui stopped: the need being written, or corrected."""
-    card = None if about == "new" else _need(engine, about)
+    card = None if about == "new" else engine.cards.find(about)
     if about != "new" and card is None:
         return None
     L = labels(engine.qs.language.value)
@@ -117,5 +113,5 @@ def _need_again(engine: MeetingEngine, about: str) -> Request | None:
 
 
 def _answer_again(engine: MeetingEngine, about: str) -> Request | None:
-    card = _need(engine, about)
+    card = engine.cards.find(about)
     return _answering(card) if card else None

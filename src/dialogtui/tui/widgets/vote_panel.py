@@ -101,5 +101,5 @@ def _card_again(engine: MeetingEngine, about: str) -> Request | None:
     """A card's dialog open when dialogtui stopped: the card being written, or corrected."""
     if about == "new":
         return _new_card()
-    card = next((c for c in engine.cards.all() if str(c.id) == about), None)
+    card = engine.cards.find(about)
     return _correcting(card) if card else None
