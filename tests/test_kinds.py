@@ -127,3 +127,40 @@ def test_a_step_is_valid_as_its_kinds_shape_says(kind, given_fields):
             assert any(f"`{name}`" in said for name in foreign)
     else:
         assert (needs is None or needs in given_fields) and not foreign
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.lists(st.sampled_from(["ctrl+n", "ctrl+b"]), min_size=1, max_size=12))
+def test_a_step_panel_is_made_when_a_step_of_its_kind_is_reached(tmp_path_factory, moves):
+    # Opening a meeting styles no list it does not show (its start-up is measured against a
+    # bare app's): a kind's panel is made when a step of it is first reached, once, and then
+    # only the step's own panel is shown, with the keyboard in the text box.
+    from tui_helpers import PEOPLE_THREE, handled, run, seeded_meeting
+
+    from dialogtui.tui.widgets.draft import DraftArea
+    from dialogtui.tui.widgets.step_panel import StepPanel
+
+    db = tmp_path_factory.mktemp("panels") / "db"
+    mid = seeded_meeting(db, "samtidigt-traff-4", PEOPLE_THREE)
+
+    async def scenario(app, pilot):
+        screen = app.screen
+        steps = screen.engine.qs.steps
+        reached = {steps[screen.engine.pos.step].kind}
+        for move in [None, *moves]:
+            if move is not None:
+                await pilot.press(move)
+                await handled(app)
+            kind = steps[screen.engine.pos.step].kind
+            reached.add(kind)
+            # (Not `query(StepPanel)`: a CSS type is a widget's first base, not its mixin.)
+            panels = [w for w in screen.walk_children() if isinstance(w, StepPanel)]
+            made = [k for k, (cls, _) in STEP_PANELS.items() for p in panels if type(p) is cls]
+            assert len(made) == len(set(made)) == len(panels)  # each kind's at most once
+            assert set(made) <= reached
+            assert [type(p) for p in panels if p.display] == (
+                [STEP_PANELS[kind][0]] if kind in STEP_PANELS else []
+            )
+            assert isinstance(screen.focused, DraftArea)
+
+    run(scenario, db=db, meeting_id=mid)

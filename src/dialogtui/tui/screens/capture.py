@@ -138,13 +138,16 @@ class CaptureScreen(DialogScreen[None]):
         self.dialogs = CaptureDialogs(self)  # its own dialogs whose text is kept
         self._save_problem: str | None = None  # the autosave's error, reported once
         self._released = False
+        self._panels: dict[str, StepPanel] = {}  # the step panels made so far, by kind
 
     def compose(self) -> ComposeResult:
         yield StepHeader(id="step-header")
         yield QuestionPanel(id="question")
         yield SpeakerStrip(id="speakers")
-        for panel, panel_id in STEP_PANELS.values():
-            yield panel(id=panel_id)
+        # Only the step's own panel: each other kind's is mounted when a step of it is
+        # reached (`_show_panel`), so that opening a meeting styles no list it does not show.
+        if (panel := self._made_panel(self.engine.step.kind)) is not None:
+            yield panel
         yield Transcript(id="transcript")
         yield DraftArea(id="draft")
         yield KeyFooter()
@@ -168,9 +171,7 @@ class CaptureScreen(DialogScreen[None]):
         self.observe()
         self._focus_for_step()
         self.set_interval(AUTOSAVE_SECONDS, lambda: self.post_message(Tick()))
-        panels = STEP_PANELS.items()
-        on_screen = [(kind, self.query_one(f"#{pid}", cls)) for kind, (cls, pid) in panels]
-        self.dialogs.register(self.kept, on_screen)
+        self.dialogs.register(self.kept, [(kind, cls) for kind, (cls, _) in STEP_PANELS.items()])
         self.kept.reopen()
 
     # -- the view -------------------------------------------------------------------------
@@ -188,8 +189,9 @@ class CaptureScreen(DialogScreen[None]):
         if new is None or (old is not None and old is not new and old.at.step == new.at.step):
             return
         kind = self.engine.qs.steps[new.at.step].kind
-        for step_kind, (_panel, panel_id) in STEP_PANELS.items():
-            panel = self.query_one(f"#{panel_id}")
+        if kind not in self._panels and (made := self._made_panel(kind)) is not None:
+            self.mount(made, before=self.query_one(Transcript))
+        for step_kind, panel in self._panels.items():
             if step_kind != kind and panel.has_focus:
                 # A list hidden with the keyboard in it would hand it to whatever Textual
                 # focuses next (the turn list, where letters were commands): the text box.
@@ -210,8 +212,16 @@ class CaptureScreen(DialogScreen[None]):
     def _step_list(self) -> Widget | None:
         """The step's own list, where it has one: scales, choices, the action plan, the
         follow-up, cards, needs, sheets."""
-        panel = STEP_PANELS.get(self.engine.step.kind)
-        return self.query_one(f"#{panel[1]}") if panel else None
+        return self._panels.get(self.engine.step.kind)
+
+    def _made_panel(self, kind: str) -> StepPanel | None:
+        """A new panel for a kind of step (None: the kind has none), made the first time a
+        step of it is reached; the screen keeps it, shown or hidden, from then on."""
+        if kind not in STEP_PANELS:
+            return None
+        panel_class, panel_id = STEP_PANELS[kind]
+        panel = self._panels[kind] = panel_class(id=panel_id)
+        return panel
 
     def _focus_for_step(self) -> None:
         """Arriving at a step, in any way, the keyboard is in the text box (tui/keyboard.py):

@@ -145,9 +145,9 @@ class CaptureDialogs:
         title = _("Who said it? A number, or the first letters and enter")
         return Opening(SpeakerDialog([p.name for p in people], current, title=title), done)
 
-    def register(self, kept: KeptDialogs, panels: Iterable[tuple[str, StepPanel]]) -> None:
+    def register(self, kept: KeptDialogs, panels: Iterable[tuple[str, type[StepPanel]]]) -> None:
         """Every kind of dialog the screen keeps, with how it opens again; `panels`: each
-        step panel on the screen, by the kind of step it works."""
+        kind of step panel, by the kind of step it works (mounted or not yet)."""
         host, engine = self.host, self.host.engine
         kept.register(NOTE, self._note_again)
         kept.register(ACTION, self._action_again)

@@ -200,7 +200,8 @@ class ActionTable(ItemTable, StepPanel):
         person's own words and the professionals', its owner, the follow-up meeting."""
         await ask(self, lambda host: host.want(plan_frame_wanted(host.engine)))
 
-    def kept(self) -> dict[KeepKind, PanelReopen]:
+    @classmethod
+    def kept(cls) -> dict[KeepKind, PanelReopen]:
         return {PLAN: lambda engine, _about: plan_frame_wanted(engine)}
 
     async def action_remove(self) -> None:

@@ -69,7 +69,8 @@ class TimelinePanel(_Sheets, StepPanel):
         self.border_title = None if rows else _("No sheets yet: a writes one as it is put up")
         self.actors, self.floor = tuple(engine.actors()), engine.floor
 
-    def kept(self) -> dict[KeepKind, PanelReopen]:
+    @classmethod
+    def kept(cls) -> dict[KeepKind, PanelReopen]:
         return {SHEET: _timeline_again}
 
     async def action_add(self) -> None:
@@ -114,7 +115,8 @@ class MapPanel(_Sheets, StepPanel):
         listed = "  ".join(f"{n}: {p}" for n, p in enumerate(places, start=1))
         self.border_title = listed if rows else _("No sheets yet: a writes one as it is laid")
 
-    def kept(self) -> dict[KeepKind, PanelReopen]:
+    @classmethod
+    def kept(cls) -> dict[KeepKind, PanelReopen]:
         return {MAP_SHEET: _map_again}
 
     async def action_add(self) -> None:

@@ -59,7 +59,8 @@ class FollowUpTable(ItemTable, StepPanel):
         if (item := self.current) is not None:
             await ask(self, _commenting(item, ActionStatus(status)))
 
-    def kept(self) -> dict[KeepKind, PanelReopen]:
+    @classmethod
+    def kept(cls) -> dict[KeepKind, PanelReopen]:
         return {FOLLOW_UP: _comment_again}
 
 

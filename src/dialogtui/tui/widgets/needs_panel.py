@@ -51,7 +51,8 @@ class NeedsPanel(ItemTable, StepPanel):
         self.border_title = None if rows else _("No needs yet: a writes one as it is said")
         self.actors, self.floor = tuple(engine.actors()), engine.floor
 
-    def kept(self) -> dict[KeepKind, PanelReopen]:
+    @classmethod
+    def kept(cls) -> dict[KeepKind, PanelReopen]:
         return {NEED: _need_again, ANSWER: _answer_again}
 
     async def action_add(self) -> None:

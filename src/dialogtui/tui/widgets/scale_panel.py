@@ -88,7 +88,8 @@ class ScalePanel(Static, StepPanel, can_focus=True):
             return
         await ask(self, _commenting(engine, rating))
 
-    def kept(self) -> dict[KeepKind, PanelReopen]:
+    @classmethod
+    def kept(cls) -> dict[KeepKind, PanelReopen]:
         return {COMMENT: _comment_again}
 
     async def action_rate(self, value: int) -> None:

@@ -167,7 +167,8 @@ class StepPanel(Widget):
     def show(self, engine: MeetingEngine) -> None:
         """Draw the step's part from the meeting as the engine has it now."""
 
-    def kept(self) -> Mapping[KeepKind, PanelReopen]:
+    @classmethod
+    def kept(cls) -> Mapping[KeepKind, PanelReopen]:
         """The kinds of dialog it opens whose text is kept, and how each opens again after
         a restart (on its step only: the capture screen sees to that)."""
         return {}

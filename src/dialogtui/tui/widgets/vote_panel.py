@@ -60,7 +60,8 @@ class VotePanel(ItemTable, StepPanel):
         )
         self.border_title = None if rows else _("No cards yet: a adds one as each is presented")
 
-    def kept(self) -> dict[KeepKind, PanelReopen]:
+    @classmethod
+    def kept(cls) -> dict[KeepKind, PanelReopen]:
         return {CARD: _card_again}
 
     async def action_add(self) -> None:
