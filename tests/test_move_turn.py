@@ -84,4 +84,3 @@ def test_f6_in_the_turns_list_moves_the_highlighted_turn(tmp_path):
     names = {p.id: p.name for p in store.participants(mid)}
     assert names[turn.participant_id] == "Tove Lund"
     store.close()
-
