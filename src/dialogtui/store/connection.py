@@ -335,7 +335,7 @@ class StoreBase:
             with contextlib.suppress(sqlite3.Error):
                 self.conn.execute("COMMIT")
 
-    def query(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
+    def query(self, sql: str, params: tuple | dict[str, object] = ()) -> list[sqlite3.Row]:
         try:
             return self.conn.execute(sql, params).fetchall()
         except sqlite3.Error as exc:

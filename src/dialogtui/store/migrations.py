@@ -304,6 +304,15 @@ MIGRATIONS: list[str] = [
     ALTER TABLE read_backs ADD COLUMN covered TEXT NOT NULL DEFAULT '';
     ALTER TABLE read_backs ADD COLUMN reopened_at TEXT;
     """,
+    # 18: who has spoken in a time through a step, on any of its questions, found with one
+    # seek per person (turns_said serves one question); a meeting's people found without
+    # reading everyone's (a resume at a step of 100,000 turns scanned them all, for 20 ms)
+    """
+    CREATE INDEX turns_spoken ON turns(
+        meeting_id, step_index, repetition, participant_id, passed, deleted_at
+    );
+    CREATE INDEX participants_by_meeting ON participants(meeting_id, position);
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

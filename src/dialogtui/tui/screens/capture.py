@@ -141,6 +141,11 @@ class CaptureScreen(DialogScreen[None]):
         self._panels: dict[str, StepPanel] = {}  # the step panels made so far, by kind
 
     def compose(self) -> ComposeResult:
+        # The window's height class, before the widgets are styled: Textual sets it at the
+        # first resize, which would otherwise style every widget of the screen again.
+        height = self.app.size.height
+        fits = next(c for at, c in sorted(self.VERTICAL_BREAKPOINTS, reverse=True) if height >= at)
+        self.update_classes({c: c == fits for _, c in self.VERTICAL_BREAKPOINTS}, update=False)
         yield StepHeader(id="step-header")
         yield QuestionPanel(id="question")
         yield SpeakerStrip(id="speakers")
