@@ -7,8 +7,18 @@ from __future__ import annotations
 import contextlib
 import sys
 
+from dialogtui import collector
+
 
 def main() -> None:
+    collector.hold()  # until the app's first screen is up (dialogtui.collector)
+    try:
+        _run()
+    finally:
+        collector.release(freeze=False)  # whatever way the app or the command ended
+
+
+def _run() -> None:
     # A console that cannot show a character (PYTHONIOENCODING=ascii, an old code page)
     # gets a replacement mark, not an error after the work is done.
     for stream in (sys.stdout, sys.stderr):
@@ -26,6 +36,7 @@ def main() -> None:
 
         if resume(args[1] if len(args) == 2 else None):
             return
+    collector.release(freeze=False)  # the command line is not timed against a bare app
     from dialogtui.cli import main as cli_main
 
     cli_main()

@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
 
+from dialogtui import collector
 from dialogtui.display import plain, visible
 from dialogtui.errors import DialogtuiError, StoreError
 from dialogtui.i18n import N_, _
@@ -150,6 +151,10 @@ class DialogApp(ErrorHookApp, AppServices):
                 self.setup_meeting(self._set_ref)
         except DialogtuiError as exc:
             self.report(exc)
+
+    def on_ready(self) -> None:
+        # The first screen is up: the collector runs again (dialogtui.collector).
+        collector.release()
 
     async def on_event(self, event: events.Event) -> None:
         # A printable key goes to the text box unless the screen in front uses it: decided
