@@ -298,3 +298,30 @@ def test_read_back_corrections_survive_kill_9(tmp_path):
         assert "Att Erik går till skolan. Varje dag." in flat, name
         assert "rättat vid uppläsningen" in flat, name
         assert "Anna Lind anser att uppgiften är oriktig: Vi pratar redan mycket" in flat, name
+
+
+@pytest.mark.parametrize("turns", [0, 40])
+def test_a_resumed_meetings_first_frame_is_whole(tmp_path, monkeypatch, turns):
+    """The first frame the terminal gets of a resumed meeting holds the step's header, not
+    only the lines below it: drawn row by row, top first, the header is on screen by the
+    time the footer is. (Laid out while the app started, the screen lost its first frame,
+    and the header, the question and the speakers came a frame late.)"""
+    from meeting_helpers import new_meeting
+
+    from dialogtui.store import Store
+
+    home = tmp_path / "home"
+    monkeypatch.setenv("DIALOGTUI_HOME", str(home))
+    store = Store.open()
+    meeting = new_meeting(store, "raseborg-temamote", [("Ada", None), ("Bo", None)])
+    meeting.start()
+    for n in range(turns):
+        meeting.submit(f"Tur {n}: " + "så här är det, ord för ord " * 6)
+    meeting.close()
+    store.close()
+    env = {**os.environ, "DIALOGTUI_LANG": "en", "TERM": "xterm-256color", "TZ": "UTC"}
+    app = Terminal([dialogtui_command(), "resume", str(meeting.id)], env)
+    app.wait_for("f1 Help")  # the footer, on the screen's last row
+    assert "Step 1/2" in app.text(), app.text()
+    app.type(KEYS["ctrl+q"])
+    app.child.expect(pexpect.EOF, timeout=10)

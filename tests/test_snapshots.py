@@ -12,7 +12,7 @@ import contextlib
 
 import pytest
 from meeting_helpers import new_meeting
-from tui_helpers import START, until
+from tui_helpers import START, first_screen, until
 
 from dialogtui.kinds import choice as choice_kind
 from dialogtui.kinds import scale as scale_kind
@@ -51,6 +51,7 @@ async def steady(pilot):
     from textual.worker import WorkerCancelled, WorkerFailed
 
     app = pilot.app
+    await first_screen(pilot)
     # The pilot starts before the start screen (the app's base) is mounted: until it has
     # its fields and its focus, there is nothing to stop blinking, and the search box's
     # cursor blinked off a second after its Focus (test_start[60x20] on a loaded machine).
@@ -200,6 +201,7 @@ def test_setup_with_five_long_names(snap_compare, tmp_path, size):
     app = app_with(tmp_path, set_ref="raseborg-klientmote")
 
     async def fill(pilot):
+        await first_screen(pilot)
         screen = pilot.app.screen
         for name, role, org in [
             (n, "familj" if k % 2 else "myndighet", o) for k, (n, _, o) in enumerate(PEOPLE)
@@ -327,6 +329,7 @@ def test_failure_disk_full_dialog(snap_compare, tmp_path, size):
                 "the last saved state is intact"
             )
 
+        await first_screen(pilot)
         pilot.app.screen.engine.store.add_turn = refuse
         await steady(pilot)
         await pilot.press("enter")

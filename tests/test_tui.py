@@ -1137,6 +1137,22 @@ def test_a_resume_that_cannot_open_leaves_a_filled_start_screen(tmp_path):
     store.close()
 
 
+def test_a_meeting_that_is_not_there_leaves_a_filled_start_screen(tmp_path):
+    # An error said in a notice, with nothing on top of the start screen: it fills in too.
+    from dialogtui.tui.screens.start import StartScreen
+
+    db = tmp_path / "db"
+    Store.open(db).close()
+
+    async def scenario(app, pilot):
+        said = lambda: any("no meeting with id 7" in str(n.message) for n in app._notifications)  # noqa: E731
+        await until(pilot, said)
+        await until(pilot, lambda: "New meeting from a question set" in screen_text(app))
+        assert isinstance(app.screen, StartScreen)
+
+    run(scenario, db=db, meeting_id=7)
+
+
 def test_a_round_over_organisations_in_the_ui(tmp_path):
     # Träff 3's timeline, organisation by organisation, 20 minutes each (review 3.8, F2).
     db = tmp_path / "db"

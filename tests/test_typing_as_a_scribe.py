@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tui_helpers import START, burst, seeded_meeting
+from tui_helpers import START, burst, first_screen, seeded_meeting
 
 from dialogtui.meeting.clock import FakeClock
 from dialogtui.store import Store
@@ -237,6 +237,7 @@ def play_once(actions, set_id: str = "samtidigt-traff-4") -> None:
         async def main():
             async with app.run_test(size=(80, 24)) as pilot:
                 await pilot.pause()
+                await first_screen(pilot)
                 await quiet(app, pilot)
                 await play(app, pilot, mid, actions)
 

@@ -26,6 +26,7 @@ def run(scenario, *, db=None, clock=None, size=(80, 24), **app_args):
     async def main():
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
+            await first_screen(pilot)
             try:
                 await scenario(app, pilot)
             finally:
@@ -35,6 +36,15 @@ def run(scenario, *, db=None, clock=None, size=(80, 24), **app_args):
 
     asyncio.run(main())
     return app
+
+
+async def first_screen(pilot) -> None:
+    """Until the app shows the screen it opens on: a meeting or a set asked for opens just
+    after the app has started, on top of the start screen, hidden until then."""
+    from dialogtui.tui.screens.start import StartScreen
+
+    app = pilot.app
+    await until(pilot, lambda: not (isinstance(app.screen, StartScreen) and app.screen.hidden))
 
 
 def seeded_meeting(db, set_id, people, clock=None, step=None, **info) -> int:

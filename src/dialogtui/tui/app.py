@@ -144,13 +144,25 @@ class DialogApp(ErrorHookApp, AppServices):
         return StartScreen(hidden=self._meeting_id is not None or self._set_ref is not None)
 
     def on_mount(self) -> None:
+        # After the app's start-up, not in it: Textual draws nothing while it starts, and a
+        # screen laid out then would lose its first frame (the terminal would be sent only
+        # the lines that changed after it: the step's header came a frame late).
+        self.call_later(self._first_screen)
+
+    def _first_screen(self) -> None:
         try:
             if self._meeting_id is not None:
                 self.open_meeting(self._meeting_id)
             elif self._set_ref is not None:
                 self.setup_meeting(self._set_ref)
         except DialogtuiError as exc:
+            from dialogtui.tui.screens.start import StartScreen
+
             self.report(exc)
+            if isinstance(start := self.screen_stack[0], StartScreen):
+                # What was asked for cannot open: the start instead, shown in its own queue
+                # (after, never during, its own handling of being shown).
+                start.call_later(start.reveal)
 
     def on_ready(self) -> None:
         # The first screen is up: the collector runs again (dialogtui.collector).

@@ -51,8 +51,14 @@ class StartScreen(DialogScreen[None]):
         # Another screen opens on top at once (a resumed meeting): this one is built and
         # filled only when it is first shown, so as not to slow down the screen wanted.
         self._hidden = hidden
+        self._covered = False  # another screen has been on top of it
         self._entries: list[Listing] = []
         self._meetings: list[MeetingSummary] = []
+
+    @property
+    def hidden(self) -> bool:
+        """Not built yet: a meeting or a set opens on top of it at once."""
+        return self._hidden
 
     def compose(self) -> ComposeResult:
         if self._hidden:
@@ -76,8 +82,18 @@ class StartScreen(DialogScreen[None]):
 
     async def on_screen_resume(self) -> None:
         """Also on first display: the list of unfinished meetings is read fresh each time."""
-        if self.app.screen is not self:
-            return  # a meeting opened on top at once: built and filled when it is shown
+        if self.app.screen is not self or (self._hidden and not self._covered):
+            # A meeting or a set opens on top at once (DialogApp opens it just after its
+            # start): built and filled when it is shown (`reveal`), or uncovered.
+            return
+        await self.reveal()
+
+    def on_screen_suspend(self) -> None:
+        self._covered = True
+
+    async def reveal(self) -> None:
+        """Show the screen, built and filled if it was hidden; the list of unfinished
+        meetings is read fresh each time."""
         if self._hidden:
             self._hidden = False
             await self.recompose()
