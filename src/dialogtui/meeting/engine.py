@@ -198,18 +198,8 @@ class MeetingEngine:
 
     def _said(self) -> dict[tuple[int, int], str]:
         """Who has answered which question of this step, this time through it."""
-        said = {
-            (pid, q): mark
-            for q in range(max(1, len(self.step.questions)))
-            for pid, mark in self._marks(q).items()
-        }
-        if self.step.scale is not None:
-            # A scale's answer is the rating, not a turn: whoever is rated has answered.
-            for rating in self.store.scale_ratings(self.id):
-                if rating.step == self.pos.step:
-                    for q in range(max(1, len(self.step.questions))):
-                        said[(rating.participant_id, q)] = "spoke"
-        return said
+        ratings = lambda: self.store.scale_ratings(self.id)  # noqa: E731
+        return walk.answers(self.step, self.pos.step, self._marks, ratings)
 
     def _at(self) -> walk.Floor:
         return walk.Floor(self.pos.question, self.pos.speaker_id)
@@ -272,8 +262,7 @@ class MeetingEngine:
         return walk.shown_marks(self._round(), self._seats(), self._said(), self._at())
 
     def _marks(self, question: int | None) -> dict[int, str]:
-        q = question if self.step.questions else None
-        return self.turns.marks((self.pos.step, self.pos.repetition, q))
+        return self.turns.marks((self.pos.step, self.pos.repetition, question))
 
     # -- starting, finishing --------------------------------------------------------------
 

@@ -255,16 +255,8 @@ def _round(
 
 def _said(store: Store, meeting_id: int, step: Step, pos: Position) -> dict[tuple[int, int], str]:
     """Who has answered which question of the step, this time through it."""
-    questions = range(max(1, len(step.questions)))
-    said = {
-        (pid, q): mark
-        for q in questions
-        for pid, mark in store.round_marks(
-            meeting_id, pos.step, pos.repetition, q if step.questions else None
-        ).items()
-    }
-    if step.scale is not None:  # a scale's answer is the rating: whoever is rated answered
-        for rating in store.scale_ratings(meeting_id):
-            if rating.step == pos.step:
-                said.update({(rating.participant_id, q): "spoke" for q in questions})
-    return said
+
+    def marks(question: int | None) -> dict[int, str]:
+        return store.round_marks(meeting_id, pos.step, pos.repetition, question)
+
+    return walk.answers(step, pos.step, marks, lambda: store.scale_ratings(meeting_id))

@@ -28,12 +28,13 @@ The rules, each once:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from dialogtui.questionset.model import Step
+    from dialogtui.records import ScaleRating
 
 Order = Literal["each_question", "each_person"]
 Over = Literal["person", "organisation", "group"]
@@ -89,6 +90,28 @@ def round_of(step: Step) -> Round:
         alternatives=step.alternatives,
         is_round=step.is_round,
     )
+
+
+def answers(
+    step: Step,
+    index: int,
+    marks: Callable[[int | None], Mapping[int, str]],
+    ratings: Callable[[], Iterable[ScaleRating]],
+) -> dict[tuple[int, int], str]:
+    """Who has answered which question of `step` (the set's step `index`), this time
+    through it: `marks(q)`, who spoke or passed on question q (None: on any, for a step
+    without questions); for a scale, whoever was rated on it too, for the rating is its
+    answer, not a turn (`ratings()`: the meeting's, read only then)."""
+    questions = range(max(1, len(step.questions)))
+    said = {
+        (pid, q): mark
+        for q in questions
+        for pid, mark in marks(q if step.questions else None).items()
+    }
+    if step.scale is not None:
+        rated = [r.participant_id for r in ratings() if r.step == index]
+        said.update({(pid, q): "spoke" for pid in rated for q in questions})
+    return said
 
 
 @dataclass(frozen=True)
