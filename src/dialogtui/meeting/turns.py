@@ -66,6 +66,11 @@ class Turns:
         index = self._here().step if step is None else step
         return self._store.turns(self._id, index, last=last)
 
+    def one(self, turn_id: int) -> Turn | None:
+        """A live turn of the meeting, by its id (None: there is none, or it was deleted)."""
+        found = self._store.turns(self._id, turn_id=turn_id)
+        return found[0] if found else None
+
     def count(self, step: int | None = None) -> int:
         return self._store.count_step_turns(self._id, self._here().step if step is None else step)
 

@@ -72,11 +72,13 @@ class TurnsRepo(StoreBase):
         times: bool = True,
         deleted: bool = False,
         edited: bool = True,
+        turn_id: int | None = None,
     ) -> list[Turn]:
         """Live turns in order (by step, then as they were said). `last` keeps only the most
         recent ones; `times=False` skips the timestamps, which an export does not need;
         `deleted=True` gives the deleted turns instead (with their text when deleted);
-        `edited=False` leaves out whether each was edited (all read as not edited)."""
+        `edited=False` leaves out whether each was edited (all read as not edited);
+        `turn_id`: that one turn alone."""
         # The columns in the order of the Turn tuple's fields.
         cols = "t.id, t.step_index, t.question_index, t.participant_id, t.text, t.passed,"
         # Whether each turn was edited costs a lookup per turn: only where it is shown.
@@ -89,6 +91,9 @@ class TurnsRepo(StoreBase):
         if step is not None:
             sql += " AND t.step_index=?"
             params += (step,)
+        if turn_id is not None:
+            sql += " AND t.id=?"
+            params += (turn_id,)
         if last is not None:
             sql = f"SELECT * FROM ({sql} ORDER BY t.id DESC LIMIT ?) ORDER BY 2, 1"
             params += (last,)

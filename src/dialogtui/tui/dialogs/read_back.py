@@ -159,7 +159,7 @@ def _turn(engine: MeetingEngine, about: str) -> Turn | None:
     """The turn a kept correction or objection is about, if it is still there."""
     if not about.isdigit():
         return None
-    return next((t for t in engine.store.turns(engine.id) if t.id == int(about)), None)
+    return engine.turns.one(int(about))
 
 
 def acceptance_again(engine: MeetingEngine, host: DialogHost, about: str) -> Opening:

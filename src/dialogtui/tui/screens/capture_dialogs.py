@@ -129,7 +129,7 @@ class CaptureDialogs:
 
         host, e = self.host, self.host.engine
         people = [*e.participants, *(e.groups.of() if e.step.by_group else [])]
-        turn = next((t for t in e.turns.in_step(last=None) if t.id == turn_id), None)
+        turn = e.turns.one(turn_id)
         current = next(
             (n for n, p in enumerate(people) if turn and p.id == turn.participant_id), None
         )
