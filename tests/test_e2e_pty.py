@@ -325,3 +325,34 @@ def test_a_resumed_meetings_first_frame_is_whole(tmp_path, monkeypatch, turns):
     assert "Step 1/2" in app.text(), app.text()
     app.type(KEYS["ctrl+q"])
     app.child.expect(pexpect.EOF, timeout=10)
+
+
+def test_a_dialog_opened_again_on_resume_is_never_shown_empty(tmp_path, monkeypatch):
+    """A form open at a crash comes back with its text in the very frame that shows it: the
+    scribe never sees it empty (its date field's hint) and then filled."""
+    import json
+
+    from meeting_helpers import new_meeting
+
+    from dialogtui.store import Store
+
+    home = tmp_path / "home"
+    monkeypatch.setenv("DIALOGTUI_HOME", str(home))
+    store = Store.open()
+    meeting = new_meeting(store, "raseborg-temamote", [("Ada", None), ("Bo", None)])
+    meeting.start()
+    kept = {"f-what": "Boka lokal", "f-who": "Ada", "f-when": "2027-01-15"}
+    meeting.drafts.keep("action:new", json.dumps(kept))
+    meeting.close()
+    store.close()
+    env = {**os.environ, "DIALOGTUI_LANG": "en", "TERM": "xterm-256color", "TZ": "UTC"}
+    app = Terminal([dialogtui_command(), "resume", str(meeting.id)], env)
+    deadline = time.monotonic() + 15
+    # (A frame may come in more than one read: both texts are waited for.)
+    while not ("Boka lokal" in app.text() and "2027-01-15" in app.text()):
+        assert "YYYY-MM-DD" not in app.text(), app.text()  # the form, drawn empty
+        assert time.monotonic() < deadline, app.text()
+        app.pump(0.005)
+    app.type(KEYS["escape"])
+    app.type(KEYS["ctrl+q"])
+    app.child.expect(pexpect.EOF, timeout=10)

@@ -103,15 +103,14 @@ class KeptDialogs:
         dialog, key = opening.dialog, opening.key
         if isinstance(dialog, FormDialog):
             dialog.keep_key = key
+            # Filled in as it mounts, before its first frame: never shown empty, then filled.
+            dialog.restoring = restore
 
         def closed() -> None:
             if key is not None:
                 self.forget(str(key))
 
-        shown = opening.push(self._screen.app, closed)
-        if restore is not None and isinstance(dialog, FormDialog):
-            dialog.call_after_refresh(dialog.restore, restore)
-        return shown
+        return opening.push(self._screen.app, closed)
 
     def open_texts(self) -> dict[str, str]:
         """The open forms' texts, by the keys they are kept under."""

@@ -135,11 +135,15 @@ class FormDialog(OrderedFocus, CancellableDialog[T]):
     ]
     AUTO_FOCUS = None  # `on_mount` focuses the first field, at once
     keep_key: KeepKey | None = None
+    restoring: str | None = None  # text kept from an earlier run, filled in as it mounts
 
     def fields(self) -> list[Input | TextArea]:
         return [w for w in self.query("Input, TextArea") if isinstance(w, Input | TextArea)]
 
     def on_mount(self) -> None:
+        # Textual runs this after a subclass's own on_mount: the kept text has the last word.
+        if self.restoring is not None:
+            self.restore(self.restoring)
         first = self.fields()
         if first:
             self.set_focus(first[0])
