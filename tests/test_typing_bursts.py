@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tui_helpers import PEOPLE_THREE, burst, handled, run, screen_text, seeded_meeting, until
 
 from dialogtui.kinds import choice
@@ -288,3 +290,52 @@ def test_a_burst_names_each_character_as_pilot_press_does():
     for (key, char), c in zip(seen, typed, strict=True):
         assert key == key_name(c), c
         assert char in (c, None), c  # some names Pilot does not turn back ("euro_sign")
+
+
+@settings(max_examples=6, deadline=None)
+@given(turns=st.integers(min_value=2, max_value=5), data=st.data())
+def test_a_list_key_after_arrows_in_one_burst_acts_on_the_row_they_reached(
+    tmp_path_factory, turns, data
+):
+    # Arrows and delete (asked, then confirmed) in one burst in the turns list delete the
+    # turn the arrows reached, not the one the cursor was leaving; and +, after arrows,
+    # gives its dot to the card they reached.
+    from dialogtui.tui.widgets.transcript import Transcript
+    from dialogtui.tui.widgets.vote_panel import VotePanel
+
+    db = tmp_path_factory.mktemp("arrows") / "db"
+    mid = seeded_meeting(db, "samtidigt-traff-4", PEOPLE_THREE, consent_given=True)
+    said = [f"Tur {n}" for n in range(turns)]
+    # From the newest row (where f8 and end put the cursor), up to any row: not past the
+    # first, where Textual's lists differ (the turns list wraps round, the table stops).
+    ups = data.draw(st.integers(min_value=0, max_value=turns - 1))
+    moves = ["up"] * ups
+    at = turns - 1 - ups
+    cards = [f"Kort {n}" for n in range(turns)]
+
+    async def scenario(app, pilot):
+        screen = app.screen
+        for text in said:
+            burst(app, text, "<enter>")
+        await handled(app)
+        burst(app, "<f8>")  # the turns list takes the keyboard; then, in one burst:
+        await until(pilot, lambda: isinstance(screen.focused, Transcript))
+        burst(app, *[f"<{m}>" for m in moves], "<delete>", "<delete>")
+        await until(pilot, lambda: len(screen.engine.turns.in_step()) == turns - 1)
+        burst(app, "<escape>", "<ctrl+n>", "<ctrl+n>")  # the vote
+        await until(pilot, lambda: screen.engine.step.kind == "vote")
+        burst(app, "<escape>")  # the cards' list takes the keyboard
+        await until(pilot, lambda: isinstance(screen.focused, VotePanel))
+        for card in cards:  # each written, as a card is presented, in the table's order
+            burst(app, "a", card, "<ctrl+s>")
+            await until(pilot, lambda c=card: c in [x.text for x in screen.engine.cards.all()])
+            await until(pilot, lambda: isinstance(screen.focused, VotePanel))
+        burst(app, "<end>", *[f"<{m}>" for m in moves], "+")
+        await until(pilot, lambda: any(c.votes for c in screen.engine.cards.all()))
+
+    run(scenario, db=db, meeting_id=mid)
+    store = Store.open(db)
+    assert [t.text for t in store.turns(mid)] == said[:at] + said[at + 1 :]
+    dotted = [c.text for c in store.cards(mid) if c.votes]
+    store.close()
+    assert dotted == [cards[at]]

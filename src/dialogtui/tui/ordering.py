@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.message_pump import MessagePump
 from textual.screen import Screen
 
@@ -49,6 +50,22 @@ async def settle(screen: Screen) -> None:
     screen (which receives what the widget made of them, e.g. a saved turn)."""
     await drain(screen.focused)
     await drain(screen)
+
+
+CURSOR_KEYS = ("up", "down", "pageup", "pagedown", "home", "end", "ctrl+home", "ctrl+end")
+
+
+def cursor_in_typed_order(bindings: list[BindingType]) -> list[BindingType]:
+    """A list's own cursor keys (from its Textual class's `bindings`) as priority bindings of
+    the list: they run the moment they are read. As the list's plain bindings they ran only
+    once the key had gone round the app, after a priority key typed just after them (delete,
+    +), which then acted on the row the cursor was leaving."""
+    return [
+        # Without Textual's (English) words: help lists the app's own keys, not a list's.
+        dataclasses.replace(b, priority=True, description="")
+        for b in bindings
+        if isinstance(b, Binding) and b.key in CURSOR_KEYS
+    ]
 
 
 class OrderedFocus:

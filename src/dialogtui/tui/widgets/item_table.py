@@ -10,6 +10,7 @@ from textual.widgets import DataTable
 
 from dialogtui.display import one_line, plain
 from dialogtui.i18n import _
+from dialogtui.tui.ordering import cursor_in_typed_order
 
 MAX_WIDTH = 40  # cells; a longer text is cut here (it is whole in the store and minutes)
 
@@ -21,6 +22,8 @@ class ItemTable(DataTable):
     ItemTable:focus { border: round $primary; }
     """
     HINT = ""  # its keys, shown on its border (marked N_ by each table, translated here)
+    # Its panel's keys are priority bindings (tui/widgets/step_panel.py): its arrows too.
+    BINDINGS = cursor_in_typed_order(DataTable.BINDINGS)
     MAX_CELL = MAX_WIDTH  # a table of several long texts cuts them shorter, to fit 80 columns
 
     def __init__(self, **kwargs):

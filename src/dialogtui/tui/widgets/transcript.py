@@ -17,6 +17,7 @@ from dialogtui.i18n import N_, _, number_text
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.meeting.state import MeetingState, TurnsVersion
 from dialogtui.records import Turn
+from dialogtui.tui.ordering import cursor_in_typed_order
 from dialogtui.tui.widgets.observing import follow
 from dialogtui.tui.widgets.step_panel import ConfirmWanted, ask, settled
 
@@ -35,6 +36,8 @@ class Transcript(OptionList):
     # Priority: the dialog each opens takes the keys typed after it (tui/ordering.py). No
     # printable key: a letter typed here is text, and goes to the text box (tui/keyboard.py).
     BINDINGS = [
+        # Enter, delete and f6 are priority bindings: the arrows before them are too.
+        *cursor_in_typed_order(OptionList.BINDINGS),
         Binding("escape", "screen.back", N_("Text box"), priority=True),
         Binding("enter", "edit", N_("Edit"), priority=True, tooltip=N_("Edit turn")),
         Binding("delete", "delete", N_("Delete"), priority=True, tooltip=N_("Delete turn")),
