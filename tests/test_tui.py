@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import pytest
 from exported import kinds, named
 from meeting_helpers import consent_required_text, new_meeting
 from tui_helpers import (
@@ -1651,3 +1652,32 @@ def test_end_screen_family_copy_and_a_chosen_organisations_journal_note(tmp_path
         assert "clipboard" in status
 
     run(scenario, db=db, meeting_id=m.id)
+
+
+@pytest.mark.parametrize("key", ["enter", "down", "escape", "ctrl+f"])
+def test_a_key_read_before_the_first_screen_opens_does_not_stop_the_app(tmp_path, monkeypatch, key):
+    # The meeting opens just after the app's start, over a start screen still hidden (not
+    # built): a key that reached that screen first ran its list's keys on widgets it does
+    # not have yet, and stopped the app.
+    from textual import events
+
+    from dialogtui.tui.app import DialogApp
+    from dialogtui.tui.screens.capture import CaptureScreen
+
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "raseborg-temamote", [("Ada", None), ("Bo", None)])
+    opened = DialogApp.on_mount
+
+    def key_first(self):
+        event = events.Key(key, None)
+        event.set_sender(self)
+        self.post_message(event)  # as a key the terminal sent during the start
+        opened(self)
+
+    monkeypatch.setattr(DialogApp, "on_mount", key_first)
+
+    async def scenario(app, pilot):
+        await until(pilot, lambda: isinstance(app.screen, CaptureScreen))
+
+    app = run(scenario, db=db, meeting_id=mid)
+    assert app.return_code in (None, 0)

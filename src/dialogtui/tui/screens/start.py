@@ -60,6 +60,10 @@ class StartScreen(DialogScreen[None]):
         """Not built yet: a meeting or a set opens on top of it at once."""
         return self._hidden
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Hidden, it has no list or search box: its keys wait until it is shown.
+        return not self._hidden
+
     def compose(self) -> ComposeResult:
         if self._hidden:
             return
