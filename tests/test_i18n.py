@@ -167,8 +167,11 @@ CODE = re.compile(r"\{\w+\}|`[^`]*`|\[\[?[a-z_.]+\]\]?|[a-z_]+ = \S+|\"[^\"]*\""
         (("ctrl+o",), "Tid per steg"),
         (("ctrl+p",), "Sök kommandon"),
         (("f10",), "Inget skrevs i det här steget."),
+        (("f4",), "Anteckna ett beslut"),
+        (("f5",), "Anteckna en oro"),
+        (("ctrl+f",), "Anteckna det gruppen är överens om"),
     ],
-    ids=["capture", "help", "end", "palette", "read-back"],
+    ids=["capture", "help", "end", "palette", "read-back", "decision", "concern", "standpoint"],
 )
 def test_the_scribes_screen_in_a_swedish_run_shows_no_english_word(tmp_path, keys, shows):
     from meeting_helpers import new_meeting

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Protocol
 
-from dialogtui.i18n import _
+from dialogtui.i18n import N_, _
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.meeting.state import ActionSaved, NoteSaved, ParticipantAdded, Saved
 from dialogtui.records import ActionItem, NoteKind, Participant
@@ -24,6 +24,13 @@ NOTE = KeepKind("note")  # a decision, concern or standpoint being written: whic
 ACTION = KeepKind("action")  # an action item written ("new") or corrected (its id)
 EDIT = KeepKind("edit")  # a turn corrected (its id)
 PARTICIPANT = KeepKind("participant")  # someone who joins
+
+# Each note's dialog title, in the UI's language (the kind's own name is the store's).
+NOTE_TITLES = {
+    NoteKind.decision: N_("Record a decision"),
+    NoteKind.concern: N_("Record a concern"),
+    NoteKind.standpoint: N_("Note what the group agrees on"),
+}
 
 
 class CaptureHost(Protocol):
@@ -50,7 +57,7 @@ class CaptureDialogs:
             if text and text.strip():
                 host.run(lambda: host.engine.notes.add(kind, text), saved=NoteSaved(kind))
 
-        return Opening(TextDialog(kind.value.capitalize()), done, NOTE.key(kind.value))
+        return Opening(TextDialog(_(NOTE_TITLES[kind])), done, NOTE.key(kind.value))
 
     def action(self, item: ActionItem | None) -> Opening:
         """f3's form (and the plan's a and enter): an action written, or corrected."""
