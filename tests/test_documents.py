@@ -166,7 +166,7 @@ def test_the_docx_has_real_headings_tables_and_the_sets_plan_columns(store, tmp_
     assert plan.core_properties.title == "Handlingsplan: Framtidsdialog för familjen Lind"
     assert plan.core_properties.author == "Jonas Ek"
     facts = [p.text for p in plan.paragraphs]
-    assert "Planens ägare (övergripande ansvar): Kim Ahl, Socialtjänsten" in facts
+    assert "Huvudansvarig för planen (övergripande ansvar): Kim Ahl, Socialtjänsten" in facts
     assert "Uppföljningsmöte: 21 april 2026, kallas av Kim Ahl" in facts
 
 
@@ -360,7 +360,7 @@ def test_the_calendar_has_the_follow_up_meeting_and_each_dated_action(store, tmp
     assert meeting.decoded("dtstart") == dt.date(2026, 4, 21)  # a date: all day
     assert meeting.decoded("dtend") == dt.date(2026, 4, 22)
     assert "kallas av Kim Ahl" in str(meeting["description"])
-    assert "Planens ägare (övergripande ansvar): Kim Ahl, Socialtjänsten" in str(
+    assert "Huvudansvarig för planen (övergripande ansvar): Kim Ahl, Socialtjänsten" in str(
         meeting["description"]
     )
     call = events["Ringa hem vid frånvaro"]

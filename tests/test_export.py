@@ -369,7 +369,7 @@ def test_minutes_carry_no_editing_marks_and_the_history_export_shows_them(store,
     assert exported.paths[0].parent.name == f"meeting-{m.id}-with-history"
     full = exported.paths[0].read_text()
     assert "- **Anna:** *(redigerad)* Vi ses på tisdag\n  - *tidigare:* Vi ses på måndag" in full
-    assert "- **Anna:** *(struken)* Fel person" in full
+    assert "- **Anna:** *(raderat)* Fel person" in full
     assert "Med ändringshistorik" in full
 
 
@@ -445,8 +445,8 @@ def test_a_skipped_optional_step_says_so_in_the_minutes_with_its_condition(store
     m.close()
     out = tmp_path / "out"
     minutes = export_meeting(store, m.id, out, to="facilitators").paths[0].read_text("utf-8")
-    assert "*Hoppades över: Om ni valt gamla case med en historia av frustration" in minutes
-    assert f"| {optional + 1}. Samverkanskarta | hoppades över |" in minutes
+    assert "*Överhoppat: Om ni valt gamla case med en historia av frustration" in minutes
+    assert f"| {optional + 1}. Samverkanskarta | överhoppat |" in minutes
 
 
 def test_the_minutes_mark_what_the_set_adds_to_its_source(store):

@@ -22,7 +22,7 @@ def test_the_plans_frame_is_kept_and_written_before_its_actions(tmp_path):
         store, "raseborg-klientmote", [("Anna Lind", "familj"), ("Sara Berg", "myndighet")]
     )
     assert m.actions.plan().empty
-    assert "Planens ägare" not in render_action_plan(load_record(store, m.id))  # as before
+    assert "Huvudansvarig för planen" not in render_action_plan(load_record(store, m.id))  # as before
     m.actions.save_plan(
         PlanFrame(
             " Att Erik trivs i skolan ",
@@ -44,7 +44,7 @@ def test_the_plans_frame_is_kept_and_written_before_its_actions(tmp_path):
     frame = [
         "- **Mål, med egna ord:** Att Erik trivs i skolan",
         "- **Mål, som de professionella uttrycker det:** Regelbunden skolgång",
-        "- **Planens ägare (övergripande ansvar):** Sara Berg",
+        "- **Huvudansvarig för planen (övergripande ansvar):** Sara Berg",
         "- **Uppföljningsmöte:** 2 mars 2026, kallas av Sara Berg",
         "- **Insatser av aktörer utanför mötet:** BUP: bedömning före påsk",
     ]

@@ -188,7 +188,7 @@ def test_the_plan_made_in_a_step_is_read_back_with_it(tmp_path):
         # test_read_back_all.py).
         assert "Vad: Ringa skolan\n" in shown and "Vem: Sara Berg\n" in shown
         assert "När: 2 feb. 2026\n" in shown
-        assert "Planens ägare (övergripande ansvar): Sara Berg" in shown  # its frame too
+        assert "Huvudansvarig för planen (övergripande ansvar): Sara Berg" in shown  # its frame too
         assert "Uppföljningsmöte: 2 mars 2026" in shown
 
     run(scenario, db=db, meeting_id=mid)

@@ -487,7 +487,7 @@ def test_a_set_without_a_plan_or_follow_up_step_has_their_pages_last(tmp_path):
     assert texts[1] == [
         "Vad: Boka lokal",
         "Vem: Ada",
-        "Status: klar",
+        "Status: genomförd",
         "Kommentar: Lokalen är bokad.",
     ]
     assert texts[2] == ["Vad: Skicka inbjudan", "Hur: Per e-post", "Vem: Bo"]
