@@ -69,6 +69,7 @@ def test_typer_commands_write_their_usage_through_format_usage_and_help_option()
 # A command line that makes click say each mistake the door reads again (of the app, or of
 # a command with a required option in a range), and the message it is said again as.
 MISTAKES = [
+    (("exprot",), "{message}; did you mean {names}?"),
     (("export", "1", "--lab", "da"), "No such option: {name} (did you mean {options}?)"),
     (("export", "1", "--nothing"), "No such option: {name}"),
     (("export",), "Missing argument {name}."),
@@ -90,7 +91,9 @@ def test_click_says_its_usage_errors_in_the_forms_the_door_reads():
         """A command of a required option, in a range."""
 
     for args, template in MISTAKES:
-        message = click_says(*args, on=app if args[:1] in (("export",), ("notes",)) else other)
+        message = click_says(
+            *args, on=app if args[:1] in (("export",), ("notes",), ("exprot",)) else other
+        )
         matched = next((t for pattern, t in _MISTAKES if pattern.match(message)), None)
         assert matched == template, message
     assert {t for _, t in _MISTAKES} == {t for _, t in MISTAKES}  # each form is still used

@@ -603,3 +603,32 @@ def test_dates_and_counts_are_written_as_each_language_writes_them():
     assert i18n.date_text("not a date", "medium", "sv") == "not a date"  # shown as it is
     assert i18n.number_text(12345, "sv") == "12\xa0345" and i18n.number_text(999, "en") == "999"
     assert i18n.number_text(12345, "en") == "12,345"
+
+
+@pytest.mark.parametrize("language", ["sv", "fi", "da", "nb"])
+def test_the_go_to_list_of_a_late_meeting_shows_no_english_word(tmp_path, language):
+    # ctrl+g: each step's planned and spent minutes, and what a later step would shrink to
+    # for the meeting to end on time; these lines were written in English.
+    from meeting_helpers import new_meeting
+
+    from dialogtui.meeting.clock import FakeClock
+    from dialogtui.meeting.timers import agenda_lines
+    from dialogtui.questionset.library import find
+    from dialogtui.store import Store
+
+    store = Store.open(tmp_path / "db")
+    clock = FakeClock()
+    meeting = new_meeting(store, "samtidigt-traff-2", [("Ada", "skola")], clock=clock)
+    meeting.start()
+    clock.advance(minutes=90)  # far over the first step's time: the later ones shrink
+    i18n.use(language)
+    try:
+        lines = agenda_lines(meeting.qs, meeting.timing.projection(), meeting.timing.elapsed)
+    finally:
+        i18n.use("en")
+    meeting.close()
+    store.close()
+    shown = "\n".join(lines)
+    assert "→" in shown and "min" in shown, shown  # it shrinks steps and says time spent
+    offenders = english_on(shown, _set_words(find("samtidigt-traff-2")), language)
+    assert not offenders, f"English in the go-to list: {offenders}\n{shown}"

@@ -216,3 +216,20 @@ def test_textual_runs_a_dialogs_own_on_mount_and_its_base_classs():
             assert Dialog.mounted and dialog.query(KeyFooter)
 
     asyncio.run(main())
+
+
+@pytest.mark.parametrize("language", ["sv", "fi", "da", "nb"])
+def test_the_footer_of_an_open_drop_down_is_in_the_language(language):
+    # Textual's open Select binds escape as "Dismiss menu", which the footer passes through
+    # the catalogue (dialogtui.i18n's THIRD_PARTY): the catalogue must hold Textual's words.
+    from textual.widgets._select import SelectOverlay
+
+    from dialogtui import i18n
+
+    [(key, _action, words)] = SelectOverlay.BINDINGS
+    assert key == "escape"
+    i18n.use(language)
+    try:
+        assert i18n._(words) != words
+    finally:
+        i18n.use("en")

@@ -178,5 +178,7 @@ THIRD_PARTY += [N_("Quit the application as soon as possible"), N_("Keys")]
 THIRD_PARTY += [N_("Hide the keys and widget help panel")]
 THIRD_PARTY += [N_("Show help for the focused widget and a summary of available keys")]
 THIRD_PARTY += [N_("Minimize"), N_("Minimize the widget and restore to normal size")]
+# Textual's drop-down (a Select open: Role, Follows up), in the footer while it is open.
+THIRD_PARTY += [N_("Dismiss menu")]
 THIRD_PARTY += [N_("Maximize"), N_("Maximize the focused widget"), N_("Screenshot")]
 THIRD_PARTY += [N_("Save an SVG 'screenshot' of the current screen")]

@@ -51,6 +51,11 @@ class _Speaking:
 # A mistake on the command line, as click says it (in English, without gettext): said
 # again in the app's language where its form is known, else as click said it.
 _MISTAKES = [
+    # typer's suggestion after click's own message (which gettext has said already).
+    (
+        re.compile(r"^(?P<message>.+)\. Did you mean (?P<names>.+)\?$"),
+        N_("{message}; did you mean {names}?"),
+    ),
     (
         re.compile(r"^No such option: (?P<name>\S+) \(Possible options: (?P<options>.+)\)$"),
         N_("No such option: {name} (did you mean {options}?)"),

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from dialogtui.i18n import _
 from dialogtui.questionset.model import QuestionSet
 from dialogtui.questionset.words import format_minutes
 
@@ -106,10 +107,11 @@ def agenda_lines(
         if step.planned_minutes is not None:
             line += f"  ({format_minutes(step.planned_minutes)}"
             if n in shrink and shrink[n] != step.planned_minutes:  # "5 min → 5 min" says nothing
-                line += f" → {format_minutes(shrink[n])} to end on time"
+                said = _("{minutes} to end on time").format(minutes=format_minutes(shrink[n]))
+                line += f" → {said}"
             line += ")"
         spent = elapsed(n)
         if spent >= 60:
-            line += f"  spent {round(spent / 60)} min"
+            line += "  " + _("spent {minutes}").format(minutes=format_minutes(round(spent / 60)))
         lines.append(line)
     return lines
