@@ -463,6 +463,7 @@ def test_export_formats_and_recipient_from_the_command_line(cli, private_home):
     assert all(oct(p.stat().st_mode & 0o777) == "0o600" for p in folder.iterdir())
     bad = cli("export", mid, "--format", "pdf,odt")
     assert bad.code == 1 and "unknown format 'odt'" in bad.err and "Traceback" not in bad.err
+    assert "md, docx, pdf, txt, ics" in bad.err  # read as a list, not one word
     assert cli("export", mid, "--format", "all").code == 0
     written = sorted(p.name for p in (private_home / "exports" / f"meeting-{mid}").iterdir())
     assert len(written) == 8

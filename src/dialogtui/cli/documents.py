@@ -26,7 +26,7 @@ def _formats(asked: str) -> tuple[str, ...]:
     if unknown or not keys:
         said = _("unknown format '{name}'; use one or more of {names}, or all")
         name = unknown[0] if unknown else asked
-        raise DialogtuiError(said.format(name=name, names=",".join(FORMATS)))
+        raise DialogtuiError(said.format(name=name, names=", ".join(FORMATS)))
     return tuple(dict.fromkeys(keys))
 
 
