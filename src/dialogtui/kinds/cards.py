@@ -39,7 +39,7 @@ class Cards:
         return next((c for c in self.all() if str(c.id) == about), None)
 
     def get(self, card_id: int) -> Card:
-        found = next((c for c in self.all() if c.id == card_id), None)
+        found = self.find(str(card_id))
         if found is None:
             raise MeetingError(_("no card {id} in this step").format(id=card_id))
         return found

@@ -143,15 +143,18 @@ class TurnsRepo(StoreBase):
         """Who has spoken ("spoke") or only passed ("passed") on a question (None: on any), in
         SQL: an index seek per person and mark (turns_said, turns_spoken), so that it costs
         the same however many turns the step holds."""
-        on_question = " AND t.question_index=:q" if question is not None else ""
-        found = (
-            "EXISTS(SELECT 1 FROM turns t WHERE t.meeting_id=:m AND t.step_index=:s"
-            f" AND t.repetition=:r{on_question} AND t.participant_id=p.id AND t.passed{{}}"
-            " AND t.deleted_at IS NULL)"
-        )
+
+        def exists(passed: str) -> str:
+            on_question = " AND t.question_index=:q" if question is not None else ""
+            return (
+                "EXISTS(SELECT 1 FROM turns t WHERE t.meeting_id=:m AND t.step_index=:s"
+                f" AND t.repetition=:r{on_question} AND t.participant_id=p.id"
+                f" AND t.passed{passed} AND t.deleted_at IS NULL)"
+            )
+
         rows = self.query(
-            f"SELECT p.id, {found.format('=0')}, {found.format('>0')}"
-            " FROM participants p WHERE p.meeting_id=:m",
+            f"SELECT p.id, {exists('=0')}, {exists('>0')} FROM participants p"
+            " WHERE p.meeting_id=:m",
             {"m": meeting_id, "s": step, "r": repetition, "q": question},
         )
         return {

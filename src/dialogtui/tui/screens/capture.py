@@ -150,7 +150,7 @@ class CaptureScreen(DialogScreen[None]):
         yield QuestionPanel(id="question")
         yield SpeakerStrip(id="speakers")
         # Only the step's own panel: each other kind's is mounted when a step of it is
-        # reached (`_show_panel`), so that opening a meeting styles no list it does not show.
+        # reached (`watch_state`), so that opening a meeting styles no list it does not show.
         if (panel := self._made_panel(self.engine.step.kind)) is not None:
             yield panel
         yield Transcript(id="transcript")
