@@ -121,7 +121,22 @@ REVIEWED = {
             ("handlingsplan", "action planning", "everyone", "", "", "ours"),
         ],
     ),
+    "raseborg-klientmote-fi": (  # the Finnish translation, its original's shape
+        "not_asked",
+        [
+            ("familjen", "round", "roles familj", "each_person", "", ""),
+            ("myndigheterna", "round", "roles myndighet", "each_person", "", ""),
+            ("handlingsplan", "action planning", "everyone", "", "", "ours"),
+        ],
+    ),
     "raseborg-myndighetsmote": (
+        "not_asked",
+        [
+            ("fragor", "round", "roles myndighet", "each_person", "", ""),
+            ("handlingsplan", "action planning", "everyone", "", "", "ours"),
+        ],
+    ),
+    "raseborg-myndighetsmote-fi": (  # the Finnish translation, its original's shape
         "not_asked",
         [
             ("fragor", "round", "roles myndighet", "each_person", "", ""),
@@ -135,6 +150,13 @@ REVIEWED = {
             ("granskning", "round", "everyone", "each_question", "", ""),
         ],
     ),
+    "raseborg-orons-zoner-fi": (  # the Finnish translation, its original's shape
+        "not_asked",
+        [
+            ("skala", "scale", "everyone", "", "", ""),
+            ("granskning", "round", "everyone", "each_question", "", ""),
+        ],
+    ),
     "raseborg-planeringsdialog": (
         "not_asked",
         [
@@ -142,7 +164,21 @@ REVIEWED = {
             ("handlingsplan", "action planning", "everyone", "", "", "ours"),
         ],
     ),
+    "raseborg-planeringsdialog-fi": (  # the Finnish translation, its original's shape
+        "not_asked",
+        [
+            ("framtidsdialog", "round", "everyone", "each_person", "", ""),
+            ("handlingsplan", "action planning", "everyone", "", "", "ours"),
+        ],
+    ),
     "raseborg-temamote": (
+        "not_asked",
+        [
+            ("tema", "round", "everyone", "", "", "alternatives"),
+            ("handlingsplan", "action planning", "everyone", "", "", "ours"),
+        ],
+    ),
+    "raseborg-temamote-fi": (  # the Finnish translation, its original's shape
         "not_asked",
         [
             ("tema", "round", "everyone", "", "", "alternatives"),

@@ -22,7 +22,7 @@ from dialogtui.i18n import _, ngettext
 def sets_cmd() -> None:
     """List the question sets: built-in and your own."""
     from dialogtui.paths import user_sets_dir
-    from dialogtui.questionset.library import scan
+    from dialogtui.questionset.library import Entry, grouped, scan
     from dialogtui.questionset.words import format_minutes
 
     table = Table(title=None, box=None, pad_edge=False, show_lines=False)
@@ -31,14 +31,24 @@ def sets_cmd() -> None:
     table.add_column(_("steps"), justify="right")
     table.add_column(_("planned"), justify="right", no_wrap=True)
     table.add_column(_("from"))
-    broken = []
-    for entry in scan():
+    entries = scan()
+    broken = [entry for entry in entries if entry.question_set is None]
+
+    def keys(entry: Entry) -> tuple[str, str | None]:
         qs = entry.question_set
-        if qs is None:
-            broken.append(entry)
+        return (qs.id, qs.translation_of) if qs is not None else ("", None)
+
+    valid = [entry for entry in entries if entry.question_set is not None]
+    for entry, depth in grouped(valid, keys):
+        qs = entry.question_set
+        if qs is None:  # not among `valid`; said for the type checker
             continue
+        # A translation right under its original, as the start screen lists it.
+        mark = "  " * (depth - 1) + "↳ " if depth else ""
         table.add_row(
-            Text.assemble(plain(qs.id, "bold"), "\n", plain(qs.title, "dim")),
+            Text.assemble(
+                mark, plain(qs.id, "bold"), "\n", " " * len(mark), plain(qs.title, "dim")
+            ),
             qs.language.value,
             str(len(qs.steps)),
             format_minutes(qs.planned_minutes, untimed=_("untimed"), hours=True),
@@ -107,6 +117,8 @@ def validate_cmd(
 ) -> None:
     """Check question-set files; print PATH:LINE:COL: message for every problem."""
     from dialogtui.errors import Problem
+    from dialogtui.questionset.files import read_text
+    from dialogtui.questionset.library import translation_problems
     from dialogtui.questionset.loader import load_question_set
 
     files: list[Path] = []
@@ -121,7 +133,9 @@ def validate_cmd(
             files.append(path)
     for path in files:
         try:
-            load_question_set(path)
+            qs = load_question_set(path)
+            if qs.translation_of is not None:  # looked for in the library, as the app does
+                problems += translation_problems(qs, read_text(path), path)
         except QuestionSetError as exc:
             problems += exc.problems
     for p in problems:

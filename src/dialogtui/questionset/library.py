@@ -1,16 +1,19 @@
 """Where question sets are found: the built-in method library and the user's own folder.
 
 `listings()` parses each file with tomllib (a real parse of the whole file, bounded and for
-regular files only) and takes what a list needs (id, title, method), so the app's start
-screen appears without waiting for pydantic; `scan()` validates every set fully.
+regular files only) and takes what a list needs (id, title, method, language, the set it
+translates), so the app's start screen appears without waiting for pydantic; `scan()`
+validates every set fully. A set and its translations are listed together (`grouped`), and
+what a translation names must be a set of the library (`translation_problems`).
 """
 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from dialogtui.errors import Problem, QuestionSetError, UnknownQuestionSet
 from dialogtui.i18n import _
@@ -52,6 +55,8 @@ class Listing:
     title: str
     method: str
     problem: str | None = None
+    language: str = ""
+    translation_of: str | None = None  # the id of the set it translates
 
 
 def listings() -> list[Listing]:
@@ -70,11 +75,91 @@ def listings() -> list[Listing]:
                     data["id"],
                     str(data.get("title", data["id"])),
                     str(data.get("method", "")),
+                    language=str(data.get("language", "")),
+                    translation_of=_text_or_none(data.get("translation_of")),
                 )
                 continue
             problem = str(Problem(path, 1, 1, _("missing required key `{key}`").format(key="id")))
         broken.append(Listing(path, origin, path.stem, path.name, "", problem))
     return sorted(by_id.values(), key=lambda item: item.id) + broken
+
+
+def _text_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+T = TypeVar("T")
+
+
+def grouped(items: Sequence[T], keys: Callable[[T], tuple[str, str | None]]) -> list[tuple[T, int]]:
+    """The items in their order, but each set's translations right under it (the Finnish
+    klientmöte under the Swedish one), with how deep each stands: 0 for a set listed on
+    its own, 1 for a translation under its original, 2 for a translation of that. `keys`
+    gives an item's id and the id it translates. A translation whose original is not among
+    the items (not found, or filtered out by a search) stands on its own, where it is, and
+    so do sets that name each other in a circle."""
+    by_id = {keys(item)[0]: item for item in items}
+
+    def rooted(item: T) -> bool:
+        """Its originals lead to a set listed on its own, not round in a circle."""
+        seen: set[str] = set()
+        own, original = keys(item)
+        while original is not None and original in by_id and original not in seen:
+            seen.add(own)
+            own, original = keys(by_id[original])
+        return original is None or original not in by_id
+
+    under: dict[str, list[T]] = {}
+    alone: list[T] = []
+    for item in items:
+        own, original = keys(item)
+        if original is not None and original in by_id and original != own and rooted(item):
+            under.setdefault(original, []).append(item)
+        else:
+            alone.append(item)
+    out: list[tuple[T, int]] = []
+
+    def place(item: T, depth: int) -> None:
+        out.append((item, depth))
+        for translation in under.get(keys(item)[0], []):
+            place(translation, depth + 1)
+
+    for item in alone:
+        place(item, 0)
+    return out
+
+
+def translation_problems(qs: QuestionSet, text: str, path: Path | str) -> list[Problem]:
+    """`translation_of` must name a set of the library (built-in or the user's) in another
+    language than this one: the start screen lists a translation under its original, and
+    a name that leads nowhere would silently list it alone."""
+    original = qs.translation_of
+    if original is None:
+        return []
+    from dialogtui.questionset.positions import key_positions
+    from dialogtui.questionset.positions import locate as position_of
+
+    line, col = position_of(key_positions(text), ("translation_of",))
+    known = {item.id: item.language for item in listings() if item.problem is None}
+    hint = None
+    if original == qs.id:
+        said = _("`translation_of`: a set is not a translation of itself")
+    elif original not in known:
+        said = _(
+            "`translation_of`: no question set with id '{id}' in the library "
+            "(`dialogtui sets` lists them)"
+        ).format(id=original)
+        close = difflib.get_close_matches(original, [i for i in known if i != qs.id], n=1)
+        if close:
+            hint = _("did you mean '{value}'?").format(value=close[0])
+    elif known[original] == qs.language.value:
+        said = _(
+            "`translation_of`: '{id}' is in the same language ({language}); a translation is "
+            "in another"
+        ).format(id=original, language=qs.language.value)
+    else:
+        return []
+    return [Problem(path, line, col, said, hint)]
 
 
 @dataclass(frozen=True)
@@ -87,13 +172,15 @@ class Entry:
 
 def scan() -> list[Entry]:
     """Every set found and validated; broken ones last, with their problems."""
-    from dialogtui.questionset.loader import load_question_set
+    from dialogtui.questionset.loader import parse_question_set
 
     entries: dict[str, Entry] = {}
     broken: list[Entry] = []
     for origin, path in _files():
         try:
-            qs = load_question_set(path)
+            text = read_text(path)
+            qs = parse_question_set(text, path)
+            _check_translation(qs, text, path)
         except QuestionSetError as exc:
             broken.append(Entry(path, origin, None, exc))
             continue
@@ -123,10 +210,14 @@ def locate(ref: str) -> Path:
     raise UnknownQuestionSet(said.format(id=ref, close=close[0] if close else ""))
 
 
-def find(ref: str) -> QuestionSet:
-    from dialogtui.questionset.loader import load_question_set
+def _check_translation(qs: QuestionSet, text: str, path: Path | str) -> None:
+    problems = translation_problems(qs, text, path)
+    if problems:
+        raise QuestionSetError(problems)
 
-    return load_question_set(locate(ref))
+
+def find(ref: str) -> QuestionSet:
+    return find_with_text(ref)[0]
 
 
 def find_with_text(ref: str) -> tuple[QuestionSet, str]:
@@ -135,4 +226,6 @@ def find_with_text(ref: str) -> tuple[QuestionSet, str]:
 
     path = locate(ref)
     text = read_text(path)
-    return parse_question_set(text, path), text
+    qs = parse_question_set(text, path)
+    _check_translation(qs, text, path)
+    return qs, text

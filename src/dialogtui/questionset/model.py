@@ -485,6 +485,15 @@ class QuestionSet(Strict):
         "and why (a workshop method the source names but does not describe). Its texts are "
         "then not looked for in the source; `show`, the start screen and the minutes say so.",
     )
+    translation_of: Identifier | None = Field(
+        None,
+        description="The id of the set this one translates (a set of the library, in another "
+        'language: `translation_of = "raseborg-klientmote"`). The two are one method in two '
+        "languages: the same steps, questions in the same order, roles, times and kinds, "
+        "only the words differ (a test checks the shipped ones question by question). The "
+        "start screen and `dialogtui sets` list it under its original. Say in `ours` who "
+        "translated it, and from what.",
+    )
     source: Source
     horizon: Horizon | None = Field(
         None, description="Time shift for {future}/{past}: 1 year for an anticipation dialogue."

@@ -14,10 +14,10 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from dialogtui.display import plain, visible
+from dialogtui.display import hanging, plain, visible
 from dialogtui.errors import DialogtuiError, NoStore
-from dialogtui.i18n import N_, _, date_text
-from dialogtui.questionset.library import Listing, listings
+from dialogtui.i18n import N_, NAMES, _, date_text, number_text
+from dialogtui.questionset.library import Listing, grouped, listings
 from dialogtui.records import MeetingStatus, MeetingSummary
 from dialogtui.store import Store
 from dialogtui.tui.ordering import settle
@@ -134,20 +134,30 @@ class StartScreen(DialogScreen[None]):
             options.append(Option(Text(_("Resume"), style="bold"), disabled=True))
             for m in meetings:
                 label = plain(f"  {date_text(m.date)}  {m.title}")
-                label.append("  " + _("({n} turns)").format(n=m.turn_count), style="dim")
+                turns = _("({n} turns)").format(n=number_text(m.turn_count))
+                label.append("  " + turns, style="dim")
                 options.append(Option(label, id=f"m{m.id}"))
         sets = [
-            (n, e) for n, e in enumerate(self._entries) if q in fold(f"{e.id} {e.title} {e.method}")
+            (n, e)
+            for n, e in enumerate(self._entries)
+            if q in fold(f"{e.id} {e.title} {e.method} {NAMES.get(e.language, '')}")
         ]
         if sets:
             options.append(
                 Option(Text(_("New meeting from a question set"), style="bold"), disabled=True)
             )
-            for n, e in sets:
-                label = plain(f"  {e.title}")
+            # A set's translations right under it, and where a set has one, each of them
+            # marked with its language ("suomi"), which the titles alone do not say.
+            translated = {e.translation_of for _, e in sets if e.translation_of}
+            for (n, e), depth in grouped(sets, lambda item: (item[1].id, item[1].translation_of)):
+                label = plain(e.title)
+                if depth or e.id in translated or e.translation_of:
+                    label.append("  " + NAMES.get(e.language, e.language), style="dim")
                 if e.problem:
                     label.append("  " + _("(has problems)"), style="bold")
-                options.append(Option(label, id=f"s{n}"))
+                # A long title wraps under itself, so that a translation's stays under it.
+                indent = Text(" " * (1 + 2 * depth) + ("↳" if depth else ""))
+                options.append(Option(hanging(indent, label), id=f"s{n}"))
         choices = self.query_one("#choices", OptionList)
         choices.set_options([o for o in options if o is not None])
         first = next((i for i, o in enumerate(options) if o and not o.disabled), None)

@@ -1,0 +1,501 @@
+"""A set that says it is the translation of another (`translation_of`) is that set in other
+words: the same steps, questions in the same order, roles, times, kinds and shapes, and
+every text translated. Checked for every such set of the library, whatever it translates,
+so that a future translation is held to it too; the Raseborg sets ship in Finnish.
+
+The start screen and `dialogtui sets` list a translation right under its original, and a
+Finnish klientmöte run in the app ends in Finnish minutes.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from conftest import SETS
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import BaseModel, ValidationError
+from tui_helpers import run, screen_text, type_text, until
+
+from dialogtui import i18n
+from dialogtui.questionset.library import grouped, listings
+from dialogtui.questionset.loader import load_question_set
+from dialogtui.questionset.model import (
+    ActionColumn,
+    Block,
+    Choice,
+    ChoiceOption,
+    Facilitators,
+    Groups,
+    Guidance,
+    Horizon,
+    Question,
+    QuestionSet,
+    Repeat,
+    Role,
+    Scale,
+    ScalePoint,
+    Source,
+    Step,
+    Timebox,
+    Vote,
+)
+from dialogtui.questionset.reference import _models
+
+# What is words, to be translated, per model of the format; every other field is the set's
+# structure and must be the original's, value for value. A field added to the format must be
+# put in one of the two (test_every_field_of_the_format_is_words_or_structure).
+WORDS: dict[type[BaseModel], set[str]] = {
+    QuestionSet: {"title", "method", "description", "consent_text"},
+    Facilitators: {"asker", "writer"},
+    Guidance: {"text"},
+    Role: {"name", "description", "stand_in"},
+    Step: {"title", "text", "note", "ours", "optional", "places"},
+    Question: {"text", "prompts", "note", "ours"},
+    ScalePoint: {"zone", "description", "need"},
+    ChoiceOption: {"label", "description"},
+    ActionColumn: {"label"},
+    Block: {"each"},
+}
+# The set's own: its id and language, what it translates, and what its `ours` says of it.
+OWN = {"id", "language", "translation_of", "ours"}
+STRUCTURE: dict[type[BaseModel], set[str]] = {
+    QuestionSet: {
+        *("source", "horizon", "consent", "consent_required", "facilitators"),
+        *("break_minutes", "standpoints", "guidance", "roles", "steps", "blocks"),
+    },
+    Source: {"document", "page", "total"},  # the same source, cited as it is written
+    Horizon: {"years", "months"},
+    Facilitators: set(),
+    Guidance: {"page", "applies"},
+    Role: {"id", "family"},
+    Step: {
+        *("id", "kind", "minutes", "at", "see", "journal", "roles", "order", "over", "form"),
+        *("groups", "questions", "alternatives", "timebox", "repeat", "scale", "choice"),
+        *("vote", "columns"),
+    },
+    Groups: {"by", "count", "step"},
+    Question: {"to"},
+    Timebox: {"per", "minutes", "max_minutes"},
+    Repeat: {"min", "max"},
+    Scale: {"points", "rated_by"},
+    ScalePoint: {"value"},
+    Choice: {"options", "ratings", "several", "continuum"},
+    ChoiceOption: {"id"},
+    Vote: {"dots", "keep"},
+    ActionColumn: {"field"},
+    Block: {"steps", "repeat", "consent"},
+}
+
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+# How much longer or shorter a translated text may be than its original. Finnish runs
+# shorter than Swedish in words, longer in letters; a text further off is another text (two
+# questions swapped) or half a one.
+SHORTEST, LONGEST = 0.45, 2.2
+
+
+def signs(text: str) -> tuple[object, ...]:
+    """What a translation keeps of a text whatever the language: its time placeholders and
+    numbers, in order, its brackets, and how it ends (a question stays a question)."""
+    end = text.rstrip()[-1:] if text.rstrip()[-1:] in ("?", ".", ":", "!") else ""
+    return (
+        PLACEHOLDER.findall(text),
+        re.findall(r"\d+", PLACEHOLDER.sub("", text)),
+        text.count("("),
+        end,
+    )
+
+
+def differences(original: QuestionSet, translation: QuestionSet) -> list[str]:
+    """Where the translation is not its original in other words; empty if it is."""
+    found: list[str] = []
+    if translation.translation_of != original.id:
+        found.append(f"translation_of is {translation.translation_of!r}, not {original.id!r}")
+    if translation.language == original.language:
+        found.append(f"both sets are in {original.language.value}")
+    said = translation.ours or ""
+    if original.id not in said or original.source.document not in said:
+        found.append("`ours` does not name the set translated and its source document")
+    pairs: dict[str, str] = {}  # one original text, one translation, wherever it stands
+    _compare(original, translation, "", found, pairs)
+    return found
+
+
+def _compare(a: Any, b: Any, where: str, found: list[str], pairs: dict[str, str]) -> None:
+    if isinstance(a, BaseModel):
+        if type(a) is not type(b):
+            found.append(f"{where}: {type(b).__name__} where the original has {type(a).__name__}")
+            return
+        words = WORDS.get(type(a), set())
+        for name in type(a).model_fields:
+            if type(a) is QuestionSet and name in OWN:
+                continue
+            at = f"{where}.{name}" if where else name
+            if name in words:
+                _words(getattr(a, name), getattr(b, name), at, found, pairs)
+            else:
+                _compare(getattr(a, name), getattr(b, name), at, found, pairs)
+        if type(a) is Scale:
+            _same_zones(a, b, where, found)
+    elif isinstance(a, list) and isinstance(b, list):
+        if len(a) != len(b):
+            found.append(f"{where}: {len(b)} items where the original has {len(a)}")
+            return
+        for n, (x, y) in enumerate(zip(a, b, strict=True)):
+            _compare(x, y, f"{where}[{n + 1}]", found, pairs)
+    elif a != b:
+        found.append(f"{where}: {b!r} where the original has {a!r}")
+
+
+def _words(a: Any, b: Any, where: str, found: list[str], pairs: dict[str, str]) -> None:
+    if isinstance(a, list) or isinstance(b, list):
+        a, b = a or [], b or []
+        if len(a) != len(b):
+            found.append(f"{where}: {len(b)} texts where the original has {len(a)}")
+            return
+        for n, (x, y) in enumerate(zip(a, b, strict=True)):
+            _words(x, y, f"{where}[{n + 1}]", found, pairs)
+        return
+    if (a is None) != (b is None):
+        found.append(f"{where}: {'missing' if b is None else 'added'} in the translation")
+        return
+    if a is None:
+        return
+    if not b.strip():
+        found.append(f"{where}: empty in the translation")
+    elif b.strip().casefold() == a.strip().casefold():
+        found.append(f"{where}: not translated: {b!r}")
+    elif signs(a) != signs(b):
+        found.append(f"{where}: {signs(b)} where the original has {signs(a)}: {b!r}")
+    elif not SHORTEST <= len(b) / len(a) <= LONGEST:
+        found.append(f"{where}: {len(b)} characters for the original's {len(a)}: {b!r}")
+    elif pairs.setdefault(a, b) != b:
+        found.append(f"{where}: {b!r}, but the same original text elsewhere is {pairs[a]!r}")
+
+
+def _same_zones(a: Scale, b: Scale, where: str, found: list[str]) -> None:
+    """Points that share a zone share it in the translation too ("Liten oro", 2 and 3)."""
+    ours = [[q.zone == p.zone for q in b.points] for p in b.points]
+    theirs = [[q.zone == p.zone for q in a.points] for p in a.points]
+    if ours != theirs:
+        found.append(f"{where}.points: the points share zones otherwise than the original's")
+
+
+def translations() -> list[tuple[QuestionSet, QuestionSet]]:
+    shipped = {p.stem: load_question_set(p) for p in sorted(SETS.glob("*.toml"))}
+    return [
+        (shipped[qs.translation_of], qs) for qs in shipped.values() if qs.translation_of is not None
+    ]
+
+
+TRANSLATIONS = translations()
+RASEBORG = ["klientmote", "myndighetsmote", "planeringsdialog", "temamote", "orons-zoner"]
+
+
+def test_the_raseborg_sets_ship_in_finnish():
+    found = {t.id: (t.language.value, o.id) for o, t in TRANSLATIONS}
+    for name in RASEBORG:
+        assert found.get(f"raseborg-{name}-fi") == ("fi", f"raseborg-{name}")
+
+
+@pytest.mark.parametrize(("original", "translation"), TRANSLATIONS, ids=lambda qs: qs.id)
+def test_a_translation_is_its_original_in_other_words(original, translation):
+    assert differences(original, translation) == []
+
+
+def test_every_field_of_the_format_is_words_or_structure():
+    for model in _models(QuestionSet):
+        known = WORDS.get(model, set()) | STRUCTURE.get(model, set())
+        known |= OWN if model is QuestionSet else set()
+        assert set(model.model_fields) == known, model.__name__
+        assert not WORDS.get(model, set()) & STRUCTURE.get(model, set()), model.__name__
+
+
+# Broken copies: a translation changed in one thing that makes it another set, or leaves a
+# text untranslated, is caught. Generated over every translation, every place in it.
+
+
+def _paths(value: Any, where: tuple = ()) -> list[tuple]:
+    """Every place in a set's data (its TOML as read) that holds a value or a list."""
+    out = [where] if where else []
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            out += _paths(inner, (*where, key))
+    elif isinstance(value, list):
+        for n, inner in enumerate(value):
+            out += _paths(inner, (*where, n))
+    return out
+
+
+def _at(data: Any, path: tuple) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+def _is_words(original: QuestionSet, path: tuple) -> bool:
+    """The place holds words (or a list of them), by the model that holds it."""
+    node: Any = original
+    for part in path[:-1]:
+        node = node[part] if isinstance(part, int) else getattr(node, part)
+    last = path[-1]
+    if isinstance(last, int):  # an item of a list: words if the list is
+        return _is_words(original, path[:-1])
+    if isinstance(node, QuestionSet) and last in OWN:
+        return True  # the set's own; not changed below
+    return last in WORDS.get(type(node), set())
+
+
+def _data(qs: QuestionSet) -> dict:
+    return qs.model_dump(mode="json", exclude_defaults=True)
+
+
+@st.composite
+def broken_copies(draw) -> tuple[QuestionSet, dict, str]:
+    """A translation's data broken in one way, at one place fit for it."""
+    original, translation = draw(st.sampled_from(TRANSLATIONS))
+    data = _data(translation)
+    places = [p for p in _paths(data) if not (len(p) == 1 and p[0] in OWN)]
+
+    def value(place: tuple) -> Any:
+        return _at(data, place)
+
+    words = [p for p in places if _is_words(translation, p) and isinstance(value(p), str)]
+    items = [p for p in places if isinstance(p[-1], int)]
+    optional = [p for p in places if isinstance(p[-1], str) and _is_words(translation, p)]
+    scalars = [
+        p
+        for p in places
+        if not _is_words(translation, p) and isinstance(value(p), bool | int | str)
+    ]
+    # Two items that differ in more than their words trade places (two questions alike but
+    # for their words cannot be told apart without reading them).
+    swaps = [
+        p
+        for p in items
+        if p[-1] + 1 < len(value(p[:-1]))
+        and _shape(value(p)) != _shape(value((*p[:-1], p[-1] + 1)))
+    ]
+    how = draw(st.sampled_from(["change", "drop", "swap", "untranslated"]))
+    choices = {"change": scalars, "drop": items + optional, "swap": swaps, "untranslated": words}
+    place = draw(st.sampled_from(choices[how]))
+    parent, last = _at(data, place[:-1]), place[-1]
+    if how == "untranslated":
+        parent[last] = _at(_data(original), place)  # the original's words left as they were
+    elif how == "drop":
+        del parent[last]  # an item, or a text the original has, left out
+    elif how == "swap":
+        parent[last], parent[last + 1] = parent[last + 1], parent[last]
+    elif isinstance(parent[last], bool):
+        parent[last] = not parent[last]
+    elif isinstance(parent[last], int):
+        parent[last] += draw(st.sampled_from([-1, 1, 5]))
+    else:
+        parent[last] += draw(st.sampled_from(["x", "-2", " 2"]))
+    return original, data, f"{how} {place}"
+
+
+def _shape(value: Any) -> Any:
+    """An item's data without its words: what a swap must change to be seen."""
+    if isinstance(value, dict):
+        return {k: _shape(v) for k, v in value.items() if not isinstance(v, str) or k == "id"}
+    if isinstance(value, list):
+        return [_shape(v) for v in value]
+    return value if not isinstance(value, str) else None
+
+
+@settings(max_examples=300, derandomize=True)
+@given(broken_copies())
+def test_a_broken_copy_of_a_translation_is_caught(case):
+    original, data, how = case
+    try:
+        broken = QuestionSet.model_validate(data)
+    except ValidationError:
+        return  # not a set at all: the loader says so, with the place
+    assert differences(original, broken) != [], how
+
+
+def test_the_check_catches_what_a_reader_would():
+    original, translation = next(
+        (o, t) for o, t in TRANSLATIONS if t.id == "raseborg-klientmote-fi"
+    )
+    data = _data(translation)
+    questions = data["steps"][0]["questions"]
+    questions[1], questions[4] = questions[4], questions[1]  # a long and a short one swapped
+    said = differences(original, QuestionSet.model_validate(data))
+    assert any("characters for the original's" in d for d in said), said
+    data = _data(translation)
+    data["steps"][0]["questions"][0]["text"] = "Mistä olet erityisen iloinen?"  # {future} lost
+    said = differences(original, QuestionSet.model_validate(data))
+    assert any("steps[1].questions[1].text" in d for d in said), said
+    data = _data(translation)
+    data["steps"][1]["questions"][3]["text"] = "Mikä sai huolenne vähenemään?"
+    said = differences(original, QuestionSet.model_validate(data))
+    assert any("the same original text elsewhere" in d for d in said), said
+
+
+# A translation listed with its original.
+
+
+@settings(max_examples=200, derandomize=True)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from("abcdefgh"), st.none() | st.sampled_from("abcdefghz")),
+        unique_by=lambda item: item[0],
+        max_size=8,
+    )
+)
+def test_grouped_puts_each_translation_under_its_original(items):
+    out = grouped(items, lambda item: item)
+    assert sorted(out_item for out_item, _ in out) == sorted(items)  # each once
+    ids = {own for own, _ in items}
+    for n, ((_own, original), depth) in enumerate(out):
+        if depth == 0:
+            continue
+        # The nearest item above it one level up is its original.
+        above = next(item for item, d in reversed(out[:n]) if d == depth - 1)
+        assert above[0] == original and original in ids
+    originals = [item for item, depth in out if depth == 0]
+    assert originals == [item for item in items if item in originals]  # in their order
+
+
+def test_the_start_screen_lists_a_translation_under_its_original(tmp_path):
+    def listed(app) -> list[str]:  # the list's rows, left of the preview
+        return [line.split("│")[0] for line in screen_text(app).splitlines()]
+
+    async def scenario(app, pilot):
+        await until(pilot, lambda: any("Huolen vyöhykkeistö" in row for row in listed(app)))
+        shown = listed(app)
+        row = next(n for n, line in enumerate(shown) if "Myndighetsmöte" in line)
+        assert "svenska" in shown[row]
+        assert "↳ Viranomaiskokous" in shown[row + 1] and "suomi" in shown[row + 1]
+        await type_text(pilot, "suomi")  # a language's name finds its sets
+        await until(pilot, lambda: not any("Framtidsdialog" in row for row in listed(app)))
+        for title in ["Ennakointidialogi", "Viranomaiskokous", "Huolen vyöhykkeistö"]:
+            assert any(title in row for row in listed(app)), title
+
+    run(scenario, db=tmp_path / "db", size=(100, 40))
+
+
+def test_dialogtui_sets_lists_a_translation_under_its_original(cli):
+    rows = [line.split()[:2] for line in cli("sets").out.splitlines() if "raseborg-" in line]
+    ids = [row[1] if row[0] == "↳" else row[0] for row in rows]
+    for name in RASEBORG:
+        at = ids.index(f"raseborg-{name}")
+        assert rows[at + 1] == ["↳", f"raseborg-{name}-fi"]
+
+
+# What a translation names must be there.
+
+
+def _own_set(home, name: str, text: str):
+    folder = home / "question_sets"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _translated(set_id: str, of: str, language: str = "fi") -> str:
+    original = (SETS / "raseborg-temamote-fi.toml").read_text(encoding="utf-8")
+    return (
+        original.replace('id = "raseborg-temamote-fi"', f'id = "{set_id}"')
+        .replace('translation_of = "raseborg-temamote"', f'translation_of = "{of}"')
+        .replace('language = "fi"', f'language = "{language}"')
+    )
+
+
+@pytest.mark.parametrize(
+    ("of", "language", "said"),
+    [
+        ("raseborg-temamöte", "fi", None),  # not an id at all: the format's own error
+        ("raseborg-temamotet", "fi", "no question set with id 'raseborg-temamotet'"),
+        ("oma-teema", "fi", "a set is not a translation of itself"),
+        ("raseborg-temamote", "sv", "'raseborg-temamote' is in the same language (sv)"),
+    ],
+)
+def test_translation_of_names_a_set_of_the_library(cli, private_home, of, language, said):
+    path = _own_set(private_home, "oma-teema", _translated("oma-teema", of, language))
+    line = 1 + path.read_text(encoding="utf-8").splitlines().index(f'translation_of = "{of}"')
+    result = cli("validate", path)
+    assert result.code == 1
+    assert f"{path}:{line}:1: `translation_of`" in result.err
+    if said:
+        assert said in result.err
+    if of == "raseborg-temamotet":
+        assert "did you mean 'raseborg-temamote'?" in result.err
+    # The app and `show` refuse it with the same words; `sets` says to validate it.
+    assert cli("show", "oma-teema").code == 1
+    assert "oma-teema.toml: not valid" in cli("sets").err.replace("\n", "")
+
+
+def test_a_translation_of_a_users_own_set_is_grouped_with_it(cli, private_home):
+    own = (SETS / "raseborg-temamote.toml").read_text(encoding="utf-8")
+    _own_set(private_home, "vart-tema", own.replace('"raseborg-temamote"', '"vart-tema"'))
+    _own_set(private_home, "oma-teema", _translated("oma-teema", "vart-tema"))
+    assert cli("validate", private_home / "question_sets").code == 0
+    found = [(item.id, item.translation_of) for item in listings()]
+    order = [item[0] for item, _ in grouped(found, lambda item: item)]
+    assert order.index("oma-teema") == order.index("vart-tema") + 1
+
+
+# A Finnish klientmöte in the app, from the start screen to its minutes.
+
+
+def test_a_finnish_klientmote_from_the_start_screen_to_finnish_minutes(tmp_path, private_home):
+    from exported import named
+
+    from dialogtui.tui.screens.capture import CaptureScreen
+    from dialogtui.tui.screens.setup import SetupScreen
+
+    i18n.use("fi")
+    try:
+
+        async def scenario(app, pilot):
+            await type_text(pilot, "asiakaskokous")
+            await pilot.press("enter")
+            await until(pilot, lambda: isinstance(app.screen, SetupScreen))
+            setup = app.screen
+            assert setup.qs.id == "raseborg-klientmote-fi"
+            for name, role, org in [
+                ("Anna Lind", "familj", ""),
+                ("Sara Holm", "myndighet", "Sosiaalitoimi"),
+            ]:
+                setup.query_one("#p-name").focus()
+                await type_text(pilot, name)
+                setup.query_one("#p-role").value = role
+                setup.query_one("#p-org").value = org
+                count = len(setup.people)
+                await pilot.press("enter")
+                await until(pilot, lambda count=count: len(setup.people) == count + 1)
+            await pilot.press("ctrl+s")
+            await until(pilot, lambda: isinstance(app.screen, CaptureScreen))
+            shown = " ".join(screen_text(app).split())
+            assert "Nyt on tammikuu 2027" in shown  # the question, its time in Finnish
+            await pilot.press("f9")  # the first step's notes say whose translation it is
+            await until(pilot, lambda: "raseborg-klientmote" in screen_text(app))
+            await pilot.press("f9")
+            await type_text(pilot, "Olen iloinen, että poika käy taas koulua")
+            await pilot.press("enter")
+            await pilot.press("ctrl+n")
+            await type_text(pilot, "Olen tukenut perhettä kotikäynneillä")
+            await pilot.press("enter")
+            from tui_helpers import end_and_export
+
+            await end_and_export(app, pilot)
+
+        app = run(scenario, db=tmp_path / "db", size=(100, 40))
+        assert app.return_code in (None, 0)
+    finally:
+        i18n.use("en")
+    (folder,) = (private_home / "exports").iterdir()  # the meeting's, named in Finnish
+    minutes = named(folder, "minutes.md").read_text(encoding="utf-8")
+    fi, sv = i18n.translations("fi"), i18n.translations("sv")
+    for label in ["Minutes", "Participants", "Date", "Role", "Action plan", "No actions."]:
+        assert fi.pgettext("document", label) in minutes, label
+        assert sv.pgettext("document", label) not in minutes, label
+    assert "Olen iloinen, että poika käy taas koulua" in minutes
+    assert "Kysymykset perheenjäsenille" in minutes
+    assert "Nyt on tammikuu 2027" in minutes
