@@ -113,7 +113,7 @@ def test_the_follow_up_meetings_time_and_place_are_kept_and_written(tmp_path):
         "fi": "10. maaliskuuta 2027 klo 14.00, Familjecentralen",
         "da": "10. marts 2027 kl. 14.00, Familjecentralen",
         "nb": "10. mars 2027 kl. 14:00, Familjecentralen",
-        "en": "March 10, 2027 at 2:00 PM, Familjecentralen",
+        "en": "March 10, 2027 at 14:00, Familjecentralen",  # as English is in Europe
     }
     for language, text in written.items():
         facts = dict(frame_facts(plan, labels(language), language))

@@ -84,7 +84,8 @@ def test_show_unknown_set_suggests(cli):
 
 def test_show_bad_date(cli):
     result = cli("show", "raseborg-klientmote", "--date", "15/1/2026")
-    assert result.code == 1 and "YYYY-MM-DD" in result.err
+    said = "--date: not a date: '15/1/2026' (write the date as 2027-01-15)"
+    assert result.code == 1 and said in result.err
 
 
 @pytest.mark.parametrize(

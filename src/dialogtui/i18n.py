@@ -18,6 +18,7 @@ import functools
 import gettext
 import locale
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -85,7 +86,7 @@ def _(message: str) -> str:
 def ngettext(singular: str, plural: str, n: int) -> str:
     """A message with a count, in the form the language gives that count ("1 fil",
     "2 filer"); the count fills {n}."""
-    return _translations.ngettext(singular, plural, n).format(n=n)
+    return _translations.ngettext(singular, plural, n).format(n=number_text(n))
 
 
 def pgettext(context: str, message: str) -> str:
@@ -138,6 +139,154 @@ def _date_text(day: dt.date, form: str, language: str) -> str:
     from babel.dates import format_date
 
     return format_date(day, form, locale=language)
+
+
+# -- times of day ------------------------------------------------------------------------------
+
+# dialogtui's English is read in Nordic offices: its times are written as English is in Europe
+# (CLDR's en_150, "13:28"), not as in the United States ("1:28 PM"), beside colleagues'
+# 24-hour times.
+_TIME_LOCALES = {"en": "en_150"}
+
+
+def time_locale(language: str) -> str:
+    """The Babel locale whose times a language's text shows."""
+    return _TIME_LOCALES.get(language, language)
+
+
+def time_text(
+    value: dt.time | dt.datetime, language: str | None = None, seconds: bool = False
+) -> str:
+    """A time of day as the language writes it, from Babel's locale data (CLDR's short
+    time; with seconds, its medium one): "13:28" (sv, nb, en), "13.28" (fi, da), "9.05"
+    (fi). A datetime is shown in this computer's time zone, as the scribe's clock reads.
+    Screens give the UI's language (the default), documents the document's."""
+    if isinstance(value, dt.datetime):
+        value = value.astimezone().time()
+    # Only what is shown is kept apart: a list of turns formats the same minutes again.
+    shown = value.replace(second=value.second if seconds else 0, microsecond=0, tzinfo=None)
+    return _time_text(shown, language or _current, seconds)
+
+
+@functools.lru_cache(maxsize=4096)
+def _time_text(value: dt.time, language: str, seconds: bool) -> str:
+    from babel.dates import format_time
+
+    said = format_time(value, "medium" if seconds else "short", locale=time_locale(language))
+    # A narrow no-break space ("2:00\u202fPM" in some locales) is lost on the way into some
+    # journal systems.
+    return said.replace("\u202f", " ")
+
+
+# -- dates as they are typed ------------------------------------------------------------------
+
+ISO_PATTERN = "y-MM-dd"
+# The day an example of a date's form shows: the 15th, so that day and month cannot be taken
+# for each other.
+EXAMPLE_DAY = dt.date(2027, 1, 15)
+_ISO_TYPED = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+# CLDR's pattern letters a typed date may have: day, month, year (in numbers), and the text
+# between them, which may be quoted.
+_PATTERN_PART = re.compile(r"d+|M+|y+|'[^']*'|[^A-Za-z']+|[A-Za-z]+")
+
+
+@functools.cache
+def date_patterns(language: str) -> tuple[str, ...]:
+    """The forms in numbers in which a language writes a whole date, from CLDR (Babel):
+    its short date first, which a date field shows ("d.M.y" fi, "dd.MM.y" da and nb,
+    "y-MM-dd" sv), then any other it gives ("d.M.y" besides da's and nb's "dd.MM.y").
+    English takes ISO only: its CLDR form is the United States' month first ("1/2/27"),
+    which a reader in Europe takes for the 1st of February."""
+    if language == "en":
+        return (ISO_PATTERN,)
+    from babel import Locale
+
+    locale = Locale.parse(language)
+    found = [locale.date_formats["short"], locale.datetime_skeletons.get("yMd")]
+    patterns: list[str] = []
+    for pattern in found:
+        text = getattr(pattern, "pattern", pattern)
+        if isinstance(text, str) and _numeric(text) and text not in patterns:
+            patterns.append(text)
+    return tuple(patterns) or (ISO_PATTERN,)
+
+
+def _numeric(pattern: str) -> bool:
+    """A pattern of a day, a month and a year in numbers (the year whole), once each."""
+    fields = [p for p in _PATTERN_PART.findall(pattern) if p[0].isalpha()]
+    allowed = {"d", "dd", "M", "MM", "y", "yyyy"}
+    return sorted(f[0] for f in fields) == ["M", "d", "y"] and set(fields) <= allowed
+
+
+@functools.cache
+def _typed_form(pattern: str) -> re.Pattern[str]:
+    """What a person types for a pattern: the day and month with or without a leading nought
+    ("15.1.2027", "15.01.2027"), the year whole, a space after a separator or not."""
+    parts = []
+    for part in _PATTERN_PART.findall(pattern):
+        if part[0] in "dMy":
+            digits = "4" if part[0] == "y" else "1,2"
+            parts.append(f"(?P<{part[0]}>[0-9]{{{digits}}})")
+        else:
+            between = part.strip("'").strip()
+            parts.append(r"\s*" + re.escape(between) + r"\s*" if between else r"\s+")
+    return re.compile("".join(parts))
+
+
+def typed_date(text: str, language: str | None = None) -> dt.date | None:
+    """A date typed in a field or on the command line: ISO ("2027-01-15", "2027-1-15") or
+    the language's own form ("15.1.2027" fi, "15.01.2027" da and nb); None where nothing is
+    written. A ValueError for anything else: a day that does not exist, a two-figure year, a
+    form of another language. Babel's parse_date is not used: it takes any three numbers in
+    a text and swaps day and month where the month is over 12, where a person is better
+    asked again."""
+    text = text.strip()
+    if not text:
+        return None
+    with contextlib.suppress(ValueError):
+        return dt.date.fromisoformat(text)  # every ISO form, without loading Babel
+    if found := _ISO_TYPED.fullmatch(text):
+        return dt.date(*map(int, found.groups()))
+    for pattern in date_patterns(language or _current):
+        if found := _typed_form(pattern).fullmatch(text):
+            return dt.date(int(found["y"]), int(found["M"]), int(found["d"]))
+    raise ValueError(text)
+
+
+def date_field_text(day: dt.date, language: str | None = None) -> str:
+    """A date as a date field shows it, in the language's short form ("15.1.2027" fi,
+    "2027-01-15" sv): what `typed_date` reads back."""
+    pattern = date_patterns(language or _current)[0]
+    if pattern == ISO_PATTERN:
+        return day.isoformat()
+    from babel.dates import format_date
+
+    return format_date(day, pattern, locale=language or _current)
+
+
+def date_hint(language: str | None = None) -> str:
+    """What an empty date field shows: the language's form, in the UI's letters for year,
+    month and day ("ÅÅÅÅ-MM-DD", "pp.kk.vvvv", "dd.mm.åååå")."""
+    letters = pgettext("the letters for year, month and day in a date field", "YMD")
+    if len(letters) != 3:
+        letters = "YMD"
+    widths = {"y": 4, "M": 2, "d": 2}
+    out = []
+    for part in _PATTERN_PART.findall(date_patterns(language or _current)[0]):
+        if part[0] in widths:
+            out.append(letters["yMd".index(part[0])] * widths[part[0]])
+        else:
+            out.append(part.strip("'"))
+    return "".join(out)
+
+
+def date_advice() -> str:
+    """How to write a date a field refused, in the UI's language, with its own form of a
+    date and ISO: "kirjoita päivämäärä muodossa 15.1.2027 tai 2027-01-15"."""
+    example, iso = date_field_text(EXAMPLE_DAY), EXAMPLE_DAY.isoformat()
+    if example == iso:
+        return _("write the date as {iso}").format(iso=iso)
+    return _("write the date as {example} or {iso}").format(example=example, iso=iso)
 
 
 def number_text(value: int, language: str | None = None) -> str:

@@ -11,7 +11,7 @@ from dialogtui.cli.output import columns, say
 from dialogtui.cli.root import Command, app, reading_store, writing_store
 from dialogtui.display import visible
 from dialogtui.errors import DialogtuiError
-from dialogtui.i18n import _, date_text, status_name
+from dialogtui.i18n import _, date_text, number_text, status_name
 from dialogtui.tui.launch import meeting_id as parse_meeting_id  # as the resume fast path
 
 
@@ -76,8 +76,8 @@ def meetings_cmd() -> None:
                 m.title,
                 m.set_id,
                 status_name(m.status.value),
-                str(m.turn_count),
-                str(m.open_actions),
+                number_text(m.turn_count),
+                number_text(m.open_actions),
             ]
             for m in rows
         ),

@@ -91,13 +91,19 @@ def show_cmd(
 
 
 def _parse_date(text: str | None) -> dt.date:
+    """--date as the UI's language writes a date ("15.1.2027" in Finnish) or ISO."""
+    from dialogtui.i18n import date_advice, typed_date
+
     if text is None:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(text)
+        day = typed_date(text)
     except ValueError:
-        said = _("not a date: '{text}' (write it as YYYY-MM-DD)")
-        raise DialogtuiError(said.format(text=text)) from None
+        day = None
+    if day is None:
+        said = _("{option}: not a date: '{text}' ({advice})")
+        raise DialogtuiError(said.format(option="--date", text=text, advice=date_advice()))
+    return day
 
 
 @app.command(

@@ -34,7 +34,7 @@ from dialogtui.export.document import (
 from dialogtui.export.pseudonymise import name_replacer, pseudonyms
 from dialogtui.export.recipients import for_copy
 from dialogtui.export.record import MeetingRecord
-from dialogtui.i18n import date_text
+from dialogtui.i18n import date_text, time_text
 from dialogtui.kinds import SPECS as KIND_SPECS
 from dialogtui.kinds.action_planning import frame_facts, made_in
 from dialogtui.labels import action_columns, covered_text, labels
@@ -213,13 +213,13 @@ class Minutes:
         out: Line = []
         for n, rb in enumerate(self.r.read_backs):
             out += [ours("; ")] if n else []
-            at = f"{rb.at.astimezone():%H:%M}"
+            at = time_text(rb.at, self.language)
             # What was read, where known: the acceptance covers that, and no more.
             read = covered_text(rb.covered, self.L)
             if read:
                 at += "; " + self.L["what_was_read"].format(parts=read)
             if rb.reopened_at is not None:  # what came after was never read back
-                when = f"{rb.reopened_at.astimezone():%H:%M}"
+                when = time_text(rb.reopened_at, self.language)
                 at += "; " + self.L["reopened"].format(time=when)
             out += [self.t(rb.accepted_by), ours(f" ({at})")]
         return out
@@ -229,7 +229,7 @@ class Minutes:
         start, end = self.r.started_at, self.r.finished_at
         if start is None:
             return ""
-        times = [t.astimezone().strftime("%H:%M") for t in (start, end) if t is not None]
+        times = [time_text(t, self.language) for t in (start, end) if t is not None]
         return "–".join(times)
 
     def participants(self) -> list[Part]:

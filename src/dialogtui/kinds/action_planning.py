@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from dialogtui.errors import MeetingError
-from dialogtui.i18n import _, date_text
+from dialogtui.i18n import _, date_text, time_text
 from dialogtui.kinds.base import KindSpec
 
 if TYPE_CHECKING:
@@ -67,15 +67,12 @@ def clock_time(at: str) -> dt.time | None:
 
 
 def clock_text(at: str, language: str) -> str:
-    """A time kept as "HH:MM" as the language writes it, from Babel's locale data: "14:00"
-    in Swedish and Norwegian, "14.00" in Finnish and Danish, "2:00 PM" in English."""
+    """A time kept as "HH:MM" as the language writes it (`i18n.time_text`): "14:00" in
+    Swedish, Norwegian and English, "14.00" in Finnish and Danish."""
     time = clock_time(at)
     if time is None:
         return at  # not a time dialogtui wrote: shown as it is
-    from babel.dates import format_time
-
-    # Its narrow no-break space ("2:00\u202fPM") is lost on the way into some journal systems.
-    return format_time(time, "short", locale=language).replace("\u202f", " ")
+    return time_text(time, language)
 
 
 def day_at(day: str, at: str, language: str) -> str:

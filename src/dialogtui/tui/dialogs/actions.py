@@ -11,7 +11,7 @@ from textual.widgets import Input, Label
 
 from dialogtui.display import plain, visible
 from dialogtui.errors import MeetingError
-from dialogtui.i18n import _
+from dialogtui.i18n import _, date_field_text, date_hint
 from dialogtui.records import ActionItem
 from dialogtui.tui.dialogs.base import FormDialog, complete, typed_day
 
@@ -34,12 +34,12 @@ class ActionDialog(FormDialog[ActionItem]):
             for field, label in self.columns:
                 current = getattr(self.item, field)
                 if field == "when":
-                    current = current.isoformat() if current else ""
+                    current = date_field_text(current) if current else ""
                 with Horizontal(classes="row"):
                     yield Label(plain(label), classes="field-label")
                     yield Input(
                         visible(current or ""),
-                        placeholder=_("YYYY-MM-DD") if field == "when" else "",
+                        placeholder=date_hint() if field == "when" else "",
                         id=f"f-{field}",
                         compact=True,
                         suggester=suggester if field in ("who", "with_whom") else None,
@@ -58,7 +58,7 @@ class ActionDialog(FormDialog[ActionItem]):
             self.set_focus(self.query_one("#f-what", Input))
             return
         try:
-            when = typed_day(values.get("when", ""))
+            when = typed_day(values.get("when", ""), dict(self.columns).get("when", ""))
         except MeetingError as exc:
             self.notify(str(exc), severity="error")
             self.set_focus(self.query_one("#f-when", Input))

@@ -30,7 +30,7 @@ from textual.widgets import Input, Label, OptionList, Select, TextArea
 
 from dialogtui.display import plain, visible
 from dialogtui.errors import DialogtuiError, MeetingError
-from dialogtui.i18n import N_, _
+from dialogtui.i18n import N_, _, date_advice, typed_date
 from dialogtui.tui.ordering import OrderedFocus, settle
 from dialogtui.tui.typed import DialogModal
 
@@ -249,15 +249,17 @@ def complete(field: Input, names: list[str]) -> None:
             field.value = match
 
 
-def typed_day(text: str) -> dt.date | None:
-    """A date as a form takes it (YYYY-MM-DD), None where nothing is written; a
-    MeetingError that says how to write it otherwise."""
-    if not text.strip():
-        return None
+def typed_day(text: str, label: str = "") -> dt.date | None:
+    """A date as a form takes it: ISO or as the UI's language writes it ("15.1.2027" in
+    Finnish), None where nothing is written. Otherwise a MeetingError that names the field
+    by its `label` and shows how to write a date ("När: skriv datumet som 2027-01-15");
+    without a label, for a caller that names the field itself, only how."""
     try:
-        return dt.date.fromisoformat(text.strip())
+        return typed_date(text)
     except ValueError:
-        raise MeetingError(_("Write the date as YYYY-MM-DD.")) from None
+        advice = date_advice()
+        said = f"{label}: {advice}" if label else advice[:1].upper() + advice[1:]
+        raise MeetingError(said) from None
 
 
 LABEL_COLUMN = 14  # the width of FormDialog's `.field-label`
@@ -272,7 +274,7 @@ class Field:
     label: str
     value: str = ""
     names: tuple[str, ...] = ()
-    hint: str = ""  # shown in the empty field ("YYYY-MM-DD")
+    hint: str = ""  # shown in the empty field ("ÅÅÅÅ-MM-DD", `i18n.date_hint`)
 
 
 class FieldsDialog(FormDialog[T]):

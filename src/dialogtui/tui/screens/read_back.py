@@ -30,7 +30,7 @@ from dialogtui.display import plain, visible
 from dialogtui.export.document import Line, plain_text, text_lines
 from dialogtui.export.read_back import Entry, Page, covered, pages
 from dialogtui.export.record import load_record
-from dialogtui.i18n import N_, _
+from dialogtui.i18n import N_, _, time_text
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.records import Turn
 from dialogtui.tui.dialogs.read_back import acceptance, correction, objection
@@ -151,7 +151,7 @@ class ReadBackScreen(DialogScreen[None]):
         """Who accepted, when (read from the store again: after `a`)."""
         self._accepted = "; ".join(
             _("accepted by {names} at {time}").format(
-                names=visible(rb.accepted_by), time=f"{rb.at.astimezone():%H:%M}"
+                names=visible(rb.accepted_by), time=time_text(rb.at)
             )
             for rb in self.engine.read_back.all()
         )

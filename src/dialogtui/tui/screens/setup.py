@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from rich.text import Text
 from textual.actions import SkipAction
 from textual.app import ComposeResult
@@ -14,13 +12,14 @@ from textual.widgets.input import Selection
 from textual.widgets.option_list import Option
 
 from dialogtui.display import plain, visible
-from dialogtui.errors import DialogtuiError
+from dialogtui.errors import DialogtuiError, MeetingError
 from dialogtui.export.pseudonymise import pseudonym_clash
-from dialogtui.i18n import N_, _, date_text
+from dialogtui.i18n import N_, _, date_advice, date_field_text, date_hint, date_text
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.questionset.model import QuestionSet
 from dialogtui.questionset.placeholders import check_date
 from dialogtui.records import MeetingInfo, Participant
+from dialogtui.tui.dialogs.base import typed_day
 from dialogtui.tui.ordering import OrderedFocus, settle
 from dialogtui.tui.typed import DialogScreen
 from dialogtui.tui.widgets.fields import Field, RoleSelect
@@ -83,8 +82,8 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
             yield from _field(
                 _("Date"),
                 Field(
-                    self.app.clock.now().date().isoformat(),
-                    placeholder=_("YYYY-MM-DD"),
+                    date_field_text(self.app.clock.now().date()),
+                    placeholder=date_hint(),
                     id="date",
                     compact=True,
                 ),
@@ -382,12 +381,10 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
         await settle(self)
         value = self._value
         try:
-            date = dt.date.fromisoformat(value("date"))
+            date = typed_day(value("date"), _("Date"))
+            if date is None:  # a meeting has a date: an emptied field is refused too
+                raise MeetingError(f"{_('Date')}: {date_advice()}")
             check_date(date, self.qs.horizon)
-        except ValueError:
-            self.notify(_("Write the date as YYYY-MM-DD."), severity="error")
-            self.set_focus(self.query_one("#date", Input))
-            return
         except DialogtuiError as exc:
             self.notify(visible(exc), severity="error", markup=False)
             self.set_focus(self.query_one("#date", Input))

@@ -12,7 +12,7 @@ from textual.widgets import Input, Label
 
 from dialogtui.display import plain, visible
 from dialogtui.errors import DialogtuiError, MeetingError
-from dialogtui.i18n import N_, _, date_text
+from dialogtui.i18n import N_, _, date_field_text, date_hint, date_text
 from dialogtui.kinds.action_planning import made_in, typed_time
 from dialogtui.labels import action_columns, labels
 from dialogtui.meeting.engine import MeetingEngine
@@ -122,8 +122,8 @@ def plan_frame_wanted(engine: MeetingEngine) -> DialogWanted[PlanFrame]:
         Field(
             "follow_up_on",
             date,
-            plan.follow_up_on.isoformat() if plan.follow_up_on else "",
-            hint=_("YYYY-MM-DD"),
+            date_field_text(plan.follow_up_on) if plan.follow_up_on else "",
+            hint=date_hint(),
         ),
         Field("follow_up_at", time, plan.follow_up_at, hint=_("HH:MM")),
         Field("follow_up_place", place, plan.follow_up_place, hint=L["place"]),

@@ -15,7 +15,7 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from dialogtui.display import visible
-from dialogtui.i18n import _
+from dialogtui.i18n import _, time_text
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.meeting.state import (
     ActionSaved,
@@ -57,7 +57,7 @@ def saved_words(engine: MeetingEngine, saved: Saved | None) -> str:
         name = who.name.split()[0] if who and who.name.split() else ""  # the strip is short
         if who is not None and who.group_step is not None:
             name = who.name  # "Gruppe 1", not "Gruppe"
-        at = f"{saved.at.astimezone():%H:%M:%S}"
+        at = time_text(saved.at, seconds=True)
         return "✓ " + _("saved {time} {name}").format(time=at, name=name)
     if isinstance(saved, NoteSaved):
         # Whole sentences: the noun's gender changes the rest ("beslutet sparat").

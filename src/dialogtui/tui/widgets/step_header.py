@@ -8,7 +8,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from dialogtui.display import visible
-from dialogtui.i18n import _, pgettext
+from dialogtui.i18n import _, pgettext, time_text
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.meeting.state import MeetingState
 from dialogtui.meeting.timers import format_seconds
@@ -64,7 +64,7 @@ class StepHeader(TickingLines):
             line2.append(_("Time {elapsed} (untimed)").format(elapsed=elapsed))
         proj = engine.timing.projection()
         if proj.projected_end is not None:
-            end = proj.projected_end.astimezone().strftime("%H:%M")
+            end = time_text(proj.projected_end)
             late = round(proj.overrun_minutes)
             line2.append("   " + _("ends ~{time}").format(time=end))
             if late > 0:

@@ -13,7 +13,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from dialogtui.display import visible
-from dialogtui.i18n import N_, _, number_text
+from dialogtui.i18n import N_, _, number_text, time_text
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.meeting.state import MeetingState, TurnsVersion
 from dialogtui.records import Turn
@@ -140,7 +140,7 @@ class Transcript(OptionList):
         who = engine.participant(t.participant_id)
         line = Text()
         if t.ended_at is not None:
-            line.append(f"{t.ended_at.astimezone():%H:%M} ", style="dim")
+            line.append(f"{time_text(t.ended_at)} ", style="dim")
         if t.question is not None and len(engine.step.questions) > 1:
             line.append(_("Q{n}").format(n=t.question + 1) + " ", style="dim")  # which it answers
         line.append(f"{visible(who.name) if who else '—'}: ", style="bold")
