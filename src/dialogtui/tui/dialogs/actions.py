@@ -60,7 +60,7 @@ class ActionDialog(FormDialog[ActionItem]):
         try:
             when = typed_day(values.get("when", ""), dict(self.columns).get("when", ""))
         except MeetingError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(str(exc), severity="error", markup=False)
             self.set_focus(self.query_one("#f-when", Input))
             return
         # A copy: the caller's item changes only once the store has taken the change.
