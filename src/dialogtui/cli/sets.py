@@ -76,7 +76,12 @@ def show_cmd(
     set_ref: Annotated[str, typer.Argument(metavar=_("SET"), help=_("A set id or a .toml path."))],
     date: Annotated[
         str | None,
-        typer.Option(help=_("Meeting date (YYYY-MM-DD) for time placeholders; default today.")),
+        typer.Option(
+            help=_(
+                "Meeting date for time placeholders, as your language writes a date or "
+                "YYYY-MM-DD; default today."
+            )
+        ),
     ] = None,
 ) -> None:
     """Preview a set's agenda: steps, times, questions and who is asked."""
