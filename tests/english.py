@@ -61,6 +61,7 @@ def source_messages() -> set[tuple[str | None, str]]:
     return {(m[4], m[2] if isinstance(m[2], str) else m[2][0]) for m in found}
 
 
+@functools.cache
 def catalogue(language: str):
     with open(i18n.LOCALE_DIR / language / "LC_MESSAGES" / "dialogtui.po", "rb") as f:
         return read_po(f, locale=language)
@@ -139,8 +140,8 @@ def english_words(language: str = "sv") -> frozenset[str]:
 def english_on(screen: str, own: Iterable[str], language: str = "sv") -> list[str]:
     """The English words a screen (a file, the terminal's output) shows, beyond its own: the
     set's texts, the names, what was typed (`own`), and file names. A word that a dialog's
-    frame cuts ("En star█" of "En start") is the start or the end of a word the screen
-    may show: not English where one of those begins or ends with it."""
+    frame or an ellipsis cuts ("En star█" of "En start", "res…") is the start or the end
+    of a word the screen may show: not English where one of those begins or ends with it."""
     theirs = {w.lower() for t in own for w in words_of(t)}
     text = FILES.sub(" ", screen)
     found = set()
@@ -158,5 +159,6 @@ def english_on(screen: str, own: Iterable[str], language: str = "sv") -> list[st
     return sorted(found)
 
 
-# Box-drawing and block characters: a dialog's frame, a scroll bar.
-FRAME = re.compile(r"[\u2500-\u259f]")
+# Where a word may be cut: a dialog's frame, a scroll bar (box-drawing and block characters),
+# and the ellipsis of a text cut at the edge of its column.
+FRAME = re.compile(r"[\u2500-\u259f…]")

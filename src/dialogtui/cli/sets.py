@@ -11,6 +11,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
+from dialogtui import i18n
 from dialogtui.cli.output import out, print_trimmed, say
 from dialogtui.cli.root import Command, app
 from dialogtui.display import plain
@@ -190,13 +191,25 @@ def new_cmd(
             "--from", help=_("Copy this set (an id or a path) instead, to make it your own.")
         ),
     ] = None,
+    language: Annotated[
+        str | None,
+        typer.Option(
+            "--language",
+            metavar=_("LANG"),
+            help=_(
+                "The language of its comments and sample texts, and the set's own ({languages}); "
+                "default the app's."
+            ).format(languages=", ".join(i18n.LANGUAGES)),
+        ),
+    ] = None,
 ) -> None:
     """Write a new question set to start from: commented, or a copy of one."""
     from pydantic import TypeAdapter, ValidationError
 
     from dialogtui.atomic import write_atomic
+    from dialogtui.cli.settings import known_language
     from dialogtui.paths import ensure_private_dir, user_sets_dir
-    from dialogtui.questionset.model import Identifier
+    from dialogtui.questionset.model import Identifier, Language
     from dialogtui.questionset.scaffold import template
 
     try:
@@ -213,15 +226,17 @@ def new_cmd(
     if path.exists():
         said = _("{path} already exists; choose another id or edit that file")
         raise DialogtuiError(said.format(path=path))
+    # Written in the language the facilitator reads: the app's, unless another is asked for.
+    written_in = Language(known_language(language) if language else i18n.current())
     if origin is None:
-        text = template(set_id, str(path))
+        text = template(set_id, str(path), written_in)
     else:
         from dialogtui.questionset.files import read_text
         from dialogtui.questionset.library import locate
         from dialogtui.questionset.loader import parse_question_set
         from dialogtui.questionset.scaffold import copy_of
 
-        text = copy_of(read_text(locate(origin)), set_id, origin)
+        text = copy_of(read_text(locate(origin)), set_id, origin, written_in)
         parse_question_set(text, path)  # the copy is valid, or nothing is written
     write_atomic(path, text)
     say(_("wrote {path}").format(path=path))

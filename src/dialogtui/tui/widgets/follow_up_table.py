@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dialogtui.i18n import N_, _, date_text
+from dialogtui.i18n import N_, _, date_text, status_name
 from dialogtui.labels import labels
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.records import ActionItem, ActionStatus, saved
@@ -66,7 +66,10 @@ class FollowUpTable(ItemTable, StepPanel):
 
 def _commenting(item: ActionItem, marked: ActionStatus) -> TextWanted:
     action_id = saved(item.id)
-    title = f"{marked.value}: {item.what} — comment (optional)"
+    status = status_name(marked.value)  # the screen's word for it, as the title is
+    title = _("{status}: {what} — comment (optional)").format(
+        status=status[:1].upper() + status[1:], what=item.what
+    )
     then = lambda e, comment: e.actions.follow_up(action_id, marked, comment)  # noqa: E731
     return TextWanted(title, then, key=FOLLOW_UP.key(f"{action_id}:{marked.value}"))
 

@@ -1,0 +1,703 @@
+"""No English reaches a user of another language: the app is walked through every screen,
+dialog, notice, footer and list in Swedish, Finnish, Danish and Norwegian, and each stop is
+read for English words (`tests/english.py`); so are the command line's outputs and the file
+`dialogtui new` writes.
+
+What the walk must cover is not a list kept here: every screen and dialog class of
+`dialogtui.tui`, every key a footer can show, every kind of dialog whose text is kept and
+every kind of step are read from the code, and the walk fails if it did not show one of
+them in every language.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import errno
+import importlib
+import inspect
+import os
+import pkgutil
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from english import catalogue, english_on
+from meeting_helpers import new_meeting
+from tui_helpers import START, burst, handled, run, screen_text
+
+from dialogtui import i18n
+from dialogtui.meeting.clock import FakeClock
+from dialogtui.records import ActionItem
+
+LANGUAGES = ("sv", "fi", "da", "nb")
+ROOT = Path(__file__).resolve().parent.parent
+
+# What the walk types, in each language: a turn, a decision, a card. Its words are the
+# meeting's, as any text the scribe types.
+TYPED = {
+    "sv": "Vi ringer skolan",
+    "fi": "Soitamme koululle",
+    "da": "Vi ringer til skolen",
+    "nb": "Vi ringer skolen",
+}
+PEOPLE = ["Anna Lind", "Erik Berg", "Sara Holm"]
+PLACES = ["Karis", "Ekenäs"]  # the organisations' names
+
+
+# -- what there is to cover, read from the code ----------------------------------------------
+
+
+def tui_modules() -> list:
+    """Every module of the user interface, imported."""
+    import dialogtui.tui as tui
+
+    return [
+        importlib.import_module(m.name)
+        for m in pkgutil.walk_packages(tui.__path__, "dialogtui.tui.")
+    ]
+
+
+def defined_classes() -> list[type]:
+    """The classes the user interface defines (not those it imports)."""
+    return [
+        cls
+        for module in tui_modules()
+        for _, cls in inspect.getmembers(module, inspect.isclass)
+        if cls.__module__ == module.__name__
+    ]
+
+
+def screens_to_show() -> set[type]:
+    """Each screen or dialog class that can be shown: one no other class derives from, or
+    one the code makes as it is (a TextDialog is both)."""
+    from textual.screen import Screen
+
+    screens = [c for c in defined_classes() if issubclass(c, Screen)]
+    made = _called_names()
+    return {
+        c
+        for c in screens
+        if not any(o is not c and issubclass(o, c) for o in screens) or c.__name__ in made
+    }
+
+
+def _called_names() -> set[str]:
+    """The names the source calls: a class called is a class made."""
+    import ast
+
+    names = set()
+    for path in (ROOT / "src" / "dialogtui").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                names.add(node.func.id)
+    return names
+
+
+def footer_keys() -> dict[str, type]:
+    """Every key a footer may show (its description, as the code writes it), and whose."""
+    from textual.binding import Binding
+
+    found: dict[str, type] = {}
+    for cls in defined_classes():
+        for binding in vars(cls).get("BINDINGS", []):
+            if isinstance(binding, Binding) and binding.show and binding.description:
+                found.setdefault(binding.description, cls)
+    return found
+
+
+def kept_kinds() -> set[str]:
+    from dialogtui.tui.dialogs.base import KINDS
+
+    tui_modules()  # each module makes its own kinds as it is imported
+    return set(KINDS)
+
+
+def steps_of_each_kind() -> dict[str, tuple[str, str]]:
+    """The first step of each kind among the built-in sets: (set, step)."""
+    from dialogtui.questionset.library import scan
+
+    found: dict[str, tuple[str, str]] = {}
+    for entry in scan():
+        if (qs := entry.question_set) is None:
+            continue
+        for step_id, step in zip(qs.step_ids, qs.steps, strict=True):
+            found.setdefault(step.kind.value, (qs.id, step_id))
+    return found
+
+
+# -- the meetings the walk opens ----------------------------------------------------------------
+
+
+def seed(db: Path, language: str) -> dict[str, int]:
+    """A meeting at the first step of each kind, with something in the step's list to
+    correct or delete (a card, a need, a sheet, an action, an earlier action to follow up,
+    a group); by kind."""
+    from dialogtui.kinds import board, needs
+    from dialogtui.store import Store
+
+    said = TYPED[language]
+    store = Store.open(db)
+    meetings = {}
+    try:
+        for kind, (set_id, step_id) in steps_of_each_kind().items():
+            from dialogtui.questionset.library import find
+
+            roles = [r.id for r in find(set_id).roles] or [None]
+            people = [(name, roles[n % len(roles)]) for n, name in enumerate(PEOPLE[:2])]
+            info = {}
+            if kind == "follow_up":  # the meeting before, whose action is followed up
+                before = new_meeting(store, set_id, people, clock=FakeClock(START))
+                before.start()
+                before.actions.add(ActionItem(said, who=PEOPLE[0]))
+                info["previous_id"] = before.id
+                before.close()
+            m = new_meeting(store, set_id, people, clock=FakeClock(START), **info)
+            m.start()
+            m.goto_step(m.qs.index_of(step_id))
+            m.submit(said)
+            actors = m.actors()
+            if kind in ("vote", "map"):
+                m.cards.add(said, by=m.floor)
+            elif kind == "timeline":
+                board.put_up(m.kind_context(), said, "2025", actors[0])
+            elif kind == "needs":
+                needs.add(m.kind_context(), actors[0], actors[-1], said)
+            elif kind == "action_planning":
+                m.actions.add(ActionItem(said, who=PEOPLE[0]))
+            if m.step.by_group:
+                m.groups.add(said)
+            meetings[kind] = m.id
+            m.close()
+    finally:
+        store.close()
+    return meetings
+
+
+# -- a stop of the walk -------------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class Stop:
+    name: str
+    shown: type
+    text: str
+    own: list[str]
+
+
+class Walk:
+    """The app walked in one language, a stop at each screen, dialog and state."""
+
+    def __init__(self, app, pilot, language: str, out: Path):
+        self.app, self.pilot, self.language = app, pilot, language
+        self.out = out  # where the export to a folder writes
+        self.titles: list[str] = []  # of the meetings there are: a list shows them
+        self.stops: list[Stop] = []
+        self.footers: set[str] = set()  # the keys footers showed, by their descriptions
+        self.footed: set[type] = set()  # the screens shown with a footer
+        self.kept: set[str] = set()  # the kinds of kept dialog shown
+        self.kinds: set[str] = set()  # the kinds of step the capture screen showed
+        self.notices: list[str] = []
+        notify = app.notify
+
+        def noted(message, *args, **kwargs):
+            self.notices.append(str(message))
+            return notify(message, *args, **kwargs)
+
+        app.notify = noted
+
+    async def stop(self, name: str) -> str:
+        """What the screen in front shows now, read for English with the walk's words."""
+        from dialogtui.tui.dialogs.base import FormDialog
+        from dialogtui.tui.screens.capture import CaptureScreen
+        from dialogtui.tui.widgets.footer import KeyFooter, KeyLabel
+
+        await handled(self.app)
+        await self.pilot.pause(0)  # laid out as it now is
+        screen = self.app.screen
+        await self.until(lambda: footers_drawn(screen))
+        text = screen_text(self.app)
+        keys = []
+        for footer in screen.query(KeyFooter):
+            self.footed.add(type(screen))
+            for label in footer.query(KeyLabel):
+                self.footers.add(label.key.binding.description)
+                keys.append(label.description)  # those past the edge too
+        if isinstance(screen, FormDialog) and screen.keep_key is not None:
+            self.kept.add(screen.keep_key.kind.name)
+        if isinstance(screen, CaptureScreen):
+            self.kinds.add(screen.engine.step.kind.value)
+        self.stops.append(Stop(name, type(screen), text + "\n" + "\n".join(keys), self.own()))
+        if os.environ.get("GUARD_TRACE"):
+            import time
+
+            print(f"{time.perf_counter():.2f} {name}", file=sys.stderr)
+        return text
+
+    def own(self) -> list[str]:
+        """The words of the meeting on screen: its set's texts, in its language (the
+        minutes' labels too), and the names and texts typed."""
+        own = [*PEOPLE, *PLACES, TYPED[self.language], "dialogtui", *self.titles]
+        for screen in reversed(self.app.screen_stack):
+            qs = getattr(getattr(screen, "engine", None), "qs", None) or getattr(screen, "qs", None)
+            if qs is not None:
+                return own + set_words(qs)
+        from dialogtui.questionset.library import scan
+
+        return own + [w for e in scan() if e.question_set for w in set_words(e.question_set)]
+
+    async def press(self, *keys: str) -> None:
+        """Each key as the terminal sends it, and handled before the next: waited for on
+        the app's queues (Pilot's `press` waits until the process looks idle, which a
+        loaded machine's never does for long)."""
+        for key in keys:
+            burst(self.app, f"<{key}>")
+            await handled(self.app)
+
+    async def type(self, text: str) -> None:
+        burst(self.app, text)
+        await handled(self.app)
+
+    async def until(self, condition) -> None:
+        """Let the app work until `condition()` holds (a thread's work too: an export, a
+        set's preview)."""
+        for _ in range(2000):
+            if condition():
+                return
+            await handled(self.app)
+            await self.pilot.pause(0)
+        raise AssertionError("the app never got there")
+
+    async def opens(self, key: str, name: str, closing: str | None = "escape") -> str:
+        """Press `key`, stop at what it opened, and close it again."""
+        before = self.app.screen
+        await self.press(key)
+        await self.until(lambda: self.app.screen is not before)
+        text = await self.stop(name)
+        if closing:
+            await self.press(closing)
+            await self.until(lambda: self.app.screen is before)
+        return text
+
+
+def footers_drawn(screen) -> bool:
+    """Whether each footer of the screen shows the keys its screen has now (a footer is
+    drawn again after the screen's next refresh)."""
+    from dialogtui.tui.widgets import footer as footers
+
+    return all(
+        tuple(label.key for label in footer.query(footers.KeyLabel))
+        == tuple(footer._fit(footers._shown(screen)))
+        for footer in screen.query(footers.KeyFooter)
+    )
+
+
+def set_words(qs) -> list[str]:
+    """A set's own texts, and the minutes' words in its language (the read-back and the
+    steps' tables show them as the minutes will)."""
+    if qs.id not in _SET_WORDS:
+        _SET_WORDS[qs.id] = _set_words(qs)
+    return _SET_WORDS[qs.id]
+
+
+_SET_WORDS: dict[str, list[str]] = {}
+
+
+def _set_words(qs) -> list[str]:
+    from dialogtui.labels import labels
+    from dialogtui.questionset.provenance import set_texts
+
+    own = [*set_texts(qs), qs.title, qs.method, qs.id, qs.source.document]
+    own += [s.title for s in qs.steps] + [r.name for r in qs.roles]
+    own += [b.each for b in qs.blocks if b.each]
+    language = qs.language.value
+    own += labels(language).values()
+    if language in LANGUAGES:
+        own += [" ".join(_forms(m)) for m in catalogue(language) if m.context == "document"]
+    return own
+
+
+def _forms(message) -> tuple[str, ...]:
+    return message.string if isinstance(message.string, tuple) else (message.string,)
+
+
+# -- the walk -----------------------------------------------------------------------------------
+
+
+async def start_and_set_up(walk: Walk) -> None:
+    from textual.widgets import Input, Select
+
+    from dialogtui.tui.screens.capture import CaptureScreen
+    from dialogtui.tui.screens.setup import SetupScreen
+    from dialogtui.tui.screens.start import StartScreen
+
+    app = walk.app
+    await walk.until(lambda: isinstance(app.screen, StartScreen))
+    await app.workers.wait_for_complete()  # the preview
+    await walk.stop("start, an unfinished meeting")
+    await walk.opens("f1", "start, help")
+    await walk.type("traff-4")
+    await app.workers.wait_for_complete()
+    await walk.stop("start, a set")
+    await walk.press("enter")
+    await walk.until(lambda: isinstance(app.screen, SetupScreen))
+    setup = app.screen
+    await walk.stop("set-up")
+    await walk.opens("f1", "set-up, help")
+    setup.set_focus(setup.query_one("#p-name", Input))
+    await walk.type(PEOPLE[0])
+    await walk.press("tab", "enter")  # the Role drop-down, open
+    await walk.until(lambda: setup.query_one("#p-role", Select).expanded)
+    await walk.stop("set-up, Role open")
+    await walk.press("down", "enter")
+    await walk.type(PLACES[0])
+    await walk.press("enter")
+    await walk.type(PEOPLE[1])
+    await walk.press("tab", "enter", "down", "down", "enter")  # another role: two to journal
+    await walk.type(PLACES[1])
+    await walk.press("enter")
+    await walk.stop("set-up, participants")
+    previous = setup.query_one("#previous", Select)
+    setup.set_focus(previous)
+    await walk.press("enter")
+    await walk.until(lambda: previous.expanded)
+    await walk.stop("set-up, Follows up open")
+    await walk.press("escape")
+    setup.query_one("#date", Input).value = "15/13/2026"
+    await walk.press("ctrl+s")
+    await walk.until(lambda: bool(walk.notices))
+    await walk.stop("set-up, a wrong date")
+    setup.query_one("#date", Input).value = START.date().isoformat()
+    await walk.press("ctrl+s")
+    await walk.until(lambda: isinstance(app.screen, CaptureScreen))
+
+
+async def capture(walk: Walk) -> None:
+    """The new meeting's capture screen: its dialogs, lists, notices and states."""
+    from textual.command import CommandPalette
+    from textual.widgets import Select
+
+    from dialogtui.tui.dialogs.alerts import ErrorDialog
+
+    app, said = walk.app, TYPED[walk.language]
+    screen = app.screen
+    await walk.stop("capture")
+    await walk.type(said)
+    await walk.press("enter")
+    await walk.stop("capture, a turn saved")
+    await walk.opens("f1", "capture, help")
+    await walk.press("ctrl+p")
+    await walk.until(lambda: CommandPalette.is_open(app))
+    await walk.until(lambda: i18n._("Next step") in screen_text(app))
+    await walk.stop("command palette")
+    await walk.press("escape")
+    await walk.opens("f3", "action item")
+    await walk.opens("f4", "decision")
+    await walk.opens("f5", "concern")
+    await walk.opens("ctrl+f", "standpoint")
+    await walk.opens("f6", "who speaks")
+    # A refused save: an action needs its what.
+    await walk.press("f3")
+    await walk.press("ctrl+s")
+    await walk.stop("action item, refused")
+    await walk.press("escape")
+    # A decision noted, to be corrected and deleted in the notes list.
+    await walk.press("f4")
+    await walk.type(said)
+    await walk.press("ctrl+s")
+    await walk.stop("capture, a decision saved")
+    await walk.press("f7")
+    notes = app.screen
+    await walk.stop("notes list")
+    await walk.opens("enter", "notes list, the decision corrected")
+    await walk.opens("delete", "notes list, the decision deleted?")
+    for _ in range(len(notes.rows) - 1):  # the consent and each case's
+        await walk.press("down")
+        await walk.opens("enter", "notes list, a consent")
+    await walk.press("escape")
+    await walk.press("f9")
+    await walk.stop("capture, the facilitators' notes")
+    await walk.press("f9")
+    # The turns list: each of its dialogs.
+    await walk.press("f8")
+    await walk.stop("turns list")
+    await walk.opens("enter", "turn corrected")
+    await walk.opens("f6", "turn moved")
+    await walk.opens("delete", "turn deleted?")
+    await walk.press("escape")
+    # Someone joins, their role's drop-down open.
+    await walk.press("ctrl+l")
+    joining = app.screen
+    await walk.stop("participant joins")
+    await walk.type(PEOPLE[2])
+    await walk.press("tab", "enter")
+    await walk.until(lambda: joining.query_one(Select).expanded)
+    await walk.stop("participant joins, Role open")
+    await walk.press("escape", "escape")
+    # Refusals: the last step's ctrl+n, a step that is not repeated.
+    await walk.press("ctrl+r")
+    await walk.stop("not repeated")
+    await walk.press("ctrl+t")
+    await walk.stop("clock paused")
+    await walk.press("ctrl+t")
+    # A late meeting's go-to list: time spent, and what the steps shrink to.
+    app.clock.advance(minutes=150)
+    await walk.opens("ctrl+g", "go-to list, late")
+    for _ in range(len(screen.engine.qs.steps)):
+        await walk.press("ctrl+n")
+    await walk.stop("last step, ctrl+n")
+    # A full disk: the strip says nothing is saved; a turn cannot be.
+    store = screen.engine.store
+    real = store.tx
+
+    @contextlib.contextmanager
+    def full(*args, **kwargs):
+        with real(*args, **kwargs):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        yield
+
+    store.tx = full
+    try:
+        await walk.type(said)
+        screen.autosave()
+        await walk.stop("disk full, not saved")
+        await walk.press("enter")
+        await walk.until(lambda: isinstance(app.screen, ErrorDialog))
+        await walk.stop("disk full, error")
+        await walk.press("enter")
+    finally:
+        del store.tx
+    screen.autosave()
+    await walk.stop("disk full, saving again")
+    await walk.press("enter")
+
+
+async def read_back_and_end(walk: Walk) -> None:
+    from textual.widgets import Input
+
+    from dialogtui.tui.dialogs.folder import FolderDialog
+    from dialogtui.tui.screens.capture import CaptureScreen
+    from dialogtui.tui.screens.end import EndScreen
+    from dialogtui.tui.screens.read_back import ReadBackScreen
+
+    app = walk.app
+    await walk.press("f10")
+    await walk.until(lambda: isinstance(app.screen, ReadBackScreen))
+    await walk.stop("read-back")
+    await walk.opens("f1", "read-back, help")
+    await walk.opens("e", "read-back, correction")
+    await walk.opens("o", "read-back, objection")
+    await walk.opens("a", "read-back, accepted by")
+    await walk.press("escape")
+    await walk.until(lambda: isinstance(app.screen, CaptureScreen))
+    await walk.press("ctrl+o")
+    await walk.until(lambda: isinstance(app.screen, EndScreen))
+    end = app.screen
+    await walk.stop("end")
+    await walk.opens("f1", "end, help")
+    await walk.press("o")
+    await walk.until(lambda: isinstance(app.screen, FolderDialog))
+    await walk.stop("export to a folder")
+    folder = app.screen
+    # Into the test's own folder, never the user's documents (the dialog's default).
+    folder.query_one("#folder", Input).value = str(walk.out)
+    await walk.press("enter")
+    await walk.until(lambda: app.screen is end)
+    await app.workers.wait_for_complete()
+    await walk.until(lambda: bool(end.exported))
+    await walk.stop("end, exported")
+    await walk.press("o")
+    await walk.until(lambda: isinstance(app.screen, FolderDialog))
+    folder = app.screen
+    folder.query_one("#folder", Input).value = str(walk.out)
+    await walk.press("enter")
+    await walk.stop("export to a folder, replace?")
+    await walk.press("escape")
+    await walk.press("j")
+    await walk.stop("journal note for")
+    await walk.press("escape")
+    await walk.press("b")
+    await walk.until(lambda: isinstance(app.screen, CaptureScreen))
+    await walk.stop("open again")
+    assert folder
+
+
+async def each_kind(walk: Walk, meetings: dict[str, int]) -> None:
+    """A meeting at a step of each kind: the step, its list's keys and each dialog they
+    open, who speaks, and the notes list (a step of groups lists its groups)."""
+    from textual.screen import ModalScreen
+
+    from dialogtui.tui.screens.capture import CaptureScreen
+
+    app = walk.app
+    asked: set[tuple[bool, bool]] = set()
+    for kind, meeting in meetings.items():
+        while len(app.screen_stack) > 1:
+            app.pop_screen()
+        await handled(app)
+        app.open_meeting(meeting)
+        await walk.until(lambda: isinstance(app.screen, CaptureScreen))
+        screen = app.screen
+        await walk.stop(f"{kind}")
+        step = screen.engine.step
+        if (step.by_group, step.by_organisation) not in asked:  # "Which group?"
+            asked.add((step.by_group, step.by_organisation))
+            await walk.opens("f6", f"{kind}, who speaks")
+        if screen.engine.groups.all():  # the notes list lists the groups, to correct
+            await walk.opens("f7", f"{kind}, notes list", closing=None)
+            notes = app.screen
+            for n in range(len(notes.rows)):
+                if n:
+                    await walk.press("down")
+                await walk.opens("enter", f"{kind}, notes list, row {n + 1}")
+            await walk.press("escape")
+            await walk.until(lambda: isinstance(app.screen, CaptureScreen))
+        panel = screen._step_list()
+        if panel is None:
+            continue
+        await walk.press("escape")  # to the step's list
+        await walk.stop(f"{kind}, its list")
+        seen = set()
+        for binding in reversed(type(panel).BINDINGS):
+            if binding.key == "escape":
+                continue
+            await walk.press(binding.key.split(",")[0])
+            if isinstance(app.screen, ModalScreen):
+                await walk.stop(f"{kind}, its list, {binding.key}")
+                await walk.press("escape")
+                await walk.until(lambda: isinstance(app.screen, CaptureScreen))
+            elif binding.description not in seen:
+                await walk.stop(f"{kind}, its list, {binding.key}")
+            seen.add(binding.description)
+            if screen.focused is not panel:
+                screen.set_focus(panel)
+
+
+def walk_in(language: str, tmp_path: Path) -> Walk:
+    from dialogtui.questionset.library import find
+
+    db = tmp_path / "db"
+    meetings = seed(db, language)
+    walks: list[Walk] = []
+    i18n.use(language)
+    try:
+
+        async def scenario(app, pilot):
+            walk = Walk(app, pilot, language, tmp_path / "out")
+            walk.titles = [find(set_id).title for set_id, _ in steps_of_each_kind().values()]
+            walks.append(walk)
+            await start_and_set_up(walk)
+            await capture(walk)
+            await read_back_and_end(walk)
+            await each_kind(walk, meetings)
+
+        run(scenario, db=db, size=(80, 24))
+    finally:
+        i18n.use("en")
+    return walks[0]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_english_reaches_any_screen(tmp_path, language):
+    walk = walk_in(language, tmp_path)
+    found = []
+    for stop in walk.stops:
+        if offenders := english_on(stop.text, stop.own, language):
+            found.append(f"{stop.name} ({stop.shown.__name__}): {offenders}")
+            if len(found) <= 3:  # the screen itself, of the first few
+                found.append(stop.text)
+    own = [*PEOPLE, TYPED[language]]
+    for notice in walk.notices:
+        if offenders := english_on(notice, own, language):
+            found.append(f"notice: {offenders}: {notice}")
+    # The walk showed all there is to show, in this language too.
+    shown = {stop.shown for stop in walk.stops}
+    if missed := screens_to_show() - shown:
+        found.append(f"screens not shown: {sorted(c.__name__ for c in missed)}")
+    required = {d for d, cls in footer_keys().items() if not is_screen(cls) or cls in walk.footed}
+    if missed := required - walk.footers:
+        found.append(f"keys no footer showed: {sorted(missed)}")
+    if missed := kept_kinds() - walk.kept:
+        found.append(f"kept dialogs not shown: {sorted(missed)}")
+    if missed := set(steps_of_each_kind()) - walk.kinds:
+        found.append(f"kinds of step not shown: {sorted(missed)}")
+    assert not found, f"In {language}:\n" + "\n".join(found)
+
+
+def is_screen(cls: type) -> bool:
+    from textual.screen import Screen
+
+    return issubclass(cls, Screen)
+
+
+# -- the command line -----------------------------------------------------------------------------
+
+
+def dialogtui(*args: str, language: str, home: Path) -> subprocess.Popen:
+    """`dialogtui ARGS…` started in a fresh interpreter (its help is written as it starts),
+    in `language`, with its own data folder."""
+    environ = {k: v for k, v in os.environ.items() if k != "DIALOGTUI_LANG"}
+    environ.update(DIALOGTUI_LANG=language, DIALOGTUI_HOME=str(home), COLUMNS="80")
+    return subprocess.Popen(
+        [sys.executable, "-m", "dialogtui", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=environ,
+    )
+
+
+def command_words() -> list[str]:
+    """The command line's own names: its commands and their options (`--with-history`),
+    which are typed as they are in every language."""
+    import typer
+
+    from dialogtui.cli import app
+
+    group = typer.main.get_command(app)
+    words = ["dialogtui", "python", "help"]  # the program (`python -m dialogtui`); --help
+    words += [o.lstrip("-") for param in group.params for o in param.opts]
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        words.append(name)
+        words += [o.lstrip("-") for param in command.params for o in param.opts]
+    return words
+
+
+# A question set's file: its keys, its tables and the values the format names ("round",
+# "each_person", `ours`) are the format's own words, as `dialogtui new` writes them.
+TOML_CODE = re.compile(r'^\s*\[\[?[\w.]+\]\]?|\b[a-z_]+\s*=|"[a-z0-9_-]*"|`[^`]*`', re.MULTILINE)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_english_reaches_the_command_line(tmp_path, language):
+    runs = {
+        "help": ["--help"],
+        "a mistyped command": ["exprot"],
+        "a mistyped option": ["export", "1", "--lab", "da"],
+        "sets": ["sets"],
+        "new": ["new", "ekenas-2027"],
+        "new, a copy": ["new", "kopia", "--from", "raseborg-temamote"],
+    }
+    # All at once, each with a data folder of its own.
+    started = {
+        what: dialogtui(*a, language=language, home=tmp_path / what) for what, a in runs.items()
+    }
+    said = {what: "".join(run.communicate()) for what, run in started.items()}
+    from dialogtui.questionset.library import scan
+
+    own = [*command_words(), "ekenas", "kopia", "exprot", "lab"]  # and what was mistyped
+    own += [w for e in scan() if e.question_set for w in set_words(e.question_set)]
+    found = []
+    for what, output in said.items():
+        if offenders := english_on(output, own, language):
+            found.append(f"{what}: {offenders}\n{output}")
+    for what, name in (("new", "ekenas-2027"), ("new, a copy", "kopia")):
+        written = (tmp_path / what / "question_sets" / f"{name}.toml").read_text("utf-8")
+        if name == "kopia":  # the copy's own texts are its source's: its first lines are new
+            written = "\n".join(written.splitlines()[:2])
+        if offenders := english_on(TOML_CODE.sub(" ", written), own, language):
+            found.append(f"the file `dialogtui new` wrote: {offenders}\n{written}")
+    assert not found, f"In {language}:\n" + "\n\n".join(found)
+    assert "exprot" in said["a mistyped command"]  # the mistake is said
