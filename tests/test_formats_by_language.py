@@ -294,3 +294,28 @@ def test_the_set_ups_date_is_in_the_languages_form_and_a_wrong_one_named(tmp_pat
     store = Store.open(db)
     assert store.meeting_info(1).date == dt.date(2026, 1, 16)
     store.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_plans_form_shows_its_date_and_time_as_the_language_writes_them(tmp_path, language):
+    """What the plan's form is filled with, saved again unchanged, is the same plan."""
+    from dialogtui.records import PlanFrame
+    from dialogtui.tui.widgets.action_table import plan_frame_wanted
+
+    store = Store.open(tmp_path / "db")
+    m = new_meeting(store, "samtidigt-traff-5", PEOPLE, consent_given=True)
+    m.goto_step(3)
+    plan = PlanFrame("Fler träffar", follow_up_on=dt.date(2027, 3, 10), follow_up_at="09:30")
+    m.actions.save_plan(plan)
+    i18n.use(language)
+    try:
+        dialog = plan_frame_wanted(m).dialog
+        texts = {f.id: f.value for f in dialog.field_list}
+        assert texts["follow_up_on"] == short_form(dt.date(2027, 3, 10), language)
+        nine = format_time(dt.time(9, 30), "short", locale=TIME_LOCALE[language])
+        assert texts["follow_up_at"] == nine  # "9.30" in Finnish
+        assert dialog.check(texts) == m.actions.plan()
+    finally:
+        i18n.use("en")
+        m.close()
+        store.close()

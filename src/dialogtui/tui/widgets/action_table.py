@@ -12,8 +12,8 @@ from textual.widgets import Input, Label
 
 from dialogtui.display import plain, visible
 from dialogtui.errors import DialogtuiError, MeetingError
-from dialogtui.i18n import N_, _, date_field_text, date_hint, date_text
-from dialogtui.kinds.action_planning import made_in, typed_time
+from dialogtui.i18n import N_, _, current, date_field_text, date_hint, date_text
+from dialogtui.kinds.action_planning import clock_text, made_in, typed_time
 from dialogtui.labels import action_columns, labels
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.questionset.kinds import StepKind
@@ -125,7 +125,8 @@ def plan_frame_wanted(engine: MeetingEngine) -> DialogWanted[PlanFrame]:
             date_field_text(plan.follow_up_on) if plan.follow_up_on else "",
             hint=date_hint(),
         ),
-        Field("follow_up_at", time, plan.follow_up_at, hint=_("HH:MM")),
+        # As the UI's language writes a time ("14.00" in Finnish), which typed_time reads.
+        Field("follow_up_at", time, clock_text(plan.follow_up_at, current()), hint=_("HH:MM")),
         Field("follow_up_place", place, plan.follow_up_place, hint=L["place"]),
         Field("follow_up_by", L["called_by"].format(name="…"), plan.follow_up_by, names),
         Field("by_others", L["by_others"], plan.by_others),
