@@ -142,7 +142,8 @@ def english_on(screen: str, own: Iterable[str], language: str = "sv") -> list[st
     set's texts, the names, what was typed (`own`), and file names. A word that a dialog's
     frame or an ellipsis cuts ("En star█" of "En start", "res…") is the start or the end
     of a word the screen may show: not English where one of those begins or ends with it."""
-    theirs = {w.lower() for t in own for w in words_of(t)}
+    # A placeholder of a message ({time}) is not a word of it.
+    theirs = {w.lower() for t in own for w in words_of(re.sub(r"\{\w+\}", " ", t))}
     text = FILES.sub(" ", screen)
     found = set()
     for word in re.finditer(r"[^\W\d_]+", text):

@@ -24,7 +24,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from english import catalogue, english_on
+from english import catalogue, english_on, library_words, words_of
 from meeting_helpers import new_meeting
 from tui_helpers import START, burst, handled, run, screen_text
 
@@ -45,6 +45,30 @@ TYPED = {
 }
 PEOPLE = ["Anna Lind", "Erik Berg", "Sara Holm"]
 PLACES = ["Karis", "Ekenäs"]  # the organisations' names
+
+
+# -- the detector --------------------------------------------------------------------------------
+
+
+def test_the_detector_sees_the_libraries_english_and_not_the_languages_own():
+    # The walk would pass on a detector that sees nothing: it sees Textual's, typer's and
+    # dialogtui's English, in each language.
+    assert english_on("esc Dismiss menu ^s Starta mötet", [], "sv") == ["dismiss", "menu"]
+    said = "Fel: Det finns inget kommando 'exprot'. Did you mean 'export'?"
+    assert english_on(said, ["exprot", "export"], "sv") == ["did", "mean", "you"]
+    assert english_on("Rolle  Select", [], "da") == ["select"]
+    assert english_on("Problem", [], "fi") == ["problem"]  # Finnish says Ongelma
+    assert english_on("Inga träffar · No matches found", [], "sv") == ["found", "matches"]
+    assert english_on("1. Startrunda (20 min)  spent 150 min", [], "nb") == ["spent"]
+    assert words_of("OK") == ["OK"] and "ok" in library_words()  # two capitals are a word
+    # The language's own words, the set's, keys and file names are not English.
+    assert english_on("tab Vem ^n Nästa steg f4 Beslut f5 Oro f1 Hjälp", [], "sv") == []
+    assert english_on("Round 2", ["Round"], "sv") == []
+    assert english_on("Skrevet: /tmp/x/minutes.md", [], "da") == []
+    assert english_on("15. jan. 2027", [], "da") == []  # Babel's month
+    # A word a dialog's frame cuts is part of a word on screen, unless none begins so.
+    assert english_on("En star█ Hjälp", ["En startrunda"], "sv") == []
+    assert english_on("spent█ Hjälp", ["En startrunda"], "sv") == ["spent"]
 
 
 # -- what there is to cover, read from the code ----------------------------------------------
@@ -240,6 +264,7 @@ class Walk:
         """The words of the meeting on screen: its set's texts, in its language (the
         minutes' labels too), and the names and texts typed."""
         own = [*PEOPLE, *PLACES, TYPED[self.language], "dialogtui", *self.titles]
+        own += self.app.available_themes  # their names: "textual-dark", "nord"
         for screen in reversed(self.app.screen_stack):
             qs = getattr(getattr(screen, "engine", None), "qs", None) or getattr(screen, "qs", None)
             if qs is not None:
@@ -392,7 +417,12 @@ async def capture(walk: Walk) -> None:
     await walk.until(lambda: CommandPalette.is_open(app))
     await walk.until(lambda: i18n._("Next step") in screen_text(app))
     await walk.stop("command palette")
+    palette = app.screen
+    await walk.type("zqxj")  # a search that finds nothing
+    await walk.until(lambda: nothing_found(palette))
+    await walk.stop("command palette, nothing found")
     await walk.press("escape")
+    await textuals_commands(walk)
     await walk.opens("f3", "action item")
     await walk.opens("f4", "decision")
     await walk.opens("f5", "concern")
@@ -472,6 +502,45 @@ async def capture(walk: Walk) -> None:
     screen.autosave()
     await walk.stop("disk full, saving again")
     await walk.press("enter")
+
+
+def nothing_found(palette) -> bool:
+    """Whether the palette says its search found nothing (its one line, not a command)."""
+    from textual.command import CommandList
+
+    commands = palette.query_one(CommandList)
+    return commands.option_count == 1 and bool(commands.get_option_at_index(0).disabled)
+
+
+async def textuals_commands(walk: Walk) -> None:
+    """Each command the palette offers that is Textual's own (Theme, Keys, Maximize…), run
+    and undone: what it shows is in the user's language too. Quit aside; and Screenshot,
+    which would write a file into the user's Downloads folder (not offered now)."""
+    from textual.command import CommandList
+
+    app, screen = walk.app, walk.app.screen
+    own = {c.title for c in screen.palette_commands()}
+    for command in list(app.get_system_commands(screen)):
+        if command.title in own or command.callback == app.action_quit:
+            continue
+        if command.title == i18n._("Screenshot"):
+            continue
+        before = list(app.screen_stack)
+        done = command.callback()
+        if inspect.isawaitable(done):
+            await done
+        await handled(app)
+        if app.screen is not screen and app.screen.query(CommandList):  # the themes' list
+            await walk.until(lambda: app.screen.query_one(CommandList).option_count > 0)
+        await walk.stop(f"palette: {command.title}")
+        if len(app.screen_stack) > len(before):
+            await walk.press("escape")
+            await walk.until(lambda: app.screen is screen)
+        if screen.query("HelpPanel"):
+            app.action_hide_help_panel()
+        if screen.maximized is not None:
+            screen.action_minimize()
+        await handled(app)
 
 
 async def read_back_and_end(walk: Walk) -> None:
@@ -666,8 +735,10 @@ def command_words() -> list[str]:
 
 
 # A question set's file: its keys, its tables and the values the format names ("round",
-# "each_person", `ours`) are the format's own words, as `dialogtui new` writes them.
-TOML_CODE = re.compile(r'^\s*\[\[?[\w.]+\]\]?|\b[a-z_]+\s*=|"[a-z0-9_-]*"|`[^`]*`', re.MULTILINE)
+# "each_person", `ours`, {future}) are the format's own words, as `dialogtui new` writes them.
+TOML_CODE = re.compile(
+    r'^\s*\[\[?[\w.]+\]\]?|\b[a-z_]+\s*=|"[a-z0-9_-]*"|`[^`]*`|\{\w+\}', re.MULTILINE
+)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

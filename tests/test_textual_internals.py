@@ -233,3 +233,32 @@ def test_the_footer_of_an_open_drop_down_is_in_the_language(language):
         assert i18n._(words) != words
     finally:
         i18n.use("en")
+
+
+def test_textual_palette_adds_its_no_matches_line_with_add_option_under_its_id():
+    from textual.command import CommandList, CommandPalette
+
+    class Palette(CommandPalette):
+        def on_mount(self) -> None:
+            textual_internals.say_no_matches(self, lambda: "Inga träffar")
+
+    class Host(App):
+        def on_mount(self) -> None:
+            self.push_screen(Palette())
+
+    said: list[str] = []
+
+    async def main():
+        async with Host().run_test() as pilot:
+            await pilot.press(*"zqxj")  # no command has these letters
+            commands = pilot.app.screen.query_one(CommandList)
+            for _ in range(500):  # the palette says it half a second after the search
+                if commands.option_count == 1 and commands.get_option_at_index(0).disabled:
+                    break
+                await pilot.pause()
+            line = commands.get_option_at_index(0)
+            said.append(line.prompt.renderable.plain)  # centred, as Textual draws it
+            assert line.id == CommandPalette._NO_MATCHES and line.disabled
+
+    asyncio.run(main())
+    assert said == ["Inga träffar"]

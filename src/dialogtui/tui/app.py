@@ -26,6 +26,7 @@ from dialogtui.tui.textual_internals import (
     Keys,
     decode_keys_leniently,
     moves_by_word,
+    say_no_matches,
     wrap_key_parser,
 )
 from dialogtui.tui.typed import AppServices
@@ -253,8 +254,16 @@ class DialogApp(ErrorHookApp, AppServices):
         self.release()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        # Textual's own commands, in the app's language (it writes them in English).
+        # Textual's own commands, in the app's language (it writes them in English). Its
+        # Keys panel would list its widgets' keys in English: Keys opens dialogtui's help,
+        # which lists every key of the screen in the user's language. Its Screenshot is not
+        # offered: it writes the screen (names, what was said) as an SVG outside the private
+        # data folder, and says so in English.
         for command in super().get_system_commands(screen):
+            if command.title == "Screenshot":
+                continue
+            if command.title == "Keys":
+                command = command._replace(callback=self.action_help)
             yield command._replace(title=_(command.title), help=_(command.help))
         if isinstance(screen, HasCommands):
             yield from screen.palette_commands()
@@ -262,7 +271,23 @@ class DialogApp(ErrorHookApp, AppServices):
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
             placeholder = _("Search for commands…")
-            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+            self.push_screen(Palette(id="--command-palette", placeholder=placeholder))
+
+    def search_themes(self) -> None:
+        """Textual's list of themes (the palette's Theme), its search in the app's language."""
+        from textual.theme import ThemeProvider
+
+        placeholder = _("Search for themes…")
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder=placeholder))
+
+
+class Palette(CommandPalette):
+    """Textual's command palette, saying in the app's language that a search found
+    nothing."""
+
+    def on_mount(self) -> None:
+        # Textual runs this as well as the palette's own.
+        say_no_matches(self, lambda: _("No matches found"))
 
 
 def build_app(

@@ -17,8 +17,10 @@ from typing import TypeVar
 from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.command import CommandList, CommandPalette
 from textual.widget import Widget
 from textual.widgets import OptionList, Select
+from textual.widgets.option_list import Option
 from textual.widgets.select import NoSelection
 
 Value = TypeVar("Value")
@@ -110,3 +112,23 @@ def option_lines(options: OptionList, index: int) -> tuple[int, int]:
     """The line an option of `options` begins on, and how many lines it takes. Assumes
     `OptionList._index_to_line` and `OptionList._heights` map an option's index to them."""
     return options._index_to_line[index], options._heights[index]
+
+
+def say_no_matches(palette: CommandPalette, said: Callable[[], str]) -> None:
+    """The command palette's line for a search that finds nothing, in the app's words
+    (Textual writes "No matches found", in English). Assumes the mounted palette adds that
+    line to its `CommandList` with `add_option`, as an option whose id is
+    `CommandPalette._NO_MATCHES`."""
+    from rich.align import Align
+    from rich.text import Text
+
+    commands = palette.query_one(CommandList)
+    add = commands.add_option
+
+    def add_option(option: Option | None = None) -> CommandList:
+        if isinstance(option, Option) and option.id == palette._NO_MATCHES:
+            line = Align.center(Text(said(), style="not bold"))
+            option = Option(line, disabled=True, id=option.id)
+        return add(option)
+
+    commands.add_option = add_option  # type: ignore[method-assign,assignment]

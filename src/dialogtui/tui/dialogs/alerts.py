@@ -28,7 +28,9 @@ class ErrorDialog(Dialog[None]):
         with Vertical(classes="dialog error"):
             yield Label(_("Problem"), classes="title")
             yield Static(plain(self.message))
-            yield Button(_("OK"), variant="error", id="ok")
+            # Says what it does, as its key in the footer does ("OK" is not every
+            # language's word for it).
+            yield Button(_("Close"), variant="error", id="ok")
 
     def on_button_pressed(self) -> None:
         self.dismiss()
