@@ -25,6 +25,8 @@ from pathlib import Path
 
 import pytest
 from english import catalogue, english_on, library_words, words_of
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from meeting_helpers import new_meeting
 from tui_helpers import START, burst, handled, run, screen_text
 
@@ -772,3 +774,68 @@ def test_no_english_reaches_the_command_line(tmp_path, language):
             found.append(f"the file `dialogtui new` wrote: {offenders}\n{written}")
     assert not found, f"In {language}:\n" + "\n\n".join(found)
     assert "exprot" in said["a mistyped command"]  # the mistake is said
+
+
+# -- what the guard's findings became ---------------------------------------------------------
+
+
+def test_a_deletion_is_confirmed_with_keys_named_as_they_are_pressed():
+    # Not "y: ja  n: nej": the Swedish for yes begins with j, the Finnish with k. The keys
+    # are named as the keyboard names them, and none is a letter (a letter is text: the y
+    # of "mycket" must never delete).
+    from textual.binding import Binding
+
+    from dialogtui.tui.dialogs.alerts import ConfirmDialog
+
+    keys = {k for b in ConfirmDialog.BINDINGS if isinstance(b, Binding) for k in b.key.split(",")}
+    assert keys == {"delete", "enter", "escape"}
+    for language in LANGUAGES:
+        hint = i18n.translations(language).gettext("delete: delete · enter or escape: keep it")
+        assert all(key in hint for key in keys), hint
+
+
+@pytest.mark.parametrize("language", [*LANGUAGES, "en"])
+def test_a_new_set_is_written_in_the_language_asked_for_and_is_valid(cli, private_home, language):
+    from dialogtui.questionset.loader import load_question_set
+
+    done = cli("new", "ekenas-2027", "--language", language)
+    assert done.code == 0, done.err
+    path = private_home / "question_sets" / "ekenas-2027.toml"
+    qs = load_question_set(path)  # the translations keep it a valid set
+    assert qs.language.value == language
+    opening = i18n.translations(language).pgettext("new set", "Opening round")
+    assert qs.steps[0].title == opening
+    assert (language == "en") == (opening == "Opening round")
+
+
+def test_a_new_set_is_written_in_the_users_language_by_default(cli, private_home, monkeypatch):
+    monkeypatch.setenv("DIALOGTUI_LANG", "sv")
+    try:
+        assert cli("new", "var-plan").code == 0
+        copied = cli("new", "vart-tema", "--from", "raseborg-temamote")
+    finally:
+        i18n.use("en")
+    assert copied.code == 0, copied.err
+    text = (private_home / "question_sets" / "var-plan.toml").read_text("utf-8")
+    assert 'language = "sv"' in text and 'title = "Startrunda"' in text
+    assert "# Ett frågeunderlag för dialogtui." in text
+    copy = (private_home / "question_sets" / "vart-tema.toml").read_text("utf-8")
+    assert copy.startswith("# En kopia av underlaget raseborg-temamote")
+
+
+@settings(max_examples=60, derandomize=True)
+@given(
+    set_id=st.from_regex(r"\A[a-z0-9][a-z0-9_-]{0,30}\Z"),
+    folder=st.text(max_size=20),
+    language=st.sampled_from([*LANGUAGES, "en"]),
+)
+def test_a_new_set_is_valid_whatever_its_id_folder_and_language(set_id, folder, language):
+    # Its first comment names the file's path, which may hold anything a folder's name
+    # may (a line break would end the comment and leave the rest as broken TOML).
+    from dialogtui.questionset.loader import parse_question_set
+    from dialogtui.questionset.model import Language
+    from dialogtui.questionset.scaffold import template
+
+    text = template(set_id, f"{folder}/{set_id}.toml", Language(language))
+    qs = parse_question_set(text, "new.toml")
+    assert (qs.id, qs.language.value) == (set_id, language)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+from dialogtui.display import one_line
 from dialogtui.i18n import NC_, translations
 from dialogtui.questionset.model import Language
 
@@ -196,7 +197,8 @@ def template(set_id: str, path: str, language: Language = Language.en) -> str:
     which is also the set's own language (its minutes', as its questions are)."""
     said = translations(language.value)
     words = {key: said.pgettext("new set", text) for key, text in TEXTS.items()}
-    words["c_head"] = words["c_head"].format(path=path)
+    # One line of a comment, whatever the folder's name holds (a line break would end it).
+    words["c_head"] = words["c_head"].format(path=one_line(path))
     values = {k: v if k.startswith("c_") else toml_string(v) for k, v in words.items()}
     title = toml_string(re.sub(r"[-_]+", " ", set_id).strip().capitalize())
     return TEMPLATE.format(id=set_id, title=title, language=language.value, **values)
@@ -221,5 +223,5 @@ def copy_of(text: str, set_id: str, origin: str, language: Language = Language.e
         "new set", "Whatever you change or add that its source does not say, mark with `ours`."
     )
     command = f"dialogtui new {set_id} --from {origin}"
-    head = f"# {made.format(origin=origin, command=command)}\n# {ours}\n"
+    head = f"# {one_line(made.format(origin=origin, command=command))}\n# {ours}\n"
     return head + "".join(lines)
