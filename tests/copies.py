@@ -114,7 +114,8 @@ class Person:
     code: str  # in tags: P1, P2, ...
 
     def label(self, role_names: dict[str, str]) -> str:
-        """How the minutes name them beside what they said: "Anna Lind (Familjen, BUP)"."""
+        """How the minutes name them beside what they said, `role_names` being what one
+        person of each role is called: "Anna Lind (familjemedlem, BUP)"."""
         about = [x for x in (role_names.get(self.role or ""), self.organisation.strip()) if x]
         if len(about) == 2 and about[0].casefold() == about[1].casefold():
             about.pop()
@@ -289,7 +290,8 @@ class Scribe:
     def run(self) -> MeetingEngine:
         text = (SETS / f"{self.set_id}.toml").read_text(encoding="utf-8")
         qs = parse_question_set(text, self.set_id)
-        self.role_names = {r.id: r.name for r in qs.roles}
+        # What one person of each role is called: the minutes say it after their name.
+        self.role_names = {r.id: r.person for r in qs.roles}
         seated = self.draw(people(qs))
         info = self.header()
         if self.draw(st.booleans()):

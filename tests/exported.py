@@ -44,3 +44,14 @@ def named(folder: Path, kind_ext: str) -> Path:
 def kinds(paths) -> list[str | None]:
     """What each file is, in order: ["minutes.md", "action-plan.md", …]."""
     return [kind_of(Path(p).name) for p in paths]
+
+
+def folder_of(home: Path, meeting_id: int, *more: str, language: str = "sv") -> Path:
+    """An export folder in the data folder `home`, named as dialogtui names it in the
+    documents' language: `folder_of(home, 3, "family")` is `exports/möte-3-familjen`;
+    each of `more` is a word's key (`export.names`) or, as written, an organisation's."""
+    from dialogtui.export.names import folder_name, words
+
+    said = words(language)
+    parts = [said["meeting"].format(n=meeting_id), *(said.get(m, m) for m in more)]
+    return Path(home) / "exports" / folder_name(parts)

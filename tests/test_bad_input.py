@@ -129,7 +129,7 @@ def test_5_6_5_8_export_folders_are_private_and_leftover_temp_files_go(cli, priv
     m.close()
     store.close()
     assert cli("export", str(m.id)).code == 0
-    folder = private_home / "exports" / f"meeting-{m.id}"
+    folder = private_home / "exports" / f"möte-{m.id}"
     leftover = folder / ".minutes.md.abc123.dialogtui-tmp"
     leftover.write_text("the whole minutes, from an export that was killed")
     assert cli("export", str(m.id)).code == 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from exported import kind_of, named
+from exported import folder_of, kind_of, named
 from meeting_helpers import new_meeting
 
 from dialogtui.records import ActionItem
@@ -90,7 +90,7 @@ def test_export_of_a_locked_meeting_still_reads_but_forget_is_refused(cli, priva
 
     exported = other("export", str(mid))
     assert exported.returncode == 0, exported.stderr
-    assert named(private_home / "exports" / f"meeting-{mid}", "minutes.md").exists()
+    assert named(folder_of(private_home, mid), "minutes.md").exists()
     proc = other("forget", str(mid), "--yes")
     assert proc.returncode == 1
     assert "open in another dialogtui" in proc.stderr and "Traceback" not in proc.stderr
@@ -135,7 +135,7 @@ def test_export_with_another_languages_labels(cli, private_home):
     result = cli("export", mid, "--labels", "fi")
     assert result.code == 0, result.err
     finnish = result.out.splitlines()
-    assert finnish[0] != swedish[0] and Path(finnish[0]).parent.name == f"meeting-{mid}-fi"
+    assert finnish[0] != swedish[0] and Path(finnish[0]).parent.name == f"kokous-{mid}-fi"
     assert kind_of(Path(finnish[0]).name) == "minutes.md"
     minutes = Path(finnish[0]).read_text("utf-8")
     assert "# Muistio: Möte med familjen Lind" in minutes

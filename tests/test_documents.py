@@ -22,6 +22,7 @@ from meeting_helpers import new_meeting
 from dialogtui.errors import ExportError
 from dialogtui.export.formats import files_of
 from dialogtui.export.write import export_meeting
+from dialogtui.labels import labels
 from dialogtui.meeting.clock import FakeClock
 from dialogtui.records import ActionItem, NoteKind, PlanFrame
 from dialogtui.store import Store
@@ -120,9 +121,11 @@ def test_every_format_carries_the_markdowns_content(store, tmp_path):
     # every statement and the plan; not the minutes' tables of people and times, nor the
     # method's notes on what a set adds to its source.
     note = flat(texts["journal-note.txt"])
-    assert note.startswith("Journalanteckning: Framtidsdialog för familjen Lind")
-    assert "Antecknat av: Jonas Ek" in note and "Datum: 15 januari 2026" in note
-    assert "Närvarande: Anna Lind (Familjemedlemmarna), Erik Lind (Familjemedlemmarna)" in note
+    assert note.startswith("Journalanteckning – Framtidsdialog för familjen Lind 2026-01-15")
+    written_by = labels("sv")["written_by"]
+    assert f"{written_by}: Jonas Ek, 15 januari 2026" in note
+    assert "Datum: 15 januari 2026" in note
+    assert "Närvarande: Anna Lind (familjemedlem), Erik Lind (familjemedlem)" in note
     for text in [*SAID.values(), "Frånvaron på måndagar", "Fråga mormor om skjuts"]:
         assert flat(text) in note or text == SAID["Anna Lind"], text
     assert "Närvaro över 90 procent till våren." in note
@@ -143,7 +146,7 @@ def test_the_docx_has_real_headings_tables_and_the_sets_plan_columns(store, tmp_
     headings = [(p.style.name, p.text) for p in d.paragraphs if p.style.name.startswith("Head")]
     assert headings[0] == ("Heading 1", "Mötesanteckningar: Framtidsdialog för familjen Lind")
     assert ("Heading 2", "1. Frågor till familjemedlemmarna") in headings
-    turns = [p for p in d.paragraphs if p.text.startswith("Erik Lind (Familjemedlemmarna):")]
+    turns = [p for p in d.paragraphs if p.text.startswith("Erik Lind (familjemedlem):")]
     assert turns[0].style.name == "List Bullet" and turns[0].runs[0].bold
     plan = docx.Document(str(named(tmp_path, "action-plan.docx")))
     table = plan.tables[0]
@@ -378,9 +381,10 @@ def test_the_journal_note_is_plain_text_each_statement_attributed(store, tmp_pat
     export_meeting(store, mid, tmp_path, formats=("txt",))
     note = (named(tmp_path, "journal-note.txt")).read_text(encoding="utf-8")
     lines = note.splitlines()
-    assert lines[0] == "Journalanteckning: Framtidsdialog för familjen Lind"
-    top = "\n".join(lines[:10])  # who wrote it, and about when, at the top
-    assert "Datum: 15 januari 2026, 13:00" in top and "Antecknat av: Jonas Ek" in top
+    assert lines[0] == "Journalanteckning – Framtidsdialog för familjen Lind 2026-01-15"
+    top = "\n".join(lines[:10])  # who wrote it, and when, at the top
+    assert f"{labels('sv')['written_by']}: Jonas Ek, 15 januari 2026" in top
+    assert "Datum: 15 januari 2026, 13:00" in top
     for mark in ("**", "|", "<br>", "\\", "##"):
         assert mark not in note, mark
     # No list marks, quotes or headings: a numbered step or rank reads as plain text.
@@ -392,10 +396,10 @@ def test_the_journal_note_is_plain_text_each_statement_attributed(store, tmp_pat
 
 # Each recipient: whose statements its copy holds, and whose it must not.
 COPIES = {
-    "family": ({"Anna Lind", "Erik Lind"}, "meeting-1-family"),
-    "Skolan": ({"Anna Lind", "Erik Lind", "Sara Berg"}, "meeting-1-skolan"),
-    "kim ahl": ({"Kim Ahl"}, "meeting-1-selected"),
-    "everyone": (set(SAID), "meeting-1"),
+    "family": ({"Anna Lind", "Erik Lind"}, "möte-1-familjen"),
+    "Skolan": ({"Anna Lind", "Erik Lind", "Sara Berg"}, "möte-1-skolan"),
+    "kim ahl": ({"Kim Ahl"}, "möte-1-utvalda"),
+    "everyone": (set(SAID), "möte-1"),
 }
 
 
@@ -453,7 +457,7 @@ def test_export_formats_and_recipient_from_the_command_line(cli, private_home):
     store.close()
     done = cli("export", mid, "--format", "pdf,ics", "--for", "family")
     assert done.code == 0, done.err
-    folder = private_home / "exports" / f"meeting-{mid}-family"
+    folder = private_home / "exports" / f"möte-{mid}-familjen"
     assert sorted(kinds(folder.iterdir())) == [
         "action-plan.pdf",
         "calendar.ics",
@@ -465,7 +469,7 @@ def test_export_formats_and_recipient_from_the_command_line(cli, private_home):
     assert bad.code == 1 and "unknown format 'odt'" in bad.err and "Traceback" not in bad.err
     assert "md, docx, pdf, txt, ics" in bad.err  # read as a list, not one word
     assert cli("export", mid, "--format", "all").code == 0
-    written = sorted(p.name for p in (private_home / "exports" / f"meeting-{mid}").iterdir())
+    written = sorted(p.name for p in (private_home / "exports" / f"möte-{mid}").iterdir())
     assert len(written) == 8
 
 

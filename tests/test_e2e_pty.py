@@ -165,8 +165,8 @@ def test_meeting_survives_kill_9_and_exports(tmp_path):
     # No text from the meeting ever drove the terminal (its title, for one).
     assert third.screen.title == title
 
-    minutes = named(home / "exports" / "meeting-1", "minutes.md").read_text()
-    plan = named(home / "exports" / "meeting-1", "action-plan.md").read_text()
+    minutes = named(home / "exports" / "möte-1", "minutes.md").read_text()
+    plan = named(home / "exports" / "möte-1", "action-plan.md").read_text()
     assert "- **Anna [mamma] Lind:** Att vi samverkar bättre." in minutes
     assert "**Hur kan avdelningen för social service" in minutes  # the theme asked, alone
     assert "Vad behövs för att vi i samverkan" not in minutes
@@ -224,7 +224,7 @@ def test_a_whole_meeting_in_swedish_from_the_systems_locale(tmp_path):
     app.type("q")
     app.child.expect(pexpect.EOF, timeout=10)
 
-    minutes = named(home / "exports" / "meeting-1", "minutes.md").read_text("utf-8")
+    minutes = named(home / "exports" / "möte-1", "minutes.md").read_text("utf-8")
     assert minutes.startswith("# Mötesanteckningar: Tema/planeringsmöte")
     assert (
         "- **Plats:** Skolan" in minutes and "- **Anna Lind:** Att vi samverkar bättre." in minutes

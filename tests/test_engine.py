@@ -514,9 +514,9 @@ def test_a_round_over_organisations_gives_each_the_floor_and_its_timebox(store):
     assert m.speaker.name == "Kim"
     # f6 offers everyone of the organisations asked, whom the scribe gives the word to.
     assert [p.name for p in m.may_speak()] == ["Anna", "Cia", "Bo", "Kim"]
-    # The minutes say whom each spoke for.
+    # The minutes say whom each spoke for: one person of the role.
     minutes = render_minutes(load_record(store, m.id))
-    assert "**Bo (Skola):** Och mentorn." in minutes
+    assert "**Bo (skolföreträdare):** Och mentorn." in minutes
 
 
 def test_a_round_over_people_still_goes_person_by_person(store):

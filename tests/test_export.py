@@ -366,7 +366,7 @@ def test_minutes_carry_no_editing_marks_and_the_history_export_shows_them(store,
     assert "- **Anna:** Vi ses på tisdag" in minutes
     assert "redigerad" not in minutes and "måndag" not in minutes and "Fel person" not in minutes
     exported = export_meeting(store, m.id, history=True)
-    assert exported.paths[0].parent.name == f"meeting-{m.id}-with-history"
+    assert exported.paths[0].parent.name == f"möte-{m.id}-med-historik"
     full = exported.paths[0].read_text()
     assert "- **Anna:** *(redigerad)* Vi ses på tisdag\n  - *tidigare:* Vi ses på måndag" in full
     assert "- **Anna:** *(raderat)* Fel person" in full

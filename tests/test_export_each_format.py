@@ -20,7 +20,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from exported import kind_of, kinds, named
+from exported import folder_of, kind_of, kinds, named
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from meeting_helpers import new_meeting
@@ -63,7 +63,7 @@ def test_a_failing_pdf_is_named_and_every_other_format_is_written(cli, private_h
     store.close()
     first = cli("export", mid, "--format", "all")
     assert first.code == 0, first.err
-    folder = private_home / "exports" / f"meeting-{mid}"
+    folder = folder_of(private_home, mid)
     pdfs = {k: named(folder, k).read_bytes() for k in ("minutes.pdf", "action-plan.pdf")}
     named(folder, "minutes.md").write_text("an older export")
 

@@ -214,7 +214,7 @@ def test_the_command_line_prints_hostile_text_as_typed(cli, tmp_path, hostile_se
     assert "Steg [/x]" in results["show"].out and "[1] first line" in results["show"].out
     assert "Möte [/]" in results["meetings"].out and "T [/]" in results["meetings"].out
     assert "Ring skolan [/x]" in results["actions"].out
-    assert "meeting-2-pseudonymised" in results["export"].out
+    assert "möte-2-pseudonymiserat" in results["export"].out
 
 
 def test_a_path_with_markup_is_printed_as_it_is(cli, tmp_path, monkeypatch):

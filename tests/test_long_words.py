@@ -92,14 +92,11 @@ def assert_whole(word: str, pdf: str, docx: str, name: str) -> None:
 def written(store: Store, meeting_id: int, out: Path, formats=("pdf", "docx")) -> dict:
     """The files an export wrote, by what they are ("minutes.pdf", "action-plan.docx"),
     whatever their names on disk: each format's minutes first, then its action plan."""
+    from exported import kind_of
+
     paths = export_meeting(store, meeting_id, out, formats=formats).paths
-    found = {}
-    for suffix in (".pdf", ".docx"):
-        of_kind = [p for p in paths if p.suffix == suffix]
-        if of_kind:
-            minutes, plan = of_kind
-            found[f"minutes{suffix}"], found[f"action-plan{suffix}"] = minutes, plan
-    return found
+    # A set that makes no plan has no plan file (where nothing was planned).
+    return {kind_of(p.name): p for p in paths if p.suffix in (".pdf", ".docx")}
 
 
 def exported(store: Store, meeting_id: int, out: Path) -> dict[str, str]:

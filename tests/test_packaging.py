@@ -90,7 +90,7 @@ def test_the_wheel_installs_into_a_clean_venv_and_runs(wheel, tmp_path):
     run(str(python), "-c", SCRIPTED_MEETING)  # a meeting through the installed engine
     assert "Träff 1" in run(dialogtui, "meetings")
     run(dialogtui, "export", "1")
-    minutes = named(tmp_path / "home" / "exports" / "meeting-1", "minutes.md").read_text("utf-8")
+    minutes = named(tmp_path / "home" / "exports" / "möte-1", "minutes.md").read_text("utf-8")
     assert "Hej från ett installerat hjul." in minutes
     # Every format from the installed copy: its dependencies and its font came with it.
     run(dialogtui, "export", "1", "--format", "all", "--out", str(tmp_path / "all"))

@@ -74,7 +74,7 @@ def test_the_command_line_runs_as_on_windows(tmp_path):
                  ["export", "1", "--pseudonymise"], ["actions"]):  # fmt: skip
         run = windows("cli", *args, env_home=home)
         assert run.returncode == 0, (args, run.stderr)
-    assert named(home / "exports" / "meeting-1-pseudonymised", "minutes.md").exists()
+    assert named(home / "exports" / "möte-1-pseudonymiserat", "minutes.md").exists()
 
 
 def test_the_app_starts_as_on_windows(tmp_path):

@@ -241,9 +241,9 @@ def test_stand_ins_read_naturally_and_the_set_names_its_facilitators(store, tmp_
     m.close()
     exported = export_meeting(store, m.id, tmp_path / "out", pseudonymise=True)
     minutes = exported.paths[0].read_text()
-    assert "Skola 1" in minutes and "Skola 2" in minutes
-    assert "| Socialtjänst |" in minutes  # one of the role: no number
-    assert "Processledare och Dokumentatör har bjudit in Skola 1:s kollegor." in minutes
+    assert "Skolföreträdare 1" in minutes and "Skolföreträdare 2" in minutes
+    assert "| Socialtjänstföreträdare |" in minutes  # one of the role: no number
+    assert "Processledare och Dokumentatör har bjudit in Skolföreträdare 1:s kollegor." in minutes
     assert "Processledare:** Processledare" not in minutes
     assert not exported.words_kept
 

@@ -68,13 +68,10 @@ def test_corrections_objections_and_acceptance_are_kept_and_in_the_minutes(tmp_p
     with_history = render_minutes(load_record(store, mid, history=True), history=True)
     store.close()
     assert (
-        "- **Anna Lind (Familjemedlemmarna):** *(rättat vid uppläsningen)* Att Erik går till skolan"
+        "- **Anna Lind (familjemedlem):** *(rättat vid uppläsningen)* Att Erik går till skolan"
         in minutes
     )
-    assert (
-        "- **Anna Lind (Familjemedlemmarna):** Att vi har fått bättre kontakt med skolan."
-        in minutes
-    )
+    assert "- **Anna Lind (familjemedlem):** Att vi har fått bättre kontakt med skolan." in minutes
     assert (
         "  - *Sara Berg anser att uppgiften är oriktig:* Kontakten var redan god före mötet."
         in minutes

@@ -102,7 +102,7 @@ def test_p_on_the_end_screen_writes_pseudonymised_minutes_apart(tmp_path, privat
         await until(pilot, lambda: "Written" in screen_text(app))
 
     run(scenario, db=db, meeting_id=mid)
-    folder = private_home / "exports" / f"meeting-{mid}-pseudonymised"
+    folder = private_home / "exports" / f"möte-{mid}-pseudonymiserat"
     text = named(folder, "minutes.md").read_text() + named(folder, "action-plan.md").read_text()
     assert "Deltagare" in text and not re.search("Zlatan|Hemlig", text)
 

@@ -611,7 +611,7 @@ def test_end_screen_summary_and_export(tmp_path, private_home):
         await opened(pilot, "b", CaptureScreen)
 
     run(scenario, db=db, meeting_id=m.id, clock=clock)
-    assert named(private_home / "exports" / f"meeting-{m.id}", "minutes.md").exists()
+    assert named(private_home / "exports" / f"möte-{m.id}", "minutes.md").exists()
 
 
 def test_help_lists_the_screens_keys(tmp_path):
@@ -1636,7 +1636,7 @@ def test_end_screen_family_copy_and_a_chosen_organisations_journal_note(tmp_path
             "action-plan.pdf",
             "calendar.ics",
         ]
-        assert app.screen.exported[0].parent.name == f"meeting-{m.id}-family"
+        assert app.screen.exported[0].parent.name == f"möte-{m.id}-familjen"
         await pilot.press("j")  # two organisations present: which one's journal
         await until(pilot, lambda: isinstance(app.screen, PickDialog))
         await pilot.press("down", "enter")

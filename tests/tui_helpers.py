@@ -184,9 +184,13 @@ async def opened(pilot, key: str, kind: type[S]) -> S:
 
 def minutes_of(home, meeting_id: int) -> str:
     """The minutes the end screen's e wrote for a meeting, in the data folder `home`."""
-    from exported import named
+    from exported import folder_of, named
 
-    return named(home / "exports" / f"meeting-{meeting_id}", "minutes.md").read_text("utf-8")
+    from dialogtui.i18n import LANGUAGES
+
+    # Named in the documents' language, whichever the meeting's is.
+    found = [f for lang in LANGUAGES if (f := folder_of(home, meeting_id, language=lang)).is_dir()]
+    return named(found[0], "minutes.md").read_text("utf-8")
 
 
 async def until(pilot, condition, rounds: int = 200) -> None:

@@ -148,6 +148,12 @@ _LABELS: dict[str, str] = {
     "copy_for": NC_(
         "document", "This copy holds the statements of {names}; the others' are left out."
     ),
+    # A document whose labels are in another language than its question set's.
+    "kept_language": NC_(
+        "document",
+        "The questions, step titles, roles and what was said stay in the meeting's language"
+        " ({language}), as they were asked and said.",
+    ),
 }
 
 

@@ -82,6 +82,12 @@ def label(text: str) -> Span:
     return Span(text, bold=True, ours=True)
 
 
+def capitalised(text: str) -> str:
+    """`text` begun with a capital, the rest as written: a role's word for one person
+    ("familjemedlem") where it stands first in a cell, or in place of a name."""
+    return text[:1].upper() + text[1:]
+
+
 _BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029]")
 
 

@@ -116,6 +116,12 @@ class Documents:
 
         return for_copy(self.builder.plan_draft(), self.only, self.method)
 
+    @property
+    def has_plan(self) -> bool:
+        """Whether there is a plan to write: none where the set makes no plan and nothing
+        was planned (`Minutes.has_plan`); its file is then not written."""
+        return self.builder.has_plan
+
     @functools.cached_property
     def journal(self) -> Document:
         """The journal note: a journal entry, never the method's notes."""

@@ -98,6 +98,6 @@ def render_action_plan(
     return render(action_plan_document(record, pseudonymise, language))
 
 
-def contents(docs: Documents) -> tuple[str, str]:
+def contents(docs: Documents) -> tuple[str, str | None]:
     """The format's files (`dialogtui.export.formats`): the minutes, the action plan."""
-    return render(docs.minutes), render(docs.plan)
+    return render(docs.minutes), render(docs.plan) if docs.has_plan else None

@@ -3,6 +3,7 @@ format-neutral blocks (`dialogtui.export.document`), which every format renders.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Callable
 
@@ -24,6 +25,7 @@ from dialogtui.export.document import (
     Span,
     Table,
     Whose,
+    capitalised,
     label,
     of,
     ours,
@@ -76,7 +78,9 @@ class Minutes:
         self.pseudonymise = pseudonymise
         self.history = history
         self.stand_ins = pseudonyms(record, self.language) if pseudonymise else {}
-        self.roles = {r.id: r.name for r in record.qs.roles}
+        # After a person's name, what one person of their role is called ("familjemedlem"),
+        # not the set's heading for all of them ("Familjemedlemmarna").
+        self.roles = {r.id: r.person for r in record.qs.roles}
         # User text as it goes into the document: names hidden if asked.
         self.u: Callable[[str], str] = str
         if pseudonymise:
@@ -131,10 +135,18 @@ class Minutes:
         return labels_by_id
 
     @functools.cached_property
+    def own_language(self) -> bool:
+        """The labels are in the set's language (not another's, for a recipient)."""
+        return self.language == self.r.language
+
+    @functools.cached_property
     def facilitator_labels(self) -> tuple[str, str]:
-        """What the set calls its two facilitators ("Processledare", "Dokumentatör")."""
+        """What the set calls its two facilitators ("Processledare", "Dokumentatör"); in
+        another language's labels, the catalogue's words, as every other label is."""
         own = self.r.qs.facilitators
-        return (own.asker, own.writer) if own else (self.L["asker"], self.L["writer"])
+        if own and self.own_language:
+            return own.asker, own.writer
+        return self.L["asker"], self.L["writer"]
 
     def planned(self, minutes: int | None) -> str:
         return format_minutes(minutes, self.L["min"], self.L["untimed"])
@@ -163,7 +175,7 @@ class Minutes:
         ]
         facts.append((L["consent"], self.consent()))
         out.append(Items([fact(k, v) for k, v in facts if v]))  # the date is always there
-        if r.qs.ours:  # the whole set is dialogtui's, not a source's
+        if r.qs.ours and self.own_language:  # the whole set is dialogtui's, not a source's
             out.append(self.marked(L["ours"], self.q(r.qs.ours, italic=True)))
         return out + self.copy_notes(copy_note)
 
@@ -173,9 +185,21 @@ class Minutes:
         note = self.copy_note() if self.only is not None and copy_note else []
         notes = [L["pseudonymised"]] if self.pseudonymise else []
         notes += [L["with_history"]] if self.history else []
+        if not self.own_language:
+            # The labels are the recipient's language; what was asked and said is not
+            # translated, and the reader is told so rather than left to wonder.
+            notes.append(L["kept_language"].format(language=self.set_language_name))
         if notes:
             note.append(ours(" " * bool(note) + " ".join(notes), italic=True))
         return [Paragraph(note, OF_MEETING)] if note else []
+
+    @functools.cached_property
+    def set_language_name(self) -> str:
+        """The set's language as the labels' language calls it ("ruotsi", "svenska")."""
+        from babel import Locale
+
+        names = Locale.parse(self.language).languages
+        return names.get(self.r.language, self.r.language)
 
     def consent(self) -> Line:
         """The guardians' consent, in one sentence that follows what was recorded: given
@@ -237,7 +261,7 @@ class Minutes:
         rows = []
         for p in self.r.info.participants:
             name = self.stand_ins[p.id] if self.pseudonymise else p.name
-            role = self.roles.get(p.role or "", p.role or "")
+            role = capitalised(self.roles.get(p.role or "", p.role or ""))
             rows.append([[said(name)], [said(role)], [self.t(p.organisation)]])
         heads = [[ours(L["name"])], [ours(L["role"])], [ours(L["organisation"])]]
         table = Table(heads, rows, whose=OF_MEETING)
@@ -279,7 +303,7 @@ class Minutes:
             # Skipped: that it was, and the source's condition that let it be.
             was = L["skipped"] if n in self.r.skipped else L["optional"]
             body.append(self.marked(was, self.q(step.optional, italic=True)))
-        if step.ours:
+        if step.ours and self.own_language:  # the set's note, in the set's language only
             body.append(self.marked(L["ours"], self.q(step.ours, italic=True)))
         if step.journal:  # facts kept apart from assessments, where the set says which
             body.append(Paragraph([label(L[step.journal])], OF_FRAME))
@@ -292,7 +316,9 @@ class Minutes:
         found = self.r.qs.block_at(n)
         if found and found[0].consent and n == found[1]:  # a case whose consent was noted
             reps |= set(self.r.case_consents)
-        each = self.t(found[0].each) if found and found[0].each else ours(L["repetition"])
+        each = ours(L["repetition"])
+        if found and found[0].each and self.own_language:  # the set's word, in its language
+            each = self.t(found[0].each)
         for rep in sorted(reps) or [1]:
             inner: list[Part] = []
             noted = rep in self.r.case_consents
@@ -302,7 +328,7 @@ class Minutes:
             for qi, question in enumerate(step.questions):
                 if (rep, qi) in groups:
                     head: list[Block] = [Paragraph([self.q(question.text, bold=True)], OF_FRAME)]
-                    if question.ours:
+                    if question.ours and self.own_language:
                         head.append(self.marked(L["ours"], self.q(question.ours, italic=True)))
                     inner.append(Section(head, list(lines(groups[(rep, qi)]))))
             inner += lines(groups.get((rep, None), []))
@@ -443,6 +469,13 @@ class Minutes:
         """The step earlier actions are followed up in."""
         return self.r.qs.first_step_of(StepKind.follow_up)
 
+    @property
+    def has_plan(self) -> bool:
+        """Whether the meeting has an action plan to write: its set plans (a plan step, whose
+        "no actions" says that none was agreed), or an action was noted (f3), or earlier
+        actions were followed up. A set that makes no plan gets no plan file saying so."""
+        return self.plan_step is not None or bool(self.r.actions) or bool(self.r.carried)
+
     def action_table(self, items: list[ActionItem], step: Step | None = None) -> list[Block]:
         L = self.L
         if not items:
@@ -450,6 +483,8 @@ class Minutes:
         # The step's own headings, as the screen shows them; a status only once one is
         # not open any more (in the meeting that made them, all are).
         cols = action_columns(self.r.qs, step, self.language)
+        if not self.own_language:  # the set's own headings are in the set's language
+            cols = [(f, L[f]) for f, _ in cols]
         names = {g.id: g.name for gs in self.r.groups.values() for g in gs}
         first, made = made_in(self.r.qs, items, lambda g: self.u(names.get(g, "?")), L)
         heads = [[said(h)] for h in first] + [[self.q(name)] for _, name in cols]
@@ -492,12 +527,12 @@ class Minutes:
             )
         return [*out, Table(heads, rows, whose=OF_MEETING)]
 
-    def draft(self, kind: str, parts: list[Part]) -> Draft:
+    def draft(self, kind: str, parts: list[Part], title: Line | None = None) -> Draft:
         r = self.r
         author = "" if self.pseudonymise else plain_text([said(r.info.writer)])
         return Draft(
             kind=kind,
-            title=plain_text([ours(f"{self.L[kind]}: "), self.t(r.info.title)]),
+            title=plain_text(title or [ours(f"{self.L[kind]}: "), self.t(r.info.title)]),
             language=self.language,
             parts=parts,
             author=author,
@@ -528,19 +563,26 @@ class Minutes:
         return self.draft("action_plan", out)
 
     def journal_draft(self) -> Draft:
-        """A journal entry, as a case record takes it: who wrote it and when, the meeting,
-        who took part, what was said and agreed, and the plan — not the minutes' tables of
-        times and people, nor the method's notes."""
+        """A journal entry, as a case record takes it: titled as one, with the meeting and
+        its date; who wrote it and when; the meeting, who took part, what was said and
+        agreed, and the plan — not the minutes' tables of times and people, nor the
+        method's notes (a journal holds no more than the case needs)."""
         r, L = self.r, self.L
-        title: list[Part] = [Heading(1, [ours(f"{L['journal']}: "), self.t(r.info.title)])]
+        day = date_text(r.info.date, "short", self.language)
+        name: Line = [ours(f"{L['journal']} – "), self.t(r.info.title), ours(f" {day}")]
+        title: list[Part] = [Heading(1, name)]
         when = date_text(r.info.date, "long", self.language)
         when += f", {self.clock_times()}" if self.clock_times() else ""
         people: Line = []
         for k, p in enumerate(r.info.participants):
             people += [ours(", ")] if k else []
             people.append(said(self.speaker(p.id)))
+        # By whom and when (FL 27 §, SOSFS 2014:5): the writer's name, or where names are
+        # hidden their role, and the day the minutes were finished.
+        writer = self.named(r.info.writer) or [ours(self.facilitator_labels[1])]
+        written = date_text(self.written_on(), "long", self.language)
         facts: list[tuple[str, Line]] = [
-            (L["written_by"], self.named(r.info.writer)),
+            (L["written_by"], [*writer, ours(f", {written}")]),
             (L["date"], [ours(when)]),
             (L["method"], [self.q(r.qs.method)] if r.qs.method else []),
             (L["place"], [self.t(r.info.place)] if r.info.place else []),
@@ -550,7 +592,14 @@ class Minutes:
             (L["consent"], self.consent()),
         ]
         title.append(Items([fact(k, v) for k, v in facts if v]))
-        return self.draft("journal", title + self.copy_notes() + self.steps())
+        return self.draft("journal", title + self.copy_notes() + self.steps(), name)
+
+    def written_on(self) -> dt.date:
+        """The day the minutes were written: the last day they were finished or accepted
+        at read-back (a meeting opened again and finished later, that day), else the
+        meeting's date."""
+        times = [t for t in (self.r.finished_at, *(b.at for b in self.r.read_backs)) if t]
+        return max(t.astimezone() for t in times).date() if times else self.r.info.date
 
 
 def minutes_document(

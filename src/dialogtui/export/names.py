@@ -107,6 +107,17 @@ def portable(stem: str, extension: str) -> str:
     return stem + extension
 
 
+FOLDER_BYTES = 120  # of a folder's name: room left for the file names inside it
+
+
+def folder_name(parts: list[str]) -> str:
+    """An export folder's name from its parts ("möte 1", "familjen", "med historik"): one
+    word of them, joined by hyphens ("möte-1-familjen-med-historik"), as easy to type in a
+    terminal as to read, and valid everywhere."""
+    stem = "-".join(w for w in ("-".join(clean(part).split()) for part in parts) if w)
+    return portable(cut(stem, FOLDER_BYTES, FOLDER_BYTES), "")
+
+
 def file_name(
     kind_ext: str,
     date: dt.date,

@@ -566,9 +566,10 @@ def _render(doc: Document, cut: str, embedded: Embedded) -> bytes:
     return pdf.written(embedded)
 
 
-def contents(docs: Documents) -> tuple[bytes, bytes]:
+def contents(docs: Documents) -> tuple[bytes, bytes | None]:
     """The format's files (`dialogtui.export.formats`): the minutes, the action plan. The
     plan's characters are nearly always among the minutes', so its fonts are cut down
     from those the minutes embedded (half the time of cutting them from the files)."""
     embedded: Embedded = {}
-    return render(docs.minutes, embedded), render(docs.plan, embedded)
+    minutes = render(docs.minutes, embedded)  # first: the plan's fonts are cut from its
+    return minutes, render(docs.plan, embedded) if docs.has_plan else None

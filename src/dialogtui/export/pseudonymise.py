@@ -43,6 +43,7 @@ from collections.abc import Callable, Iterable
 from itertools import chain
 from typing import NamedTuple
 
+from dialogtui.export.document import capitalised
 from dialogtui.export.name_endings import Stems, candidates, is_common_word, with_ending
 from dialogtui.export.record import MeetingRecord
 from dialogtui.labels import labels
@@ -171,7 +172,7 @@ def pseudonym_clash(person: Participant, others: list[Participant]) -> str | Non
 
 def pseudonyms(record: MeetingRecord, language: str | None = None) -> dict[int | None, str]:
     """Each participant's stand-in: their pseudonym, or what one person of their role is
-    called ("Förälder", "Socialsekreterare"), numbered only where several share it
+    called, capitalised ("Förälder", "Socialsekreterare"), numbered only where several share it
     ("Skola 1", "Skola 2"). Earlier participants of the series, who are not in this
     meeting, are counted too, so that each keeps a stand-in of their own."""
     roles = {r.id: r for r in record.qs.roles}
@@ -182,7 +183,8 @@ def pseudonyms(record: MeetingRecord, language: str | None = None) -> dict[int |
 
     def base(p: Participant) -> str:
         role = roles.get(p.role or "")
-        return (role.stand_in or role.name) if role else fallback
+        # A stand-in stands where a name did: it begins as a name does ("Familjemedlem").
+        return capitalised(role.person) if role else fallback
 
     bases = {p.id: base(p) for p in people if not p.pseudonym}
     shared = Counter(bases.values())

@@ -265,6 +265,6 @@ def _with_body(written: bytes, body: bytes) -> bytes:
     return out.getvalue()
 
 
-def contents(docs: Documents) -> tuple[bytes, bytes]:
+def contents(docs: Documents) -> tuple[bytes, bytes | None]:
     """The format's files (`dialogtui.export.formats`): the minutes, the action plan."""
-    return render(docs.minutes), render(docs.plan)
+    return render(docs.minutes), render(docs.plan) if docs.has_plan else None

@@ -34,18 +34,28 @@ def default_export_dir(
     history: bool = False,
     labels: str | None = None,
     to: Recipient | None = None,
+    language: str = "en",
 ) -> Path:
-    """The data folder's place for a meeting's files; pseudonymised minutes (and those with
-    history, another language's labels, or a recipient's copy) get their own folder, so
-    the shareable files can never be mistaken for (or overwrite) the named ones."""
-    folder = to.folder if to else ""
-    if pseudonymise and to and to.number:  # an organisation's name can name the family
-        folder = f"organisation-{to.number}"
-    name = f"meeting-{meeting_id}" + (f"-{folder}" if folder else "")
-    name += "-pseudonymised" if pseudonymise else ""
-    name += "-with-history" if history else ""
-    name += f"-{labels}" if labels else ""
-    return data_home() / "exports" / name
+    """The data folder's place for a meeting's files, named in the documents' `language`
+    ("möte-1-familjen", "kokous-1-fi"); pseudonymised minutes (and those with history,
+    another language's labels, or a recipient's copy) get their own folder, so the
+    shareable files can never be mistaken for (or overwrite) the named ones."""
+    said = names.words(language)
+    parts = [said["meeting"].format(n=meeting_id)]
+    if to and to.folder:
+        whose = said.get(to.folder, to.folder)  # "familjen", "samtalsledarna", or "skolan"
+        if to.number:  # an organisation's
+            taken = {names.folder_name([said[k]]).casefold() for k in _COPY_WORDS}
+            if (
+                pseudonymise  # its name can name the family
+                or names.folder_name([whose]).casefold() in taken | {"_"}  # or another copy's
+                or to.folder == f"organisation-{to.number}"  # it has no name a folder can hold
+            ):
+                whose = said["organisation"].format(n=to.number)
+        parts.append(whose)
+    parts += [said["pseudonymised"]] * pseudonymise + [said["history"]] * history
+    parts += [labels] if labels else []  # the language code: told apart from the meeting's
+    return data_home() / "exports" / names.folder_name(parts)
 
 
 @contextlib.contextmanager
@@ -115,7 +125,9 @@ def export_meeting(
     folder = (
         Path(out_dir)
         if out_dir is not None
-        else default_export_dir(meeting_id, pseudonymise, history, labels, copy)
+        else default_export_dir(
+            meeting_id, pseudonymise, history, labels, copy, labels or record.language
+        )
     )
     if folder.exists() and not folder.is_dir():
         said = _("{folder} is a file, not a folder; choose a folder for the export")
@@ -241,4 +253,7 @@ def file_names(
     copy = recipient(record, to)
     docs = Documents(record, pseudonymise, history, labels, copy.speakers, copy.method)
     name_of = _namer(store, record, docs, copy)
-    return [name_of(kind) for key in dict.fromkeys(formats) for kind in FORMATS[key].files]
+    kinds = [kind for key in dict.fromkeys(formats) for kind in FORMATS[key].files]
+    if not docs.has_plan:  # a set that makes no plan gets no plan file
+        kinds = [k for k in kinds if not k.startswith("action-plan.")]
+    return [name_of(kind) for kind in kinds]

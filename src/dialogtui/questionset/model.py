@@ -64,17 +64,27 @@ class Role(Strict):
     id: Identifier
     name: str = Field(description="How the role is named in the meeting's language.")
     description: str | None = None
+    # The key keeps its first name, `stand_in`: every meeting stores its set's text, and
+    # an old meeting's set must still read.
     stand_in: str | None = Field(
         None,
-        description="What one person with this role is called in a pseudonymised export "
-        '("Förälder", "Socialsekreterare"), numbered where several share it. '
-        "Defaults to the role's name.",
+        description="What one person with this role is called, written as in the middle of "
+        'a sentence ("familjemedlem", "socialsekreterare"), where the role\'s name is a '
+        "group's (\"Familjemedlemmarna\"): the documents print it after the person's name "
+        '("Anna Lind (familjemedlem)") and in the list of participants, and a pseudonymised '
+        "export calls the person by it, capitalised and numbered where several share it "
+        '("Familjemedlem 2"). Defaults to the role\'s name.',
     )
     family: bool = Field(
         False,
         description="The person and their family or network (not an organisation): the "
         "family's copy of the minutes (`export --for family`) holds their statements.",
     )
+
+    @property
+    def person(self) -> str:
+        """What one person of the role is called, as a sentence writes it: "familjemedlem"."""
+        return self.stand_in or self.name
 
 
 class Facilitators(Strict):
