@@ -72,35 +72,28 @@ def forms(entry) -> tuple[str, ...]:
     return entry.string if isinstance(entry.string, tuple) else (entry.string,)
 
 
-def _docstrings(tree: ast.AST) -> set[int]:
-    """The docstrings of a module: documentation, never shown."""
-    kinds = ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef
-    return {
-        id(node.body[0].value)
-        for node in ast.walk(tree)
-        if isinstance(node, kinds)
-        and node.body
-        and isinstance(node.body[0], ast.Expr)
-        and isinstance(node.body[0].value, ast.Constant)
-    }
-
-
 @functools.cache
 def library_words() -> frozenset[str]:
     """The words of the string literals of the libraries that draw or print for dialogtui
-    (a Binding's description is one of them), docstrings aside."""
+    (a Binding's description is one of them), docstrings aside (documentation, never
+    shown)."""
+    owners = ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef
     found: set[str] = set()
     for name in LIBRARIES:
         spec = importlib.util.find_spec(name)
         if spec is None or spec.origin is None:
             continue  # click: typer's own copy is read with typer
         for path in Path(spec.origin).parent.rglob("*.py"):
-            tree = ast.parse(path.read_text("utf-8"))
-            docs = _docstrings(tree)
-            for node in ast.walk(tree):
-                literal = isinstance(node, ast.Constant) and isinstance(node.value, str)
-                if literal and id(node) not in docs:
-                    found.update(w.lower() for w in words_of(node.value))
+            docs: set[int] = set()
+            # Breadth first: a function is met before its docstring.
+            for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+                if isinstance(node, owners) and node.body:
+                    first = node.body[0]
+                    if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                        docs.add(id(first.value))
+                elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+                    said = "" if id(node) in docs else node.value
+                    found.update(w.lower() for w in words_of(said))
     return frozenset(found)
 
 

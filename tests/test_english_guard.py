@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import errno
+import functools
 import importlib
 import inspect
 import os
@@ -141,6 +142,7 @@ def kept_kinds() -> set[str]:
     return set(KINDS)
 
 
+@functools.cache
 def steps_of_each_kind() -> dict[str, tuple[str, str]]:
     """The first step of each kind among the built-in sets: (set, step)."""
     from dialogtui.questionset.library import scan
