@@ -17,7 +17,7 @@ from conftest import SETS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
-from tui_helpers import run, screen_text, type_text, until
+from tui_helpers import run, screen_text, text_of, type_text, until
 
 from dialogtui import i18n
 from dialogtui.questionset.library import grouped, listings
@@ -431,6 +431,19 @@ def test_translation_of_names_a_set_of_the_library(cli, private_home, of, langua
     assert "oma-teema.toml: not valid" in cli("sets").err.replace("\n", "")
 
 
+def test_the_start_screen_shows_what_a_translation_names_wrongly(tmp_path, private_home):
+    _own_set(private_home, "oma-teema", _translated("oma-teema", "raseborg-temamotet"))
+
+    async def scenario(app, pilot):
+        await type_text(pilot, "oma-teema")
+        preview = app.screen.query_one("#preview-text")
+        await until(pilot, lambda: "raseborg-temamotet" in text_of(preview, width=200))
+        said = text_of(preview, width=200)
+        assert "This set has problems" in said and "did you mean 'raseborg-temamote'?" in said
+
+    run(scenario, db=tmp_path / "db")
+
+
 def test_a_translation_of_a_users_own_set_is_grouped_with_it(cli, private_home):
     own = (SETS / "raseborg-temamote.toml").read_text(encoding="utf-8")
     _own_set(private_home, "vart-tema", own.replace('"raseborg-temamote"', '"vart-tema"'))
@@ -475,7 +488,8 @@ def test_a_finnish_klientmote_from_the_start_screen_to_finnish_minutes(tmp_path,
             shown = " ".join(screen_text(app).split())
             assert "Nyt on tammikuu 2027" in shown  # the question, its time in Finnish
             await pilot.press("f9")  # the first step's notes say whose translation it is
-            await until(pilot, lambda: "raseborg-klientmote" in screen_text(app))
+            notes = app.screen.query_one("#question")
+            await until(pilot, lambda: "raseborg-klientmote" in text_of(notes, width=200))
             await pilot.press("f9")
             await type_text(pilot, "Olen iloinen, että poika käy taas koulua")
             await pilot.press("enter")

@@ -206,11 +206,11 @@ class StartScreen(DialogScreen[None]):
         all), so the list is usable at once and the preview follows. The preview's widget
         is found on the UI thread and handed in: the DOM is not to be queried from here."""
         from dialogtui.agenda import render_agenda
-        from dialogtui.questionset.loader import load_question_set
+        from dialogtui.questionset.library import find
 
         body: RenderableType
         try:
-            qs = load_question_set(entry.path)
+            qs = find(str(entry.path))  # as the set-up will read it: what it translates too
             body = Group(
                 Text(_("enter: set up a meeting with this set") + "\n", style="bold"),
                 render_agenda(qs, self.app.clock.now().date()),

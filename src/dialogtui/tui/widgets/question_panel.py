@@ -71,10 +71,10 @@ class QuestionPanel(Static):
         # Folded away unless asked for: the step's instructions (when a question is shown
         # instead of them) and the facilitators' notes.
         hidden = [t for t in (q and step.text, step.note, q and q.note) if t]
+        ours = [t for t in (step.ours, q and q.ours) if t]
         # The whole set's (a translation, a method of dialogtui's own) with the first step's
-        # notes, where the set's guidance for the meeting is too.
-        whole = engine.step_index == 0 and engine.qs.ours
-        ours = [t for t in (whole, step.ours, q and q.ours) if t]
+        # notes, last: what the facilitators need in the meeting comes first.
+        whole = [engine.qs.ours] if engine.qs.ours and engine.step_index == 0 else []
         if step.see:  # the method's own set, which the facilitators may have open
             hidden.append(_("Method: the set {id} (dialogtui show {id})").format(id=step.see) + ".")
         guidance = [
@@ -98,7 +98,9 @@ class QuestionPanel(Static):
                 out.append("\n" + _("Not in the source:") + " " + visible(text), style="italic")
             for text in guidance:
                 out.append("\n" + _("Guidance:") + " " + visible(text), style="italic dim")
-        elif hidden or ours or guidance:
+            for text in whole:
+                out.append("\n" + _("Not in the source:") + " " + visible(text), style="italic")
+        elif hidden or ours or guidance or whole:
             out.append("  " + _("[f9: notes]"), style="dim")
         if out.plain.startswith("\n"):  # no question nor text (a vote): no blank first row
             out = out[1:]
