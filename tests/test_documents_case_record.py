@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from meeting_helpers import new_meeting
 
 from dialogtui.export import names
-from dialogtui.export.document import Heading, Item, Items, Line, Paragraph, Table, capitalised
+from dialogtui.export.document import Heading, Item, Items, Line, Paragraph, Table
 from dialogtui.export.formats import Documents
 from dialogtui.export.record import load_record
 from dialogtui.export.write import export_meeting
@@ -83,7 +83,7 @@ def test_documents_put_a_persons_role_after_their_name_not_the_groups(store, tmp
     for (name, _), role in zip(people, qs.roles, strict=True):
         assert f"{name} ({role.stand_in})" in journal, (name, role.stand_in)
         # In the list of participants, the same word, begun as a cell begins.
-        assert capitalised(role.stand_in) in minutes
+        assert role.stand_in[:1].upper() + role.stand_in[1:] in minutes
         if role.stand_in.casefold() != role.name.casefold():
             for text in texts.values():
                 assert f"({role.name}" not in text, (name, role.name)
