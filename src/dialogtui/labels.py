@@ -151,8 +151,8 @@ _LABELS: dict[str, str] = {
     # A document whose labels are in another language than its question set's.
     "kept_language": NC_(
         "document",
-        "The questions, step titles, roles and what was said stay in the meeting's language"
-        " ({language}), as they were asked and said.",
+        "The question set's own texts (its questions, steps and roles) and what was said stay"
+        " in the meeting's language ({language}), as they were asked and said.",
     ),
 }
 
