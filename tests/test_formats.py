@@ -185,3 +185,14 @@ def test_new_from_a_set_copies_it_under_its_own_id(cli, private_home):
     unknown = cli("new", "x2", "--from", "raseborg-temamöte")
     assert unknown.code == 1 and "did you mean 'raseborg-temamote'" in unknown.err
     assert not (private_home / "question_sets" / "x2.toml").exists()
+
+
+def test_a_copy_of_a_translation_is_a_set_of_its_own(cli, private_home):
+    # A copy is made to be changed: listed as the original's translation, it would stand
+    # under a set it no longer follows.
+    result = cli("new", "oma-teema", "--from", "raseborg-temamote-fi")
+    assert result.code == 0, result.err
+    qs = load_question_set(private_home / "question_sets" / "oma-teema.toml")
+    assert find("raseborg-temamote-fi").translation_of == "raseborg-temamote"
+    assert qs.translation_of is None
+    assert qs.steps == find("raseborg-temamote-fi").steps

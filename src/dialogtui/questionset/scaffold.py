@@ -216,7 +216,10 @@ def copy_of(text: str, set_id: str, origin: str, language: Language = Language.e
             break  # a table's own `id` (a role, a step) is not the set's
         if re.match(r"id\s*=", line):
             lines[n] = f'id = "{set_id}"\n'
-            break
+        elif re.match(r"translation_of\s*=", line):
+            # A copy is made to be changed: it is no longer the original's translation,
+            # and listed as one it would stand under a set it does not follow.
+            lines[n] = ""
     said = translations(language.value)
     made = said.pgettext("new set", "A copy of the set {origin}, made by `{command}`.")
     ours = said.pgettext(
