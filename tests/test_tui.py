@@ -905,7 +905,7 @@ def test_end_screen_warns_of_unreviewed_actions_and_b_says_the_meeting_is_open(t
         assert "Kartlägga frånvaro" in screen_text(app)
         await pilot.press("h")  # the minutes with their history, in their own folder
         await until(
-            pilot, lambda: "with-history" in text_of(app.screen.query_one("#export-status"))
+            pilot, lambda: "med-historik" in text_of(app.screen.query_one("#export-status"))
         )
         await pilot.press("b")
         await until(pilot, lambda: isinstance(app.screen, CaptureScreen))

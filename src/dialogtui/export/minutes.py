@@ -579,7 +579,7 @@ class Minutes:
             people.append(said(self.speaker(p.id)))
         # By whom and when (FL 27 §, SOSFS 2014:5): the writer's name, or where names are
         # hidden their role, and the day the minutes were finished.
-        writer = self.named(r.info.writer) or [ours(self.facilitator_labels[1])]
+        writer = self.named(r.info.writer) or [said(self.facilitator_labels[1])]
         written = date_text(self.written_on(), "long", self.language)
         facts: list[tuple[str, Line]] = [
             (L["written_by"], [*writer, ours(f", {written}")]),
