@@ -30,7 +30,7 @@ from english import catalogue, english_on, library_words, words_of
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from meeting_helpers import new_meeting
-from tui_helpers import START, burst, handled, run, screen_text
+from tui_helpers import START, burst, handled, run, screen_text, workers_done
 
 from dialogtui import i18n
 from dialogtui.meeting.clock import FakeClock
@@ -292,7 +292,7 @@ class Walk:
         give_up = time.monotonic() + 60
         while not condition():
             if time.monotonic() > give_up:
-                raise AssertionError("the app never got there")
+                raise AssertionError(f"the app never got there:\n{screen_text(self.app)}")
             await handled(self.app)
             await self.pilot.pause(0)
 
@@ -361,11 +361,14 @@ async def start_and_set_up(walk: Walk) -> None:
 
     app = walk.app
     await walk.until(lambda: isinstance(app.screen, StartScreen))
-    await app.workers.wait_for_complete()  # the preview
+    # The preview, as it follows the highlighted line: on screen, and no newer one coming.
+    resume = i18n._("enter: resume where it stopped")
+    await walk.until(lambda: resume in screen_text(app) and workers_done(app))
     await walk.stop("start, an unfinished meeting")
     await walk.opens("f1", "start, help")
     await walk.type("traff-4")
-    await app.workers.wait_for_complete()
+    # The set's id and language, as only its preview shows them.
+    await walk.until(lambda: "[samtidigt-traff-4, " in screen_text(app) and workers_done(app))
     await walk.stop("start, a set")
     await walk.press("enter")
     await walk.until(lambda: isinstance(app.screen, SetupScreen))
@@ -576,7 +579,7 @@ async def read_back_and_end(walk: Walk) -> None:
     folder.query_one("#folder", Input).value = str(walk.out)
     await walk.press("enter")
     await walk.until(lambda: app.screen is end)
-    await app.workers.wait_for_complete()
+    await walk.until(lambda: workers_done(app))
     await walk.until(lambda: bool(end.exported))
     await walk.stop("end, exported")
     await walk.press("o")
