@@ -319,3 +319,23 @@ def test_the_plans_form_shows_its_date_and_time_as_the_language_writes_them(tmp_
         i18n.use("en")
         m.close()
         store.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_date_a_document_writes_is_in_its_language(tmp_path, language):
+    # The meeting's own date, the one it follows up and an action's: each as the document's
+    # language writes a date, never the store's ISO form.
+    from dialogtui.export.markdown import render_minutes
+
+    store = Store.open(tmp_path / "db")
+    people = [("Anna Lind", "familj")]
+    first = new_meeting(store, "raseborg-klientmote", people, title="Första")
+    first.close()
+    second = new_meeting(store, "raseborg-klientmote", people, title="Andra", previous_id=first.id)
+    second.start()
+    second.actions.add(ActionItem(what="Ringa skolan", who="Anna Lind", when=EXAMPLE))
+    second.close()
+    minutes = render_minutes(load_record(store, second.id), language=language)
+    store.close()
+    assert not re.findall(r"\d{4}-\d\d-\d\d", minutes), minutes
+    assert f"{i18n.date_text(dt.date(2026, 1, 15), 'long', language)} Första" in minutes

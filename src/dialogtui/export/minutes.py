@@ -94,6 +94,14 @@ class Minutes:
         """A participant's text (a card, a comment, a name typed), names hidden if asked."""
         return said(self.u(text), bold, italic)
 
+    def follows_up(self) -> Line:
+        """The meeting this one follows up: its date as the document's language writes
+        one, and its title as typed."""
+        if self.r.previous is None:
+            return []
+        day, title = self.r.previous
+        return [ours(date_text(day, "long", self.language) + " "), self.t(title)]
+
     def q(self, text: str, bold: bool = False, italic: bool = False) -> Span:
         """A question-set text, with its placeholders resolved."""
         resolved = resolve(text, self.r.info.date, self.r.qs.horizon, self.r.qs.language)
@@ -170,7 +178,7 @@ class Minutes:
             (self.facilitator_labels[0], self.named(r.info.asker)),
             (self.facilitator_labels[1], self.named(r.info.writer)),
             (L["time"], [ours(self.clock_times())] if self.clock_times() else []),
-            (L["follows_up"], [self.t(r.previous)] if r.previous else []),
+            (L["follows_up"], self.follows_up()),
             (L["read_back"], self.read_back()),
         ]
         facts.append((L["consent"], self.consent()))
@@ -587,7 +595,7 @@ class Minutes:
             (L["method"], [self.q(r.qs.method)] if r.qs.method else []),
             (L["place"], [self.t(r.info.place)] if r.info.place else []),
             (L["present"], people),
-            (L["follows_up"], [self.t(r.previous)] if r.previous else []),
+            (L["follows_up"], self.follows_up()),
             (L["read_back"], self.read_back()),
             (L["consent"], self.consent()),
         ]

@@ -41,7 +41,9 @@ class MeetingRecord:
     actions: list[ActionItem]
     carried: list[ActionItem]
     follow_ups: list[FollowUp]
-    previous: str = ""  # "date title" of the meeting this one follows up
+    # The meeting this one follows up: its date (written as the document's language writes
+    # a date) and its title.
+    previous: tuple[dt.date, str] | None = None
     # People of earlier meetings of the series: their names can be in carried actions.
     earlier_participants: list[Participant] = field(default_factory=list)
     groups: dict[int, list[Participant]] = field(default_factory=dict)  # formed per step
@@ -72,10 +74,10 @@ def load_record(store: Store, meeting_id: int, history: bool = False) -> Meeting
 
 def _load(store: Store, meeting_id: int, history: bool) -> MeetingRecord:
     row = store.meeting_row(meeting_id)
-    previous = ""
+    previous = None
     if row.previous_id is not None:
         earlier = store.meeting_row(row.previous_id)
-        previous = f"{earlier.date.isoformat()} {earlier.title}"
+        previous = (earlier.date, earlier.title)
     return MeetingRecord(
         id=meeting_id,
         qs=parse_question_set(row.set_toml, f"<meeting {meeting_id}>"),
