@@ -418,6 +418,19 @@ def test_export_folders_are_named_in_the_documents_language(store, private_home)
         assert (private_home / "exports" / folder).is_dir()
 
 
+def test_a_pseudonymised_organisations_copy_names_no_organisation(store, private_home):
+    # An organisation's name can name the family: neither the folder nor a file of its
+    # pseudonymised copy holds it, only which organisation it is.
+    network = "Lindska nätverket"
+    people = [("Anna Lind", "familj"), ("Sara Berg", "myndighet", network)]
+    mid = journal_meeting(store, "raseborg-klientmote", people)
+    exported = export_meeting(store, mid, None, True, False, None, ("md", "txt"), network)
+    organisation = names.words("sv")["organisation"].format(n=1)
+    for path in exported.paths:
+        assert "lind" not in str(path.relative_to(private_home)).casefold(), path
+        assert organisation in path.name and organisation.replace(" ", "-") in path.parent.name
+
+
 _REFUSED = set('<>:"/\\|?*')
 
 

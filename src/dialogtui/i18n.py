@@ -243,6 +243,15 @@ def typed_date(text: str, language: str | None = None) -> dt.date | None:
     text = text.strip()
     if not text:
         return None
+    day = _read_date(text, language)
+    if day.year < 1000:
+        # "15.1.0207" is a slip for 2027, not a date anyone meets on; and a year written
+        # with fewer than four figures would not read back from the field that shows it.
+        raise ValueError(text)
+    return day
+
+
+def _read_date(text: str, language: str | None) -> dt.date:
     with contextlib.suppress(ValueError):
         return dt.date.fromisoformat(text)  # every ISO form, without loading Babel
     if found := _ISO_TYPED.fullmatch(text):

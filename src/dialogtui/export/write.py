@@ -197,6 +197,10 @@ def _namer(
     whose = copy.name
     if whose in ("family", "selected", "facilitators"):
         whose = said.get(whose, whose)
+    elif whose and docs.pseudonymise and copy.number:
+        # An organisation's name can name the family ("Familjen Linds nätverk"), as its
+        # folder's does: a pseudonymised copy says only which organisation it is.
+        whose = said["organisation"].format(n=copy.number)
     elif whose:
         whose = u(names.clean(whose))
         if not whose.strip(" .-_") or whose.casefold() in {said[k].casefold() for k in _COPY_WORDS}:

@@ -13,7 +13,7 @@ import datetime as dt
 import functools
 
 from dialogtui.errors import DialogtuiError
-from dialogtui.i18n import _
+from dialogtui.i18n import _, date_text
 from dialogtui.questionset.model import Horizon, Language
 
 
@@ -49,7 +49,7 @@ def check_date(meeting_date: dt.date, horizon: Horizon | None) -> None:
             " check the date"
         )
         raise DialogtuiError(
-            said.format(date=meeting_date.isoformat(), months=horizon.total_months)
+            said.format(date=date_text(meeting_date, "long"), months=horizon.total_months)
         ) from None
 
 

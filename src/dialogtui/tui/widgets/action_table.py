@@ -138,7 +138,8 @@ def plan_frame_wanted(engine: MeetingEngine) -> DialogWanted[PlanFrame]:
         try:
             return parse(texts[field])
         except DialogtuiError as exc:
-            raise WrongField(field, f"{label[field]}: {exc}") from None
+            said = str(exc)  # a sentence of its own, now after the field's name
+            raise WrongField(field, f"{label[field]}: {said[:1].lower()}{said[1:]}") from None
 
     def check(texts: dict[str, str]) -> PlanFrame:
         on = read(texts, "follow_up_on", typed_day)
