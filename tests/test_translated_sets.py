@@ -16,171 +16,21 @@ import pytest
 from conftest import SETS
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 from tui_helpers import run, screen_text, text_of, type_text, until
 
 from dialogtui import i18n
 from dialogtui.questionset.library import grouped, listings
 from dialogtui.questionset.loader import load_question_set
-from dialogtui.questionset.model import (
-    ActionColumn,
-    Block,
-    Choice,
-    ChoiceOption,
-    Facilitators,
-    Groups,
-    Guidance,
-    Horizon,
-    Question,
-    QuestionSet,
-    Repeat,
-    Role,
-    Scale,
-    ScalePoint,
-    Source,
-    Step,
-    Timebox,
-    Vote,
-)
+from dialogtui.questionset.model import QuestionSet
 from dialogtui.questionset.reference import _models
-
-# What is words, to be translated, per model of the format; every other field is the set's
-# structure and must be the original's, value for value. A field added to the format must be
-# put in one of the two (test_every_field_of_the_format_is_words_or_structure).
-WORDS: dict[type[BaseModel], set[str]] = {
-    QuestionSet: {"title", "method", "description", "consent_text"},
-    Facilitators: {"asker", "writer"},
-    Guidance: {"text"},
-    Role: {"name", "description", "stand_in"},
-    Step: {"title", "text", "note", "ours", "optional", "places"},
-    Question: {"text", "prompts", "note", "ours"},
-    ScalePoint: {"zone", "description", "need"},
-    ChoiceOption: {"label", "description"},
-    ActionColumn: {"label"},
-    Block: {"each"},
-}
-# The set's own: its id and language, what it translates, and what its `ours` says of it.
-OWN = {"id", "language", "translation_of", "ours"}
-STRUCTURE: dict[type[BaseModel], set[str]] = {
-    QuestionSet: {
-        *("source", "horizon", "consent", "consent_required", "facilitators"),
-        *("break_minutes", "standpoints", "guidance", "roles", "steps", "blocks"),
-    },
-    Source: {"document", "page", "total"},  # the same source, cited as it is written
-    Horizon: {"years", "months"},
-    Facilitators: set(),
-    Guidance: {"page", "applies"},
-    Role: {"id", "family"},
-    Step: {
-        *("id", "kind", "minutes", "at", "see", "journal", "roles", "order", "over", "form"),
-        *("groups", "questions", "alternatives", "timebox", "repeat", "scale", "choice"),
-        *("vote", "columns"),
-    },
-    Groups: {"by", "count", "step"},
-    Question: {"to"},
-    Timebox: {"per", "minutes", "max_minutes"},
-    Repeat: {"min", "max"},
-    Scale: {"points", "rated_by"},
-    ScalePoint: {"value"},
-    Choice: {"options", "ratings", "several", "continuum"},
-    ChoiceOption: {"id"},
-    Vote: {"dots", "keep"},
-    ActionColumn: {"field"},
-    Block: {"steps", "repeat", "consent"},
-}
-
-PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
-# How much longer or shorter a translated text may be than its original. Finnish runs
-# shorter than Swedish in words, longer in letters; a text further off is another text (two
-# questions swapped) or half a one.
-SHORTEST, LONGEST = 0.45, 2.2
-
-
-def signs(text: str) -> tuple[object, ...]:
-    """What a translation keeps of a text whatever the language: its time placeholders and
-    numbers, in order, its brackets, and how it ends (a question stays a question)."""
-    end = text.rstrip()[-1:] if text.rstrip()[-1:] in ("?", ".", ":", "!") else ""
-    return (
-        PLACEHOLDER.findall(text),
-        re.findall(r"\d+", PLACEHOLDER.sub("", text)),
-        text.count("("),
-        end,
-    )
+from dialogtui.questionset.translation import OWN, STRUCTURE, WORDS
+from dialogtui.questionset.translation import differences as package_differences
 
 
 def differences(original: QuestionSet, translation: QuestionSet) -> list[str]:
-    """Where the translation is not its original in other words; empty if it is."""
-    found: list[str] = []
-    if translation.translation_of != original.id:
-        found.append(f"translation_of is {translation.translation_of!r}, not {original.id!r}")
-    if translation.language == original.language:
-        found.append(f"both sets are in {original.language.value}")
-    said = translation.ours or ""
-    if original.id not in said or original.source.document not in said:
-        found.append("`ours` does not name the set translated and its source document")
-    pairs: dict[str, str] = {}  # one original text, one translation, wherever it stands
-    _compare(original, translation, "", found, pairs)
-    return found
-
-
-def _compare(a: Any, b: Any, where: str, found: list[str], pairs: dict[str, str]) -> None:
-    if isinstance(a, BaseModel):
-        if type(a) is not type(b):
-            found.append(f"{where}: {type(b).__name__} where the original has {type(a).__name__}")
-            return
-        words = WORDS.get(type(a), set())
-        for name in type(a).model_fields:
-            if type(a) is QuestionSet and name in OWN:
-                continue
-            at = f"{where}.{name}" if where else name
-            if name in words:
-                _words(getattr(a, name), getattr(b, name), at, found, pairs)
-            else:
-                _compare(getattr(a, name), getattr(b, name), at, found, pairs)
-        if type(a) is Scale:
-            _same_zones(a, b, where, found)
-    elif isinstance(a, list) and isinstance(b, list):
-        if len(a) != len(b):
-            found.append(f"{where}: {len(b)} items where the original has {len(a)}")
-            return
-        for n, (x, y) in enumerate(zip(a, b, strict=True)):
-            _compare(x, y, f"{where}[{n + 1}]", found, pairs)
-    elif a != b:
-        found.append(f"{where}: {b!r} where the original has {a!r}")
-
-
-def _words(a: Any, b: Any, where: str, found: list[str], pairs: dict[str, str]) -> None:
-    if isinstance(a, list) or isinstance(b, list):
-        a, b = a or [], b or []
-        if len(a) != len(b):
-            found.append(f"{where}: {len(b)} texts where the original has {len(a)}")
-            return
-        for n, (x, y) in enumerate(zip(a, b, strict=True)):
-            _words(x, y, f"{where}[{n + 1}]", found, pairs)
-        return
-    if (a is None) != (b is None):
-        found.append(f"{where}: {'missing' if b is None else 'added'} in the translation")
-        return
-    if a is None:
-        return
-    if not b.strip():
-        found.append(f"{where}: empty in the translation")
-    elif b.strip().casefold() == a.strip().casefold():
-        found.append(f"{where}: not translated: {b!r}")
-    elif signs(a) != signs(b):
-        found.append(f"{where}: {signs(b)} where the original has {signs(a)}: {b!r}")
-    elif not SHORTEST <= len(b) / len(a) <= LONGEST:
-        found.append(f"{where}: {len(b)} characters for the original's {len(a)}: {b!r}")
-    elif pairs.setdefault(a, b) != b:
-        found.append(f"{where}: {b!r}, but the same original text elsewhere is {pairs[a]!r}")
-
-
-def _same_zones(a: Scale, b: Scale, where: str, found: list[str]) -> None:
-    """Points that share a zone share it in the translation too ("Liten oro", 2 and 3)."""
-    ours = [[q.zone == p.zone for q in b.points] for p in b.points]
-    theirs = [[q.zone == p.zone for q in a.points] for p in a.points]
-    if ours != theirs:
-        found.append(f"{where}.points: the points share zones otherwise than the original's")
+    """The package's check, held strictly for the shipped sets: words as well as structure."""
+    return [str(d) for d in package_differences(original, translation)]
 
 
 def translations() -> list[tuple[QuestionSet, QuestionSet]]:
@@ -513,3 +363,94 @@ def test_a_finnish_klientmote_from_the_start_screen_to_finnish_minutes(tmp_path,
     assert "Olen iloinen, että poika käy taas koulua" in minutes
     assert "Kysymykset perheenjäsenille" in minutes
     assert "Nyt on tammikuu 2027" in minutes
+
+
+# Any set that says it translates another is held to it, not only the shipped ones: the
+# app refuses one whose structure is not its original's, names where, and does not list it
+# under the original.
+
+
+def _structure_changed(text: str, n: int) -> str:
+    """The text with line n's structure changed in a way that keeps the set valid."""
+    lines = text.splitlines(keepends=True)
+    line = lines[n]
+    if line.startswith("family = "):
+        lines[n] = "family = false\n" if "true" in line else "family = true\n"
+    elif line.startswith("horizon = "):
+        lines[n] = "horizon = { years = 2 }\n"
+    else:  # a page cited: the same page of the same source in every language
+        lines[n] = line.rstrip().removesuffix('"') + ' 2"\n'
+    return "".join(lines)
+
+
+def _structure_lines(text: str) -> list[int]:
+    return [
+        n
+        for n, line in enumerate(text.splitlines())
+        if re.match(r'(page = "|family = |horizon = \{ years = 1 \})', line)
+    ]
+
+
+@settings(max_examples=60, derandomize=True)
+@given(st.data())
+def test_a_users_translation_that_differs_in_structure_is_refused_where_it_differs(data):
+    from dialogtui.questionset.library import translation_problems
+    from dialogtui.questionset.loader import parse_question_set
+
+    _original, translation = data.draw(st.sampled_from(TRANSLATIONS))
+    path = SETS / f"{translation.id}.toml"
+    text = path.read_text(encoding="utf-8")
+    n = data.draw(st.sampled_from(_structure_lines(text)))
+    changed = _structure_changed(text, n)
+    problems = translation_problems(parse_question_set(changed, path), changed, path)
+    assert [p.line for p in problems] == [n + 1], (n, problems)
+    assert f"as '{translation.translation_of}', which it translates" in problems[0].message
+
+
+def test_a_timed_set_posing_as_a_translation_is_refused_and_listed_on_its_own(cli, private_home):
+    own = (SETS / "samtidigt-traff-1.toml").read_text(encoding="utf-8")
+    fake = own.replace('id = "samtidigt-traff-1"', 'id = "oma-fi"').replace(
+        'language = "sv"', 'language = "fi"\ntranslation_of = "raseborg-klientmote"'
+    )
+    path = _own_set(private_home, "oma-fi", fake)
+    result = cli("validate", path)
+    assert result.code == 1
+    assert "as 'raseborg-klientmote', which it translates" in result.err
+    assert re.search(rf"{re.escape(str(path))}:\d+:\d+: ", result.err)
+    assert cli("show", "oma-fi").code == 1
+    listed = cli("sets")
+    assert "oma-fi" not in listed.out  # not as a translation, nor as a valid set
+    assert "oma-fi.toml: not valid" in listed.err.replace("\n", "")
+    assert "which it translates" in listed.err.replace("\n", "")
+    # The start screen's list: on its own, with its problem, without reading it fully.
+    (item,) = [item for item in listings() if item.id == "oma-fi"]
+    assert item.listed_under is None
+    assert "'raseborg-klientmote' has other steps or questions" in (item.problem or "")
+
+
+def test_two_sets_naming_each_other_in_a_circle_are_refused(cli, private_home):
+    first = _own_set(private_home, "yksi", _translated("yksi", "kaksi", "fi"))
+    second = _own_set(private_home, "kaksi", _translated("kaksi", "yksi", "sv"))
+    result = cli("validate", first, second)
+    assert result.code == 1
+    assert result.err.count("through what it translates, a translation of this set") == 2
+    for item in listings():
+        if item.id in ("yksi", "kaksi"):
+            assert item.problem and item.listed_under is None
+
+
+def test_a_translation_whose_original_is_gone_is_listed_with_the_reason(
+    cli, private_home, tmp_path
+):
+    _own_set(private_home, "orpo", _translated("orpo", "poistettu"))
+    listed = cli("sets").err.replace("\n", " ")
+    assert "orpo.toml: not valid" in listed
+    assert "no question set with id 'poistettu'" in listed
+
+    async def scenario(app, pilot):
+        await type_text(pilot, "orpo")
+        await until(pilot, lambda: "(has problems)" in screen_text(app))
+        preview = app.screen.query_one("#preview-text")
+        await until(pilot, lambda: "poistettu" in text_of(preview, width=200))
+
+    run(scenario, db=tmp_path / "db")

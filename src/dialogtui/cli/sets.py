@@ -65,6 +65,9 @@ def sets_cmd() -> None:
     for entry in broken:
         said = _("skipped {path}: not valid (`dialogtui validate {path}`)")
         say(said.format(path=entry.path), stderr=True)
+        if entry.error is not None and entry.error.problems:
+            # Its first problem, so that a set listed nowhere else can be found and fixed.
+            say(f"  {entry.error.problems[0]}", stderr=True)
 
 
 @app.command(

@@ -148,8 +148,8 @@ class StartScreen(DialogScreen[None]):
             )
             # A set's translations right under it, and where a set has one, each of them
             # marked with its language ("suomi"), which the titles alone do not say.
-            translated = {e.translation_of for _, e in sets if e.translation_of}
-            for (n, e), depth in grouped(sets, lambda item: (item[1].id, item[1].translation_of)):
+            translated = {e.listed_under for _, e in sets if e.listed_under}
+            for (n, e), depth in grouped(sets, lambda item: (item[1].id, item[1].listed_under)):
                 label = plain(e.title)
                 if depth or e.id in translated or e.translation_of:
                     label.append("  " + NAMES.get(e.language, e.language), style="dim")
