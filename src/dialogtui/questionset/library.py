@@ -69,8 +69,6 @@ class Listing:
 
 
 def listings() -> list[Listing]:
-    from dialogtui.questionset.translation import outline
-
     by_id: dict[str, Listing] = {}
     broken: list[Listing] = []
     outlines: dict[str, tuple[object, ...] | None] = {}
@@ -120,6 +118,27 @@ def listings() -> list[Listing]:
             problem = str(Problem(item.path, line, col, said, hint))
             by_id[item.id] = replace(item, problem=problem)
     return sorted(by_id.values(), key=lambda item: item.id) + broken
+
+
+def outline(data: dict[str, object]) -> tuple[object, ...] | None:
+    """A set's shape as its TOML reads, before any validation: each step's kind and number
+    of questions, and the roles' ids. Cheap enough for a list of every set (and here, not
+    with the full check, so that a list imports no pydantic); two sets whose outlines
+    differ differ in structure (`translation.differences` says where). None if the data
+    is not a set's shape at all (validating it says why)."""
+    steps, roles = data.get("steps"), data.get("roles", [])
+    if not isinstance(steps, list) or not isinstance(roles, list):
+        return None
+    if not all(isinstance(item, dict) for item in [*steps, *roles]):
+        return None
+    return (
+        tuple((step.get("kind"), _count(step.get("questions"))) for step in steps),
+        tuple(role.get("id") for role in roles),
+    )
+
+
+def _count(value: object) -> int:
+    return len(value) if isinstance(value, list) else 0
 
 
 def _translation_of_at(text: str) -> tuple[int, int]:

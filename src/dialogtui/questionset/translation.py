@@ -239,23 +239,3 @@ def _same_zones(a: Scale, b: Scale, where: Place, found: list[Difference]) -> No
     if ours != theirs:
         said = _("the points share zones otherwise than the original's")
         found.append(Difference((*where, "points"), said, words=True))
-
-
-def outline(data: dict[str, Any]) -> tuple[object, ...] | None:
-    """A set's shape as its TOML reads, before any validation: each step's kind and number
-    of questions, and the roles' ids. Cheap enough for a list of every set; two sets whose
-    outlines differ differ in structure (`differences` says where). None if the data is not
-    a set's shape at all (validating it says why)."""
-    steps, roles = data.get("steps"), data.get("roles", [])
-    if not isinstance(steps, list) or not isinstance(roles, list):
-        return None
-    if not all(isinstance(item, dict) for item in [*steps, *roles]):
-        return None
-    return (
-        tuple((step.get("kind"), _count(step.get("questions"))) for step in steps),
-        tuple(role.get("id") for role in roles),
-    )
-
-
-def _count(value: object) -> int:
-    return len(value) if isinstance(value, list) else 0
