@@ -452,3 +452,18 @@ def test_an_export_folders_name_is_valid_on_every_system(organisation, language)
         assert not hidden, name  # no control, and nothing that hides or reorders text
         assert not name.endswith((".", " ")) and len(name.encode()) <= 130, name
         assert name.split(".")[0].upper() not in {"CON", "PRN", "AUX", "NUL"}
+
+
+@pytest.mark.parametrize(("language", "joined"), [("sv", " och "), ("fi", " ja "), ("da", " og ")])
+def test_a_copy_names_whose_statements_it_holds_as_the_language_lists_them(
+    store, tmp_path, language, joined
+):
+    # "… Anna Lind (familjemedlem) och Eetu Lind (familjemedlem)", not a bare comma list
+    # a reader takes for one person's name and role.
+    people = [("Anna Lind", "familj"), ("Eetu Lind", "familj"), ("Sara Berg", "myndighet")]
+    mid = journal_meeting(store, "raseborg-klientmote", people)
+    export_meeting(store, mid, tmp_path, labels=language, formats=("md",), to="family")
+    minutes = document_texts(tmp_path)["minutes.md"]  # by kind, whatever its language's name
+    before = labels(language)["copy_for"].partition("{names}")[0]
+    line = next(line for line in minutes.splitlines() if before.strip() in line)
+    assert f"Anna Lind (familjemedlem){joined}Eetu Lind" in line and "Sara" not in line, line

@@ -298,6 +298,16 @@ def date_advice() -> str:
     return _("write the date as {example} or {iso}").format(example=example, iso=iso)
 
 
+def list_text(items: list[str], language: str | None = None) -> str:
+    """Names or things in a row as the language lists them ("Anna, Eetu ja Sari" fi,
+    "Anna, Erik och Sara" sv), from Babel's locale data."""
+    if len(items) < 2:
+        return "".join(items)
+    from babel.lists import format_list
+
+    return format_list(items, locale=language or _current)
+
+
 def number_text(value: int, language: str | None = None) -> str:
     """A count as the language groups its digits ("12 345" in the Nordic languages,
     "12,345" in English), from Babel's locale data."""

@@ -36,7 +36,7 @@ from dialogtui.export.document import (
 from dialogtui.export.pseudonymise import name_replacer, pseudonyms
 from dialogtui.export.recipients import for_copy
 from dialogtui.export.record import MeetingRecord
-from dialogtui.i18n import date_text, time_text
+from dialogtui.i18n import date_text, list_text, time_text
 from dialogtui.kinds import SPECS as KIND_SPECS
 from dialogtui.kinds.action_planning import frame_facts, made_in
 from dialogtui.labels import action_columns, covered_text, labels
@@ -232,7 +232,7 @@ class Minutes:
         says whose statements it holds (its speakers' labels: pseudonyms where asked; text
         typed, escaped by each format like any name)."""
         ids = [p.id for p in self.r.info.participants if self.only and p.id in self.only]
-        names = ", ".join(" ".join(self.speaker(i).split()) for i in ids)
+        names = list_text([" ".join(self.speaker(i).split()) for i in ids], self.language)
         before, _, after = self.L["copy_for"].partition("{names}")
         return [ours(before, italic=True), said(names, italic=True), ours(after, italic=True)]
 
