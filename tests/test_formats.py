@@ -196,3 +196,38 @@ def test_a_copy_of_a_translation_is_a_set_of_its_own(cli, private_home):
     assert find("raseborg-temamote-fi").translation_of == "raseborg-temamote"
     assert qs.translation_of is None
     assert qs.steps == find("raseborg-temamote-fi").steps
+
+
+@pytest.mark.parametrize("language", ["sv", "fi", "da", "nb", "en"])
+def test_a_new_sets_roles_each_say_what_one_person_is_called(cli, private_home, language):
+    # Documents print a person's role after their name: "Anna (family member)", not the
+    # group's heading "Anna (Family and network)".
+    assert cli("new", f"uusi-{language}", "--language", language).code == 0
+    path = private_home / "question_sets" / f"uusi-{language}.toml"
+    qs = load_question_set(path)
+    assert qs.roles
+    for role in qs.roles:
+        assert role.stand_in, role.id
+        assert role.person == role.stand_in != role.name
+        assert role.stand_in[0].islower(), role.stand_in  # as in the middle of a sentence
+    text = path.read_text(encoding="utf-8")
+    (line,) = [line for line in text.splitlines() if line.startswith("stand_in") and "#" in line]
+    assert line.split("#", 1)[1].strip()  # a comment saying what it is for
+
+
+def test_a_copy_of_a_translation_drops_the_translators_note(cli, private_home):
+    translation = find("raseborg-klientmote-fi")
+    assert translation.ours and "ovat samat" in translation.ours
+    assert cli("new", "oma-kokous", "--from", "raseborg-klientmote-fi").code == 0
+    path = private_home / "question_sets" / "oma-kokous.toml"
+    qs = load_question_set(path)
+    assert qs.ours is None and qs.translation_of is None
+    text = path.read_text(encoding="utf-8")
+    assert "ovat samat" not in text
+    head = [line for line in text.splitlines() if line.startswith("# ")][:3]
+    assert "raseborg-klientmote-fi translates raseborg-klientmote" in head[2]
+    # A copy of a set that translates nothing keeps its own note: it still says what the
+    # set adds to its source.
+    assert cli("new", "oma-mote", "--from", "raseborg-klientmote").code == 0
+    copied = load_question_set(private_home / "question_sets" / "oma-mote.toml")
+    assert copied.ours == find("raseborg-klientmote").ours

@@ -40,10 +40,12 @@ applies = "rounds"  # {c_applies}
 [[roles]]
 id = "family"
 name = {s_family}
+stand_in = {s_family_one}  # {c_stand_in}
 
 [[roles]]
 id = "professionals"
 name = {s_professionals}
+stand_in = {s_professional_one}
 
 [[steps]]
 title = {s_opening}
@@ -139,6 +141,9 @@ TEXTS = {
     "c_roles": NC_(
         "new set", "Roles (groups) that questions are addressed to, in the order they are asked."
     ),
+    "c_stand_in": NC_(
+        "new set", "one person of the role, in lower case: the minutes write it after a name"
+    ),
     "c_opening": NC_("new set", "every participant speaks in turn; passing is fine"),
     "c_each_person": NC_("new set", "one person answers every question before the next"),
     "c_over": NC_("new set", "organisation by organisation; any of its people speaks for it"),
@@ -160,6 +165,9 @@ TEXTS = {
     "s_guidance": NC_("new set", "Everyone may pass in every round."),
     "s_family": NC_("new set", "Family and network"),
     "s_professionals": NC_("new set", "Professionals"),
+    # What one person of each role is called, as in the middle of a sentence.
+    "s_family_one": NC_("new set", "family member"),
+    "s_professional_one": NC_("new set", "professional"),
     "s_opening": NC_("new set", "Opening round"),
     "s_opening_q": NC_("new set", "Your name, and what you bring with you today."),
     "s_future": NC_("new set", "The good future"),
@@ -211,20 +219,48 @@ def copy_of(text: str, set_id: str, origin: str, language: Language = Language.e
     lines = text.splitlines(keepends=True)
     if lines and lines[0].startswith("#:schema"):
         lines.pop(0)  # the built-in file's path to the schema is not the copy's
+    translated: str | None = None  # the set the copied one translates, if it does
+    ours: list[int] = []  # the lines of the set's own `ours` note
     for n, line in enumerate(lines):
         if line.startswith("["):
             break  # a table's own `id` (a role, a step) is not the set's
         if re.match(r"id\s*=", line):
             lines[n] = f'id = "{set_id}"\n'
-        elif re.match(r"translation_of\s*=", line):
+        elif found := re.match(r"translation_of\s*=\s*[\"']([^\"']*)", line):
             # A copy is made to be changed: it is no longer the original's translation,
             # and listed as one it would stand under a set it does not follow.
+            translated = found.group(1)
+            lines[n] = ""
+        elif re.match(r"ours\s*=", line):
+            ours = _value_lines(lines, n)
+    if translated is not None:
+        # The translator's note says the steps and questions are the original's: a claim
+        # the copy, made to be changed, no longer holds. The head says where it came from.
+        for n in ours:
             lines[n] = ""
     said = translations(language.value)
     made = said.pgettext("new set", "A copy of the set {origin}, made by `{command}`.")
-    ours = said.pgettext(
+    mark = said.pgettext(
         "new set", "Whatever you change or add that its source does not say, mark with `ours`."
     )
     command = f"dialogtui new {set_id} --from {origin}"
-    head = f"# {one_line(made.format(origin=origin, command=command))}\n# {ours}\n"
+    head = f"# {one_line(made.format(origin=origin, command=command))}\n# {mark}\n"
+    if translated is not None:
+        was = said.pgettext(
+            "new set",
+            "{origin} translates {original}; this copy need not: the translator's note "
+            "saying so is left out, and the comments below speak of {origin}.",
+        )
+        head += f"# {one_line(was.format(origin=origin, original=translated))}\n"
     return head + "".join(lines)
+
+
+def _value_lines(lines: list[str], n: int) -> list[int]:
+    """The lines of the key-value pair starting at line n: one, or up to the end of a
+    multi-line string."""
+    for quote in ('"""', "'''"):
+        after = lines[n].split(quote, 1)
+        if len(after) == 2 and quote not in after[1]:
+            end = next((m for m in range(n + 1, len(lines)) if quote in lines[m]), n)
+            return list(range(n, end + 1))
+    return [n]

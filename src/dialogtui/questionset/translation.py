@@ -177,7 +177,7 @@ def _compare(
             _same_zones(a, b, where, found)
     elif isinstance(a, list) and isinstance(b, list):
         if len(a) != len(b):
-            said = _("{n} items where the original has {count}")
+            said = _("{n} for the original's {count}")
             found.append(Difference(where, said.format(n=len(b), count=len(a))))
             return
         for n, (x, y) in enumerate(zip(a, b, strict=True)):
@@ -199,7 +199,7 @@ def _words(
     if isinstance(a, list) or isinstance(b, list):
         a, b = a or [], b or []
         if len(a) != len(b):
-            said = _("{n} texts where the original has {count}")
+            said = _("{n} for the original's {count}")
             found.append(Difference(where, said.format(n=len(b), count=len(a))))
             return
         for n, (x, y) in enumerate(zip(a, b, strict=True)):
@@ -220,7 +220,7 @@ def _words(
             signs=signs(b), original=signs(a), text=b
         )
     elif not SHORTEST <= len(b) / len(a) <= LONGEST:
-        said = _("{n} characters for the original's {count}: {text!r}").format(
+        said = _("length {n} for the original's {count}: {text!r}").format(
             n=len(b), count=len(a), text=b
         )
     elif pairs.setdefault(a, b) != b:
