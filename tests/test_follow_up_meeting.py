@@ -156,7 +156,7 @@ def test_a_wrong_time_in_the_plans_form_is_named_and_keeps_the_keyboard(tmp_path
         burst(app, "<enter>", "<enter>", "<enter>", "2027-03-10", "<enter>", "25.00")
         burst(app, "<enter>", "Familjecentralen", "<enter>", "Sa", "<enter>", "<ctrl+s>")
         hint = lambda: text_of(form.query_one("#hint"))  # noqa: E731
-        await until(pilot, lambda: "Uppföljningsmöte, tid: Write the time as" in hint())
+        await until(pilot, lambda: "Uppföljningsmöte, tid: write the time as" in hint())
         assert isinstance(app.screen, FieldsDialog)
         assert app.focused is form.query_one("#f-follow_up_at")
         # What is typed next puts the wrong field right, nothing else.

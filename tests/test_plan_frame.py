@@ -68,7 +68,7 @@ def test_p_in_the_plan_writes_its_goal_owner_and_follow_up(tmp_path):
         burst(app, "<enter>")
         burst(app, "2026-13-01", "<ctrl+s>")  # no such month: refused, the form stays
         field = "#f-follow_up_on"
-        await until(pilot, lambda: "Write the date as 2027-01-15" in screen_text(app))
+        await until(pilot, lambda: ": write the date as 2027-01-15" in screen_text(app))
         assert isinstance(app.screen, FieldsDialog)
         assert app.screen.query_one("#f-goal_own").value == "Fler träffar"
         app.screen.query_one(field).value = "2026-04-01"
