@@ -384,7 +384,7 @@ def test_the_journal_note_is_plain_text_each_statement_attributed(store, tmp_pat
     assert lines[0] == "Journalanteckning – Framtidsdialog för familjen Lind 2026-01-15"
     top = "\n".join(lines[:10])  # who wrote it, and when, at the top
     assert f"{labels('sv')['written_by']}: Jonas Ek, 15 januari 2026" in top
-    assert "Datum: 15 januari 2026, 13:00" in top
+    assert "Datum: 15 januari 2026, kl. 13:00" in top
     for mark in ("**", "|", "<br>", "\\", "##"):
         assert mark not in note, mark
     # No list marks, quotes or headings: a numbered step or rank reads as plain text.

@@ -380,7 +380,7 @@ def test_each_plan_has_one_heading_and_the_set_s_own_columns(store):
     assert "## Handlingsplan" not in minutes
     assert minutes.count("| Vad | Hur | Vem/vilka | Involveras | När | Första steg |") == 1
     assert "öppen" not in minutes  # every action is new: no status column
-    assert "- **Tid:** 08:30–11:38" in minutes  # start and end on the clock
+    assert "- **Tid:** kl. 08:30–11:38" in minutes  # start and end on the clock
 
 
 @pytest.mark.parametrize(

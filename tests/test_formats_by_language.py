@@ -21,6 +21,7 @@ from dialogtui.cli.sets import _parse_date
 from dialogtui.errors import DialogtuiError, MeetingError
 from dialogtui.export.minutes import Minutes
 from dialogtui.export.record import load_record
+from dialogtui.labels import labels
 from dialogtui.records import ActionItem, ReadBack
 from dialogtui.store import Store
 from dialogtui.tui.dialogs.base import typed_day
@@ -191,9 +192,11 @@ def test_times_in_the_minutes_are_babels_short_time_in_the_documents_language(tm
         r = dataclasses.replace(record, started_at=start, finished_at=end, read_backs=[read_back])
         short = [format_time(t, "short", locale=TIME_LOCALE[language]) for t in times]
         minutes = Minutes(r, False, language=language)
-        assert minutes.clock_times() == f"{short[0]}–{short[1]}"
+        # With the word the language writes before a time of day ("klo 13.02–14.31").
+        clock = labels(language)["clock"]
+        assert minutes.clock_times() == clock.format(time=f"{short[0]}–{short[1]}")
         line = "".join(span.text for span in minutes.read_back())
-        assert f"({short[2]}" in line and short[3] in line, line
+        assert f"({clock.format(time=short[2])}" in line and short[3] in line, line
 
     check()
 
@@ -358,3 +361,10 @@ def test_every_date_a_document_writes_is_in_its_language(tmp_path, language):
     store.close()
     assert not re.findall(r"\d{4}-\d\d-\d\d", minutes), minutes
     assert f"{i18n.date_text(dt.date(2026, 1, 15), 'long', language)} Första" in minutes
+
+
+def test_a_time_of_day_in_a_document_has_its_languages_word_before_it():
+    # "Aika: klo 13.34–13.35", "Tid: kl. 13:34–13:35": as each language writes a time in a
+    # text; English has no such word.
+    said = {lang: labels(lang)["clock"].format(time="T") for lang in LANGUAGES}
+    assert said == {"sv": "kl. T", "fi": "klo T", "da": "kl. T", "nb": "kl. T", "en": "T"}

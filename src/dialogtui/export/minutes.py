@@ -245,24 +245,25 @@ class Minutes:
         out: Line = []
         for n, rb in enumerate(self.r.read_backs):
             out += [ours("; ")] if n else []
-            at = time_text(rb.at, self.language)
+            at = self.L["clock"].format(time=time_text(rb.at, self.language))
             # What was read, where known: the acceptance covers that, and no more.
             read = covered_text(rb.covered, self.L)
             if read:
                 at += "; " + self.L["what_was_read"].format(parts=read)
             if rb.reopened_at is not None:  # what came after was never read back
-                when = time_text(rb.reopened_at, self.language)
+                when = time_text(rb.reopened_at, self.language)  # its message has its "kl."
                 at += "; " + self.L["reopened"].format(time=when)
             out += [self.t(rb.accepted_by), ours(f" ({at})")]
         return out
 
     def clock_times(self) -> str:
-        """When the meeting started and ended, in local time ("13:02–14:31")."""
+        """When the meeting started and ended, in local time, as the language writes it
+        ("kl. 13:02–14:31", "klo 13.02–14.31")."""
         start, end = self.r.started_at, self.r.finished_at
         if start is None:
             return ""
         times = [time_text(t, self.language) for t in (start, end) if t is not None]
-        return "–".join(times)
+        return self.L["clock"].format(time="–".join(times))
 
     def participants(self) -> list[Part]:
         L = self.L
