@@ -125,9 +125,10 @@ class Documents:
     @functools.cached_property
     def journal(self) -> Document:
         """The journal note: a journal entry, never the method's notes."""
+        from dialogtui.export.journal import journal_draft
         from dialogtui.export.recipients import for_copy
 
-        return for_copy(self.builder.journal_draft(), self.only)
+        return for_copy(journal_draft(self.builder), self.only)
 
     @functools.cached_property
     def builder(self) -> Minutes:

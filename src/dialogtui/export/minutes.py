@@ -3,7 +3,6 @@ format-neutral blocks (`dialogtui.export.document`), which every format renders.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 from collections.abc import Callable
 
@@ -570,45 +569,6 @@ class Minutes:
         out = self.header("action_plan", copy_note=False) + self.plan_frame()
         out += self.action_table(self.r.actions) + self.follow_up()
         return self.draft("action_plan", out)
-
-    def journal_draft(self) -> Draft:
-        """A journal entry, as a case record takes it: titled as one, with the meeting and
-        its date; who wrote it and when; the meeting, who took part, what was said and
-        agreed, and the plan — not the minutes' tables of times and people, nor the
-        method's notes (a journal holds no more than the case needs)."""
-        r, L = self.r, self.L
-        day = date_text(r.info.date, "short", self.language)
-        name: Line = [ours(f"{L['journal']} – "), self.t(r.info.title), ours(f" {day}")]
-        title: list[Part] = [Heading(1, name)]
-        when = date_text(r.info.date, "long", self.language)
-        when += f", {self.clock_times()}" if self.clock_times() else ""
-        people: Line = []
-        for k, p in enumerate(r.info.participants):
-            people += [ours(", ")] if k else []
-            people.append(said(self.speaker(p.id)))
-        # By whom and when (FL 27 §, SOSFS 2014:5): the writer's name, or where names are
-        # hidden their role, and the day the minutes were finished.
-        writer = self.named(r.info.writer) or [said(self.facilitator_labels[1])]
-        written = date_text(self.written_on(), "long", self.language)
-        facts: list[tuple[str, Line]] = [
-            (L["written_by"], [*writer, ours(f", {written}")]),
-            (L["date"], [ours(when)]),
-            (L["method"], [self.q(r.qs.method)] if r.qs.method else []),
-            (L["place"], [self.t(r.info.place)] if r.info.place else []),
-            (L["present"], people),
-            (L["follows_up"], self.follows_up()),
-            (L["read_back"], self.read_back()),
-            (L["consent"], self.consent()),
-        ]
-        title.append(Items([fact(k, v) for k, v in facts if v]))
-        return self.draft("journal", title + self.copy_notes() + self.steps(), name)
-
-    def written_on(self) -> dt.date:
-        """The day the minutes were written: the last day they were finished or accepted
-        at read-back (a meeting opened again and finished later, that day), else the
-        meeting's date."""
-        times = [t for t in (self.r.finished_at, *(b.at for b in self.r.read_backs)) if t]
-        return max(t.astimezone() for t in times).date() if times else self.r.info.date
 
 
 def minutes_document(
