@@ -70,7 +70,7 @@ def test_the_acceptance_line_says_what_was_read(store):
     m.read_back.accept("Anna Lind", covered(pages(load_record(store, m.id))))
     m.close()
     minutes = render_minutes(load_record(store, m.id))
-    assert re.search(r"Anna Lind \(\d\d:\d\d; läst: 1 inlägg och 1 beslut\)", minutes)
+    assert re.search(r"Anna Lind \(kl\. \d\d:\d\d; läst: 1 inlägg och 1 beslut\)", minutes)
 
 
 def _three(store, people):
