@@ -76,7 +76,7 @@ def test_corrections_objections_and_acceptance_are_kept_and_in_the_minutes(tmp_p
         "  - *Sara Berg anser att uppgiften är oriktig:* Kontakten var redan god före mötet."
         in minutes
     )
-    assert "- **Uppläst och godkänt av:** Anna Lind, Sara Berg (09:30)" in minutes
+    assert "- **Uppläst och godkänt av:** Anna Lind, Sara Berg (kl. 09:30)" in minutes
     # The old text is in the history only, never in the minutes for the participants.
     assert "Att Erik går till skolan varje dag." not in minutes
     assert "*tidigare:* Att Erik går till skolan varje dag." in with_history
@@ -160,7 +160,7 @@ def test_a_pseudonymised_copy_names_nobody_in_an_objection(tmp_path):
         "*Myndighetsperson anser att uppgiften är oriktig:* Familjemedlem sa något annat."
         in minutes
     )
-    assert "- **Uppläst och godkänt av:** Familjemedlem, Myndighetsperson (09:00)" in minutes
+    assert "- **Uppläst och godkänt av:** Familjemedlem, Myndighetsperson (kl. 09:00)" in minutes
 
 
 def test_the_plan_made_in_a_step_is_read_back_with_it(tmp_path):
