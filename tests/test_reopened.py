@@ -41,7 +41,8 @@ def test_what_is_written_after_a_reopening_is_not_taken_as_read_back(tmp_path):
     m.notes.add(NoteKind.decision, "Ett beslut efter uppläsningen")
     m.close()
     minutes = " ".join(render_minutes(load_record(store, mid)).split())
-    said = r"Anna Lind \(kl\. \d\d:\d\d; läst: 1 inlägg; mötet öppnades igen kl\. \d\d:\d\d: det som"
+    said = r"Anna Lind \(kl\. \d\d:\d\d; läst: 1 inlägg; mötet öppnades igen kl\. \d\d:\d\d:"
+    said += " det som"
     assert re.search(said + r" skrevs efter det är inte uppläst\)", minutes), minutes[:600]
     # Opened again a second time, the first reopening is the one that counts.
     m = MeetingEngine.open(store, mid, FakeClock(START))
