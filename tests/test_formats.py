@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 from conftest import ROOT, SETS
@@ -231,3 +232,23 @@ def test_a_copy_of_a_translation_drops_the_translators_note(cli, private_home):
     assert cli("new", "oma-mote", "--from", "raseborg-klientmote").code == 0
     copied = load_question_set(private_home / "question_sets" / "oma-mote.toml")
     assert copied.ours == find("raseborg-klientmote").ours
+
+
+@pytest.mark.parametrize("set_id", sorted(p.stem for p in SETS.glob("*.toml")))
+def test_show_resolves_every_time_placeholder_of_a_set_as_the_meeting_does(cli, set_id):
+    # A note, a guidance or a set's own remark says "Det er nå {future_year}" as a question
+    # does: `show` prints what the meeting will show, never the placeholder.
+    out = cli("show", set_id, "--date", "2027-01-15").out
+    assert not re.findall(r"\{(?:future|past)\w*\}", out), out
+
+
+def test_show_gives_the_optional_steps_range_as_the_whole_sets():
+    # Träff 6's block runs 3–4 times: without its untimed optional step the meeting is still
+    # 130–160 min, not "160 min".
+    from rich.console import Console
+
+    from dialogtui.agenda import render_agenda
+
+    console = Console(width=200, record=True)
+    console.print(render_agenda(find("samtidigt-traff-6"), dt.date(2027, 1, 15)))
+    assert "130–160 min, 130–160 min without the optional steps" in console.export_text()

@@ -37,6 +37,11 @@ def minutes_of(minutes: int | None) -> str:
 
 
 def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
+    def r(text: str) -> str:
+        """A text of the set as the meeting will show it: its time placeholders resolved
+        ("Det er nå {future_year}" in a note as in a question)."""
+        return resolve(text, date, qs.horizon, qs.language)
+
     parts: list[RenderableType] = []
     head = Text()
     head.append(visible(qs.title), style="bold")
@@ -50,8 +55,12 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
         meta += f"{fewest}–"
     meta += minutes_of(qs.planned_minutes)
     if any(s.optional is not None for s in qs.steps) and qs.planned_minutes is not None:
-        needed = sum(s.planned_minutes or 0 for s in qs.steps if s.optional is None)
-        meta += ", " + _("{minutes} without the optional steps").format(minutes=minutes_of(needed))
+        kept = [s for s in qs.steps if s.optional is None]
+        needed = sum(s.planned_minutes or 0 for s in kept)
+        least = sum((s.minutes or 0) * (s.repeat.min if s.repeat else 1) for s in kept)
+        span = f"{least}–" if least != needed else ""  # as the whole: a block's range
+        said = _("{minutes} without the optional steps").format(minutes=span + minutes_of(needed))
+        meta += ", " + said
     if qs.break_minutes:
         breaks = _("and {minutes} of breaks not in it").format(minutes=minutes_of(qs.break_minutes))
         meta += ", " + breaks
@@ -59,9 +68,9 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
         meta += " (" + _("source: “{total}”").format(total=qs.source.total) + ")"
     parts.append(plain(meta, style="dim"))
     if qs.description:
-        parts.append(plain(qs.description, style="italic"))
+        parts.append(plain(r(qs.description), style="italic"))
     if qs.ours:
-        parts.append(_ours(qs.ours))
+        parts.append(_ours(r(qs.ours)))
     source = qs.source.document + (f", {qs.source.page}" if qs.source.page else "")
     parts.append(plain(_("Source: {source}").format(source=source), style="dim"))
     if qs.facilitators:
@@ -75,11 +84,11 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
     elif qs.consent_mode == "recommended":
         parts.append(Text(_("Consent is asked for; the meeting can start without it.")))
     if qs.consent_text:
-        parts.append(plain(_("Consent: {text}").format(text=qs.consent_text), style="italic"))
+        parts.append(plain(_("Consent: {text}").format(text=r(qs.consent_text)), style="italic"))
     if qs.guidance:
         parts.append(Text(_("Guidance from the source:"), style="bold"))
         for g in qs.guidance:
-            text = plain(g.text)
+            text = plain(r(g.text))
             where = [g.page] if g.page else []
             where += [_("in every round")] if g.applies == "rounds" else []
             if where:
@@ -131,7 +140,7 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
             )
             details.append(Text(said, style="green"))
         if step.ours:
-            details.append(_ours(step.ours))
+            details.append(_ours(r(step.ours)))
         if step.see:
             said = _("Method: the set {id} (dialogtui show {id})").format(id=step.see)
             details.append(plain(said))
@@ -141,28 +150,28 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
             details.append(Text(_(BY_ORGANISATION), style="green"))
         if step.optional is not None:
             details.append(
-                plain(_("Optional: {condition}").format(condition=step.optional), style="bold")
+                plain(_("Optional: {condition}").format(condition=r(step.optional)), style="bold")
             )
         if step.alternatives:
             details.append(Text(_(ALTERNATIVES), style="green"))
         elif step.is_round and len(step.questions) > 1:
             details.append(Text(_(ORDERS[step.order]), style="green"))
         if step.text:
-            details.append(plain(step.text, style="dim"))
+            details.append(plain(r(step.text), style="dim"))
         if step.note:
-            details.append(_note(step.note))
+            details.append(_note(r(step.note)))
         for n_q, q in enumerate(step.questions, start=1):
-            t = plain(resolve(q.text, date, qs.horizon, qs.language))
+            t = plain(r(q.text))
             if q.to:
                 t.append(visible(f"  → {', '.join(qs.role(r).name for r in q.to)}"), style="green")
             details.append(hanging(f"{n_q})" if step.alternatives else "•", t))
             for p in q.prompts:
-                prompt = plain(resolve(p, date, qs.horizon, qs.language))
+                prompt = plain(r(p))
                 details.append(indented(hanging("–", prompt)))
             if q.note:
-                details.append(indented(_note(q.note)))
+                details.append(indented(_note(r(q.note))))
             if q.ours:
-                details.append(indented(_ours(q.ours)))
+                details.append(indented(_ours(r(q.ours))))
         details += KIND_SPECS[step.kind].agenda(qs, step)  # the kind's own lines
         if details:
             parts.append(Padding(Group(*details), (0, 0, 0, 4), expand=False))
