@@ -245,7 +245,7 @@ REVIEWED = {
         "not_asked",
         [
             ("startrunda", "opening round", "everyone", "", "", ""),
-            ("caseavstamning", "follow up", "everyone", "", "", ""),
+            ("caseavstamning", "follow up", "everyone", "", "", "ours"),
             ("summera", "discussion", "everyone", "", "", ""),
             ("aktiviteter", "action planning in groups", "groups (choice)", "", "", ""),
             ("presentera", "presentation", "groups of aktiviteter", "", "", ""),
