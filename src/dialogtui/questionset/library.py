@@ -248,7 +248,7 @@ def translation_problems(
     from dialogtui.questionset.positions import key_positions
     from dialogtui.questionset.positions import locate as position_of
 
-    positions = key_positions(text)
+    positions = key_positions(text)  # read once: for `translation_of` and for a difference
     line, col = position_of(positions, ("translation_of",))
     items = {item.id: item for item in (listings() if library is None else library) if item.read}
     known = {item.id: (item.language, item.translation_of) for item in items.values()}

@@ -176,15 +176,23 @@ def _compare(
         if isinstance(a, Scale) and isinstance(b, Scale):
             _same_zones(a, b, where, found)
     elif isinstance(a, list) and isinstance(b, list):
-        if len(a) != len(b):
-            said = _("{n} for the original's {count}")
-            found.append(Difference(where, said.format(n=len(b), count=len(a))))
-            return
-        for n, (x, y) in enumerate(zip(a, b, strict=True)):
+        for n, (x, y) in _pairs(a, b, where, found):
             _compare(x, y, (*where, n), found, pairs, words)
     elif a != b:
         said = _("{value} where the original has {original}")
         found.append(Difference(where, said.format(value=_shown(b), original=_shown(a))))
+
+
+def _pairs(
+    a: list[Any], b: list[Any], where: Place, found: list[Difference]
+) -> list[tuple[int, tuple[Any, Any]]]:
+    """The original's items and the translation's, side by side and numbered; none, and
+    the difference noted, where they are not as many."""
+    if len(a) != len(b):
+        said = _("{n} for the original's {count}")
+        found.append(Difference(where, said.format(n=len(b), count=len(a))))
+        return []
+    return list(enumerate(zip(a, b, strict=True)))
 
 
 def _shown(value: Any) -> str:
@@ -197,12 +205,7 @@ def _words(
     a: Any, b: Any, where: Place, found: list[Difference], pairs: dict[str, str], words: bool
 ) -> None:
     if isinstance(a, list) or isinstance(b, list):
-        a, b = a or [], b or []
-        if len(a) != len(b):
-            said = _("{n} for the original's {count}")
-            found.append(Difference(where, said.format(n=len(b), count=len(a))))
-            return
-        for n, (x, y) in enumerate(zip(a, b, strict=True)):
+        for n, (x, y) in _pairs(a or [], b or [], where, found):
             _words(x, y, (*where, n), found, pairs, words)
         return
     if (a is None) != (b is None):
