@@ -71,6 +71,7 @@ def fill(store: Store, title: str, previous: int | None = None) -> Filled:
     store.keep_text(m, "note:decision", f"{title}: öppen dialog", NOW)
     store.add_step_time(m, 0, 42.0)
     store.set_skipped(m, 2, True, NOW)
+    store.name_case(m, 0, 1, f"{title}: fall", None, NOW)
     store.choose_alternative(m, 1, 1, NOW)
     note = store.add_note(m, NoteKind.decision, 0, f"{title}: beslut", NOW).id
     card = store.add_card(m, Card(0, 1, f"{title}: kort"), NOW).id
@@ -100,6 +101,7 @@ MEETING_TABLES = [
     "drafts",
     "kept_texts",
     "skipped_steps",
+    "case_names",
     "chosen_alternatives",
     "cards",
     "choice_picks",

@@ -91,6 +91,7 @@ WRITES: dict[str, Callable[[Store, Two], object]] = {
     "set_position": lambda s, m: s.set_position(m[1].meeting, Position()),
     "add_step_time": lambda s, m: s.add_step_time(m[1].meeting, 0, 1.0),
     "set_skipped": lambda s, m: s.set_skipped(m[1].meeting, 2, False, NOW),
+    "name_case": lambda s, m: s.name_case(m[1].meeting, 0, 2, "Flicka 14", None, NOW),
     "choose_alternative": lambda s, m: s.choose_alternative(m[1].meeting, 1, 0, NOW),
     # notes and kind items
     "add_note": lambda s, m: s.add_note(m[1].meeting, NoteKind.concern, None, "oro", NOW),
@@ -138,6 +139,7 @@ READS: dict[str, Callable[[Store, Two], object]] = {
     "last_repetition": lambda s, m: s.last_repetition(m[1].meeting, 0, 3),
     "step_times": lambda s, m: s.step_times(m[1].meeting),
     "skipped_steps": lambda s, m: s.skipped_steps(m[1].meeting),
+    "case_names": lambda s, m: s.case_names(m[1].meeting),
     "chosen_alternatives": lambda s, m: s.chosen_alternatives(m[1].meeting),
     "notes": lambda s, m: s.notes(m[1].meeting),
     "cards": lambda s, m: s.cards(m[1].meeting),

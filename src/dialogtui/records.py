@@ -178,6 +178,15 @@ class Card:
     position: int = 0  # its place in the line, on a timeline
 
 
+@dataclass(frozen=True, slots=True)
+class CaseName:
+    """What one time through a block is called: a child's case, by the card the vote kept
+    for it ("Flicka 14, hemmasittare") or as the scribe typed it."""
+
+    name: str
+    card_id: int | None = None  # the vote's card it was chosen from, if it was
+
+
 @dataclass(slots=True)
 class ChoiceMark:
     step: int

@@ -53,7 +53,13 @@ class MeetingRecord:
     # by turn id, and the deleted turns.
     revisions: dict[int, list[str]] = field(default_factory=dict)
     deleted: list[Turn] = field(default_factory=list)
-    skipped: set[int] = field(default_factory=set)  # optional steps the meeting left out
+    # Optional steps the meeting left out, each in one time through it: (step index,
+    # repetition); in a block, a skip is one case's only.
+    skipped: set[tuple[int, int]] = field(default_factory=set)
+    # The cases named: (block index among the set's blocks, repetition) → the case's name.
+    cases: dict[tuple[int, int], str] = field(default_factory=dict)
+    # The vote's card each named case was chosen from, where it was: same keys → card id.
+    case_cards: dict[tuple[int, int], int] = field(default_factory=dict)
     # The read-back in the room: turns corrected there, objections beside their turns, and
     # who accepted the minutes, when.
     corrected: set[int] = field(default_factory=set)
@@ -74,6 +80,7 @@ def load_record(store: Store, meeting_id: int, history: bool = False) -> Meeting
 
 def _load(store: Store, meeting_id: int, history: bool) -> MeetingRecord:
     row = store.meeting_row(meeting_id)
+    cases = store.case_names(meeting_id)
     previous = None
     if row.previous_id is not None:
         earlier = store.meeting_row(row.previous_id)
@@ -99,6 +106,8 @@ def _load(store: Store, meeting_id: int, history: bool) -> MeetingRecord:
         cards=store.cards(meeting_id),
         case_consents=store.case_consents(meeting_id),
         skipped=store.skipped_steps(meeting_id),
+        cases={key: case.name for key, case in cases.items()},
+        case_cards={k: c.card_id for k, c in cases.items() if c.card_id is not None},
         corrected=store.corrected_at_read_back(meeting_id),
         objections=by_turn(store.objections(meeting_id)),
         read_backs=store.read_backs(meeting_id),

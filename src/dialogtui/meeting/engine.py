@@ -2,7 +2,7 @@
 
 The engine moves the meeting (steps, questions, rounds, speakers, the clock) and keeps its
 record through small objects bound to it, one per aggregate: its `turns` and `read_back`,
-`notes`, `cards`, `actions`, `drafts`, `consent` and `groups`, each stamping what the
+`notes`, `cards`, `actions`, `drafts`, `consent`, `groups` and `cases`, each stamping what the
 meeting knows (the step, the time, who has the floor) on what it writes. Every method, the
 engine's or theirs, persists through the store before it returns, so a caller (the TUI, a
 test, a script) can show "saved" the moment the call comes back. Time comes from an
@@ -17,6 +17,7 @@ from dialogtui.kinds.cards import Cards
 from dialogtui.kinds.context import KindContext
 from dialogtui.meeting import people, walk
 from dialogtui.meeting.actions import Actions
+from dialogtui.meeting.cases import Cases, index_of
 from dialogtui.meeting.clock import Clock
 from dialogtui.meeting.consent import Consent
 from dialogtui.meeting.drafts import Drafts
@@ -42,7 +43,9 @@ class MeetingEngine:
         self.status = row.status
         self.reopened_after_read_back = False  # set by `start`
         self.pos: Position = store.position(meeting_id)
-        self.skipped: set[int] = store.skipped_steps(meeting_id)  # optional steps left out
+        # Optional steps left out, each in one time through it: (step index, repetition);
+        # in a block, a skip is one case's only (the others still run the step).
+        self.skipped: set[tuple[int, int]] = store.skipped_steps(meeting_id)
         # Per step of alternative questions, the one asked (else its first).
         self.chosen: dict[int, int] = store.chosen_alternatives(meeting_id)
         # The meeting's clocks, and its record, each over the store's part it keeps.
@@ -56,13 +59,14 @@ class MeetingEngine:
         self.cards = Cards(self.kind_context)  # the step's cards, as its kind keeps them
         self.actions = Actions(store, meeting_id, clock, self.info, self._here, self._group)
         self.drafts = Drafts(store, meeting_id, clock)
+        self.cases = Cases(store, meeting_id, clock, self.qs, self._here)  # each one's name
 
     # What the meeting's objects are given of the engine: its state, read when they act.
 
     def _here(self) -> Position:
         return self.pos
 
-    def _skipped(self) -> set[int]:
+    def _skipped(self) -> set[tuple[int, int]]:
         return self.skipped
 
     def _people(self) -> list[Participant]:
@@ -334,7 +338,8 @@ class MeetingEngine:
             if there is not None and here is not None and here[1] == there[1]:
                 repetition = self.pos.repetition
             elif there is not None:
-                repetition = self.store.last_repetition(self.id, there[1], there[2])
+                block = index_of(self.qs, there[0])
+                repetition = self.store.last_repetition(self.id, there[1], there[2], block)
         self.pos.step, self.pos.repetition = index, repetition
         self.pos.question = self.chosen.get(index, 0)  # a step of alternatives: the one asked
         self.pos.speaker_id = None
@@ -346,17 +351,18 @@ class MeetingEngine:
 
     def skip_step(self) -> bool:
         """Leave out the current optional step and go on to the next one; at a step already
-        skipped (gone back to), take it in again. True when the step is now skipped."""
+        skipped (gone back to), take it in again. In a block the skip is the current case's
+        only: the step still runs in the other cases. True when the step is now skipped."""
         if self.step.optional is None:
             raise MeetingError(_("only an optional step can be skipped; this one is not"))
-        index = self.pos.step
-        skipping = index not in self.skipped
-        self.store.set_skipped(self.id, index, skipping, self.clock.now())
+        key = (self.pos.step, self.pos.repetition)
+        skipping = key not in self.skipped
+        self.store.set_skipped(self.id, key[0], skipping, self.clock.now(), repetition=key[1])
         if skipping:
-            self.skipped.add(index)
+            self.skipped.add(key)
             self.next_step()
         else:
-            self.skipped.discard(index)
+            self.skipped.discard(key)
         return skipping
 
     def next_step(self) -> bool:
@@ -371,14 +377,17 @@ class MeetingEngine:
         self.goto_step(self.pos.step - 1)
         return True
 
-    def repeat_block(self) -> bool:
+    def repeat_block(self, name: str = "", card_id: int | None = None) -> bool:
         """The next time through the block the current step is in (the next case), at
-        the block's first step; False outside a block or after its last time."""
+        the block's first step, named `name` (the vote's card `card_id`, where it was chosen
+        from one); False outside a block or after its last time."""
         found = self.qs.block_at(self.pos.step)
         if found is None or self.pos.repetition >= found[0].repeat.max:
             return False
         # The floor found from the new case's answers, from its first question.
         self.goto_step(found[1], repetition=self.pos.repetition + 1)
+        if name.strip():
+            self.cases.name_case(name, card_id)
         return True
 
     def repeat_step(self) -> bool:

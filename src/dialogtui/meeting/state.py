@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from dialogtui.meeting import walk
 from dialogtui.meeting.people import groups_home, organisation
-from dialogtui.records import MeetingStatus, NoteKind, Participant, Position
+from dialogtui.records import CaseName, MeetingStatus, NoteKind, Participant, Position
 
 if TYPE_CHECKING:
     from dialogtui.meeting.engine import MeetingEngine
@@ -49,7 +49,7 @@ class TurnsVersion:
     """Changes whenever the turns shown change: a new turn raises `newest`; an edit, a
     move to another speaker or a deletion (each kept as a revision) raises `revisions`."""
 
-    newest: int  # the id of the current step's newest turn (0: none yet)
+    newest: int  # the id of the newest turn of this time through the step (0: none yet)
     revisions: int  # how many revisions the meeting's turns have
 
 
@@ -117,10 +117,13 @@ class MeetingState:
     complete: bool  # a round, and everyone asked has answered every question asked
     paused: bool
     finished: bool
-    skipped: frozenset[int]  # optional steps left out
+    # Optional steps left out, each in one time through it: (step index, repetition).
+    skipped: frozenset[tuple[int, int]]
     people: str  # a digest of the participants and groups: who they are, their names
     items: str  # a digest of what else is written: notes, cards, ratings, actions, …
     read_backs: int  # how many times the minutes were read back and accepted
+    # The cases named: (block index, repetition, name, the vote's card or None), in order.
+    cases: tuple[tuple[int, int, str, int | None], ...] = ()
     clock: ClockShown | None = None  # engine only
     saved: Saved | None = None  # engine only
 
@@ -138,7 +141,7 @@ def state_of(engine: MeetingEngine, saved: Saved | None = None) -> MeetingState:
     pos, store, mid = engine.pos, engine.store, engine.id
     return MeetingState(
         at=_place(pos),
-        turns=_turns(store, mid, pos.step),
+        turns=_turns(store, mid, pos),
         marks=tuple(sorted(engine.round_marks().items())),
         complete=engine.round_complete,
         paused=engine.paused,
@@ -147,6 +150,7 @@ def state_of(engine: MeetingEngine, saved: Saved | None = None) -> MeetingState:
         people=_digest(_person(p) for p in [*engine.participants, *engine.groups.all()]),
         items=_items(store, mid, engine.consent.of_cases()),
         read_backs=len(store.read_backs(mid)),
+        cases=_cases(engine.cases.names),
         clock=_clock(engine),
         saved=saved,
     )
@@ -175,7 +179,7 @@ def read_state(store: Store, meeting_id: int, qs: QuestionSet) -> MeetingState:
     marks, complete = _round(store, meeting_id, qs, pos, people, groups)
     return MeetingState(
         at=_place(pos),
-        turns=_turns(store, meeting_id, pos.step),
+        turns=_turns(store, meeting_id, pos),
         marks=tuple(sorted(marks.items())),
         complete=complete,
         paused=pos.paused,
@@ -184,6 +188,7 @@ def read_state(store: Store, meeting_id: int, qs: QuestionSet) -> MeetingState:
         people=_digest(_person(p) for p in [*people, *(g for gs in groups.values() for g in gs)]),
         items=_items(store, meeting_id, store.case_consents(meeting_id)),
         read_backs=len(store.read_backs(meeting_id)),
+        cases=_cases(store.case_names(meeting_id)),
     )
 
 
@@ -194,10 +199,19 @@ def _place(pos: Position) -> Place:
     return Place(pos.step, pos.repetition, pos.question, pos.speaker_id)
 
 
-def _turns(store: Store, meeting_id: int, step: int) -> TurnsVersion:
-    # The newest live turn of the step through its index, and the revisions (rare: an
-    # edit, a move, a deletion): two small reads, whatever the length of the meeting.
-    newest = store.turns(meeting_id, step, last=1, times=False, edited=False)
+def _cases(
+    cases: Mapping[tuple[int, int], CaseName],
+) -> tuple[tuple[int, int, str, int | None], ...]:
+    return tuple((b, r, c.name, c.card_id) for (b, r), c in sorted(cases.items()))
+
+
+def _turns(store: Store, meeting_id: int, pos: Position) -> TurnsVersion:
+    # The newest live turn of this time through the step (a case's own) through its index,
+    # and the revisions (rare: an edit, a move, a deletion): two small reads, whatever the
+    # length of the meeting.
+    newest = store.turns(
+        meeting_id, pos.step, last=1, times=False, edited=False, repetition=pos.repetition
+    )
     return TurnsVersion(newest[0].id if newest else 0, len(store.revisions(meeting_id)))
 
 

@@ -38,7 +38,7 @@ class Timing:
         clock: Clock,
         qs: QuestionSet,
         here: Callable[[], Position],
-        skipped: Callable[[], set[int]],
+        skipped: Callable[[], set[tuple[int, int]]],
     ):
         self._store, self._id, self._clock, self._qs = store, meeting_id, clock, qs
         self._here, self._skipped = here, skipped
@@ -119,8 +119,22 @@ class Timing:
             return None
         return (tb.max_minutes or tb.minutes) * 60
 
+    def skipped_ahead(self) -> set[int]:
+        """The steps the projection counts as taking no time: those left out in the time
+        through them still to come. In the current block that is the current case (a step
+        skipped in one case still runs in the others); a step of a block not yet begun,
+        or outside any, runs its first time next."""
+        here = self._here()
+        block = self._qs.block_at(here.step)
+
+        def next_time(step: int) -> int:
+            same = step == here.step or (block is not None and block[1] <= step <= block[2])
+            return here.repetition if same else 1
+
+        return {step for step, rep in self._skipped() if rep == next_time(step)}
+
     def projection(self) -> Projection:
         elapsed = {i: self.elapsed(i) for i in range(len(self._qs.steps))}
         now = self._clock.now()
-        step, skipped = self._here().step, self._skipped()
-        return project(self._qs, elapsed, step, self.started_at, now, skipped)
+        step = self._here().step
+        return project(self._qs, elapsed, step, self.started_at, now, self.skipped_ahead())

@@ -61,10 +61,13 @@ class Turns:
         return dict(self._marks[key])
 
     def in_step(self, step: int | None = None, last: int | None = None) -> list[Turn]:
-        """The turns of a step (the current one by default); `last`: only that many, the
+        """The turns of a step; by default of the current step in the current time through it
+        (a case lists its own turns, not the case before's); `last`: only that many, the
         latest."""
-        index = self._here().step if step is None else step
-        return self._store.turns(self._id, index, last=last)
+        here = self._here()
+        if step is None:
+            return self._store.turns(self._id, here.step, last=last, repetition=here.repetition)
+        return self._store.turns(self._id, step, last=last)
 
     def one(self, turn_id: int) -> Turn | None:
         """A live turn of the meeting, by its id (None: there is none, or it was deleted)."""
@@ -72,7 +75,12 @@ class Turns:
         return found[0] if found else None
 
     def count(self, step: int | None = None) -> int:
-        return self._store.count_step_turns(self._id, self._here().step if step is None else step)
+        """How many turns a step has; by default the current step in the current time
+        through it."""
+        here = self._here()
+        if step is None:
+            return self._store.count_step_turns(self._id, here.step, here.repetition)
+        return self._store.count_step_turns(self._id, step)
 
     def speaking_times(self) -> dict[int | None, tuple[int, float]]:
         """Turns spoken and seconds speaking, per participant (None: nobody in particular)."""

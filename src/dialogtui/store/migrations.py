@@ -313,6 +313,32 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX participants_by_meeting ON participants(meeting_id, position);
     """,
+    # 19: a time through a block is a case (a child) with a name, typed or the vote's card it
+    # was chosen from; an optional step is skipped for one case, not for the whole meeting
+    # (earlier skips were of the first time through); a case's turns found by their case
+    """
+    CREATE TABLE case_names (
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        block_index INTEGER NOT NULL,
+        repetition INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        card_id INTEGER REFERENCES cards(id) ON DELETE SET NULL,
+        named_at TEXT NOT NULL,
+        PRIMARY KEY (meeting_id, block_index, repetition)
+    );
+    CREATE TABLE skipped_steps_19 (
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        step_index INTEGER NOT NULL,
+        repetition INTEGER NOT NULL DEFAULT 1,
+        skipped_at TEXT NOT NULL,
+        PRIMARY KEY (meeting_id, step_index, repetition)
+    );
+    INSERT INTO skipped_steps_19 (meeting_id, step_index, repetition, skipped_at)
+        SELECT meeting_id, step_index, 1, skipped_at FROM skipped_steps;
+    DROP TABLE skipped_steps;
+    ALTER TABLE skipped_steps_19 RENAME TO skipped_steps;
+    CREATE INDEX turns_by_case ON turns(meeting_id, step_index, repetition, id);
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

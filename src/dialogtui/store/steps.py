@@ -1,12 +1,12 @@
 """Where a meeting stands and how long it took: its position, the time spent per step,
-the optional steps left out, the alternative question chosen per step, and each block's
-latest time through (repetition)."""
+the optional steps left out (per time through them), the alternative question chosen per
+step, each block's latest time through (repetition) and the names of its cases."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from dialogtui.records import Position
+from dialogtui.records import CaseName, Position
 from dialogtui.store.connection import StoreBase
 
 
@@ -38,13 +38,28 @@ class StepsRepo(StoreBase):
             bool(r["paused"]),
         )
 
-    def last_repetition(self, meeting_id: int, first: int, last: int) -> int:
-        """The latest time through steps first..last that has a turn (1 if none)."""
-        rows = self.query(
-            "SELECT MAX(repetition) FROM turns WHERE meeting_id=? AND step_index BETWEEN ? AND ?"
-            " AND deleted_at IS NULL",
-            (meeting_id, first, last),
+    def last_repetition(
+        self, meeting_id: int, first: int, last: int, block: int | None = None
+    ) -> int:
+        """The latest time through steps first..last that has a turn, or, for `block` (its
+        index among the set's blocks), a name or a skip (a case begun and named, nothing
+        said yet); 1 if none."""
+        turns = (
+            "SELECT MAX(repetition) AS r FROM turns WHERE meeting_id=?"
+            " AND step_index BETWEEN ? AND ? AND deleted_at IS NULL"
         )
+        sql = turns
+        params: tuple[int, ...] = (meeting_id, first, last)
+        if block is not None:
+            sql = (
+                f"SELECT MAX(r) FROM ({turns}"
+                " UNION ALL SELECT MAX(repetition) FROM case_names"
+                " WHERE meeting_id=? AND block_index=?"
+                " UNION ALL SELECT MAX(repetition) FROM skipped_steps"
+                " WHERE meeting_id=? AND step_index BETWEEN ? AND ?)"
+            )
+            params += (meeting_id, block, meeting_id, first, last)
+        rows = self.query(sql, params)
         return rows[0][0] or 1
 
     def add_step_time(self, meeting_id: int, step: int, seconds: float) -> None:
@@ -65,23 +80,67 @@ class StepsRepo(StoreBase):
             )
         }
 
-    def set_skipped(self, meeting_id: int, step: int, skipped: bool, at: dt.datetime) -> None:
+    def set_skipped(
+        self, meeting_id: int, step: int, skipped: bool, at: dt.datetime, repetition: int = 1
+    ) -> None:
+        """An optional step left out (or taken in again) in one time through it: in a block,
+        for one case only."""
         with self.tx() as c:
             if skipped:
                 c.execute(
-                    "INSERT OR REPLACE INTO skipped_steps (meeting_id, step_index, skipped_at)"
-                    " VALUES (?,?,?)",
-                    (meeting_id, step, at.isoformat()),
+                    "INSERT OR REPLACE INTO skipped_steps"
+                    " (meeting_id, step_index, repetition, skipped_at) VALUES (?,?,?,?)",
+                    (meeting_id, step, repetition, at.isoformat()),
                 )
             else:
                 c.execute(
-                    "DELETE FROM skipped_steps WHERE meeting_id=? AND step_index=?",
-                    (meeting_id, step),
+                    "DELETE FROM skipped_steps WHERE meeting_id=? AND step_index=?"
+                    " AND repetition=?",
+                    (meeting_id, step, repetition),
                 )
 
-    def skipped_steps(self, meeting_id: int) -> set[int]:
-        rows = self.query("SELECT step_index FROM skipped_steps WHERE meeting_id=?", (meeting_id,))
-        return {r["step_index"] for r in rows}
+    def skipped_steps(self, meeting_id: int) -> set[tuple[int, int]]:
+        """The optional steps left out, each as (step index, time through it)."""
+        rows = self.query(
+            "SELECT step_index, repetition FROM skipped_steps WHERE meeting_id=?", (meeting_id,)
+        )
+        return {(r["step_index"], r["repetition"]) for r in rows}
+
+    def name_case(
+        self,
+        meeting_id: int,
+        block: int,
+        repetition: int,
+        name: str,
+        card_id: int | None,
+        at: dt.datetime,
+    ) -> None:
+        """Name one time through block `block` (its index among the set's blocks): a case,
+        by the vote's card `card_id` or as typed. An empty name takes the name away."""
+        with self.tx() as c:
+            if name.strip():
+                c.execute(
+                    "INSERT OR REPLACE INTO case_names"
+                    " (meeting_id, block_index, repetition, name, card_id, named_at)"
+                    " VALUES (?,?,?,?,?,?)",
+                    (meeting_id, block, repetition, name.strip(), card_id, at.isoformat()),
+                )
+            else:
+                c.execute(
+                    "DELETE FROM case_names WHERE meeting_id=? AND block_index=? AND repetition=?",
+                    (meeting_id, block, repetition),
+                )
+
+    def case_names(self, meeting_id: int) -> dict[tuple[int, int], CaseName]:
+        """The cases named, by (block index, time through it)."""
+        rows = self.query(
+            "SELECT block_index, repetition, name, card_id FROM case_names WHERE meeting_id=?"
+            " ORDER BY block_index, repetition",
+            (meeting_id,),
+        )
+        return {
+            (r["block_index"], r["repetition"]): CaseName(r["name"], r["card_id"]) for r in rows
+        }
 
     def choose_alternative(
         self, meeting_id: int, step: int, question: int, at: dt.datetime

@@ -73,12 +73,14 @@ class TurnsRepo(StoreBase):
         deleted: bool = False,
         edited: bool = True,
         turn_id: int | None = None,
+        repetition: int | None = None,
     ) -> list[Turn]:
         """Live turns in order (by step, then as they were said). `last` keeps only the most
         recent ones; `times=False` skips the timestamps, which an export does not need;
         `deleted=True` gives the deleted turns instead (with their text when deleted);
         `edited=False` leaves out whether each was edited (all read as not edited);
-        `turn_id`: that one turn alone."""
+        `turn_id`: that one turn alone; `repetition`: of that time through the step only
+        (one case of a block)."""
         # The columns in the order of the Turn tuple's fields.
         cols = "t.id, t.step_index, t.question_index, t.participant_id, t.text, t.passed,"
         # Whether each turn was edited costs a lookup per turn: only where it is shown.
@@ -94,6 +96,9 @@ class TurnsRepo(StoreBase):
         if turn_id is not None:
             sql += " AND t.id=?"
             params += (turn_id,)
+        if repetition is not None:
+            sql += " AND t.repetition=?"
+            params += (repetition,)
         if last is not None:
             sql = f"SELECT * FROM ({sql} ORDER BY t.id DESC LIMIT ?) ORDER BY 2, 1"
             params += (last,)
@@ -118,11 +123,16 @@ class TurnsRepo(StoreBase):
         )
         return [r[0] for r in rows]
 
-    def count_step_turns(self, meeting_id: int, step: int) -> int:
-        return self.query(
-            "SELECT COUNT(*) FROM turns WHERE meeting_id=? AND step_index=? AND deleted_at IS NULL",
-            (meeting_id, step),
-        )[0][0]
+    def count_step_turns(self, meeting_id: int, step: int, repetition: int | None = None) -> int:
+        """The live turns of a step; `repetition`: of that time through it only."""
+        sql = (
+            "SELECT COUNT(*) FROM turns WHERE meeting_id=? AND step_index=? AND deleted_at IS NULL"
+        )
+        params: tuple = (meeting_id, step)
+        if repetition is not None:
+            sql += " AND repetition=?"
+            params += (repetition,)
+        return self.query(sql, params)[0][0]
 
     def speaking_times(self, meeting_id: int) -> dict[int | None, tuple[int, float]]:
         """Per participant: how many turns they spoke (passes not counted) and for how many

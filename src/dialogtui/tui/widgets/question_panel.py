@@ -63,7 +63,7 @@ class QuestionPanel(Static):
         if step.optional is not None:
             # After the question, which a short window must not lose to it; the facilitators
             # decide here whether to do the step.
-            if engine.step_index in engine.skipped:
+            if (engine.step_index, engine.pos.repetition) in engine.skipped:
                 out.append("\n" + _("Skipped (ctrl+k takes it in again).") + " ", style="bold")
             else:
                 out.append("\n" + _("Optional (ctrl+k skips it):") + " ", style="bold")

@@ -44,7 +44,7 @@ class StepHeader(TickingLines):
             said = _("{word} {n} of {span}; ctrl+r: next {word}")
             kind += ", " + said.format(word=word, n=engine.pos.repetition, span=block.repeat.span)
         if step.optional is not None:
-            skipped = engine.step_index in engine.skipped
+            skipped = (engine.step_index, engine.pos.repetition) in engine.skipped
             kind += ", " + (_("skipped") if skipped else _("optional"))
         if step.ours:
             kind += ", " + _("ours (f9)")  # not in the source: the set added it, f9 says what
