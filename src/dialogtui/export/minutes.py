@@ -4,6 +4,7 @@ format-neutral blocks (`dialogtui.export.document`), which every format renders.
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Callable
 
 from dialogtui.export.document import (
@@ -40,7 +41,7 @@ from dialogtui.kinds import SPECS as KIND_SPECS
 from dialogtui.kinds.action_planning import frame_facts, made_in
 from dialogtui.labels import action_columns, covered_text, labels
 from dialogtui.questionset.kinds import StepKind
-from dialogtui.questionset.model import Step
+from dialogtui.questionset.model import Question, Step
 from dialogtui.questionset.placeholders import resolve
 from dialogtui.questionset.words import format_minutes
 from dialogtui.records import ActionItem, ActionStatus, FollowUp
@@ -333,13 +334,15 @@ class Minutes:
             if found and found[0].consent and n == found[1] and (rep in reps or noted):
                 inner.append(self.case_consent(rep))  # the case's own, once it was taken up
             lines = self.group_lines if step.by_group else self.turn_lines
-            for qi, question in enumerate(step.questions):
-                if (rep, qi) in groups:
-                    head: list[Block] = [Paragraph([self.q(question.text, bold=True)], OF_FRAME)]
-                    if question.ours and self.own_language:
-                        head.append(self.marked(L["ours"], self.q(question.ours, italic=True)))
-                    inner.append(Section(head, list(lines(groups[(rep, qi)]))))
-            inner += lines(groups.get((rep, None), []))
+            if self.told_whole(step):
+                told = [t for (r, _), ts in groups.items() if r == rep for t in ts]
+                inner += self.accounts(step, told)
+            else:
+                for qi, question in enumerate(step.questions):
+                    if (rep, qi) in groups:
+                        head = self.question_head(question)
+                        inner.append(Section(head, list(lines(groups[(rep, qi)]))))
+                inner += lines(groups.get((rep, None), []))
             if step.kind.shape.cards:  # the kind's own section, for this time through
                 inner.append(Section([], spec.minutes(self, n, step, rep)))
             if len(reps) > 1 or (found and rep > 1):  # "Case 2": a block's time through
@@ -354,6 +357,35 @@ class Minutes:
                 items = [Item([turn_text(self.u(x.text))], whose=OF_MEETING) for x in notes]
                 body.append(labelled(L[kind], Items(items)))
         return [Section([Heading(2, [ours(f"{n + 1}. "), self.q(step.title)])], body)]
+
+    def question_head(self, question: Question) -> list[Block]:
+        """A question over its answers, with the set's note where the set added it."""
+        head: list[Block] = [Paragraph([self.q(question.text, bold=True)], OF_FRAME)]
+        if question.ours and self.own_language:
+            head.append(self.marked(self.L["ours"], self.q(question.ours, italic=True)))
+        return head
+
+    @staticmethod
+    def told_whole(step: Step) -> bool:
+        """A round where each person answers all its questions before the next person (an
+        anticipation dialogue: each one tells the good future whole, the others listen)."""
+        return step.is_round and step.order == "each_person" and not step.by_group
+
+    def accounts(self, step: Step, turns: list) -> list[Part]:
+        """Such a round's minutes: each one's account whole, the people in the order they
+        spoke, each answer under its question and after its speaker's name (a journal's
+        reader takes a statement alone); regrouped by question, a person's account would be
+        cut up between everyone else's."""
+        by_person: dict[int | None, list] = {}
+        for t in sorted(turns, key=lambda t: t.id):  # in the order spoken
+            by_person.setdefault(t.participant_id, []).append(t)
+        out: list[Part] = []
+        for theirs in by_person.values():
+            for qi, run in itertools.groupby(theirs, key=lambda t: t.question):
+                asked = step.questions[qi] if qi is not None and qi < len(step.questions) else None
+                head = self.question_head(asked) if asked is not None else []
+                out.append(Section(head, list(self.turn_lines(list(run)))))
+        return out
 
     def case_consent(self, rep: int) -> Paragraph:
         """A case's consent, as the scribe noted how it was given, or that it is missing."""
