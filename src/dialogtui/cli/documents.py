@@ -90,6 +90,17 @@ def export_cmd(
             ),
         ),
     ] = None,
+    case: Annotated[
+        str | None,
+        typer.Option(
+            "--case",
+            metavar=_("CASE"),
+            help=_(
+                "One case's copy (a child's, in a meeting with cases): its number or its "
+                "name; it holds nothing of the other cases."
+            ),
+        ),
+    ] = None,
 ) -> None:
     """Write a meeting's minutes and action plan, for a recipient."""
     from dialogtui.export.write import export_meeting
@@ -108,6 +119,7 @@ def export_cmd(
             language,
             formats=chosen,
             to=to,
+            case=case,
         )
     for path in exported.paths:
         say(path)

@@ -124,6 +124,9 @@ def render(
             value = one(getattr(a, f))
             if value:
                 about.append(f"{plain_text([m.q(name)])}: {value}")
+        case = m.action_case(a)
+        if case is not None:  # "Case 2: Flicka 14": whose plan it is, of several children
+            about.append(" ".join(plain_text(m.case_line(case)).split()))
         about.append(f"{L['action_plan']}: {title}")
         summary = one(a.what)
         cal.add_component(

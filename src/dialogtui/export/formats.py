@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from dialogtui.i18n import N_, _
 
 if TYPE_CHECKING:
+    from dialogtui.export.cases import Case
     from dialogtui.export.document import Document
     from dialogtui.export.minutes import Minutes
     from dialogtui.export.record import MeetingRecord
@@ -95,7 +96,8 @@ class Documents:
     """One meeting's documents for one recipient, built once for every format: each a
     draft of the whole meeting made the recipient's copy (`recipients.for_copy`) before
     any format sees it. `only`: whose statements the copy holds (None: everyone's);
-    `method`: with the method's notes (the facilitators' copy)."""
+    `method`: with the method's notes (the facilitators' copy); `case`: one case's copy
+    (a child's), which holds nothing of the other cases."""
 
     record: MeetingRecord
     pseudonymise: bool = False
@@ -103,6 +105,7 @@ class Documents:
     language: str | None = None
     only: frozenset[int] | None = None
     method: bool = False
+    case: Case | None = None
 
     @functools.cached_property
     def minutes(self) -> Document:
@@ -134,9 +137,13 @@ class Documents:
     def builder(self) -> Minutes:
         """The documents' builder (and, for the formats built from the meeting itself,
         the calendar's dates, the meeting as it is)."""
+        from dialogtui.export.cases import only_case
         from dialogtui.export.minutes import Minutes
 
-        return Minutes(self.record, self.pseudonymise, self.history, self.language, self.only)
+        # One case's copy is built from that case's record alone: nothing of another case
+        # is there to be left out, in any document or format.
+        record = self.record if self.case is None else only_case(self.record, self.case)
+        return Minutes(record, self.pseudonymise, self.history, self.language, self.only, self.case)
 
 
 def render(key: str, docs: Documents) -> dict[str, str | bytes | None]:

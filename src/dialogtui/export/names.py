@@ -33,6 +33,7 @@ _WORDS: dict[str, str] = {
     "history": NC_("file name", "with history"),
     "meeting": NC_("file name", "meeting {n}"),
     "organisation": NC_("file name", "organisation {n}"),
+    "case": NC_("file name", "case {n}"),  # one case's copy: by its number, never its name
 }
 
 SEPARATOR = " – "

@@ -144,8 +144,8 @@ class _Sections(Minutes):
     def plan_frame(self):
         return self._tag(super().plan_frame(), "plan")
 
-    def action_table(self, items, step: Step | None = None):
-        return self._tag(super().action_table(items, step), "actions")
+    def action_table(self, items, step: Step | None = None, case_column: bool = True):
+        return self._tag(super().action_table(items, step, case_column), "actions")
 
     def follow_up(self, heading: bool = True):
         return self._tag(super().follow_up(heading), "follow_ups")

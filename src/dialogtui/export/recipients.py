@@ -16,7 +16,10 @@ statement it is (`dialogtui.export.document.Whose`), and this is the rule, state
   holds what its people said, and the family's, whose case it is;
 - a copy for **participants named**, comma-separated, with any of the above: exactly theirs
   (a name is taken whole first, since an organisation's may hold a comma; a name two
-  participants share names no one).
+  participants share names no one);
+- a copy of **one case** (`--case`, a child's, for any of the above) holds that case's
+  part and what stands outside the cases, and nothing of any other case: it is made from
+  that case's record alone (`dialogtui.export.cases.only_case`).
 
 In every copy:
 - a participant's statement (a turn, its corrections and earlier texts, a rating, a mark
@@ -122,13 +125,17 @@ def _people_of(qs: QuestionSet, people: Sequence[Participant], name: str) -> set
     return out
 
 
-def recipient(record: MeetingRecord, asked: str | None) -> Recipient:
+def recipient(record: MeetingRecord, asked: str | None, case: bool = False) -> Recipient:
     """The recipient the user named, or an error that lists whom one can name. A name
-    is taken whole first: an organisation ("BUP, Ekenäs") or a person may have a comma."""
+    is taken whole first: an organisation ("BUP, Ekenäs") or a person may have a comma.
+    `case`: the copy is one case's, where a family none of whom was in the room (the
+    professionals' case work, Träff 4) still gets their child's case and plan."""
     if asked is None or key(asked) in ("", EVERYONE):
         return ALL
     if key(asked) == FACILITATORS:
         return LEADERS
+    if case and key(asked) == FAMILY and not family(record.qs, record.info.participants):
+        return Recipient(asked, frozenset(), FAMILY, name=FAMILY)
     whole = _one(record, " ".join(asked.split()))
     if whole is not None:
         return whole

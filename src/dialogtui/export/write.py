@@ -15,6 +15,7 @@ from dialogtui import crash
 from dialogtui.atomic import write_atomic_many
 from dialogtui.errors import DialogtuiError, ExportError, os_reason
 from dialogtui.export import leftovers, names
+from dialogtui.export.cases import Case, find_case
 from dialogtui.export.formats import DEFAULT, FORMATS, Documents, render
 from dialogtui.export.pseudonymise import words_kept
 from dialogtui.export.recipients import Recipient, recipient
@@ -35,6 +36,7 @@ def default_export_dir(
     labels: str | None = None,
     to: Recipient | None = None,
     language: str = "en",
+    case: Case | None = None,
 ) -> Path:
     """The data folder's place for a meeting's files, named in the documents' `language`
     ("möte-1-familjen", "kokous-1-fi"); pseudonymised minutes (and those with history,
@@ -53,6 +55,8 @@ def default_export_dir(
             ):
                 whose = said["organisation"].format(n=to.number)
         parts.append(whose)
+    if case is not None:  # one child's: by its number, never its name
+        parts.append(said["case"].format(n=case.number))
     parts += [said["pseudonymised"]] * pseudonymise + [said["history"]] * history
     parts += [labels] if labels else []  # the language code: told apart from the meeting's
     return data_home() / "exports" / names.folder_name(parts)
@@ -104,6 +108,7 @@ def export_meeting(
     labels: str | None = None,
     formats: tuple[str, ...] = DEFAULT,
     to: str | None = None,
+    case: str | None = None,
 ) -> Exported:
     """Write each format's files, Markdown first: each format rendered whole before its
     files are written atomically, so that a failure leaves its old files whole; a format
@@ -112,21 +117,20 @@ def export_meeting(
     the language of their headings, dates and file names, when a recipient needs another
     than the meeting's (its content stays as it was said); `formats`: md, docx, pdf, txt,
     ics (`dialogtui.export.formats`); `to`: the recipient whose copy it is
-    (`dialogtui.export.recipients`), everyone's by default. Raises `DialogtuiError` only
-    when nothing can be written at all (no such meeting, recipient or folder)."""
+    (`dialogtui.export.recipients`), everyone's by default; `case`: one case's copy (its
+    number or its name, `dialogtui.export.cases`). Raises `DialogtuiError` only when
+    nothing can be written at all (no such meeting, recipient, case or folder)."""
     sweeping = leftovers.sweep_in_background()
     with _collector_paused():
         record = load_record(store, meeting_id, history)
         labels = None if labels == record.language else labels
-        copy = recipient(record, to)
-        # The whole meeting: each document leaves out what the copy may not hold.
-        docs = Documents(record, pseudonymise, history, labels, copy.speakers, copy.method)
+        docs, copy = _documents(record, pseudonymise, history, labels, to, case)
         name_of = _namer(store, record, docs, copy)
     folder = (
         Path(out_dir)
         if out_dir is not None
         else default_export_dir(
-            meeting_id, pseudonymise, history, labels, copy, labels or record.language
+            meeting_id, pseudonymise, history, labels, copy, labels or record.language, docs.case
         )
     )
     if folder.exists() and not folder.is_dir():
@@ -171,6 +175,22 @@ def export_meeting(
     return Exported(paths, kept, tuple(failed), tuple(notes))
 
 
+def _documents(
+    record: MeetingRecord,
+    pseudonymise: bool,
+    history: bool,
+    labels: str | None,
+    to: str | None,
+    case: str | None,
+) -> tuple[Documents, Recipient]:
+    """The recipient's documents: of the whole meeting, each leaving out what the copy may
+    not hold; of one case, made from that case's part alone."""
+    chosen = None if case is None else find_case(record, case)
+    copy = recipient(record, to, case=chosen is not None)
+    docs = Documents(record, pseudonymise, history, labels, copy.speakers, copy.method, chosen)
+    return docs, copy
+
+
 def _internal(exc: Exception) -> str:
     report = crash.write_report(exc)
     said = (
@@ -194,20 +214,10 @@ def _namer(
     # Cleaned before the names in it are looked for: a soft hyphen inside a name, taken
     # out of the file's name, must not make a name of what was not replaced.
     title = u(names.clean(real))
-    whose = copy.name
-    if whose in ("family", "selected", "facilitators"):
-        whose = said.get(whose, whose)
-    elif whose and docs.pseudonymise and copy.number:
-        # An organisation's name can name the family ("Familjen Linds nätverk"), as its
-        # folder's does: a pseudonymised copy says only which organisation it is.
-        whose = said["organisation"].format(n=copy.number)
-    elif whose:
-        whose = u(names.clean(whose))
-        if not whose.strip(" .-_") or whose.casefold() in {said[k].casefold() for k in _COPY_WORDS}:
-            # An organisation named as another copy is ("Familjen"), or with nothing a
-            # file's name can hold ("?"): told apart by its place among the organisations.
-            whose = said["organisation"].format(n=copy.number or 1)
+    whose = _whose(copy, docs, said, u)
     number = _number(store, record, title)
+    if docs.case is not None:  # one child's copy: by the case's number, never its name
+        whose = ", ".join(x for x in (whose, said["case"].format(n=docs.case.number)) if x)
 
     def name_of(kind_ext: str) -> str:
         return names.file_name(
@@ -222,6 +232,24 @@ def _namer(
         )
 
     return name_of
+
+
+def _whose(copy: Recipient, docs: Documents, said: dict[str, str], u: Callable[[str], str]) -> str:
+    """Whose copy, as its files' names say it ("familjen", an organisation's name)."""
+    whose = copy.name
+    if whose in ("family", "selected", "facilitators"):
+        whose = said.get(whose, whose)
+    elif whose and docs.pseudonymise and copy.number:
+        # An organisation's name can name the family ("Familjen Linds nätverk"), as its
+        # folder's does: a pseudonymised copy says only which organisation it is.
+        whose = said["organisation"].format(n=copy.number)
+    elif whose:
+        whose = u(names.clean(whose))
+        if not whose.strip(" .-_") or whose.casefold() in {said[k].casefold() for k in _COPY_WORDS}:
+            # An organisation named as another copy is ("Familjen"), or with nothing a
+            # file's name can hold ("?"): told apart by its place among the organisations.
+            whose = said["organisation"].format(n=copy.number or 1)
+    return whose
 
 
 _COPY_WORDS = ("family", "selected", "facilitators", "pseudonymised", "history")
@@ -249,13 +277,13 @@ def file_names(
     history: bool = False,
     labels: str | None = None,
     to: str | None = None,
+    case: str | None = None,
 ) -> list[str]:
     """The names the files of an export would have (without writing or rendering them):
     for asking before files already in a folder are replaced."""
     record = load_record(store, meeting_id, history)
     labels = None if labels == record.language else labels
-    copy = recipient(record, to)
-    docs = Documents(record, pseudonymise, history, labels, copy.speakers, copy.method)
+    docs, copy = _documents(record, pseudonymise, history, labels, to, case)
     name_of = _namer(store, record, docs, copy)
     kinds = [kind for key in dict.fromkeys(formats) for kind in FORMATS[key].files]
     if not docs.has_plan:  # a set that makes no plan gets no plan file

@@ -18,14 +18,19 @@ if TYPE_CHECKING:
 
 
 def made_in(
-    qs: QuestionSet, items: list[ActionItem], group: Callable[[int], str], L: dict[str, str]
+    qs: QuestionSet,
+    items: list[ActionItem],
+    group: Callable[[int], str],
+    L: dict[str, str],
+    cases: bool = True,
 ) -> tuple[list[str], Callable[[ActionItem], list[str]]]:
     """The plan's first columns where they say something: the case each action was made in
-    (a block done more than once, Träff 4's cases) and the group that made it (groups side
-    by side, Träff 5's "Sätt er i grupper"). Their heads, and each action's cells."""
+    (a block done more than once, Träff 4's cases; not where the actions stand under their
+    case's own heading, `cases` False) and the group that made it (groups side by side,
+    Träff 5's "Sätt er i grupper"). Their heads, and each action's cells."""
     heads: list[str] = []
     cells: list[Callable[[ActionItem], str]] = []
-    if any(a.repetition > 1 for a in items):
+    if cases and any(a.repetition > 1 for a in items):
         blocks = [qs.block_at(a.step) for a in items if a.step is not None]
         each = next((b[0].each for b in blocks if b and b[0].each), None)
         heads.append(each or L["repetition"])
@@ -121,8 +126,11 @@ def frame_facts(
 
 def minutes(d: Any, n: int, step: Step, _rep: int | None) -> list:
     # The plan stands once, in the set's first action-planning step: its frame (goal,
-    # owner, follow-up meeting), then its actions.
-    return d.plan_frame() + d.action_table(d.r.actions, step) if n == d.plan_step else []
+    # owner, follow-up meeting), then its actions: each case's under its heading (in the
+    # step's own case sections where the step is in the cases' block), then the others.
+    if n != d.plan_step:
+        return []
+    return d.plan_frame() + d.plan_body(step, cases=n not in d.in_block)
 
 
 SPEC = KindSpec(

@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from dialogtui.display import one_line, plain, visible
 from dialogtui.errors import DialogtuiError, ExportError
+from dialogtui.export.cases import Case, case_choices, each_word, meeting_cases
 from dialogtui.export.formats import FORMATS, listed
 from dialogtui.i18n import N_, Phrase, _, date_text, ngettext
 from dialogtui.meeting.engine import MeetingEngine
@@ -120,9 +121,10 @@ class EndScreen(DialogScreen[bool]):
         ),
         Binding(
             "f",
-            "export('family')",
+            "family",
             N_("Family's copy"),
             tooltip=N_("The family's copy: their statements and the plan, as PDF, and the dates"),
+            priority=True,
         ),
         Binding(
             "j",
@@ -213,6 +215,44 @@ class EndScreen(DialogScreen[bool]):
         formats = self.PRESETS.get(to, self.PRESETS["everyone"])
         self._export(pseudonymise, folder, labels=labels, formats=formats, to=to)
 
+    async def action_family(self) -> None:
+        """The family's copy: PDF and the dates. In a meeting with cases, one case's (a
+        child's): the scribe chooses which where there are several; it holds nothing of
+        the others."""
+        from dialogtui.tui.dialogs.pick import PickDialog
+
+        await settle(self)
+        cases = self._cases()
+
+        def write(chosen: int | None) -> None:
+            if chosen is not None:
+                self.query_one("#export-status", Static).update(_("Exporting…"))
+                case = str(cases[chosen].number) if cases else None
+                formats = self.PRESETS["family"]
+                self._export(False, None, formats=formats, to="family", case=case)
+
+        if len(cases) > 1:
+            each = each_word(self.engine.qs, _("Case"))
+            lines = case_choices(cases, each)
+            await self.app.push_screen(PickDialog(_("The family's copy of"), lines, 0), write)
+        else:
+            write(0)
+
+    def _cases(self) -> list[Case]:
+        """The meeting's cases, as the documents number them."""
+        from dialogtui.export.record import load_record
+        from dialogtui.store import Store
+
+        try:
+            reader = Store.open_reader(self.engine.store.path)
+            try:
+                return meeting_cases(load_record(reader, self.engine.id))
+            finally:
+                reader.close()
+        except DialogtuiError as exc:  # the export that follows says it again, in its place
+            self.app.report(exc)
+            return []
+
     async def action_journal(self) -> None:
         """An organisation's copy for its journal: its people's statements and the
         family's, as text to paste (copied to the clipboard too) and a document to attach.
@@ -299,8 +339,10 @@ class EndScreen(DialogScreen[bool]):
         formats: tuple[str, ...] = ("md",),
         to: str | None = None,
         copy: bool = False,
+        case: str | None = None,
     ) -> None:
-        """Write in a thread; `copy`: the journal note also goes to the clipboard."""
+        """Write in a thread; `copy`: the journal note also goes to the clipboard; `case`:
+        one case's copy."""
         from dialogtui.export.write import export_meeting
         from dialogtui.store import Store
 
@@ -312,7 +354,15 @@ class EndScreen(DialogScreen[bool]):
             reader = Store.open_reader(self.engine.store.path)
             try:
                 exported = export_meeting(
-                    reader, self.engine.id, folder, pseudonymise, history, labels, formats, to
+                    reader,
+                    self.engine.id,
+                    folder,
+                    pseudonymise,
+                    history,
+                    labels,
+                    formats,
+                    to,
+                    case,
                 )
             finally:
                 reader.close()

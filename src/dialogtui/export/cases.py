@@ -1,0 +1,192 @@
+"""A meeting's cases: each time through a block of the set (Träff 4's "Case") is a case, a
+child, with a name where the scribe gave it one. The documents head each case's part with
+the block's word, its number and its name ("Case 2: Flicka 14"), give each its own plan and
+consent, and can be one case's copy (`only_case`): that case's material, and what stands
+outside the cases, but nothing of another case."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from dialogtui.errors import ExportError
+from dialogtui.i18n import _
+from dialogtui.questionset.kinds import StepKind
+from dialogtui.records import name_key
+
+if TYPE_CHECKING:
+    from dialogtui.export.record import MeetingRecord
+    from dialogtui.questionset.model import QuestionSet
+    from dialogtui.records import Card
+
+CaseKey = tuple[int, int]  # (the block's index in the set, the time through it, from 1)
+
+
+@dataclass(frozen=True)
+class Case:
+    block: int
+    repetition: int
+    number: int  # its place among the meeting's cases, from 1 (the repetition, in one block)
+    name: str = ""  # as the scribe named it; "" where it has none
+
+    @property
+    def key(self) -> CaseKey:
+        return self.block, self.repetition
+
+
+def block_steps(qs: QuestionSet) -> dict[int, int]:
+    """Each step of a block, by its index: the block's index in the set."""
+    out: dict[int, int] = {}
+    for b, block in enumerate(qs.blocks):
+        at = [i for i in map(qs.index_of, block.steps) if i is not None]
+        if at:
+            out.update((i, b) for i in range(at[0], at[-1] + 1))
+    return out
+
+
+def case_of(qs: QuestionSet, step: int | None, repetition: int) -> CaseKey | None:
+    """The case something made in step `step`'s time `repetition` is of; None outside."""
+    if step is None:
+        return None
+    b = block_steps(qs).get(step)
+    return None if b is None else (b, repetition)
+
+
+def consent_block(qs: QuestionSet) -> int | None:
+    """The block whose cases each record their guardians' consent (`consent = true`)."""
+    return next((b for b, block in enumerate(qs.blocks) if block.consent), None)
+
+
+def meeting_cases(record: MeetingRecord) -> list[Case]:
+    """The meeting's cases, block by block: every time through a block that the meeting
+    came to (a case after another is one, whether or not anything was written in it)."""
+    qs = record.qs
+    steps = block_steps(qs)
+    last: dict[int, int] = {}
+
+    def seen(step: int | None, rep: int) -> None:
+        b = steps.get(step) if step is not None else None
+        if b is not None:
+            last[b] = max(last.get(b, 0), rep)
+
+    for t in record.turns:
+        seen(t.step, t.repetition)
+    for c in record.cards:
+        seen(c.step, c.repetition)
+    for a in record.actions:
+        seen(a.step, a.repetition)
+    for step, rep in record.skipped:
+        seen(step, rep)
+    for (b, rep), _name in record.cases.items():
+        if b < len(qs.blocks):
+            last[b] = max(last.get(b, 0), rep)
+    held = consent_block(qs)
+    if held is not None and record.case_consents:
+        last[held] = max(last.get(held, 0), *record.case_consents)
+    out: list[Case] = []
+    for b in sorted(last):
+        for rep in range(1, last[b] + 1):
+            name = " ".join(record.cases.get((b, rep), "").split())
+            out.append(Case(b, rep, len(out) + 1, name))
+    return out
+
+
+def case_choices(cases: list[Case], each: dict[int, str], named: bool = True) -> list[str]:
+    """Each case as a list says it: "Case 1: Flicka 14", "Case 2" (`named`: with its name,
+    which a pseudonymised copy never shows)."""
+    out = []
+    for c in cases:
+        said = f"{each.get(c.block, '')} {c.repetition}".strip()
+        out.append(f"{said}: {c.name}" if named and c.name else said)
+    return out
+
+
+def each_word(qs: QuestionSet, fallback: str) -> dict[int, str]:
+    """What each block calls one time through it ("Case"), or `fallback` where it says none."""
+    return {b: block.each or fallback for b, block in enumerate(qs.blocks)}
+
+
+def find_case(record: MeetingRecord, typed: str) -> Case:
+    """The case `typed` names: its number among the meeting's cases, or its name (case and
+    spacing ignored); an error that lists the meeting's cases if none is."""
+    cases = meeting_cases(record)
+    listed = ", ".join(f"{c.number} ({c.name})" if c.name else str(c.number) for c in cases)
+    if not cases:
+        raise ExportError(_("this meeting has no cases: leave out --case"))
+    token = typed.strip()
+    if token.isdigit():
+        found = [c for c in cases if c.number == int(token)]
+    else:
+        found = [c for c in cases if c.name and name_key(c.name) == name_key(token)]
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        said = _("{n} cases are called “{name}”: name the case by its number: {cases}")
+        raise ExportError(said.format(n=len(found), name=typed, cases=listed))
+    said = _("“{name}” is no case of this meeting; choose {cases}")
+    raise ExportError(said.format(name=typed, cases=listed))
+
+
+def _in_case_vote(qs: QuestionSet) -> set[int]:
+    """The vote steps that choose the cases: those before a block (Träff 4's "Urval")."""
+    steps = block_steps(qs)
+    first = min(steps) if steps else None
+    return {
+        n
+        for n, step in enumerate(qs.steps)
+        if step.kind is StepKind.vote and first is not None and n < first
+    }
+
+
+def only_case(record: MeetingRecord, case: Case) -> MeetingRecord:
+    """The meeting as one case's copy sees it: that case's turns, cards, actions, consent
+    and name, and what was said outside the cases; nothing made in another case. What a
+    block's step holds that records no case (a decision, a concern, a rating, a choice
+    noted there) is left out, since it may be another case's; so are the cards of the vote
+    that chose the cases but this one's (each card a child), and the plan's frame where
+    the plan is made in the cases (its goal may be another child's)."""
+    qs = record.qs
+    steps = block_steps(qs)
+    mine = case.key
+
+    def kept(step: int | None, rep: int) -> bool:
+        b = steps.get(step) if step is not None else None
+        return b is None or (b, rep) == mine
+
+    def outside(step: int | None) -> bool:
+        return step is None or step not in steps
+
+    votes = _in_case_vote(qs)
+    chosen = record.case_cards.get(mine)
+    named = name_key(case.name) if case.name else None
+
+    def its_card(c: Card) -> bool:
+        return c.id == chosen if chosen is not None else name_key(c.text) == named
+
+    cards = [
+        c
+        for c in record.cards
+        if kept(c.step, c.repetition) and (c.step not in votes or its_card(c))
+    ]
+    plan_step = qs.first_step_of(StepKind.action_planning)
+    plan = record.plan
+    if plan_step is not None and plan_step in steps:
+        plan = type(plan)()
+    held = consent_block(qs)
+    consents = {rep: how for rep, how in record.case_consents.items() if (held, rep) == mine}
+    return dataclasses.replace(
+        record,
+        turns=[t for t in record.turns if kept(t.step, t.repetition)],
+        deleted=[t for t in record.deleted if kept(t.step, t.repetition)],
+        cards=cards,
+        actions=[a for a in record.actions if kept(a.step, a.repetition)],
+        notes=[x for x in record.notes if outside(x.step)],
+        ratings=[x for x in record.ratings if outside(x.step)],
+        choices=[x for x in record.choices if outside(x.step)],
+        skipped={(s, rep) for s, rep in record.skipped if kept(s, rep)},
+        cases={k: v for k, v in record.cases.items() if k == mine},
+        case_cards={k: v for k, v in record.case_cards.items() if k == mine},
+        case_consents=consents,
+        plan=plan,
+    )

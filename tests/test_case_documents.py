@@ -1,0 +1,154 @@
+"""A case is a child, in the documents: Träff 4 with two named cases (the newcomer's run,
+N3, N10, N11; the method review's F2, F3). Each document names a case by its name under
+the block's word; a skip is said for the case that skipped, never for the whole step; the
+plan has a section per case with its own consent and the actions made in it (f3's too), and
+no meeting-level "samtycke saknas"; one case's copy holds nothing of the other case."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from case_meeting import BOY, GIRL, traff_4_with_cases
+from documents import document_texts
+from exported import named
+
+from dialogtui.errors import ExportError
+from dialogtui.export.markdown import render_action_plan, render_minutes
+from dialogtui.export.read_back import pages
+from dialogtui.export.record import load_record
+from dialogtui.export.write import export_meeting
+from dialogtui.store import Store
+
+# What each case alone holds: none of it may be in the other case's copy.
+OF_BOY = [BOY, "muntligt samtycke, mamma", "Pojken bor med mamma", "Fotbollsgrupp tisdagar"]
+OF_BOY += ["Anpassad studiegång", "Snabbare återkoppling", "Ja, inom en vecka"]
+OF_GIRL = [GIRL, "Flickan har inte varit i skolan", "Hembesök"]
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = Store.open(tmp_path / "db.sqlite3")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def meeting(store):
+    return traff_4_with_cases(store, consent_given=False).id
+
+
+def section(md: str, heading: str) -> str:
+    """The Markdown from `heading` (a whole line) to the next heading of its level or above."""
+    level = len(heading) - len(heading.lstrip("#"))
+    start = md.index(heading + "\n")
+    after = re.search(rf"^#{{1,{level}}} ", md[start + len(heading) :], re.MULTILINE)
+    return md[start : start + len(heading) + (after.start() if after else len(md))]
+
+
+def test_a_step_skipped_in_case_2_is_skipped_there_only(store, meeting):
+    md = render_minutes(load_record(store, meeting), method=True)
+    row = next(line for line in md.splitlines() if line.startswith("| 6. Samverkanskarta"))
+    assert "överhoppat" not in row  # case 1 made its collaboration map
+    assert f"| Case 2: {GIRL} | överhoppat |" in md  # under the step, for case 2
+    step = section(md, "## 6. Samverkanskarta")
+    assert "*Överhoppat:" not in step and "*Valfritt: Om ni valt gamla case" in step
+    boy = section(step, f"### Case 1: {BOY}")
+    assert "Snabbare återkoppling" in boy  # the needs stand under their case
+    assert section(step, f"### Case 2: {GIRL}").split("\n", 1)[1].strip() == "*Överhoppat*"
+    assert step.index(f"### Case 1: {BOY}") < step.index(f"### Case 2: {GIRL}")
+
+
+def test_every_document_names_each_case_by_its_name(store, meeting, tmp_path):
+    folder = tmp_path / "out"
+    export_meeting(store, meeting, folder, formats=("md", "docx", "pdf", "txt", "ics"))
+    for kind, text in document_texts(folder).items():
+        said = " ".join(text.split())
+        for case in (f"Case 1: {BOY}", f"Case 2: {GIRL}"):
+            assert case in said, (kind, case)
+    calendar = named(folder, "calendar.ics").read_text(encoding="utf-8")
+    home_visit = calendar[calendar.index("SUMMARY:Hembesök") :].split("END:VEVENT")[0]
+    assert "Case 2: Flicka 14\\, hemmasittare" in home_visit.replace("\r\n ", "")
+    # The read-back reads the minutes' own sections: each case under its name.
+    heads = [
+        "".join(s.text for s in line)
+        for page in pages(load_record(store, meeting))
+        for entry in page.entries
+        for line in entry.head
+    ]
+    assert any(f"Case 2: {GIRL}" in h for h in heads)
+
+
+def test_the_plan_has_a_section_per_case_with_its_consent_and_its_actions(store, meeting):
+    r = load_record(store, meeting)
+    plan = render_action_plan(r)
+    boy, girl = section(plan, f"## Case 1: {BOY}"), section(plan, f"## Case 2: {GIRL}")
+    assert "muntligt samtycke, mamma" in boy and "samtycke saknas" in girl
+    assert "Fotbollsgrupp tisdagar" in boy  # noted with f3 in case 1's case map
+    assert "Anpassad studiegång" in boy and "Hembesök" in girl
+    assert "Hembesök" not in boy and "Fotbollsgrupp" not in girl
+    others = section(plan, "## Övriga åtgärder")
+    assert "Boka nästa pilotverkstad" in others and "Hembesök" not in others
+    # No meeting-level consent line above the cases, though the set-up's box was left empty.
+    for text in (plan, render_minutes(r)):
+        head = text.split("\n## ", 1)[0]
+        assert "Samtycke" not in head, head
+    minutes = render_minutes(r)
+    step = section(minutes, "## 5. Handlingsplan")
+    assert "Fotbollsgrupp" in section(step, f"### Case 1: {BOY}")
+    assert "| Case |" not in plan + minutes  # each action is under its case's heading
+
+
+def test_the_familys_copy_of_one_case_holds_nothing_of_the_other(store, meeting, tmp_path):
+    folder = tmp_path / "girl"
+    done = export_meeting(
+        store, meeting, folder, formats=("md", "docx", "pdf", "txt", "ics"), to="family", case="2"
+    )
+    assert not done.failed
+    texts = document_texts(folder)
+    texts["calendar"] = named(folder, "calendar.ics").read_text(encoding="utf-8")
+    everything = " ".join(" ".join(t.split()) for t in texts.values())
+    for said in OF_BOY:
+        assert said not in everything, said
+    assert "Hembesök" in everything and f"Case 2: {GIRL}" in everything
+    # Named for a case by its number, never by its name.
+    assert all("ärende 2" in p.name and "Flicka" not in p.name for p in done.paths)
+    by_name = export_meeting(store, meeting, tmp_path / "boy", to="family", case=BOY.upper())
+    boy = named(tmp_path / "boy", "minutes.md").read_text(encoding="utf-8")
+    assert by_name.paths and "Pojken bor med mamma" not in boy  # the family's: not the school's
+    assert "muntligt samtycke, mamma" in boy and "Flick" not in boy
+
+
+def test_the_default_folder_of_a_case_copy_says_the_case(store, meeting, private_home):
+    done = export_meeting(store, meeting, to="family", case="1")
+    assert done.paths[0].parent.name == f"möte-{meeting}-familjen-ärende-1"
+
+
+@pytest.mark.parametrize(
+    ("case", "said"),
+    [("3", "“3” is no case of this meeting"), ("Pojke", "choose 1 (Pojke 9"), ("0", "no case")],
+)
+def test_an_unknown_case_is_a_clear_error(store, meeting, tmp_path, case, said):
+    with pytest.raises(ExportError, match=re.escape(said)):
+        export_meeting(store, meeting, tmp_path, to="family", case=case)
+
+
+def test_a_meeting_without_cases_says_so(store, tmp_path):
+    from meeting_helpers import new_meeting
+
+    m = new_meeting(store, "raseborg-temamote", [("Anna", None)])
+    m.start()
+    m.submit("Något.")
+    with pytest.raises(ExportError, match="no cases"):
+        export_meeting(store, m.id, tmp_path, case="1")
+
+
+def test_a_pseudonymised_copy_calls_a_case_by_its_number_only(store, meeting, tmp_path):
+    folder = tmp_path / "out"
+    export_meeting(store, meeting, folder, pseudonymise=True, formats=("md", "txt", "ics"))
+    texts = {p.name: p.read_text(encoding="utf-8") for p in folder.iterdir()}
+    every = " ".join(texts.values())
+    assert "Case 2" in every
+    # The vote's cards say what was written on them; a case is never called by its name.
+    assert re.search(r"^### Case 2$", every, re.MULTILINE)
+    assert not re.search(r"Case \d: ", every)
