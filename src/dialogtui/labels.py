@@ -85,14 +85,12 @@ _LABELS: dict[str, str] = {
     "repetition": NC_("document", "Round"),
     "follows_up": NC_("document", "Follows up"),
     "no_actions": NC_("document", "No actions."),
-    # The plan's actions made outside the cases, under each case's own (Träff 4).
-    "other_actions": NC_("document", "Other actions"),
-    # One case's copy (a child's): "{case}" is the case's word, number and name.
-    "case_copy": NC_("document", "This copy holds one case, {case}; the other cases are left out."),
     "times": NC_("document", "Times"),
     "step": NC_("document", "Step"),
     "total": NC_("document", "Total"),
     "group": NC_("document", "The group"),
+    # What someone wrote working on their own, filed under no one (never "the group's").
+    "individual_work": NC_("document", "Individual work"),
     "group_name": NC_("document", "Group"),
     "edited": NC_("document", "edited"),
     "earlier": NC_("document", "earlier"),

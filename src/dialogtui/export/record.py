@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from dialogtui.meeting.alternatives import chosen_steps, passed_over
 from dialogtui.questionset.loader import parse_question_set
 from dialogtui.questionset.model import QuestionSet
 from dialogtui.records import (
@@ -56,6 +57,9 @@ class MeetingRecord:
     # Optional steps the meeting left out, each in one time through it: (step index,
     # repetition); in a block, a skip is one case's only.
     skipped: set[tuple[int, int]] = field(default_factory=set)
+    # The set's alternative steps (`[[alternatives]]`) the meeting did not run: the
+    # documents leave them out, as if the set had only the one chosen.
+    passed_over: set[int] = field(default_factory=set)
     # The cases named: (block index among the set's blocks, repetition) → the case's name.
     cases: dict[tuple[int, int], str] = field(default_factory=dict)
     # The vote's card each named case was chosen from, where it was: same keys → card id.
@@ -85,9 +89,11 @@ def _load(store: Store, meeting_id: int, history: bool) -> MeetingRecord:
     if row.previous_id is not None:
         earlier = store.meeting_row(row.previous_id)
         previous = (earlier.date, earlier.title)
+    qs = parse_question_set(row.set_toml, f"<meeting {meeting_id}>")
+    chosen = chosen_steps(store.chosen_alternatives(meeting_id))
     return MeetingRecord(
         id=meeting_id,
-        qs=parse_question_set(row.set_toml, f"<meeting {meeting_id}>"),
+        qs=qs,
         info=store.meeting_info(meeting_id),
         status=row.status,
         started_at=row.started_at,
@@ -106,6 +112,7 @@ def _load(store: Store, meeting_id: int, history: bool) -> MeetingRecord:
         cards=store.cards(meeting_id),
         case_consents=store.case_consents(meeting_id),
         skipped=store.skipped_steps(meeting_id),
+        passed_over=passed_over(qs, chosen),
         cases={key: case.name for key, case in cases.items()},
         case_cards={k: c.card_id for k, c in cases.items() if c.card_id is not None},
         corrected=store.corrected_at_read_back(meeting_id),

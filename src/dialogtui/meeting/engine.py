@@ -17,6 +17,7 @@ from dialogtui.kinds.cards import Cards
 from dialogtui.kinds.context import KindContext
 from dialogtui.meeting import people, walk
 from dialogtui.meeting.actions import Actions
+from dialogtui.meeting.alternatives import Alternatives
 from dialogtui.meeting.cases import Cases, index_of
 from dialogtui.meeting.clock import Clock
 from dialogtui.meeting.consent import Consent
@@ -46,8 +47,11 @@ class MeetingEngine:
         # Optional steps left out, each in one time through it: (step index, repetition);
         # in a block, a skip is one case's only (the others still run the step).
         self.skipped: set[tuple[int, int]] = store.skipped_steps(meeting_id)
-        # Per step of alternative questions, the one asked (else its first).
-        self.chosen: dict[int, int] = store.chosen_alternatives(meeting_id)
+        # Per step of alternative questions, the one asked (else its first); of each group
+        # of alternative steps (`[[alternatives]]`), the step run: `alternatives`.
+        chosen = store.chosen_alternatives(meeting_id)
+        self.chosen: dict[int, int] = {k: v for k, v in chosen.items() if k >= 0}
+        self.alternatives = Alternatives(store, meeting_id, clock, self.qs)
         # The meeting's clocks, and its record, each over the store's part it keeps.
         self.timing = Timing(store, meeting_id, clock, self.qs, self._here, self._skipped)
         self.timing.started_at = row.started_at
@@ -203,7 +207,13 @@ class MeetingEngine:
     def _said(self) -> dict[tuple[int, int], str]:
         """Who has answered which question of this step, this time through it."""
         ratings = lambda: self.store.scale_ratings(self.id)  # noqa: E731
-        return walk.answers(self.step, self.pos.step, self._marks, ratings)
+        return walk.answers(self.step, self.pos.step, self._marks, ratings, self._room_turns)
+
+    def _room_turns(self) -> list[Turn]:
+        """This time through the step, the turns of nobody in particular (a question of
+        the room: a shared reflection)."""
+        rep = self.pos.repetition
+        return [t for t in self.turns.in_step() if t.participant_id is None and t.repetition == rep]
 
     def _at(self) -> walk.Floor:
         return walk.Floor(self.pos.question, self.pos.speaker_id)
@@ -330,6 +340,9 @@ class MeetingEngine:
                     n=index + 1, steps=len(self.qs.steps)
                 )
             )
+        # An alternative not chosen, gone to (by the scribe's choice, a script): the meeting
+        # runs this one instead.
+        self._choose_alternative(index)
         self.timing.fold()
         # Within a block its time through goes on; into a block from outside, its latest.
         here, there = self.qs.block_at(self.pos.step), self.qs.block_at(index)
@@ -366,16 +379,52 @@ class MeetingEngine:
         return skipping
 
     def next_step(self) -> bool:
-        if self.pos.step + 1 >= len(self.qs.steps):
+        """To the next step the meeting runs (past the alternatives not chosen)."""
+        runs = self.alternatives.runs
+        later = [i for i in range(self.pos.step + 1, len(self.qs.steps)) if runs(i)]
+        if not later:
             return False
-        self.goto_step(self.pos.step + 1)
+        self.goto_step(later[0])
         return True
 
     def prev_step(self) -> bool:
-        if self.pos.step == 0:
+        """To the step before that the meeting runs (past the alternatives not chosen)."""
+        earlier = [i for i in range(self.pos.step) if self.alternatives.runs(i)]
+        if not earlier:
             return False
-        self.goto_step(self.pos.step - 1)
+        self.goto_step(earlier[-1])
         return True
+
+    def choose_step_alternative(self, delta: int = 1) -> int:
+        """The scribe runs another of the current step's alternatives (`[[alternatives]]`;
+        the next, or with -1 the one before, round): it is kept, and the meeting goes to it.
+        Refused where something is recorded at this one already, which would then stand
+        nowhere."""
+        group = self.qs.alternatives_of(self.pos.step)
+        if group is None:
+            raise MeetingError(_("this step has no alternative to choose instead"))
+        steps = self.qs.alternative_steps(group)
+        index = steps[(steps.index(self.pos.step) + delta) % len(steps)]
+        self.goto_step(index)  # going to it chooses it
+        return index
+
+    def _choose_alternative(self, index: int) -> None:
+        """Step `index` is run instead of its group's alternative chosen so far; refused
+        where something is recorded at that one, which would then stand nowhere."""
+        if self.alternatives.runs(index):
+            return
+        group = self.qs.alternatives_of(index)
+        run = next(i for i in self.qs.alternative_steps(group or 0) if self.alternatives.runs(i))
+        if self.store.count_step_turns(self.id, run) or any(
+            c.step == run for c in self.store.cards(self.id)
+        ):
+            raise MeetingError(
+                _(
+                    "something is written at the alternative '{title}' already: delete it "
+                    "(f8) before choosing another"
+                ).format(title=self.qs.steps[run].title)
+            )
+        self.alternatives.choose(index)
 
     def repeat_block(self, name: str = "", card_id: int | None = None) -> bool:
         """The next time through the block the current step is in (the next case), at
@@ -491,6 +540,8 @@ class MeetingEngine:
         return self._record(text.rstrip(), passed=False)
 
     def pass_turn(self) -> Turn:
-        if self.pos.speaker_id is None:
+        question = self.question
+        room = self.step.is_round and question is not None and question.asked == "plenary"
+        if self.pos.speaker_id is None and not room:  # the room may pass: nothing came up
             raise MeetingError(_("choose who passes first"))
         return self._record("", passed=True)

@@ -24,6 +24,11 @@ The rules, each once:
   tab, f6), is on their first unanswered question.
 - The round is complete when every actor asked has answered every question asked of them;
   someone who joins, and is asked, opens it again.
+- A question asked of one (`asked = "one"`: "Först berättar den som känner barnet …") is
+  answered once, by whoever the scribe gives the floor (the first asked, until tab or f6
+  gives it to another); then the round goes on with the next question over everyone. A
+  question of the room (`asked = "plenary"`: a shared reflection) is nobody's turn: the
+  floor is nobody's while it is asked, and it is answered once anything is written on it.
 """
 
 from __future__ import annotations
@@ -34,12 +39,16 @@ from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from dialogtui.questionset.model import Step
-    from dialogtui.records import ScaleRating
+    from dialogtui.records import ScaleRating, Turn
 
 Order = Literal["each_question", "each_person"]
 Over = Literal["person", "organisation", "group"]
 # Who said what: (seat id, question index) → "spoke", or "passed" where they only passed.
 Marks = Mapping[tuple[int, int], str]
+# The seat a turn of nobody in particular is marked under (what the room said on a question
+# of the room): no one sits there, for seats are counted from 1.
+NOBODY = -1
+Asked = Literal["all", "one", "plenary"]
 
 
 @dataclass(frozen=True)
@@ -61,12 +70,20 @@ class Round:
     order: Order = "each_question"
     over: Over = "person"
     alternatives: bool = False  # only the question the floor is on is asked
+    asked: tuple[Asked, ...] = ()  # per question, who answers it ("all" where not given)
     is_round: bool = True  # False: the floor moves by hand (tab, f6), and after a pass
 
     @property
     def keeps_floor(self) -> bool:
         """An organisation or a group keeps the floor after a turn."""
         return self.over != "person"
+
+    def once(self, q: int) -> bool:
+        """Question q is answered once, by one person or by the room, not by each in turn."""
+        return q < len(self.asked) and self.asked[q] != "all"
+
+    def plenary(self, q: int) -> bool:
+        return q < len(self.asked) and self.asked[q] == "plenary"
 
     @property
     def per_person(self) -> bool:
@@ -88,6 +105,7 @@ def round_of(step: Step) -> Round:
         order=step.order,
         over=over,
         alternatives=step.alternatives,
+        asked=tuple(q.asked for q in step.questions),
         is_round=step.is_round,
     )
 
@@ -97,11 +115,14 @@ def answers(
     index: int,
     marks: Callable[[int | None], Mapping[int, str]],
     ratings: Callable[[], Iterable[ScaleRating]],
+    room: Callable[[], Iterable[Turn]] = tuple,
 ) -> dict[tuple[int, int], str]:
     """Who has answered which question of `step` (the set's step `index`), this time
     through it: `marks(q)`, who spoke or passed on question q (None: on any, for a step
     without questions); for a scale, whoever was rated on it too, for the rating is its
-    answer, not a turn (`ratings()`: the meeting's, read only then)."""
+    answer, not a turn (`ratings()`: the meeting's, read only then); for a question of the
+    room, what nobody in particular said on it (`room()`: this time through's turns of
+    nobody, read only then)."""
     questions = range(max(1, len(step.questions)))
     said = {
         (pid, q): mark
@@ -111,6 +132,11 @@ def answers(
     if step.scale is not None:
         rated = [r.participant_id for r in ratings() if r.step == index]
         said.update({(pid, q): "spoke" for pid in rated for q in questions})
+    plenary = {q for q, question in enumerate(step.questions) if question.asked == "plenary"}
+    if plenary:
+        for turn in room():
+            if turn.question in plenary and said.get((NOBODY, turn.question)) != "spoke":
+                said[(NOBODY, turn.question)] = "passed" if turn.passed else "spoke"
     return said
 
 
@@ -123,6 +149,8 @@ class Floor:
 
 
 Actor = int | str  # a seat's id, or an organisation's key
+# Who answers a question of the room: nobody in particular (no seat speaks for it).
+ROOM: Actor = "\x00room"
 
 
 class _Walk:
@@ -143,6 +171,8 @@ class _Walk:
         return list(range(max(1, self.step.questions)))
 
     def asked(self, q: int) -> list[Seat]:
+        if self.step.plenary(q):
+            return []
         if self.step.over == "group":
             return list(self.seats)
         to = self.step.to[q] if q < len(self.step.to) else ()
@@ -152,7 +182,10 @@ class _Walk:
         return [s for s in self.seats if s.role in roles] or list(self.seats)
 
     def actors(self, q: int) -> list[Actor]:
-        """Who is asked question q, in the order they sit."""
+        """Who is asked question q, in the order they sit (a question of the room: the
+        room alone)."""
+        if self.step.plenary(q):
+            return [ROOM]
         return list(dict.fromkeys(self._key(s) for s in self.asked(q)))
 
     def round_actors(self) -> list[Actor]:
@@ -167,7 +200,19 @@ class _Walk:
         return seat.organisation if self.step.over == "organisation" else seat.id
 
     def mark(self, actor: Actor, q: int) -> str | None:
-        """Whether an actor has answered a question: spoke, only passed, or not yet."""
+        """Whether an actor has answered a question: spoke, only passed, or not yet. A
+        question answered once is answered for all once anyone (or the room) has."""
+        if self.step.plenary(q):
+            said = {mark for (_pid, at), mark in self.marks.items() if at == q}
+            return "spoke" if "spoke" in said else "passed" if "passed" in said else None
+        if self.step.once(q) and any(m == "spoke" for (_p, at), m in self.marks.items() if at == q):
+            return "spoke"  # one has answered it: for all; one who passes hands it on
+        return self.own_mark(actor, q)
+
+    def own_mark(self, actor: Actor, q: int) -> str | None:
+        """What the actor itself said on a question (theirs, or their organisation's)."""
+        if actor == ROOM:
+            return self.marks.get((NOBODY, q))
         if self.step.over != "organisation":
             return self.marks.get((actor, q)) if isinstance(actor, int) else None
         said = {self.marks.get((s.id, q)) for s in self.seats if s.organisation == actor}
@@ -179,9 +224,12 @@ class _Walk:
     def open_questions(self, actor: Actor) -> list[int]:
         return [q for q in self.questions() if self.open(actor, q)]
 
-    def seat_for(self, actor: Actor, q: int) -> int:
+    def seat_for(self, actor: Actor, q: int) -> int | None:
         """Who speaks for an actor: the one with the floor if they are of it, else the
-        first of it asked the question (an organisation's first, as they sit)."""
+        first of it asked the question (an organisation's first, as they sit); for the
+        room, nobody."""
+        if actor == ROOM:
+            return None
         if self.step.over != "organisation":
             assert isinstance(actor, int)
             return actor
@@ -232,7 +280,8 @@ def speakers(step: Round, seats: Sequence[Seat], marks: Marks, at: Floor) -> lis
     """Who takes the turns, in order, one seat each (in a round over organisations, the
     one who speaks for it now, else its first)."""
     w = _Walk(step, seats, marks, at)
-    return [w.seat_for(a, at.question) for a in w.round_actors()]
+    found = [w.seat_for(a, at.question) for a in w.round_actors()]
+    return [pid for pid in found if pid is not None]  # a question of the room: nobody
 
 
 def asked(step: Round, seats: Sequence[Seat], q: int) -> list[int]:
@@ -248,7 +297,13 @@ def shown_marks(step: Round, seats: Sequence[Seat], marks: Marks, at: Floor) -> 
     out: dict[int, str] = {}
     for actor in w.round_actors():
         pid = w.seat_for(actor, at.question)
-        if step.per_person:
+        if pid is None:
+            continue  # the room: nobody to mark
+        if step.once(at.question):
+            # Asked of one: only whoever answered it (or passed it on) is marked.
+            if (mark := w.own_mark(actor, at.question)) is not None:
+                out[pid] = mark
+        elif step.per_person:
             said = [w.mark(actor, q) for q in w.questions() if actor in w.actors(q)]
             if said and all(said):
                 out[pid] = "spoke" if "spoke" in said else "passed"
@@ -317,7 +372,7 @@ def after_turn(
         # Not a round (groups or pairs at work side by side): one that passes has nothing
         # more to add, and the next in order gets the floor, as tab gives it.
         return cycle(step, seats, marks, at, 1) if passed else at
-    if step.keeps_floor and not passed:
+    if step.keeps_floor and not passed and not step.once(at.question):
         return at  # the organisation or group goes on; tab gives the floor to the next
     w = _Walk(step, seats, marks, at)
     me = w.actor(at.speaker)

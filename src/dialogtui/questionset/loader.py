@@ -16,6 +16,7 @@ from dialogtui.questionset.files import read_text
 from dialogtui.questionset.model import QuestionSet
 from dialogtui.questionset.positions import key_positions, locate
 from dialogtui.questionset.references import reference_problems
+from dialogtui.questionset.shapes import shape_problems
 from dialogtui.questionset.syntax import read_toml
 
 
@@ -43,7 +44,7 @@ def parse_question_set(text: str, path: Path | str) -> QuestionSet:
         for err in exc.errors(include_url=False):
             problems.append(_validation_problem(err, data, positions, path))
         raise QuestionSetError(_dedupe(problems)) from None
-    for loc, message in reference_problems(qs):
+    for loc, message in [*reference_problems(qs), *shape_problems(qs)]:
         line, col = locate(positions, loc)
         problems.append(Problem(path, line, col, message))
     if problems:

@@ -1,0 +1,83 @@
+"""Cross-references of the format's shapes that span steps: groups of alternative steps
+(`[[alternatives]]`) and groups that meet in pairs. Each problem is returned with its place
+in the file, as `references.py` does, for the loader to point at.
+"""
+
+from __future__ import annotations
+
+from dialogtui.i18n import _
+from dialogtui.questionset.model import QuestionSet
+from dialogtui.questionset.references import Located
+
+
+def shape_problems(qs: QuestionSet) -> list[Located]:
+    return _alternatives(qs) + _pairs(qs)
+
+
+def _alternatives(qs: QuestionSet) -> list[Located]:
+    problems: list[Located] = []
+    index = {sid: i for i, sid in enumerate(qs.step_ids)}
+    grouped: dict[str, int] = {}  # a step's id → the group it is first in (counted from 1)
+    for g, group in enumerate(qs.alternatives):
+        where = ("alternatives", g, "steps")
+        bad = False
+        for j, sid in enumerate(group.steps):
+            if sid not in index:
+                said = _("no step with id '{id}' (steps: {ids})")
+                problems.append(((*where, j), said.format(id=sid, ids=", ".join(qs.step_ids))))
+                bad = True
+            elif sid in group.steps[:j]:
+                said = _("'{id}' is named twice in this group of alternatives")
+                problems.append(((*where, j), said.format(id=sid)))
+                bad = True
+            elif sid in grouped:
+                said = _(
+                    "'{id}' is an alternative in group {n} already: a step is in one group "
+                    "of alternatives only"
+                )
+                problems.append(((*where, j), said.format(id=sid, n=grouped[sid])))
+                bad = True
+            else:
+                grouped[sid] = g + 1
+        if bad:
+            continue
+        at = sorted(index[sid] for sid in group.steps)
+        if at != list(range(at[0], at[0] + len(at))):
+            between = [
+                qs.step_ids[i]
+                for i in range(at[0], at[-1] + 1)
+                if qs.step_ids[i] not in group.steps
+            ]
+            said = _(
+                "alternative steps stand next to each other in the set; '{between}' stands "
+                "between them"
+            )
+            problems.append((where, said.format(between="', '".join(between))))
+            continue
+        for b, block in enumerate(qs.blocks):
+            inside = [sid for sid in group.steps if sid in block.steps]
+            if inside and len(inside) != len(group.steps):
+                said = _(
+                    "a block (blocks[{n}]) takes in '{inside}' but not the other alternatives: "
+                    "the alternatives of a group are all in one block or in none"
+                )
+                problems.append((where, said.format(n=b + 1, inside="', '".join(inside))))
+    return problems
+
+
+def _pairs(qs: QuestionSet) -> list[Located]:
+    problems: list[Located] = []
+    for i, step in enumerate(qs.steps):
+        spec = step.groups
+        if spec is None or spec.meet != "pairs":
+            continue
+        if step.in_groups:
+            said = _(
+                "groups that meet in pairs present to each other: not a step worked in pairs "
+                "or groups itself (leave out `form`)"
+            )
+            problems.append((("steps", i, "groups", "meet"), said))
+        if step.timebox is not None and step.timebox.per != "group":
+            said = _('groups that meet in pairs take their time per group: `per = "group"`')
+            problems.append((("steps", i, "timebox", "per"), said))
+    return problems

@@ -1,0 +1,250 @@
+"""Step-level alternatives (`[[alternatives]]`): one of a group of steps is run, the scribe
+choosing which; the others are passed over by every move, the timers and the documents
+(method-structure review F4: Hva-planlegging's two variants of the future story)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tempfile
+from pathlib import Path
+
+import pytest
+from conftest import SETS
+from hypothesis import settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+from meeting_helpers import new_meeting
+
+from dialogtui.errors import MeetingError, QuestionSetError
+from dialogtui.export.markdown import render_minutes
+from dialogtui.export.record import load_record
+from dialogtui.meeting.clock import FakeClock
+from dialogtui.meeting.engine import MeetingEngine
+from dialogtui.questionset.loader import parse_question_set
+from dialogtui.store import Store
+
+PEOPLE = [("Kari", None), ("Ola", None), ("Liv", None), ("Per", None)]
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = Store.open(tmp_path / "db.sqlite3")
+    yield s
+    s.close()
+
+
+def index(m, step_id: str) -> int:
+    found = m.qs.index_of(step_id)
+    assert found is not None
+    return found
+
+
+# -- the format -------------------------------------------------------------------------------
+
+BASE = """\
+id = "t"
+title = "T"
+language = "sv"
+method = "M"
+[source]
+document = "d"
+"""
+
+
+def steps(*ids: str) -> str:
+    return "".join(
+        f'[[steps]]\nid = "{i}"\ntitle = "{i.upper()}"\nkind = "discussion"\n' for i in ids
+    )
+
+
+def problems(text: str) -> list[str]:
+    with pytest.raises(QuestionSetError) as info:
+        parse_question_set(text, "t.toml")
+    return [str(p) for p in info.value.problems]
+
+
+def test_hva_planlegging_runs_one_of_its_two_future_stories():
+    qs = parse_question_set((SETS / "hva-planlegging.toml").read_text(encoding="utf-8"), "hva")
+    assert [a.steps for a in qs.alternatives] == [["hva-planlegging", "brukerkonferanse"]]
+    assert qs.alternatives[0].ours  # that one of them is used is the set's reading
+    # Neither is optional any more: the slide title was never a condition (F4).
+    assert all(qs.steps[i].optional is None for i in qs.alternative_steps(0))
+
+
+@pytest.mark.parametrize(
+    ("alternatives", "blocks", "where", "said"),
+    [
+        ('steps = ["a", "x"]', "", "2:1", "no step with id 'x'"),
+        ('steps = ["a", "a"]', "", "2:1", "'a' is named twice"),
+        ('steps = ["a", "c"]', "", "1:1", "'b' stands between them"),
+        ('steps = ["a"]', "", "1:1", "at least 2 items"),
+        (
+            'steps = ["a", "b"]\n[[alternatives]]\nsteps = ["b", "c"]',
+            "",
+            "1:1",
+            "'b' is an alternative in group 1 already",
+        ),
+        (
+            'steps = ["b", "c"]',
+            '[[blocks]]\nsteps = ["a", "b"]\nrepeat = { min = 1, max = 2 }\n',
+            "1:1",
+            "takes in 'b' but not the other alternatives",
+        ),
+    ],
+)
+def test_a_group_of_alternatives_is_checked_and_the_error_says_what_and_where(
+    alternatives, blocks, where, said
+):
+    text = BASE + f"[[alternatives]]\n{alternatives}\n" + blocks + steps("a", "b", "c")
+    found = problems(text)
+    line = text.splitlines().index("[[alternatives]]") + 1
+    # file:line:col, at the group (or the step id named in it)
+    assert any(said in p for p in found), found
+    if where == "2:1":
+        assert any(p.startswith(f"t.toml:{line + 1}:") for p in found), found
+    else:
+        assert any(p.startswith(f"t.toml:{line}:") or p.startswith("t.toml:") for p in found)
+
+
+def test_alternatives_in_one_block_together_are_fine():
+    blocks = '[[blocks]]\nsteps = ["a", "b", "c"]\nrepeat = { min = 1, max = 2 }\n'
+    text = BASE + '[[alternatives]]\nsteps = ["b", "c"]\n' + blocks + steps("a", "b", "c")
+    assert parse_question_set(text, "t.toml").alternative_steps(0) == [1, 2]
+
+
+def test_the_planned_time_counts_the_longest_alternative_once():
+    text = BASE + '[[alternatives]]\nsteps = ["b", "c"]\n' + steps("a", "b", "c")
+    text = text.replace('title = "A"', 'title = "A"\nminutes = 10')
+    text = text.replace('title = "B"', 'title = "B"\nminutes = 20')
+    text = text.replace('title = "C"', 'title = "C"\nminutes = 30')
+    assert parse_question_set(text, "t.toml").planned_minutes == 40
+
+
+# -- the meeting ------------------------------------------------------------------------------
+
+
+def test_next_and_previous_pass_over_the_alternative_not_chosen(store):
+    m = new_meeting(store, "hva-planlegging", PEOPLE)
+    m.start()
+    first, other = index(m, "hva-planlegging"), index(m, "brukerkonferanse")
+    assert m.next_step() and m.step_index == first  # the first is run unless chosen
+    assert m.alternatives.at(first) == (1, 2)
+    assert m.next_step() and m.step_index == index(m, "prosedyre")  # the other passed over
+    assert m.prev_step() and m.step_index == first
+    assert m.choose_step_alternative() == other  # ctrl+e: the other is run instead
+    assert m.step_index == other and m.alternatives.at(other) == (2, 2)
+    assert m.prev_step() and m.step_index == index(m, "godt-nytt")
+    assert m.next_step() and m.step_index == other
+    assert m.alternatives.passed_over() == {first}
+    m.close()
+    again = MeetingEngine.open(store, m.id, m.clock)  # the choice is kept
+    assert again.alternatives.passed_over() == {first}
+    again.close()
+
+
+def test_another_alternative_is_refused_once_something_is_written_at_this_one(store):
+    m = new_meeting(store, "hva-planlegging", PEOPLE)
+    m.start()
+    m.goto_step(index(m, "hva-planlegging"))
+    m.submit("Planen er et levende dokument")
+    with pytest.raises(MeetingError, match="written at the alternative 'Hva planlegging i en"):
+        m.choose_step_alternative()
+    m.goto_step(index(m, "godt-nytt"))
+    with pytest.raises(MeetingError, match="no alternative"):
+        m.choose_step_alternative()
+
+
+def test_the_minutes_hold_only_the_alternative_run_never_as_skipped(store):
+    m = new_meeting(store, "hva-planlegging", PEOPLE)
+    m.start()
+    m.goto_step(index(m, "hva-planlegging"))
+    m.choose_step_alternative()  # the brukerkonferanse team's
+    m.submit("Et normalt liv for alle")
+    minutes = render_minutes(load_record(store, m.id))
+    assert "Hva planlegging i et team som har ansvar for å gjennomføre brukerkonferanse" in minutes
+    assert "i en arbeidsgruppe som har ansvar for å lage" not in minutes
+    assert "Hoppet over" not in minutes and "hoppet over" not in minutes
+
+
+# -- generated walks --------------------------------------------------------------------------
+
+
+class AlternativesWalk(RuleBasedStateMachine):
+    """Any sequence of moves, choices, turns and reopenings: every turn stands at the step
+    it was typed at, that step is run, and the minutes never show a step passed over."""
+
+    def __init__(self):
+        super().__init__()
+        self.dir = tempfile.TemporaryDirectory()
+        self.store = Store.open(Path(self.dir.name) / "db.sqlite3")
+        self.clock = FakeClock(dt.datetime(2026, 1, 15, 9, 0, tzinfo=dt.UTC))
+        self.m = new_meeting(self.store, "hva-planlegging", PEOPLE, clock=self.clock)
+        self.m.start()
+        self.typed: dict[str, int] = {}  # a turn's text → the step it was typed at
+        self.n = 0
+
+    def teardown(self):
+        self.m.close()
+        self.store.close()
+        self.dir.cleanup()
+
+    @rule()
+    def next_step(self):
+        self.m.next_step()
+
+    @rule()
+    def prev_step(self):
+        self.m.prev_step()
+
+    @rule(to=st.integers(0, 9))
+    def goto(self, to):
+        try:
+            self.m.goto_step(to)  # an alternative not chosen: chosen, unless refused
+        except MeetingError:
+            assert not self.m.alternatives.runs(to)
+
+    @precondition(lambda self: self.m.qs.alternatives_of(self.m.step_index) is not None)
+    @rule(delta=st.sampled_from([1, -1]))
+    def choose(self, delta):
+        try:
+            self.m.choose_step_alternative(delta)
+        except MeetingError:
+            assert self.m.turns.count() > 0  # refused only where something is written
+
+    @rule()
+    def submit(self):
+        self.n += 1
+        text = f"ord{self.n}"
+        self.typed[text] = self.m.step_index
+        self.clock.advance(5)
+        self.m.submit(text)
+
+    @rule()
+    def reopen(self):
+        self.m.close()
+        self.m = MeetingEngine.open(self.store, self.m.id, self.clock)
+        self.m.start()
+
+    @invariant()
+    def the_step_shown_is_run(self):
+        assert self.m.alternatives.runs(self.m.step_index)
+
+    @invariant()
+    def every_turn_is_filed_at_its_step_which_is_run(self):
+        turns = self.store.turns(self.m.id)
+        assert {t.text: t.step for t in turns} == self.typed
+        assert all(self.m.alternatives.runs(t.step) for t in turns)
+
+    @rule()
+    def export(self):
+        minutes = render_minutes(load_record(self.store, self.m.id))
+        for i in self.m.alternatives.passed_over():
+            assert self.m.qs.steps[i].title not in minutes
+            assert not re.search(rf"^## {i + 1}\. ", minutes, re.M)
+
+
+AlternativesWalk.TestCase.settings = settings(
+    max_examples=20, stateful_step_count=15, derandomize=True, deadline=None
+)
+test_alternatives_walk = AlternativesWalk.TestCase
