@@ -85,6 +85,10 @@ _LABELS: dict[str, str] = {
     "repetition": NC_("document", "Round"),
     "follows_up": NC_("document", "Follows up"),
     "no_actions": NC_("document", "No actions."),
+    # The plan's actions made outside the cases, under each case's own (Träff 4).
+    "other_actions": NC_("document", "Other actions"),
+    # One case's copy (a child's): "{case}" is the case's word, number and name.
+    "case_copy": NC_("document", "This copy holds one case, {case}; the other cases are left out."),
     "times": NC_("document", "Times"),
     "step": NC_("document", "Step"),
     "total": NC_("document", "Total"),

@@ -7,6 +7,7 @@ import functools
 import itertools
 from collections.abc import Callable
 
+from dialogtui.export.cases import Case, CaseKey, block_steps, case_of, meeting_cases
 from dialogtui.export.document import (
     OF_FRAME,
     OF_MEETING,
@@ -70,9 +71,11 @@ class Minutes:
         history: bool = False,
         language: str | None = None,
         only: frozenset[int] | None = None,
+        case: Case | None = None,
     ):
         self.r = record
         self.only = only  # a recipient's copy: whose statements it holds
+        self.case = case  # one case's copy (its record holds that case alone: `only_case`)
         # The labels' language: the meeting's, or a recipient's; its content stays as said.
         self.language = language or record.language
         self.L = labels(self.language)
@@ -191,7 +194,13 @@ class Minutes:
     def copy_notes(self, copy_note: bool = True) -> list[Part]:
         """What this copy holds (a recipient's), and how (pseudonymised, with history)."""
         L = self.L
-        note = self.copy_note() if self.only is not None and copy_note else []
+        # A case's copy for a family none of whom was there holds nobody's statements.
+        note = self.copy_note() if self.only and copy_note else []
+        if self.case is not None:  # one child's: the other cases are not in it
+            before, _, after = L["case_copy"].partition("{case}")
+            space = ours(" " * bool(note), italic=True)
+            line = [ours(before, italic=True), *self.case_line(self.case.key, italic=True)]
+            note += [space, *line, ours(after, italic=True)]
         notes = [L["pseudonymised"]] if self.pseudonymise else []
         notes += [L["with_history"]] if self.history else []
         if not self.own_language:
@@ -222,8 +231,10 @@ class Minutes:
         noted: Line = [ours(": "), self.t(note)] if note else []
         if r.info.consent_given:
             return [ours(L["consent_yes"]), *noted]
-        if any(b.consent for b in r.qs.blocks) and not note:
-            return []
+        if any(b.consent for b in r.qs.blocks):
+            # Taken per case (a child each): each case says its own, and the meeting never
+            # says "missing" for them all; only what the scribe noted for the meeting.
+            return [self.t(note)] if note else []
         if r.info.consent_given is None:
             return [ours(L["consent_not_asked"]), *noted]
         return [ours(L["consent_no"]), *noted]
@@ -239,6 +250,98 @@ class Minutes:
 
     def named(self, name: str) -> Line:
         return [said(name)] if name and not self.pseudonymise else []
+
+    # -- the cases (the times through a block: a child each) ---------------------------
+
+    @functools.cached_property
+    def cases(self) -> list[Case]:
+        """The cases the document covers: one case's copy, that one; else the meeting's."""
+        return [self.case] if self.case is not None else meeting_cases(self.r)
+
+    @functools.cached_property
+    def case_reps(self) -> dict[int, list[int]]:
+        """Each block's cases (its times through), by the block's index."""
+        out: dict[int, list[int]] = {}
+        for c in self.cases:
+            out.setdefault(c.block, []).append(c.repetition)
+        return out
+
+    @functools.cached_property
+    def in_block(self) -> dict[int, int]:
+        """The steps of the set's blocks: each one's block."""
+        return block_steps(self.r.qs)
+
+    def case_name(self, key: CaseKey) -> str:
+        """A case's name, one line; none in a pseudonymised copy (a name can name a child)."""
+        return "" if self.pseudonymise else " ".join(self.r.cases.get(key, "").split())
+
+    def case_line(self, key: CaseKey, italic: bool = False) -> Line:
+        """ "Case 2: Flicka 14": the block's word for one time through it (the set's, in
+        its language), the case's number, and its name where it has one."""
+        block = self.r.qs.blocks[key[0]]
+        each = ours(self.L["repetition"], italic=italic)
+        if block.each and self.own_language:
+            each = self.t(block.each, italic=italic)
+        line = [each, ours(f" {key[1]}", italic=italic)]
+        name = self.case_name(key)
+        return line + ([ours(": ", italic=italic), self.t(name, italic=italic)] if name else [])
+
+    def rep_line(self, n: int, rep: int) -> Line:
+        """A time through step n: its case, in a block; else "Round 2"."""
+        b = self.in_block.get(n)
+        if b is None:
+            return [ours(f"{self.L['repetition']} {rep}")]
+        return self.case_line((b, rep))
+
+    def headed(self, n: int, rep: int, reps: set[int]) -> bool:
+        """Whether step n's time `rep` stands under a heading of its own: a case where the
+        block went through more than once, or has a name, or the copy is one case's; a
+        repeated step's round where it went through more than once."""
+        b = self.in_block.get(n)
+        if b is None:
+            return len(reps) > 1
+        many = len(self.case_reps.get(b, [])) > 1 or rep > 1
+        return many or self.case is not None or bool(self.case_name((b, rep)))
+
+    def skipped_in(self, n: int) -> tuple[set[int], bool]:
+        """The times through step n that skipped it, and whether that is the whole step's
+        (every case of its block skipped it, or it is in none)."""
+        skipped = {rep for s, rep in self.r.skipped if s == n}
+        b = self.in_block.get(n)
+        if b is None or not skipped:
+            return skipped, bool(skipped)
+        return skipped, set(self.case_reps.get(b, [])) <= skipped
+
+    def action_case(self, a: ActionItem) -> CaseKey | None:
+        return case_of(self.r.qs, a.step, a.repetition)
+
+    @functools.cached_property
+    def actions_by_case(self) -> dict[CaseKey | None, list[ActionItem]]:
+        """The actions by the case they were made in (None: outside the cases)."""
+        out: dict[CaseKey | None, list[ActionItem]] = {}
+        for a in self.r.actions:
+            out.setdefault(self.action_case(a), []).append(a)
+        return out
+
+    def plan_body(self, step: Step | None = None, level: int = 3, cases: bool = True) -> list[Part]:
+        """The plan's actions. Where the meeting has cases, a section for each (`cases`):
+        its heading, its own consent, the actions made in it; then those made outside
+        them. Where it has none, one table."""
+        if not self.cases:
+            return list(self.action_table(self.r.actions, step))
+        out: list[Part] = []
+        held = next((b for b, block in enumerate(self.r.qs.blocks) if block.consent), None)
+        for c in self.cases if cases else []:
+            body: list[Block | Section] = []
+            if c.block == held:
+                body.append(self.case_consent(c.repetition))
+            body += self.action_table(self.actions_by_case.get(c.key, []), step, False)
+            out.append(Section([Heading(level, self.case_line(c.key))], body))
+        outside = self.actions_by_case.get(None, [])
+        if outside:
+            heading = Heading(level, [ours(self.L["other_actions"])])
+            out.append(Section([heading], list(self.action_table(outside, step))))
+        return out
 
     def read_back(self) -> Line:
         """Who accepted the minutes as read back, at what time, having heard what ("Anna
@@ -287,7 +390,8 @@ class Minutes:
             actual = self.r.step_seconds.get(n, 0.0)
             actual_total += actual
             p = self.planned(step.planned_minutes)
-            if n in self.r.skipped:
+            skipped, whole = self.skipped_in(n)
+            if whole:
                 p = L["skipped"].lower()
             rows.append(
                 [
@@ -296,6 +400,9 @@ class Minutes:
                     [ours(self.minutes_of(actual))],
                 ]
             )
+            if not whole:  # skipped by some cases only: each of them under the step
+                was = ours(L["skipped"].lower())
+                rows += [[self.rep_line(n, rep), [was], [ours("–")]] for rep in sorted(skipped)]
         planned_text = self.planned(self.r.qs.planned_minutes)
         total = (L["total"], planned_text, self.minutes_of(actual_total))
         rows.append([[ours(x, bold=True)] for x in total])
@@ -311,9 +418,11 @@ class Minutes:
         planned = self.planned(step.planned_minutes)
         actual = self.minutes_of(self.r.step_seconds.get(n, 0.0))
         body: list[Part] = []
+        skipped, whole = self.skipped_in(n)
         if step.optional is not None:
-            # Skipped: that it was, and the source's condition that let it be.
-            was = L["skipped"] if n in self.r.skipped else L["optional"]
+            # Skipped: that it was, and the source's condition that let it be; skipped in
+            # some cases only, it is optional here, and each of those says so in its place.
+            was = L["skipped"] if whole else L["optional"]
             body.append(self.marked(was, self.q(step.optional, italic=True)))
         if step.ours and self.own_language:  # the set's note, in the set's language only
             body.append(self.marked(L["ours"], self.q(step.ours, italic=True)))
@@ -328,14 +437,20 @@ class Minutes:
         found = self.r.qs.block_at(n)
         if found and found[0].consent and n == found[1]:  # a case whose consent was noted
             reps |= set(self.r.case_consents)
-        each = ours(L["repetition"])
-        if found and found[0].each and self.own_language:  # the set's word, in its language
-            each = self.t(found[0].each)
+        # Each case of a block in its place: one that skipped the step says so there, and
+        # the plan's step gives each case its own actions (f3's in the case too).
+        plan_here = found is not None and n == self.plan_step
+        if found is not None:
+            reps |= set(skipped)
+            if plan_here:
+                reps |= set(self.case_reps.get(self.in_block[n], []))
         for rep in sorted(reps) or [1]:
             inner: list[Part] = []
             noted = rep in self.r.case_consents
             if found and found[0].consent and n == found[1] and (rep in reps or noted):
                 inner.append(self.case_consent(rep))  # the case's own, once it was taken up
+            if rep in skipped and not whole:  # this case's skip, not the whole step's
+                inner.append(Paragraph([ours(L["skipped"], italic=True)], OF_METHOD))
             lines = self.said_lines(step)
             if self.told_whole(step):
                 told = [t for (r, _), ts in groups.items() if r == rep for t in ts]
@@ -349,8 +464,11 @@ class Minutes:
                 inner += lines(groups.get((rep, None), []))
             if step.kind.shape.cards:  # the kind's own section, for this time through
                 inner.append(Section([], spec.minutes(self, n, step, rep)))
-            if len(reps) > 1 or (found and rep > 1):  # "Case 2": a block's time through
-                body.append(Section([Heading(3, [each, ours(f" {rep}")])], inner))
+            if plan_here:  # the case's own plan
+                mine = self.actions_by_case.get((self.in_block[n], rep), [])
+                inner += self.action_table(mine, step, case_column=False)
+            if self.headed(n, rep, reps):  # "Case 2: Flicka 14": a block's time through
+                body.append(Section([Heading(3, self.rep_line(n, rep))], inner))
             else:
                 body += inner
         if not step.kind.shape.cards:
@@ -568,7 +686,11 @@ class Minutes:
         actions were followed up. A set that makes no plan gets no plan file saying so."""
         return self.plan_step is not None or bool(self.r.actions) or bool(self.r.carried)
 
-    def action_table(self, items: list[ActionItem], step: Step | None = None) -> list[Block]:
+    def action_table(
+        self, items: list[ActionItem], step: Step | None = None, case_column: bool = True
+    ) -> list[Block]:
+        """The actions' table; `case_column`: with the case each was made in, where they
+        are of several (not under a case's own heading)."""
         L = self.L
         if not items:
             return [Paragraph([ours(L["no_actions"])], OF_MEETING)]
@@ -578,7 +700,8 @@ class Minutes:
         if not self.own_language:  # the set's own headings are in the set's language
             cols = [(f, L[f]) for f, _ in cols]
         names = {g.id: g.name for gs in self.r.groups.values() for g in gs}
-        first, made = made_in(self.r.qs, items, lambda g: self.u(names.get(g, "?")), L)
+        group = lambda g: self.u(names.get(g, "?"))  # noqa: E731
+        first, made = made_in(self.r.qs, items, group, L, cases=case_column)
         heads = [[said(h)] for h in first] + [[self.q(name)] for _, name in cols]
         status = any(a.status is not ActionStatus.open for a in items)
         heads += [[ours(L["status"])]] if status else []
@@ -642,7 +765,7 @@ class Minutes:
             out += self.follow_up()
         if self.plan_step is None and self.r.actions:  # the plan comes last
             heading = Heading(2, [ours(self.L["action_plan"])])
-            out.append(Section([heading], list(self.action_table(self.r.actions))))
+            out.append(Section([heading], self.plan_body()))
         return out
 
     def minutes_draft(self) -> Draft:
@@ -652,7 +775,8 @@ class Minutes:
     def plan_draft(self) -> Draft:
         """The plan on its own: the same in every recipient's copy, as everyone agreed."""
         out = self.header("action_plan", copy_note=False) + self.plan_frame()
-        out += self.action_table(self.r.actions) + self.follow_up()
+        out += self.plan_body(level=2)
+        out += self.follow_up()
         return self.draft("action_plan", out)
 
 
