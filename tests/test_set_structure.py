@@ -105,10 +105,10 @@ REVIEWED = {
             ("hva-planlegging", "individual work", "each alone", "", "", "optional"),
             ("brukerkonferanse", "individual work", "each alone", "", "", "optional"),
             ("prosedyre", "work in pairs", "pairs of godt-nytt", "", "", ""),
-            ("lunsj", "break", "everyone", "", "", ""),
+            ("lunsj", "break", "everyone", "", "", "ours"),
             ("mulighetsanalyse", "group work", "groups", "", "", ""),
             ("felles-analyse", "group work", "groups of mulighetsanalyse", "", "", ""),
-            ("presentasjon", "presentation", "groups of mulighetsanalyse", "", "7-8/group", ""),
+            ("presentasjon", "presentation", "groups of mulighetsanalyse", "", "7-8/group", "ours"),
             ("utstilling", "brief", "everyone", "", "", ""),
             ("handlingsplan", "action planning", "everyone", "", "", "ours"),
         ],
@@ -132,29 +132,29 @@ REVIEWED = {
     "raseborg-myndighetsmote": (
         "not_asked",
         [
-            ("fragor", "round", "roles myndighet", "each_person", "", ""),
+            ("fragor", "round", "roles myndighet", "each_person", "", "ours"),
             ("handlingsplan", "action planning", "everyone", "", "", "ours"),
         ],
     ),
     "raseborg-myndighetsmote-fi": (  # the Finnish translation, its original's shape
         "not_asked",
         [
-            ("fragor", "round", "roles myndighet", "each_person", "", ""),
+            ("fragor", "round", "roles myndighet", "each_person", "", "ours"),
             ("handlingsplan", "action planning", "everyone", "", "", "ours"),
         ],
     ),
     "raseborg-orons-zoner": (
         "not_asked",
         [
-            ("skala", "scale", "everyone", "", "", ""),
-            ("granskning", "round", "everyone", "each_question", "", ""),
+            ("skala", "scale", "everyone", "", "", "ours"),
+            ("granskning", "round", "everyone", "each_question", "", "ours"),
         ],
     ),
     "raseborg-orons-zoner-fi": (  # the Finnish translation, its original's shape
         "not_asked",
         [
-            ("skala", "scale", "everyone", "", "", ""),
-            ("granskning", "round", "everyone", "each_question", "", ""),
+            ("skala", "scale", "everyone", "", "", "ours"),
+            ("granskning", "round", "everyone", "each_question", "", "ours"),
         ],
     ),
     "raseborg-planeringsdialog": (
@@ -213,9 +213,9 @@ REVIEWED = {
         [
             ("startrunda", "opening round", "everyone", "", "", ""),
             ("intressentkarta", "map", "everyone", "", "", "ours"),
-            ("samverkanskarta", "round", "organisations", "", "", ""),
-            ("behov", "needs", "organisations", "each_question", "", ""),
-            ("handlingsplan", "action planning", "everyone", "", "", ""),
+            ("samverkanskarta", "round", "organisations", "", "", "ours"),
+            ("behov", "needs", "organisations", "each_question", "", "ours"),
+            ("handlingsplan", "action planning", "everyone", "", "", "ours"),
             ("avslutning", "closing round", "everyone", "", "", ""),
         ],
     ),
@@ -223,9 +223,9 @@ REVIEWED = {
         "not_asked",
         [
             ("startrunda", "opening round", "everyone", "", "", ""),
-            ("post-it", "group work", "groups (organisation)", "", "", ""),
+            ("post-it", "group work", "groups (organisation)", "", "", "ours"),
             ("tidslinje", "timeline", "organisations", "", "20/organisation", ""),
-            ("reflektion", "discussion", "everyone", "", "", ""),
+            ("reflektion", "discussion", "everyone", "", "", "ours"),
             ("avslutning", "closing round", "everyone", "", "", ""),
         ],
     ),
@@ -236,7 +236,7 @@ REVIEWED = {
             ("caseinventering", "round", "everyone", "", "", ""),
             ("urval", "vote", "everyone", "", "", "optional,ours"),
             ("casekarta", "round", "organisations", "each_question", "", ""),
-            ("handlingsplan", "action planning", "everyone", "", "", ""),
+            ("handlingsplan", "action planning", "everyone", "", "", "ours"),
             ("samverkanskarta", "needs", "organisations", "each_question", "", "optional"),
             ("avslutning", "closing round", "everyone", "", "", ""),
         ],
@@ -246,7 +246,7 @@ REVIEWED = {
         [
             ("startrunda", "opening round", "everyone", "", "", ""),
             ("caseavstamning", "follow up", "everyone", "", "", "ours"),
-            ("summera", "discussion", "everyone", "", "", ""),
+            ("summera", "discussion", "everyone", "", "", "ours"),
             ("aktiviteter", "action planning in groups", "groups (choice)", "", "", ""),
             ("presentera", "presentation", "groups of aktiviteter", "", "", ""),
             ("avslutning", "closing round", "everyone", "", "", ""),
