@@ -167,6 +167,53 @@ def test_the_minutes_hold_only_the_alternative_run_never_as_skipped(store):
     assert "Hoppet over" not in minutes and "hoppet over" not in minutes
 
 
+def test_the_projection_counts_only_the_alternative_run(store):
+    text = BASE + '[[alternatives]]\nsteps = ["b", "c"]\n' + steps("a", "b", "c")
+    for name, minutes in (("A", 10), ("B", 20), ("C", 30)):
+        text = text.replace(f'title = "{name}"', f'title = "{name}"\nminutes = {minutes}')
+    m = new_meeting(store, "t", [("Ada", None)], text=text)
+    m.start()
+    began = m.clock.now()
+    # a (10) and b (20), the alternative run; c (30) passed over: not 60 minutes ahead.
+    assert m.timing.projection().projected_end == began + dt.timedelta(minutes=30)
+    m.goto_step(2)  # c run instead: a and c
+    m.goto_step(0)
+    assert m.timing.projection().projected_end == began + dt.timedelta(minutes=40)
+
+
+def test_the_capture_screen_says_which_alternative_and_runs_another_with_ctrl_e(tmp_path):
+    from tui_helpers import run, text_of, until
+
+    from dialogtui.tui.dialogs.pick import JumpDialog
+
+    db = tmp_path / "db"
+    store = Store.open(db)
+    m = new_meeting(store, "hva-planlegging", PEOPLE)
+    m.goto_step(index(m, "hva-planlegging"))
+    first, other = m.step_index, index(m, "brukerkonferanse")
+    m.close()
+    store.close()
+
+    async def scenario(app, pilot):
+        screen = app.screen
+        engine = screen.engine
+        header = lambda: text_of(screen.query_one("#step-header"))  # noqa: E731
+        assert "alternative 1 of 2; ctrl+e: another" in header()
+        await pilot.press("ctrl+e")
+        await until(pilot, lambda: engine.step_index == other)
+        assert "alternative 2 of 2" in header()
+        await pilot.press("ctrl+g")
+        await until(pilot, lambda: isinstance(app.screen, JumpDialog))
+        listed = "\n".join(app.screen.lines)
+        assert "et team som har ansvar" in listed and "i en arbeidsgruppe" not in listed
+        await pilot.press("escape")
+        await pilot.press("ctrl+b")  # back past the one not run, to Godt nytt
+        await until(pilot, lambda: engine.step_index == first - 1)
+        assert "alternative" not in header()
+
+    run(scenario, db=db, meeting_id=m.id)
+
+
 # -- generated walks --------------------------------------------------------------------------
 
 

@@ -48,14 +48,15 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
     head.append(f"  [{visible(qs.id)}, {qs.language.value}]", style="dim")
     parts.append(head)
     meta = f"{qs.method}. " + _("Planned:") + " "
+    run = [s for n, s in enumerate(qs.steps) if n not in qs.alternatives_left_out]
     fewest = sum(
-        (s.minutes or 0) * (s.repeat.min if s.repeat else 1) for s in qs.steps
-    )  # a block repeated 3–4 times: 130–160 min, not just the most
+        (s.minutes or 0) * (s.repeat.min if s.repeat else 1) for s in run
+    )  # a block repeated 3–4 times: 130–160 min, not just the most; one of alternatives
     if qs.planned_minutes is not None and fewest != qs.planned_minutes:
         meta += f"{fewest}–"
     meta += minutes_of(qs.planned_minutes)
     if any(s.optional is not None for s in qs.steps) and qs.planned_minutes is not None:
-        kept = [s for s in qs.steps if s.optional is None]
+        kept = [s for s in run if s.optional is None]
         needed = sum(s.planned_minutes or 0 for s in kept)
         least = sum((s.minutes or 0) * (s.repeat.min if s.repeat else 1) for s in kept)
         span = f"{least}–" if least != needed else ""  # as the whole: a block's range
@@ -96,7 +97,14 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
             parts.append(indented(hanging("•", text)))
     parts.append(Text(""))
     elapsed = 0
+    began: dict[int, int] = {}  # a group of alternatives: where each of them begins
     for n, step in enumerate(qs.steps, start=1):
+        group = qs.alternatives_of(n - 1)
+        if group is not None:
+            steps = qs.alternative_steps(group)
+            elapsed = began.setdefault(group, elapsed)  # each begins where the first does
+            if steps[0] == n - 1:  # the group begins: say what it is
+                parts.append(_alternatives_line(qs, group, r))
         found = qs.block_at(n - 1)
         if found is not None and found[1] == n - 1:  # a block begins: say what it is
             block, first, last = found
@@ -120,6 +128,9 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
             end = elapsed + step.planned_minutes
             line.append(f"{clock(elapsed)}–{clock(end)} ", style="cyan")
             elapsed = end
+        if group is not None and steps[-1] == n - 1:  # after the group: its longest
+            longest = max((qs.steps[i].planned_minutes or 0) for i in steps)
+            elapsed = began[group] + longest
         line.append(visible(step.title), style="bold")
         at = step.at.removeprefix("L") if step.at else ""
         found_at = (_("source lines {at}") if "-" in at else _("source line {at}")).format(at=at)
@@ -138,6 +149,12 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
             said = _("Timebox: {span} min {per}").format(
                 span=span, per=per.get(tb.per, _("per group"))
             )
+            if step.groups is not None and step.groups.meet == "pairs":
+                # Two groups in a pair, one at a time; the pairs side by side.
+                pair = f"{2 * tb.minutes}–{2 * tb.max_minutes}" if tb.max_minutes else ""
+                said += "; " + _(
+                    "a pair of groups meets for {span} min, the pairs side by side"
+                ).format(span=pair or 2 * tb.minutes)
             details.append(Text(said, style="green"))
         if step.ours:
             details.append(_ours(r(step.ours)))
@@ -162,6 +179,8 @@ def render_agenda(qs: QuestionSet, date: dt.date) -> Group:
             details.append(_note(r(step.note)))
         for n_q, q in enumerate(step.questions, start=1):
             t = plain(r(q.text))
+            if q.asked != "all":
+                t.append(f"  ({_(ASKED[q.asked])})", style="green")
             if q.to:
                 t.append(visible(f"  → {', '.join(qs.role(r).name for r in q.to)}"), style="green")
             details.append(hanging(f"{n_q})" if step.alternatives else "•", t))
@@ -184,6 +203,12 @@ BY_ORGANISATION = N_(
     "Turns: organisation by organisation; any of its people speaks for it, and it keeps "
     "the floor until the next is given it."
 )
+
+# Who answers a question that is not asked of each in turn.
+ASKED = {
+    "one": N_("one person answers it, given the floor by the scribe: f6 or tab"),
+    "plenary": N_("the room together, not one by one"),
+}
 
 # How a round with several questions goes round: central to an anticipation dialogue.
 ORDERS = {
@@ -216,7 +241,10 @@ def _work_form(qs: QuestionSet, step: Step) -> str:
             else _("the groups of '{id}'").format(id=spec.step)
         )
     if step.form == "individual":
-        return _("Work: individually, each on their own.")
+        return _(
+            "Work: individually, each on their own; what one writes is filed under them "
+            "(tab, f6), else as individual work."
+        )
     if step.in_groups:
         formed = earlier or _(FORMED.get(spec.by if spec else "number", FORMED["number"]))
         said = (
@@ -225,9 +253,29 @@ def _work_form(qs: QuestionSet, step: Step) -> str:
             else _("Work: in groups side by side ({formed}); each one's output under it.")
         )
         return said.format(formed=formed)
+    if earlier and spec is not None and spec.meet == "pairs":
+        said = _(
+            "Turns: {groups} meet two by two, the pairs side by side; in each pair one group "
+            "at a time (an odd one out joins the last pair)."
+        )
+        return said.format(groups=earlier)
     if earlier:
         return _("Turns: {groups}, one at a time.").format(groups=earlier)
     return ""
+
+
+def _alternatives_line(qs: QuestionSet, group: int, r) -> RenderableType:
+    """Where a group of alternative steps begins: which they are, and that one is run."""
+    steps = qs.alternative_steps(group)
+    numbers = ", ".join(str(i + 1) for i in steps[:-1])
+    said = _(
+        "Steps {steps} and {last} are alternatives: the meeting runs one of them, the first "
+        "unless the scribe chooses another (ctrl+e at it)."
+    ).format(steps=numbers, last=steps[-1] + 1)
+    out: list[RenderableType] = [plain(said, style="bold green")]
+    if ours := qs.alternatives[group].ours:
+        out.append(_ours(r(ours)))
+    return Padding(Group(*out), (0, 0, 0, 4), expand=False)
 
 
 def _ours(text: str) -> Table:

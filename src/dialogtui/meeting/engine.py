@@ -53,7 +53,8 @@ class MeetingEngine:
         self.chosen: dict[int, int] = {k: v for k, v in chosen.items() if k >= 0}
         self.alternatives = Alternatives(store, meeting_id, clock, self.qs)
         # The meeting's clocks, and its record, each over the store's part it keeps.
-        self.timing = Timing(store, meeting_id, clock, self.qs, self._here, self._skipped)
+        left_out = self.alternatives.passed_over  # the alternatives not run take no time
+        self.timing = Timing(store, meeting_id, clock, self.qs, self._here, self._skipped, left_out)
         self.timing.started_at = row.started_at
         self.groups = Groups(store, meeting_id, self.qs, self._here, self._people)
         self.consent = Consent(store, meeting_id, clock, self.qs, self.info)

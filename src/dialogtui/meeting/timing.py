@@ -39,9 +39,11 @@ class Timing:
         qs: QuestionSet,
         here: Callable[[], Position],
         skipped: Callable[[], set[tuple[int, int]]],
+        passed_over: Callable[[], set[int]] = set,
     ):
         self._store, self._id, self._clock, self._qs = store, meeting_id, clock, qs
         self._here, self._skipped = here, skipped
+        self._passed_over = passed_over  # alternative steps not run: no time, in any case
         self._elapsed = store.step_times(meeting_id)
         self._running_since: dt.datetime | None = None
         self.started_at: dt.datetime | None = None  # when the meeting began (the engine sets it)
@@ -137,4 +139,5 @@ class Timing:
         elapsed = {i: self.elapsed(i) for i in range(len(self._qs.steps))}
         now = self._clock.now()
         step = self._here().step
-        return project(self._qs, elapsed, step, self.started_at, now, self.skipped_ahead())
+        left_out = self.skipped_ahead() | self._passed_over()
+        return project(self._qs, elapsed, step, self.started_at, now, left_out)

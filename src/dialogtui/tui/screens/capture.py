@@ -121,6 +121,15 @@ class CaptureScreen(DialogScreen[None]):
         Binding("ctrl+r", "repeat", N_("Repeat block"), show=False, priority=True),
         # Only on an optional step (check_action): elsewhere ctrl+k is the text box's own.
         Binding("ctrl+k", "skip", N_("Skip optional step"), show=False, priority=True),
+        # Only on one of alternative steps (check_action): elsewhere the text box's end of line.
+        Binding(
+            "ctrl+e",
+            "alternative",
+            N_("Run another alternative"),
+            show=False,
+            priority=True,
+            tooltip=N_("Run another of the step's alternatives instead of this one"),
+        ),
         Binding("ctrl+l", "add_participant", N_("Add participant"), show=False, priority=True),
         Binding("escape", "back", N_("Text box ↔ the step's list"), show=False, priority=True),
         *[
@@ -448,12 +457,20 @@ class CaptureScreen(DialogScreen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "skip":
             return self.engine.step.optional is not None
+        if action == "alternative":
+            return self.engine.qs.alternatives_of(self.engine.step_index) is not None
         # f6 in the turns list is the list's own: who said the highlighted turn.
         return not (action == "choose_speaker" and isinstance(self.focused, Transcript))
 
     async def action_skip(self) -> None:
         await settle(self)
         if self.run(self.engine.skip_step, redraw=False):
+            self._moved()
+
+    async def action_alternative(self) -> None:
+        """ctrl+e: another of the step's alternatives is run, and shown, instead."""
+        await settle(self)
+        if self.run(self.engine.choose_step_alternative, redraw=False):
             self._moved()
 
     async def action_prev_step(self) -> None:
@@ -465,14 +482,19 @@ class CaptureScreen(DialogScreen[None]):
         await settle(self)
         e = self.engine
         titles = agenda_lines(e.qs, e.timing.projection(), e.timing.elapsed)
+        # The alternatives not chosen are not listed: the meeting does not run them.
+        shown = [i for i in range(len(titles)) if e.alternatives.runs(i)]
 
         def done(index: int | None) -> None:
-            if index is not None and self.run(lambda: self.engine.goto_step(index), redraw=False):
+            if index is None:
+                return
+            if self.run(lambda: self.engine.goto_step(shown[index]), redraw=False):
                 self._moved()
 
         from dialogtui.tui.dialogs.pick import JumpDialog
 
-        await self.kept.open(Opening(JumpDialog(titles, self.engine.step_index), done))
+        lines = [titles[i] for i in shown]
+        await self.kept.open(Opening(JumpDialog(lines, shown.index(e.step_index)), done))
 
     async def action_question(self, delta: int) -> None:
         await settle(self)

@@ -46,6 +46,10 @@ class StepHeader(TickingLines):
         if step.optional is not None:
             skipped = (engine.step_index, engine.pos.repetition) in engine.skipped
             kind += ", " + (_("skipped") if skipped else _("optional"))
+        if (alternative := engine.alternatives.at(engine.step_index)) is not None:
+            # One of alternative steps, run instead of the others: which, and the key.
+            said = _("alternative {n} of {of}; ctrl+e: another")
+            kind += ", " + said.format(n=alternative[0], of=alternative[1])
         if step.ours:
             kind += ", " + _("ours (f9)")  # not in the source: the set added it, f9 says what
         line1.append(f"  ({kind})", style="dim")
