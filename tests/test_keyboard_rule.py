@@ -27,7 +27,7 @@ ARRIVALS = {
     "ctrl+n": ["ctrl+n"],
     "ctrl+b": ["ctrl+b"],
     "ctrl+g": ["ctrl+g", "enter"],
-    "ctrl+r": ["ctrl+r"],
+    "ctrl+r": ["ctrl+r", "enter"],  # the next case, with no name (enter in its dialog)
     "ctrl+k": ["ctrl+n", "escape", "ctrl+k"],  # the optional needs step, skipped
 }
 

@@ -58,7 +58,7 @@ class MeetingEngine:
         self.timing.started_at = row.started_at
         self.groups = Groups(store, meeting_id, self.qs, self._here, self._people)
         self.consent = Consent(store, meeting_id, clock, self.qs, self.info)
-        self.turns = Turns(store, meeting_id, clock, self._here, self._knows)
+        self.turns = Turns(store, meeting_id, clock, self._here, self._knows, self._case)
         self.read_back = ReadBacks(store, meeting_id, clock, self.turns, self._people)
         self.notes = Notes(store, meeting_id, clock, self._here)
         self.cards = Cards(self.kind_context)  # the step's cards, as its kind keeps them
@@ -73,6 +73,10 @@ class MeetingEngine:
 
     def _skipped(self) -> set[tuple[int, int]]:
         return self.skipped
+
+    def _case(self) -> int | None:
+        """The current case: the time through the block the step is in (None: in none)."""
+        return self.pos.repetition if self.qs.block_at(self.pos.step) is not None else None
 
     def _people(self) -> list[Participant]:
         return self.participants

@@ -49,7 +49,7 @@ class TurnsVersion:
     """Changes whenever the turns shown change: a new turn raises `newest`; an edit, a
     move to another speaker or a deletion (each kept as a revision) raises `revisions`."""
 
-    newest: int  # the id of the newest turn of this time through the step (0: none yet)
+    newest: int  # the id of the step's newest turn, in a block the case's (0: none yet)
     revisions: int  # how many revisions the meeting's turns have
 
 
@@ -141,7 +141,7 @@ def state_of(engine: MeetingEngine, saved: Saved | None = None) -> MeetingState:
     pos, store, mid = engine.pos, engine.store, engine.id
     return MeetingState(
         at=_place(pos),
-        turns=_turns(store, mid, pos),
+        turns=_turns(store, mid, engine.qs, pos),
         marks=tuple(sorted(engine.round_marks().items())),
         complete=engine.round_complete,
         paused=engine.paused,
@@ -179,7 +179,7 @@ def read_state(store: Store, meeting_id: int, qs: QuestionSet) -> MeetingState:
     marks, complete = _round(store, meeting_id, qs, pos, people, groups)
     return MeetingState(
         at=_place(pos),
-        turns=_turns(store, meeting_id, pos),
+        turns=_turns(store, meeting_id, qs, pos),
         marks=tuple(sorted(marks.items())),
         complete=complete,
         paused=pos.paused,
@@ -205,13 +205,12 @@ def _cases(
     return tuple((b, r, c.name, c.card_id) for (b, r), c in sorted(cases.items()))
 
 
-def _turns(store: Store, meeting_id: int, pos: Position) -> TurnsVersion:
-    # The newest live turn of this time through the step (a case's own) through its index,
-    # and the revisions (rare: an edit, a move, a deletion): two small reads, whatever the
-    # length of the meeting.
-    newest = store.turns(
-        meeting_id, pos.step, last=1, times=False, edited=False, repetition=pos.repetition
-    )
+def _turns(store: Store, meeting_id: int, qs: QuestionSet, pos: Position) -> TurnsVersion:
+    # The newest live turn of the step (in a block, of the current case: each lists its
+    # own) through its index, and the revisions (rare: an edit, a move, a deletion): two
+    # small reads, whatever the length of the meeting.
+    case = pos.repetition if qs.block_at(pos.step) is not None else None
+    newest = store.turns(meeting_id, pos.step, last=1, times=False, edited=False, repetition=case)
     return TurnsVersion(newest[0].id if newest else 0, len(store.revisions(meeting_id)))
 
 

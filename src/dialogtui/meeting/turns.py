@@ -26,7 +26,8 @@ MarksKey = tuple[int, int, int | None]
 
 class Turns:
     """The turns of one meeting; `here`: the position the engine keeps; `known`: whether
-    a participant (or group) of that id is in the meeting."""
+    a participant (or group) of that id is in the meeting; `case`: the current case (the
+    time through a block, where the step is in one; else None)."""
 
     def __init__(
         self,
@@ -35,9 +36,10 @@ class Turns:
         clock: Clock,
         here: Callable[[], Position],
         known: Callable[[int], bool],
+        case: Callable[[], int | None] = lambda: None,
     ):
         self._store, self._id, self._clock = store, meeting_id, clock
-        self._here, self._known = here, known
+        self._here, self._known, self._case = here, known, case
         # Who has spoken, per MarksKey: read once from the store, then kept up to date by
         # each turn, so that walking the round and the state the screen shows after every
         # change (a turn, a tab) do not query a step that grows with the meeting.
@@ -61,12 +63,12 @@ class Turns:
         return dict(self._marks[key])
 
     def in_step(self, step: int | None = None, last: int | None = None) -> list[Turn]:
-        """The turns of a step; by default of the current step in the current time through it
-        (a case lists its own turns, not the case before's); `last`: only that many, the
-        latest."""
-        here = self._here()
+        """The turns of a step; by default of the current step, in a block of the current case
+        only (a case lists its own turns, not the case before's); `last`: only that many,
+        the latest."""
         if step is None:
-            return self._store.turns(self._id, here.step, last=last, repetition=here.repetition)
+            here = self._here().step
+            return self._store.turns(self._id, here, last=last, repetition=self._case())
         return self._store.turns(self._id, step, last=last)
 
     def one(self, turn_id: int) -> Turn | None:
@@ -75,11 +77,10 @@ class Turns:
         return found[0] if found else None
 
     def count(self, step: int | None = None) -> int:
-        """How many turns a step has; by default the current step in the current time
-        through it."""
-        here = self._here()
+        """How many turns a step has; by default the current step, in a block the current
+        case's."""
         if step is None:
-            return self._store.count_step_turns(self._id, here.step, here.repetition)
+            return self._store.count_step_turns(self._id, self._here().step, self._case())
         return self._store.count_step_turns(self._id, step)
 
     def speaking_times(self) -> dict[int | None, tuple[int, float]]:

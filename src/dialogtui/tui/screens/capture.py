@@ -118,7 +118,16 @@ class CaptureScreen(DialogScreen[None]):
         Binding("f8", "transcript", N_("Edit turns"), show=False, priority=True),
         Binding("f10", "read_back", N_("Read back this step"), show=False, priority=True),
         Binding("f9", "notes", N_("Notes"), show=False, priority=True),
-        Binding("ctrl+r", "repeat", N_("Repeat block"), show=False, priority=True),
+        Binding(
+            "ctrl+r",
+            "repeat",
+            N_("Repeat block"),
+            show=False,
+            priority=True,
+            tooltip=N_("The next round, or the next case: a card of the vote, or a name"),
+        ),
+        # Only in a block done once per case (check_action): the header says it there.
+        Binding("f12", "name_case", N_("Name the case"), show=False, priority=True),
         # Only on an optional step (check_action): elsewhere ctrl+k is the text box's own.
         Binding("ctrl+k", "skip", N_("Skip optional step"), show=False, priority=True),
         # Only on one of alternative steps (check_action): elsewhere the text box's end of line.
@@ -459,6 +468,8 @@ class CaptureScreen(DialogScreen[None]):
             return self.engine.step.optional is not None
         if action == "alternative":
             return self.engine.qs.alternatives_of(self.engine.step_index) is not None
+        if action == "name_case":
+            return self.engine.cases.current is not None
         # f6 in the turns list is the list's own: who said the highlighted turn.
         return not (action == "choose_speaker" and isinstance(self.focused, Transcript))
 
@@ -502,6 +513,13 @@ class CaptureScreen(DialogScreen[None]):
 
     async def action_repeat(self) -> None:
         await settle(self)
+        e = self.engine
+        found = e.qs.block_at(e.step_index)
+        if e.step.repeat is None and found is not None and e.pos.repetition < found[0].repeat.max:
+            # The next case: which child it is, chosen from the vote's cards or typed.
+            if (opening := self.dialogs.case("next", self.moved)) is not None:
+                await self.kept.open(opening)
+            return
         repeated: list[bool] = []
         if self.run(lambda: repeated.append(self.engine.repeat_step()), redraw=False):
             if repeated[0]:
@@ -509,6 +527,18 @@ class CaptureScreen(DialogScreen[None]):
             else:
                 self.observe()
                 self.notify(_("This step is not repeated, or all its rounds are done."))
+
+    def moved(self) -> None:
+        """At another step or case, by a dialog's doing (ctrl+r's): shown as arrived at."""
+        self._moved()
+
+    async def action_name_case(self) -> None:
+        """f12: the current case named, or named again."""
+        await settle(self)
+        if (opening := self.dialogs.case("this", self.moved)) is not None:
+            await self.kept.open(opening)
+        else:
+            self.notify(_("This step is not in a block done once per case."))
 
     async def action_pause(self) -> None:
         await settle(self)
@@ -597,6 +627,7 @@ class CaptureScreen(DialogScreen[None]):
                 N_("Another round of a repeated step"),
                 self.action_repeat,
             ),
+            (N_("Name the case…"), N_("A card of the vote, or a name"), self.action_name_case),
             (
                 N_("Read back this step"),
                 N_("Page through what was written, to correct it in the room"),

@@ -1,15 +1,15 @@
 """The capture screen's own dialogs — a note, an action item, a turn corrected, someone who
-joins (their text kept), who speaks, whose a turn was — and the registration of every kind
-of dialog the screen keeps, with how each opens again after a restart (tui/keeping.py): its
-own, the notes list's, the read-back's, and each step panel's, on its step only (a card
-written for a vote is not added to a timeline)."""
+joins, which child a case is (their text kept), who speaks, whose a turn was — and the
+registration of every kind of dialog the screen keeps, with how each opens again after a
+restart (tui/keeping.py): its own, the notes list's, the read-back's, and each step
+panel's, on its step only (a card written for a vote is not added to a timeline)."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Protocol
 
-from dialogtui.i18n import N_, _
+from dialogtui.i18n import N_, _, pgettext
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.meeting.state import ActionSaved, NoteSaved, ParticipantAdded, Saved
 from dialogtui.records import ActionItem, NoteKind, Participant
@@ -24,6 +24,7 @@ NOTE = KeepKind("note")  # a decision, concern or standpoint being written: whic
 ACTION = KeepKind("action")  # an action item written ("new") or corrected (its id)
 EDIT = KeepKind("edit")  # a turn corrected (its id)
 PARTICIPANT = KeepKind("participant")  # someone who joins
+CASE = KeepKind("case")  # a case named: the next one ("next") or the current one ("this")
 
 # Each note's dialog title, in the UI's language (the kind's own name is the store's).
 NOTE_TITLES = {
@@ -44,6 +45,8 @@ class CaptureHost(Protocol):
     ) -> bool: ...
 
     def open_dialog(self, opening: Opening) -> Awaitable[object]: ...
+
+    def moved(self) -> None: ...
 
 
 class CaptureDialogs:
@@ -152,6 +155,50 @@ class CaptureDialogs:
         title = _("Who said it? A number, or the first letters and enter")
         return Opening(SpeakerDialog([p.name for p in people], current, title=title), done)
 
+    def case(self, which: str, then: Callable[[], None]) -> Opening | None:
+        """Which child a case is (issue 30): `which` "next", ctrl+r's next time through the
+        block, or "this", the current case named again (f12). Offered: the cards the vote
+        before the block kept, ranked, those of the other cases left out; or a name typed.
+        `then`: the screen shows where the meeting now is. None outside a block."""
+        from dialogtui.tui.dialogs.case import CaseChoice, CaseDialog, Offered
+
+        host, e = self.host, self.host.engine
+        found, current = e.qs.block_at(e.step_index), e.cases.current
+        if found is None or current is None:
+            return None
+        block, repetition = found[0], e.pos.repetition
+        word = block.each or pgettext("one time through a block", "time")
+        name, card_id = "", None
+        if which == "next":
+            repetition += 1
+            title = _("{word} {n}: which one? (the next {word})")
+        else:
+            title = _("{word} {n}: which one?")
+            named = e.cases.names.get(current)
+            if named is not None:
+                name, card_id = ("", named.card_id) if named.card_id else (named.name, None)
+        cards = [
+            Offered(rank, card.text, card.votes, card.id)
+            for rank, card in e.cases.cards(repetition)
+        ]
+
+        def done(choice: CaseChoice | None) -> None:
+            if choice is None:
+                return
+            if which == "next":
+                moved: list[bool] = []
+
+                def change() -> None:
+                    moved.append(e.repeat_block(choice.name, choice.card_id))
+
+                if host.run(change, redraw=False) and moved[0]:
+                    then()
+            else:
+                host.run(lambda: e.cases.name_case(choice.name, choice.card_id))
+
+        dialog = CaseDialog(title.format(word=word, n=repetition), cards, name, card_id)
+        return Opening(dialog, done, CASE.key(which))
+
     def register(self, kept: KeptDialogs, panels: Iterable[tuple[str, type[StepPanel]]]) -> None:
         """Every kind of dialog the screen keeps, with how it opens again; `panels`: each
         kind of step panel, by the kind of step it works (mounted or not yet)."""
@@ -160,6 +207,7 @@ class CaptureDialogs:
         kept.register(ACTION, self._action_again)
         kept.register(EDIT, lambda about: self.edit(int(about), None) if about.isdigit() else None)
         kept.register(PARTICIPANT, lambda _about: self.participant())
+        kept.register(CASE, self._case_again)
         notes_list.register(kept, engine, host)
         read_back_dialogs.register(kept, engine, host)
         for step_kind, panel in panels:
@@ -176,6 +224,11 @@ class CaptureDialogs:
             return request.opening(host.engine, host.run) if request else None
 
         return again
+
+    def _case_again(self, about: str) -> Opening | None:
+        if about not in ("next", "this"):
+            return None
+        return self.case(about, self.host.moved)
 
     def _note_again(self, about: str) -> Opening | None:
         return self.note(NoteKind(about)) if about in NoteKind.__members__ else None

@@ -19,7 +19,8 @@ from dialogtui.tui.widgets.ticking import TickingLines
 
 def _shown(state: MeetingState) -> object:
     """What the header shows of the meeting: its clock moves the projected end too."""
-    return (state.at.step, state.at.repetition, state.skipped, state.paused, state.clock)
+    at = state.at
+    return (at.step, at.repetition, state.skipped, state.cases, state.paused, state.clock)
 
 
 class StepHeader(TickingLines):
@@ -39,10 +40,15 @@ class StepHeader(TickingLines):
             if step.minutes is not None:
                 kind += f" × {step.minutes} min; " + _("ctrl+r: next round")
         if (found := engine.qs.block_at(engine.step_index)) is not None:
-            block = found[0]
+            # Which case (a child): "Case 2: Flicka 14", by the block's `each` word.
+            block, n = found[0], engine.pos.repetition
             word = visible(block.each or pgettext("one time through a block", "time"))
-            said = _("{word} {n} of {span}; ctrl+r: next {word}")
-            kind += ", " + said.format(word=word, n=engine.pos.repetition, span=block.repeat.span)
+            case = engine.cases.current
+            name = engine.cases.case_name(*case) if case is not None else None
+            said = _("{word} {n}: {name}") if name else _("{word} {n}")
+            line1.append(" · " + said.format(word=word, n=n, name=visible(name)), style="bold")
+            said = _("{span} in all; ctrl+r: next {word}; f12: its name")
+            kind += ", " + said.format(word=word, span=block.repeat.span)
         if step.optional is not None:
             skipped = (engine.step_index, engine.pos.repetition) in engine.skipped
             kind += ", " + (_("skipped") if skipped else _("optional"))

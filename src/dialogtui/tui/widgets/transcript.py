@@ -1,5 +1,6 @@
-"""The turns of the current step. An OptionList draws only the visible lines, so a long
-step stays fast; earlier steps are not shown at all (they are in the minutes).
+"""The turns of the current step; in a block, of the current case (each case lists its own
+turns). An OptionList draws only the visible lines, so a long step stays fast; earlier
+steps are not shown at all (they are in the minutes).
 
 It follows the meeting's state: another step, or a turn edited, moved or deleted, draws
 the list again; a new turn is added below the others."""
@@ -30,6 +31,12 @@ ADDED = 3  # the newest turns read after a change that added some (one, as a rul
 SHOWN_CHARACTERS = 2_000  # of one turn
 
 
+def _shown(state: MeetingState) -> object:
+    """What the list shows of the meeting: the turns of this time through the step (a
+    case's own), and the names they are shown under."""
+    return (state.at.step, state.at.repetition, state.turns, state.people)
+
+
 class Transcript(OptionList):
     HELP_TITLE = N_("Transcript (f8)")
 
@@ -58,9 +65,10 @@ class Transcript(OptionList):
         # Only when the turns changed, or the names they are shown under (a group renamed):
         # a speaker change, a pause or a rating leaves it as it is (wrapping all shown turns
         # again cost up to a quarter of a second).
-        follow(self, lambda state: (state.at.step, state.turns, state.people), self._follow_turns)
+        follow(self, _shown, self._follow_turns)
 
-    _shown: tuple[int, TurnsVersion] | None = None  # (step, its turns' version) on screen now
+    # ((step, time through it), its turns' version) on screen now: a case lists its own.
+    _shown: tuple[tuple[int, int], TurnsVersion] | None = None
     _keep: str | None = None  # the turn to keep highlighted when next drawn (one moved)
     _people: str | None = None  # the names the turns on screen are shown under (a digest)
     _limit = SHOWN  # how many of the step's last turns are shown
@@ -72,7 +80,7 @@ class Transcript(OptionList):
         self._keep = None if turn_id is None else str(turn_id)
 
     def _follow_turns(self, engine: MeetingEngine, state: MeetingState) -> None:
-        was, now = self._shown, (state.at.step, state.turns)
+        was, now = self._shown, ((state.at.step, state.at.repetition), state.turns)
         renamed, self._people = self._people not in (None, state.people), state.people
         if (
             self._keep is None
@@ -102,7 +110,10 @@ class Transcript(OptionList):
         return True
 
     def _show(
-        self, engine: MeetingEngine, shown: tuple[int, TurnsVersion], keep: str | None = None
+        self,
+        engine: MeetingEngine,
+        shown: tuple[tuple[int, int], TurnsVersion],
+        keep: str | None = None,
     ) -> None:
         """Draw the current step: its most recent turns, newest at the bottom (or the turn
         `keep` highlighted)."""
