@@ -51,6 +51,12 @@ class QuestionPanel(Static):
             if q.to:
                 names = ", ".join(engine.qs.role(r).name for r in q.to)
                 out.append(f"\n  → {visible(names)}", style="italic")
+            if q.asked == "one":  # one answers once, then the round goes on
+                said = _("One person answers (tab or f6: who), then the round goes on.")
+                out.append("\n" + said, style="italic")
+            elif q.asked == "plenary":  # the room's: nobody's turn
+                said = _("The room together: what is said is nobody's; alt+↓ goes on.")
+                out.append("\n" + said, style="italic")
         elif step.text:
             out.append(visible(step.text))
         if step.scale is not None:
@@ -68,6 +74,10 @@ class QuestionPanel(Static):
             else:
                 out.append("\n" + _("Optional (ctrl+k skips it):") + " ", style="bold")
             out.append(visible(step.optional), style="italic")
+        if (alternative := engine.alternatives.at(engine.step_index)) is not None:
+            # Run instead of the other alternatives, which a long title must not hide.
+            said = _("Alternative step {n} of {of} (ctrl+e runs another instead).")
+            out.append("\n" + said.format(n=alternative[0], of=alternative[1]), style="bold")
         # Folded away unless asked for: the step's instructions (when a question is shown
         # instead of them) and the facilitators' notes.
         hidden = [t for t in (q and step.text, step.note, q and q.note) if t]
