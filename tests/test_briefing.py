@@ -20,6 +20,7 @@ from dialogtui.export.markdown import render_minutes
 from dialogtui.export.record import load_record
 from dialogtui.meeting.clock import FakeClock
 from dialogtui.meeting.engine import MeetingEngine
+from dialogtui.meeting.state import read_state, state_of
 from dialogtui.questionset.loader import parse_question_set
 from dialogtui.store import Store
 
@@ -95,6 +96,8 @@ def test_the_reflection_is_the_rooms_not_asked_of_each(store):
     m.submit("Skolan är med i allt.")
     assert m.pos.question == 1 and m.speaker is None  # the room goes on until alt+↓
     assert m.round_complete
+    # What another reader of the store sees (the app's status line): the same.
+    assert read_state(store, m.id, m.qs) == state_of(m).shared()
     minutes = render_minutes(load_record(store, m.id))
     reflection = minutes[minutes.index("**Var det något som förvånade?**") :]
     assert "- Vi visste inte hur mycket BUP redan gör." in reflection  # no name: the room's

@@ -272,4 +272,9 @@ def _said(store: Store, meeting_id: int, step: Step, pos: Position) -> dict[tupl
     def marks(question: int | None) -> dict[int, str]:
         return store.round_marks(meeting_id, pos.step, pos.repetition, question)
 
-    return walk.answers(step, pos.step, marks, lambda: store.scale_ratings(meeting_id))
+    def room() -> list:  # what nobody in particular said (a question of the room)
+        turns = store.turns(meeting_id, pos.step, times=False, repetition=pos.repetition)
+        return [t for t in turns if t.participant_id is None]
+
+    ratings = lambda: store.scale_ratings(meeting_id)  # noqa: E731
+    return walk.answers(step, pos.step, marks, ratings, room)
