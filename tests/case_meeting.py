@@ -25,7 +25,9 @@ def goto(m: MeetingEngine, step_id: str) -> None:
     m.goto_step(m.qs.step_ids.index(step_id), repetition=m.pos.repetition)
 
 
-def traff_4_with_cases(store, clock: FakeClock | None = None, **info) -> MeetingEngine:
+def traff_4_with_cases(
+    store, clock: FakeClock | None = None, finish: bool = True, **info
+) -> MeetingEngine:
     clock = clock or FakeClock(dt.datetime(2026, 12, 5, 9, 0, tzinfo=dt.UTC))
     m = new_meeting(store, "samtidigt-traff-4", PEOPLE, clock=clock, title="Träff 4", **info)
     m.start()
@@ -54,5 +56,8 @@ def traff_4_with_cases(store, clock: FakeClock | None = None, **info) -> Meeting
     goto(m, "avslutning")
     m.submit("Jag tar med mig casekartan.")
     m.actions.add(ActionItem("Boka nästa pilotverkstad", who="Lena Ström"))  # outside the cases
-    m.finish()
+    if finish:
+        m.finish()
+    else:  # left open, as the app finds it
+        m.close()
     return m

@@ -11,7 +11,9 @@ import re
 import pytest
 from case_meeting import BOY, GIRL, traff_4_with_cases
 from documents import document_texts
-from exported import named
+from exported import kinds, named
+from pypdf import PdfReader
+from tui_helpers import opened, run, screen_text, text_of, until
 
 from dialogtui.errors import ExportError
 from dialogtui.export.markdown import render_action_plan, render_minutes
@@ -19,6 +21,8 @@ from dialogtui.export.read_back import pages
 from dialogtui.export.record import load_record
 from dialogtui.export.write import export_meeting
 from dialogtui.store import Store
+from dialogtui.tui.dialogs.pick import PickDialog
+from dialogtui.tui.screens.end import EndScreen
 
 # What each case alone holds: none of it may be in the other case's copy.
 OF_BOY = [BOY, "muntligt samtycke, mamma", "Pojken bor med mamma", "Fotbollsgrupp tisdagar"]
@@ -152,3 +156,40 @@ def test_a_pseudonymised_copy_calls_a_case_by_its_number_only(store, meeting, tm
     # The vote's cards say what was written on them; a case is never called by its name.
     assert re.search(r"^### Case 2$", every, re.MULTILINE)
     assert not re.search(r"Case \d: ", every)
+
+
+def test_the_end_screens_family_copy_asks_which_case(tmp_path, private_home):
+    db = tmp_path / "db"
+    store = Store.open(db)
+    mid = traff_4_with_cases(store, finish=False).id
+    store.close()
+
+    async def scenario(app, pilot):
+        end = await opened(pilot, "ctrl+o", EndScreen)
+        await pilot.press("f")  # two children's cases: whose copy
+        await until(pilot, lambda: isinstance(app.screen, PickDialog))
+        shown = screen_text(app)
+        assert f"Case 1: {BOY}" in shown and f"Case 2: {GIRL}" in shown
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: "Written:" in text_of(end.query_one("#export-status")))
+        assert kinds(end.exported) == ["minutes.pdf", "action-plan.pdf", "calendar.ics"]
+        assert end.exported[0].parent.name == f"möte-{mid}-familjen-ärende-2"
+
+    run(scenario, db=db, meeting_id=mid)
+    folder = private_home / "exports" / f"möte-{mid}-familjen-ärende-2"
+    pdf = PdfReader(str(named(folder, "action-plan.pdf")))
+    text = " ".join(" ".join(page.extract_text() for page in pdf.pages).split())
+    assert "Hembesök" in text and "Fotbollsgrupp" not in text and "Pojke" not in text
+
+
+def test_export_case_on_the_command_line(cli, tmp_path):
+    store = Store.open()
+    mid = traff_4_with_cases(store).id
+    store.close()
+    result = cli("export", mid, "--for", "family", "--case", "2", "--out", tmp_path)
+    assert result.code == 0, result.err
+    text = named(tmp_path, "minutes.md").read_text(encoding="utf-8")
+    assert GIRL in text and BOY not in text
+    wrong = cli("export", mid, "--for", "family", "--case", "Flicka 15", "--out", tmp_path)
+    assert wrong.code != 0 and "Traceback" not in wrong.err
+    assert f"“Flicka 15” is no case of this meeting; choose 1 ({BOY}), 2 ({GIRL})" in wrong.err
