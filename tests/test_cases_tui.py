@@ -10,7 +10,9 @@ from test_snapshots import START, app_with, steady
 from tui_helpers import run, screen_text, text_of, type_text, until
 
 from dialogtui.meeting.clock import FakeClock
+from dialogtui.records import ActionItem
 from dialogtui.store import Store
+from dialogtui.tui.dialogs.actions import ActionDialog
 from dialogtui.tui.dialogs.case import CaseDialog
 from dialogtui.tui.screens.capture import CaptureScreen
 
@@ -181,3 +183,38 @@ def test_case_dialog(snap_compare, tmp_path, size):
 @pytest.mark.parametrize("size", SIZES)
 def test_capture_in_case_2(snap_compare, tmp_path, size):
     assert snap_compare(app_with(tmp_path, in_case_2), terminal_size=size, run_before=steady)
+
+
+def test_each_cases_plan_lists_the_actions_made_in_it_f3_included(tmp_path):
+    # N11: "Fotbollsgrupp tisdagar", noted with f3 during case 1's case map, is case 1's.
+    db = tmp_path / "db"
+
+    def two_cases(store, clock):
+        m = at_the_case_map(store, clock)
+        m.actions.add(ActionItem("Fotbollsgrupp tisdagar", who="Lena Ström"))
+        m.repeat_block("Flicka 14, hemmasittare")
+        m.actions.add(ActionItem("Kontakt med BUP", who="Per Berg"))
+        m.goto_step(m.qs.index_of("handlingsplan"))
+        return m
+
+    mid = seeded(db, two_cases)
+
+    async def scenario(app, pilot):
+        engine = app.screen.engine
+        await until(pilot, lambda: "Kontakt med BUP" in screen_text(app))
+        assert "Fotbollsgrupp" not in screen_text(app)
+        await pilot.press("f3")  # one more, in case 2's plan
+        await until(pilot, lambda: isinstance(app.screen, ActionDialog))
+        await type_text(pilot, "Skolbesök")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "Skolbesök" in screen_text(app))
+        engine.goto_step(engine.step_index, repetition=1)
+        app.screen.observe()
+        await until(pilot, lambda: "Fotbollsgrupp tisdagar" in screen_text(app))
+        assert "Kontakt med BUP" not in screen_text(app) and "Skolbesök" not in screen_text(app)
+
+    run(scenario, db=db, meeting_id=mid)
+    store = Store.open(db)
+    made = {a.what: a.repetition for a in store.actions(mid)}
+    store.close()
+    assert made == {"Fotbollsgrupp tisdagar": 1, "Kontakt med BUP": 2, "Skolbesök": 2}

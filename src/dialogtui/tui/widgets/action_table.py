@@ -176,9 +176,14 @@ class ActionTable(ItemTable, StepPanel):
     def show(self, engine: MeetingEngine) -> None:
         cols = columns_for(engine)
         items = engine.actions.all()
+        if (block := engine.qs.block_at(engine.step_index)) is not None:
+            # A case's own plan (a child's): the actions made in this case of the block, f3's
+            # in its other steps too; the other cases' stand in theirs.
+            case, steps = engine.pos.repetition, range(block[1], block[2] + 1)
+            items = [a for a in items if a.step in steps and a.repetition == case]
         L = labels(engine.qs.language.value)  # the set's headings are in its language: all are
         group = lambda gid: p.name if (p := engine.participant(gid)) else "?"  # noqa: E731
-        first, made = made_in(engine.qs, items, group, L)
+        first, made = made_in(engine.qs, items, group, L, cases=block is None)
         rows = (
             [
                 *made(item),
