@@ -295,3 +295,14 @@ AlternativesWalk.TestCase.settings = settings(
     max_examples=20, stateful_step_count=15, derandomize=True, deadline=None
 )
 test_alternatives_walk = AlternativesWalk.TestCase
+
+
+def test_show_says_which_steps_are_alternatives_who_answers_and_how_pairs_meet(cli):
+    hva = " ".join(cli("show", "hva-planlegging", "--date", "2026-01-15").out.split())
+    assert "Steps 2 and 3 are alternatives: the meeting runs one of them" in hva
+    assert "Optional:" not in hva  # the slide titles are no conditions (F4)
+    assert "the groups of step 6 meet two by two, the pairs side by side" in hva
+    assert "a pair of groups meets for 14–16 min, the pairs side by side" in hva
+    traff_4 = " ".join(cli("show", "samtidigt-traff-4", "--date", "2026-01-15").out.split())
+    assert "nätverk. (one person answers it, given the floor by the scribe" in traff_4
+    assert "förvånade? (the room together, not one by one)" in traff_4
