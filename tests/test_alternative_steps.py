@@ -5,6 +5,7 @@ choosing which; the others are passed over by every move, the timers and the doc
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import tempfile
 from pathlib import Path
@@ -306,3 +307,18 @@ def test_show_says_which_steps_are_alternatives_who_answers_and_how_pairs_meet(c
     traff_4 = " ".join(cli("show", "samtidigt-traff-4", "--date", "2026-01-15").out.split())
     assert "nätverk. (one person answers it, given the floor by the scribe" in traff_4
     assert "förvånade? (the room together, not one by one)" in traff_4
+
+
+def test_the_end_screen_times_only_the_alternative_run(store):
+    from rich.console import Console
+
+    from dialogtui.tui.screens.end import summary
+
+    m = new_meeting(store, "hva-planlegging", PEOPLE)
+    m.start()
+    m.goto_step(index(m, "brukerkonferanse"))  # run instead of the first
+    console = Console(width=120, file=io.StringIO(), record=True, color_system=None)
+    console.print(summary(m))
+    shown = console.export_text()
+    assert "3. Hva planlegging i et team" in shown
+    assert "i en arbeidsgruppe" not in shown

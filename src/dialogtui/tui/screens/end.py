@@ -45,6 +45,8 @@ def summary(engine: MeetingEngine) -> Table:
     times.add_column(_("planned"), justify="right")
     times.add_column(_("actual"), justify="right")
     for n, step in enumerate(engine.qs.steps):
+        if not engine.alternatives.runs(n):
+            continue  # an alternative step not chosen: the meeting did not run it
         planned = step.planned_minutes
         actual = engine.timing.elapsed(n)
         over = planned is not None and actual > planned * 60
