@@ -15,13 +15,15 @@ TABLES = Path(__file__).resolve().parent / "sources"
 
 
 def tables() -> dict[str, dict[str, Any]]:
-    """Each set's table by its id, with the document it is written from."""
+    """Each set's table by its id, with what its file says of every set (its document, a
+    break the handbook's times leave out) unless the set's own table says otherwise."""
     found: dict[str, dict[str, Any]] = {}
     for path in sorted(TABLES.glob("*.toml")):
         data = tomllib.loads(path.read_text(encoding="utf-8"))
+        every = {k: v for k, v in data.items() if k != "sets"}
         for set_id, table in data.get("sets", {}).items():
             assert set_id not in found, f"{path.name}: {set_id} has a table already"
-            found[set_id] = {**table, "document": data["document"], "file": path.name}
+            found[set_id] = {**every, **table, "file": path.name}
     return found
 
 
