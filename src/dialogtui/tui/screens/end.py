@@ -241,14 +241,17 @@ class EndScreen(DialogScreen[bool]):
             write(0)
 
     def _cases(self) -> list[Case]:
-        """The meeting's cases, as the documents number them."""
+        """The meeting's children's cases (a block whose every time through takes its own
+        consent, Träff 4's), as the documents number them; not a block's rounds (a
+        reflecting team's), which are no one's own."""
         from dialogtui.export.record import load_record
         from dialogtui.store import Store
 
         try:
             reader = Store.open_reader(self.engine.store.path)
             try:
-                return meeting_cases(load_record(reader, self.engine.id))
+                cases = meeting_cases(load_record(reader, self.engine.id))
+                return [c for c in cases if self.engine.qs.blocks[c.block].consent]
             finally:
                 reader.close()
         except DialogtuiError as exc:  # the export that follows says it again, in its place
