@@ -59,8 +59,9 @@ def consent_block(qs: QuestionSet) -> int | None:
 
 
 def meeting_cases(record: MeetingRecord) -> list[Case]:
-    """The meeting's cases, block by block: every time through a block that the meeting
-    came to (a case after another is one, whether or not anything was written in it)."""
+    """The meeting's cases, block by block: each time through a block up to the last that
+    holds anything (a turn, a card, an action, a skip, a name, a consent); one before it
+    is a case whether or not anything was written in it."""
     qs = record.qs
     steps = block_steps(qs)
     last: dict[int, int] = {}
@@ -78,7 +79,7 @@ def meeting_cases(record: MeetingRecord) -> list[Case]:
         seen(a.step, a.repetition)
     for step, rep in record.skipped:
         seen(step, rep)
-    for (b, rep), _name in record.cases.items():
+    for b, rep in record.cases:
         if b < len(qs.blocks):
             last[b] = max(last.get(b, 0), rep)
     held = consent_block(qs)
@@ -92,13 +93,12 @@ def meeting_cases(record: MeetingRecord) -> list[Case]:
     return out
 
 
-def case_choices(cases: list[Case], each: dict[int, str], named: bool = True) -> list[str]:
-    """Each case as a list says it: "Case 1: Flicka 14", "Case 2" (`named`: with its name,
-    which a pseudonymised copy never shows)."""
+def case_choices(cases: list[Case], each: dict[int, str]) -> list[str]:
+    """Each case as a list to choose from says it: "Case 1: Flicka 14", "Case 2"."""
     out = []
     for c in cases:
         said = f"{each.get(c.block, '')} {c.repetition}".strip()
-        out.append(f"{said}: {c.name}" if named and c.name else said)
+        out.append(f"{said}: {c.name}" if c.name else said)
     return out
 
 
