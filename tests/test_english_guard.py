@@ -471,6 +471,15 @@ async def capture(walk: Walk) -> None:
     await walk.until(lambda: joining.query_one(Select).expanded)
     await walk.stop("participant joins, Role open")
     await walk.press("escape", "escape")
+    # A case of Träff 4's block: named (f12), and which the next one is (ctrl+r).
+    engine = screen.engine
+    engine.goto_step(engine.qs.index_of("casekarta"))
+    screen.moved()
+    await walk.stop("capture, a case")
+    await walk.opens("f12", "case named")
+    await walk.opens("ctrl+r", "next case, which one")
+    engine.goto_step(0)
+    screen.moved()
     # Refusals: the last step's ctrl+n, a step that is not repeated.
     await walk.press("ctrl+r")
     await walk.stop("not repeated")
