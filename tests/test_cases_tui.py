@@ -218,3 +218,18 @@ def test_each_cases_plan_lists_the_actions_made_in_it_f3_included(tmp_path):
     made = {a.what: a.repetition for a in store.actions(mid)}
     store.close()
     assert made == {"Fotbollsgrupp tisdagar": 1, "Kontakt med BUP": 2, "Skolbesök": 2}
+
+
+def test_help_in_a_block_lists_f12(tmp_path):
+    from dialogtui.tui.screens.help import HelpScreen
+
+    db = tmp_path / "db"
+    mid = seeded(db, at_the_case_map)
+
+    async def scenario(app, pilot):
+        await until(pilot, lambda: "Case 1:" in header(app))
+        await pilot.press("f1")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await until(pilot, lambda: "Name the case" in screen_text(app).replace("\n", " "))
+
+    run(scenario, db=db, meeting_id=mid, size=(80, 60))
