@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from case_meeting import BOY, GIRL, traff_4_with_cases
+from case_meeting import BOY, GIRL, PEOPLE, traff_4_with_cases
 from documents import document_texts
 from exported import kinds, named
+from meeting_helpers import new_meeting
 from pypdf import PdfReader
 from tui_helpers import opened, run, screen_text, text_of, until
 
@@ -138,8 +139,6 @@ def test_an_unknown_case_is_a_clear_error(store, meeting, tmp_path, case, said):
 
 
 def test_a_meeting_without_cases_says_so(store, tmp_path):
-    from meeting_helpers import new_meeting
-
     m = new_meeting(store, "raseborg-temamote", [("Anna", None)])
     m.start()
     m.submit("Något.")
@@ -193,3 +192,18 @@ def test_export_case_on_the_command_line(cli, tmp_path):
     wrong = cli("export", mid, "--for", "family", "--case", "Flicka 15", "--out", tmp_path)
     assert wrong.code != 0 and "Traceback" not in wrong.err
     assert f"“Flicka 15” is no case of this meeting; choose 1 ({BOY}), 2 ({GIRL})" in wrong.err
+
+
+def test_a_case_copy_of_a_later_meeting_holds_no_earlier_cases_actions(store, tmp_path):
+    first = traff_4_with_cases(store, series="träffar")
+    later = new_meeting(store, "samtidigt-traff-4", PEOPLE, series="träffar", previous_id=first.id)
+    later.start()
+    later.goto_step(later.qs.index_of("casekarta"))
+    later.submit("Ett nytt barn.")
+    carried = {a.what for a in later.actions.carried()}
+    assert {"Fotbollsgrupp tisdagar", "Boka nästa pilotverkstad"} <= carried
+    export_meeting(store, later.id, tmp_path, to="everyone", case="1")
+    text = named(tmp_path, "minutes.md").read_text(encoding="utf-8")
+    # The earlier meeting's case 1 was another child: its actions are not this case's.
+    assert "Fotbollsgrupp" not in text and "Hembesök" not in text
+    assert "Boka nästa pilotverkstad" in text  # made outside the cases: everyone's

@@ -144,8 +144,9 @@ def only_case(record: MeetingRecord, case: Case) -> MeetingRecord:
     and name, and what was said outside the cases; nothing made in another case. What a
     block's step holds that records no case (a decision, a concern, a rating, a choice
     noted there) is left out, since it may be another case's; so are the cards of the vote
-    that chose the cases but this one's (each card a child), and the plan's frame where
-    the plan is made in the cases (its goal may be another child's)."""
+    that chose the cases but this one's (each card a child), the plan's frame where the
+    plan is made in the cases (its goal may be another child's), and an earlier meeting's
+    actions made in its cases (its case 2 need not be this one's)."""
     qs = record.qs
     steps = block_steps(qs)
     mine = case.key
@@ -173,6 +174,8 @@ def only_case(record: MeetingRecord, case: Case) -> MeetingRecord:
     plan = record.plan
     if plan_step is not None and plan_step in steps:
         plan = type(plan)()
+    carried = [a for a in record.carried if outside(a.step)]
+    followed = {a.id for a in carried}
     held = consent_block(qs)
     consents = {rep: how for rep, how in record.case_consents.items() if (held, rep) == mine}
     return dataclasses.replace(
@@ -181,6 +184,8 @@ def only_case(record: MeetingRecord, case: Case) -> MeetingRecord:
         deleted=[t for t in record.deleted if kept(t.step, t.repetition)],
         cards=cards,
         actions=[a for a in record.actions if kept(a.step, a.repetition)],
+        carried=carried,
+        follow_ups=[f for f in record.follow_ups if f.action_id in followed],
         notes=[x for x in record.notes if outside(x.step)],
         ratings=[x for x in record.ratings if outside(x.step)],
         choices=[x for x in record.choices if outside(x.step)],
