@@ -207,3 +207,24 @@ def test_a_case_copy_of_a_later_meeting_holds_no_earlier_cases_actions(store, tm
     # The earlier meeting's case 1 was another child: its actions are not this case's.
     assert "Fotbollsgrupp" not in text and "Hembesök" not in text
     assert "Boka nästa pilotverkstad" in text  # made outside the cases: everyone's
+
+
+def test_the_end_screens_journal_note_is_for_one_organisation_and_one_case(tmp_path, private_home):
+    db = tmp_path / "db"
+    store = Store.open(db)
+    mid = traff_4_with_cases(store, finish=False).id
+    store.close()
+
+    async def scenario(app, pilot):
+        end = await opened(pilot, "ctrl+o", EndScreen)
+        await pilot.press("j")  # two organisations: whose journal
+        await until(pilot, lambda: isinstance(app.screen, PickDialog))
+        await pilot.press("down", "enter")  # Socialtjänsten
+        await until(pilot, lambda: f"Case 1: {BOY}" in screen_text(app))  # which child's
+        await pilot.press("enter")
+        await until(pilot, lambda: "clipboard" in text_of(end.query_one("#export-status")))
+        note = end.exported[0].read_text(encoding="utf-8")
+        assert "Anpassad studiegång" in note and "Hembesök" not in note and GIRL not in note
+        assert app.clipboard == note
+
+    run(scenario, db=db, meeting_id=mid)

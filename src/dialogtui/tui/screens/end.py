@@ -261,23 +261,39 @@ class EndScreen(DialogScreen[bool]):
     async def action_journal(self) -> None:
         """An organisation's copy for its journal: its people's statements and the
         family's, as text to paste (copied to the clipboard too) and a document to attach.
-        With several organisations present, the scribe chooses whose."""
+        With several organisations present, the scribe chooses whose; with several
+        children's cases, which child's record it goes into: it holds that case alone."""
         from dialogtui.export.recipients import organisations
         from dialogtui.tui.dialogs.pick import PickDialog
 
         await settle(self)
         names = organisations(self.engine.qs, self.engine.participants)
+        cases = self._cases()
 
-        def write(chosen: int | None) -> None:
-            if chosen is not None:
-                self.query_one("#export-status", Static).update(_("Exporting…"))
-                to = names[chosen] if names else "everyone"
-                self._export(False, None, formats=self.PRESETS["journal"], to=to, copy=True)
+        def write(to: str, case: str | None) -> None:
+            self.query_one("#export-status", Static).update(_("Exporting…"))
+            formats = self.PRESETS["journal"]
+            self._export(False, None, formats=formats, to=to, copy=True, case=case)
+
+        def whose(chosen: int | None) -> None:
+            if chosen is None:
+                return
+            to = names[chosen] if names else "everyone"
+            if len(cases) > 1:
+                lines = case_choices(cases, each_word(self.engine.qs, _("Case")))
+
+                def case_chosen(n: int | None) -> None:
+                    if n is not None:
+                        write(to, str(cases[n].number))
+
+                self.app.push_screen(PickDialog(_("Journal note of"), lines, 0), case_chosen)
+            else:
+                write(to, None)
 
         if len(names) > 1:
-            await self.app.push_screen(PickDialog(_("Journal note for"), names, 0), write)
+            await self.app.push_screen(PickDialog(_("Journal note for"), names, 0), whose)
         else:
-            write(0)
+            whose(0)
 
     async def action_read_back(self) -> None:
         """Read back in the room before anything is exported: corrections, objections, and
