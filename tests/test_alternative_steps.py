@@ -76,36 +76,31 @@ def test_hva_planlegging_runs_one_of_its_two_future_stories():
 @pytest.mark.parametrize(
     ("alternatives", "blocks", "where", "said"),
     [
-        ('steps = ["a", "x"]', "", "2:1", "no step with id 'x'"),
-        ('steps = ["a", "a"]', "", "2:1", "'a' is named twice"),
-        ('steps = ["a", "c"]', "", "1:1", "'b' stands between them"),
-        ('steps = ["a"]', "", "1:1", "at least 2 items"),
+        ('steps = ["a", "x"]', "", "8:15", "no step with id 'x' (steps: a, b, c)"),
+        ('steps = ["a", "a"]', "", "8:15", "'a' is named twice"),
+        ('steps = ["a", "c"]', "", "8:1", "next to each other in the set; 'b' stands between them"),
+        ('steps = ["a"]', "", "8:1", "list should have at least 2 items, not 1"),
         (
             'steps = ["a", "b"]\n[[alternatives]]\nsteps = ["b", "c"]',
             "",
-            "1:1",
+            "10:10",
             "'b' is an alternative in group 1 already",
         ),
         (
             'steps = ["b", "c"]',
             '[[blocks]]\nsteps = ["a", "b"]\nrepeat = { min = 1, max = 2 }\n',
-            "1:1",
-            "takes in 'b' but not the other alternatives",
+            "8:1",
+            "a block (blocks[1]) takes in 'b' but not the other alternatives",
         ),
     ],
 )
 def test_a_group_of_alternatives_is_checked_and_the_error_says_what_and_where(
     alternatives, blocks, where, said
 ):
+    # file:line:col, at the group's `steps` (or at the step id named in it)
     text = BASE + f"[[alternatives]]\n{alternatives}\n" + blocks + steps("a", "b", "c")
     found = problems(text)
-    line = text.splitlines().index("[[alternatives]]") + 1
-    # file:line:col, at the group (or the step id named in it)
-    assert any(said in p for p in found), found
-    if where == "2:1":
-        assert any(p.startswith(f"t.toml:{line + 1}:") for p in found), found
-    else:
-        assert any(p.startswith(f"t.toml:{line}:") or p.startswith("t.toml:") for p in found)
+    assert any(p.startswith(f"t.toml:{where}: ") and said in p for p in found), found
 
 
 def test_alternatives_in_one_block_together_are_fine():
@@ -322,3 +317,27 @@ def test_the_end_screen_times_only_the_alternative_run(store):
     shown = console.export_text()
     assert "3. Hva planlegging i et team" in shown
     assert "i en arbeidsgruppe" not in shown
+
+
+@pytest.mark.parametrize(
+    ("presenting", "where", "said"),
+    [
+        ('groups = { by = "number", count = 4, meet = "pairs" }', "16:1", 'by = "step" only'),
+        (
+            'form = "groups"\ngroups = { by = "step", step = "a", meet = "pairs" }',
+            "17:37",
+            "not a step worked in pairs or groups itself",
+        ),
+        (
+            'groups = { by = "step", step = "a", meet = "pairs" }\n'
+            'timebox = { per = "person", minutes = 7 }',
+            "17:13",
+            'take their time per group: `per = "group"`',
+        ),
+    ],
+)
+def test_groups_meeting_in_pairs_are_checked(presenting, where, said):
+    text = BASE + '[[steps]]\nid = "a"\ntitle = "A"\nkind = "group_work"\nform = "groups"\n'
+    text += f'[[steps]]\nid = "b"\ntitle = "B"\nkind = "presentation"\n{presenting}\n'
+    found = problems(text)
+    assert any(p.startswith(f"t.toml:{where}: ") and said in p for p in found), found
