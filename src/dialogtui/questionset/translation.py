@@ -38,6 +38,7 @@ from dialogtui.questionset.model import (
     ScalePoint,
     Source,
     Step,
+    StepAlternatives,
     Timebox,
     Vote,
 )
@@ -58,6 +59,7 @@ WORDS: dict[type[BaseModel], set[str]] = {
     ChoiceOption: {"label", "description"},
     ActionColumn: {"label"},
     Block: {"each"},
+    StepAlternatives: {"ours"},
 }
 # The set's own: its id and language, what it translates, and what its `ours` says of it.
 OWN = {"id", "language", "translation_of", "ours"}
@@ -65,6 +67,7 @@ STRUCTURE: dict[type[BaseModel], set[str]] = {
     QuestionSet: {
         *("source", "horizon", "consent", "consent_required", "facilitators"),
         *("break_minutes", "standpoints", "guidance", "roles", "steps", "blocks"),
+        "alternatives",
     },
     Source: {"document", "page", "total"},  # the same source, cited as it is written
     Horizon: {"years", "months"},
@@ -76,8 +79,8 @@ STRUCTURE: dict[type[BaseModel], set[str]] = {
         *("groups", "questions", "alternatives", "timebox", "repeat", "scale", "choice"),
         *("vote", "columns"),
     },
-    Groups: {"by", "count", "step"},
-    Question: {"to"},
+    Groups: {"by", "count", "step", "meet"},
+    Question: {"to", "asked"},
     Timebox: {"per", "minutes", "max_minutes"},
     Repeat: {"min", "max"},
     Scale: {"points", "rated_by"},
@@ -87,6 +90,7 @@ STRUCTURE: dict[type[BaseModel], set[str]] = {
     Vote: {"dots", "keep"},
     ActionColumn: {"field"},
     Block: {"steps", "repeat", "consent"},
+    StepAlternatives: {"steps"},
 }
 
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
