@@ -36,6 +36,7 @@ ROLE_NAMES = {r: f"Roll {r[1]}" for r in ROLES}
 ORGS = ("Skola", "BUP", "Fritid", "")  # "": the role's name, else the person's own
 ROLE = st.sampled_from((None, *ROLES))
 ORDERS = ("each_question", "each_person")
+ROOM = "the room"  # who answers a question of the room, in the model
 OVER = ("person", "organisation", "group")
 
 
@@ -65,6 +66,9 @@ class Case:
     roles: tuple[str, ...]  # the step's roles
     to: tuple[tuple[str, ...], ...]  # per question, the roles it is addressed to
     alternatives: bool
+    # Per question, who answers it: "all" in turn, "one" once, "plenary" the room (only in
+    # a round of each question, over people or organisations, of no alternatives).
+    asked: tuple[str, ...]
     groups: int
     people: tuple[tuple[str | None, str], ...]  # (role, organisation) in the order they sit
     keys: tuple[tuple, ...]
@@ -87,12 +91,20 @@ def cases(draw, order: str, over: str) -> Case:
     n = draw(st.integers(1, 4))
     roles = st.lists(st.sampled_from(ROLES), unique=True, max_size=2).map(tuple)
     people = st.lists(st.tuples(ROLE, st.sampled_from(ORGS)), min_size=1, max_size=6)
+    alternatives = n > 1 and draw(st.booleans())
+    asked = ["all"] * n
+    if order == "each_question" and over != "group" and not alternatives and n > 1:
+        asked = draw(st.lists(st.sampled_from(("all", "all", "one", "plenary")), min_size=n))
+        asked = asked[:n]
+        if "all" not in asked:  # a round asks someone in turn (the format says so)
+            asked[draw(st.integers(0, n - 1))] = "all"
     return Case(
         order=order,
         over=over,
         roles=draw(roles),
         to=tuple(draw(roles) for _ in range(n)),
-        alternatives=n > 1 and draw(st.booleans()),
+        alternatives=alternatives,
+        asked=tuple(asked),
         groups=draw(st.integers(1, 3)),
         people=tuple(draw(people)),
         keys=tuple(draw(st.lists(KEY, max_size=30))),
@@ -129,6 +141,7 @@ class PureScribe:
             order=case.order,
             over=case.over,
             alternatives=case.alternatives,
+            asked=case.asked,  # type: ignore[arg-type]  # the format's words, drawn
         )
         self.everyone = [who(n + 1, f"P{n}", r, o) for n, (r, o) in enumerate(case.people)]
         self.groups = [Who(100 + n, None, f"grupp {n + 1}") for n in range(case.groups)]
@@ -174,11 +187,10 @@ class PureScribe:
         return [w.id for w in self.seats() if w.organisation in orgs]
 
     def turn(self, passed: bool) -> None:
-        assert self.speaker is not None
-        key = (self.speaker, self.question)
+        key = (walk.NOBODY if self.speaker is None else self.speaker, self.question)
         if self.said.get(key) != "spoke":
             self.said[key] = "passed" if passed else "spoke"
-        self.log.append((*key, passed))
+        self.log.append((self.speaker, self.question, passed))
         self.floor = walk.after_turn(*self.args(), passed=passed)
 
     def tab(self, delta: int) -> None:
@@ -217,6 +229,7 @@ def set_text(case: Case) -> str:
         lines.append("alternatives = true")
     for n, to in enumerate(case.to):
         lines += ["[[steps.questions]]", f'text = "F{n + 1}"', f"to = {listed(to)}"]
+        lines.append(f'asked = "{case.asked[n]}"')
     return "\n".join(lines) + "\n"
 
 
@@ -254,7 +267,7 @@ class EngineScribe:
         return [
             (t.participant_id, t.question or 0, t.passed)
             for t in self.m.turns.in_step()
-            if t.repetition == rep and t.participant_id is not None
+            if t.repetition == rep
         ]
 
     def complete(self) -> bool:
@@ -300,9 +313,15 @@ class Model:
     def __init__(self, s: Scribe):
         self.s, self.case = s, s.case
 
+    def room(self, q: int) -> bool:
+        """Question q is the room's: nobody's turn."""
+        return self.case.asked[q] == "plenary"
+
     def asked(self, q: int) -> list[Who]:
         """Who is asked question q: its addressees, else the step's roles, else (nobody
-        holding them) everyone; groups are all asked."""
+        holding them) everyone; groups are all asked; a question of the room, nobody."""
+        if self.room(q):
+            return []
         if self.case.over == "group":
             return self.s.seats()
         roles = self.case.to[q] or self.case.roles
@@ -320,21 +339,30 @@ class Model:
         return [self.s.question] if self.case.alternatives else list(range(len(self.case.to)))
 
     def actors(self, q: int) -> list:
+        if self.room(q):
+            return [ROOM]
         return list(dict.fromkeys(self.actor(p.id) for p in self.asked(q)))
 
     def said(self) -> dict[tuple, set[bool]]:
-        """(actor, question) → whether each of its turns there was a pass."""
+        """(actor, question) → whether each of its turns there was a pass; on a question of
+        the room, whoever said it (nobody, or one given the floor), the room's."""
         out: dict[tuple, set[bool]] = {}
         for pid, q, passed in self.s.turns():
-            out.setdefault((self.actor(pid), q), set()).add(passed)
+            actor = ROOM if self.room(q) else self.actor(pid)
+            out.setdefault((actor, q), set()).add(passed)
         return out
 
     def pairs(self) -> list[tuple]:
         return [(a, q) for q in self.questions() for a in self.actors(q)]
 
     def open_pairs(self) -> list[tuple]:
+        """The pairs not answered; a question asked of one is answered for all once anyone
+        has said something on it (one who passes only hands it on)."""
         said = self.said()
-        return [pair for pair in self.pairs() if pair not in said]
+        spoke_once = {
+            q for (_a, q), passes in said.items() if self.case.asked[q] == "one" and False in passes
+        }
+        return [pair for pair in self.pairs() if pair not in said and pair[1] not in spoke_once]
 
     def first_open(self, actor) -> int | None:
         return next(
@@ -355,6 +383,11 @@ class Model:
                     out[a] = "spoke" if any(False in s for s in theirs if s) else "passed"
             return out
         q = self.s.question
+        if self.room(q):
+            return out  # the room is no one in the strip
+        if self.case.asked[q] == "one":  # only who answered it, or passed it on
+            theirs = [a for a in self.actors(q) if (a, q) in said]
+            return {a: "spoke" if False in said[(a, q)] else "passed" for a in theirs}
         for a in self.actors(q):
             if (a, q) in said:
                 out[a] = "spoke" if False in said[(a, q)] else "passed"
@@ -362,27 +395,39 @@ class Model:
 
     @property
     def floor(self) -> tuple:
-        return self.actor(self.s.speaker), self.s.question
+        """Who has the floor (the room, on its question with nobody on it), and where."""
+        q = self.s.question
+        if self.s.speaker is None and self.room(q):
+            return ROOM, q
+        return self.actor(self.s.speaker), q
 
 
 def check(model: Model, s: Scribe, key: tuple, before: tuple) -> None:
     """Every rule, after every key."""
     case = model.case
-    # The floor only ever goes to someone asked the question it is on.
-    if s.speaker is not None:
+    # The floor only ever goes to someone asked the question it is on (on a question of the
+    # room, f6 may give it to anyone there: what they say is the room's).
+    if s.speaker is not None and not model.room(s.question):
         assert model.actor(s.speaker) in model.actors(s.question), "floor on one not asked"
+    # A question of the room is nobody's turn: the round never gives it to anyone.
+    if key[0] not in ("choose", "none") and model.room(s.question) and before[1] != s.question:
+        assert s.speaker is None, "the room's question given to someone"
     # Complete iff everyone asked has answered or passed every question asked of them.
     assert s.complete() == model.complete(), "round complete ≠ every pair answered"
     # When the round moves on (after a turn where the floor is not kept, after any pass, as
     # it starts), it is on a question its holder has not answered; complete, on nobody.
     moved = key[0] == "pass" or key[0] == "start" or (key[0] == "answer" and case.over == "person")
+    if key[0] == "answer" and model.room(before[1]):
+        moved = False  # the room, or one given the floor in it, goes on until alt+↓
+    if key[0] == "answer" and case.asked[before[1]] == "one" and before[0] is not None:
+        moved = True  # asked of one: answered once, the round goes on
     if moved:
         if model.complete():
             assert s.speaker is None, "the round is complete, yet someone has the floor"
         else:
             assert model.floor in model.open_pairs(), "the round moved to an answered question"
     # A pass never leaves the floor with the one who passed, on what they passed.
-    if key[0] == "pass":
+    if key[0] == "pass" and before[0] != ROOM:
         assert model.floor != before, "a pass kept the floor"
     # Whoever gets the floor in a round of each person (the round moving on, tab, f6) is
     # on their first unanswered question.
@@ -405,9 +450,9 @@ def press(s: Scribe, key: tuple) -> tuple:
     """Press a key as the scribe would; the key pressed, or ("none",) where the scribe
     would not (nobody has the floor to answer or pass)."""
     match key:
-        case ("answer",) if s.speaker is not None:
-            s.turn(passed=False)
-        case ("pass",) if s.speaker is not None:
+        case ("answer",) if s.speaker is not None or s.case.asked[s.question] == "plenary":
+            s.turn(passed=False)  # with nobody on the floor: the room's
+        case ("pass",) if s.speaker is not None or s.case.asked[s.question] == "plenary":
             s.turn(passed=True)
         case ("tab", delta):
             s.tab(delta)
@@ -435,9 +480,11 @@ def drive(s: Scribe) -> None:
     for _ in range(len(model.open_pairs()) + 1):
         if s.complete():
             break
-        assert s.speaker is not None, "nobody has the floor in a round not complete"
+        room = model.room(s.question)
+        assert s.speaker is not None or room, "nobody has the floor in a round not complete"
         before = model.floor
-        check(model, s, press(s, (word,)), before)
+        # The room keeps its question after saying something: passing moves on.
+        check(model, s, press(s, ("pass",) if room else (word,)), before)
     assert s.complete(), "the answers did not complete the round"
 
 

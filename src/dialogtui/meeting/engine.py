@@ -501,8 +501,12 @@ class MeetingEngine:
     def _advance_round(self, passed: bool) -> None:
         """After a turn: the next one (or question) as the step's order says; after a pass,
         always (whoever passes has nothing to add)."""
-        if self.pos.speaker_id is None or not (self.step.is_round or passed):
+        if not (self.step.is_round or passed):
             return  # outside a round only a pass moves the floor on (groups side by side)
+        question = self.question
+        room = question is not None and question.asked == "plenary"
+        if self.pos.speaker_id is None and not (room and passed):
+            return  # nobody's turn; the room, having passed, has nothing more to add
         at = self._at()
         floor = walk.after_turn(self._round(), self._seats(), self._said(), at, passed=passed)
         same = self._same_organisation(self.speaker, self.participant(floor.speaker))

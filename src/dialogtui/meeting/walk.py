@@ -28,7 +28,8 @@ The rules, each once:
   answered once, by whoever the scribe gives the floor (the first asked, until tab or f6
   gives it to another); then the round goes on with the next question over everyone. A
   question of the room (`asked = "plenary"`: a shared reflection) is nobody's turn: the
-  floor is nobody's while it is asked, and it is answered once anything is written on it.
+  floor is nobody's while it is asked, and it is answered once anything is written on it;
+  the room keeps it after a turn (it may say several things), and passing moves on.
 """
 
 from __future__ import annotations
@@ -365,8 +366,10 @@ def joined(step: Round, seats: Sequence[Seat], marks: Marks, at: Floor) -> Floor
 def after_turn(
     step: Round, seats: Sequence[Seat], marks: Marks, at: Floor, *, passed: bool
 ) -> Floor:
-    """Where the round goes after a turn (its mark already in `marks`)."""
-    if at.speaker is None:
+    """Where the round goes after a turn (its mark already in `marks`). The room, on a
+    question of the room, keeps it after what it says (alt+↓ goes on); a pass of the room
+    moves on, as any pass does."""
+    if at.speaker is None and not (passed and step.plenary(at.question)):
         return at
     if not step.is_round:
         # Not a round (groups or pairs at work side by side): one that passes has nothing
