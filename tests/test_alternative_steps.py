@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SETS
-from hypothesis import settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 from meeting_helpers import new_meeting
@@ -23,6 +23,7 @@ from dialogtui.export.record import load_record
 from dialogtui.meeting.clock import FakeClock
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.questionset.loader import parse_question_set
+from dialogtui.questionset.shapes import pairs_of
 from dialogtui.store import Store
 
 PEOPLE = [("Kari", None), ("Ola", None), ("Liv", None), ("Per", None)]
@@ -341,3 +342,16 @@ def test_groups_meeting_in_pairs_are_checked(presenting, where, said):
     text += f'[[steps]]\nid = "b"\ntitle = "B"\nkind = "presentation"\n{presenting}\n'
     found = problems(text)
     assert any(p.startswith(f"t.toml:{where}: ") and said in p for p in found), found
+
+
+@settings(max_examples=30, derandomize=True)
+@given(st.integers(0, 12))
+def test_groups_meet_two_by_two_an_odd_one_joining_the_last_pair(n):
+    groups = [f"Gruppe {k + 1}" for k in range(n)]
+    pairs = pairs_of(groups)
+    assert [g for pair in pairs for g in pair] == groups  # each once, in the order formed
+    sizes = [len(pair) for pair in pairs]
+    if n > 1:  # nobody meets alone: pairs, and one three where the count is odd
+        assert sizes == [2] * (n // 2 - 1) + [2 + n % 2]
+    else:
+        assert sizes == [n] * n

@@ -41,10 +41,10 @@ from dialogtui.i18n import date_text, list_text, time_text
 from dialogtui.kinds import SPECS as KIND_SPECS
 from dialogtui.kinds.action_planning import frame_facts, made_in
 from dialogtui.labels import action_columns, covered_text, labels
-from dialogtui.meeting.people import pairs_of
 from dialogtui.questionset.kinds import StepKind
 from dialogtui.questionset.model import Question, Step
 from dialogtui.questionset.placeholders import resolve
+from dialogtui.questionset.shapes import pairs_of
 from dialogtui.questionset.words import format_minutes
 from dialogtui.records import ActionItem, ActionStatus, FollowUp
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from dialogtui.meeting.alternatives import chosen_steps, passed_over
 from dialogtui.questionset.loader import parse_question_set
 from dialogtui.questionset.model import QuestionSet
+from dialogtui.questionset.shapes import chosen_steps, passed_over
 from dialogtui.records import (
     ActionItem,
     Card,

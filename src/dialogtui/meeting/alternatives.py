@@ -10,36 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dialogtui.questionset.shapes import chosen_steps, group_key, passed_over, runs
+
 if TYPE_CHECKING:
     from dialogtui.meeting.clock import Clock
     from dialogtui.questionset.model import QuestionSet
     from dialogtui.store import StepsRepo
-
-
-def group_key(group: int) -> int:
-    """The row a group's choice is kept under in the table of chosen alternatives."""
-    return -group - 1
-
-
-def chosen_steps(chosen: dict[int, int]) -> dict[int, int]:
-    """Per group of alternative steps, the step chosen, from the table's rows."""
-    return {group_key(k): v for k, v in chosen.items() if k < 0}
-
-
-def runs(qs: QuestionSet, chosen: dict[int, int], index: int) -> bool:
-    """Step `index` is run: it is no alternative, or the one chosen (`chosen`: per group,
-    the step chosen), or its group's first where none is."""
-    group = qs.alternatives_of(index)
-    if group is None:
-        return True
-    steps = qs.alternative_steps(group)
-    pick = chosen.get(group)
-    return (pick if pick in steps else steps[0]) == index
-
-
-def passed_over(qs: QuestionSet, chosen: dict[int, int]) -> set[int]:
-    """The alternative steps not run."""
-    return {i for i in range(len(qs.steps)) if not runs(qs, chosen, i)}
 
 
 class Alternatives:

@@ -6,8 +6,8 @@ as one (`Participant` with its `group_step`), per step: the step whose groups th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, TypeVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from dialogtui.errors import MeetingError
 from dialogtui.i18n import _
@@ -27,20 +27,6 @@ def organisation(qs: QuestionSet, person: Participant) -> str:
     if person.role is not None:
         return next((r.name for r in qs.roles if r.id == person.role), person.role)
     return person.name
-
-
-T = TypeVar("T")
-
-
-def pairs_of(groups: Sequence[T]) -> list[list[T]]:
-    """Groups meeting two by two ("To og to grupper møter hverandre"), in the order they
-    were formed: the first with the second, the third with the fourth; an odd one out
-    joins the last pair, three meeting rather than one alone."""
-    pairs = [list(groups[n : n + 2]) for n in range(0, len(groups), 2)]
-    if len(pairs) > 1 and len(pairs[-1]) == 1:
-        odd = pairs.pop()
-        pairs[-1] += odd
-    return pairs
 
 
 def groups_home(qs: QuestionSet, index: int) -> int:

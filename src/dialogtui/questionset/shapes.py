@@ -1,16 +1,62 @@
-"""Cross-references of the format's shapes that span steps: groups of alternative steps
-(`[[alternatives]]`) and groups that meet in pairs. Each problem is returned with its place
-in the file, as `references.py` does, for the loader to point at.
+"""The format's shapes that span steps: groups of alternative steps (`[[alternatives]]`) and
+groups that meet in pairs. What they mean, as plain functions the meeting and the documents
+share (which step of a group is run, who meets whom), and their cross-references, each
+problem returned with its place in the file, as `references.py` does, for the loader.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TypeVar
 
 from dialogtui.i18n import _
 from dialogtui.questionset.model import QuestionSet
 from dialogtui.questionset.references import Located
 
+T = TypeVar("T")
+
+
+def group_key(group: int) -> int:
+    """The step index a meeting keeps its choice of group `group`'s step under, in the
+    table of chosen alternatives: -(n + 1), apart from the steps' own (from 0), whose
+    alternative questions the table keeps too."""
+    return -group - 1
+
+
+def chosen_steps(rows: Mapping[int, int]) -> dict[int, int]:
+    """Per group of alternative steps, the step chosen, from the table's rows."""
+    return {group_key(k): v for k, v in rows.items() if k < 0}
+
+
+def runs(qs: QuestionSet, chosen: Mapping[int, int], index: int) -> bool:
+    """Step `index` is run: it is no alternative, or the one chosen of its group (`chosen`:
+    per group, the step chosen), or its group's first where none is."""
+    group = qs.alternatives_of(index)
+    if group is None:
+        return True
+    steps = qs.alternative_steps(group)
+    pick = chosen.get(group)
+    return (pick if pick in steps else steps[0]) == index
+
+
+def passed_over(qs: QuestionSet, chosen: Mapping[int, int]) -> set[int]:
+    """The alternative steps not run."""
+    return {i for i in range(len(qs.steps)) if not runs(qs, chosen, i)}
+
+
+def pairs_of(groups: Sequence[T]) -> list[list[T]]:
+    """Groups meeting two by two ("To og to grupper møter hverandre"), in the order they
+    were formed: the first with the second, the third with the fourth; an odd one out
+    joins the last pair, three meeting rather than one alone."""
+    pairs = [list(groups[n : n + 2]) for n in range(0, len(groups), 2)]
+    if len(pairs) > 1 and len(pairs[-1]) == 1:
+        odd = pairs.pop()
+        pairs[-1] += odd
+    return pairs
+
 
 def shape_problems(qs: QuestionSet) -> list[Located]:
+    """What is wrong with the set's alternatives and pairs, where."""
     return _alternatives(qs) + _pairs(qs)
 
 
