@@ -229,7 +229,9 @@ class StoreBase:
         c.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
         if self._version() > LATEST:
             raise _newer(self.path, self._version())
+        migrated = False
         while self._version() < LATEST:
+            migrated = True
             with self.tx():
                 # Read again under the write lock: another dialogtui opening the same file
                 # at the same moment may have taken this step already.
@@ -240,6 +242,11 @@ class StoreBase:
                     c.execute(statement)
                 c.execute("DELETE FROM schema_version")
                 c.execute("INSERT INTO schema_version VALUES (?)", (n + 1,))
+        if migrated:
+            # Each migration's pages (the schema's rewritten each time) stay in the -wal file
+            # until a checkpoint: moved into the database now, so that a new or upgraded file
+            # does not begin with the disk space of every step it went through.
+            c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     @property
     def schema_version(self) -> int:

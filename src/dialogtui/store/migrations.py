@@ -315,7 +315,9 @@ MIGRATIONS: list[str] = [
     """,
     # 19: a time through a block is a case (a child) with a name, typed or the vote's card it
     # was chosen from; an optional step is skipped for one case, not for the whole meeting
-    # (earlier skips were of the first time through); a case's turns found by their case
+    # (earlier skips were of the first time through). No index for a case's turns: each
+    # index is another page written with every turn, and a full disk came sooner; a case's
+    # last turns are found through turns_by_step, its count through turns_spoken
     """
     CREATE TABLE case_names (
         meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
@@ -337,7 +339,6 @@ MIGRATIONS: list[str] = [
         SELECT meeting_id, step_index, 1, skipped_at FROM skipped_steps;
     DROP TABLE skipped_steps;
     ALTER TABLE skipped_steps_19 RENAME TO skipped_steps;
-    CREATE INDEX turns_by_case ON turns(meeting_id, step_index, repetition, id);
     """,
 ]
 
