@@ -294,6 +294,27 @@ AlternativesWalk.TestCase.settings = settings(
 test_alternatives_walk = AlternativesWalk.TestCase
 
 
+def test_the_capture_screen_says_which_groups_meet(tmp_path):
+    from tui_helpers import run, text_of
+
+    db = tmp_path / "db"
+    store = Store.open(db)
+    m = new_meeting(store, "hva-planlegging", PEOPLE)
+    m.goto_step(index(m, "mulighetsanalyse"))  # two groups formed
+    m.groups.add("Gruppe 3")
+    m.goto_step(index(m, "presentasjon"))
+    m.close()
+    store.close()
+
+    async def scenario(app, pilot):
+        panel = text_of(app.screen.query_one("#question"))
+        assert "two by two, side by side: Gruppe 1 + Gruppe 2 + Gruppe 3." in " ".join(
+            panel.split()
+        )
+
+    run(scenario, db=db, meeting_id=m.id)
+
+
 def test_show_says_which_steps_are_alternatives_who_answers_and_how_pairs_meet(cli):
     hva = " ".join(cli("show", "hva-planlegging", "--date", "2026-01-15").out.split())
     assert "Steps 2 and 3 are alternatives: the meeting runs one of them" in hva

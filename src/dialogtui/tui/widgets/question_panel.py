@@ -12,6 +12,7 @@ from dialogtui.display import visible
 from dialogtui.i18n import _
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.meeting.state import MeetingState
+from dialogtui.questionset.shapes import pairs_of
 from dialogtui.tui.widgets.observing import follow
 
 
@@ -78,6 +79,12 @@ class QuestionPanel(Static):
             # Run instead of the other alternatives, which a long title must not hide.
             said = _("Alternative step {n} of {of} (ctrl+e runs another instead).")
             out.append("\n" + said.format(n=alternative[0], of=alternative[1]), style="bold")
+        if step.groups is not None and step.groups.meet == "pairs":
+            # Who meets whom, each pair at its own table: the strip has the groups alone.
+            pairs = pairs_of(engine.groups.of())
+            met = " · ".join(" + ".join(visible(g.name) for g in pair) for pair in pairs)
+            said = _("The groups meet two by two, side by side: {pairs}.")
+            out.append("\n" + said.format(pairs=met), style="italic")
         # Folded away unless asked for: the step's instructions (when a question is shown
         # instead of them) and the facilitators' notes.
         hidden = [t for t in (q and step.text, step.note, q and q.note) if t]
