@@ -233,3 +233,29 @@ def test_help_in_a_block_lists_f12(tmp_path):
         await until(pilot, lambda: "Name the case" in screen_text(app).replace("\n", " "))
 
     run(scenario, db=db, meeting_id=mid, size=(80, 60))
+
+
+def test_a_step_skipped_in_case_2_reads_as_skipped_there_only(tmp_path):
+    # N3: the collaboration map made for case 1, skipped for case 2.
+    db = tmp_path / "db"
+    mid = seeded(db, in_case_2)
+
+    async def scenario(app, pilot):
+        engine = app.screen.engine
+        optional = engine.qs.index_of("samverkanskarta")
+        await until(pilot, lambda: "Case 2:" in header(app))
+        await pilot.press("ctrl+n", "ctrl+n")
+        await until(pilot, lambda: engine.step_index == optional)
+        await until(pilot, lambda: "Optional (ctrl+k skips it)" in screen_text(app))
+        await pilot.press("ctrl+k")
+        await until(pilot, lambda: engine.step_index == optional + 1)
+        await pilot.press("ctrl+b")
+        await until(pilot, lambda: "Skipped (ctrl+k takes it in again)" in screen_text(app))
+        assert ", skipped" in header(app)
+        engine.goto_step(optional, repetition=1)  # case 1's map: not skipped
+        app.screen.observe()
+        await until(pilot, lambda: "Case 1:" in header(app))
+        assert "Optional (ctrl+k skips it)" in screen_text(app)
+        assert ", optional" in header(app)
+
+    run(scenario, db=db, meeting_id=mid)
