@@ -55,7 +55,7 @@ def test_a_step_skipped_in_case_2_is_skipped_there_only(store, meeting):
     md = render_minutes(load_record(store, meeting), method=True)
     row = next(line for line in md.splitlines() if line.startswith("| 6. Samverkanskarta"))
     assert "överhoppat" not in row  # case 1 made its collaboration map
-    assert f"| Case 2: {GIRL} | överhoppat |" in md  # under the step, for case 2
+    assert f"| 6. Case 2: {GIRL} | överhoppat |" in md  # under the step, for case 2
     step = section(md, "## 6. Samverkanskarta")
     assert "*Överhoppat:" not in step and "*Valfritt: Om ni valt gamla case" in step
     boy = section(step, f"### Case 1: {BOY}")

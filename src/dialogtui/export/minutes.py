@@ -400,9 +400,12 @@ class Minutes:
                     [ours(self.minutes_of(actual))],
                 ]
             )
-            if not whole:  # skipped by some cases only: each of them under the step
-                was = ours(L["skipped"].lower())
-                rows += [[self.rep_line(n, rep), [was], [ours("–")]] for rep in sorted(skipped)]
+            if not whole:  # skipped by some cases only: each of them under the step, "6. Case 2"
+                was, number = ours(L["skipped"].lower()), ours(f"{n + 1}. ")
+                rows += [
+                    [[number, *self.rep_line(n, rep)], [was], [ours("–")]]
+                    for rep in sorted(skipped)
+                ]
         planned_text = self.planned(self.r.qs.planned_minutes)
         total = (L["total"], planned_text, self.minutes_of(actual_total))
         rows.append([[ours(x, bold=True)] for x in total])
