@@ -1,6 +1,6 @@
 """Step-level alternatives (`[[alternatives]]`): one of a group of steps is run, the scribe
 choosing which; the others are passed over by every move, the timers and the documents
-(method-structure review F4: Hva-planlegging's two variants of the future story)."""
+(Hva-planlegging's two variants of the future story, one per kind of team)."""
 
 from __future__ import annotations
 
@@ -70,7 +70,7 @@ def test_hva_planlegging_runs_one_of_its_two_future_stories():
     qs = parse_question_set((SETS / "hva-planlegging.toml").read_text(encoding="utf-8"), "hva")
     assert [a.steps for a in qs.alternatives] == [["hva-planlegging", "brukerkonferanse"]]
     assert qs.alternatives[0].ours  # that one of them is used is the set's reading
-    # Neither is optional any more: the slide title was never a condition (F4).
+    # Neither is optional any more: the slide title was never a condition.
     assert all(qs.steps[i].optional is None for i in qs.alternative_steps(0))
 
 
@@ -318,7 +318,7 @@ def test_the_capture_screen_says_which_groups_meet(tmp_path):
 def test_show_says_which_steps_are_alternatives_who_answers_and_how_pairs_meet(cli):
     hva = " ".join(cli("show", "hva-planlegging", "--date", "2026-01-15").out.split())
     assert "Steps 2 and 3 are alternatives: the meeting runs one of them" in hva
-    assert "Optional:" not in hva  # the slide titles are no conditions (F4)
+    assert "Optional:" not in hva  # the slide titles are no conditions
     assert "the groups of step 6 meet two by two, the pairs side by side" in hva
     assert "a pair of groups meets for 14–16 min, the pairs side by side" in hva
     traff_4 = " ".join(cli("show", "samtidigt-traff-4", "--date", "2026-01-15").out.split())

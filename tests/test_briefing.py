@@ -1,7 +1,6 @@
 """A question asked of one (`asked = "one"`: "Först berättar den som känner barnet …") and a
 question of the room (`asked = "plenary"`: the shared reflection), inside a round over
-organisations (method-structure review F1 and F16; Träff 4's casekarta, Träff 2 and 4's
-collaboration map)."""
+organisations (Träff 4's casekarta, Träff 2 and 4's collaboration map)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Work done each on their own (`form = "individual"`: "En og en setter seg ned og lager en
 liste"): what the scribe files under its writer is theirs, and what is filed under nobody is
-labelled as individual work, never as the group's (method-structure review F7)."""
+labelled as individual work, never as the group's."""
 
 from __future__ import annotations
 
