@@ -181,6 +181,9 @@ class CaseMeeting(RuleBasedStateMachine):
                 text = self.texts(f"{to}-{case[1]}", to=to, case=str(case[1]))
                 leaked = [t for t in others if t in text]
                 assert not leaked, (case, to, leaked)
+                # Nor is it empty: the case's own plan is all there, in every copy.
+                missing = [a for a, k in self.actions.items() if k == case and a not in text]
+                assert not missing, (case, to, missing)
 
     def check_plan(self, plan: str, has_cases: bool) -> None:
         for said, key in self.actions.items():
