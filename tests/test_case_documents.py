@@ -228,3 +228,11 @@ def test_the_end_screens_journal_note_is_for_one_organisation_and_one_case(tmp_p
         assert app.clipboard == note
 
     run(scenario, db=db, meeting_id=mid)
+
+
+def test_another_languages_labels_call_a_childs_case_a_case(store, meeting, tmp_path):
+    export_meeting(store, meeting, tmp_path, labels="fi")
+    plan = named(tmp_path, "action-plan.md").read_text(encoding="utf-8")
+    # The set's own word is Swedish; in Finnish labels a child's case is "Tapaus", its name
+    # as it was typed.
+    assert f"## Tapaus 2: {GIRL}" in plan and "Kierros" not in plan

@@ -83,6 +83,9 @@ _LABELS: dict[str, str] = {
     "consent_yes": NC_("document", "guardians' consent recorded"),
     "consent_no": NC_("document", "consent missing"),
     "repetition": NC_("document", "Round"),
+    # One time through a block whose every time is a child's case with its own consent, in
+    # labels of another language than the set's (whose own word is then not used).
+    "case": NC_("document", "Case"),
     "follows_up": NC_("document", "Follows up"),
     "no_actions": NC_("document", "No actions."),
     # The plan's actions made outside the cases, under each case's own (Träff 4).

@@ -279,7 +279,7 @@ class Minutes:
         """ "Case 2: Flicka 14": the block's word for one time through it (the set's, in
         its language), the case's number, and its name where it has one."""
         block = self.r.qs.blocks[key[0]]
-        each = ours(self.L["repetition"], italic=italic)
+        each = ours(self.L["case" if block.consent else "repetition"], italic=italic)
         if block.each and self.own_language:
             each = self.t(block.each, italic=italic)
         line = [each, ours(f" {key[1]}", italic=italic)]
