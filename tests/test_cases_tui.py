@@ -259,3 +259,19 @@ def test_a_step_skipped_in_case_2_reads_as_skipped_there_only(tmp_path):
         assert ", optional" in header(app)
 
     run(scenario, db=db, meeting_id=mid)
+
+
+def test_the_consent_line_and_its_f7_row_name_the_case(tmp_path):
+    # The scribe records a child's consent by the child's case, not by a bare number.
+    db = tmp_path / "db"
+    mid = seeded(db, in_case_2)
+
+    async def scenario(app, pilot):
+        await until(pilot, lambda: "Case 2:" in header(app))
+        said = "Case 2: Flicka 14, hemmasittare: its consent is not recorded (f7)"
+        await until(pilot, lambda: said in screen_text(app).replace("\n", " "))
+        await pilot.press("f7")
+        await until(pilot, lambda: "Consent, Case 2: Flicka 14" in screen_text(app))
+        assert "Consent, Case 1: Pojke 9, frånvaro och utbrott" in screen_text(app)
+
+    run(scenario, db=db, meeting_id=mid, size=(120, 40))

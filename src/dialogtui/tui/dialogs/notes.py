@@ -90,21 +90,29 @@ def note_rows(engine: MeetingEngine) -> list[NoteRow]:
         )
     # A block whose cases each have their own consent: a row per case.
     per_case = engine.consent.of_cases()
-    for block in (b for b in engine.qs.blocks if b.consent):
-        word = block.each or _("Case")
+    for b, block in enumerate(engine.qs.blocks):
+        if not block.consent:
+            continue
         for case in range(1, block.repeat.max + 1):
+            # The case by its name too where it has one: "Case 2: Flicka 14".
+            name = engine.cases.case_name(b, case)
+            word = block.each or _("Case")
+            if name:
+                word = _("{word} {n}: {name}").format(word=word, n=case, name=one_line(name))
+            else:
+                word = _("{word} {n}").format(word=word, n=case)
             how = per_case.get(case, "")
             said = _("given: {how}").format(how=one_line(how)) if how else _("not recorded")
             rows.append(
                 NoteRow(
-                    _("Consent, {word} {n} ({said})").format(word=word, n=case, said=said),
-                    _(
-                        "How the guardians' consent for {word} {n} was given (empty: not given)"
-                    ).format(word=word, n=case),
+                    _("Consent, {case} ({said})").format(case=word, said=said),
+                    _("How the guardians' consent for {case} was given (empty: not given)").format(
+                        case=word
+                    ),
                     how,
                     CASE_CONSENT.key(case),
                     _case_consent(case),
-                    _("Clear the consent of {word} {n}?").format(word=word, n=case),
+                    _("Clear the consent of {case}?").format(case=word),
                     _case_consent_cleared(case),
                 )
             )
