@@ -4,7 +4,8 @@ and words, and what the source says of it (who takes the turns, in what order, i
 timebox, whether it is optional, one of alternatives, repeated, part of a block done per case
 with its own consent, asked of one person or of the room). The set must run each row as its
 step, in the rows' order, and mark `ours` where its reading is its own; a step in no row is
-the set's own and says so (issue 30 deliver 7, method-structure review F13)."""
+the set's own and says so. A table of the sets as written would only freeze them, their
+mistakes included (issue 30)."""
 
 from __future__ import annotations
 
@@ -189,7 +190,8 @@ def with_step(qs: QuestionSet, step_id: str, **change: Any) -> QuestionSet:
 
 
 def test_the_test_fails_when_a_set_drifts_from_its_source():
-    # What the old, frozen table let through (review F13).
+    # What a table of the sets as written let through: a set that lost its case block or
+    # its repeat, a briefing asked of every organisation, two variants run as optional steps.
     traff4, traff6, hva = (
         load("samtidigt-traff-4"),
         load("samtidigt-traff-6"),
@@ -200,11 +202,11 @@ def test_the_test_fails_when_a_set_drifts_from_its_source():
     assert differences(with_step(traff6, "reflekterande-team", repeat=None), t6)
     briefing = traff4.steps[traff4.index_of("casekarta") or 0]
     everyone = [q.model_copy(update={"asked": "all"}) for q in briefing.questions]
-    assert differences(with_step(traff4, "casekarta", questions=everyone), t4)  # F1
+    assert differences(with_step(traff4, "casekarta", questions=everyone), t4)
     two_optional = hva.model_copy(update={"alternatives": []})
     for step_id in ("hva-planlegging", "brukerkonferanse"):
         two_optional = with_step(two_optional, step_id, optional="Hva planlegging …")
-    assert differences(two_optional, th)  # F4
+    assert differences(two_optional, th)
 
 
 # One structural change at a time, to any sourced set: each is caught.
