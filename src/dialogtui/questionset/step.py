@@ -31,11 +31,13 @@ class Question(Strict):
     asked: Literal["all", "one", "plenary"] = Field(
         "all",
         description="In a round, who answers it. `all`: each in turn, as the step says; "
-        "`one`: one person, whom the scribe gives the floor (f6, tab), answers it once, and "
-        'the round goes on with the next question ("Först berättar den som känner barnet '
-        'kort …"); `plenary`: the room together, not one by one ("Reflektera över vad ni '
-        "fått syn på\"): what the scribe writes is nobody's in particular, and alt+↓ goes "
-        "on. Not in a round of each person in turn, nor among alternative questions.",
+        "`one`: one person answers it once, and the round goes on with the next question "
+        '("Först berättar den som känner barnet kort …"); the floor is on the first asked '
+        "until the scribe gives it to another (f6, tab), and one who passes hands it on. "
+        '`plenary`: the room together, not one by one ("Reflektera över vad ni fått syn '
+        "på\"): what the scribe writes is nobody's in particular; the room keeps the question "
+        "until alt+↓, or a pass, goes on. Not in a round of each person in turn, nor among "
+        "alternative questions.",
     )
 
 
