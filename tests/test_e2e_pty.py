@@ -262,7 +262,7 @@ def test_read_back_corrections_survive_kill_9(tmp_path):
     }
     K = {**KEYS, "f10": "\x1b[21~", "down": "\x1b[B"}
     app = Terminal([dialogtui_command(), "resume"], env)
-    app.wait_for("Step 1/3")
+    app.wait_for("Step 1/4")
     app.type(K["f10"])
     app.wait_for("Att vi pratar mer.")
     app.type("e" + " Varje dag." + K["ctrl+s"])

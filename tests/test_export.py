@@ -80,6 +80,7 @@ def raseborg_client_meeting(store):
     m.submit("Att Erik skulle bli utan betyg.")
     m.submit("Att Anna och Erik själva tog kontakt.")
     clock.advance(minutes=10)
+    m.next_step()  # the follow-up: nothing carried over to a first meeting
     m.next_step()
     m.actions.add(
         ActionItem(

@@ -111,7 +111,7 @@ def test_the_end_screen_reads_back_corrects_objects_and_accepts(tmp_path):
         await until(pilot, lambda: "Time per step" in screen_text(app))
         await pilot.press("r")
         await until(pilot, lambda: "Att Erik går till skolan varje dag." in flat(app))
-        assert "Step 1/3" in screen_text(app)
+        assert "Step 1/4" in screen_text(app)
         burst(app, "e", " Nästan.", "<ctrl+s>")  # the dialog opens at the text's end
         # The minutes' own line: the mark, then the text as corrected.
         await until(pilot, lambda: "(rättat vid uppläsningen) Att Erik går" in flat(app))
@@ -140,7 +140,7 @@ def test_f10_reads_back_the_current_step_during_the_meeting(tmp_path):
     async def scenario(app, pilot):
         await until(pilot, lambda: "Anna Lind" in screen_text(app))
         await pilot.press("f10")
-        await until(pilot, lambda: "Step 1/3 · Frågor till" in screen_text(app))
+        await until(pilot, lambda: "Step 1/4 · Frågor till" in screen_text(app))
         assert "Att vi har fått en bättre kontakt med skolan." in flat(app)
         await pilot.press("escape")
         await until(pilot, lambda: "tab Who" in screen_text(app))
@@ -170,7 +170,7 @@ def test_the_plan_made_in_a_step_is_read_back_with_it(tmp_path):
     db = tmp_path / "db"
     mid = a_client_meeting(db)
     with opened(db, mid) as m:
-        m.goto_step(2)
+        m.goto_step(len(m.qs.steps) - 1)  # the plan, after the follow-up
         m.actions.add(ActionItem("Ringa skolan", who="Sara Berg", when=dt.date(2026, 2, 2)))
         m.actions.save_plan(PlanFrame(owner="Sara Berg", follow_up_on=dt.date(2026, 3, 2)))
 
@@ -179,7 +179,7 @@ def test_the_plan_made_in_a_step_is_read_back_with_it(tmp_path):
         await pilot.press("ctrl+o")
         await until(pilot, lambda: "Time per step" in screen_text(app))
         await pilot.press("r", "right")
-        await until(pilot, lambda: "Step 3/3" in screen_text(app))
+        await until(pilot, lambda: "Step 4/4" in screen_text(app))
         shown = screen_text(app)
         # Each action a field to a line, as it is read aloud (every field: see
         # test_read_back_all.py).

@@ -325,7 +325,7 @@ def test_who_objects_is_chosen_among_the_participants_and_a_slip_is_never_nobody
         await pilot.press("ctrl+o")
         await until(pilot, lambda: "Time per step" in screen_text(app))
         await pilot.press("r")
-        await until(pilot, lambda: "Step 1/3" in screen_text(app))
+        await until(pilot, lambda: "Step 1/4" in screen_text(app))
         # The first letters and enter: the participant they begin (the dialog lists them).
         burst(app, "o")
         await until(pilot, lambda: "Participants: Anna Lind, Sara Berg" in screen_text(app))
@@ -372,7 +372,7 @@ def test_the_acceptance_keeps_what_the_read_back_showed(tmp_path):
     with opened(db, mid) as m:
         m.notes.add(NoteKind.decision, "Familjen och skolan träffas varannan vecka.")
         m.notes.add(NoteKind.concern, "Skulden kan leda till vräkning.")
-        m.goto_step(2)
+        m.goto_step(len(m.qs.steps) - 1)  # the plan, after the follow-up
         m.actions.add(ActionItem("Avbetalningsplan", who="Erik Lind"))
         m.actions.add(ActionItem("Ringa skolan", who="Sara Berg"))
         m.actions.save_plan(PlanFrame(owner="Sara Berg"))
@@ -382,13 +382,13 @@ def test_the_acceptance_keeps_what_the_read_back_showed(tmp_path):
         await pilot.press("ctrl+o")
         await until(pilot, lambda: "Time per step" in screen_text(app))
         await pilot.press("r")
-        await until(pilot, lambda: "Step 1/3" in screen_text(app))
+        await until(pilot, lambda: "Step 1/4" in screen_text(app))
         # Accepted after the first page only: the dialog says what was read, and what not.
         burst(app, "a")
         await until(
             pilot,
             lambda: (
-                said(app) == ("Read back: 2 turns, 1 decision and 1 concern. Not shown yet: 3.")
+                said(app) == ("Read back: 2 turns, 1 decision and 1 concern. Not shown yet: 4.")
             ),
         )
         burst(app, "<ctrl+s>")

@@ -142,7 +142,7 @@ def test_the_action_tables_a_adds_an_action(tmp_path):
     db = tmp_path / "db"
     store = Store.open(db)
     m = new_meeting(store, "raseborg-temamote", [("Anna", None)])
-    m.goto_step(1)  # the action plan
+    m.goto_step(len(m.qs.steps) - 1)  # the action plan
     m.close()
     store.close()
 

@@ -211,7 +211,7 @@ def test_hostile_turns_do_not_break_the_screen(tmp_path):
         assert isinstance(app.screen, CaptureScreen)
         transcript = app.screen.query_one("#transcript")
         assert transcript.option_count == len(HOSTILE)
-        assert "Step 1/2" in text_of(app.screen.query_one("#step-header"))
+        assert "Step 1/3" in text_of(app.screen.query_one("#step-header"))
         await pilot.press("f8", "up")  # walk the transcript over every hostile turn
         for _ in range(len(HOSTILE)):
             await pilot.press("up")

@@ -50,9 +50,18 @@ class FollowUpTable(ItemTable, StepPanel):
         )
         heads = [L[key] for key in ("what", "who", "when", "status", "comment")]
         self.fill(heads, items, rows)
+        self.show_header = bool(items)
         if not items:
-            self.add_row(_("(no open actions from an earlier meeting in this series;"), *[""] * 4)
-            self.add_row(_(" choose the previous meeting at set-up to follow it up)"), *[""] * 4)
+            # Nothing carried over (a first meeting): said whole, in a column as wide as the
+            # saying, not cut to the width of the empty table's first heading.
+            said = [
+                _("(no open actions from an earlier meeting in this series;"),
+                _(" choose the previous meeting at set-up to follow it up)"),
+            ]
+            self.clear(columns=True)
+            self.add_column("", width=max(len(line) for line in said))
+            for line in said:
+                self.add_row(line)
 
     async def action_mark(self, status: str) -> None:
         await settled(self)  # on the row the keys before it reached
