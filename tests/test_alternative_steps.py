@@ -164,6 +164,18 @@ def test_the_minutes_hold_only_the_alternative_run_never_as_skipped(store):
     assert "Hoppet over" not in minutes and "hoppet over" not in minutes
 
 
+def test_the_next_case_begins_at_the_alternative_run(store):
+    blocks = '[[blocks]]\nsteps = ["a", "b", "c"]\nrepeat = { min = 1, max = 2 }\n'
+    text = BASE + '[[alternatives]]\nsteps = ["a", "b"]\n' + blocks + steps("a", "b", "c")
+    m = new_meeting(store, "t", [("Ada", None)], text=text)
+    m.start()
+    m.goto_step(1)  # b is run instead of a
+    m.submit("skrivet vid b")
+    assert m.repeat_block() is True  # the next case: at b, not at a (which it would choose)
+    assert (m.step_index, m.pos.repetition) == (1, 2)
+    assert m.alternatives.passed_over() == {0}
+
+
 def test_the_projection_counts_only_the_alternative_run(store):
     text = BASE + '[[alternatives]]\nsteps = ["b", "c"]\n' + steps("a", "b", "c")
     for name, minutes in (("A", 10), ("B", 20), ("C", 30)):

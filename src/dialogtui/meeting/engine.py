@@ -438,8 +438,10 @@ class MeetingEngine:
         found = self.qs.block_at(self.pos.step)
         if found is None or self.pos.repetition >= found[0].repeat.max:
             return False
-        # The floor found from the new case's answers, from its first question.
-        self.goto_step(found[1], repetition=self.pos.repetition + 1)
+        # The floor found from the new case's answers, from its first question; at the
+        # block's first step run (of alternative steps, the one chosen).
+        first = next(i for i in range(found[1], found[2] + 1) if self.alternatives.runs(i))
+        self.goto_step(first, repetition=self.pos.repetition + 1)
         if name.strip():
             self.cases.name_case(name, card_id)
         return True
