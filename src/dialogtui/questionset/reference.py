@@ -72,7 +72,8 @@ def markdown_reference() -> str:
     lines = [
         "# Question-set format reference",
         "",
-        "<!-- Generated from src/dialogtui/questionset/model.py by `scripts/gen-docs`. "
+        "<!-- Generated from src/dialogtui/questionset/model.py and step.py by "
+        "`scripts/gen-docs`. "
         "Do not edit by hand. -->",
         "",
         "A question set is a TOML file. Unknown keys are errors, so a typo is caught by "
