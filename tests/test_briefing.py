@@ -231,3 +231,27 @@ BriefingWalk.TestCase.settings = settings(
     max_examples=30, stateful_step_count=20, derandomize=True, deadline=None
 )
 test_briefing_walk = BriefingWalk.TestCase
+
+
+def test_the_capture_screen_says_who_answers_the_briefing_and_the_reflection(tmp_path):
+    from tui_helpers import run, text_of, until
+
+    db = tmp_path / "db"
+    store = Store.open(db)
+    m = new_meeting(store, "samtidigt-traff-4", PEOPLE)
+    at(m, "casekarta")
+    m.close()
+    store.close()
+
+    async def scenario(app, pilot):
+        engine = app.screen.engine
+        panel = lambda: " ".join(text_of(app.screen.query_one("#question")).split())  # noqa: E731
+        assert "One person answers (tab or f6: who), then the round goes on." in panel()
+        await pilot.press("ctrl+n", "ctrl+n")  # past the plan, to the collaboration map
+        await until(pilot, lambda: engine.step.id == "samverkanskarta")
+        await pilot.press("alt+down")
+        await until(pilot, lambda: engine.pos.question == 1)
+        assert "The room together: what is said is nobody's; alt+↓ goes on." in panel()
+        assert engine.speaker is None
+
+    run(scenario, db=db, meeting_id=m.id)
