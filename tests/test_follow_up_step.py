@@ -17,6 +17,7 @@ from conftest import SETS
 from documents import document_formats, document_texts
 from exported import kinds
 from meeting_helpers import new_meeting
+from tui_helpers import opened, run, screen_text, seeded_meeting, until
 
 from dialogtui.export.markdown import render_minutes
 from dialogtui.export.record import load_record
@@ -26,6 +27,8 @@ from dialogtui.questionset.kinds import StepKind
 from dialogtui.questionset.loader import load_question_set
 from dialogtui.records import ActionItem, ActionStatus
 from dialogtui.store import Store
+from dialogtui.tui.dialogs.folder import FolderDialog
+from dialogtui.tui.screens.end import EndScreen
 
 PEOPLE = [("Anna Lind", "familj"), ("Sara Holm", "myndighet")]
 # The Raseborg sets that make a plan, each in Swedish and in Finnish.
@@ -165,3 +168,20 @@ def test_a_danish_tool_has_no_plan_in_any_document_and_its_closing_talk_is_marke
     minutes = document_texts(out)["minutes.md"]
     after = minutes[minutes.index("Tag dialog med til samarbejdsparten") :]
     assert f"{L['ours']}: " in after
+
+
+@pytest.mark.parametrize(
+    ("set_id", "plan"), [("dialogredskab-1-rammer", False), ("raseborg-temamote", True)]
+)
+def test_the_end_screen_offers_a_plan_only_where_one_is_written(tmp_path, set_id, plan):
+    """`o` (to a folder) names what it writes: no action plan for a tool without one."""
+    mid = seeded_meeting(tmp_path / "db", set_id, [("Ole Hansen", None)])
+
+    async def scenario(app, pilot):
+        await opened(pilot, "ctrl+o", EndScreen)
+        await opened(pilot, "o", FolderDialog)
+        await until(pilot, lambda: "Export minutes" in screen_text(app))
+        said = "Export minutes and action plan to" if plan else "Export minutes to"
+        assert said in screen_text(app)
+
+    run(scenario, db=tmp_path / "db", meeting_id=mid)

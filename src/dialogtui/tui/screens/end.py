@@ -318,8 +318,12 @@ class EndScreen(DialogScreen[bool]):
                 folder, pseudonymise, labels = chosen
                 self.action_export("everyone", pseudonymise, folder, labels)
 
+        # A set that makes no plan, with nothing planned, gets no plan file: none offered.
+        engine = self.engine
+        plans = engine.qs.first_step_of(StepKind.action_planning) is not None
+        plans = plans or bool(engine.actions.all() or engine.actions.carried())
         dialog = FolderDialog(
-            _("Export minutes and action plan to"),
+            _("Export minutes and action plan to") if plans else _("Export minutes to"),
             str(documents_dir()),
             self._file_names,
             labels=self.engine.qs.language.value,
