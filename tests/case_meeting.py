@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from conftest import SETS
 from meeting_helpers import new_meeting
 
 from dialogtui.kinds import needs, vote
@@ -61,3 +62,48 @@ def traff_4_with_cases(
     else:  # left open, as the app finds it
         m.close()
     return m
+
+
+def traff_4_with_zones() -> str:
+    """Träff 4 with two more steps in its cases' block, for the tests only: each child's
+    worry rated on a scale (as Orons zoner rates it) and the collaboration around the child
+    marked now and desired (as Dialogredskab marks it). What is rated and marked in a case
+    is that child's, like its turns."""
+    text = (SETS / "samtidigt-traff-4.toml").read_text(encoding="utf-8")
+    block = 'steps = ["casekarta", "handlingsplan", "samverkanskarta"]'
+    closing = '[[steps]]\nid = "avslutning"'
+    assert block in text and closing in text
+    steps = """[[steps]]
+id = "oro"
+title = "Orons zoner"
+kind = "scale"
+ours = "A step of the tests only."
+
+[steps.scale]
+rated_by = "participant"
+points = [
+    { value = 1, zone = "Ingen oro", description = "Ingen oro alls." },
+    { value = 2, zone = "Mycket oro", description = "Mycket oro hela tiden." },
+]
+
+[[steps]]
+id = "samarbete"
+title = "Samarbetet kring barnet"
+kind = "choice"
+ours = "A step of the tests only."
+
+[[steps.questions]]
+text = "Hur samarbetar ni nu, och hur vill ni samarbeta?"
+
+[steps.choice]
+ratings = ["now", "desired"]
+options = [
+    { id = "stafett", label = "Stafetten" },
+    { id = "lag", label = "Laget" },
+]
+
+"""
+    text = text.replace(closing, steps + closing)
+    return text.replace(
+        block, 'steps = ["casekarta", "handlingsplan", "samverkanskarta", "oro", "samarbete"]'
+    )

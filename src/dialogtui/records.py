@@ -149,6 +149,7 @@ class Note:
     step: int | None
     text: str
     created_at: dt.datetime
+    repetition: int = 1  # the time through its step: in a block, the case it was noted in
 
 
 @dataclass(slots=True)
@@ -157,6 +158,7 @@ class ScaleRating:
     participant_id: int
     value: int
     comment: str = ""
+    repetition: int = 1  # the time through its step: in a block, the case rated in
 
 
 @dataclass(slots=True)
@@ -193,6 +195,7 @@ class ChoiceMark:
     option_id: str
     rating: str  # "now" or "desired"
     participant_id: int | None = None  # None: the group's shared answer
+    repetition: int = 1  # the time through its step: in a block, the case marked in
 
 
 @dataclass(slots=True)

@@ -17,8 +17,9 @@ if TYPE_CHECKING:
 
 
 def marks(ctx: KindContext) -> list[ChoiceMark]:
-    """The choices marked in the current step."""
-    return [m for m in ctx.items.choice_marks(ctx.meeting_id) if m.step == ctx.index]
+    """The choices marked in the current step, this time through it (in a block: this case)."""
+    here = (ctx.index, ctx.repetition)
+    return [m for m in ctx.items.choice_marks(ctx.meeting_id) if (m.step, m.repetition) == here]
 
 
 def mark(ctx: KindContext, option_id: str, rating: str, participant_id: int | None = None) -> None:
@@ -33,7 +34,7 @@ def mark(ctx: KindContext, option_id: str, rating: str, participant_id: int | No
     if rating not in choice.ratings:
         said = _("this choice is rated {ratings}, not {rating}")
         raise MeetingError(said.format(ratings=" / ".join(choice.ratings), rating=rating))
-    chosen = ChoiceMark(ctx.index, option_id, rating, participant_id)
+    chosen = ChoiceMark(ctx.index, option_id, rating, participant_id, ctx.repetition)
     if choice.several:
         ctx.items.toggle_pick(ctx.meeting_id, chosen)  # one of several: on, or off again
     else:
@@ -47,7 +48,7 @@ def place(ctx: KindContext, point: int) -> None:
         raise MeetingError(_("this step has no continuum to mark a point on"))
     if not 1 <= point <= choice.continuum:
         raise MeetingError(_("this continuum has points 1–{n}").format(n=choice.continuum))
-    mark = ChoiceMark(ctx.index, str(point), choice.ratings[0])
+    mark = ChoiceMark(ctx.index, str(point), choice.ratings[0], None, ctx.repetition)
     ctx.items.mark_choice(ctx.meeting_id, mark)
 
 
@@ -82,12 +83,12 @@ def agenda(qs: QuestionSet, step: Step) -> list:
     return out
 
 
-def minutes(d: Any, n: int, step: Step, _rep: int | None) -> list:
+def minutes(d: Any, n: int, step: Step, rep: int | None) -> list:
     from dialogtui.export.document import OF_MEETING, Paragraph, Table, label, ours, said
 
     assert step.choice is not None
     L = d.L
-    marks = [m for m in d.r.choices if m.step == n]
+    marks = [m for m in d.r.choices if m.step == n and rep in (None, m.repetition)]
     if not marks:
         return []
     ratings = step.choice.ratings

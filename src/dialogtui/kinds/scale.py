@@ -26,7 +26,7 @@ def rate(ctx: KindContext, pid: int, value: int, comment: str | None = None) -> 
                 value=value, low=values[0], high=values[-1]
             )
         )
-    rating = ScaleRating(ctx.index, pid, value, comment or "")
+    rating = ScaleRating(ctx.index, pid, value, comment or "", ctx.repetition)
     ctx.items.rate_scale(ctx.meeting_id, rating, comment=comment is not None)
 
 
@@ -42,8 +42,10 @@ def rate_speaker(ctx: KindContext, value: int) -> int:
 
 
 def ratings(ctx: KindContext) -> list[ScaleRating]:
-    """The scale ratings given in the current step."""
-    return [r for r in ctx.items.scale_ratings(ctx.meeting_id) if r.step == ctx.index]
+    """The scale ratings given in the current step, this time through it (in a block: this
+    case; each child's zones are its own)."""
+    here = (ctx.index, ctx.repetition)
+    return [r for r in ctx.items.scale_ratings(ctx.meeting_id) if (r.step, r.repetition) == here]
 
 
 def agenda(qs: QuestionSet, step: Step) -> list:
@@ -60,13 +62,13 @@ def agenda(qs: QuestionSet, step: Step) -> list:
     return out
 
 
-def minutes(d: Any, n: int, step: Step, _rep: int | None) -> list:
+def minutes(d: Any, n: int, step: Step, rep: int | None) -> list:
     from dialogtui.export.document import Table, ours, said
 
     assert step.scale is not None
     L = d.L
     points = {p.value: p for p in step.scale.points}
-    ratings = [x for x in d.r.ratings if x.step == n]
+    ratings = [x for x in d.r.ratings if x.step == n and rep in (None, x.repetition)]
     if not ratings:
         return []
     rows, whose = [], []

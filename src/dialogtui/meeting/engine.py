@@ -211,7 +211,11 @@ class MeetingEngine:
 
     def _said(self) -> dict[tuple[int, int], str]:
         """Who has answered which question of this step, this time through it."""
-        ratings = lambda: self.store.scale_ratings(self.id)  # noqa: E731
+        rep = self.pos.repetition
+
+        def ratings() -> list:  # this time through's: in a block, this case's, not another's
+            return [r for r in self.store.scale_ratings(self.id) if r.repetition == rep]
+
         return walk.answers(self.step, self.pos.step, self._marks, ratings, self._room_turns)
 
     def _room_turns(self) -> list[Turn]:

@@ -25,8 +25,9 @@ class Notes:
     def add(self, kind: NoteKind, text: str) -> Note:
         if not text.strip():
             raise MeetingError(_("the note is empty; write it, or escape"))
-        step = self._here().step
-        return self._store.add_note(self._id, kind, step, text.strip(), self._clock.now())
+        here = self._here()  # its step and time through it: in a block, the case it is of
+        now = self._clock.now()
+        return self._store.add_note(self._id, kind, here.step, text.strip(), now, here.repetition)
 
     def all(self) -> list[Note]:
         """The meeting's decisions and concerns, in the order they were noted."""

@@ -276,5 +276,7 @@ def _said(store: Store, meeting_id: int, step: Step, pos: Position) -> dict[tupl
         turns = store.turns(meeting_id, pos.step, times=False, repetition=pos.repetition)
         return [t for t in turns if t.participant_id is None]
 
-    ratings = lambda: store.scale_ratings(meeting_id)  # noqa: E731
+    def ratings() -> list:  # this time through's: in a block, this case's
+        return [r for r in store.scale_ratings(meeting_id) if r.repetition == pos.repetition]
+
     return walk.answers(step, pos.step, marks, ratings, room)

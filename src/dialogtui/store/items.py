@@ -16,15 +16,22 @@ class ItemsRepo(StoreBase):
     """The notes of a meeting and the items its step kinds keep."""
 
     def add_note(
-        self, meeting_id: int, kind: NoteKind, step: int | None, text: str, now: dt.datetime
+        self,
+        meeting_id: int,
+        kind: NoteKind,
+        step: int | None,
+        text: str,
+        now: dt.datetime,
+        repetition: int = 1,
     ) -> Note:
+        """A note made in step `step`'s time `repetition` through (in a block: its case)."""
         with self.tx() as c:
             cur = c.execute(
-                "INSERT INTO notes (meeting_id, kind, step_index, text, created_at)"
-                " VALUES (?,?,?,?,?)",
-                (meeting_id, kind.value, step, text, _ts(now)),
+                "INSERT INTO notes (meeting_id, kind, step_index, repetition, text, created_at)"
+                " VALUES (?,?,?,?,?,?)",
+                (meeting_id, kind.value, step, repetition, text, _ts(now)),
             )
-        return Note(_new_id(cur), kind, step, text, now)
+        return Note(_new_id(cur), kind, step, text, now, repetition)
 
     def edit_note(self, meeting_id: int, note_id: int, text: str) -> None:
         with self.tx() as c:
@@ -48,6 +55,7 @@ class ItemsRepo(StoreBase):
                 r["step_index"],
                 r["text"],
                 dt.datetime.fromisoformat(r["created_at"]),
+                r["repetition"],
             )
             for r in self.query("SELECT * FROM notes WHERE meeting_id=? ORDER BY id", (meeting_id,))
         ]
@@ -113,18 +121,27 @@ class ItemsRepo(StoreBase):
         keep = "comment" if not comment else "excluded.comment"
         with self.tx() as c:
             c.execute(
-                "INSERT INTO scale_ratings (meeting_id, step_index, participant_id, value,"
-                " comment) VALUES (?,?,?,?,?) ON CONFLICT(meeting_id, step_index,"
-                f" participant_id) DO UPDATE SET value=excluded.value, comment={keep}",
-                (meeting_id, rating.step, rating.participant_id, rating.value, rating.comment),
+                "INSERT INTO scale_ratings (meeting_id, step_index, repetition, participant_id,"
+                " value, comment) VALUES (?,?,?,?,?,?) ON CONFLICT(meeting_id, step_index,"
+                f" repetition, participant_id) DO UPDATE SET value=excluded.value, comment={keep}",
+                (
+                    meeting_id,
+                    rating.step,
+                    rating.repetition,
+                    rating.participant_id,
+                    rating.value,
+                    rating.comment,
+                ),
             )
 
     def scale_ratings(self, meeting_id: int) -> list[ScaleRating]:
         return [
-            ScaleRating(r["step_index"], r["participant_id"], r["value"], r["comment"])
+            ScaleRating(
+                r["step_index"], r["participant_id"], r["value"], r["comment"], r["repetition"]
+            )
             for r in self.query(
                 "SELECT s.* FROM scale_ratings s JOIN participants p ON p.id = s.participant_id"
-                " WHERE s.meeting_id=? ORDER BY s.step_index, p.position",
+                " WHERE s.meeting_id=? ORDER BY s.step_index, s.repetition, p.position",
                 (meeting_id,),
             )
         ]
@@ -132,42 +149,62 @@ class ItemsRepo(StoreBase):
     def mark_choice(self, meeting_id: int, mark: ChoiceMark) -> None:
         with self.tx() as c:
             c.execute(
-                "INSERT INTO choice_marks (meeting_id, step_index, rating, participant_key,"
-                " option_id) VALUES (?,?,?,?,?) ON CONFLICT(meeting_id, step_index, rating,"
-                " participant_key) DO UPDATE SET option_id=excluded.option_id",
-                (meeting_id, mark.step, mark.rating, mark.participant_id or 0, mark.option_id),
+                "INSERT INTO choice_marks (meeting_id, step_index, repetition, rating,"
+                " participant_key, option_id) VALUES (?,?,?,?,?,?) ON CONFLICT(meeting_id,"
+                " step_index, repetition, rating, participant_key)"
+                " DO UPDATE SET option_id=excluded.option_id",
+                (
+                    meeting_id,
+                    mark.step,
+                    mark.repetition,
+                    mark.rating,
+                    mark.participant_id or 0,
+                    mark.option_id,
+                ),
             )
 
     def toggle_pick(self, meeting_id: int, mark: ChoiceMark) -> bool:
         """In a choice of several: mark the option, or unmark it if it was. True: marked."""
-        key = (meeting_id, mark.step, mark.rating, mark.option_id)
+        key = (meeting_id, mark.step, mark.repetition, mark.rating, mark.option_id)
         with self.tx() as c:
             gone = c.execute(
-                "DELETE FROM choice_picks WHERE meeting_id=? AND step_index=? AND rating=?"
-                " AND option_id=?",
+                "DELETE FROM choice_picks WHERE meeting_id=? AND step_index=? AND repetition=?"
+                " AND rating=? AND option_id=?",
                 key,
             ).rowcount
             if not gone:
-                c.execute("INSERT INTO choice_picks VALUES (?,?,?,?)", key)
+                c.execute(
+                    "INSERT INTO choice_picks (meeting_id, step_index, repetition, rating,"
+                    " option_id) VALUES (?,?,?,?,?)",
+                    key,
+                )
         return not gone
 
     def choice_marks(self, meeting_id: int) -> list[ChoiceMark]:
-        """The marks of choices of one and of several, by step."""
+        """The marks of choices of one and of several, by step and time through it."""
         one = [
-            ChoiceMark(r["step_index"], r["option_id"], r["rating"], r["participant_key"] or None)
+            ChoiceMark(
+                r["step_index"],
+                r["option_id"],
+                r["rating"],
+                r["participant_key"] or None,
+                r["repetition"],
+            )
             for r in self.query(
-                "SELECT * FROM choice_marks WHERE meeting_id=? ORDER BY step_index, rating",
+                "SELECT * FROM choice_marks WHERE meeting_id=?"
+                " ORDER BY step_index, repetition, rating",
                 (meeting_id,),
             )
         ]
         several = [
-            ChoiceMark(r["step_index"], r["option_id"], r["rating"], None)
+            ChoiceMark(r["step_index"], r["option_id"], r["rating"], None, r["repetition"])
             for r in self.query(
-                "SELECT * FROM choice_picks WHERE meeting_id=? ORDER BY step_index, rating",
+                "SELECT * FROM choice_picks WHERE meeting_id=?"
+                " ORDER BY step_index, repetition, rating",
                 (meeting_id,),
             )
         ]
-        return sorted([*one, *several], key=lambda m: (m.step, m.rating))
+        return sorted([*one, *several], key=lambda m: (m.step, m.repetition, m.rating))
 
 
 def _no_note(note: int, meeting: int) -> StoreError:

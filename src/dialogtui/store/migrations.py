@@ -340,6 +340,53 @@ MIGRATIONS: list[str] = [
     DROP TABLE skipped_steps;
     ALTER TABLE skipped_steps_19 RENAME TO skipped_steps;
     """,
+    # 20: a note, a rating and a choice's mark are kept with the time through their step (in
+    # a block, the case: a child's copy holds its own decisions and none of another's), as
+    # turns and actions are; earlier ones were of the first time through. A rating or a mark
+    # is one per person per case, so the tables are made again with the case in their keys
+    """
+    ALTER TABLE notes ADD COLUMN repetition INTEGER NOT NULL DEFAULT 1;
+    CREATE TABLE scale_ratings_20 (
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        step_index INTEGER NOT NULL,
+        repetition INTEGER NOT NULL DEFAULT 1,
+        participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        value INTEGER NOT NULL,
+        comment TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (meeting_id, step_index, repetition, participant_id)
+    );
+    INSERT INTO scale_ratings_20 (meeting_id, step_index, repetition, participant_id, value,
+        comment)
+        SELECT meeting_id, step_index, 1, participant_id, value, comment FROM scale_ratings;
+    DROP TABLE scale_ratings;
+    ALTER TABLE scale_ratings_20 RENAME TO scale_ratings;
+    CREATE TABLE choice_marks_20 (
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        step_index INTEGER NOT NULL,
+        repetition INTEGER NOT NULL DEFAULT 1,
+        rating TEXT NOT NULL,
+        participant_key INTEGER NOT NULL,
+        option_id TEXT NOT NULL,
+        PRIMARY KEY (meeting_id, step_index, repetition, rating, participant_key)
+    );
+    INSERT INTO choice_marks_20 (meeting_id, step_index, repetition, rating, participant_key,
+        option_id)
+        SELECT meeting_id, step_index, 1, rating, participant_key, option_id FROM choice_marks;
+    DROP TABLE choice_marks;
+    ALTER TABLE choice_marks_20 RENAME TO choice_marks;
+    CREATE TABLE choice_picks_20 (
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        step_index INTEGER NOT NULL,
+        repetition INTEGER NOT NULL DEFAULT 1,
+        rating TEXT NOT NULL,
+        option_id TEXT NOT NULL,
+        PRIMARY KEY (meeting_id, step_index, repetition, rating, option_id)
+    );
+    INSERT INTO choice_picks_20 (meeting_id, step_index, repetition, rating, option_id)
+        SELECT meeting_id, step_index, 1, rating, option_id FROM choice_picks;
+    DROP TABLE choice_picks;
+    ALTER TABLE choice_picks_20 RENAME TO choice_picks;
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

@@ -1,0 +1,80 @@
+"""A decision, a concern, a rating and a choice's mark are kept with the case they were made
+in (the time through their step), as turns and actions are: a child's zones and decisions
+are that child's. An older store's are of the first time through."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from case_meeting import PEOPLE, traff_4_with_zones
+from meeting_helpers import new_meeting
+
+from dialogtui.export.record import load_record
+from dialogtui.kinds import choice, scale
+from dialogtui.records import NoteKind
+from dialogtui.store import Store
+
+FIXTURE = Path(__file__).parent / "fixtures" / "store-schema-5.sqlite3"
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = Store.open(tmp_path / "db.sqlite3")
+    yield s
+    s.close()
+
+
+def test_each_case_keeps_its_own_notes_ratings_and_marks(store):
+    m = new_meeting(store, "samtidigt-traff-4", PEOPLE, text=traff_4_with_zones())
+    m.start()
+    oro, samarbete = m.qs.index_of("oro"), m.qs.index_of("samarbete")
+    lena = m.participants[0].id
+    for case in (1, 2):
+        if case == 2:
+            assert m.repeat_block()
+        m.goto_step(oro, repetition=case)
+        scale.rate(m.kind_context(), lena, case, f"oro {case}")
+        m.notes.add(NoteKind.concern, f"farhåga {case}")
+        m.goto_step(samarbete, repetition=case)
+        choice.mark(m.kind_context(), "lag" if case == 1 else "stafett", "now")
+        # What the step's panel shows is this case's only.
+        assert [x.option_id for x in choice.marks(m.kind_context())] == [
+            "lag" if case == 1 else "stafett"
+        ]
+    m.goto_step(oro, repetition=1)
+    assert [r.comment for r in scale.ratings(m.kind_context())] == ["oro 1"]
+    m.goto_step(oro, repetition=2)
+    assert [r.comment for r in scale.ratings(m.kind_context())] == ["oro 2"]
+    r = load_record(store, m.id)
+    assert sorted((x.text, x.repetition) for x in r.notes) == [("farhåga 1", 1), ("farhåga 2", 2)]
+    assert sorted((x.comment, x.repetition) for x in r.ratings) == [("oro 1", 1), ("oro 2", 2)]
+    assert sorted((x.option_id, x.repetition) for x in r.choices) == [("lag", 1), ("stafett", 2)]
+
+
+def test_an_old_stores_notes_are_of_the_first_time_through(tmp_path):
+    path = tmp_path / "dialogtui.sqlite3"
+    shutil.copyfile(FIXTURE, path)  # never the fixture itself: opening upgrades it
+    store = Store.open(path)
+    try:
+        notes = [n for m in store.list_meetings() for n in store.notes(m.id)]
+        assert notes and all(n.repetition == 1 for n in notes)
+    finally:
+        store.close()
+
+
+def test_rated_in_one_case_the_round_of_the_next_is_still_to_rate(store):
+    m = new_meeting(store, "samtidigt-traff-4", PEOPLE, text=traff_4_with_zones())
+    m.start()
+    oro = m.qs.index_of("oro")
+    m.goto_step(oro)
+    for _ in PEOPLE:
+        scale.rate_speaker(m.kind_context(), 1)
+    assert m.pos.speaker_id is None  # everyone has rated case 1's child
+    assert m.repeat_block()
+    m.goto_step(oro, repetition=2)
+    # Case 2's child is rated by all again, one after the other.
+    assert m.pos.speaker_id == m.participants[0].id
+    scale.rate_speaker(m.kind_context(), 2)
+    assert m.pos.speaker_id == m.participants[1].id
