@@ -21,6 +21,7 @@ from dialogtui.export.markdown import render_action_plan, render_minutes
 from dialogtui.export.read_back import pages
 from dialogtui.export.record import load_record
 from dialogtui.export.write import export_meeting
+from dialogtui.records import NoteKind, PlanFrame
 from dialogtui.store import Store
 from dialogtui.tui.dialogs.pick import PickDialog
 from dialogtui.tui.screens.end import EndScreen
@@ -204,9 +205,10 @@ def test_a_case_copy_of_a_later_meeting_holds_no_earlier_cases_actions(store, tm
     assert {"Fotbollsgrupp tisdagar", "Boka nästa pilotverkstad"} <= carried
     export_meeting(store, later.id, tmp_path, to="everyone", case="1")
     text = named(tmp_path, "minutes.md").read_text(encoding="utf-8")
-    # The earlier meeting's case 1 was another child: its actions are not this case's.
+    # The earlier meeting's case 1 was another child: its actions are not this case's; nor
+    # is what it did outside its cases (a child's copy holds that child's case only).
     assert "Fotbollsgrupp" not in text and "Hembesök" not in text
-    assert "Boka nästa pilotverkstad" in text  # made outside the cases: everyone's
+    assert "Boka nästa pilotverkstad" not in text and "Ett nytt barn." in text
 
 
 def test_the_end_screens_journal_note_is_for_one_organisation_and_one_case(tmp_path, private_home):
@@ -236,3 +238,30 @@ def test_another_languages_labels_call_a_childs_case_a_case(store, meeting, tmp_
     # The set's own word is Swedish; in Finnish labels a child's case is "Tapaus", its name
     # as it was typed.
     assert f"## Tapaus 2: {GIRL}" in plan and "Kierros" not in plan
+
+
+def test_a_childs_copy_holds_its_case_and_the_frames_only(store, meeting, tmp_path):
+    # A decision and a concern noted in each case, a decision outside them, the plan's frame.
+    now = store.meeting_row(meeting).started_at
+    store.add_note(meeting, NoteKind.decision, 3, "Beslut om pojken", now, 1)
+    store.add_note(meeting, NoteKind.concern, 4, "Oro för flickan", now, 2)
+    store.add_note(meeting, NoteKind.decision, 0, "Beslut i startrundan", now)
+    store.save_plan(meeting, PlanFrame(goal_own="Att gå i skolan", owner="Per Ek"))
+    minutes = render_minutes(load_record(store, meeting))
+    # In the minutes each case's note stands under its case, as its turns do.
+    assert "Beslut om pojken" in section(section(minutes, "## 4. Casekarta"), f"### Case 1: {BOY}")
+    assert "Oro för flickan" in section(
+        section(minutes, "## 5. Handlingsplan"), f"### Case 2: {GIRL}"
+    )
+    export_meeting(store, meeting, tmp_path, formats=("md", "txt", "ics"), case="2")
+    girl = " ".join(" ".join(t.split()) for t in document_texts(tmp_path).values())
+    for said in [*OF_BOY, "Beslut om pojken"]:  # nothing of the other child
+        assert said not in girl, said
+    # Nor what was said or written outside the cases: the opening round, the vote's cards
+    # (each another child's summary), the closing round, an action of no case.
+    outside = ["Jag heter Lena", "Jag tar med mig casekartan", "Beslut i startrundan"]
+    for said in [*outside, "Boka nästa pilotverkstad"]:
+        assert said not in girl, said
+    # Its own case whole, and the frames: the meeting's, and the plan's (one for all).
+    for said in [*OF_GIRL, "Oro för flickan", "Träff 4", "Lena Ström", "Att gå i skolan"]:
+        assert said in girl, said

@@ -1,10 +1,17 @@
 """Over generated Träff 4 meetings with cases (a scribe's sequence of actions: turns,
-actions noted with f3 or in the plan, needs, decisions, consent and names per case, skips,
-the next case, steps gone to and fro), what must always hold of the documents:
+actions noted with f3 or in the plan, needs, decisions, concerns and standpoints, ratings
+and choices, consent and names per case, skips, the next case, steps gone to and fro; Träff
+4 with a scale and a choice in its block, so that a case has ratings and marks), what must
+always hold of the documents:
 
 - one case's copy, for everyone, the family or the facilitators, in every format that
-  holds text, holds nothing typed in another case: no turn, action, need, consent or name
-  of it; nor what a case's step holds that records no case (a decision noted there);
+  holds text, holds nothing typed outside its case but the frame: no turn, action, need,
+  note, rating's comment, consent or name of another case, nor anything said or written
+  outside the cases (the opening and closing rounds, the case inventory, the vote's cards,
+  the actions of no case), which can name other children; and its record no other case's
+  mark of a choice;
+- one case's copy holds its own case whole: everyone's, every text typed in the case; each
+  recipient's, the case's plan;
 - in the plan, every action stands under its own case's heading, and those made outside
   the cases under the heading of the others;
 - where consent is taken per case, neither the minutes nor the plan has a meeting-level
@@ -18,23 +25,25 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from case_meeting import PEOPLE
-from hypothesis import note, settings
+from case_meeting import PEOPLE, traff_4_with_zones
+from hypothesis import event, note, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule
 from meeting_helpers import new_meeting
 
 from dialogtui.errors import DialogtuiError
+from dialogtui.export.cases import meeting_cases, only_case
+from dialogtui.export.record import load_record
 from dialogtui.export.write import export_meeting
-from dialogtui.kinds import needs
+from dialogtui.kinds import choice, needs, scale
 from dialogtui.labels import labels
 from dialogtui.questionset.kinds import StepKind
 from dialogtui.records import ActionItem, NoteKind
 from dialogtui.store import Store
 
 FAMILY = ("Maja Lind", None, "")  # no role, no organisation: the family, in Träff 4
-UNKNOWN = "unknown"  # typed in a case's step, in a record that keeps no case
 L = labels("sv")
+SET = traff_4_with_zones()
 
 
 class CaseMeeting(RuleBasedStateMachine):
@@ -44,16 +53,20 @@ class CaseMeeting(RuleBasedStateMachine):
         self.store = Store.open(self.folder / "db.sqlite3")
         self.count = 0
         # Each text typed, by the case it was typed in: (block, repetition), None outside
-        # the cases, UNKNOWN for a decision noted in a case's step.
+        # the cases.
         self.typed: dict[str, object] = {}
         self.actions: dict[str, object] = {}
+        self.marked: set[tuple[int, int]] = set()  # the cases a choice was marked in
+        self.comments: dict[tuple[object, object], str] = {}  # each rating's, the latest
+        self.replaced: set[str] = set()  # comments given again: no longer in the record
         self.names: dict[tuple[int, int], str] = {}  # each case's name, the latest
         self.consents: dict[int, str] = {}
         self.skipped: set[int] = set()  # the cases that skipped a step
 
     @initialize(box=st.sampled_from([None, False]), in_case=st.booleans())
     def open(self, box: bool | None, in_case: bool) -> None:
-        self.m = new_meeting(self.store, "samtidigt-traff-4", [*PEOPLE, FAMILY], consent_given=box)
+        people = [*PEOPLE, FAMILY]
+        self.m = new_meeting(self.store, "samtidigt-traff-4", people, text=SET, consent_given=box)
         self.m.start()
         self.steps = len(self.m.qs.steps)
         self.block = [i for i in range(self.steps) if self.m.qs.block_at(i)]
@@ -73,6 +86,12 @@ class CaseMeeting(RuleBasedStateMachine):
     def goto(self, index: int, in_case: bool) -> None:
         self.m.goto_step(self.block[index % len(self.block)] if in_case else index % self.steps)
 
+    def goto_kind(self, kind: StepKind) -> None:
+        """To the case's step of that kind (its scale, its choice), in the same case."""
+        at = self.m.qs.first_step_of(kind)
+        assert at is not None
+        self.m.goto_step(at, repetition=self.m.pos.repetition)
+
     @rule(who=st.integers(0, 2))
     def turn(self, who: int) -> None:
         said = self.tag()
@@ -89,11 +108,34 @@ class CaseMeeting(RuleBasedStateMachine):
         self.m.actions.add(ActionItem(said, who="Per Ek"))
         self.typed[said] = self.actions[said] = self.case
 
-    @rule()
-    def decision(self) -> None:
+    @rule(kind=st.sampled_from(list(NoteKind)))
+    def note(self, kind: NoteKind) -> None:  # f4, f5, ctrl+f: a decision, a concern, a standpoint
         said = self.tag()
-        self.m.notes.add(NoteKind.decision, said)
-        self.typed[said] = UNKNOWN if self.case is not None else None
+        self.m.notes.add(kind, said)
+        self.typed[said] = self.case
+
+    @precondition(lambda self: self.case is not None)
+    @rule(who=st.integers(0, 2), value=st.integers(1, 2))
+    def rating(self, who: int, value: int) -> None:  # the child's worry, by each one
+        self.goto_kind(StepKind.scale)
+        said = self.tag()  # its comment: the rating's text
+        pid = self.m.participants[who].id
+        scale.rate(self.m.kind_context(), pid, value, said)
+        self.typed[said] = self.case
+        # Rated again in the same case, the new comment stands and the old one is gone.
+        earlier = self.comments.get((self.case, pid))
+        if earlier is not None:
+            self.replaced.add(earlier)
+        self.comments[(self.case, pid)] = said
+
+    @precondition(lambda self: self.case is not None)
+    @rule(option=st.sampled_from(["stafett", "lag"]), now=st.booleans(), who=st.integers(0, 3))
+    def choose(self, option: str, now: bool, who: int) -> None:
+        self.goto_kind(StepKind.choice)
+        pid = self.m.participants[who].id if who < 3 else None  # 3: the room's own mark
+        choice.mark(self.m.kind_context(), option, "now" if now else "desired", pid)
+        if self.case is not None:
+            self.marked.add(self.case)
 
     @precondition(lambda self: self.m.step.kind is StepKind.needs)
     @rule(answered=st.booleans())
@@ -150,6 +192,11 @@ class CaseMeeting(RuleBasedStateMachine):
         export_meeting(self.store, self.m.id, out, formats=("md", "txt", "ics"), **how)
         return "\n".join(p.read_text(encoding="utf-8") for p in sorted(out.iterdir()))
 
+    def in_copy(self, key: tuple[int, int]) -> list[str]:
+        """What the case's own copy for everyone must hold: every text typed in the case
+        that still stands (not a rating's comment given again), its name, its consent."""
+        return [t for t in self.of_case(key) if t not in self.replaced]
+
     def of_case(self, key: object) -> list[str]:
         """Everything typed in a case: its texts, its name, its consent."""
         said = [t for t, k in self.typed.items() if k == key]
@@ -160,8 +207,9 @@ class CaseMeeting(RuleBasedStateMachine):
 
     def cases(self) -> list[tuple[int, int]]:
         """The meeting's cases: each time through the block up to the last that holds
-        anything (a text, a name, a consent, a skip)."""
-        reps = [k[1] for k in (*self.typed.values(), *self.names) if isinstance(k, tuple)]
+        anything (a text, a name, a consent, a choice's mark, a skip)."""
+        keys = (*self.typed.values(), *self.names, *self.marked)
+        reps = [k[1] for k in keys if isinstance(k, tuple)]
         last = max([*reps, *self.consents, *self.skipped], default=0)
         return [(0, rep) for rep in range(1, last + 1)]
 
@@ -174,9 +222,14 @@ class CaseMeeting(RuleBasedStateMachine):
         for document in (everyone[: everyone.index(f"# {L['action_plan']}:")], plan):
             head = document.split("\n## ", 1)[0]
             assert L["consent"] not in head, head  # consent is per case in Träff 4
+        record = load_record(self.store, self.m.id)
+        event(f"cases: {len(cases)}")
+        event(f"rated in a case: {bool(record.ratings)}")  # the scale is in the cases only
+        event(f"marked in a case: {bool(self.marked)}")
+        event(f"noted in a case: {any(n.step in self.block for n in record.notes)}")
         for case in cases:
-            others = [t for c in cases if c != case for t in self.of_case(c)]
-            others += self.of_case(UNKNOWN)
+            # Another case's, and what was said or written outside the cases.
+            others = [t for c in [*cases, None] if c != case for t in self.of_case(c)]
             for to in ("everyone", "family", "facilitators"):
                 text = self.texts(f"{to}-{case[1]}", to=to, case=str(case[1]))
                 leaked = [t for t in others if t in text]
@@ -184,6 +237,15 @@ class CaseMeeting(RuleBasedStateMachine):
                 # Nor is it empty: the case's own plan is all there, in every copy.
                 missing = [a for a, k in self.actions.items() if k == case and a not in text]
                 assert not missing, (case, to, missing)
+                if to == "everyone":  # and everything typed in the case, in everyone's
+                    missing = [t for t in self.in_copy(case) if t not in text]
+                    assert not missing, (case, to, missing)
+            # A choice's marks are no text typed: the case's copy is made of its own only.
+            (found,) = [c for c in meeting_cases(record) if c.key == case]
+            copy = only_case(record, found)
+            reps = {x.repetition for x in [*copy.choices, *copy.ratings, *copy.notes]}
+            assert reps <= {case[1]}, (case, reps)
+            assert len(copy.choices) == sum(x.repetition == case[1] for x in record.choices)
 
     def check_plan(self, plan: str, has_cases: bool) -> None:
         for said, key in self.actions.items():
@@ -200,5 +262,5 @@ class CaseMeeting(RuleBasedStateMachine):
                 assert re.fullmatch(rf"Case {rep}(: .*)?", headings[-1]), (said, key, headings)
 
 
-CaseMeeting.TestCase.settings = settings(max_examples=40, stateful_step_count=14)
+CaseMeeting.TestCase.settings = settings(max_examples=60, stateful_step_count=20)
 test_case_documents_hold_their_own_case_only = CaseMeeting.TestCase

@@ -1,8 +1,8 @@
 """A meeting's cases: each time through a block of the set (Träff 4's "Case") is a case, a
 child, with a name where the scribe gave it one. The documents head each case's part with
 the block's word, its number and its name ("Case 2: Flicka 14"), give each its own plan and
-consent, and can be one case's copy (`only_case`): that case's material, and what stands
-outside the cases, but nothing of another case."""
+consent, and can be one case's copy (`only_case`): the meeting's frame, that case's
+material and the plan's frame, and nothing else."""
 
 from __future__ import annotations
 
@@ -12,13 +12,12 @@ from typing import TYPE_CHECKING
 
 from dialogtui.errors import ExportError
 from dialogtui.i18n import _
-from dialogtui.questionset.kinds import StepKind
 from dialogtui.records import name_key
 
 if TYPE_CHECKING:
     from dialogtui.export.record import MeetingRecord
     from dialogtui.questionset.model import QuestionSet
-    from dialogtui.records import Card
+    from dialogtui.records import ChoiceMark, Note, ScaleRating
 
 CaseKey = tuple[int, int]  # (the block's index in the set, the time through it, from 1)
 
@@ -60,7 +59,8 @@ def consent_block(qs: QuestionSet) -> int | None:
 
 def meeting_cases(record: MeetingRecord) -> list[Case]:
     """The meeting's cases, block by block: each time through a block up to the last that
-    holds anything (a turn, a card, an action, a skip, a name, a consent); one before it
+    holds anything (a turn, a card, an action, a note, a rating, a choice's mark, a skip, a
+    name, a consent); one before it
     is a case whether or not anything was written in it."""
     qs = record.qs
     steps = block_steps(qs)
@@ -77,6 +77,9 @@ def meeting_cases(record: MeetingRecord) -> list[Case]:
         seen(c.step, c.repetition)
     for a in record.actions:
         seen(a.step, a.repetition)
+    made: list[Note | ScaleRating | ChoiceMark] = [*record.notes, *record.ratings, *record.choices]
+    for x in made:
+        seen(x.step, x.repetition)
     for step, rep in record.skipped:
         seen(step, rep)
     for b, rep in record.cases:
@@ -128,70 +131,36 @@ def find_case(record: MeetingRecord, typed: str) -> Case:
     raise ExportError(said.format(name=typed, cases=listed))
 
 
-def _in_case_vote(qs: QuestionSet) -> set[int]:
-    """The vote steps that choose the cases: those before a block (Träff 4's "Urval")."""
-    steps = block_steps(qs)
-    first = min(steps) if steps else None
-    return {
-        n
-        for n, step in enumerate(qs.steps)
-        if step.kind is StepKind.vote and first is not None and n < first
-    }
-
-
 def only_case(record: MeetingRecord, case: Case) -> MeetingRecord:
-    """The meeting as one case's copy sees it: that case's turns, cards, actions, consent
-    and name, and what was said outside the cases; nothing made in another case. What a
-    block's step holds that records no case (a decision, a concern, a rating, a choice
-    noted there) is left out, since it may be another case's; so are the cards of the vote
-    that chose the cases but this one's (each card a child), the plan's frame where the
-    plan is made in the cases (its goal may be another child's), and an earlier meeting's
-    actions made in its cases (its case 2 need not be this one's)."""
-    qs = record.qs
-    steps = block_steps(qs)
+    """The meeting as one case's copy sees it, for the child's family or anyone: the
+    meeting's frame (title, date, place, set, who was there), that case's own material (its
+    steps' turns, cards, needs, actions, notes, ratings, choices and skips, its name and
+    consent) and the plan's frame (its goal, owner and follow-up meeting, one for all the
+    children). Nothing said or written outside the case: the steps outside the cases can
+    name other children (the case inventory's turns, the vote's cards, each a child's
+    summary, the opening and closing rounds), and so can an earlier meeting's actions
+    followed up here (its case 2 need not be this one's)."""
+    steps = block_steps(record.qs)
     mine = case.key
 
     def kept(step: int | None, rep: int) -> bool:
-        b = steps.get(step) if step is not None else None
-        return b is None or (b, rep) == mine
+        return step is not None and (steps.get(step), rep) == mine
 
-    def outside(step: int | None) -> bool:
-        return step is None or step not in steps
-
-    votes = _in_case_vote(qs)
-    chosen = record.case_cards.get(mine)
-    named = name_key(case.name) if case.name else None
-
-    def its_card(c: Card) -> bool:
-        return c.id == chosen if chosen is not None else name_key(c.text) == named
-
-    cards = [
-        c
-        for c in record.cards
-        if kept(c.step, c.repetition) and (c.step not in votes or its_card(c))
-    ]
-    plan_step = qs.first_step_of(StepKind.action_planning)
-    plan = record.plan
-    if plan_step is not None and plan_step in steps:
-        plan = type(plan)()
-    carried = [a for a in record.carried if outside(a.step)]
-    followed = {a.id for a in carried}
-    held = consent_block(qs)
+    held = consent_block(record.qs)
     consents = {rep: how for rep, how in record.case_consents.items() if (held, rep) == mine}
     return dataclasses.replace(
         record,
         turns=[t for t in record.turns if kept(t.step, t.repetition)],
         deleted=[t for t in record.deleted if kept(t.step, t.repetition)],
-        cards=cards,
+        cards=[c for c in record.cards if kept(c.step, c.repetition)],
         actions=[a for a in record.actions if kept(a.step, a.repetition)],
-        carried=carried,
-        follow_ups=[f for f in record.follow_ups if f.action_id in followed],
-        notes=[x for x in record.notes if outside(x.step)],
-        ratings=[x for x in record.ratings if outside(x.step)],
-        choices=[x for x in record.choices if outside(x.step)],
+        carried=[],
+        follow_ups=[],
+        notes=[x for x in record.notes if kept(x.step, x.repetition)],
+        ratings=[x for x in record.ratings if kept(x.step, x.repetition)],
+        choices=[x for x in record.choices if kept(x.step, x.repetition)],
         skipped={(s, rep) for s, rep in record.skipped if kept(s, rep)},
         cases={k: v for k, v in record.cases.items() if k == mine},
         case_cards={k: v for k, v in record.case_cards.items() if k == mine},
         case_consents=consents,
-        plan=plan,
     )

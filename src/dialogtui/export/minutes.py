@@ -46,7 +46,7 @@ from dialogtui.questionset.model import Question, Step
 from dialogtui.questionset.placeholders import resolve
 from dialogtui.questionset.shapes import pairs_of
 from dialogtui.questionset.words import format_minutes
-from dialogtui.records import ActionItem, ActionStatus, FollowUp
+from dialogtui.records import ActionItem, ActionStatus, ChoiceMark, FollowUp, ScaleRating
 
 
 def fact(name: str, value: Line, whose: Whose = OF_MEETING) -> Item:
@@ -437,6 +437,12 @@ class Minutes:
         spec = KIND_SPECS[step.kind]
         # A time through with only cards (a case's needs, no turn typed) still has its place.
         reps = {rep for rep, _ in groups} | {c.repetition for c in self.r.cards if c.step == n}
+        # So has one with only a note, a rating or a choice: each is of its case.
+        notes = [x for x in self.r.notes if x.step == n]
+        per_rep = step.kind.shape.cards or step.kind in (StepKind.scale, StepKind.choice)
+        marked: list[ScaleRating | ChoiceMark] = [*self.r.ratings, *self.r.choices]
+        reps |= {x.repetition for x in notes}
+        reps |= {x.repetition for x in marked if x.step == n and per_rep}
         found = self.r.qs.block_at(n)
         if found and found[0].consent and n == found[1]:  # a case whose consent was noted
             reps |= set(self.r.case_consents)
@@ -465,23 +471,32 @@ class Minutes:
                         said_by = self.room_lines if question.asked == "plenary" else lines
                         inner.append(Section(head, list(said_by(groups[(rep, qi)]))))
                 inner += lines(groups.get((rep, None), []))
-            if step.kind.shape.cards:  # the kind's own section, for this time through
+            if per_rep:  # the kind's own section (cards, ratings, marks) for this time through
                 inner.append(Section([], spec.minutes(self, n, step, rep)))
             if plan_here:  # the case's own plan
                 mine = self.actions_by_case.get((self.in_block[n], rep), [])
                 inner += self.action_table(mine, step, case_column=False)
             if self.headed(n, rep, reps):  # "Case 2: Flicka 14": a block's time through
+                # Its decisions and concerns too, under it: a child's are of that child.
+                inner += self.notes_of([x for x in notes if x.repetition == rep])
                 body.append(Section([Heading(3, self.rep_line(n, rep))], inner))
+                notes = [x for x in notes if x.repetition != rep]
             else:
                 body += inner
-        if not step.kind.shape.cards:
+        if not per_rep:
             body.append(Section([], spec.minutes(self, n, step, None)))  # the kind's own
-        for kind in ("standpoints", "decisions", "concerns"):
-            notes = [x for x in self.r.notes if x.step == n and x.kind.value + "s" == kind]
-            if notes:
-                items = [Item([turn_text(self.u(x.text))], whose=OF_MEETING) for x in notes]
-                body.append(labelled(L[kind], Items(items)))
+        body += self.notes_of(notes)  # those of no heading of their own: the step's
         return [Section([Heading(2, [ours(f"{n + 1}. "), self.q(step.title)])], body)]
+
+    def notes_of(self, notes: list) -> list[Part]:
+        """Standpoints, decisions and concerns noted, each kind under its label."""
+        out: list[Part] = []
+        for kind in ("standpoints", "decisions", "concerns"):
+            said = [x for x in notes if x.kind.value + "s" == kind]
+            if said:
+                items = [Item([turn_text(self.u(x.text))], whose=OF_MEETING) for x in said]
+                out.append(labelled(self.L[kind], Items(items)))
+        return out
 
     def question_head(self, question: Question) -> list[Block]:
         """A question over its answers, with the set's note where the set added it."""
