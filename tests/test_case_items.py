@@ -15,6 +15,7 @@ from dialogtui.export.record import load_record
 from dialogtui.kinds import choice, scale
 from dialogtui.records import NoteKind
 from dialogtui.store import Store
+from dialogtui.tui.dialogs.notes import note_rows
 
 FIXTURE = Path(__file__).parent / "fixtures" / "store-schema-5.sqlite3"
 
@@ -78,3 +79,15 @@ def test_rated_in_one_case_the_round_of_the_next_is_still_to_rate(store):
     assert m.pos.speaker_id == m.participants[0].id
     scale.rate_speaker(m.kind_context(), 2)
     assert m.pos.speaker_id == m.participants[1].id
+
+
+def test_the_notes_list_says_which_case_a_note_is_of(store):
+    m = new_meeting(store, "samtidigt-traff-4", PEOPLE, text=traff_4_with_zones())
+    m.start()
+    m.notes.add(NoteKind.decision, "i startrundan")
+    m.goto_step(m.qs.index_of("casekarta"))
+    assert m.repeat_block()
+    m.notes.add(NoteKind.concern, "om flickan")
+    lines = [row.line for row in note_rows(m)]
+    assert "Decision · step 1: i startrundan" in lines
+    assert "Concern · step 4 · Case 2: om flickan" in lines

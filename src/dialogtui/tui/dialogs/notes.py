@@ -49,6 +49,10 @@ def note_rows(engine: MeetingEngine) -> list[NoteRow]:
     for note in engine.notes.all():
         kind = note_kind_name(note.kind.value)
         step = "" if note.step is None else " · " + _("step {n}").format(n=note.step + 1)
+        found = None if note.step is None else engine.qs.block_at(note.step)
+        if found is not None:  # noted in a case: which child's ("step 4 · Case 2")
+            word = found[0].each or _("Case")
+            step += " · " + _("{word} {n}").format(word=word, n=note.repetition)
         text = one_line(note.text)
         rows.append(
             NoteRow(
