@@ -777,8 +777,7 @@ class Minutes:
         the set holds them (a set without a plan step and no action noted has no plan)."""
         out: list[Part] = []
         for n, step in enumerate(self.r.qs.steps):
-            # An alternative not chosen is in no document, nor a follow-up of nothing.
-            if n not in self.r.passed_over and not self.nothing_followed_up(n, step):
+            if n not in self.r.passed_over:  # an alternative not chosen is in no document
                 out += self.step(n, step)
         if self.follow_up_step is None:
             out += self.follow_up()
@@ -786,17 +785,6 @@ class Minutes:
             heading = Heading(2, [ours(self.L["action_plan"])])
             out.append(Section([heading], self.plan_body()))
         return out
-
-    def nothing_followed_up(self, n: int, step: Step) -> bool:
-        """A follow-up step with nothing to follow up (a first meeting: no earlier action
-        carried over) and nothing said or noted in it: its section would say only that the
-        step is there, so the documents leave it out (the time table still lists it)."""
-        return (
-            step.kind is StepKind.follow_up
-            and not self.r.carried
-            and not self.by_step.get(n)
-            and not any(x.step == n for x in self.r.notes)
-        )
 
     def minutes_draft(self) -> Draft:
         out = self.header("minutes") + self.participants() + self.times() + self.steps()
