@@ -201,7 +201,7 @@ def test_a_part_is_cut_at_its_markers():
     lines = ["Träff 3 - x. 20 min A. Träff 4 - y. 20 min A. Träff 5 - z."]
     part = Part.between(lines, "L1", "Träff 4", "Träff 5")
     assert part.window(lines, 1, 1) == "Träff 4 - y. 20 min A. "
-    with pytest.raises(ValueError, match="Träff 7"):
+    with pytest.raises(AssertionError, match="Träff 7"):
         Part.between(lines, "L1", "Träff 7", None)
 
 

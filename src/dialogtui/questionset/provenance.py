@@ -92,18 +92,19 @@ class Part:
     @classmethod
     def between(cls, lines: list[str], at: str, begin: str | None, end: str | None) -> Part:
         """The lines `at`, from where `begin` stands in them (its first occurrence) to where
-        `end` stands after it; a marker not there is an error, never a silent whole line."""
+        `end` stands after it. A marker not there is a mistake in the table that marks the
+        part (tests/sources/), never a silent whole line: an AssertionError, not for users."""
         first, last = lines_at(at)
         start, stop = 0, None
         if begin is not None:
             start = lines[first - 1].find(begin)
             if start < 0:
-                raise ValueError(f"{begin!r} is not on line {first}")
+                raise AssertionError(f"{begin!r} is not on line {first}")
         if end is not None:
             after = start if last == first else 0
             stop = lines[last - 1].find(end, after)
             if stop < 0:
-                raise ValueError(f"{end!r} is not on line {last}")
+                raise AssertionError(f"{end!r} is not on line {last}")
         return cls(first, last, start, stop)
 
     def window(self, lines: list[str], first: int, last: int) -> str:
