@@ -117,7 +117,7 @@ def test_meeting_survives_kill_9_and_exports(tmp_path):
         "Kommunhuset" + K["ctrl+a"] + "Anna [mamma] Lind" + K["enter"]
         + "İbrahim Öberg" + K["enter"] + K["ctrl+s"]
     )  # fmt: skip
-    app.wait_for("Step 1/2")
+    app.wait_for("Step 1/3")
     app.wait_for("Anna [mamma] Lind")
     # The meeting's theme is the source's second example (alt+↓), then two turns, each with
     # enter, in one burst: two speakers, in order.
@@ -210,7 +210,7 @@ def test_a_whole_meeting_in_swedish_from_the_systems_locale(tmp_path):
     app.type("Skolan" + K["ctrl+a"] + "Anna Lind" + K["enter"] + "Per Ström" + K["enter"])
     app.wait_for("2. Per Ström")
     app.key("ctrl+s")
-    app.wait_for("Steg 1/2")
+    app.wait_for("Steg 1/3")
     app.wait_for("tab Vem")
     app.type("Att vi samverkar bättre." + K["enter"])
     app.wait_for("sparat")
@@ -322,7 +322,7 @@ def test_a_resumed_meetings_first_frame_is_whole(tmp_path, monkeypatch, turns):
     env = {**os.environ, "DIALOGTUI_LANG": "en", "TERM": "xterm-256color", "TZ": "UTC"}
     app = Terminal([dialogtui_command(), "resume", str(meeting.id)], env)
     app.wait_for("f1 Help")  # the footer, on the screen's last row
-    assert "Step 1/2" in app.text(), app.text()
+    assert "Step 1/3" in app.text(), app.text()
     app.type(KEYS["ctrl+q"])
     app.child.expect(pexpect.EOF, timeout=10)
 
