@@ -82,7 +82,7 @@ class CaseMeeting(RuleBasedStateMachine):
         found = self.m.qs.block_at(self.m.step_index)
         return None if found is None else (0, self.m.pos.repetition)
 
-    @rule(index=st.integers(0, 6), in_case=st.booleans())
+    @rule(index=st.integers(0, 8), in_case=st.booleans())  # the set's 9 steps, the closing too
     def goto(self, index: int, in_case: bool) -> None:
         self.m.goto_step(self.block[index % len(self.block)] if in_case else index % self.steps)
 
@@ -91,6 +91,19 @@ class CaseMeeting(RuleBasedStateMachine):
         at = self.m.qs.first_step_of(kind)
         assert at is not None
         self.m.goto_step(at, repetition=self.m.pos.repetition)
+
+    @rule(where=st.sampled_from(["caseinventering", "urval", "avslutning"]))
+    def outside(self, where: str) -> None:
+        """Outside the cases, where other children are named: the inventory's round, the
+        vote's cards (each a child's summary), the closing round."""
+        self.m.goto_step(self.m.qs.step_ids.index(where))
+        said = self.tag()
+        if where == "urval":
+            self.m.cards.add(said)
+        else:
+            self.m.set_speaker(self.m.participants[0].id)
+            self.m.submit(said)
+        self.typed[said] = None
 
     @rule(who=st.integers(0, 2))
     def turn(self, who: int) -> None:
@@ -108,8 +121,12 @@ class CaseMeeting(RuleBasedStateMachine):
         self.m.actions.add(ActionItem(said, who="Per Ek"))
         self.typed[said] = self.actions[said] = self.case
 
-    @rule(kind=st.sampled_from(list(NoteKind)))
-    def note(self, kind: NoteKind) -> None:  # f4, f5, ctrl+f: a decision, a concern, a standpoint
+    @rule(kind=st.sampled_from(list(NoteKind)), into=st.sampled_from([None, 0, 1, 3]))
+    def note(self, kind: NoteKind, into: int | None) -> None:  # f4, f5, ctrl+f
+        """A decision, a concern or a standpoint, where the scribe is or in a step of the
+        cases (`into`: its place in the block)."""
+        if into is not None:
+            self.m.goto_step(self.block[into])
         said = self.tag()
         self.m.notes.add(kind, said)
         self.typed[said] = self.case
@@ -227,6 +244,7 @@ class CaseMeeting(RuleBasedStateMachine):
         event(f"rated in a case: {bool(record.ratings)}")  # the scale is in the cases only
         event(f"marked in a case: {bool(self.marked)}")
         event(f"noted in a case: {any(n.step in self.block for n in record.notes)}")
+        event(f"said in the closing round: {any(t.step == self.steps - 1 for t in record.turns)}")
         for case in cases:
             # Another case's, and what was said or written outside the cases.
             others = [t for c in [*cases, None] if c != case for t in self.of_case(c)]
