@@ -5,6 +5,7 @@ are that child's. An older store's are of the first time through."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -13,8 +14,10 @@ from meeting_helpers import new_meeting
 
 from dialogtui.export.record import load_record
 from dialogtui.kinds import choice, scale
-from dialogtui.records import NoteKind
+from dialogtui.records import ChoiceMark, NoteKind, ScaleRating
 from dialogtui.store import Store
+from dialogtui.store.connection import _split
+from dialogtui.store.migrations import LATEST, MIGRATIONS
 from dialogtui.tui.dialogs.notes import note_rows
 
 FIXTURE = Path(__file__).parent / "fixtures" / "store-schema-5.sqlite3"
@@ -91,3 +94,43 @@ def test_the_notes_list_says_which_case_a_note_is_of(store):
     lines = [row.line for row in note_rows(m)]
     assert "Decision · step 1: i startrundan" in lines
     assert "Concern · step 4 · Case 2: om flickan" in lines
+
+
+def test_a_store_of_schema_19_keeps_its_ratings_marks_and_notes(tmp_path):
+    # A file as dialogtui left it before notes, ratings and marks kept their case: made
+    # with the first 19 migrations, one of each written by that schema's columns.
+    path = tmp_path / "dialogtui.sqlite3"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+    for script in MIGRATIONS[:19]:
+        for statement in _split(script):
+            db.execute(statement)
+    db.execute("INSERT INTO schema_version VALUES (19)")
+    db.execute(
+        "INSERT INTO meetings (id, set_id, set_toml, title, date, language, created_at)"
+        " VALUES (1, 's', '', 'Möte', '2026-01-15', 'sv', '2026-01-15T09:00:00')"
+    )
+    db.execute("INSERT INTO participants (id, meeting_id, position, name) VALUES (7, 1, 0, 'Lena')")
+    db.execute("INSERT INTO scale_ratings VALUES (1, 2, 7, 4, 'orolig')")
+    db.execute("INSERT INTO choice_marks VALUES (1, 3, 'now', 7, 'lag')")
+    db.execute("INSERT INTO choice_picks VALUES (1, 3, 'desired', 'stafett')")
+    db.execute(
+        "INSERT INTO notes (meeting_id, kind, step_index, text, created_at)"
+        " VALUES (1, 'decision', 2, 'beslut', '2026-01-15T09:00:00')"
+    )
+    db.commit()
+    db.close()
+    store = Store.open(path)
+    try:
+        assert store.schema_version == LATEST
+        assert store.scale_ratings(1) == [ScaleRating(2, 7, 4, "orolig", 1)]
+        assert store.choice_marks(1) == [
+            ChoiceMark(3, "stafett", "desired", None, 1),
+            ChoiceMark(3, "lag", "now", 7, 1),
+        ]
+        assert [(n.text, n.repetition) for n in store.notes(1)] == [("beslut", 1)]
+        # Rated again in case 2, the first case's rating stays.
+        store.rate_scale(1, ScaleRating(2, 7, 1, "lugn", 2))
+        assert [r.comment for r in store.scale_ratings(1)] == ["orolig", "lugn"]
+    finally:
+        store.close()
