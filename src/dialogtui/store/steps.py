@@ -41,25 +41,29 @@ class StepsRepo(StoreBase):
     def last_repetition(
         self, meeting_id: int, first: int, last: int, block: int | None = None
     ) -> int:
-        """The latest time through steps first..last that has a turn, or, for `block` (its
-        index among the set's blocks), a name or a skip (a case begun and named, nothing
-        said yet); 1 if none."""
-        turns = (
-            "SELECT MAX(repetition) AS r FROM turns WHERE meeting_id=?"
-            " AND step_index BETWEEN ? AND ? AND deleted_at IS NULL"
-        )
-        sql = turns
-        params: tuple[int, ...] = (meeting_id, first, last)
+        """The latest time through steps first..last that has anything of its own: a turn,
+        a note, a card (a need, a sheet), an action, a rating or a mark; for `block` (its
+        index among the set's blocks) also a name, a skip or a consent (a case begun, named
+        or consented to, nothing said yet). 1 if none. A case holding only an action is
+        a case all the same: entering the block must land in it, not in an earlier one."""
+        in_steps = " WHERE meeting_id=? AND step_index BETWEEN ? AND ?"
+        parts = [
+            "SELECT MAX(repetition) AS r FROM turns" + in_steps + " AND deleted_at IS NULL",
+            *(
+                f"SELECT MAX(repetition) FROM {table}" + in_steps
+                for table in ("notes", "cards", "actions", "scale_ratings", "choice_marks")
+            ),
+            "SELECT MAX(repetition) FROM choice_picks" + in_steps,
+        ]
+        params: tuple[int, ...] = (meeting_id, first, last) * len(parts)
         if block is not None:
-            sql = (
-                f"SELECT MAX(r) FROM ({turns}"
-                " UNION ALL SELECT MAX(repetition) FROM case_names"
-                " WHERE meeting_id=? AND block_index=?"
-                " UNION ALL SELECT MAX(repetition) FROM skipped_steps"
-                " WHERE meeting_id=? AND step_index BETWEEN ? AND ?)"
-            )
-            params += (meeting_id, block, meeting_id, first, last)
-        rows = self.query(sql, params)
+            parts += [
+                "SELECT MAX(repetition) FROM case_names WHERE meeting_id=? AND block_index=?",
+                "SELECT MAX(repetition) FROM skipped_steps" + in_steps,
+                "SELECT MAX(repetition) FROM case_consents WHERE meeting_id=?",
+            ]
+            params += (meeting_id, block, meeting_id, first, last, meeting_id)
+        rows = self.query(f"SELECT MAX(r) FROM ({' UNION ALL '.join(parts)})", params)
         return rows[0][0] or 1
 
     def add_step_time(self, meeting_id: int, step: int, seconds: float) -> None:
