@@ -61,3 +61,31 @@ def test_at_the_rooms_question_the_strip_says_so_and_the_needs_stay_in_sight(tmp
         assert "The room answers together" in strip()
 
     run(scenario, db=db, meeting_id=mid)
+
+
+def in_the_last_case(store, clock):
+    """Träff 4's block (at most 2 cases) in its second case, at the case map."""
+    m = new_meeting(store, "samtidigt-traff-4", PEOPLE, clock=clock, title="Träff 4")
+    m.start()
+    m.goto_step(m.qs.index_of("casekarta"))
+    m.cases.name_case("Pojke 9")
+    m.repeat_block("Flicka 14")
+    return m
+
+
+def test_ctrl_r_after_the_last_case_says_how_many_the_set_plans(tmp_path):
+    db = tmp_path / "db"
+    mid = seeded(db, in_the_last_case)
+
+    async def scenario(app, pilot):
+        engine = app.screen.engine
+        header = lambda: text_of(app.screen.query_one("#step-header"), width=200)  # noqa: E731
+        await until(pilot, lambda: "Case 2: Flicka 14" in header())
+        assert "ctrl+r: next case;" in header()  # the block's word, in running text
+        await pilot.press("ctrl+r")
+        said = lambda: [str(n.message) for n in app._notifications]  # noqa: E731
+        await until(pilot, lambda: said())
+        assert said() == ["The meeting's plan has at most 2 case."]
+        assert engine.pos.repetition == 2
+
+    run(scenario, db=db, meeting_id=mid)

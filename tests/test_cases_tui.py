@@ -125,7 +125,7 @@ def test_a_name_typed_instead_of_a_card_and_the_case_renamed_with_f12(tmp_path):
         await until(pilot, lambda: "Case 2: Pojke 12" in header(app))
         assert engine.cases.names[(0, 2)].card_id is None
         await pilot.press("ctrl+r")  # the last case (1–2): no dialog, a notice
-        said = lambda: any("rounds are done" in str(n.message) for n in app._notifications)  # noqa: E731
+        said = lambda: any("at most 2 case." in str(n.message) for n in app._notifications)  # noqa: E731
         await until(pilot, said)
         assert not isinstance(app.screen, CaseDialog)
 

@@ -22,7 +22,7 @@ from textual.widget import AwaitMount, Widget
 from dialogtui import recovery
 from dialogtui.display import visible
 from dialogtui.errors import DialogtuiError
-from dialogtui.i18n import N_, _
+from dialogtui.i18n import N_, _, pgettext
 from dialogtui.kinds import SPECS as KIND_SPECS
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.meeting.state import (
@@ -519,6 +519,14 @@ class CaptureScreen(DialogScreen[None]):
             # The next case: which child it is, chosen from the vote's cards or typed.
             if (opening := self.dialogs.case("next", self.moved)) is not None:
                 await self.kept.open(opening)
+            return
+        if e.step.repeat is None and found is not None:
+            # After the block's last planned case: how many the set plans, by its own word
+            # ("case"), in running text.
+            block = found[0]
+            word = visible(block.each or pgettext("one time through a block", "time")).lower()
+            said = _("The meeting's plan has at most {n} {word}.")
+            self.notify(said.format(n=block.repeat.max, word=word), markup=False)
             return
         repeated: list[bool] = []
         if self.run(lambda: repeated.append(self.engine.repeat_step()), redraw=False):

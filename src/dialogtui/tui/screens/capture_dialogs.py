@@ -171,7 +171,8 @@ class CaptureDialogs:
         name, card_id = "", None
         if which == "next":
             repetition += 1
-            title = _("{word} {n}: which one? (the next {word})")
+            # The word lower-cased in running text: "Case 2: which one? (the next case)".
+            title = _("{word} {n}: which one? (the next {small})")
         else:
             title = _("{word} {n}: which one?")
             named = e.cases.names.get(current)
@@ -196,7 +197,9 @@ class CaptureDialogs:
             else:
                 host.run(lambda: e.cases.name_case(choice.name, choice.card_id))
 
-        dialog = CaseDialog(title.format(word=word, n=repetition), cards, name, card_id)
+        dialog = CaseDialog(
+            title.format(word=word, n=repetition, small=word.lower()), cards, name, card_id
+        )
         return Opening(dialog, done, CASE.key(which))
 
     def register(self, kept: KeptDialogs, panels: Iterable[tuple[str, type[StepPanel]]]) -> None:

@@ -48,7 +48,7 @@ class StepHeader(TickingLines):
             said = _("{word} {n}: {name}") if name else _("{word} {n}")
             line1.append(" · " + said.format(word=word, n=n, name=visible(name)), style="bold")
             said = _("{span} in all; ctrl+r: next {word}; f12: its name")
-            kind += ", " + said.format(word=word, span=block.repeat.span)
+            kind += ", " + said.format(word=word.lower(), span=block.repeat.span)  # running text
         if step.optional is not None:
             skipped = (engine.step_index, engine.pos.repetition) in engine.skipped
             kind += ", " + (_("skipped") if skipped else _("optional"))
