@@ -11,8 +11,10 @@ import pytest
 from case_meeting import PEOPLE, traff_4_with_zones
 from meeting_helpers import new_meeting
 
+from dialogtui.errors import MeetingError, QuestionSetError
 from dialogtui.kinds import choice, needs, scale
 from dialogtui.meeting.engine import MeetingEngine
+from dialogtui.questionset.loader import parse_question_set
 from dialogtui.records import ActionItem, NoteKind
 from dialogtui.store import Store
 
@@ -65,3 +67,94 @@ def test_a_case_holding_only_one_kind_of_thing_is_the_latest(store, kind):
     again.goto_step(at(again, "casekarta"))
     assert again.pos.repetition == 2
     again.close()
+
+
+# -- an alternative is kept once anything is written at it ------------------------------------
+
+ALT = """\
+id = "t"
+title = "T"
+language = "sv"
+method = "M"
+[source]
+document = "d"
+[[alternatives]]
+steps = ["a", "b"]
+"""
+
+
+def alt_set(kind: str, blocks: str = "") -> str:
+    def step(i: str) -> str:
+        text = f'[[steps]]\nid = "{i}"\ntitle = "{i.upper()}"\nkind = "{kind}"\n'
+        if kind == "scale":
+            text += (
+                "[steps.scale]\npoints = [\n"
+                '  { value = 1, zone = "Låg", description = "Låg." },\n'
+                '  { value = 2, zone = "Hög", description = "Hög." },\n]\n'
+            )
+        if kind == "needs":
+            text += 'text = "Vad behöver ni?"\n'
+        if kind == "choice":
+            text += (
+                '[[steps.questions]]\ntext = "Hur?"\n[steps.choice]\nratings = ["now"]\n'
+                'options = [{ id = "x", label = "X" }, { id = "y", label = "Y" }]\n'
+            )
+        return text
+
+    return ALT + blocks + step("a") + step("b") + step("c")
+
+
+ALT_WRITES: dict[str, tuple[str, Callable[[MeetingEngine], object]]] = {
+    "decision (f4)": ("discussion", lambda m: m.notes.add(NoteKind.decision, "Beslut")),
+    "concern (f5)": ("discussion", lambda m: m.notes.add(NoteKind.concern, "Oro")),
+    "action (f3)": ("discussion", lambda m: m.actions.add(ActionItem("Ring"))),
+    "need": ("needs", lambda m: needs.add(m.kind_context(), "Skola", "Socialtjänst", "Svar")),
+    "rating": ("scale", lambda m: scale.rate(m.kind_context(), m.participants[0].id, 2)),
+    "mark": ("choice", lambda m: choice.mark(m.kind_context(), "x", "now")),
+}
+
+
+@pytest.mark.parametrize("what", sorted(ALT_WRITES))
+def test_another_alternative_is_refused_once_anything_is_written_at_this_one(store, what):
+    kind, write = ALT_WRITES[what]
+    m = new_meeting(store, "t", [("Ada", None), ("Bo", None)], text=alt_set(kind))
+    m.start()
+    assert m.step_index == 0
+    write(m)
+    with pytest.raises(MeetingError, match="written at the alternative 'A' already"):
+        m.choose_step_alternative()
+    assert m.alternatives.runs(0) and not m.alternatives.runs(1)
+    with pytest.raises(MeetingError):  # nor by going to the other one
+        m.goto_step(1)
+    assert m.step_index == 0
+
+
+def test_the_refusal_says_what_is_there(store):
+    m = new_meeting(store, "t", [("Ada", None)], text=alt_set("discussion"))
+    m.start()
+    m.notes.add(NoteKind.decision, "Beslut")
+    m.actions.add(ActionItem("Ring"))
+    with pytest.raises(MeetingError, match=r"\(notes, actions\)"):
+        m.choose_step_alternative()
+
+
+def test_with_nothing_written_another_alternative_is_run(store):
+    m = new_meeting(store, "t", [("Ada", None)], text=alt_set("discussion"))
+    m.start()
+    assert m.choose_step_alternative() == 1
+    assert m.alternatives.passed_over() == {0}
+
+
+@pytest.mark.parametrize("steps", ['["a", "b", "c"]', '["b", "c"]', '["a", "b"]'])
+def test_alternatives_inside_a_block_are_refused_where_written(steps):
+    blocks = f"[[blocks]]\nsteps = {steps}\nrepeat = {{ min = 1, max = 2 }}\n"
+    with pytest.raises(QuestionSetError) as info:
+        parse_question_set(alt_set("discussion", blocks), "t.toml")
+    found = [str(p) for p in info.value.problems]
+    # file:line:col at the group's `steps`, saying why
+    assert any(
+        p.startswith("t.toml:8:1: ")
+        and "a block (blocks[1]) takes in the alternative" in p
+        and "once per case" in p
+        for p in found
+    ), found

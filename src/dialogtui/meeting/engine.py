@@ -12,7 +12,7 @@ injected clock. The step kinds are given a narrow context (`kind_context`), not 
 from __future__ import annotations
 
 from dialogtui.errors import MeetingError
-from dialogtui.i18n import _
+from dialogtui.i18n import NC_, _, pgettext
 from dialogtui.kinds.cards import Cards
 from dialogtui.kinds.context import KindContext
 from dialogtui.meeting import people, walk
@@ -31,6 +31,17 @@ from dialogtui.questionset.model import Question, QuestionSet, Step
 from dialogtui.questionset.placeholders import check_date, resolve
 from dialogtui.records import MeetingInfo, MeetingStatus, Participant, Position, Turn
 from dialogtui.store.db import Store
+
+# What the store finds written at a step (`written_at`), as a refusal names it.
+WRITTEN = {
+    "turns": NC_("written at a step", "turns"),
+    "notes": NC_("written at a step", "notes"),
+    "needs": NC_("written at a step", "needs"),
+    "cards": NC_("written at a step", "cards or sheets"),
+    "actions": NC_("written at a step", "actions"),
+    "ratings": NC_("written at a step", "ratings"),
+    "marks": NC_("written at a step", "marks"),
+}
 
 
 class MeetingEngine:
@@ -424,14 +435,16 @@ class MeetingEngine:
             return
         group = self.qs.alternatives_of(index)
         run = next(i for i in self.qs.alternative_steps(group or 0) if self.alternatives.runs(i))
-        if self.store.count_step_turns(self.id, run) or any(
-            c.step == run for c in self.store.cards(self.id)
-        ):
+        # Anything written there (a note, a rating, an action too, not turns and cards
+        # only) would stand at a step the documents no longer show.
+        written = self.store.written_at(self.id, run)
+        if written:
+            what = ", ".join(pgettext("written at a step", WRITTEN[k]) for k in written)
             raise MeetingError(
                 _(
-                    "something is written at the alternative '{title}' already: delete it "
-                    "(f8) before choosing another"
-                ).format(title=self.qs.steps[run].title)
+                    "something is written at the alternative '{title}' already ({what}): "
+                    "delete it before choosing another"
+                ).format(title=self.qs.steps[run].title, what=what)
             )
         self.alternatives.choose(index)
 

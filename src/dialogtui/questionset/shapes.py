@@ -100,12 +100,15 @@ def _alternatives(qs: QuestionSet) -> list[Located]:
             )
             problems.append((where, said.format(between="', '".join(between))))
             continue
+        # Which alternative is run is chosen once for the meeting, while a block runs once
+        # per case: an alternative in a block would have to be one step for every case.
         for b, block in enumerate(qs.blocks):
             inside = [sid for sid in group.steps if sid in block.steps]
-            if inside and len(inside) != len(group.steps):
+            if inside:
                 said = _(
-                    "a block (blocks[{n}]) takes in '{inside}' but not the other alternatives: "
-                    "the alternatives of a group are all in one block or in none"
+                    "a block (blocks[{n}]) takes in the alternative '{inside}': alternative "
+                    "steps stand outside blocks, since the choice is made once per meeting "
+                    "and a block runs once per case"
                 )
                 problems.append((where, said.format(n=b + 1, inside="', '".join(inside))))
     return problems

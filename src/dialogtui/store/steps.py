@@ -66,6 +66,29 @@ class StepsRepo(StoreBase):
         rows = self.query(f"SELECT MAX(r) FROM ({' UNION ALL '.join(parts)})", params)
         return rows[0][0] or 1
 
+    def written_at(self, meeting_id: int, step: int) -> list[str]:
+        """What is written at step `step`, in any time through it, by kind: "turns",
+        "notes", "needs", "cards" (a vote's, a sheet), "actions", "ratings", "marks"; each
+        kind once, in that order, those with nothing left out."""
+        at = " WHERE meeting_id=? AND step_index=?"
+        queries = {
+            "turns": "SELECT 1 FROM turns" + at + " AND deleted_at IS NULL",
+            "notes": "SELECT 1 FROM notes" + at,
+            "needs": "SELECT 1 FROM cards" + at + " AND by_whom != ''",
+            "cards": "SELECT 1 FROM cards" + at + " AND by_whom = ''",
+            "actions": "SELECT 1 FROM actions" + at,
+            "ratings": "SELECT 1 FROM scale_ratings" + at,
+            "marks": "SELECT 1 FROM choice_marks"
+            + at
+            + " UNION ALL SELECT 1 FROM choice_picks"
+            + at,
+        }
+        found = []
+        for kind, sql in queries.items():
+            if self.query(sql + " LIMIT 1", (meeting_id, step) * (sql.count("?") // 2)):
+                found.append(kind)
+        return found
+
     def add_step_time(self, meeting_id: int, step: int, seconds: float) -> None:
         with self.tx(durable=False) as c:
             c.execute(
