@@ -6,6 +6,7 @@ no meeting-level "samtycke saknas"; one case's copy holds nothing of the other c
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -123,6 +124,9 @@ def test_the_familys_copy_of_one_case_holds_nothing_of_the_other(store, meeting,
     boy = named(tmp_path / "boy", "minutes.md").read_text(encoding="utf-8")
     assert by_name.paths and "Pojken bor med mamma" not in boy  # the family's: not the school's
     assert "muntligt samtycke, mamma" in boy and "Flick" not in boy
+    # None of the family was there: the copy says that what each said is left out, or an
+    # empty case map reads as though nothing was said.
+    assert "inga deltagares uttalanden" in " ".join(boy.split())
 
 
 def test_the_default_folder_of_a_case_copy_says_the_case(store, meeting, private_home):
@@ -246,7 +250,11 @@ def test_a_childs_copy_holds_its_case_and_the_frames_only(store, meeting, tmp_pa
     store.add_note(meeting, NoteKind.decision, 3, "Beslut om pojken", now, 1)
     store.add_note(meeting, NoteKind.concern, 4, "Oro för flickan", now, 2)
     store.add_note(meeting, NoteKind.decision, 0, "Beslut i startrundan", now)
-    store.save_plan(meeting, PlanFrame(goal_own="Att gå i skolan", owner="Per Ek"))
+    store.save_plan(
+        meeting,
+        PlanFrame(goal_own="Att gå i skolan", owner="Per Ek", follow_up_on=dt.date(2027, 2, 1)),
+    )
+    store.set_consent(meeting, True, "Mamma till pojken har samtyckt")
     minutes = render_minutes(load_record(store, meeting))
     # In the minutes each case's note stands under its case, as its turns do.
     assert "Beslut om pojken" in section(section(minutes, "## 4. Casekarta"), f"### Case 1: {BOY}")
@@ -262,6 +270,10 @@ def test_a_childs_copy_holds_its_case_and_the_frames_only(store, meeting, tmp_pa
     outside = ["Jag heter Lena", "Jag tar med mig casekartan", "Beslut i startrundan"]
     for said in [*outside, "Boka nästa pilotverkstad"]:
         assert said not in girl, said
-    # Its own case whole, and the frames: the meeting's, and the plan's (one for all).
-    for said in [*OF_GIRL, "Oro för flickan", "Träff 4", "Lena Ström", "Att gå i skolan"]:
+    # Its own case whole, the meeting's frame and the follow-up meeting (one for all); not
+    # the plan's goal and owner, nor the meeting's consent note: one per meeting, typed in
+    # whichever case, they speak of one child.
+    for said in [*OF_GIRL, "Oro för flickan", "Träff 4", "Lena Ström", "2027"]:
         assert said in girl, said
+    for said in ["Att gå i skolan", "Mamma till pojken"]:
+        assert said not in girl, said

@@ -446,7 +446,12 @@ def test_a_skipped_optional_step_says_so_in_the_minutes_with_its_condition(store
     m.close()
     out = tmp_path / "out"
     minutes = export_meeting(store, m.id, out, to="facilitators").paths[0].read_text("utf-8")
-    assert "*Överhoppat: Om ni valt gamla case med en historia av frustration" in minutes
+    assert "*Valfritt: Om ni valt gamla case med en historia av frustration" in minutes
+    assert "*Överhoppat*" in minutes
+    # Everyone's copy says it was left out, without the method's condition.
+    for_all = export_meeting(store, m.id, tmp_path / "all", to="everyone").paths[0]
+    text = for_all.read_text("utf-8")
+    assert "*Överhoppat*" in text and "Om ni valt gamla case" not in text
     assert f"| {optional + 1}. Samverkanskarta | överhoppat |" in minutes
 
 

@@ -157,6 +157,9 @@ _LABELS: dict[str, str] = {
     "copy_for": NC_(
         "document", "This copy holds the statements of {names}; the others' are left out."
     ),
+    "copy_for_none": NC_(
+        "document", "This copy holds no participant's statements; what each said is left out."
+    ),
     # A time of day (or two, "13:02–14:31") in a document's text, with the word the
     # language writes before one: "kl. {time}" (sv, da, nb), "klo {time}" (fi).
     "clock": NC_("document", "{time}"),

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from dialogtui.errors import ExportError
 from dialogtui.i18n import _
-from dialogtui.records import name_key
+from dialogtui.records import PlanFrame, name_key
 
 if TYPE_CHECKING:
     from dialogtui.export.record import MeetingRecord
@@ -135,11 +135,12 @@ def only_case(record: MeetingRecord, case: Case) -> MeetingRecord:
     """The meeting as one case's copy sees it, for the child's family or anyone: the
     meeting's frame (title, date, place, set, who was there), that case's own material (its
     steps' turns, cards, needs, actions, notes, ratings, choices and skips, its name and
-    consent) and the plan's frame (its goal, owner and follow-up meeting, one for all the
-    children). Nothing said or written outside the case: the steps outside the cases can
-    name other children (the case inventory's turns, the vote's cards, each a child's
-    summary, the opening and closing rounds), and so can an earlier meeting's actions
-    followed up here (its case 2 need not be this one's)."""
+    consent) and the follow-up meeting (one for all the children). Nothing said or
+    written outside the case: the steps outside the cases can name other children (the
+    case inventory's turns, the vote's cards, each a child's summary, the opening and
+    closing rounds), and so can an earlier meeting's actions followed up here (its case 2
+    need not be this one's); nor the plan's goals and owner, nor the meeting's consent
+    line, nor how much was read back."""
     steps = block_steps(record.qs)
     mine = case.key
 
@@ -148,8 +149,30 @@ def only_case(record: MeetingRecord, case: Case) -> MeetingRecord:
 
     held = consent_block(record.qs)
     consents = {rep: how for rep, how in record.case_consents.items() if (held, rep) == mine}
+    info = record.info
+    if held is not None:
+        # Consent taken per case: the meeting's own consent line (ticked at set-up, noted
+        # about whichever guardian) is no case's, and may name another child's family.
+        info = dataclasses.replace(info, consent_given=None, consent_note="")
+    # The plan's frame is one per meeting, typed in whichever case's plan step: its goals
+    # and owner speak of one child. A child's copy keeps only the follow-up meeting, the
+    # same for all of them.
+    plan = record.plan
+    frame = PlanFrame(
+        follow_up_on=plan.follow_up_on,
+        follow_up_by=plan.follow_up_by,
+        follow_up_at=plan.follow_up_at,
+        follow_up_place=plan.follow_up_place,
+    )
+    # What was read back is counted over the whole meeting: those counts would tell a
+    # child's family how much more was said of other children. Who accepted it, and when,
+    # stays.
+    read_backs = [dataclasses.replace(rb, covered=[]) for rb in record.read_backs]
     return dataclasses.replace(
         record,
+        info=info,
+        plan=frame,
+        read_backs=read_backs,
         turns=[t for t in record.turns if kept(t.step, t.repetition)],
         deleted=[t for t in record.deleted if kept(t.step, t.repetition)],
         cards=[c for c in record.cards if kept(c.step, c.repetition)],

@@ -194,8 +194,11 @@ class Minutes:
     def copy_notes(self, copy_note: bool = True) -> list[Part]:
         """What this copy holds (a recipient's), and how (pseudonymised, with history)."""
         L = self.L
-        # A case's copy for a family none of whom was there holds nobody's statements.
         note = self.copy_note() if self.only and copy_note else []
+        if self.only is not None and not self.only and copy_note:
+            # A copy for a family none of whom was there holds nobody's statements: it says
+            # so, or an empty case map reads as though nothing was said.
+            note = [ours(L["copy_for_none"], italic=True)]
         if self.case is not None:  # one child's: the other cases are not in it
             before, _, after = L["case_copy"].partition("{case}")
             space = ours(" " * bool(note), italic=True)
@@ -423,10 +426,12 @@ class Minutes:
         body: list[Part] = []
         skipped, whole = self.skipped_in(n)
         if step.optional is not None:
-            # Skipped: that it was, and the source's condition that let it be; skipped in
-            # some cases only, it is optional here, and each of those says so in its place.
-            was = L["skipped"] if whole else L["optional"]
-            body.append(self.marked(was, self.q(step.optional, italic=True)))
+            # Skipped: every reader learns it was left out, not forgotten; the source's
+            # condition that let it be is the method's, for the facilitators. Skipped in
+            # some cases only, each of those says so in its place.
+            body.append(self.marked(L["optional"], self.q(step.optional, italic=True)))
+            if whole:
+                body.append(Paragraph([ours(L["skipped"], italic=True)], OF_MEETING))
         if step.ours and self.own_language:  # the set's note, in the set's language only
             body.append(self.marked(L["ours"], self.q(step.ours, italic=True)))
         if step.journal:  # facts kept apart from assessments, where the set says which
@@ -458,8 +463,9 @@ class Minutes:
             noted = rep in self.r.case_consents
             if found and found[0].consent and n == found[1] and (rep in reps or noted):
                 inner.append(self.case_consent(rep))  # the case's own, once it was taken up
-            if rep in skipped and not whole:  # this case's skip, not the whole step's
-                inner.append(Paragraph([ours(L["skipped"], italic=True)], OF_METHOD))
+            if rep in skipped and not whole:  # this case's skip, not the whole step's: said
+                # in every copy, so that a case's reader sees it was left out, not lost
+                inner.append(Paragraph([ours(L["skipped"], italic=True)], OF_MEETING))
             lines = self.said_lines(step)
             if self.told_whole(step):
                 told = [t for (r, _), ts in groups.items() if r == rep for t in ts]
