@@ -21,7 +21,7 @@ from dialogtui.errors import NoStore, StoreError, StoreOutOfDate, UnknownMeeting
 from dialogtui.i18n import _
 from dialogtui.paths import data_home, ensure_private_dir
 from dialogtui.store.lock import MeetingLock
-from dialogtui.store.migrations import LATEST, MIGRATIONS
+from dialogtui.store.migrations import DATA_STEPS, LATEST, MIGRATIONS
 
 # A reader waits this long for a writer's lock before it says the database is busy: short,
 # because a reader runs on the UI thread (the start screen's list) and must not freeze it.
@@ -240,6 +240,8 @@ class StoreBase:
                     break
                 for statement in _split(MIGRATIONS[n]):
                     c.execute(statement)
+                if n + 1 in DATA_STEPS:
+                    DATA_STEPS[n + 1](c)
                 c.execute("DELETE FROM schema_version")
                 c.execute("INSERT INTO schema_version VALUES (?)", (n + 1,))
         if migrated:
