@@ -4,6 +4,7 @@ refusal after the last case, the header at 80 columns, and a turn of nobody's fl
 
 from __future__ import annotations
 
+import pytest
 from meeting_helpers import new_meeting
 from tui_helpers import START, run, screen_text, text_of, until
 
@@ -89,3 +90,43 @@ def test_ctrl_r_after_the_last_case_says_how_many_the_set_plans(tmp_path):
         assert engine.pos.repetition == 2
 
     run(scenario, db=db, meeting_id=mid)
+
+
+@pytest.mark.parametrize("language", ["sv", "fi", "da", "nb", "en"])
+def test_the_headers_block_part_fits_80_columns(tmp_path, monkeypatch, language):
+    """Each of Träff 4's block steps (the longest kinds, optional and ours among them), the
+    case named at length: the keys and how many cases are never cut at 80 columns."""
+    from dialogtui import i18n
+
+    db = tmp_path / "db"
+
+    def named(store, clock):
+        m = new_meeting(store, "samtidigt-traff-4", PEOPLE, clock=clock, title="Träff 4")
+        m.start()
+        m.goto_step(m.qs.index_of("casekarta"))
+        m.cases.name_case("Pojke 9, frånvaro och utbrott sedan höstlovet i årskurs tre")
+        return m
+
+    mid = seeded(db, named)
+    monkeypatch.setenv("DIALOGTUI_LANG", language)
+    i18n.use(language)
+    hint = i18n._("{span} in all; ctrl+r: next {word}; f12: name")
+    keys = hint.format(span="1–2", word="case")
+    try:
+
+        async def scenario(app, pilot):
+            engine = app.screen.engine
+            block = range(engine.step_index, engine.qs.index_of("samverkanskarta") + 1)
+            for index in block:
+                engine.goto_step(index)
+                app.screen.observe()
+                await until(pilot, lambda i=index: engine.step_index == i)
+                await pilot.pause()
+                rows = screen_text(app).splitlines()[:3]  # the header's
+                assert any(f"({keys})" in row for row in rows), rows
+                assert any("Case 1: Pojke 9" in row for row in rows), rows
+                assert not rows[0].endswith("…"), rows  # the step's kind, optional, ours
+
+        run(scenario, db=db, meeting_id=mid)
+    finally:
+        i18n.use("en")

@@ -69,7 +69,8 @@ def test_ctrl_r_offers_the_votes_cards_and_the_next_case_is_the_card_chosen(tmp_
     async def scenario(app, pilot):
         screen = app.screen
         engine = screen.engine
-        await until(pilot, lambda: "Case 1: Pojke 9, frånvaro och utbrott" in header(app))
+        # At 80 columns the name is cut before the keys are.
+        await until(pilot, lambda: "Case 1: Pojke 9, frånvaro" in header(app))
         await pilot.press("ctrl+r")
         await until(pilot, lambda: isinstance(app.screen, CaseDialog))
         shown = screen_text(app)
@@ -107,8 +108,8 @@ def test_a_name_typed_instead_of_a_card_and_the_case_renamed_with_f12(tmp_path):
 
     async def scenario(app, pilot):
         engine = app.screen.engine
-        await until(pilot, lambda: "· Case 1 " in header(app))
-        assert "f12: its name" in header(app)
+        await until(pilot, lambda: "Case 1 (" in header(app))
+        assert "f12: name" in header(app)
         await pilot.press("f12")  # the current case, named
         await until(pilot, lambda: isinstance(app.screen, CaseDialog))
         await pilot.press("down", "enter")  # the second card

@@ -49,8 +49,10 @@ def test_the_essential_lines_stay_on_screen(tmp_path, size, set_id, role, step, 
         await until(pilot, lambda: "✓ saved decision" in screen_text(app))
         lines = screen_text(app).splitlines()
         assert lines[0].startswith(f" Step {step + 1}/"), lines[0]
-        assert lines[1].startswith(" Time "), lines[1]
-        assert any(asks in line for line in lines[2:5]), lines[2:5]
+        # A case has a line of its own, but in a short window.
+        first = 2 if screen.engine.qs.block_at(step) is not None and size[1] >= 24 else 1
+        assert lines[first].startswith(" Time "), lines[first]
+        assert any(asks in line for line in lines[first + 1 : first + 4]), lines[first + 1 :]
         strip = next(n for n, line in enumerate(lines) if re.search(r"1:\S.*▶2:\S", line))
         status = lines[strip + 1]
         # Who speaks, shortened as the width needs (in a round over organisations, after

@@ -67,14 +67,22 @@ class QuestionPanel(Static):
                 "comments the last rating; tab or f6 chooses who."
             )
             out.append(("\n" if out else "") + said.format(low=low, high=high), style="italic")
+        # Why the step is optional, folded under f9 after its first question: the
+        # facilitators decided at the first, and the lines go to the step's list (a needs
+        # table's needs stay in sight at 80×24).
+        folded = step.optional is not None and engine.pos.question > 0 and not notes
         if step.optional is not None:
             # After the question, which a short window must not lose to it; the facilitators
             # decide here whether to do the step.
             if (engine.step_index, engine.pos.repetition) in engine.skipped:
-                out.append("\n" + _("Skipped (ctrl+k takes it in again).") + " ", style="bold")
+                said = _("Skipped (ctrl+k takes it in again).")
+                out.append("\n" + said + " ", style="bold")
+            elif folded:
+                out.append("\n" + _("Optional (ctrl+k skips it).") + " ", style="bold")
             else:
                 out.append("\n" + _("Optional (ctrl+k skips it):") + " ", style="bold")
-            out.append(visible(step.optional), style="italic")
+            if not folded:
+                out.append(visible(step.optional), style="italic")
         if (alternative := engine.alternatives.at(engine.step_index)) is not None:
             # Run instead of the other alternatives, which a long title must not hide.
             said = _("Alternative step {n} of {of} (ctrl+e runs another instead).")
@@ -123,7 +131,7 @@ class QuestionPanel(Static):
                 out.append("\n" + _("Guidance:") + " " + visible(text), style="italic dim")
             for text in whole:
                 out.append("\n" + _("Not in the source:") + " " + visible(text), style="italic")
-        elif hidden or ours or guidance or whole:
+        elif hidden or ours or guidance or whole or folded:
             out.append("  " + _("[f9: notes]"), style="dim")
         if out.plain.startswith("\n"):  # no question nor text (a vote): no blank first row
             out = out[1:]
