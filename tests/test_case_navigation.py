@@ -5,10 +5,15 @@ written at it, and alternatives inside a block are refused when the set is loade
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from case_meeting import PEOPLE, traff_4_with_zones
+from hypothesis import settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 from meeting_helpers import new_meeting
 
 from dialogtui.errors import MeetingError, QuestionSetError
@@ -158,3 +163,162 @@ def test_alternatives_inside_a_block_are_refused_where_written(steps):
         and "once per case" in p
         for p in found
     ), found
+
+
+# -- every case is reachable --------------------------------------------------------------------
+
+BLOCK = """\
+id = "t"
+title = "T"
+language = "sv"
+method = "M"
+[source]
+document = "d"
+[[blocks]]
+steps = ["b", "c"]
+repeat = { min = 1, max = 4 }
+each = "Case"
+""" + "".join(
+    f'[[steps]]\nid = "{i}"\ntitle = "{i.upper()}"\nkind = "discussion"\n' for i in "abcd"
+)
+
+
+def case_meeting(store) -> MeetingEngine:
+    m = new_meeting(store, "t", [("Ada", None)], text=BLOCK)
+    m.start()
+    return m
+
+
+def where(m: MeetingEngine) -> tuple[int, int]:
+    return m.step_index, m.pos.repetition
+
+
+def test_ctrl_b_walks_back_through_every_case_and_ctrl_n_forward_again(store):
+    m = case_meeting(store)
+    m.goto_step(1)
+    m.submit("case 1")
+    assert m.repeat_block() and m.repeat_block()  # case 3
+    m.submit("case 3")
+    assert where(m) == (1, 3)
+    assert m.prev_step() and where(m) == (2, 2)  # case 2's last step
+    assert m.prev_step() and where(m) == (1, 2)
+    assert m.prev_step() and where(m) == (2, 1)  # case 1's last step
+    assert m.prev_step() and where(m) == (1, 1)
+    assert m.prev_step() and where(m) == (0, 1)  # out of the block
+    m.goto_step(1, repetition=1)
+    assert m.next_step() and where(m) == (2, 1)
+    assert m.next_step() and where(m) == (1, 2)  # case 2's first step
+    assert m.next_step() and m.next_step() and where(m) == (1, 3)
+    assert m.next_step() and m.next_step() and where(m) == (3, 1)  # after the last case
+    assert m.prev_step() and where(m) == (2, 3)  # back into the block: its latest case
+
+
+def test_the_go_to_list_lists_the_blocks_steps_per_case(store):
+    m = case_meeting(store)
+    m.goto_step(1)
+    m.submit("case 1")
+    assert m.repeat_block()
+    m.cases.name_case("Pojke 9")
+    m.goto_step(3)
+    assert m.cases.places(m.alternatives.runs) == [
+        (0, None),
+        (1, 1),
+        (2, 1),
+        (1, 2),
+        (2, 2),
+        (3, None),
+    ]
+    assert m.cases.place() == (3, None)
+    assert m.cases.label(1, 1) == "Case 1"
+    assert m.cases.label(2, 2) == "Case 2: Pojke 9"
+    m.goto_step(1, 1)
+    assert m.cases.place() == (1, 1)
+    m.submit("rättat i case 1")
+    assert [(t.text, t.repetition) for t in m.turns.in_step()] == [
+        ("case 1", 1),
+        ("rättat i case 1", 1),
+    ]
+
+
+class CaseWalk(RuleBasedStateMachine):
+    """Any sequence of moves, new cases, go-tos, turns and reopenings: every block step of
+    every case with something in it is reached by ctrl+b from the end of the meeting, and
+    each turn is filed in the case the meeting was in (the one the header shows)."""
+
+    def __init__(self):
+        super().__init__()
+        self.dir = tempfile.TemporaryDirectory()
+        self.store = Store.open(Path(self.dir.name) / "db.sqlite3")
+        self.m = case_meeting(self.store)
+        self.m.goto_step(1)  # in the block's first case: new cases come sooner
+        self.typed: dict[str, tuple[int, int]] = {}  # a turn's text → (step, case) typed in
+        self.n = 0
+
+    def teardown(self):
+        self.m.close()
+        self.store.close()
+        self.dir.cleanup()
+
+    @rule()
+    def next_step(self):
+        self.m.next_step()
+
+    @rule()
+    def prev_step(self):
+        self.m.prev_step()
+
+    @rule()
+    def new_case(self):
+        self.m.repeat_block()
+
+    def cases(self) -> int:
+        """The cases with something in them (here, only turns are written)."""
+        return max((c for s, c in self.typed.values() if s in (1, 2)), default=1)
+
+    @rule(data=st.data())
+    def go_to(self, data):
+        # As the go-to list offers: a block's steps in any case with something in it.
+        step = data.draw(st.integers(0, 3))
+        case = data.draw(st.integers(1, self.cases())) if step in (1, 2) else None
+        self.m.goto_step(step, case)
+        assert self.m.step_index == step and self.m.pos.repetition == (case or 1)
+
+    @rule()
+    def submit(self):
+        self.n += 1
+        text = f"ord{self.n}"
+        current = self.m.cases.current
+        self.typed[text] = (self.m.step_index, current[1] if current else 1)
+        self.m.submit(text)
+
+    @rule()
+    def reopen(self):
+        before = where(self.m)
+        self.m.close()
+        self.m = MeetingEngine.open(self.store, self.m.id, self.m.clock)
+        self.m.start()
+        assert where(self.m) == before  # resumed in the case it was left in
+
+    @invariant()
+    def every_turn_is_filed_in_its_case(self):
+        turns = self.store.turns(self.m.id)
+        assert {t.text: (t.step, t.repetition) for t in turns} == self.typed
+
+    @invariant()
+    def every_case_is_reached_walking_back(self):
+        before = (
+            where(self.m) if self.m.qs.block_at(self.m.step_index) else (self.m.step_index, None)
+        )
+        m = self.m
+        m.goto_step(3)
+        seen = set()
+        while m.prev_step():
+            seen.add(where(m))
+        assert {(s, c) for s in (1, 2) for c in range(1, self.cases() + 1)} <= seen
+        m.goto_step(before[0], before[1])
+
+
+CaseWalk.TestCase.settings = settings(
+    max_examples=30, stateful_step_count=15, derandomize=True, deadline=None
+)
+test_case_walk = CaseWalk.TestCase

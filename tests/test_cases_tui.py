@@ -88,8 +88,12 @@ def test_ctrl_r_offers_the_votes_cards_and_the_next_case_is_the_card_chosen(tmp_
         await until(pilot, lambda: "Flickan har inte varit i skolan" in screen_text(app))
         assert "Pojken bor med mamma" not in screen_text(app)
         # Back in case 1, its own turns again.
+        # ctrl+b at case 2's first step: case 1's last step, its header saying so.
         await pilot.press("ctrl+b")
-        await until(pilot, lambda: engine.step.id == "urval")
+        await until(
+            pilot, lambda: (engine.step.id, engine.pos.repetition) == ("samverkanskarta", 1)
+        )
+        await until(pilot, lambda: "Case 1: Pojke 9" in header(app))
         engine.goto_step(engine.qs.index_of("casekarta"), repetition=1)
         screen.observe()
         await until(pilot, lambda: "Pojken bor med mamma" in screen_text(app))

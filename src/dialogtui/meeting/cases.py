@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from dialogtui.errors import MeetingError
-from dialogtui.i18n import _
+from dialogtui.i18n import _, pgettext
 from dialogtui.kinds.vote import ranked
 from dialogtui.records import CaseName
 
@@ -70,6 +70,52 @@ class Cases:
             self.names[key] = CaseName(name, card_id)
         else:
             self.names.pop(key, None)
+
+    def existing(self, block: int) -> int:
+        """How many cases of block `block` (its index among the set's blocks) there are:
+        the latest with anything written in it, or the one the meeting is in, if later
+        (just begun, nothing in it yet)."""
+        at = [i for i in map(self._qs.index_of, self._qs.blocks[block].steps) if i is not None]
+        latest = self._store.last_repetition(self._id, min(at), max(at), block)
+        current = self.current
+        if current is not None and current[0] == block:
+            latest = max(latest, current[1])
+        return latest
+
+    def label(self, step: int, repetition: int) -> str:
+        """A case of the block step `step` is in, as the header and the go-to list name
+        it: "Case 2: Flicka 14", by the block's `each` word."""
+        block = block_index(self._qs, step)
+        if block is None:
+            raise MeetingError(_("only a case of a repeated block can be named"))
+        word = self._qs.blocks[block].each or pgettext("one time through a block", "time")
+        name = self.case_name(block, repetition)
+        if name:
+            return _("{word} {n}: {name}").format(word=word, n=repetition, name=name)
+        return _("{word} {n}").format(word=word, n=repetition)
+
+    def places(self, runs: Callable[[int], bool]) -> list[tuple[int, int | None]]:
+        """Where the go-to list goes: each step the meeting runs (`runs`), and a block's
+        steps once per case there is, case by case (step, case; None outside a block)."""
+        found: list[tuple[int, int | None]] = []
+        for i in range(len(self._qs.steps)):
+            if not runs(i):
+                continue
+            at = self._qs.block_at(i)
+            if at is None:
+                found.append((i, None))
+                continue
+            inside = [j for j in range(at[1], at[2] + 1) if runs(j)]
+            if i == inside[0]:  # the block's first step: all its steps, per case
+                cases = self.existing(index_of(self._qs, at[0]))
+                found += [(j, case) for case in range(1, cases + 1) for j in inside]
+        return found
+
+    def place(self) -> tuple[int, int | None]:
+        """Where the meeting is, as `places` lists it."""
+        here = self._here()
+        in_block = self._qs.block_at(here.step) is not None
+        return here.step, here.repetition if in_block else None
 
     def case_name(self, block_index: int, repetition: int) -> str | None:
         """The name of one case of a block, or None where it has none."""

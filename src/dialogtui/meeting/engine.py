@@ -399,7 +399,11 @@ class MeetingEngine:
         return skipping
 
     def next_step(self) -> bool:
-        """To the next step the meeting runs (past the alternatives not chosen)."""
+        """To the next step the meeting runs (past the alternatives not chosen); at a
+        block's last step, into the next case where there is one."""
+        if (case := self._next_case(+1)) is not None:
+            self.goto_step(*case)
+            return True
         runs = self.alternatives.runs
         later = [i for i in range(self.pos.step + 1, len(self.qs.steps)) if runs(i)]
         if not later:
@@ -408,12 +412,32 @@ class MeetingEngine:
         return True
 
     def prev_step(self) -> bool:
-        """To the step before that the meeting runs (past the alternatives not chosen)."""
+        """To the step before that the meeting runs (past the alternatives not chosen); at
+        a block's first step in case k > 1, to its last step in case k - 1."""
+        if (case := self._next_case(-1)) is not None:
+            self.goto_step(*case)
+            return True
         earlier = [i for i in range(self.pos.step) if self.alternatives.runs(i)]
         if not earlier:
             return False
         self.goto_step(earlier[-1])
         return True
+
+    def _next_case(self, delta: int) -> tuple[int, int] | None:
+        """At a block's last step run (`delta` +1) or its first (-1), the step and case a
+        move crosses to, so that every case is reached; None where it leaves the block."""
+        found = self.qs.block_at(self.pos.step)
+        if found is None:
+            return None
+        block = index_of(self.qs, found[0])
+        inside = [i for i in range(found[1], found[2] + 1) if self.alternatives.runs(i)]
+        repetition = self.pos.repetition + delta
+        if delta > 0 and self.pos.step == inside[-1]:
+            if repetition <= self.cases.existing(block):
+                return inside[0], repetition
+        elif delta < 0 and self.pos.step == inside[0] and repetition >= 1:
+            return inside[-1], repetition
+        return None
 
     def choose_step_alternative(self, delta: int = 1) -> int:
         """The scribe runs another of the current step's alternatives (`[[alternatives]]`;

@@ -493,19 +493,24 @@ class CaptureScreen(DialogScreen[None]):
         await settle(self)
         e = self.engine
         titles = agenda_lines(e.qs, e.timing.projection(), e.timing.elapsed)
-        # The alternatives not chosen are not listed: the meeting does not run them.
-        shown = [i for i in range(len(titles)) if e.alternatives.runs(i)]
+        # The alternatives not chosen are not listed: the meeting does not run them; a
+        # block's steps are listed once per case, so that every case can be gone back to.
+        shown = e.cases.places(e.alternatives.runs)
 
         def done(index: int | None) -> None:
             if index is None:
                 return
-            if self.run(lambda: self.engine.goto_step(shown[index]), redraw=False):
+            step, case = shown[index]
+            if self.run(lambda: self.engine.goto_step(step, case), redraw=False):
                 self._moved()
 
         from dialogtui.tui.dialogs.pick import JumpDialog
 
-        lines = [titles[i] for i in shown]
-        await self.kept.open(Opening(JumpDialog(lines, shown.index(e.step_index)), done))
+        lines = [
+            titles[i] if case is None else f"{titles[i]} — {e.cases.label(i, case)}"
+            for i, case in shown
+        ]
+        await self.kept.open(Opening(JumpDialog(lines, shown.index(e.cases.place())), done))
 
     async def action_question(self, delta: int) -> None:
         await settle(self)
