@@ -95,7 +95,9 @@ _LABELS: dict[str, str] = {
     "times": NC_("document", "Times"),
     "step": NC_("document", "Step"),
     "total": NC_("document", "Total"),
-    "group": NC_("document", "The group"),
+    # A turn with nobody given the floor (a brief, the room together): said in common,
+    # not by "the group", which in a meeting of groups reads as one of them.
+    "group": NC_("document", "Together"),
     # What someone wrote working on their own, filed under no one (never "the group's").
     "individual_work": NC_("document", "Individual work"),
     "group_name": NC_("document", "Group"),
