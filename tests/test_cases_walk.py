@@ -82,7 +82,10 @@ class CaseWalk(RuleBasedStateMachine):
         assert skipping == (key not in self.skips)
         if skipping:
             self.skips.add(key)
-            self._arrive(self.step + 1)
+            if self.step == BLOCK[-1] and self.case < self._latest_case():
+                self.step, self.case = BLOCK[0], self.case + 1  # on into the next case
+            else:
+                self._arrive(self.step + 1)
         else:
             self.skips.discard(key)
 
@@ -112,7 +115,10 @@ class CaseWalk(RuleBasedStateMachine):
     @rule()
     def prev(self):
         if self.m.prev_step():
-            self._arrive(self.step - 1)
+            if self.step == BLOCK[0] and self.case > 1:  # back into the case before, at its end
+                self.step, self.case = BLOCK[-1], self.case - 1
+            else:
+                self._arrive(self.step - 1)
 
     @rule()
     def reopen(self):
