@@ -322,3 +322,36 @@ CaseWalk.TestCase.settings = settings(
     max_examples=30, stateful_step_count=15, derandomize=True, deadline=None
 )
 test_case_walk = CaseWalk.TestCase
+
+
+def test_ctrl_g_lists_each_case_and_goes_to_case_1(tmp_path):
+    from test_cases_tui import in_case_2, seeded
+    from tui_helpers import run, screen_text, until
+
+    from dialogtui.tui.dialogs.pick import JumpDialog
+    from dialogtui.tui.screens.capture import CaptureScreen
+
+    db = tmp_path / "db"
+    mid = seeded(db, in_case_2)
+
+    async def scenario(app, pilot):
+        engine = app.screen.engine
+        await until(pilot, lambda: engine.pos.repetition == 2)
+        await pilot.press("ctrl+g")
+        await until(pilot, lambda: isinstance(app.screen, JumpDialog))
+        lines = app.screen.lines
+        assert any(line.startswith("4. Casekarta") and "Case 1: Pojke 9" in line for line in lines)
+        assert any(
+            line.startswith("4. Casekarta") and "Case 2: Flicka 14" in line for line in lines
+        )
+        assert "Case 2: Flicka 14" in screen_text(app)
+        # The one highlighted is where the meeting is: case 2's case map.
+        assert "Case 2: Flicka 14" in lines[app.screen.current]
+        target = next(n for n, line in enumerate(lines) if "Case 1" in line)
+        await pilot.press(*["up"] * (app.screen.current - target), "enter")
+        await until(pilot, lambda: isinstance(app.screen, CaptureScreen))
+        await until(pilot, lambda: engine.pos.repetition == 1)
+        assert engine.step.id == "casekarta"
+        await until(pilot, lambda: "Pojken bor med mamma" in screen_text(app))
+
+    run(scenario, db=db, meeting_id=mid)
