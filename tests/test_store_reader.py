@@ -139,6 +139,7 @@ READS: dict[str, Callable[[Store, Two], object]] = {
     "last_repetition": lambda s, m: s.last_repetition(m[1].meeting, 0, 3),
     "step_times": lambda s, m: s.step_times(m[1].meeting),
     "skipped_steps": lambda s, m: s.skipped_steps(m[1].meeting),
+    "written_at": lambda s, m: s.written_at(m[1].meeting, 0),
     "case_names": lambda s, m: s.case_names(m[1].meeting),
     "chosen_alternatives": lambda s, m: s.chosen_alternatives(m[1].meeting),
     "notes": lambda s, m: s.notes(m[1].meeting),
