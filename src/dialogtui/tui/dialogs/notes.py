@@ -94,17 +94,13 @@ def note_rows(engine: MeetingEngine) -> list[NoteRow]:
         )
     # A block whose cases each have their own consent: a row per case.
     per_case = engine.consent.of_cases()
-    for b, block in enumerate(engine.qs.blocks):
-        if not block.consent:
+    for block in engine.qs.blocks:
+        first = engine.qs.index_of(block.steps[0])
+        if not block.consent or first is None:
             continue
         for case in range(1, block.repeat.max + 1):
             # The case by its name too where it has one: "Case 2: Flicka 14".
-            name = engine.cases.case_name(b, case)
-            word = block.each or _("Case")
-            if name:
-                word = _("{word} {n}: {name}").format(word=word, n=case, name=one_line(name))
-            else:
-                word = _("{word} {n}").format(word=word, n=case)
+            word = one_line(engine.cases.label(first, case))
             how = per_case.get(case, "")
             said = _("given: {how}").format(how=one_line(how)) if how else _("not recorded")
             rows.append(

@@ -110,14 +110,10 @@ class QuestionPanel(Static):
         ]
         found = engine.qs.block_at(engine.step_index)
         if found is not None and found[0].consent:
-            word, case = visible(found[0].each or _("Case")), engine.pos.repetition
+            case = engine.pos.repetition
             if case not in engine.consent.of_cases():
-                at = engine.cases.current
-                name = engine.cases.case_name(*at) if at is not None else None
-                if name:  # the case by its name too: the scribe sees which child it is
-                    word = _("{word} {n}: {name}").format(word=word, n=case, name=visible(name))
-                else:
-                    word = _("{word} {n}").format(word=word, n=case)
+                # The case by its name too: the scribe sees which child it is.
+                word = visible(engine.cases.label(engine.step_index, case))
                 said = _("{case}: its consent is not recorded (f7)").format(case=word)
                 out.append("\n" + said, style="italic")
         if engine.qs.standpoints:  # the set asks for them: the key says where they go
