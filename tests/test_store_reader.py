@@ -33,6 +33,7 @@ from dialogtui.records import (
     Participant,
     PlanFrame,
     Position,
+    RoomShows,
     ScaleRating,
     Turn,
 )
@@ -40,6 +41,7 @@ from dialogtui.store import (
     ActionsRepo,
     ItemsRepo,
     MeetingsRepo,
+    RoomRepo,
     StepsRepo,
     Store,
     StoreBase,
@@ -113,6 +115,10 @@ WRITES: dict[str, Callable[[Store, Two], object]] = {
         m[1].meeting, FollowUp(m[0].action, ActionStatus.done), NOW
     ),
     "save_plan": lambda s, m: s.save_plan(m[1].meeting, PlanFrame(owner="Bo")),
+    # the room's view
+    "set_clock_since": lambda s, m: s.set_clock_since(m[1].meeting, NOW),
+    "set_room_shows": lambda s, m: s.set_room_shows(m[1].meeting, RoomShows.notes),
+    "set_room_reading": lambda s, m: s.set_room_reading(m[1].meeting, 0),
 }
 
 # Every read, with arguments that find something.
@@ -152,6 +158,9 @@ READS: dict[str, Callable[[Store, Two], object]] = {
     "follow_ups": lambda s, m: s.follow_ups(m[1].meeting),
     "plan": lambda s, m: s.plan(m[1].meeting),
     "schema_version": lambda s, m: s.schema_version,
+    "room_setting": lambda s, m: s.room_setting(m[1].meeting),
+    "clock_since": lambda s, m: s.clock_since(m[1].meeting),
+    "data_version": lambda s, m: s.data_version(),
 }
 
 # Opening and closing, and the ways in that take a whole statement: not reads of a meeting.
@@ -249,7 +258,7 @@ def test_each_repository_can_be_handed_on_alone():
     # an ItemsRepo cannot add a turn (mypy refuses it too), and none grows past 40 methods.
     base = {n for n in dir(StoreBase) if not n.startswith("_")}
     offered: dict[type, set[str]] = {}
-    for repo in (MeetingsRepo, TurnsRepo, StepsRepo, ItemsRepo, ActionsRepo):
+    for repo in (MeetingsRepo, TurnsRepo, StepsRepo, ItemsRepo, ActionsRepo, RoomRepo):
         offered[repo] = {n for n in dir(repo) if not n.startswith("_")} - base
         instance_attributes = {"conn", "path", "read_only"}
         assert len(offered[repo] | base | instance_attributes) < 40, repo

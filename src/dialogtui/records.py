@@ -29,6 +29,14 @@ class MeetingStatus(StrEnum):
     finished = "finished"
 
 
+class RoomShows(StrEnum):
+    """What the scribe lets the room's view (`dialogtui wall`) show."""
+
+    questions = "questions"  # the step, its question, whose turn, the clock
+    notes = "notes"  # that, and what is written (as on a flipchart)
+    blank = "blank"  # nothing: a pause
+
+
 class NoteKind(StrEnum):
     decision = "decision"
     concern = "concern"

@@ -10,12 +10,25 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dialogtui.i18n import NC_
 from dialogtui.questionset.shapes import chosen_steps, group_key, passed_over, runs
 
 if TYPE_CHECKING:
     from dialogtui.meeting.clock import Clock
     from dialogtui.questionset.model import QuestionSet
     from dialogtui.store import StepsRepo
+
+
+# What the store finds written at a step (`written_at`), as a refusal names it.
+WRITTEN = {
+    "turns": NC_("written at a step", "turns"),
+    "notes": NC_("written at a step", "notes"),
+    "needs": NC_("written at a step", "needs"),
+    "cards": NC_("written at a step", "cards or sheets"),
+    "actions": NC_("written at a step", "actions"),
+    "ratings": NC_("written at a step", "ratings"),
+    "marks": NC_("written at a step", "marks"),
+}
 
 
 class Alternatives:

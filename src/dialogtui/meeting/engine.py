@@ -12,18 +12,19 @@ injected clock. The step kinds are given a narrow context (`kind_context`), not 
 from __future__ import annotations
 
 from dialogtui.errors import MeetingError
-from dialogtui.i18n import NC_, _, pgettext
+from dialogtui.i18n import _, pgettext
 from dialogtui.kinds.cards import Cards
 from dialogtui.kinds.context import KindContext
 from dialogtui.meeting import people, walk
 from dialogtui.meeting.actions import Actions
-from dialogtui.meeting.alternatives import Alternatives
+from dialogtui.meeting.alternatives import WRITTEN, Alternatives
 from dialogtui.meeting.cases import Cases, index_of
 from dialogtui.meeting.clock import Clock
 from dialogtui.meeting.consent import Consent
 from dialogtui.meeting.drafts import Drafts
 from dialogtui.meeting.notes import Notes
 from dialogtui.meeting.people import Groups
+from dialogtui.meeting.room import Room
 from dialogtui.meeting.timing import Timing, keeps_floor
 from dialogtui.meeting.turns import ReadBacks, Turns
 from dialogtui.questionset.loader import parse_question_set
@@ -32,25 +33,16 @@ from dialogtui.questionset.placeholders import check_date, resolve
 from dialogtui.records import MeetingInfo, MeetingStatus, Participant, Position, Turn
 from dialogtui.store.db import Store
 
-# What the store finds written at a step (`written_at`), as a refusal names it.
-WRITTEN = {
-    "turns": NC_("written at a step", "turns"),
-    "notes": NC_("written at a step", "notes"),
-    "needs": NC_("written at a step", "needs"),
-    "cards": NC_("written at a step", "cards or sheets"),
-    "actions": NC_("written at a step", "actions"),
-    "ratings": NC_("written at a step", "ratings"),
-    "marks": NC_("written at a step", "marks"),
-}
-
 
 class MeetingEngine:
-    def __init__(self, store: Store, meeting_id: int, clock: Clock):
+    # Made alone (not `open`), it neither locks nor writes: the room's view reads a meeting
+    # through one; `qs`, the meeting's set where the caller has parsed it.
+    def __init__(self, store: Store, meeting_id: int, clock: Clock, qs: QuestionSet | None = None):
         self.store = store
         self.id = meeting_id
         self.clock = clock
         row = store.meeting_row(meeting_id)
-        self.qs: QuestionSet = parse_question_set(row.set_toml, f"<meeting {meeting_id}>")
+        self.qs: QuestionSet = qs or parse_question_set(row.set_toml, f"<meeting {meeting_id}>")
         self.info: MeetingInfo = store.meeting_info(meeting_id)
         self.status = row.status
         self.reopened_after_read_back = False  # set by `start`
@@ -76,6 +68,7 @@ class MeetingEngine:
         self.actions = Actions(store, meeting_id, clock, self.info, self._here, self._group)
         self.drafts = Drafts(store, meeting_id, clock)
         self.cases = Cases(store, meeting_id, clock, self.qs, self._here)  # each one's name
+        self.room = Room(store, meeting_id)  # what the room's view shows
 
     # What the meeting's objects are given of the engine: its state, read when they act.
 

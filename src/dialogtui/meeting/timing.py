@@ -55,13 +55,22 @@ class Timing:
     # -- told by the engine ---------------------------------------------------------------
 
     def run(self) -> None:
-        """The current step's clock runs from now."""
+        """The current step's clock runs from now (said to the store too, for a reader in
+        another process: the room's view counts on from there)."""
         self._running_since = self._clock.now()
+        self._store.set_clock_since(self._id, self._running_since)
 
     def stop(self) -> None:
         """The current step's clock stops, its time so far saved."""
         self.fold()
-        self._running_since = None
+        if self._running_since is not None:
+            self._running_since = None
+            self._store.set_clock_since(self._id, None)
+
+    def follow(self, since: dt.datetime | None) -> None:
+        """For a reader of the meeting (the room's view): the current step's clock has
+        run on since `since` (the store's `clock_since`) beyond the time saved for it."""
+        self._running_since = since
 
     def fold(self) -> None:
         """Move the running time of the current step into the store."""
@@ -71,8 +80,10 @@ class Timing:
         seconds = (now - self._running_since).total_seconds()
         if seconds > 0:
             step = self._here().step
-            self._store.add_step_time(self._id, step, seconds)
+            self._store.add_step_time(self._id, step, seconds, since=now)
             self._elapsed[step] = self._elapsed.get(step, 0.0) + seconds
+        elif now != self._running_since:  # the computer's clock was set back
+            self._store.set_clock_since(self._id, now)
         self._running_since = now
 
     def new_floor(self, same_floor: bool = False) -> None:

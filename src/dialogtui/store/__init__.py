@@ -5,6 +5,7 @@ from dialogtui.store.connection import StoreBase, default_db_path
 from dialogtui.store.db import Store
 from dialogtui.store.items import ItemsRepo
 from dialogtui.store.meetings import MeetingRow, MeetingsRepo
+from dialogtui.store.room import RoomRepo, RoomSetting
 from dialogtui.store.steps import StepsRepo
 from dialogtui.store.turns import TurnsRepo
 
@@ -13,6 +14,8 @@ __all__ = [
     "ItemsRepo",
     "MeetingRow",
     "MeetingsRepo",
+    "RoomRepo",
+    "RoomSetting",
     "StepsRepo",
     "Store",
     "StoreBase",

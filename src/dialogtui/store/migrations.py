@@ -393,6 +393,15 @@ MIGRATIONS: list[str] = [
     DROP TABLE choice_picks;
     ALTER TABLE choice_picks_20 RENAME TO choice_picks;
     """,
+    # 21: the room's view (`dialogtui wall`), a second process that only reads, follows the
+    # meeting from the store alone: when the step's clock last ran on (the running part of
+    # its time is otherwise in the scribe's memory only), what the scribe lets the room see,
+    # and the read-back page on the scribe's screen (-1: the page after the steps)
+    """
+    ALTER TABLE meetings ADD COLUMN clock_since TEXT;
+    ALTER TABLE meetings ADD COLUMN room_shows TEXT NOT NULL DEFAULT 'questions';
+    ALTER TABLE meetings ADD COLUMN room_reading INTEGER;
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from dialogtui.records import CaseName, Position
-from dialogtui.store.connection import StoreBase
+from dialogtui.store.connection import StoreBase, _dt, _ts
 
 
 class StepsRepo(StoreBase):
@@ -89,7 +89,11 @@ class StepsRepo(StoreBase):
                 found.append(kind)
         return found
 
-    def add_step_time(self, meeting_id: int, step: int, seconds: float) -> None:
+    def add_step_time(
+        self, meeting_id: int, step: int, seconds: float, since: dt.datetime | None = None
+    ) -> None:
+        """Add time to a step's; `since`: from when its clock runs on (`clock_since`),
+        written with it, so that a reader never counts a second twice or not at all."""
         with self.tx(durable=False) as c:
             c.execute(
                 "INSERT INTO step_times (meeting_id, step_index, elapsed_seconds) VALUES (?,?,?)"
@@ -97,6 +101,17 @@ class StepsRepo(StoreBase):
                 " elapsed_seconds = elapsed_seconds + excluded.elapsed_seconds",
                 (meeting_id, step, seconds),
             )
+            c.execute("UPDATE meetings SET clock_since=? WHERE id=?", (_ts(since), meeting_id))
+
+    def set_clock_since(self, meeting_id: int, since: dt.datetime | None) -> None:
+        """Since when the current step's clock runs on beyond the time saved for it (None:
+        it stands): what a reader in another process (the room's view) adds to the saved
+        time. Not fsynced, as the step's time itself."""
+        with self.tx(durable=False) as c:
+            c.execute("UPDATE meetings SET clock_since=? WHERE id=?", (_ts(since), meeting_id))
+
+    def clock_since(self, meeting_id: int) -> dt.datetime | None:
+        return _dt(self._meeting_row(meeting_id)["clock_since"])
 
     def step_times(self, meeting_id: int) -> dict[int, float]:
         return {

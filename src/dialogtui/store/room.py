@@ -1,0 +1,49 @@
+"""What the room's view (`dialogtui wall`, another process, a reader) needs from the store
+beyond what the scribe's screen reads: what the scribe lets the room see, the read-back page
+being read, and whether anything changed at all. (The step clock's running part, which it
+needs too, is the steps' own: `StepsRepo.clock_since`.)"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dialogtui.records import RoomShows
+from dialogtui.store.connection import StoreBase
+
+READING_AFTER_STEPS = -1  # the read-back's page after the steps (the earlier actions)
+
+
+@dataclass(frozen=True)
+class RoomSetting:
+    shows: RoomShows
+    # The read-back page on the scribe's screen: its step, READING_AFTER_STEPS, or None when
+    # the scribe is not reading back.
+    reading: int | None
+
+
+class RoomRepo(StoreBase):
+    """The room's view's part of a meeting's row."""
+
+    def set_room_shows(self, meeting_id: int, shows: RoomShows) -> None:
+        with self.tx() as c:
+            c.execute("UPDATE meetings SET room_shows=? WHERE id=?", (shows.value, meeting_id))
+
+    def set_room_reading(self, meeting_id: int, page: int | None) -> None:
+        """The read-back page the scribe shows (its step, or READING_AFTER_STEPS); None:
+        the read-back is closed. Not fsynced: a crash loses nothing the room needs."""
+        with self.tx(durable=False) as c:
+            c.execute("UPDATE meetings SET room_reading=? WHERE id=?", (page, meeting_id))
+
+    def room_setting(self, meeting_id: int) -> RoomSetting:
+        r = self._meeting_row(meeting_id)
+        try:
+            shows = RoomShows(r["room_shows"])
+        except ValueError:  # a value of a later dialogtui: the room sees the least
+            shows = RoomShows.questions
+        return RoomSetting(shows, r["room_reading"])
+
+    def data_version(self) -> int:
+        """A number that changes whenever another connection commits to the file (SQLite's
+        own `PRAGMA data_version`): a reader polls it for almost nothing, and reads the
+        meeting again only when it changed."""
+        return int(self.query("PRAGMA data_version")[0][0])
