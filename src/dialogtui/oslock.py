@@ -61,3 +61,31 @@ def read_holder(fd: int) -> int | None:
         return int(os.read(fd, 20).decode().strip() or 0) or None
     except (OSError, ValueError):
         return None
+
+
+def alive(pid: int) -> bool:
+    """Whether process `pid` runs, asked without touching it or any lock (the room's view
+    asks it of a meeting lock's holder, and must never keep the scribe's app out)."""
+    if pid <= 0:
+        return False
+    if fcntl is not None:
+        try:
+            os.kill(pid, 0)  # signal 0: only asks
+        except ProcessLookupError:
+            return False
+        except PermissionError:  # another user's: it runs
+            return True
+        return True
+    # On Windows os.kill would end the process: ask the kernel for its exit code instead.
+    import ctypes
+
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined,unused-ignore]
+    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return False
+    try:
+        code = ctypes.c_ulong()
+        ok = kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        return bool(ok) and code.value == 259  # STILL_ACTIVE
+    finally:
+        kernel32.CloseHandle(handle)

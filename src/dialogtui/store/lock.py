@@ -47,3 +47,28 @@ class MeetingLock:
             with contextlib.suppress(OSError):
                 os.close(self._fd)
             self._fd = None
+
+
+def holder_alive(folder: Path, meeting_id: int) -> bool:
+    """Whether the process that last took meeting `meeting_id`'s lock still runs: read from
+    the lock file's first bytes, without locking anything (a reader asks it)."""
+    try:
+        with open(folder / f"meeting-{meeting_id}.lock", "rb") as f:
+            pid = int(f.read(20).decode().strip() or 0)
+    except (OSError, ValueError):
+        return False
+    return oslock.alive(pid)
+
+
+def held(folder: Path) -> list[int]:
+    """The meetings whose lock a running process holds (or last held), newest file first."""
+    try:
+        files = sorted(folder.glob("meeting-*.lock"), key=lambda f: -f.stat().st_mtime)
+    except OSError:
+        return []
+    ids = []
+    for f in files:
+        number = f.stem.removeprefix("meeting-")
+        if number.isdigit() and holder_alive(folder, int(number)):
+            ids.append(int(number))
+    return ids

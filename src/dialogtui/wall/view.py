@@ -1,0 +1,332 @@
+"""What the room's view shows (`dialogtui wall`): one frozen value, made from a meeting
+engine over a store opened read-only, in the UI's language.
+
+Two views:
+
+- **room**, for everyone in the room (a projector): the step and its question (time
+  placeholders resolved, the alternative asked only), whose turn it is and the round's order,
+  the groups or organisations with the floor, the step's clock; what is written when the
+  scribe shows it (as on a flipchart: the step's turns this time through and the turn being
+  typed), the read-back page when the scribe reads back;
+- **asker**, for the facilitator who asks: the same, and the next question and step, the
+  facilitators' notes and the set's guidance (the scribe's f9), time left against the
+  projected end, and each participant's speaking time so far.
+
+The rule of what the room may see, stated once (`ROOM_NEVER`, and `_room_entry`): the room
+sees what the minutes read back in the room hold (the copy for everyone), less the method's
+notes, the concerns noted, consent and its details, and never a pseudonym (the room's view
+never pseudonymises: the room knows who is in it, and a pseudonym's key would tell it who is
+who). The facilitators' notes and guidance are the asker's only.
+
+Plain Python: no Textual.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from dialogtui.export.document import plain_text
+from dialogtui.i18n import _, ngettext, pgettext, time_text
+from dialogtui.meeting.timers import format_seconds
+from dialogtui.questionset.shapes import pairs_of
+from dialogtui.records import MeetingStatus, RoomShows
+from dialogtui.store.room import READING_AFTER_STEPS
+
+if TYPE_CHECKING:
+    from dialogtui.export.read_back import Entry
+    from dialogtui.meeting.engine import MeetingEngine
+    from dialogtui.questionset.model import Question, Step
+
+ROOM, ASKER = "room", "asker"
+VIEWS = (ROOM, ASKER)
+
+# The read-back's parts the room never sees (see the module's doc): the concerns noted, and
+# a line that is none of the parts (a case's consent alone).
+ROOM_NEVER = frozenset({"concerns", ""})
+
+# The turns of the step shown at most (the newest): a projector shows a dozen lines at most.
+WRITTEN_SHOWN = 12
+
+
+@dataclass(frozen=True)
+class Seat:
+    """One of those asked in the round, in the order they sit."""
+
+    name: str
+    mark: str  # "spoke", "passed" or ""
+    now: bool  # has the floor
+
+
+@dataclass(frozen=True)
+class Said:
+    """One thing written, as the room reads it: whose, and what."""
+
+    who: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The read-back page the scribe shows, as the room may see it."""
+
+    title: str
+    entries: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Content:
+    """What the wall shows, apart from the clock: made again only when the store changed."""
+
+    view: str  # ROOM or ASKER
+    title: str  # the meeting's
+    shows: RoomShows
+    state: str  # "not_started", "running", "paused", "ended"
+    step: str  # "Step 3/9 · Title"
+    case: str  # "Case 2: Flicka 14", or ""
+    question: str  # resolved; "" where the step has none (its instructions, in `text`)
+    counter: str  # "Q2/4" or ""
+    prompts: tuple[str, ...]
+    text: str  # a step without questions: what it asks the room to do
+    how: str  # who answers: "To: …", "One person answers", "The room together", or ""
+    floor: str  # whose turn ("" nobody's)
+    seats: tuple[Seat, ...]  # the round's order
+    groups: tuple[str, ...]  # groups or pairs of groups meeting
+    written: tuple[Said, ...]  # only where the scribe shows notes
+    typing: Said | None  # the turn being typed, where the scribe shows notes
+    reading: Reading | None  # the read-back page, while the scribe reads back
+    # The asker's only (empty in the room's view):
+    next_step: str
+    next_question: str
+    notes: tuple[str, ...]
+    speaking: tuple[tuple[str, str], ...]  # (name, "12:30 · 4 turns")
+
+
+@dataclass(frozen=True)
+class Clock:
+    """The clocks, read each second from the engine's timing (no query)."""
+
+    elapsed: str  # "12:30"
+    planned: str  # "15:00", or "" (untimed)
+    left: str  # "2:30", or ""
+    over: str  # "+1:10" when over time, else ""
+    ends: str  # the asker's: the projected end, "13:45", or ""
+    late: int  # the asker's: minutes past the planned end, projected (0: on time)
+
+
+def content(engine: MeetingEngine, view: str) -> Content:
+    """What the wall shows now of the meeting the engine reads."""
+    setting = engine.store.room_setting(engine.id)
+    step, q = engine.step, engine.question
+    asker = view == ASKER
+    shows = setting.shows
+    notes_shown = shows is RoomShows.notes or asker
+    counter = ""
+    if q is not None and len(step.questions) > 1 and not step.alternatives:
+        counter = _("Q{n}/{count}").format(n=engine.pos.question + 1, count=len(step.questions))
+    reading = _reading(engine, setting.reading) if setting.reading is not None else None
+    return Content(
+        view=view,
+        title=engine.info.title,
+        shows=shows,
+        state=_state(engine),
+        step=_step_line(engine, engine.step_index),
+        case=_case(engine),
+        question=engine.text(q.text) if q is not None else "",
+        counter=counter,
+        prompts=tuple(engine.text(p) for p in q.prompts) if q is not None else (),
+        text=engine.text(step.text) if q is None and step.text else "",
+        how=_how(engine, q),
+        floor=engine.floor,
+        seats=_seats(engine),
+        groups=_groups(engine, step),
+        written=_written(engine) if notes_shown else (),
+        typing=_typing(engine) if notes_shown else None,
+        reading=reading,
+        next_step=_next_step(engine) if asker else "",
+        next_question=_next_question(engine) if asker else "",
+        notes=_notes(engine, step, q) if asker else (),
+        speaking=_speaking(engine) if asker else (),
+    )
+
+
+def clock(engine: MeetingEngine) -> Clock:
+    timer = engine.timing.step_timer()
+    planned = left = over = ""
+    if timer.planned_seconds is not None:
+        planned = format_seconds(timer.planned_seconds)
+        remaining = timer.planned_seconds - timer.elapsed_seconds
+        if timer.overrun:
+            over = "+" + format_seconds(-remaining)
+        else:
+            left = format_seconds(remaining)
+    proj = engine.timing.projection()
+    ends = time_text(proj.projected_end) if proj.projected_end is not None else ""
+    return Clock(
+        format_seconds(timer.elapsed_seconds),
+        planned,
+        left,
+        over,
+        ends,
+        max(0, round(proj.overrun_minutes)),
+    )
+
+
+# -- the parts ------------------------------------------------------------------------------
+
+
+def _state(engine: MeetingEngine) -> str:
+    if engine.status is MeetingStatus.finished:
+        return "ended"
+    if engine.timing.started_at is None:
+        return "not_started"
+    return "paused" if engine.paused else "running"
+
+
+def _step_line(engine: MeetingEngine, index: int) -> str:
+    n, total = index + 1, len(engine.qs.steps)
+    return _("Step {n}/{total}").format(n=n, total=total) + " · " + engine.qs.steps[index].title
+
+
+def _case(engine: MeetingEngine) -> str:
+    if engine.qs.block_at(engine.step_index) is None:
+        return ""
+    return engine.cases.label(engine.step_index, engine.pos.repetition)
+
+
+def _how(engine: MeetingEngine, q: Question | None) -> str:
+    if q is None:
+        return ""
+    if q.asked == "one":
+        return _("One person answers, then the round goes on.")
+    if q.asked == "plenary":
+        return _("Everyone answers together.")
+    if q.to:
+        return "→ " + ", ".join(engine.qs.role(r).name for r in q.to)
+    return ""
+
+
+def _seats(engine: MeetingEngine) -> tuple[Seat, ...]:
+    if not engine.step.is_round:
+        return ()
+    marks = engine.round_marks()
+    speaker = engine.speaker
+    seats: list[Seat] = []
+    seen: set[str] = set()
+    for person in engine.speakers():
+        name = engine.actor(person)
+        if name in seen:  # an organisation's people: the organisation once
+            continue
+        seen.add(name)
+        now = speaker is not None and engine.actor(speaker) == name
+        seats.append(Seat(name, marks.get(person.id or 0, ""), now))
+    return tuple(seats)
+
+
+def _groups(engine: MeetingEngine, step: Step) -> tuple[str, ...]:
+    if not step.by_group:
+        return ()
+    groups = engine.groups.of()
+    if step.groups is not None and step.groups.meet == "pairs":
+        return tuple(" + ".join(g.name for g in pair) for pair in pairs_of(groups))
+    return tuple(g.name for g in groups)
+
+
+def _who(engine: MeetingEngine, pid: int | None) -> str:
+    person = engine.participant(pid)
+    if person is None:  # nobody's in particular: the room's, together
+        return pgettext("document", "Together")
+    return engine.actor(person)
+
+
+def _written(engine: MeetingEngine) -> tuple[Said, ...]:
+    """The step's turns this time through (in a block: this case's), the newest last."""
+    turns = engine.store.turns(
+        engine.id,
+        engine.step_index,
+        last=WRITTEN_SHOWN,
+        times=False,
+        edited=False,
+        repetition=engine.pos.repetition,
+    )
+    return tuple(
+        Said(_who(engine, t.participant_id), t.text if not t.passed else _("(passed)"))
+        for t in turns
+    )
+
+
+def _typing(engine: MeetingEngine) -> Said | None:
+    text = engine.drafts.text()
+    if not text.strip():
+        return None
+    return Said(_who(engine, engine.pos.speaker_id), text)
+
+
+def _reading(engine: MeetingEngine, page: int) -> Reading | None:
+    """The read-back page the scribe shows, less what the room may not see."""
+    from dialogtui.export.read_back import pages
+    from dialogtui.export.record import load_record
+
+    record = load_record(engine.store, engine.id)
+    wanted = None if page == READING_AFTER_STEPS else page
+    steps = [page] if wanted is not None and 0 <= page < len(engine.qs.steps) else None
+    for found in pages(record, steps):
+        if found.step == wanted:
+            entries = tuple(_room_entry(e) for e in found.entries if e.part not in ROOM_NEVER)
+            if found.step is not None:
+                title = _step_line(engine, found.step)
+            else:
+                title = plain_text(found.title)
+            return Reading(title, entries)
+    return None
+
+
+def _room_entry(entry: Entry) -> str:
+    lines = [plain_text(line) for line in [*entry.head, *entry.lines]]
+    lines += ["    " + plain_text(line) for line in entry.under]
+    return "\n".join(line for line in lines if line)
+
+
+def _next_step(engine: MeetingEngine) -> str:
+    runs = engine.alternatives.runs
+    later = [i for i in range(engine.step_index + 1, len(engine.qs.steps)) if runs(i)]
+    return _step_line(engine, later[0]) if later else ""
+
+
+def _next_question(engine: MeetingEngine) -> str:
+    step = engine.step
+    if step.alternatives:
+        return ""  # one of them is asked, not each in turn
+    n = engine.pos.question + 1
+    return engine.text(step.questions[n].text) if n < len(step.questions) else ""
+
+
+def _notes(engine: MeetingEngine, step: Step, q: Question | None) -> tuple[str, ...]:
+    """The facilitators' notes of the step and question, what the set adds to its source,
+    and the set's guidance for it: the scribe's f9, for the asker."""
+    out = [engine.text(t) for t in (q and step.text, step.note, q and q.note) if t]
+    ours = [t for t in (step.ours, q and q.ours) if t]
+    out += [_("Not in the source:") + " " + t for t in ours]
+    out += [
+        _("Guidance:") + " " + g.text
+        for g in engine.qs.guidance
+        if (g.applies == "rounds" and step.is_round)
+        or (g.applies == "meeting" and engine.step_index == 0)
+    ]
+    if step.optional is not None:
+        out.append(pgettext("room's view", "Optional:") + " " + step.optional)
+    return tuple(out)
+
+
+def _speaking(engine: MeetingEngine) -> tuple[tuple[str, str], ...]:
+    """Each participant's speaking time so far, most first: equal voice, seen live."""
+    times = engine.store.speaking_times(engine.id)
+    rows = []
+    for person in engine.participants:
+        count, seconds = times.get(person.id, (0, 0.0))
+        rows.append((seconds, person.name, count))
+    rows.sort(key=lambda r: -r[0])
+    return tuple(
+        (name, format_seconds(seconds) + " · " + ngettext("{n} turn", "{n} turns", count))
+        for seconds, name, count in rows
+    )
