@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 import dialogtui
 
 SRC = Path(dialogtui.__file__).parent
-PLAIN_PACKAGES = ["questionset", "meeting", "store", "export", "kinds"]
+PLAIN_PACKAGES = ["questionset", "meeting", "store", "export", "kinds", "wall"]
 PLAIN_MODULES = [
     "cli",
     "cli._speaking",

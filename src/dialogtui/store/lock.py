@@ -42,6 +42,11 @@ class MeetingLock:
 
     def release(self) -> None:
         if self._fd is not None:
+            # No holder any more: the room's view, which reads the holder, then knows the
+            # meeting was closed even while this process goes on (the start screen).
+            with contextlib.suppress(OSError):
+                os.lseek(self._fd, 0, os.SEEK_SET)
+                os.write(self._fd, b" " * 20)
             with contextlib.suppress(OSError):
                 oslock.unlock(self._fd)
             with contextlib.suppress(OSError):
