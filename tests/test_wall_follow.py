@@ -140,3 +140,19 @@ def test_it_takes_no_lock_and_writes_nothing(tmp_path):
     opened.close()
     store.close()
     wall.close()
+
+
+def test_a_meeting_deleted_for_good_leaves_the_wall(tmp_path):
+    db = tmp_path / "db.sqlite3"
+    store, engine = scribe(db)
+    engine.submit("Lena berättar om Emil")
+    engine.room.next()
+    wall = Follower(db, engine.id, wall_view.ROOM, engine.clock)
+    wall.poll()
+    assert "Lena berättar om Emil" in [s.text for s in wall.shown.content.written]
+    engine.close()
+    store.forget(engine.id)
+    assert wall.poll() and wall.shown.content is None
+    assert str(engine.id) in wall.shown.waiting
+    wall.close()
+    store.close()

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from dialogtui.errors import DialogtuiError, StoreOutOfDate
+from dialogtui.errors import DialogtuiError, StoreOutOfDate, UnknownMeeting
 from dialogtui.i18n import _
 from dialogtui.meeting.clock import Clock
 from dialogtui.meeting.engine import MeetingEngine
@@ -61,6 +61,9 @@ class Follower:
         before = self.shown
         try:
             self._poll()
+        except UnknownMeeting as exc:  # deleted for good (`forget`): nothing of it stays shown
+            self._engine = None
+            self.shown = Shown(None, str(exc))
         except DialogtuiError as exc:  # the database moved, damaged, busy: say, go on
             self._close_store()
             self.shown = Shown(self.shown.content, str(exc))
@@ -71,6 +74,10 @@ class Follower:
         if self._engine is None or self.shown.waiting:
             return None
         return wall_view.clock(self._engine)
+
+    def switch_view(self, view: str) -> None:
+        """Show `view` from the next poll on (read again, though the store did not change)."""
+        self.view, self._version = view, None
 
     def close(self) -> None:
         self._close_store()
