@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from types import EllipsisType
 
+from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
@@ -36,7 +37,7 @@ from dialogtui.meeting.state import (
     with_clock,
 )
 from dialogtui.meeting.timers import agenda_lines
-from dialogtui.records import ActionItem, NoteKind, Turn
+from dialogtui.records import ActionItem, NoteKind, RoomShows, Turn
 from dialogtui.tui import keyboard
 from dialogtui.tui.dialogs import notes as notes_list
 from dialogtui.tui.keeping import KeptDialogs, Opening
@@ -52,6 +53,29 @@ from dialogtui.tui.widgets.step_panel import EngineChange, Request, StepPanel
 from dialogtui.tui.widgets.transcript import Transcript
 
 AUTOSAVE_SECONDS = 1.0
+
+# What the room's view (`dialogtui wall`) shows, said when ctrl+w changes it.
+ROOM_SAID = {
+    RoomShows.questions: N_("The room sees the question, not what you write."),
+    RoomShows.notes: N_("The room sees the question and what you write."),
+    RoomShows.blank: N_("The room's view is blank (a pause)."),
+}
+# And on the text box's top border for as long as the room sees more or less than the
+# question: a scribe must never be unsure whether the room reads what they type.
+ROOM_BORDER = {
+    RoomShows.notes: N_("The room sees what you write (ctrl+w)"),
+    RoomShows.blank: N_("The room's view is blank (ctrl+w)"),
+}
+ROOM_NOT_TOLD = N_("The room's view could not be told which page is read back: {problem}")
+SECOND_SCREEN = N_(
+    "The room's view, in a second terminal window (a projector shows it):\n"
+    "dialogtui wall {id}\n"
+    "For the facilitator who asks (the next question, the notes, the time):\n"
+    "dialogtui wall {id} --view asker\n"
+    "In a browser on this computer:\n"
+    "dialogtui wall {id} --serve\n"
+    "ctrl+w chooses what the room sees."
+)
 
 
 def _panel(path: str) -> type[StepPanel]:
@@ -140,11 +164,40 @@ class CaptureScreen(DialogScreen[None]):
             tooltip=N_("Run another of the step's alternatives instead of this one"),
         ),
         Binding("ctrl+l", "add_participant", N_("Add participant"), show=False, priority=True),
+        # Not in the footer, which is full at 80 columns: in help and the palette. The text
+        # box's own ctrl+w (a word deleted) is ctrl+backspace and alt+backspace there too.
+        Binding(
+            "ctrl+w",
+            "room",
+            N_("Room's view"),
+            show=False,
+            priority=True,
+            tooltip=N_(
+                "What the room's view (dialogtui wall) shows: the question, also what you "
+                "write, or nothing (a pause)"
+            ),
+        ),
         Binding("escape", "back", N_("Text box ↔ the step's list"), show=False, priority=True),
         *[
             Binding(f"alt+{n}", f"pick({n})", N_("Speaker {n}"), show=False, priority=True)
             for n in range(1, 10)
         ],
+    ]
+
+    # In help, under the screen's keys: what is not a key of this screen.
+    HELP_MORE = [
+        (
+            "ctrl+backspace, alt+backspace",
+            N_("Delete the word before the cursor (here ctrl+w is the room's view)"),
+        ),
+        (
+            "dialogtui wall",
+            N_(
+                "The room's view in another terminal window; dialogtui wall --view asker "
+                "for the facilitator who asks, dialogtui wall --serve in a browser (ctrl+p: "
+                "this meeting's commands)"
+            ),
+        ),
     ]
 
     def __init__(self, engine: MeetingEngine):
@@ -188,9 +241,17 @@ class CaptureScreen(DialogScreen[None]):
             self.kept.take_back(self._recovered)
         except DialogtuiError as exc:
             self.app.report(exc)
+        # A run that ended during the read-back (a crash, the power) left the room's view
+        # on its page: the meeting is back on this screen.
+        try:
+            self.engine.room.reading(None)
+        except DialogtuiError as exc:
+            said = _(ROOM_NOT_TOLD).format(problem=exc)
+            self.notify(visible(said), severity="warning", markup=False)
         draft = self.query_one(DraftArea)
         draft.text = visible(self._saved_draft)
         draft.move_cursor(draft.document.end)
+        self._say_room()
         self.observe()
         self._focus_for_step()
         self.set_interval(AUTOSAVE_SECONDS, lambda: self.post_message(Tick()))
@@ -561,6 +622,33 @@ class CaptureScreen(DialogScreen[None]):
         await settle(self)
         self.show_notes = not self.show_notes
 
+    # -- the room's view (`dialogtui wall`) ---------------------------------------------
+
+    async def action_room(self) -> None:
+        """ctrl+w: the room's view shows the question only, also what is written, or
+        nothing; saved (the room's view reads it from the store) before it is said here.
+        If it cannot be saved, the error says so and the screen goes on saying what the
+        room sees, which has not changed."""
+        await settle(self)
+        if self.run(self.engine.room.next, redraw=False):
+            self._say_room()
+            shows = self.engine.room.shows
+            self.notify(_(ROOM_SAID[shows]), timeout=4, markup=False)
+
+    def _say_room(self) -> None:
+        """The text box's top border says what the room sees beyond the question."""
+        shows = self.engine.room.shows
+        draft = self.query_one(DraftArea)
+        said = ROOM_BORDER.get(shows)
+        draft.border_title = Text(_(said)) if said is not None else None
+        draft.set_class(shows is RoomShows.notes, "room-reads")
+        draft.set_class(shows is RoomShows.blank, "room-blank")
+
+    def action_second_screen(self) -> None:
+        """The palette's answer: how to open the room's view for this meeting."""
+        said = _(SECOND_SCREEN).format(id=self.engine.id)
+        self.notify(said, title=_("Room's view"), timeout=30, markup=False)
+
     # -- quick capture ------------------------------------------------------------------
 
     async def action_note(self, kind: str) -> None:
@@ -635,6 +723,16 @@ class CaptureScreen(DialogScreen[None]):
             (N_("Pause or resume the clock"), N_("Stop the step timer"), self.action_pause),
             (N_("Edit or delete turns"), N_("Focus the transcript"), self.action_transcript),
             (N_("Show or hide notes"), N_("Facilitator notes"), self.action_notes),
+            (
+                N_("Change what the room sees"),
+                N_("The question; also what you write; a blank pause (ctrl+w)"),
+                self.action_room,
+            ),
+            (
+                N_("Show the meeting on a second screen…"),
+                N_("How to open the room's view for this meeting"),
+                self.action_second_screen,
+            ),
             (
                 N_("Repeat this block"),
                 N_("Another round of a repeated step"),

@@ -57,7 +57,10 @@ def _rows(node) -> list[tuple[str, str]]:
 def sections(screen: Screen) -> list[tuple[str, list[tuple[str, str]]]]:
     """The keys that apply now, grouped: the screen's own, those of each of dialogtui's
     widgets shown on it (the text box, the transcript, …), then the app's."""
-    out = [(_("This screen"), _rows(screen))]
+    # A screen's HELP_MORE: what is not one of its keys but belongs with them (another
+    # key's work that its own key does elsewhere, a command to run beside it).
+    more = [(key, _(said)) for key, said in getattr(screen, "HELP_MORE", ())]
+    out = [(_("This screen"), _rows(screen) + more)]
     for widget in screen.query("*"):
         title = getattr(widget, "HELP_TITLE", None)
         if title and widget.display and _rows(widget):

@@ -19,6 +19,8 @@ every second, as every dialog's.
 
 from __future__ import annotations
 
+from types import EllipsisType
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -27,12 +29,14 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from dialogtui.display import plain, visible
+from dialogtui.errors import DialogtuiError
 from dialogtui.export.document import Line, plain_text, text_lines
 from dialogtui.export.read_back import Entry, Page, covered, pages
 from dialogtui.export.record import load_record
 from dialogtui.i18n import N_, _, time_text
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.records import Turn
+from dialogtui.store.room import READING_AFTER_STEPS
 from dialogtui.tui.dialogs.read_back import acceptance, correction, objection
 from dialogtui.tui.keeping import DialogHost
 from dialogtui.tui.ordering import settle
@@ -99,6 +103,10 @@ class ReadBackScreen(DialogScreen[None]):
         self.pages: list[Page] = []
         self.page = 0
         self.seen: set[int] = set()  # the pages shown, by their place: what `a` covers
+        # The page the store says the room's view shows (`dialogtui wall`); `...`: not
+        # known (nothing said yet, or saying it failed).
+        self._room_page: int | None | EllipsisType = ...
+        self._room_problem = False  # a failure to say it was said once
 
     def compose(self) -> ComposeResult:
         with Vertical(id="read-back"):
@@ -129,6 +137,7 @@ class ReadBackScreen(DialogScreen[None]):
         """The current page: each entry an item of the list, with what stands above it."""
         page = self.pages[self.page]
         self.seen.add(self.page)
+        self._tell_room(page.step if page.step is not None else READING_AFTER_STEPS)
         if page.step is not None:
             count = len(self.engine.qs.steps)
             title = _("Step {n}/{count}").format(n=page.step + 1, count=count)
@@ -280,4 +289,34 @@ class ReadBackScreen(DialogScreen[None]):
 
     async def action_close(self) -> None:
         await settle(self)
+        self._tell_room(None)
         self.dismiss(None)
+
+    # -- the room's view follows the page ------------------------------------------------
+
+    def _tell_room(self, page: int | None, *, say: bool = True) -> None:
+        """The store says which page the room's view shows (None: none, the read-back is
+        closed). It never stops the read-back: a failure is said once, as a notice (`say`:
+        not while the screen is being taken down)."""
+        if page == self._room_page:
+            return
+        try:
+            self.engine.room.reading(page)
+        except DialogtuiError as exc:
+            self._room_page = ...
+            if say and not self._room_problem:
+                self._room_problem = True
+                said = _("The room's view could not be told which page is read back: {problem}")
+                self.notify(visible(said.format(problem=exc)), severity="warning", markup=False)
+            return
+        self._room_page = page
+
+    def save_and_release(self) -> str | None:
+        """On quit, or a crash, with the read-back open (before the store is closed): the
+        room's view shows no page of it any more."""
+        self._tell_room(None, say=False)
+        return None
+
+    def on_unmount(self) -> None:
+        # Closed in any other way (the end screen's, an app that pops it): the same.
+        self._tell_room(None, say=False)

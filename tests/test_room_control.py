@@ -1,0 +1,367 @@
+"""The scribe's side of the room's view (`dialogtui wall`, issue 31): ctrl+w on the
+capture screen chooses what the room sees, saved in the store (which the room's view
+reads, in another process) before the screen says it; the read-back tells the store which
+page it shows, and that it is closed, whichever way it closes; the palette says how to open
+the room's view; a typed letter is never lost to ctrl+w."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import tempfile
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from meeting_helpers import new_meeting
+from tui_helpers import (
+    PEOPLE_THREE,
+    START,
+    burst,
+    handled,
+    run,
+    screen_text,
+    seeded_meeting,
+    type_text,
+    until,
+)
+
+from dialogtui.meeting.clock import FakeClock
+from dialogtui.records import ActionItem, ActionStatus, RoomShows
+from dialogtui.store import Store
+from dialogtui.store.room import READING_AFTER_STEPS
+from dialogtui.tui.widgets.draft import DraftArea
+
+# What the text box's top border says, by what the room sees (none: the question only).
+BORDER = {
+    RoomShows.questions: None,
+    RoomShows.notes: "The room sees what you write (ctrl+w)",
+    RoomShows.blank: "The room's view is blank (ctrl+w)",
+}
+
+
+def room(db: Path, meeting_id: int):
+    """What the store says the room's view shows, read as the room's view reads it: a
+    reader of its own on the same file."""
+    reader = Store.open_reader(db)
+    try:
+        return reader.room_setting(meeting_id)
+    finally:
+        reader.close()
+
+
+def border(app) -> str | None:
+    """The text box's top border, as it says it (None: nothing)."""
+    title = app.screen.query_one(DraftArea).border_title
+    return None if title is None else title
+
+
+def notices(app) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+@contextlib.contextmanager
+def disk_full(store):
+    """Every write of `store` fails as on a full disk, until the block ends."""
+    real = store.tx
+
+    @contextlib.contextmanager
+    def full(*args, **kwargs):
+        with real(*args, **kwargs):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        yield
+
+    store.tx = full
+    try:
+        yield
+    finally:
+        del store.tx
+
+
+def test_ctrl_w_steps_through_what_the_room_sees_saved_before_it_is_said(tmp_path):
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "samtidigt-traff-2", PEOPLE_THREE)
+    seen: list[tuple[RoomShows, str | None, str]] = []
+
+    async def scenario(app, pilot):
+        assert room(db, mid).shows is RoomShows.questions and border(app) is None
+        for _ in range(4):
+            await pilot.press("ctrl+w")
+            await handled(app)
+            shows = room(db, mid).shows
+            seen.append((shows, border(app), notices(app)[-1]))
+
+    run(scenario, db=db, meeting_id=mid)
+    assert [(s, b) for s, b, _ in seen] == [
+        (RoomShows.notes, BORDER[RoomShows.notes]),
+        (RoomShows.blank, BORDER[RoomShows.blank]),
+        (RoomShows.questions, None),
+        (RoomShows.notes, BORDER[RoomShows.notes]),
+    ]
+    assert [said for _, _, said in seen[:3]] == [
+        "The room sees the question and what you write.",
+        "The room's view is blank (a pause).",
+        "The room sees the question, not what you write.",
+    ]
+
+
+def test_the_room_setting_is_kept_and_shown_again_on_resume(tmp_path):
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "samtidigt-traff-2", PEOPLE_THREE)
+    store = Store.open(db)
+    store.set_room_shows(mid, RoomShows.blank)
+    store.close()
+
+    async def scenario(app, pilot):
+        await until(pilot, lambda: BORDER[RoomShows.blank] in screen_text(app))
+        await pilot.press("ctrl+w")
+        await until(pilot, lambda: border(app) is None)
+
+    run(scenario, db=db, meeting_id=mid)
+    assert room(db, mid).shows is RoomShows.questions
+
+
+def test_a_full_disk_is_said_and_the_room_setting_shown_stays_as_it_is(tmp_path):
+    from dialogtui.tui.dialogs.alerts import ErrorDialog
+
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "samtidigt-traff-2", PEOPLE_THREE)
+
+    async def scenario(app, pilot):
+        capture = app.screen
+        await pilot.press("ctrl+w")
+        await until(pilot, lambda: border(app) == BORDER[RoomShows.notes])
+        with disk_full(capture.engine.store):
+            await pilot.press("ctrl+w")
+            await until(pilot, lambda: isinstance(app.screen, ErrorDialog))
+            assert "disk is full" in screen_text(app)
+            await pilot.press("enter")
+            await until(pilot, lambda: app.screen is capture)
+        assert capture.engine.room.shows is RoomShows.notes
+        assert border(app) == BORDER[RoomShows.notes]
+        assert room(db, mid).shows is RoomShows.notes
+
+    run(scenario, db=db, meeting_id=mid)
+
+
+def test_ctrl_w_while_typing_keeps_every_letter(tmp_path):
+    # The text box's own ctrl+w deletes the word before the cursor: here it is the room's
+    # key, and the word typed before it stays (ctrl+backspace still deletes one).
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "samtidigt-traff-2", PEOPLE_THREE)
+
+    async def scenario(app, pilot):
+        draft = app.screen.query_one(DraftArea)
+        await type_text(pilot, "Vi ringer")
+        await pilot.press("ctrl+w")
+        await type_text(pilot, " skolan")
+        burst(app, " och", "<ctrl+w>", " BUP", "<ctrl+w>", "<ctrl+w>")
+        await handled(app)
+        assert draft.text == "Vi ringer skolan och BUP"
+        assert app.screen.engine.room.shows is RoomShows.notes  # four presses
+        await pilot.press("ctrl+backspace")
+        assert draft.text == "Vi ringer skolan och "
+
+    run(scenario, db=db, meeting_id=mid)
+
+
+def series_meeting(db: Path) -> int:
+    """Träff 1 after an earlier meeting: a turn in its first step, the earlier meeting's
+    action followed up and an action noted, both read back after the steps (the set has no
+    follow-up or plan step); closed again."""
+    store = Store.open(db)
+    people = [("Ada", "skola"), ("Bo", "socialtjanst")]
+    first = new_meeting(store, "samtidigt-traff-1", people, clock=FakeClock(START))
+    first.actions.add(ActionItem("Boka lokal", who="Ada"))
+    first.close()
+    m = new_meeting(store, "samtidigt-traff-1", people, previous_id=first.id)
+    m.start()
+    m.submit("Jag hoppas på samarbete.")
+    m.next_step()
+    m.submit("Vi vill mötas oftare.")
+    m.actions.add(ActionItem("Skicka inbjudan", who="Bo"))
+    (carried,) = m.actions.carried()
+    m.actions.follow_up(carried.id, ActionStatus.done, "Lokalen är bokad.")
+    meeting_id = m.id
+    m.close()
+    store.close()
+    return meeting_id
+
+
+async def read_back_from_the_end(app, pilot):
+    from dialogtui.tui.screens.read_back import ReadBackScreen
+
+    await pilot.press("ctrl+o")
+    await until(pilot, lambda: "Time per step" in screen_text(app))
+    await pilot.press("r")
+    await until(pilot, lambda: isinstance(app.screen, ReadBackScreen))
+    return app.screen
+
+
+def test_each_read_back_page_shown_is_in_the_store_and_closing_clears_it(tmp_path):
+    db = tmp_path / "db"
+    mid = series_meeting(db)
+    pages: list[int | None] = []
+
+    async def scenario(app, pilot):
+        read_back = await read_back_from_the_end(app, pilot)
+        pages.append(room(db, mid).reading)
+        for _ in range(4):  # the second step, the follow-up, the plan; the last stays
+            await pilot.press("right")
+            await handled(app)
+            pages.append(room(db, mid).reading)
+        await pilot.press("left")
+        await handled(app)
+        pages.append(room(db, mid).reading)
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is not read_back)
+        pages.append(room(db, mid).reading)
+        # f10 on the capture screen: the step under way, then closed again.
+        await pilot.press("b")  # the end screen's way back into the meeting
+        await until(pilot, lambda: hasattr(app.screen, "kept"))
+        await pilot.press("f10")
+        await until(pilot, lambda: app.screen.__class__.__name__ == "ReadBackScreen")
+        pages.append(room(db, mid).reading)
+        await pilot.press("escape")
+        await until(pilot, lambda: hasattr(app.screen, "kept"))
+        pages.append(room(db, mid).reading)
+
+    run(scenario, db=db, meeting_id=mid)
+    after = READING_AFTER_STEPS
+    assert pages == [0, 1, after, after, after, after, None, 1, None]
+
+
+def test_quitting_during_the_read_back_clears_the_page(tmp_path):
+    db = tmp_path / "db"
+    mid = series_meeting(db)
+
+    async def scenario(app, pilot):
+        await read_back_from_the_end(app, pilot)
+        await pilot.press("right")
+        await handled(app)
+        assert room(db, mid).reading == 1
+        await pilot.press("ctrl+q")
+
+    run(scenario, db=db, meeting_id=mid)
+    assert room(db, mid).reading is None
+
+
+def test_a_resume_clears_a_page_a_crash_left(tmp_path):
+    db = tmp_path / "db"
+    mid = series_meeting(db)
+    store = Store.open(db)
+    store.set_room_reading(mid, 1)  # as a run that ended during the read-back left it
+    store.close()
+
+    async def scenario(app, pilot):
+        await until(pilot, lambda: hasattr(app.screen, "kept"))
+        assert room(db, mid).reading is None
+
+    run(scenario, db=db, meeting_id=mid)
+
+
+def test_a_failure_to_tell_the_store_the_page_never_stops_the_read_back(tmp_path):
+    db = tmp_path / "db"
+    mid = series_meeting(db)
+
+    async def scenario(app, pilot):
+        read_back = await read_back_from_the_end(app, pilot)
+        assert room(db, mid).reading == 0
+        with disk_full(read_back.engine.store):
+            await pilot.press("right")
+            await handled(app)
+            await pilot.press("right")
+            await handled(app)
+            assert read_back.page == 2 and app.screen is read_back  # it read on
+            said = [n for n in notices(app) if "read back" in n]
+            assert said == [
+                "The room's view could not be told which page is read back: the disk is "
+                "full; nothing new was saved"
+            ]
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is not read_back)
+        assert room(db, mid).reading is None  # the store works again: told it is closed
+
+    run(scenario, db=db, meeting_id=mid)
+
+
+def test_the_palette_says_how_to_open_the_room_screen_for_this_meeting(tmp_path):
+    from textual.command import CommandList, CommandPalette
+
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "samtidigt-traff-2", PEOPLE_THREE)
+
+    async def scenario(app, pilot):
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: CommandPalette.is_open(app))
+        await type_text(pilot, "second screen")
+        commands = app.screen.query_one(CommandList)
+        await until(pilot, lambda: commands.option_count == 1)
+        await pilot.press("enter")
+        await until(pilot, lambda: any("--serve" in n for n in notices(app)))
+        said = notices(app)[-1]
+        assert f"dialogtui wall {mid}\n" in said
+        assert f"dialogtui wall {mid} --view asker\n" in said
+        assert f"dialogtui wall {mid} --serve\n" in said
+        # And ctrl+w's own command, for whoever looks for it there.
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: CommandPalette.is_open(app))
+        await type_text(pilot, "what the room sees")
+        commands = app.screen.query_one(CommandList)
+        await until(pilot, lambda: commands.option_count == 1)
+        await pilot.press("enter")
+        await until(pilot, lambda: border(app) == BORDER[RoomShows.notes])
+        assert room(db, mid).shows is RoomShows.notes
+
+    run(scenario, db=db, meeting_id=mid)
+
+
+def test_help_lists_ctrl_w_the_word_deleting_keys_and_the_wall(tmp_path):
+    from dialogtui.tui.screens.help import HelpScreen
+
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "samtidigt-traff-2", PEOPLE_THREE)
+
+    async def scenario(app, pilot):
+        await pilot.press("f1")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        keys = app.screen.query_one("#keys")
+        from tui_helpers import text_of
+
+        said = " ".join(text_of(keys, width=200).split())
+        assert "ctrl+w What the room's view (dialogtui wall) shows" in said
+        assert "ctrl+backspace, alt+backspace Delete the word before the cursor" in said
+        assert "dialogtui wall The room's view in another terminal window" in said
+        assert "--view asker" in said and "--serve" in said
+
+    run(scenario, db=db, meeting_id=mid, size=(120, 60))
+
+
+# -- any sequence of ctrl+w and typing --------------------------------------------------------
+
+# A piece of a turn typed, or ctrl+w; each sent alone or several in one burst.
+KEYS = st.one_of(st.text("ab åö,", min_size=1, max_size=4), st.just("<ctrl+w>"))
+
+
+@settings(max_examples=12, derandomize=True)
+@given(st.lists(st.lists(KEYS, min_size=1, max_size=5), min_size=1, max_size=6))
+def test_any_ctrl_w_and_typing_the_store_says_what_the_box_says_and_keeps_every_letter(bursts):
+    order = [RoomShows.questions, RoomShows.notes, RoomShows.blank]
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "db"
+        mid = seeded_meeting(db, "samtidigt-traff-2", PEOPLE_THREE)
+
+        async def scenario(app, pilot):
+            draft = app.screen.query_one(DraftArea)
+            typed, presses = "", 0
+            for keys in bursts:
+                burst(app, *keys)
+                await handled(app)
+                typed += "".join(k for k in keys if k != "<ctrl+w>")
+                presses += keys.count("<ctrl+w>")
+                shows = room(db, mid).shows
+                assert shows is order[presses % 3]
+                assert border(app) == BORDER[shows]
+                assert draft.text == typed
+
+        run(scenario, db=db, meeting_id=mid)
