@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from dialogtui.export.document import plain_text
 from dialogtui.i18n import _, ngettext, pgettext, time_text
 from dialogtui.meeting.timers import format_seconds
+from dialogtui.questionset.notes import facilitators_notes
 from dialogtui.questionset.shapes import pairs_of
 from dialogtui.records import MeetingStatus, RoomShows
 from dialogtui.store.room import READING_AFTER_STEPS
@@ -304,15 +305,10 @@ def _next_question(engine: MeetingEngine) -> str:
 def _notes(engine: MeetingEngine, step: Step, q: Question | None) -> tuple[str, ...]:
     """The facilitators' notes of the step and question, what the set adds to its source,
     and the set's guidance for it: the scribe's f9, for the asker."""
-    out = [engine.text(t) for t in (q and step.text, step.note, q and q.note) if t]
-    ours = [t for t in (step.ours, q and q.ours) if t]
-    out += [_("Not in the source:") + " " + t for t in ours]
-    out += [
-        _("Guidance:") + " " + g.text
-        for g in engine.qs.guidance
-        if (g.applies == "rounds" and step.is_round)
-        or (g.applies == "meeting" and engine.step_index == 0)
-    ]
+    found = facilitators_notes(engine.qs, engine.step_index, q)
+    out = [engine.text(t) for t in found.notes]
+    out += [_("Not in the source:") + " " + t for t in [*found.ours, *found.whole]]
+    out += [_("Guidance:") + " " + t for t in found.guidance]
     if step.optional is not None:
         out.append(pgettext("room's view", "Optional:") + " " + step.optional)
     return tuple(out)

@@ -12,6 +12,7 @@ from dialogtui.display import visible
 from dialogtui.i18n import _
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.meeting.state import MeetingState
+from dialogtui.questionset.notes import facilitators_notes
 from dialogtui.questionset.shapes import pairs_of
 from dialogtui.tui.widgets.observing import follow
 
@@ -95,19 +96,7 @@ class QuestionPanel(Static):
             out.append("\n" + said.format(pairs=met), style="italic")
         # Folded away unless asked for: the step's instructions (when a question is shown
         # instead of them) and the facilitators' notes.
-        hidden = [t for t in (q and step.text, step.note, q and q.note) if t]
-        ours = [t for t in (step.ours, q and q.ours) if t]
-        # The whole set's (a translation, a method of dialogtui's own) with the first step's
-        # notes, last: what the facilitators need in the meeting comes first.
-        whole = [engine.qs.ours] if engine.qs.ours and engine.step_index == 0 else []
-        if step.see:  # the method's own set, which the facilitators may have open
-            hidden.append(_("Method: the set {id} (dialogtui show {id})").format(id=step.see) + ".")
-        guidance = [
-            g.text
-            for g in engine.qs.guidance
-            if (g.applies == "rounds" and step.is_round)
-            or (g.applies == "meeting" and engine.step_index == 0)
-        ]
+        found_notes = facilitators_notes(engine.qs, engine.step_index, q)
         found = engine.qs.block_at(engine.step_index)
         if found is not None and found[0].consent:
             case = engine.pos.repetition
@@ -119,15 +108,15 @@ class QuestionPanel(Static):
         if engine.qs.standpoints:  # the set asks for them: the key says where they go
             out.append("\n" + _("ctrl+f notes the agreed standpoint"), style="italic dim")
         if notes:
-            for text in hidden:
+            for text in found_notes.notes:
                 out.append("\n" + visible(engine.text(text)), style="italic dim")
-            for text in ours:
+            for text in found_notes.ours:
                 out.append("\n" + _("Not in the source:") + " " + visible(text), style="italic")
-            for text in guidance:
+            for text in found_notes.guidance:
                 out.append("\n" + _("Guidance:") + " " + visible(text), style="italic dim")
-            for text in whole:
+            for text in found_notes.whole:
                 out.append("\n" + _("Not in the source:") + " " + visible(text), style="italic")
-        elif hidden or ours or guidance or whole or folded:
+        elif found_notes or folded:
             out.append("  " + _("[f9: notes]"), style="dim")
         if out.plain.startswith("\n"):  # no question nor text (a vote): no blank first row
             out = out[1:]
