@@ -5,11 +5,11 @@ and exit code 1. Exit codes: 0 success, 1 a problem with the input or the data (
 message says what and where), 2 a usage error (unknown option, missing argument).
 
 The commands live by what they act on: `sets` (question sets), `meetings`, `documents`
-(what a meeting holds: its documents, actions and notes) and `settings` (the app's
-language), each registering on `root.app`; `output` prints; `_speaking` is the one module
-that reaches into typer's and click's internals, to make them speak the user's language.
-Importing this package builds the command line (its help is written as it is built, in
-the language chosen by then).
+(what a meeting holds: its documents, actions and notes), `settings` (the app's language)
+and `wall` (the room's view), each registering on `root.app`; `output` prints;
+`_speaking` is the one module that reaches into typer's and click's internals, to make
+them speak the user's language. Importing this package builds the command line (its help
+is written as it is built, in the language chosen by then).
 """
 
 from __future__ import annotations
@@ -17,13 +17,14 @@ from __future__ import annotations
 import os
 import sys
 
-from dialogtui.cli import documents, meetings, sets, settings
+from dialogtui.cli import documents, meetings, sets, settings, wall
 from dialogtui.cli.output import say
 from dialogtui.cli.root import app
 from dialogtui.errors import DialogtuiError, QuestionSetError
 from dialogtui.i18n import _
 
-COMMANDS = (sets, meetings, documents, settings)  # registered on `app` as they are imported
+# Registered on `app` as they are imported.
+COMMANDS = (sets, meetings, documents, settings, wall)
 
 
 def main() -> None:

@@ -25,12 +25,14 @@ EXIT_CODES = _(
     "internal error (a bug: please report it)."
 )
 
-# The order `dialogtui --help` lists the commands in: opening the app, the question sets,
-# the app's language, then the meetings and what they hold. Each noun's module registers
-# its own commands, so the order they are registered in is not this one.
+# The order `dialogtui --help` lists the commands in: opening the app (and the room's view
+# of it), the question sets, the app's language, then the meetings and what they hold.
+# Each noun's module registers its own commands, so the order they are registered in is
+# not this one.
 ORDER = (
     "run",
     "resume",
+    "wall",
     "sets",
     "show",
     "validate",

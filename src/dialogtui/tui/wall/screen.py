@@ -1,0 +1,373 @@
+"""The wall's one screen: what `dialogtui.wall.view` says the room (or the asker) sees,
+large and calm for a projector, and its help.
+
+It only draws: the follower (`dialogtui.wall.follow`) reads the store, a few times a second
+and only where it changed, and the screen is drawn again only when what it shows changed.
+Every text of the meeting is data, never markup (`Text`)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, Horizontal, Vertical, VerticalScroll
+from textual.geometry import Size
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Digits, Label, Static
+
+from dialogtui.i18n import N_, _
+from dialogtui.records import RoomShows
+from dialogtui.tui.screens.help import HelpScreen, sections
+from dialogtui.tui.widgets.footer import KeyFooter
+from dialogtui.wall.view import ASKER, ROOM
+
+if TYPE_CHECKING:
+    from dialogtui.wall.follow import Follower
+    from dialogtui.wall.view import Clock, Content
+
+# From this width the asker's panel stands beside the question (a projector's 160 columns);
+# below it, under it.
+WIDE = 120
+
+ELLIPSIS = "…"
+
+# Wraps text as the terminal will show it (its width is given at each wrap).
+_WRAPPER = Console(width=80, color_system=None)
+
+INTRO = N_(
+    "The room's view shows the meeting the scribe's dialogtui runs, for a projector or a "
+    "second screen: the step, its question, whose turn it is and the clock. It only reads: "
+    "nothing typed here changes the meeting. The scribe chooses what the room sees with "
+    "ctrl+w on the capture screen: the questions only, the questions and the notes being "
+    "written, or a blank pause. The asker's view (v) adds the next step, the facilitators' "
+    "notes, the projected end and each participant's speaking time."
+)
+
+
+def view_name(view: str) -> str:
+    return _("Asker's view") if view == ASKER else _("Room's view")
+
+
+def shows_name(shows: RoomShows) -> str:
+    return {
+        RoomShows.questions: _("questions only"),
+        RoomShows.notes: _("questions and notes"),
+        RoomShows.blank: _("a blank pause"),
+    }[shows]
+
+
+class Fitted(Widget):
+    """Text wrapped to its width and, where its rows run out (a long question at 80×24),
+    cut with an ellipsis, never silently: at its end, or, for what is written (the newest
+    last), at its start."""
+
+    DEFAULT_CSS = "Fitted { height: auto; }"
+
+    def __init__(self, *, keep_end: bool = False, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.keep_end = keep_end
+        self._text = Text()
+
+    @property
+    def text(self) -> Text:
+        return self._text
+
+    def show(self, text: Text) -> None:
+        """Shown where it says anything; drawn again only where it changed."""
+        self.display = bool(text.plain.strip())
+        if text.plain != self._text.plain or text.spans != self._text.spans:
+            self._text = text
+            self.refresh(layout=True)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(wrapped(self._text, width))
+
+    def render(self) -> Text:
+        size = self.content_size
+        return Text("\n").join(fit(self._text, size.width, size.height, self.keep_end))
+
+
+def wrapped(text: Text, width: int) -> list[Text]:
+    """The text's lines as the terminal shows them at this width (a long word folded)."""
+    if width <= 0:
+        return []
+    return list(text.wrap(_WRAPPER, width, overflow="fold"))
+
+
+def fit(text: Text, width: int, rows: int, keep_end: bool = False) -> list[Text]:
+    """The lines of `text` in `rows` rows of `width` cells: all of them where they fit;
+    else its first rows ending in an ellipsis, or (`keep_end`) an ellipsis and its last."""
+    lines = wrapped(text, width)
+    if rows <= 0 or len(lines) <= rows:
+        return lines
+    if keep_end:
+        return [Text(ELLIPSIS, style="dim"), *lines[len(lines) - rows + 1 :]]
+    lines = lines[:rows]
+    last = lines[-1]
+    last.rstrip()
+    if last.cell_len >= width:
+        last.truncate(max(width - 1, 0))
+    last.append(ELLIPSIS)
+    return lines
+
+
+def _said(who: str, text: str, typing: bool = False) -> Text:
+    line = Text.assemble((who, "bold"), ": ", text)
+    if typing:
+        line.append("  " + _("(being typed)"), style="italic")
+    return line
+
+
+def _seats(content: Content) -> Text:
+    """The round's order: ✓ spoke, – passed, ▶ has the floor."""
+    if not content.seats:
+        if not content.floor:
+            return Text()
+        return Text.assemble((_("Has the floor:") + " ", "dim"), ("▶ " + content.floor, "bold"))
+    line = Text()
+    for n, seat in enumerate(content.seats):
+        if n:
+            line.append("   ")
+        if seat.now:
+            line.append("▶ " + seat.name, style="bold reverse")
+        elif seat.mark == "spoke":
+            line.append("✓ " + seat.name)
+        elif seat.mark == "passed":
+            line.append("– " + seat.name, style="dim")
+        else:
+            line.append("· " + seat.name, style="dim")
+    return line
+
+
+def _reading(content: Content) -> Text:
+    assert content.reading is not None
+    return Text("\n\n").join(Text(e) for e in content.reading.entries)
+
+
+def _state(state: str) -> str:
+    return {
+        "not_started": _("The meeting has not started yet"),
+        "paused": _("Paused"),
+        "ended": _("The meeting has ended"),
+    }.get(state, "")
+
+
+class WallScreen(Screen[None]):
+    """What the room (or the asker) sees of the meeting, followed as it moves."""
+
+    BINDINGS = [Binding("v", "switch_view", N_("Room/asker view"))]
+
+    def __init__(self, follower: Follower, poll_seconds: float) -> None:
+        super().__init__()
+        self.follower = follower
+        self.poll_seconds = poll_seconds
+
+    # -- layout --------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="view-line", markup=False)
+        yield Static(id="waiting", markup=False)
+        with Horizontal(id="top"):
+            with Vertical(id="where"):
+                yield Static(id="step", markup=False)
+                yield Static(id="case", markup=False)
+                yield Static(id="state", markup=False)
+            with Horizontal(id="clock-box"):
+                yield Digits(id="clock")
+                yield Static(id="clock-word", markup=False)
+        with Container(id="body"):
+            with Vertical(id="main"):
+                yield Static(id="reading-title", markup=False)
+                yield Fitted(id="question")
+                yield Fitted(id="prompts")
+                yield Fitted(id="how")
+                yield Fitted(id="seats")
+                yield Fitted(id="groups")
+                yield Fitted(id="written", keep_end=True)
+                yield Fitted(id="reading")
+            with VerticalScroll(id="aside"):
+                # Time and equal voice first: what the asker glances at.
+                yield Static(id="ends", markup=False)
+                yield Static(id="next", markup=False)
+                yield Static(id="speaking", markup=False)
+                yield Static(id="notes", markup=False)
+        with Vertical(id="still"):
+            yield Label(id="still-word", markup=False)
+            yield Label(id="still-title", markup=False)
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.poll()
+        self.set_interval(self.poll_seconds, self.poll)
+        self.set_interval(1, self.tick)
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width >= WIDE, "-wide")
+
+    # -- following -----------------------------------------------------------------------------
+
+    def poll(self) -> None:
+        """Read the store again where it changed, and draw again where what it shows did."""
+        if self.follower.poll():
+            self.draw()
+
+    def tick(self) -> None:
+        """Each second: the clocks, from the engine's timing (no query)."""
+        clock = self.follower.clock()
+        if clock is not None:
+            self._clock(clock)
+
+    def action_switch_view(self) -> None:
+        self.follower.switch_view(ASKER if self.follower.view == ROOM else ROOM)
+        self.poll()
+        self.draw()  # the view line says the new view even while it waits
+
+    # -- drawing -------------------------------------------------------------------------------
+
+    def draw(self) -> None:
+        shown = self.follower.shown
+        content = shown.content
+        view = self.follower.view
+        self.set_class(bool(shown.waiting), "-waiting")
+        self.set_class(view == ASKER, "-asker")
+        waiting = self.query_one("#waiting", Static)
+        waiting.display = bool(shown.waiting)
+        waiting.update(Text(shown.waiting))
+        line = view_name(view)
+        if content is not None:
+            line = f"{content.title} · {line} · {shows_name(content.shows)}"
+        self.query_one("#view-line", Static).update(Text(line))
+        still = self._still(content, view)
+        self.set_class(still is not None, "-still")
+        if still is not None:
+            word, title = still
+            self.query_one("#still-word", Label).update(Text(word))
+            self.query_one("#still-title", Label).update(Text(title))
+            return
+        assert content is not None
+        self._content(content)
+        self.tick()
+
+    def _still(self, content: Content | None, view: str) -> tuple[str, str] | None:
+        """What a screen with nothing else on it says: (its word, the meeting's title)."""
+        if content is None:
+            return (_("Room's view"), "dialogtui")
+        if content.state == "ended":
+            return (_("The meeting has ended"), content.title)
+        if content.shows is RoomShows.blank and view == ROOM:
+            return (_("Pause"), content.title)
+        return None
+
+    def _content(self, content: Content) -> None:
+        self._set("#step", Text(content.step, style="bold"))
+        self._set("#case", Text(content.case))
+        self._set("#state", Text(_state(content.state)))
+        self.set_class(content.state == "paused", "-paused")
+        self.set_class(content.state == "not_started", "-not-started")
+        reading = content.reading is not None
+        self.set_class(reading, "-reading")
+        title = self.query_one("#reading-title", Static)
+        title.display = reading
+        if content.reading is not None:
+            title.update(Text(_("Read back:") + " " + content.reading.title))
+        self._fit("#reading", _reading(content) if reading else Text())
+        question = Text(content.question or content.text)
+        if content.counter and content.question:
+            question = Text.assemble((content.counter + "  ", "dim"), question)
+        self._fit("#question", question if not reading else Text())
+        prompts = Text("\n").join(Text("– " + p) for p in content.prompts)
+        self._fit("#prompts", prompts if not reading else Text())
+        self._fit("#how", Text(content.how) if not reading else Text())
+        self._fit("#seats", _seats(content) if not reading else Text())
+        groups = Text()
+        if content.groups and not reading:
+            groups = Text.assemble((_("Groups:") + " ", "dim"), " · ".join(content.groups))
+        self._fit("#groups", groups)
+        written = [_said(s.who, s.text) for s in content.written]
+        if content.typing is not None:
+            written.append(_said(content.typing.who, content.typing.text, typing=True))
+        self._fit("#written", Text("\n").join(written) if not reading else Text())
+        self._aside(content)
+
+    def _aside(self, content: Content) -> None:
+        aside = self.query_one("#aside")
+        aside.display = content.view == ASKER
+        if content.view != ASKER:
+            return
+        nexts = []
+        if content.next_question:
+            nexts.append(Text.assemble((_("Next question:") + " ", "bold"), content.next_question))
+        if content.next_step:
+            nexts.append(Text.assemble((_("Next step:") + " ", "bold"), content.next_step))
+        self._set("#next", Text("\n").join(nexts))
+        notes = [Text(_("Notes (f9)"), style="bold")] + [Text(n) for n in content.notes]
+        self._set("#notes", Text("\n").join(notes) if content.notes else Text())
+        table = Table(box=None, show_header=False, padding=(0, 1), expand=False)
+        table.add_column(overflow="ellipsis", no_wrap=True)
+        table.add_column(no_wrap=True)
+        for name, said in content.speaking:
+            table.add_row(Text(name), Text(said))
+        speaking = self.query_one("#speaking", Static)
+        speaking.display = bool(content.speaking)
+        speaking.border_title = _("Speaking time")
+        speaking.update(table)
+
+    def _clock(self, clock: Clock) -> None:
+        content = self.follower.shown.content
+        box = self.query_one("#clock-box")
+        box.display = content is not None and content.state in ("running", "paused")
+        over = bool(clock.over)
+        box.set_class(over, "-over")
+        if over:
+            value, word = clock.over, _("over")
+        elif clock.left:
+            value, word = clock.left, _("left")
+        else:
+            value, word = clock.elapsed, _("so far")
+        self.query_one("#clock", Digits).update(value)
+        self.query_one("#clock-word", Static).update(Text(word))
+        if content is not None and content.view == ASKER:
+            ends = []
+            if clock.ends:
+                ends.append(_("Projected end: {time}").format(time=clock.ends))
+            if clock.late:
+                ends.append(_("{n} min late").format(n=clock.late))
+            if clock.planned:
+                ends.append(
+                    _("Step: {elapsed} of {planned}").format(
+                        elapsed=clock.elapsed, planned=clock.planned
+                    )
+                )
+            self._set("#ends", Text(" · ".join(ends)))
+
+    def _set(self, selector: str, text: Text) -> None:
+        widget = self.query_one(selector, Static)
+        widget.display = bool(text.plain.strip())
+        widget.update(text)
+
+    def _fit(self, selector: str, text: Text) -> None:
+        self.query_one(selector, Fitted).show(text)
+
+
+class WallHelp(HelpScreen):
+    """The wall's help: what it is, that it only reads, how the scribe chooses what it
+    shows, and its keys (read from its bindings, as the app's help reads them)."""
+
+    def compose(self) -> ComposeResult:
+        table = Table(box=None, show_header=False, padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        for title, rows in sections(self.under):
+            table.add_row(Text(title, style="underline"), "")
+            for key, description in rows:
+                table.add_row(key, description)
+        with VerticalScroll(classes="dialog help"):
+            yield Label(_("Help"), classes="title")
+            yield Static(_(INTRO), classes="intro", markup=False)
+            yield Static(table, id="keys")
+            yield Label(_("escape: close"), classes="hint")
