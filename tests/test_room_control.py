@@ -330,7 +330,7 @@ def test_help_lists_ctrl_w_the_word_deleting_keys_and_the_wall(tmp_path):
 
         said = " ".join(text_of(keys, width=200).split())
         assert "ctrl+w What the room's view (dialogtui wall) shows" in said
-        assert "ctrl+backspace, alt+backspace Delete the word before the cursor" in said
+        assert "ctrl+backspace Delete the word before the cursor, as alt+backspace" in said
         assert "dialogtui wall The room's view in another terminal window" in said
         assert "--view asker" in said and "--serve" in said
 

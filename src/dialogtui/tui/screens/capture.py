@@ -187,15 +187,18 @@ class CaptureScreen(DialogScreen[None]):
     # In help, under the screen's keys: what is not a key of this screen.
     HELP_MORE = [
         (
-            "ctrl+backspace, alt+backspace",
-            N_("Delete the word before the cursor (here ctrl+w is the room's view)"),
+            "ctrl+backspace",
+            N_(
+                "Delete the word before the cursor, as alt+backspace does (here ctrl+w is "
+                "the room's view)"
+            ),
         ),
         (
             "dialogtui wall",
             N_(
-                "The room's view in another terminal window; dialogtui wall --view asker "
-                "for the facilitator who asks, dialogtui wall --serve in a browser (ctrl+p: "
-                "this meeting's commands)"
+                "The room's view in another terminal window; with --view asker for the "
+                "facilitator who asks, with --serve in a browser (ctrl+p: this meeting's "
+                "commands)"
             ),
         ),
     ]
