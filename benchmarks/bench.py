@@ -9,24 +9,27 @@ import os
 import platform
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from harness import ROWS, Pty  # noqa: E402
+from harness import ROWS, Pty, Watched  # noqa: E402
 
 from dialogtui.atomic import write_atomic  # noqa: E402
 from dialogtui.export.write import export_meeting  # noqa: E402
-from dialogtui.meeting.clock import FakeClock  # noqa: E402
+from dialogtui.meeting.clock import FakeClock, SystemClock  # noqa: E402
 from dialogtui.meeting.engine import MeetingEngine  # noqa: E402
 from dialogtui.questionset.library import find_with_text  # noqa: E402
-from dialogtui.records import MeetingInfo, Participant  # noqa: E402
-from dialogtui.store import Store  # noqa: E402
+from dialogtui.records import MeetingInfo, Participant, RoomShows  # noqa: E402
+from dialogtui.store import Store, default_db_path  # noqa: E402
+from dialogtui.wall.follow import Follower  # noqa: E402
 
 SIZES = [0, 1_000, 10_000, 100_000]
 KEYSTROKES = 40
@@ -43,6 +46,17 @@ DIALOGTUI = str(Path(sys.executable).parent / "dialogtui")
 # one file, hardly pays for that).
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 FLOOR = [sys.executable, str(HERE / "floor_app.py")]
+# The room's view attached to a meeting (`dialogtui wall`): the scribe's figures measured on
+# the same 10,000-turn meeting without and with it, in rounds of each (the second round the
+# other way round, so that drift hits both alike). Both views follow it: the projector's,
+# showing the notes (so that it reads the turns), and the asking facilitator's.
+WALL_TURNS = 10_000
+WALL_VIEWS = ("room", "asker")
+WALL_ROUNDS = ((False, True), (True, False))
+WALL_COLS, WALL_ROWS = 160, 45  # a terminal on a projector
+WALL_STEPS = 10  # step changes timed until the room's view shows them
+WALL_FOLLOWS = 500.0  # ms: "follows a change on the scribe's screen within 0.5 s"
+POLLS = 1_000
 
 
 def seed(home: Path, turns: int, spread: bool = False) -> int:
@@ -226,20 +240,29 @@ def typing(pty: Pty) -> float:
     return median_ms(times)
 
 
-def submitting(pty: Pty) -> float:
-    """Submit-to-visible: from enter until the turn shows above the text box."""
+def submitting(pty: Pty, tag: str = "", walls: dict[str, Walled] | None = None) -> float:
+    """Submit-to-visible: from enter until the turn shows above the text box. `tag` makes
+    the turns' texts differ from those of an earlier call on the same meeting; `walls`: the
+    room's views attached, whose `seen` get from enter until each shows the turn."""
     for _ in range(KEYSTROKES):
         pty.send("\x7f")  # clear what `typing` left in the box
     pty.settle()
     times = []
     for n in range(SUBMITS):
-        marker = f"mark{n:03d}"
+        marker = f"mark{tag}{n:03d}"
         pty.send(marker)
         pty.until(lambda s, m=marker: m in s)
         pty.settle(0.05)
+        keys = {view: wall.screen.watch(marker) for view, wall in (walls or {}).items()}
         t0 = pty.send("\r")
         t1 = pty.until(lambda s, m=marker: any(m in row for row in s.split("\n")[: ROWS - 6]))
         times.append(t1 - t0)
+        for view, key in keys.items():
+            shown = walls[view].screen.seen(key, pump=pty)  # type: ignore[index]
+            # Shown before enter: the draft, saved by the scribe's autosave as it was typed
+            # and shown as being written; that is not the turn arriving, and not counted.
+            if shown >= t0:
+                walls[view].seen.append(shown - t0)  # type: ignore[index]
     return median_ms(times)
 
 
@@ -367,10 +390,269 @@ def setting_up(home: Path) -> tuple[float, float]:
     return median_ms(opened), median_ms(started)
 
 
+@dataclass
+class Walled:
+    """A room's view attached to the scribe's app: its screen, and how long after the
+    scribe's key it showed a submitted turn or a step change (seconds)."""
+
+    screen: Watched
+    seen: list[float] = field(default_factory=list)
+    steps: list[float] = field(default_factory=list)
+    scribe_steps: list[float] = field(default_factory=list)  # the scribe's own screen's
+
+
+def wall_command() -> bool:
+    """Whether `dialogtui wall` is there; where not, benchmarks/wall_load.py stands in (the
+    same reads of the store, at the same rate, without Textual)."""
+    return subprocess.run([DIALOGTUI, "wall", "--help"], capture_output=True).returncode == 0
+
+
+def wall_argv(meeting: int, view: str, real: bool) -> list[str]:
+    if real:
+        return [DIALOGTUI, "wall", str(meeting), "--view", view]
+    return [sys.executable, str(HERE / "wall_load.py"), str(meeting), view]
+
+
+def step_seen(pty: Pty, wall: Walled) -> None:
+    """From ctrl+n (ctrl+b) on the scribe's screen until the room's view shows step 2 (1)."""
+    pty.settle()
+    for k in range(WALL_STEPS):
+        want = "Step 2/" if k % 2 == 0 else "Step 1/"
+        key = wall.screen.watch(want)
+        t0 = pty.send("\x0e" if k % 2 == 0 else "\x02")
+        wall.scribe_steps.append(pty.until(lambda s, w=want: w in s) - t0)
+        shown = wall.screen.seen(key, pump=pty)
+        if shown >= t0:  # (a view that shows the step before it changes tells nothing)
+            wall.steps.append(shown - t0)
+        pty.settle(0.1)
+
+
+def wall_phase(home: Path, meeting: int, attach: bool, tag: str, real: bool) -> dict:
+    """The scribe's figures on `meeting`, with the room's views attached or not; with them,
+    how soon they showed each turn and step change, and their own CPU."""
+    env = {"DIALOGTUI_HOME": str(home)}
+    pty = Pty([DIALOGTUI, "resume", str(meeting)], env)
+    pty.until(lambda s: "Step 1/" in s)
+    walls: dict[str, Walled] = {}
+    for view in WALL_VIEWS if attach else ():
+        walls[view] = Walled(Watched(wall_argv(meeting, view, real), env, WALL_COLS, WALL_ROWS))
+        walls[view].screen.until("Step 1/", pump=pty)
+    send = pty.send
+    got: dict = {}
+    pty.settle()
+    t0, cpu0 = time.perf_counter(), {v: w.screen.cpu_seconds() for v, w in walls.items()}
+    got["idle"] = idle_cpu(pty)
+    t1, cpu1 = time.perf_counter(), {v: w.screen.cpu_seconds() for v, w in walls.items()}
+    got["wall_idle"] = {v: round((cpu1[v] - cpu0[v]) / (t1 - t0) * 1000, 2) for v in walls}
+    got["p99"] = key_tail(pty)[1]
+    for _ in range(200):
+        send("\x7f")
+    got["key_cpu"] = cpu_per_op(pty, lambda _: send("x"), 2 * CPU_OPS, got["idle"])
+    for _ in range(2 * CPU_OPS):
+        send("\x7f")
+    got["step"] = cpu_per_op(pty, lambda k: send("\x0e" if k % 2 == 0 else "\x02"), 40, got["idle"])
+    if "room" in walls:
+        step_seen(pty, walls["room"])
+    got["key"] = typing(pty)
+    got["submit"] = submitting(pty, tag, walls)
+    pty.settle()
+    t2, cpu2 = time.perf_counter(), {v: w.screen.cpu_seconds() for v, w in walls.items()}
+    got["wall_busy"] = {v: round((cpu2[v] - cpu1[v]) / (t2 - t1) * 1000, 2) for v in walls}
+    got["walls"] = walls
+    for wall in walls.values():
+        wall.screen.close()
+    pty.close()
+    return got
+
+
+def follower_polls(home: Path) -> dict[str, dict[str, float]]:
+    """The follower's poll alone, in this process, on a 10,000-turn meeting whose writer
+    (an engine opened here: the scribe's app is alive) submits turns: per poll of a store
+    that did not change (µs), the poll that reads the meeting again after a submit (ms), and
+    the clocks of each second (µs); beside them, SQLite's bare `PRAGMA data_version` (µs)."""
+    meeting = seed(home, WALL_TURNS)
+    store = Store.open()
+    store.set_room_shows(meeting, RoomShows.notes)
+    writer = MeetingEngine.open(store, meeting, SystemClock())
+    out: dict[str, dict[str, float]] = {}
+    try:
+        reader = Store.open_reader(default_db_path())
+        times = []
+        for _ in range(5):
+            t = time.perf_counter()
+            for _ in range(POLLS):
+                reader.data_version()
+            times.append((time.perf_counter() - t) / POLLS)
+        reader.close()
+        bare = round(statistics.median(times) * 1e6, 2)
+        for view in WALL_VIEWS:
+            follower = Follower(None, meeting, view, SystemClock())
+            follower.poll()
+            if follower.shown.waiting or follower.shown.content is None:
+                raise RuntimeError(f"the follower does not follow: {follower.shown.waiting}")
+            unchanged, clock = [], []
+            for _ in range(5):
+                t = time.perf_counter()
+                for _ in range(POLLS):
+                    follower.poll()
+                unchanged.append((time.perf_counter() - t) / POLLS)
+                t = time.perf_counter()
+                for _ in range(POLLS // 10):
+                    follower.clock()
+                clock.append((time.perf_counter() - t) / (POLLS // 10))
+            changed = []
+            for n in range(30):
+                writer.submit(f"Följd {view} {n}")
+                t = time.perf_counter()
+                if not follower.poll():
+                    raise RuntimeError("the follower did not see a submitted turn")
+                changed.append(time.perf_counter() - t)
+            follower.close()
+            out[view] = {
+                "unchanged": round(statistics.median(unchanged) * 1e6, 2),
+                "changed": median_ms(changed),
+                "clock": round(statistics.median(clock) * 1e6, 2),
+                "bare": bare,
+            }
+    finally:
+        writer.close()
+        store.close()
+    return out
+
+
+def wall_figures(floors: dict, key0: float | None = None) -> list[dict]:
+    """The scribe's keystroke, submit and step-change figures on a 10,000-turn meeting
+    without and with the room's views attached, held to the same targets (`key0`: the
+    keystroke figure at 0 turns, where measured); the views' own figures; the follower's
+    poll alone."""
+    work = Path(tempfile.mkdtemp(prefix="dialogtui-wall-"))
+    try:
+        home = work / "home"
+        meeting = seed(home, WALL_TURNS)
+        store = Store.open()
+        store.set_room_shows(meeting, RoomShows.notes)  # what ctrl+w would choose
+        store.close()
+        real = wall_command()
+        phases: dict[bool, list[dict]] = {False: [], True: []}
+        for round_ in WALL_ROUNDS:
+            for attach in round_:
+                tag = "abcdefgh"[sum(len(p) for p in phases.values())]
+                phases[attach].append(wall_phase(home, meeting, attach, tag, real))
+        polls = follower_polls(work / "home-follow")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    def mean(attach: bool, key: str) -> float:
+        return round(statistics.fmean(g[key] for g in phases[attach]), 2)
+
+    rows: list[dict] = []
+    add = rows.append
+    big = f"{WALL_TURNS:,} turns"
+    attached = "wall attached" if real else "wall stand-in attached"
+    fk, fc, fs, fsub = floors["key"], floors["key_cpu"], floors["step"], floors["submit"]
+    at0 = f", ≤ 1.2× at 0 turns ({key0} ms)" if key0 is not None else ""
+    for label, key, floor, target, ok, unit in [
+        ("keystroke to render", "key", fk, f"≤ 2× floor{at0}",
+         lambda v: v <= 2 * fk and (key0 is None or v <= 1.2 * max(key0, fk)), "ms"),
+        ("key latency p99", "p99", floors["tail"][1], "≤ 2 frames (33.4 ms)",
+         lambda v: v <= 33.4, "ms"),
+        ("CPU per keystroke", "key_cpu", fc, "≤ 1.3× floor", lambda v: v <= 1.3 * fc, "ms"),
+        ("CPU per step change (ctrl+n/ctrl+b)", "step", fs, "≤ 1.5× floor",
+         lambda v: v <= 1.5 * fs, "ms"),
+        ("submit to visible", "submit", fsub, "≤ 2× a floor that commits",
+         lambda v: v <= 2 * fsub, "ms"),
+        ("idle CPU per second", "idle", floors["clock_idle"], "≤ 5 ms/s",
+         lambda v: v <= 5, "ms/s"),
+    ]:  # fmt: skip
+        without, with_ = mean(False, key), mean(True, key)
+        add(row(f"{label}, {big}, no wall", without, floor, unit, target, ok(without)))
+        add(row(f"{label}, {big}, {attached}", with_, without, unit,
+                f"as without: {target} (floor {floor} {unit}); ratio: with ÷ without",
+                ok(with_)))  # fmt: skip
+    what = "`dialogtui wall`" if real else "wall_load.py (no `dialogtui wall` yet)"
+    for view in WALL_VIEWS:
+        walls = [g["walls"][view] for g in phases[True]]
+        scribe_steps = [t for w in walls for t in w.scribe_steps]
+        for name, samples, scribe in [
+            ("a submitted turn shown, from enter", [t for w in walls for t in w.seen],
+             mean(True, "submit")),
+            ("a step change shown, from ctrl+n/b", [t for w in walls for t in w.steps],
+             median_ms(scribe_steps) if scribe_steps else None),
+        ]:  # fmt: skip
+            if not samples:
+                continue
+            value, slowest = median_ms(samples), round(max(samples) * 1000, 2)
+            add(row(f"wall ({view}): {name}", value, scribe or value, "ms",
+                    f"slowest ≤ {WALL_FOLLOWS:.0f} ms: {slowest} ms of {len(samples)};"
+                    f" floor: the scribe's own screen", slowest <= WALL_FOLLOWS))  # fmt: skip
+        idle = round(statistics.fmean(g["wall_idle"][view] for g in phases[True]), 2)
+        busy = round(statistics.fmean(g["wall_busy"][view] for g in phases[True]), 2)
+        add(row(f"wall ({view}): idle CPU per second", idle, floors["clock_idle"], "ms/s",
+                f"≤ 5 ms/s, as the scribe's app ({what})", idle <= 5))  # fmt: skip
+        add(row(f"wall ({view}): CPU per second, the scribe typing", busy, idle, "ms/s",
+                "reported (floor: its idle)", True))  # fmt: skip
+        poll = polls[view]
+        add(row(f"wall follower poll ({view}), {big}, store unchanged", poll["unchanged"],
+                poll["bare"], "µs", "≤ 100 µs (5 a second); floor: PRAGMA data_version",
+                poll["unchanged"] <= 100))  # fmt: skip
+        add(row(f"wall follower poll ({view}), {big}, after a submit", poll["changed"],
+                16.7, "ms", "≤ one frame: the wall reads in its UI thread",
+                poll["changed"] <= 16.7))  # fmt: skip
+        add(row(f"wall follower clock ({view}), each second", poll["clock"], poll["clock"],
+                "µs", "reported", True))  # fmt: skip
+    return rows
+
+
+def measure_floors() -> dict:
+    """The floor apps' figures (floor_app.py): typing, submitting and idle CPU in a bare
+    text box, idle CPU with a clock, CPU per step change of the capture screen's widgets."""
+    floor_pty = Pty([*FLOOR, "textarea"])
+    floor_pty.until(lambda s: "▔" in s)  # its text box is drawn: the app is up
+    floor_idle = idle_cpu(floor_pty)
+    floor_key_cpu = cpu_per_op(floor_pty, lambda n: floor_pty.send("x"), 2 * CPU_OPS, floor_idle)
+    for _ in range(2 * CPU_OPS):
+        floor_pty.send("\x7f")
+    floor_tail = key_tail(floor_pty)
+    for _ in range(200):
+        floor_pty.send("\x7f")
+    floor_key = typing(floor_pty)
+    floor_submit = submitting(floor_pty)
+    floor_rss = floor_pty.peak_rss_kib()
+    floor_pty.close()
+    clock_pty = Pty([*FLOOR, "clock"])
+    clock_pty.until(lambda s: "Time" in s)
+    clock_idle = idle_cpu(clock_pty)
+    clock_pty.close()
+    steps_pty = Pty([*FLOOR, "steps"])
+    steps_pty.until(lambda s: "Step 1/2" in s)
+    steps_send = steps_pty.send
+    floor_step = cpu_per_op(
+        steps_pty,
+        lambda k: steps_send("\x0e" if k % 2 == 0 else "\x02"),
+        40,
+        idle_cpu(steps_pty),
+    )
+    steps_pty.close()
+
+    return {
+        "key": floor_key,
+        "key_cpu": floor_key_cpu,
+        "tail": floor_tail,
+        "submit": floor_submit,
+        "rss": floor_rss,
+        "idle": floor_idle,
+        "clock_idle": clock_idle,
+        "step": floor_step,
+    }
+
+
 def main() -> None:
     results: list[dict] = []
     work = Path(tempfile.mkdtemp(prefix="dialogtui-bench-"))
     add = results.append
+    if sys.argv[1:] == ["wall"]:  # `scripts/bench wall`: the room's view's figures alone
+        report(wall_figures(measure_floors()), None)
+        return
     if sys.argv[1:] == ["export"]:  # `scripts/bench export`: the exports' figures alone
         try:
             home = work / "home-10000"
@@ -423,35 +705,10 @@ def main() -> None:
             add(row(f"{name}: a key typed at once shown", typed, floor_typed, "ms",
                     f"≤ {most}× floor", typed <= most * floor_typed))  # fmt: skip
 
-        floor_pty = Pty([*FLOOR, "textarea"])
-        floor_pty.until(lambda s: "▔" in s)  # its text box is drawn: the app is up
-        floor_idle = idle_cpu(floor_pty)
-        floor_key_cpu = cpu_per_op(
-            floor_pty, lambda n: floor_pty.send("x"), 2 * CPU_OPS, floor_idle
-        )
-        for _ in range(2 * CPU_OPS):
-            floor_pty.send("\x7f")
-        floor_tail = key_tail(floor_pty)
-        for _ in range(200):
-            floor_pty.send("\x7f")
-        floor_key = typing(floor_pty)
-        floor_submit = submitting(floor_pty)
-        floor_rss = floor_pty.peak_rss_kib()
-        floor_pty.close()
-        clock_pty = Pty([*FLOOR, "clock"])
-        clock_pty.until(lambda s: "Time" in s)
-        clock_idle = idle_cpu(clock_pty)
-        clock_pty.close()
-        steps_pty = Pty([*FLOOR, "steps"])
-        steps_pty.until(lambda s: "Step 1/2" in s)
-        steps_send = steps_pty.send
-        floor_step = cpu_per_op(
-            steps_pty,
-            lambda k: steps_send("\x0e" if k % 2 == 0 else "\x02"),
-            40,
-            idle_cpu(steps_pty),
-        )
-        steps_pty.close()
+        floors = measure_floors()
+        floor_key, floor_key_cpu, floor_tail = floors["key"], floors["key_cpu"], floors["tail"]
+        floor_submit, floor_step = floors["submit"], floors["step"]
+        floor_idle, clock_idle, floor_rss = floors["idle"], floors["clock_idle"], floors["rss"]
 
         got = {}
         for name, (argv, ready, env) in cases.items():
@@ -527,12 +784,14 @@ def main() -> None:
         actions = whole_process([DIALOGTUI, "actions"], {"DIALOGTUI_HOME": str(many)})
         add(row(f"`actions`, {ACTIONS:,} items", actions, base, "ms", "≤ 1 s",
                 actions <= 1000))  # fmt: skip
+        results += wall_figures(floors, key0=got["0 turns"]["key"])
     finally:
         shutil.rmtree(work, ignore_errors=True)
     report(results, HERE / "latest.json")
 
 
-def report(results: list[dict], path: Path) -> None:
+def report(results: list[dict], path: Path | None) -> None:
+    """Print the table; write it to `path` (None: only printed, as for a partial run)."""
     print(f"{'figure':<58} {'value':>10} {'floor':>10} {'ratio':>6}  target")
     for r in results:
         mark = "ok" if r["met"] else "MISSED"
@@ -546,8 +805,9 @@ def report(results: list[dict], path: Path) -> None:
         "machine": f"{platform.machine()} {os.cpu_count()} cpu, Python {platform.python_version()}",
         "results": results,
     }
-    path.write_text(json.dumps(said, indent=2, ensure_ascii=False) + "\n")
-    print(f"\nwritten {path}")
+    if path is not None:
+        path.write_text(json.dumps(said, indent=2, ensure_ascii=False) + "\n")
+        print(f"\nwritten {path}")
 
 
 if __name__ == "__main__":

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import select
 import time
+from multiprocessing.connection import Connection
 
 import pexpect
 import pyte
@@ -11,16 +14,26 @@ import pyte
 COLS, ROWS = 80, 24
 
 
+def cpu_seconds_of(pid: int) -> float:
+    """User and system CPU process `pid` has used so far (from /proc: what it did,
+    whatever else the machine was doing)."""
+    with open(f"/proc/{pid}/stat") as fh:
+        fields = fh.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 class Pty:
-    def __init__(self, argv: list[str], env: dict[str, str] | None = None):
-        self.screen = pyte.Screen(COLS, ROWS)
+    def __init__(
+        self, argv: list[str], env: dict[str, str] | None = None, cols: int = COLS, rows: int = ROWS
+    ):
+        self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
         self.started = time.perf_counter()
         self.child = pexpect.spawn(
             argv[0],
             argv[1:],
             env={**os.environ, **(env or {}), "TERM": "xterm-256color", "TZ": "UTC"},
-            dimensions=(ROWS, COLS),
+            dimensions=(rows, cols),
         )
         self.child.delaybeforesend = None  # pexpect sleeps 50 ms before each send by default
 
@@ -54,11 +67,7 @@ class Pty:
         return t
 
     def cpu_seconds(self) -> float:
-        """User and system CPU the program has used so far (from /proc: what it did,
-        whatever else the machine was doing)."""
-        with open(f"/proc/{self.child.pid}/stat") as fh:
-            fields = fh.read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return cpu_seconds_of(self.child.pid)
 
     def peak_rss_kib(self) -> int:
         with open(f"/proc/{self.child.pid}/status") as fh:
@@ -69,3 +78,104 @@ class Pty:
 
     def close(self) -> None:
         self.child.terminate(force=True)
+
+
+class Watched:
+    """A second program in its own pty (the room's view beside the scribe's app), read all
+    the time by a process of its own: its screen is kept up to date, and when a text first
+    shows on it is noted there, while this process times the scribe's app. Not a thread:
+    feeding pyte a screenful holds the GIL for milliseconds, which would be counted against
+    the scribe's app. (time.perf_counter is the system's monotonic clock: the same in both
+    processes.)"""
+
+    def __init__(
+        self, argv: list[str], env: dict[str, str] | None = None, cols: int = COLS, rows: int = ROWS
+    ):
+        ctx = multiprocessing.get_context("fork")
+        self._conn, theirs = ctx.Pipe()
+        self._process = ctx.Process(
+            target=_watch, args=(theirs, argv, env, cols, rows), daemon=True
+        )
+        self._process.start()
+        self.pid: int = self._conn.recv()
+        self._keys = 0
+        self._seen: dict[int, float] = {}
+
+    def watch(self, text: str) -> int:
+        """From now on, note when `text` shows (at once if it shows already); a key for
+        `seen`."""
+        self._keys += 1
+        self._conn.send(("watch", self._keys, text))
+        return self._keys
+
+    def seen(self, key: int, timeout: float = 30.0, pump: Pty | None = None) -> float:
+        """When the text watched for under `key` first showed (perf_counter). `pump`: a pty
+        read meanwhile, so that its program is never held up by a full pty."""
+        deadline = time.perf_counter() + timeout
+        while key not in self._seen:
+            if time.perf_counter() > deadline:
+                raise TimeoutError("the watched screen never showed it:\n" + self.text())
+            if self._conn.poll(0 if pump else 0.05):
+                self._take(self._conn.recv())
+            elif pump is not None:
+                pump.pump(0.005)
+        return self._seen.pop(key)
+
+    def until(self, text: str, timeout: float = 30.0, pump: Pty | None = None) -> float:
+        return self.seen(self.watch(text), timeout, pump)
+
+    def text(self) -> str:
+        self._conn.send(("text",))
+        while True:
+            got = self._conn.recv()
+            if got[0] == "text":
+                return got[1]
+            self._take(got)
+
+    def _take(self, got: tuple) -> None:
+        if got[0] == "seen":
+            self._seen[got[1]] = got[2]
+        elif got[0] == "ended":
+            raise RuntimeError("the watched program ended:\n" + got[1])
+
+    def cpu_seconds(self) -> float:
+        return cpu_seconds_of(self.pid)
+
+    def close(self) -> None:
+        self._conn.send(("close",))
+        self._process.join(5)
+        if self._process.is_alive():
+            self._process.kill()
+
+
+def _watch(conn: Connection, argv: list[str], env: dict | None, cols: int, rows: int) -> None:
+    """The reading process of a `Watched`: reads the pty and the orders of the harness."""
+    pty = Pty(argv, env, cols, rows)
+    conn.send(pty.child.pid)
+    watches: dict[int, str] = {}
+    fd = pty.child.child_fd
+    while True:
+        ready, _, _ = select.select([fd, conn], [], [], 1.0)
+        now = time.perf_counter()  # when the output could be read: before pyte reads it
+        if conn in ready:
+            order = conn.recv()
+            if order[0] == "close":
+                pty.close()
+                return
+            if order[0] == "text":
+                conn.send(("text", pty.text()))
+            elif order[0] == "watch":
+                watches[order[1]] = order[2]
+        if fd in ready:
+            try:
+                pty.stream.feed(pty.child.read_nonblocking(1 << 20, timeout=0))
+            except (pexpect.TIMEOUT, pexpect.EOF):
+                if not pty.child.isalive():
+                    conn.send(("ended", pty.text()))
+                    return
+        if watches:
+            screen = pty.text()
+            for key, text in list(watches.items()):
+                if text in screen:
+                    conn.send(("seen", key, now))
+                    del watches[key]
