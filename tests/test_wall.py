@@ -27,7 +27,7 @@ from dialogtui.questionset.loader import parse_question_set
 from dialogtui.records import RoomShows
 from dialogtui.store import Store
 from dialogtui.tui.wall.app import POLL_SECONDS, build_wall
-from dialogtui.tui.wall.screen import ELLIPSIS, WallHelp, WallScreen, fit, wrapped
+from dialogtui.tui.wall.screen import ELLIPSIS, WallHelp, WallScreen, fit, packed, wrapped
 
 PEOPLE = [("Anna Lind", None), ("Erik Berg", None), ("Sara Holm", None)]
 SET = "samtidigt-traff-4"
@@ -462,7 +462,7 @@ def test_the_wall_never_writes_and_takes_no_lock(scribe):
 )
 def test_text_fits_its_rows_and_is_never_cut_without_an_ellipsis(text, width, rows, keep_end):
     whole = wrapped(Text(text), width)
-    lines = fit(Text(text), width, rows, keep_end)
+    lines = fit(whole, width, rows, keep_end)
     assert len(lines) <= rows
     assert all(line.cell_len <= width for line in lines)
     if len(whole) <= rows:
@@ -475,6 +475,26 @@ def test_text_fits_its_rows_and_is_never_cut_without_an_ellipsis(text, width, ro
     else:
         assert lines[-1].plain.endswith(ELLIPSIS)
         assert [line.plain for line in lines[:-1]] == [line.plain for line in whole][: rows - 1]
+
+
+@settings(max_examples=200, derandomize=True)
+@given(
+    names=st.lists(
+        st.text(st.characters(codec="utf-8", categories=("L", "Zs")), min_size=1, max_size=40),
+        min_size=2,
+        max_size=12,
+    ),
+    width=st.integers(2, 160),  # a wide character needs two cells
+)
+def test_a_rounds_seats_break_between_seats_never_inside_one(names, width):
+    pieces = tuple(Text("✓ " + name) for name in names)
+    lines = [line.plain for line in packed(pieces, width)]
+    assert all(Text(line).cell_len <= width for line in lines)
+    for piece in pieces:  # a seat that fits a line is on one line, whole
+        if piece.cell_len <= width:
+            assert any(piece.plain in line for line in lines)
+    # Nothing lost, nothing reordered.
+    assert "".join("".join(lines).split()) == "".join("".join(p.plain for p in pieces).split())
 
 
 def test_a_long_question_at_80_by_24_ends_in_an_ellipsis(tmp_path):

@@ -64,32 +64,41 @@ def shows_name(shows: RoomShows) -> str:
 class Fitted(Widget):
     """Text wrapped to its width and, where its rows run out (a long question at 80×24),
     cut with an ellipsis, never silently: at its end, or, for what is written (the newest
-    last), at its start."""
+    last), at its start. Text given as pieces (the round's seats) breaks between pieces,
+    never inside one that fits a line."""
 
     DEFAULT_CSS = "Fitted { height: auto; }"
 
     def __init__(self, *, keep_end: bool = False, id: str | None = None) -> None:
         super().__init__(id=id)
         self.keep_end = keep_end
-        self._text = Text()
+        self._pieces: tuple[Text, ...] = ()
 
     @property
     def text(self) -> Text:
-        return self._text
+        return Text(GAP).join(self._pieces)
 
     def show(self, text: Text) -> None:
         """Shown where it says anything; drawn again only where it changed."""
-        self.display = bool(text.plain.strip())
-        if text.plain != self._text.plain or text.spans != self._text.spans:
-            self._text = text
+        self.show_pieces((text,) if text.plain.strip() else ())
+
+    def show_pieces(self, pieces: tuple[Text, ...]) -> None:
+        self.display = bool(pieces)
+        if [(p.plain, p.spans) for p in pieces] != [(p.plain, p.spans) for p in self._pieces]:
+            self._pieces = pieces
             self.refresh(layout=True)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(wrapped(self._text, width))
+        return len(packed(self._pieces, width))
 
     def render(self) -> Text:
         size = self.content_size
-        return Text("\n").join(fit(self._text, size.width, size.height, self.keep_end))
+        lines = packed(self._pieces, size.width)
+        return Text("\n").join(fit(lines, size.width, size.height, self.keep_end))
+
+
+# Between the pieces of a line (the seats of a round).
+GAP = "   "
 
 
 def wrapped(text: Text, width: int) -> list[Text]:
@@ -99,15 +108,33 @@ def wrapped(text: Text, width: int) -> list[Text]:
     return list(text.wrap(_WRAPPER, width, overflow="fold"))
 
 
-def fit(text: Text, width: int, rows: int, keep_end: bool = False) -> list[Text]:
-    """The lines of `text` in `rows` rows of `width` cells: all of them where they fit;
-    else its first rows ending in an ellipsis, or (`keep_end`) an ellipsis and its last."""
-    lines = wrapped(text, width)
+def packed(pieces: tuple[Text, ...], width: int) -> list[Text]:
+    """The pieces in lines of `width` cells, as many to a line as fit, a gap between them;
+    a piece wider than a line wrapped on lines of its own."""
+    if len(pieces) == 1:
+        return wrapped(pieces[0], width)
+    lines: list[Text] = []
+    for piece in pieces:
+        if lines and lines[-1].cell_len + len(GAP) + piece.cell_len <= width:
+            lines[-1].append(GAP)
+            lines[-1].append_text(piece)
+        elif piece.cell_len <= width:
+            line = Text()  # a piece's own style stays its own, not the line's
+            line.append_text(piece)
+            lines.append(line)
+        else:
+            lines += wrapped(piece, width)
+    return lines
+
+
+def fit(lines: list[Text], width: int, rows: int, keep_end: bool = False) -> list[Text]:
+    """`lines` in `rows` rows of `width` cells: all of them where they fit; else the first
+    rows, the last ending in an ellipsis, or (`keep_end`) an ellipsis and the last rows."""
     if rows <= 0 or len(lines) <= rows:
         return lines
     if keep_end:
         return [Text(ELLIPSIS, style="dim"), *lines[len(lines) - rows + 1 :]]
-    lines = lines[:rows]
+    lines = [line.copy() for line in lines[:rows]]
     last = lines[-1]
     last.rstrip()
     if last.cell_len >= width:
@@ -123,25 +150,23 @@ def _said(who: str, text: str, typing: bool = False) -> Text:
     return line
 
 
-def _seats(content: Content) -> Text:
-    """The round's order: ✓ spoke, – passed, ▶ has the floor."""
+def _seats(content: Content) -> tuple[Text, ...]:
+    """The round's order, a piece each: ✓ spoke, – passed, ▶ has the floor."""
     if not content.seats:
         if not content.floor:
-            return Text()
-        return Text.assemble((_("Has the floor:") + " ", "dim"), ("▶ " + content.floor, "bold"))
-    line = Text()
-    for n, seat in enumerate(content.seats):
-        if n:
-            line.append("   ")
+            return ()
+        return (Text.assemble((_("Has the floor:") + " ", "dim"), ("▶ " + content.floor, "bold")),)
+    pieces = []
+    for seat in content.seats:
         if seat.now:
-            line.append("▶ " + seat.name, style="bold reverse")
+            pieces.append(Text("▶ " + seat.name, style="bold reverse"))
         elif seat.mark == "spoke":
-            line.append("✓ " + seat.name)
+            pieces.append(Text("✓ " + seat.name))
         elif seat.mark == "passed":
-            line.append("– " + seat.name, style="dim")
+            pieces.append(Text("– " + seat.name, style="dim"))
         else:
-            line.append("· " + seat.name, style="dim")
-    return line
+            pieces.append(Text("· " + seat.name, style="dim"))
+    return tuple(pieces)
 
 
 def _reading(content: Content) -> Text:
@@ -283,7 +308,7 @@ class WallScreen(Screen[None]):
         prompts = Text("\n").join(Text("– " + p) for p in content.prompts)
         self._fit("#prompts", prompts if not reading else Text())
         self._fit("#how", Text(content.how) if not reading else Text())
-        self._fit("#seats", _seats(content) if not reading else Text())
+        self.query_one("#seats", Fitted).show_pieces(_seats(content) if not reading else ())
         groups = Text()
         if content.groups and not reading:
             groups = Text.assemble((_("Groups:") + " ", "dim"), " · ".join(content.groups))
