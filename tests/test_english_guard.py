@@ -486,6 +486,13 @@ async def capture(walk: Walk) -> None:
     await walk.press("ctrl+t")
     await walk.stop("clock paused")
     await walk.press("ctrl+t")
+    # What the room's view shows (ctrl+w, said on the text box's border), and how to open it.
+    await walk.press("ctrl+w")
+    await walk.stop("the room sees the text")
+    await walk.press("ctrl+w")
+    await walk.stop("the room's view blank")
+    await walk.press("ctrl+w")
+    screen.action_second_screen()
     # A late meeting's go-to list: time spent, and what the steps shrink to.
     app.clock.advance(minutes=150)
     await walk.opens("ctrl+g", "go-to list, late")
