@@ -665,6 +665,98 @@ async def each_kind(walk: Walk, meetings: dict[str, int]) -> None:
                 screen.set_focus(panel)
 
 
+def walk_the_wall(walk: Walk, language: str, tmp_path: Path) -> None:
+    """The room's view (`dialogtui wall`, an app of its own), following a meeting the walk
+    moves through each state the wall shows, in both views, and its help: its stops, keys
+    and footers go with the app's walk's."""
+    import asyncio
+    import subprocess
+
+    from test_wall import SCRIBES_APP
+
+    from dialogtui.meeting.engine import MeetingEngine
+    from dialogtui.records import RoomShows
+    from dialogtui.store import Store
+    from dialogtui.tui.wall.app import build_wall
+    from dialogtui.tui.wall.screen import WallScreen
+
+    db, clock = tmp_path / "wall.db", FakeClock(START)
+    store = Store.open(db)
+    people = [(name, None, PLACES[n % 2]) for n, name in enumerate(PEOPLE)]
+    engine = new_meeting(store, "samtidigt-traff-3", people, clock=clock)
+    app = build_wall(db, engine.id, "room", clock)
+
+    async def scenario():
+        nonlocal engine
+        async with app.run_test(size=(80, 24)) as pilot:
+            wall = Walk(app, pilot, language, tmp_path / "out")
+            wall.titles = [engine.info.title]
+            screen = None
+
+            async def stop(name: str, said: str | None = None) -> None:
+                # The wall looks at the store now, as its timer does five times a second.
+                await wall.until(lambda: isinstance(app.screen, WallScreen))
+                app.screen.poll()
+                app.screen.tick()
+                if said is not None:
+                    await wall.until(lambda: said in screen_text(app))
+                await wall.stop(name)
+
+            await wall.until(lambda: isinstance(app.screen, WallScreen))
+            screen = app.screen
+            await stop("wall, not started")
+            engine.start()
+            engine.submit(TYPED[language])
+            engine.pass_turn()
+            await stop("wall, a round")
+            engine.room.show(RoomShows.notes)
+            engine.drafts.save(TYPED[language] + " igen")
+            await stop("wall, notes and a turn being typed", TYPED[language] + " igen")
+            clock.advance(minutes=60)
+            await stop("wall, over time")
+            await wall.opens("f1", "wall, help")
+            await wall.press("v")
+            await stop("wall, the asker's view")
+            await wall.press("v")
+            engine.room.show(RoomShows.blank)
+            await stop("wall, a blank pause")
+            engine.room.show(RoomShows.questions)
+            engine.room.reading(0)
+            await stop("wall, a read-back page")
+            engine.room.reading(None)
+            engine.goto_step(engine.qs.index_of("post-it"))  # groups, by organisation
+            await stop("wall, groups")
+            engine.pause()
+            await stop("wall, paused")
+            engine.resume()
+            # The scribe's app gone: a process that held the meeting, killed.
+            engine.close()
+            child = subprocess.Popen(
+                [sys.executable, "-c", SCRIBES_APP, str(db), str(engine.id)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+            assert child.stdout is not None and child.stdout.readline() == "open\n"
+            child.kill()
+            child.wait()
+            await wall.until(lambda: (screen.poll(), screen.has_class("-waiting"))[1])
+            await stop("wall, waiting for the scribe")
+            engine = MeetingEngine.open(store, engine.id, clock)
+            engine.finish()
+            await stop("wall, ended")
+            walk.stops += wall.stops
+            walk.footers |= wall.footers
+            walk.footed |= wall.footed
+            walk.notices += wall.notices
+
+    try:
+        asyncio.run(scenario())
+    finally:
+        engine.close()
+        store.close()
+
+
 def walk_in(language: str, tmp_path: Path) -> Walk:
     from dialogtui.questionset.library import find
 
@@ -684,6 +776,7 @@ def walk_in(language: str, tmp_path: Path) -> Walk:
             await each_kind(walk, meetings)
 
         run(scenario, db=db, size=(80, 24))
+        walk_the_wall(walks[0], language, tmp_path)
     finally:
         i18n.use("en")
     return walks[0]

@@ -263,9 +263,10 @@ class WallScreen(Screen[None]):
         waiting = self.query_one("#waiting", Static)
         waiting.display = bool(shown.waiting)
         waiting.update(Text(shown.waiting))
+        # Which view and what the room sees first: where the line is cut, the title is.
         line = view_name(view)
         if content is not None:
-            line = f"{content.title} · {line} · {shows_name(content.shows)}"
+            line = f"{line} · {shows_name(content.shows)} · {content.title}"
         self.query_one("#view-line", Static).update(Text(line))
         still = self._still(content, view)
         self.set_class(still is not None, "-still")
