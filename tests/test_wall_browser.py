@@ -310,3 +310,32 @@ def test_the_page_asks_nothing_of_the_world():
     page = wall_serve._page()
     assert "http" not in page  # no web font, nothing but its own address's files
     assert "<title>{{ application.name }}</title>" in page
+
+
+@pytest.mark.parametrize(
+    ("port", "host", "origin", "answered"),
+    [
+        (8731, "127.0.0.1:8731", "http://127.0.0.1:8731", True),
+        (8731, "localhost:8731", "http://localhost:8731", True),
+        (8731, "LOCALHOST:8731", None, True),  # not from a browser's page: this computer's
+        (8731, "127.0.0.1:8731", "http://dialogue.example", False),
+        (8731, "127.0.0.1:8731", "null", False),  # a file or a sandboxed frame
+        (8731, "127.0.0.1:8731", "http://127.0.0.1:8732", False),
+        (8731, "dialogue.example:8731", "http://dialogue.example:8731", False),
+        (8731, "127.0.0.1", None, False),
+        (80, "127.0.0.1", "http://127.0.0.1", True),  # the default port, left out
+        (80, "localhost:80", None, True),
+        (80, "dialogue.example", None, False),
+    ],
+)
+def test_whom_the_server_answers(port, host, origin, answered):
+    from aiohttp import web
+    from aiohttp.test_utils import make_mocked_request
+
+    headers = {"Host": host} | ({"Origin": origin} if origin else {})
+    request = make_mocked_request("GET", "/ws", headers=headers)
+    if answered:
+        wall_serve._own(request, port, origin=True)
+    else:
+        with pytest.raises(web.HTTPForbidden):
+            wall_serve._own(request, port, origin=True)

@@ -180,6 +180,8 @@ def _own(request: web.Request, port: int, origin: bool = False) -> None:
     from aiohttp import web
 
     own = {f"{name}:{port}" for name in LOOPBACK}
+    if port == 80:  # a browser leaves the default port out
+        own |= LOOPBACK
     if request.host.lower() not in own:
         raise web.HTTPForbidden(text="")
     sender = request.headers.get("Origin")
