@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from dialogtui.errors import DialogtuiError, StoreOutOfDate, UnknownMeeting
+from dialogtui.errors import DialogtuiError, NoStore, StoreOutOfDate, UnknownMeeting
 from dialogtui.i18n import _
 from dialogtui.meeting.clock import Clock
 from dialogtui.meeting.engine import MeetingEngine
@@ -113,6 +113,9 @@ class Follower:
             return self._store
         try:
             self._store = Store.open_reader(self.path)
+        except NoStore:  # no meeting was ever saved here: one will be
+            self.shown = Shown(None, _("No meeting is open in dialogtui yet."))
+            return None
         except StoreOutOfDate:
             # The scribe's app brings the file up to date when it opens it; the wall never
             # writes, so it waits for that.
