@@ -402,6 +402,27 @@ def test_what_people_typed_is_shown_as_typed_never_as_markup(tmp_path):
         s.end()
 
 
+def test_a_bug_ends_the_wall_with_a_sentence_not_a_traceback(scribe, monkeypatch, capsys):
+    monkeypatch.delenv("DIALOGTUI_DEBUG", raising=False)
+    app = build_wall(scribe.db, scribe.id, "room", scribe.clock)
+
+    def broken() -> bool:
+        raise RuntimeError("a bug with Anna Lind's words in it")
+
+    async def scenario():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, WallScreen))
+            app.follower.poll = broken  # type: ignore[method-assign]  # its timer calls it
+            await until(pilot, lambda: app.return_code is not None)
+
+    with pytest.raises(RuntimeError):  # under Pilot the test sees it too
+        run(scenario)
+    assert app.return_code == 70
+    said = " ".join(capsys.readouterr().err.split())
+    assert "the room's view stopped because of an internal error (RuntimeError)" in said
+    assert "a report is in" in said and "Anna Lind" not in said and "Traceback" not in said
+
+
 # -- the wall never writes -------------------------------------------------------------------
 
 

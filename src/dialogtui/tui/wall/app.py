@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.binding import Binding
 
 from dialogtui.display import plain
-from dialogtui.i18n import N_
+from dialogtui.i18n import N_, _
 from dialogtui.meeting.clock import Clock, SystemClock
 from dialogtui.tui.textual_internals import ErrorHookApp
 from dialogtui.tui.wall.screen import WallHelp, WallScreen
@@ -58,7 +58,15 @@ class WallApp(ErrorHookApp):
 
         self.follower.close()
         report = crash.write_report(error)
-        said = crash.sentence(error, report, None)
+        where = (
+            _("a report is in {path}").format(path=report)
+            if report
+            else _("no report could be written")
+        )
+        said = _(
+            "the room's view stopped because of an internal error ({error}); the meeting "
+            "itself is untouched (the view only reads it); {where}."
+        ).format(error=type(error).__name__, where=where)
         self.raise_after_test(error)
         self.exit(return_code=70, message=plain(said))
         return True
