@@ -302,7 +302,7 @@ def test_without_a_meeting_it_waits_for_the_one_opened_in_dialogtui(tmp_path):
 
     async def scenario():
         async with wall(db, None, clock) as (app, pilot, screen):
-            said = await shows(pilot, "there is no dialogtui database")  # none yet
+            said = await shows(pilot, "No meeting is open in dialogtui yet.")  # no database
             s = Scribe(db, clock)
             s.close()
             await shows(pilot, "No meeting is open in dialogtui yet.")
