@@ -580,6 +580,9 @@ async def read_back_and_end(walk: Walk) -> None:
     await walk.opens("e", "read-back, correction")
     await walk.opens("o", "read-back, objection")
     await walk.opens("a", "read-back, accepted by")
+    await walk.press("ctrl+w")  # the room's view blank, then this page again
+    await walk.stop("read-back, the room's view blank")
+    await walk.press("ctrl+w")
     await walk.press("escape")
     await walk.until(lambda: isinstance(app.screen, CaptureScreen))
     await walk.press("ctrl+o")

@@ -260,6 +260,34 @@ def test_a_resume_clears_a_page_a_crash_left(tmp_path):
     run(scenario, db=db, meeting_id=mid)
 
 
+def test_ctrl_w_on_the_read_back_blanks_the_room_view_or_shows_the_page_again(tmp_path):
+    # Blank, the room's view hides the page read: the read-back says so, and its ctrl+w
+    # shows the page again; back in the meeting, the text box's border follows.
+    db = tmp_path / "db"
+    mid = series_meeting(db)
+    said: list[tuple[RoomShows, bool]] = []
+
+    async def scenario(app, pilot):
+        capture = app.screen
+        await pilot.press("f10")
+        await until(pilot, lambda: app.screen is not capture)
+        read_back = app.screen
+        for _ in range(2):
+            await pilot.press("ctrl+w")
+            await handled(app)
+            said.append((room(db, mid).shows, BORDER[RoomShows.blank] in screen_text(app)))
+        await pilot.press("ctrl+w")
+        await handled(app)
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is capture)
+        await until(pilot, lambda: border(app) == BORDER[RoomShows.blank])
+        assert read_back.engine.room.shows is RoomShows.blank
+
+    run(scenario, db=db, meeting_id=mid)
+    assert said == [(RoomShows.blank, True), (RoomShows.questions, False)]
+    assert room(db, mid).shows is RoomShows.blank
+
+
 def test_a_failure_to_tell_the_store_the_page_never_stops_the_read_back(tmp_path):
     db = tmp_path / "db"
     mid = series_meeting(db)

@@ -381,6 +381,7 @@ class CaptureScreen(DialogScreen[None]):
     def on_screen_resume(self) -> None:
         if self.state is not None:  # the clocks ran on while covered
             self.state = with_clock(self.state, self.engine)
+            self._say_room()  # changed on the read-back, maybe
 
     def _in_view(self) -> bool:
         """On screen: the current screen, or under dialogs only; not under the end screen or

@@ -35,7 +35,7 @@ from dialogtui.export.read_back import Entry, Page, covered, pages
 from dialogtui.export.record import load_record
 from dialogtui.i18n import N_, _, time_text
 from dialogtui.meeting.engine import MeetingEngine
-from dialogtui.records import Turn
+from dialogtui.records import RoomShows, Turn
 from dialogtui.store.room import READING_AFTER_STEPS
 from dialogtui.tui.dialogs.read_back import acceptance, correction, objection
 from dialogtui.tui.keeping import DialogHost
@@ -54,6 +54,7 @@ ELSEWHERE = {
     "follow_ups": N_("Earlier actions are followed up in the meeting's follow-up step."),
 }
 IN_ITS_STEP = N_("This is corrected in its own step of the meeting; e and o are for turns.")
+ROOM_BLANK = N_("The room's view is blank (ctrl+w)")  # the meeting screen's words for it
 
 
 def line_text(line: Line) -> Text:
@@ -94,6 +95,16 @@ class ReadBackScreen(DialogScreen[None]):
         Binding("o", "object", N_("Objection"), priority=True),
         Binding("a", "accept", N_("Accepted"), priority=True),
         Binding("escape", "close", N_("Back"), priority=True),
+        # The room's view shows the page read (`dialogtui wall`) unless the scribe blanked
+        # it: here the key blanks it, or shows the page again.
+        Binding(
+            "ctrl+w",
+            "room",
+            N_("Room's view"),
+            show=False,
+            priority=True,
+            tooltip=N_("The room's view: blank, or this page again"),
+        ),
     ]
 
     def __init__(self, engine: MeetingEngine, host: DialogHost, step: int | None = None):
@@ -167,7 +178,7 @@ class ReadBackScreen(DialogScreen[None]):
         self._say_where()
 
     _accepted = ""
-    _said: tuple[str, str, str] | None = None
+    _said: tuple[str, str, str, str] | None = None
 
     def _say_where(self) -> None:
         """Who accepted; which page of how many; and, on what is not a turn, where it is
@@ -177,7 +188,10 @@ class ReadBackScreen(DialogScreen[None]):
         keys = keys.format(page=self.page + 1, pages=len(self.pages))
         entry = self.current_entry
         where = _(ELSEWHERE.get(entry.part, IN_ITS_STEP)) if entry and entry.turn is None else ""
-        said = (self._accepted, keys, where)
+        # The room's view shows this page, unless it is blank: said only then, as on the
+        # meeting's screen.
+        blank = _(ROOM_BLANK) if self.engine.room.shows is RoomShows.blank else ""
+        said = (self._accepted, keys, where, blank)
         if said == self._said:
             return
         self._said = said
@@ -185,6 +199,8 @@ class ReadBackScreen(DialogScreen[None]):
         if self._accepted:
             line.append(self._accepted + "\n", style="bold")  # names already made visible
         line.append(keys, style="dim")
+        if blank:
+            line.append("\n" + blank, style="bold")
         if where:
             line.append("\n" + where, style="italic")
         self.query_one("#read-back-accepted", Label).update(line)
@@ -310,6 +326,21 @@ class ReadBackScreen(DialogScreen[None]):
                 self.notify(visible(said.format(problem=exc)), severity="warning", markup=False)
             return
         self._room_page = page
+
+    async def action_room(self) -> None:
+        """ctrl+w: the room's view blank, or showing this page again (saved first, as the
+        meeting screen's ctrl+w; a failure is said as any other)."""
+        await settle(self)
+        room = self.engine.room
+        shows = RoomShows.questions if room.shows is RoomShows.blank else RoomShows.blank
+        try:
+            room.show(shows)
+        except DialogtuiError as exc:
+            self.app.report(exc)
+            return
+        said = N_("The room sees this page.") if shows is RoomShows.questions else ROOM_BLANK
+        self.notify(_(said), timeout=4, markup=False)
+        self._say_where()
 
     def save_and_release(self) -> str | None:
         """On quit, or a crash, with the read-back open (before the store is closed): the
