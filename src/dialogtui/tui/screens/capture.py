@@ -639,9 +639,15 @@ class CaptureScreen(DialogScreen[None]):
             shows = self.engine.room.shows
             self.notify(_(ROOM_SAID[shows]), timeout=4, markup=False)
 
+    _room_said: RoomShows | None = None  # what the text box's border says now
+
     def _say_room(self) -> None:
-        """The text box's top border says what the room sees beyond the question."""
+        """The text box's top border says what the room sees beyond the question (drawn
+        again only when that changed: each dialog closed comes back here)."""
         shows = self.engine.room.shows
+        if shows is self._room_said:
+            return
+        self._room_said = shows
         draft = self.query_one(DraftArea)
         said = ROOM_BORDER.get(shows)
         draft.border_title = Text(_(said)) if said is not None else None
