@@ -82,11 +82,13 @@ class Pty:
 
 class Watched:
     """A second program in its own pty (the room's view beside the scribe's app), read all
-    the time by a process of its own: its screen is kept up to date, and when a text first
-    shows on it is noted there, while this process times the scribe's app. Not a thread:
-    feeding pyte a screenful holds the GIL for milliseconds, which would be counted against
-    the scribe's app. (time.perf_counter is the system's monotonic clock: the same in both
-    processes.)"""
+    the time by a process of its own, which notes when a text first arrives in what it
+    draws, while this process times the scribe's app. Its output is searched as bytes, not
+    kept as a screen: pyte takes as much CPU to follow a Textual app's screen as the app
+    takes to draw it, which would be counted against the scribe's app on the same cores
+    (a text is written whole, within one of the app's lines; so a text watched for must
+    be on one line and in one style). Not a thread: that would hold this process's GIL.
+    (time.perf_counter is the system's monotonic clock: the same in both processes.)"""
 
     def __init__(
         self, argv: list[str], env: dict[str, str] | None = None, cols: int = COLS, rows: int = ROWS
@@ -101,16 +103,16 @@ class Watched:
         self._keys = 0
         self._seen: dict[int, float] = {}
 
-    def watch(self, text: str) -> int:
-        """From now on, note when `text` shows (at once if it shows already); a key for
-        `seen`."""
+    def watch(self, text: str, since_start: bool = False) -> int:
+        """From now on (`since_start`: from the program's start), note when `text` is first
+        drawn; a key for `seen`."""
         self._keys += 1
-        self._conn.send(("watch", self._keys, text))
+        self._conn.send(("watch", self._keys, text, since_start))
         return self._keys
 
     def seen(self, key: int, timeout: float = 30.0, pump: Pty | None = None) -> float:
-        """When the text watched for under `key` first showed (perf_counter). `pump`: a pty
-        read meanwhile, so that its program is never held up by a full pty."""
+        """When the text watched for under `key` was first drawn (perf_counter). `pump`: a
+        pty read meanwhile, so that its program is never held up by a full pty."""
         deadline = time.perf_counter() + timeout
         while key not in self._seen:
             if time.perf_counter() > deadline:
@@ -122,9 +124,11 @@ class Watched:
         return self._seen.pop(key)
 
     def until(self, text: str, timeout: float = 30.0, pump: Pty | None = None) -> float:
-        return self.seen(self.watch(text), timeout, pump)
+        """When `text` was first drawn since the program started (waiting for it)."""
+        return self.seen(self.watch(text, since_start=True), timeout, pump)
 
     def text(self) -> str:
+        """The screen now (made from all the output: slow; for saying what went wrong)."""
         self._conn.send(("text",))
         while True:
             got = self._conn.recv()
@@ -141,6 +145,10 @@ class Watched:
     def cpu_seconds(self) -> float:
         return cpu_seconds_of(self.pid)
 
+    def reader_cpu_seconds(self) -> float:
+        """The CPU of the process that reads it: the harness's own, not the program's."""
+        return cpu_seconds_of(self._process.pid)
+
     def close(self) -> None:
         self._conn.send(("close",))
         self._process.join(5)
@@ -152,30 +160,36 @@ def _watch(conn: Connection, argv: list[str], env: dict | None, cols: int, rows:
     """The reading process of a `Watched`: reads the pty and the orders of the harness."""
     pty = Pty(argv, env, cols, rows)
     conn.send(pty.child.pid)
-    watches: dict[int, str] = {}
+    out = bytearray()  # all it wrote
+    fed = 0  # how much of it pyte has read (only to show the screen)
+    watches: dict[int, tuple[bytes, int]] = {}  # key: (text, where in `out` to look from)
     fd = pty.child.child_fd
     while True:
         ready, _, _ = select.select([fd, conn], [], [], 1.0)
-        now = time.perf_counter()  # when the output could be read: before pyte reads it
+        now = time.perf_counter()  # when the output could be read
         if conn in ready:
             order = conn.recv()
             if order[0] == "close":
                 pty.close()
                 return
             if order[0] == "text":
+                pty.stream.feed(bytes(out[fed:]))
+                fed = len(out)
                 conn.send(("text", pty.text()))
             elif order[0] == "watch":
-                watches[order[1]] = order[2]
+                _, key, text, since_start = order
+                watches[key] = (text.encode(), 0 if since_start else len(out))
         if fd in ready:
             try:
-                pty.stream.feed(pty.child.read_nonblocking(1 << 20, timeout=0))
+                out += pty.child.read_nonblocking(1 << 20, timeout=0)
             except (pexpect.TIMEOUT, pexpect.EOF):
                 if not pty.child.isalive():
+                    pty.stream.feed(bytes(out[fed:]))
                     conn.send(("ended", pty.text()))
                     return
-        if watches:
-            screen = pty.text()
-            for key, text in list(watches.items()):
-                if text in screen:
-                    conn.send(("seen", key, now))
-                    del watches[key]
+        for key, (text, start) in list(watches.items()):
+            if out.find(text, start) >= 0:
+                conn.send(("seen", key, now))
+                del watches[key]
+            else:  # not again over what was searched
+                watches[key] = (text, max(start, len(out) - len(text) + 1))
