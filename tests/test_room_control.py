@@ -227,8 +227,10 @@ def test_each_read_back_page_shown_is_in_the_store_and_closing_clears_it(tmp_pat
         pages.append(room(db, mid).reading)
 
     run(scenario, db=db, meeting_id=mid)
-    after = READING_AFTER_STEPS
-    assert pages == [0, 1, after, after, after, after, None, 1, None]
+    # The two pages after the steps (the earlier actions followed up, then this meeting's
+    # actions) are each their own, so the room reads the page the scribe shows.
+    first, second = READING_AFTER_STEPS, READING_AFTER_STEPS - 1
+    assert pages == [0, 1, first, second, second, first, None, 1, None]
 
 
 def test_quitting_during_the_read_back_clears_the_page(tmp_path):
@@ -393,3 +395,23 @@ def test_any_ctrl_w_and_typing_the_store_says_what_the_box_says_and_keeps_every_
                 assert draft.text == typed
 
         run(scenario, db=db, meeting_id=mid)
+
+
+def test_the_wall_shows_the_page_after_the_steps_the_scribe_shows(tmp_path):
+    from dialogtui.store.room import after_steps
+    from dialogtui.wall import view as wall_view
+    from dialogtui.wall.follow import Follower
+
+    db = tmp_path / "db"
+    mid = series_meeting(db)
+    store = Store.open(db)
+    wall = Follower(db, mid, wall_view.ROOM, FakeClock(START))
+    shown = []
+    for n in (0, 1):
+        store.set_room_reading(mid, after_steps(n))
+        wall.poll()
+        shown.append("\n".join(wall.shown.content.reading.entries))
+    assert "Boka lokal" in shown[0] and "Skicka inbjudan" not in shown[0]
+    assert "Skicka inbjudan" in shown[1] and "Boka lokal" not in shown[1]
+    wall.close()
+    store.close()

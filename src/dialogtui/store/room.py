@@ -10,14 +10,21 @@ from dataclasses import dataclass
 from dialogtui.records import RoomShows
 from dialogtui.store.connection import StoreBase
 
-READING_AFTER_STEPS = -1  # the read-back's page after the steps (the earlier actions)
+# The read-back's pages after the steps (the earlier meeting's actions, the plan of a set
+# without a plan step) are kept as -1, -2, …: the first after the steps, the second.
+READING_AFTER_STEPS = -1
+
+
+def after_steps(n: int) -> int:
+    """How the store keeps the n-th page (from 0) after the steps."""
+    return READING_AFTER_STEPS - n
 
 
 @dataclass(frozen=True)
 class RoomSetting:
     shows: RoomShows
-    # The read-back page on the scribe's screen: its step, READING_AFTER_STEPS, or None when
-    # the scribe is not reading back.
+    # The read-back page on the scribe's screen: its step, a page after the steps (negative,
+    # `after_steps`), or None when the scribe is not reading back.
     reading: int | None
 
 

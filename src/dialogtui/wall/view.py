@@ -264,22 +264,24 @@ def _typing(engine: MeetingEngine) -> Said | None:
 
 
 def _reading(engine: MeetingEngine, page: int) -> Reading | None:
-    """The read-back page the scribe shows, less what the room may not see."""
+    """The read-back page the scribe shows (its step, or a page after the steps: negative),
+    less what the room may not see."""
     from dialogtui.export.read_back import pages
     from dialogtui.export.record import load_record
 
     record = load_record(engine.store, engine.id)
-    wanted = None if page == READING_AFTER_STEPS else page
-    steps = [page] if wanted is not None and 0 <= page < len(engine.qs.steps) else None
-    for found in pages(record, steps):
-        if found.step == wanted:
-            entries = tuple(_room_entry(e) for e in found.entries if e.part not in ROOM_NEVER)
-            if found.step is not None:
-                title = _step_line(engine, found.step)
-            else:
-                title = plain_text(found.title)
-            return Reading(title, entries)
-    return None
+    if page >= 0:
+        found = pages(record, [page]) if page < len(engine.qs.steps) else []
+    else:
+        after = [p for p in pages(record) if p.step is None]
+        n = READING_AFTER_STEPS - page
+        found = after[n : n + 1]
+    if not found:
+        return None
+    shown = found[0]
+    title = _step_line(engine, page) if shown.step is not None else plain_text(shown.title)
+    entries = tuple(_room_entry(e) for e in shown.entries if e.part not in ROOM_NEVER)
+    return Reading(title, entries)
 
 
 def _room_entry(entry: Entry) -> str:

@@ -36,7 +36,7 @@ from dialogtui.export.record import load_record
 from dialogtui.i18n import N_, _, time_text
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.records import RoomShows, Turn
-from dialogtui.store.room import READING_AFTER_STEPS
+from dialogtui.store.room import after_steps
 from dialogtui.tui.dialogs.read_back import acceptance, correction, objection
 from dialogtui.tui.keeping import DialogHost
 from dialogtui.tui.ordering import settle
@@ -148,7 +148,8 @@ class ReadBackScreen(DialogScreen[None]):
         """The current page: each entry an item of the list, with what stands above it."""
         page = self.pages[self.page]
         self.seen.add(self.page)
-        self._tell_room(page.step if page.step is not None else READING_AFTER_STEPS)
+        after = [p for p in self.pages if p.step is None]  # each page after the steps its own
+        self._tell_room(page.step if page.step is not None else after_steps(after.index(page)))
         if page.step is not None:
             count = len(self.engine.qs.steps)
             title = _("Step {n}/{count}").format(n=page.step + 1, count=count)
