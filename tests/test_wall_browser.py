@@ -7,8 +7,9 @@ scribe's app does) show the room the notes and write a turn, and sees the turn a
 page draws the terminal on a canvas; the test reads what xterm.js holds, the rows it draws
 (`xterm` here is the page's own terminal, found as the page makes it).
 
-Without Playwright or a browser the browser test is skipped, with its reason; CI sets
-DIALOGTUI_REQUIRE_BROWSER=1, which makes a missing one a failure.
+The browser is `chromium` on the PATH (or DIALOGTUI_CHROMIUM, its path). Without Playwright or
+a browser the browser test is skipped, with its reason; CI sets DIALOGTUI_REQUIRE_BROWSER=1,
+which makes a missing one a failure.
 """
 
 from __future__ import annotations
