@@ -21,6 +21,7 @@ from meeting_helpers import new_meeting
 from rich.text import Text
 from tui_helpers import START, screen_text
 
+from dialogtui.errors import MeetingError
 from dialogtui.meeting.clock import FakeClock
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.questionset.loader import parse_question_set
@@ -312,6 +313,77 @@ def test_without_a_meeting_it_waits_for_the_one_opened_in_dialogtui(tmp_path):
             assert said
 
     run(scenario)
+
+
+# The scribe's actions, in any order: what is written must never reach the room's view
+# unless the scribe shows it (or reads it back), and the view's line always says what the
+# scribe chose.
+ACTIONS = ("submit", "pass", "draft", "ctrl+w", "next step", "pause", "read back", "close it", "v")
+# ctrl+w twice as often: the room sees notes, then a pause, only after one press and two.
+CHOSEN = st.sampled_from((*ACTIONS, "ctrl+w"))
+
+
+@settings(max_examples=25, derandomize=True)
+@given(actions=st.lists(CHOSEN, min_size=1, max_size=12))
+def test_the_room_sees_what_is_written_only_when_the_scribe_shows_it(actions):
+    import tempfile
+
+    from dialogtui.tui.wall.screen import shows_name, view_name
+
+    with tempfile.TemporaryDirectory() as folder:
+        clock = FakeClock(START)
+        s = Scribe(Path(folder) / "db", clock)
+        engine = s.engine
+        engine.start()
+
+        async def scenario():
+            async with wall(s.db, s.id, clock) as (app, pilot, screen):
+                written: list[str] = []
+                for n, action in enumerate(actions):
+                    said = f"skrivet{n}x"
+                    if action == "submit":
+                        engine.submit(said)
+                        written.append(said)
+                    elif action == "pass" and engine.step.is_round:
+                        with contextlib.suppress(MeetingError):  # nobody left to pass
+                            engine.pass_turn()
+                    elif action == "draft":
+                        engine.drafts.save(said)
+                        written.append(said)
+                    elif action == "ctrl+w":
+                        engine.room.next()
+                    elif action == "next step":
+                        engine.next_step()
+                    elif action == "pause" and not engine.paused:
+                        engine.pause()
+                    elif action == "pause":
+                        engine.resume()
+                    elif action == "read back":
+                        engine.room.reading(engine.step_index)
+                    elif action == "close it":
+                        engine.room.reading(None)
+                    elif action == "v":
+                        await pilot.press("v")
+                    screen.poll()
+                    await pilot.pause()
+                    text = screen_text(app)
+                    setting = s.store.room_setting(s.id)
+                    view = screen.follower.view
+                    line = text.splitlines()[0].strip()
+                    assert line.startswith(f"{view_name(view)} · {shows_name(setting.shows)}")
+                    room = view == "room"
+                    if room and setting.shows is not RoomShows.notes and setting.reading is None:
+                        assert not [w for w in written if w in text], text
+                    if room and setting.shows is RoomShows.blank:
+                        assert [ln.strip() for ln in text.splitlines()[1:] if ln.strip()][:2] == [
+                            "Pause",
+                            engine.info.title,
+                        ]
+
+        try:
+            run(scenario)
+        finally:
+            s.end()
 
 
 # -- the views, the keys, the help -----------------------------------------------------------
