@@ -281,8 +281,8 @@ class WallScreen(Screen[None]):
 
     def _still(self, content: Content | None, view: str) -> tuple[str, str] | None:
         """What a screen with nothing else on it says: (its word, the meeting's title)."""
-        if content is None:
-            return (_("Room's view"), "dialogtui")
+        if content is None:  # nothing read yet: the banner says why
+            return (view_name(view), "dialogtui")
         if content.state == "ended":
             return (_("The meeting has ended"), content.title)
         if content.shows is RoomShows.blank and view == ROOM:
