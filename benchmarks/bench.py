@@ -454,8 +454,14 @@ def wall_phase(home: Path, meeting: int, attach: bool, tag: str, real: bool) -> 
     if "room" in walls:
         step_seen(pty, walls["room"])
     got["key"] = typing(pty)
+    before = {v: w.screen.cpu_seconds() for v, w in walls.items()}
     got["submit"] = submitting(pty, tag, walls)
     pty.settle()
+    # The views' CPU for each turn: its text typed (the draft saved each second, which the
+    # views read again), submitted, and shown.
+    got["wall_turn"] = {
+        v: round((w.screen.cpu_seconds() - before[v]) / SUBMITS * 1000, 2) for v, w in walls.items()
+    }
     t2, cpu2 = time.perf_counter(), {v: w.screen.cpu_seconds() for v, w in walls.items()}
     got["wall_busy"] = {v: round((cpu2[v] - cpu1[v]) / (t2 - t1) * 1000, 2) for v in walls}
     # What reading the views cost the harness, on the cores the scribe's app runs on too.
@@ -596,9 +602,12 @@ def wall_figures(floors: dict, key0: float | None = None) -> list[dict]:
         add(row(f"wall ({view}): idle CPU per second", idle, floors["clock_idle"], "ms/s",
                 f"≤ 5 ms/s (ours: the scribe's app's target; {what})", idle <= 5))  # fmt: skip
         reader = round(statistics.fmean(g["reader"][view] for g in phases[True]), 2)
+        turn = round(statistics.fmean(g["wall_turn"][view] for g in phases[True]), 2)
         add(row(f"wall ({view}): CPU per second, the scribe typing", busy, idle, "ms/s",
                 f"reported (floor: its idle; the harness reading it: {reader} ms/s)",
                 True))  # fmt: skip
+        add(row(f"wall ({view}): CPU per turn typed and submitted", turn, turn, "ms",
+                "reported", True))  # fmt: skip
         poll = polls[view]
         add(row(f"wall follower poll ({view}), {big}, store unchanged", poll["unchanged"],
                 poll["bare"], "µs", "≤ 100 µs (5 a second); floor: PRAGMA data_version",
@@ -808,9 +817,15 @@ def report(results: list[dict], path: Path | None) -> None:
             f"{r['unit']:<3}{'–' if r['ratio'] is None else r['ratio']:>5}×  "
             f"{r['target']} ({mark})"
         )
+    # Every figure is a ratio to a floor measured in the same run, but on a machine busy with
+    # other work a figure and its floor, measured a minute apart, meet different loads: the
+    # load average says how busy it was (the processes waiting for a core, over 1/5/15 min).
+    load = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"\nload average at the end: {load} ({os.cpu_count()} cpu)")
     said = {
         "when": dt.datetime.now().isoformat(timespec="seconds"),
         "machine": f"{platform.machine()} {os.cpu_count()} cpu, Python {platform.python_version()}",
+        "load average at the end": load,
         "results": results,
     }
     if path is not None:
