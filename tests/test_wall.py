@@ -611,6 +611,40 @@ def test_a_long_question_at_80_by_24_ends_in_an_ellipsis(tmp_path):
         s.end()
 
 
+@pytest.mark.parametrize("view", ["room", "asker"])
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)])
+def test_a_crowded_step_keeps_every_part_on_the_screen(tmp_path, view, size):
+    # A long question, eight people with long names, what is written: each part of the
+    # main column is on the screen, cut only with an ellipsis where it must be.
+    text = (SETS / f"{SET}.toml").read_text("utf-8")
+    first = parse_question_set(text, SET).steps[0].questions[0].text
+    people = [(f"Deltagare {n} Johansson-Lindqvist-Al-Hassan", None) for n in range(8)]
+    clock = FakeClock(START)
+    s = Scribe(tmp_path / "db", clock, people=people, text=text.replace(first, first * 12, 1))
+    engine = s.engine
+    engine.start()
+    engine.room.show(RoomShows.notes)
+    for n in range(5):
+        engine.submit(f"Det viktigaste {n} är att vi hör av oss till varandra i tid. " * 3)
+
+    async def scenario():
+        async with wall(s.db, s.id, clock, view, size) as (app, pilot, screen):
+            said = await shows(pilot, "Deltagare 0")
+            await pilot.pause()
+            main = screen.query_one("#main").region
+            parts = [p for p in screen.query("#main Fitted") if p.display]
+            assert len(parts) >= 3  # the question, the seats, what is written
+            for part in parts:
+                assert part.region.height >= 1 and main.contains_region(part.region), part.id
+            if size == (80, 24):
+                assert ELLIPSIS in said  # cut where it could not be whole
+
+    try:
+        run(scenario)
+    finally:
+        s.end()
+
+
 # -- the command -----------------------------------------------------------------------------
 
 

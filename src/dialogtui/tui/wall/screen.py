@@ -15,6 +15,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, Vertical, VerticalScroll
+from textual.css.scalar import Scalar
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
@@ -29,6 +30,12 @@ from dialogtui.wall.view import ASKER, ROOM
 if TYPE_CHECKING:
     from dialogtui.wall.follow import Follower
     from dialogtui.wall.view import Clock, Content
+
+# The parts of the main column that share its rows, the most important first: the
+# question, whose turn it is, who answers, the groups, the prompts.
+SHARED = ("#question", "#seats", "#how", "#groups", "#prompts")
+# What is written keeps at least its rule, the row above it and two lines.
+WRITTEN_ROWS = 4
 
 # From this width the asker's panel stands beside the question (a projector's 160 columns);
 # below it, under it.
@@ -88,8 +95,12 @@ class Fitted(Widget):
             self._pieces = pieces
             self.refresh(layout=True)
 
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+    def rows(self, width: int) -> int:
+        """The rows it needs to be shown whole at this width."""
         return len(packed(self._pieces, width))
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return self.rows(width)
 
     def render(self) -> Text:
         size = self.content_size
@@ -233,6 +244,7 @@ class WallScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self.set_class(self.size.width >= WIDE, "-wide")
+        self.call_after_refresh(self._share_rows)
 
     # -- following -----------------------------------------------------------------------------
 
@@ -319,6 +331,30 @@ class WallScreen(Screen[None]):
             written.append(_said(content.typing.who, content.typing.text, typing=True))
         self._fit("#written", Text("\n").join(written) if not reading else Text())
         self._aside(content)
+        self.call_after_refresh(self._share_rows)
+
+    def _share_rows(self) -> None:
+        """The main column's rows, shared among its parts, the most important first, so
+        that none runs off the screen unseen: a part given fewer rows than it needs ends in
+        an ellipsis, and every part shown gets a row at least. What is written takes the
+        rest (its newest lines)."""
+        main = self.query_one("#main")
+        rows, width = main.content_size.height, main.content_size.width
+        if rows <= 0 or width <= 0:
+            return  # not laid out yet: again after the next resize
+        parts = [p for s in SHARED if (p := self.query_one(s, Fitted)).display]
+        written = self.query_one("#written", Fitted)
+        left = rows - (WRITTEN_ROWS if written.display else 0)
+        for n, part in enumerate(parts):
+            margin = part.styles.margin.top
+            later = sum(1 + p.styles.margin.top for p in parts[n + 1 :])
+            most = left - margin - later
+            if n == 0:  # the question: the most, never all (whose turn it is must show)
+                most = min(most, max(3, rows * 3 // 5))
+            given = max(1, min(part.rows(width), most))
+            if part.styles.max_height != Scalar.from_number(given):
+                part.styles.max_height = given
+            left -= given + margin
 
     def _aside(self, content: Content) -> None:
         aside = self.query_one("#aside")
