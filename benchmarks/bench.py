@@ -427,12 +427,33 @@ def step_seen(pty: Pty, wall: Walled) -> None:
         pty.settle(0.1)
 
 
+def show_notes(pty: Pty, home: Path, meeting: int) -> None:
+    """The scribe's ctrl+w until the room's view shows what is written (a meeting opens
+    showing the room its question only), each press given time to be written."""
+    reader = Store.open_reader(home / "dialogtui.sqlite3")
+    try:
+        for _ in range(len(RoomShows) + 1):
+            shows = reader.room_setting(meeting).shows
+            if shows is RoomShows.notes:
+                return
+            pty.send("\x17")
+            deadline = time.perf_counter() + 5
+            while reader.room_setting(meeting).shows is shows:
+                if time.perf_counter() > deadline:
+                    raise TimeoutError("ctrl+w changed nothing:\n" + pty.text())
+                pty.pump(0.05)
+        raise RuntimeError("ctrl+w never let the room see the notes")
+    finally:
+        reader.close()
+
+
 def wall_phase(home: Path, meeting: int, attach: bool, tag: str, real: bool) -> dict:
     """The scribe's figures on `meeting`, with the room's views attached or not; with them,
     how soon they showed each turn and step change, and their own CPU."""
     env = {"DIALOGTUI_HOME": str(home)}
     pty = Pty([DIALOGTUI, "resume", str(meeting)], env)
     pty.until(lambda s: "Step 1/" in s)
+    show_notes(pty, home, meeting)  # with the views or without: the same screen for the scribe
     walls: dict[str, Walled] = {}
     for view in WALL_VIEWS if attach else ():
         walls[view] = Walled(Watched(wall_argv(meeting, view, real), env, WALL_COLS, WALL_ROWS))
@@ -539,9 +560,6 @@ def wall_figures(floors: dict, key0: float | None = None) -> list[dict]:
     try:
         home = work / "home"
         meeting = seed(home, WALL_TURNS)
-        store = Store.open()
-        store.set_room_shows(meeting, RoomShows.notes)  # what ctrl+w would choose
-        store.close()
         real = wall_command()
         phases: dict[bool, list[dict]] = {False: [], True: []}
         for round_ in WALL_ROUNDS:
@@ -822,8 +840,16 @@ def report(results: list[dict], path: Path | None) -> None:
     # load average says how busy it was (the processes waiting for a core, over 1/5/15 min).
     load = " ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"\nload average at the end: {load} ({os.cpu_count()} cpu)")
+    import dialogtui
+
+    # The code measured: its commit, "-dirty" where the working tree had changes not committed.
+    src = Path(dialogtui.__file__).resolve().parent
+    code = subprocess.run(
+        ["git", "describe", "--always", "--dirty"], cwd=src, capture_output=True, text=True
+    ).stdout.strip()
     said = {
         "when": dt.datetime.now().isoformat(timespec="seconds"),
+        "code": code,
         "machine": f"{platform.machine()} {os.cpu_count()} cpu, Python {platform.python_version()}",
         "load average at the end": load,
         "results": results,
