@@ -159,9 +159,11 @@ def test_a_blank_pause_shows_only_pause_and_the_title(scribe):
             assert "Startrunda" not in said and "Anna Lind" not in said
             engine.room.show(RoomShows.questions)
             await shows(pilot, question)
-            # The asker sees everything, paused room or not.
             engine.room.show(RoomShows.blank)
-            await pilot.press("v")
+            await shows(pilot, question, present=False)
+
+        # The asker sees everything, paused room or not.
+        async with wall(scribe.db, scribe.id, scribe.clock, "asker") as (app, pilot, screen):
             said = await shows(pilot, question)
             assert "Asker's view · a blank pause" in said
 
@@ -389,24 +391,48 @@ def test_the_room_sees_what_is_written_only_when_the_scribe_shows_it(actions):
 # -- the views, the keys, the help -----------------------------------------------------------
 
 
-def test_v_switches_between_the_room_and_the_askers_view(scribe):
+def test_v_switches_the_askers_wall_to_the_rooms_view_and_back(scribe):
     engine = scribe.engine
     engine.start()
     engine.submit("Vi ringer skolan")
 
     async def scenario():
-        async with wall(scribe.db, scribe.id, scribe.clock) as (app, pilot, screen):
-            said = await shows(pilot, "Room's view")
-            assert "v Room/asker view" in said  # the footer says the key
-            assert "Next step:" not in said and "Vi ringer skolan" not in said
-            await pilot.press("v")
+        async with wall(scribe.db, scribe.id, scribe.clock, "asker") as (app, pilot, screen):
             said = await shows(pilot, "Asker's view")
+            assert "v Room/asker view" in said  # the footer says the key
             assert "Next step: Step 2/7" in said
             assert "Projected end: 12:30" in said
             assert "Vi ringer skolan" in said  # the asker sees what is written
             await pilot.press("v")
             said = await shows(pilot, "Room's view")
-            assert "Next step:" not in said
+            assert "Next step:" not in said and "Vi ringer skolan" not in said
+            await pilot.press("v")
+            said = await shows(pilot, "Asker's view")
+            assert "Next step: Step 2/7" in said
+
+    run(scenario)
+
+
+def test_no_key_turns_the_rooms_wall_into_the_askers(scribe):
+    # A stray key in the room, or in the browser showing the wall, must never show the
+    # facilitators' notes: a wall started as the room's stays the room's.
+    engine = scribe.engine
+    engine.start()
+    engine.submit("Vi ringer skolan")
+    keys = ["v", "V", "tab", "enter", "escape", "space", "a", "ctrl+p", "f2", "f9", "ctrl+w"]
+
+    async def scenario():
+        async with wall(scribe.db, scribe.id, scribe.clock) as (app, pilot, screen):
+            said = await shows(pilot, "Room's view")
+            assert "Room/asker view" not in said  # no such key in the footer
+            for key in keys:
+                await pilot.press(key)
+                if app.screen is not screen:  # a key that opened something: closed again
+                    await pilot.press("escape")
+                await until(pilot, lambda: app.screen is screen)
+                said = await shows(pilot, "Room's view")
+                assert screen.follower.view == "room"
+                assert "Next step:" not in said and "Speaking time" not in said, key
 
     run(scenario)
 
@@ -436,7 +462,7 @@ def test_help_says_what_the_wall_is_and_how_the_scribe_chooses(scribe):
             await until(pilot, lambda: isinstance(app.screen, WallHelp))
             said = " ".join(screen_text(app).split())
             assert "It only reads" in said and "ctrl+w" in said
-            assert "Room/asker view" in said and "Quit" in said
+            assert "Quit" in said
             await pilot.press("escape")
             await until(pilot, lambda: app.screen is screen)
             await pilot.press("question_mark")

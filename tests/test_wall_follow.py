@@ -40,7 +40,7 @@ def test_it_reads_again_only_when_the_store_changed(tmp_path):
     engine.submit("Vi börjar med skolan")
     assert wall.poll()  # the round goes on: the next has the floor
     assert wall.shown.content.written == ()  # the room is shown questions only
-    engine.room.next()
+    engine.room.show(RoomShows.notes)
     assert wall.poll() and wall.shown.content.shows is RoomShows.notes
     assert [s.text for s in wall.shown.content.written] == ["Vi börjar med skolan"]
     wall.close()
@@ -146,7 +146,7 @@ def test_a_meeting_deleted_for_good_leaves_the_wall(tmp_path):
     db = tmp_path / "db.sqlite3"
     store, engine = scribe(db)
     engine.submit("Lena berättar om Emil")
-    engine.room.next()
+    engine.room.show(RoomShows.notes)
     wall = Follower(db, engine.id, wall_view.ROOM, engine.clock)
     wall.poll()
     assert "Lena berättar om Emil" in [s.text for s in wall.shown.content.written]

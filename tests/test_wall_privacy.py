@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -25,6 +26,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 from meeting_helpers import new_meeting
 
+from dialogtui.display import visible
 from dialogtui.errors import DialogtuiError
 from dialogtui.export.pseudonymise import pseudonyms
 from dialogtui.export.record import load_record
@@ -35,6 +37,15 @@ from dialogtui.wall import view as wall_view
 from dialogtui.wall.follow import Follower
 
 FAMILY = ("Maja Lind", None, "")
+HOSTILE = [
+    "\x1b]0;TITLE\x07",
+    "\x1b[2J\x1b[H",
+    "[bold red]x[/]",
+    "\x9b31m",
+    "\u202eevil",
+    "a\rb\x00",
+]
+CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 SETS = {
     "samtidigt-traff-4": traff_4_with_zones(),
     "raseborg-klientmote": None,
@@ -112,10 +123,13 @@ class RoomMeeting(RuleBasedStateMachine):
     def action(self) -> None:  # f3
         self.m.actions.add(ActionItem(self.tag(), who="Per Ek"))
 
-    @rule()
-    def consent(self) -> None:
+    @rule(into_case=st.booleans())
+    def consent(self, into_case: bool) -> None:
         said = self.tag()
         self.private.append(said)
+        cases = [i for i, _ in enumerate(self.m.qs.steps) if self.m.qs.block_at(i) is not None]
+        if into_case and cases and self.m.qs.block_at(self.m.step_index) is None:
+            self.m.goto_step(cases[0])  # the case's first step, where its consent is taken
         if self.m.qs.block_at(self.m.step_index) is not None:
             self.m.consent.record_case(self.m.pos.repetition, said)
         else:
@@ -150,6 +164,16 @@ class RoomMeeting(RuleBasedStateMachine):
     def read_back(self, page: int | None) -> None:
         self.m.room.reading(page)
 
+    @rule()
+    def read_back_here(self) -> None:  # f10: the step under way, its item chosen
+        self.m.room.reading(self.m.step_index, self.count % 4)
+
+    @rule(hostile=st.sampled_from(HOSTILE))
+    def hostile_turn(self, hostile: str) -> None:  # typed or pasted: escapes, controls
+        said = self.tag()
+        self.m.submit(hostile + said)
+        self.typed[hostile + said] = (self.m.step_index, self.m.pos.repetition)
+
     @rule(seconds=st.integers(0, 400))
     def time_passes(self, seconds: int) -> None:
         self.clock.advance(seconds)
@@ -161,7 +185,11 @@ class RoomMeeting(RuleBasedStateMachine):
         self.room.poll()
         content = self.room.shown.content
         assert content is not None
-        seen = "\n".join(texts(content))
+        # Whatever the scribe shows, the read-back page of the step under way and what is
+        # written there, as the room would see them (the whole rule, at every step).
+        readings, engine = wall_view.Readings(), self.room._engine
+        here = [readings.reading(engine, self.m.step_index, n) for n in (0, 1, 2)]
+        seen = "\n".join(texts(content) + texts(here) + texts(readings.items(engine)))
         for said in self.private:
             assert said not in seen, f"{said} is private"
         for text in self.notes:
@@ -171,12 +199,16 @@ class RoomMeeting(RuleBasedStateMachine):
             if len(name) > 3:
                 assert name not in seen, f"a pseudonym: {name}"
         assert content.notes == () and content.speaking == () and content.next_step == ""
+        # Nothing reaches the terminal (or the browser's) as a command: no control but a
+        # line break, no escape.
+        assert not CONTROL.search(seen), repr(CONTROL.search(seen))
         if content.shows is not RoomShows.notes:
             assert content.written == () and content.typing is None
         here = (self.m.step_index, self.m.pos.repetition)
         for said in content.written:
-            if said.text in self.typed:
-                assert self.typed[said.text] == here, f"{said.text} misfiled"
+            typed = [t for t in self.typed if visible(t) == said.text]
+            for text in typed:
+                assert self.typed[text] == here, f"{said.text} misfiled"
         # What the follower shows is the store's: one made afresh reads the same.
         fresh = Follower(self.db, self.m.id, wall_view.ROOM, self.clock)
         fresh.poll()

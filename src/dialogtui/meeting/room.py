@@ -24,11 +24,11 @@ class Room:
         self.shows = shows
 
     def next(self) -> RoomShows:
-        """The next of questions only, questions and notes, a blank pause; saved."""
+        """The next of questions only, a blank pause, questions and notes; saved."""
         self.show(ORDER[(ORDER.index(self.shows) + 1) % len(ORDER)])
         return self.shows
 
-    def reading(self, page: int | None) -> None:
-        """The scribe shows this read-back page (its step; `READING_AFTER_STEPS`: the page
-        after the steps), or None: the read-back is closed."""
-        self._store.set_room_reading(self._id, page)
+    def reading(self, page: int | None, item: int = 0) -> None:
+        """The scribe shows this read-back page (its step; `after_steps(n)`: a page after
+        the steps) with this item chosen on it, or None: the read-back is closed."""
+        self._store.set_room_reading(self._id, page, item)

@@ -396,11 +396,13 @@ MIGRATIONS: list[str] = [
     # 21: the room's view (`dialogtui wall`), a second process that only reads, follows the
     # meeting from the store alone: when the step's clock last ran on (the running part of
     # its time is otherwise in the scribe's memory only), what the scribe lets the room see,
-    # and the read-back page on the scribe's screen (-1: the page after the steps)
+    # and the read-back page on the scribe's screen (-1, -2: the pages after the steps) with
+    # the item the scribe has chosen on it
     """
     ALTER TABLE meetings ADD COLUMN clock_since TEXT;
     ALTER TABLE meetings ADD COLUMN room_shows TEXT NOT NULL DEFAULT 'questions';
     ALTER TABLE meetings ADD COLUMN room_reading INTEGER;
+    ALTER TABLE meetings ADD COLUMN room_item INTEGER NOT NULL DEFAULT 0;
     """,
 ]
 

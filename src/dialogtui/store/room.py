@@ -26,6 +26,7 @@ class RoomSetting:
     # The read-back page on the scribe's screen: its step, a page after the steps (negative,
     # `after_steps`), or None when the scribe is not reading back.
     reading: int | None
+    item: int = 0  # the item the scribe has chosen on that page, from 0
 
 
 class RoomRepo(StoreBase):
@@ -35,11 +36,15 @@ class RoomRepo(StoreBase):
         with self.tx() as c:
             c.execute("UPDATE meetings SET room_shows=? WHERE id=?", (shows.value, meeting_id))
 
-    def set_room_reading(self, meeting_id: int, page: int | None) -> None:
-        """The read-back page the scribe shows (its step, or READING_AFTER_STEPS); None:
-        the read-back is closed. Not fsynced: a crash loses nothing the room needs."""
+    def set_room_reading(self, meeting_id: int, page: int | None, item: int = 0) -> None:
+        """The read-back page the scribe shows (its step, or a page after the steps) and the
+        item chosen on it (from 0); None: the read-back is closed. Not fsynced: a crash
+        loses nothing the room needs."""
         with self.tx(durable=False) as c:
-            c.execute("UPDATE meetings SET room_reading=? WHERE id=?", (page, meeting_id))
+            c.execute(
+                "UPDATE meetings SET room_reading=?, room_item=? WHERE id=?",
+                (page, item if page is not None else 0, meeting_id),
+            )
 
     def room_setting(self, meeting_id: int) -> RoomSetting:
         r = self._meeting_row(meeting_id)
@@ -47,7 +52,7 @@ class RoomRepo(StoreBase):
             shows = RoomShows(r["room_shows"])
         except ValueError:  # a value of a later dialogtui: the room sees the least
             shows = RoomShows.questions
-        return RoomSetting(shows, r["room_reading"])
+        return RoomSetting(shows, r["room_reading"], r["room_item"])
 
     def data_version(self) -> int:
         """A number that changes whenever another connection commits to the file (SQLite's

@@ -48,6 +48,7 @@ class Follower:
         self._store: Store | None = None
         self._engine: MeetingEngine | None = None
         self._sets: dict[str, QuestionSet] = {}  # parsed once per set text
+        self._readings = wall_view.Readings()  # the read-back's pages, made once per change
         self._version: tuple[int | None, int, bool] | None = None
         self.shown = Shown(None, _("Waiting for the meeting…"))
 
@@ -106,7 +107,9 @@ class Follower:
         waiting = (
             "" if alive or finished else _("The scribe's dialogtui is closed: waiting for it.")
         )
-        self.shown = Shown(wall_view.content(engine, self.view), waiting)
+        # A read-back page left in the store by a scribe's app that died is not being read.
+        content = wall_view.content(engine, self.view, self._readings, reading=alive)
+        self.shown = Shown(content, waiting)
 
     def _open(self) -> Store | None:
         if self._store is not None:

@@ -23,11 +23,15 @@ Plain Python: no Textual.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from enum import Enum
+from typing import TYPE_CHECKING, TypeVar, cast
 
+from dialogtui.display import visible
 from dialogtui.export.document import plain_text
 from dialogtui.i18n import _, ngettext, pgettext, time_text
+from dialogtui.labels import labels
 from dialogtui.meeting.timers import format_seconds
 from dialogtui.questionset.notes import facilitators_notes
 from dialogtui.questionset.shapes import pairs_of
@@ -35,9 +39,11 @@ from dialogtui.records import MeetingStatus, RoomShows
 from dialogtui.store.room import READING_AFTER_STEPS
 
 if TYPE_CHECKING:
-    from dialogtui.export.read_back import Entry
+    from dialogtui.export.read_back import Entry, Page
     from dialogtui.meeting.engine import MeetingEngine
     from dialogtui.questionset.model import Question, Step
+
+T = TypeVar("T")
 
 ROOM, ASKER = "room", "asker"
 VIEWS = (ROOM, ASKER)
@@ -61,18 +67,24 @@ class Seat:
 
 @dataclass(frozen=True)
 class Said:
-    """One thing written, as the room reads it: whose, and what."""
+    """One thing written, as the room reads it: whose, and what. A heading (`who` empty)
+    says which question the turns after it answer, where the step asks several."""
 
     who: str
     text: str
+    heading: bool = False
 
 
 @dataclass(frozen=True)
 class Reading:
-    """The read-back page the scribe shows, as the room may see it."""
+    """The read-back page the scribe shows, as the room may see it: the entries around the
+    item the scribe has chosen (a page of a long step holds thousands)."""
 
     title: str
     entries: tuple[str, ...]
+    at: int  # the scribe's item among `entries` (-1: none of them, a line the room never sees)
+    before: int  # entries of the page above those shown
+    after: int  # entries of the page below those shown
 
 
 @dataclass(frozen=True)
@@ -95,6 +107,8 @@ class Content:
     groups: tuple[str, ...]  # groups or pairs of groups meeting
     written: tuple[Said, ...]  # only where the scribe shows notes
     typing: Said | None  # the turn being typed, where the scribe shows notes
+    # The step's own items (cards, needs, sheets, actions …), where the scribe shows notes.
+    items: tuple[str, ...]
     reading: Reading | None  # the read-back page, while the scribe reads back
     # The asker's only (empty in the room's view):
     next_step: str
@@ -115,8 +129,12 @@ class Clock:
     late: int  # the asker's: minutes past the planned end, projected (0: on time)
 
 
-def content(engine: MeetingEngine, view: str) -> Content:
-    """What the wall shows now of the meeting the engine reads."""
+def content(
+    engine: MeetingEngine, view: str, readings: Readings | None = None, reading: bool = True
+) -> Content:
+    """What the wall shows now of the meeting the engine reads; `readings`: the read-back
+    pages made so far (kept by the follower between two changes); `reading`: whether the
+    scribe's app runs, and so may be reading back."""
     setting = engine.store.room_setting(engine.id)
     step, q = engine.step, engine.question
     asker = view == ASKER
@@ -124,31 +142,54 @@ def content(engine: MeetingEngine, view: str) -> Content:
     notes_shown = shows is RoomShows.notes or asker
     counter = ""
     if q is not None and len(step.questions) > 1 and not step.alternatives:
-        counter = _("Q{n}/{count}").format(n=engine.pos.question + 1, count=len(step.questions))
-    reading = _reading(engine, setting.reading) if setting.reading is not None else None
-    return Content(
-        view=view,
-        title=engine.info.title,
-        shows=shows,
-        state=_state(engine),
-        step=_step_line(engine, engine.step_index),
-        case=_case(engine),
-        question=engine.text(q.text) if q is not None else "",
-        counter=counter,
-        prompts=tuple(engine.text(p) for p in q.prompts) if q is not None else (),
-        text=engine.text(step.text) if q is None and step.text else "",
-        how=_how(engine, q),
-        floor=engine.floor,
-        seats=_seats(engine),
-        groups=_groups(engine, step),
-        written=_written(engine) if notes_shown else (),
-        typing=_typing(engine) if notes_shown else None,
-        reading=reading,
-        next_step=_next_step(engine) if asker else "",
-        next_question=_next_question(engine) if asker else "",
-        notes=_notes(engine, step, q) if asker else (),
-        speaking=_speaking(engine) if asker else (),
+        said = _("Question {n} of {count}")
+        counter = said.format(n=engine.pos.question + 1, count=len(step.questions))
+    readings = readings or Readings()
+    shown = None
+    if setting.reading is not None and reading:
+        shown = readings.reading(engine, setting.reading, setting.item)
+    return _visible(
+        Content(
+            view=view,
+            title=engine.info.title,
+            shows=shows,
+            state=_state(engine),
+            step=_step_line(engine, engine.step_index),
+            case=_case(engine),
+            question=engine.text(q.text) if q is not None else "",
+            counter=counter,
+            prompts=tuple(engine.text(p) for p in q.prompts) if q is not None else (),
+            text=engine.text(step.text) if q is None and step.text else "",
+            how=_how(engine, q),
+            floor=engine.floor,
+            seats=_seats(engine),
+            groups=_groups(engine, step),
+            written=_written(engine) if notes_shown else (),
+            typing=_typing(engine) if notes_shown else None,
+            items=readings.items(engine) if notes_shown else (),
+            reading=shown,
+            next_step=_next_step(engine) if asker else "",
+            next_question=_next_question(engine) if asker else "",
+            notes=_notes(engine, step, q) if asker else (),
+            speaking=_speaking(engine) if asker else (),
+        )
     )
+
+
+def _visible(value: T) -> T:
+    """Every string of the content as `display.visible` shows it: a control character or
+    an escape sequence in a name, a turn or a set's text is shown, never sent to the
+    terminal (or the browser's) as a command."""
+    if isinstance(value, Enum):
+        return value
+    if isinstance(value, str):
+        return cast(T, visible(value))
+    if isinstance(value, tuple):
+        return cast(T, tuple(_visible(v) for v in value))
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _visible(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return cast(T, dataclasses.replace(value, **changes))
+    return value
 
 
 def clock(engine: MeetingEngine) -> Clock:
@@ -241,7 +282,10 @@ def _who(engine: MeetingEngine, pid: int | None) -> str:
 
 
 def _written(engine: MeetingEngine) -> tuple[Said, ...]:
-    """The step's turns this time through (in a block: this case's), the newest last."""
+    """The step's turns this time through (in a block: this case's), the newest last; where
+    the step asks several questions, each run of answers under its question's number and
+    text (the room must not read an answer under another question)."""
+    step = engine.step
     turns = engine.store.turns(
         engine.id,
         engine.step_index,
@@ -250,10 +294,18 @@ def _written(engine: MeetingEngine) -> tuple[Said, ...]:
         edited=False,
         repetition=engine.pos.repetition,
     )
-    return tuple(
-        Said(_who(engine, t.participant_id), t.text if not t.passed else _("(passed)"))
-        for t in turns
-    )
+    several = len(step.questions) > 1 and not step.alternatives
+    out: list[Said] = []
+    under: int | None = None
+    for t in turns:
+        if several and t.question is not None and t.question != under:
+            under = t.question
+            if 0 <= under < len(step.questions):
+                said = f"{under + 1}. {engine.text(step.questions[under].text)}"
+                out.append(Said("", said, heading=True))
+        text = t.text if not t.passed else _("(passed)")
+        out.append(Said(_who(engine, t.participant_id), text))
+    return tuple(out)
 
 
 def _typing(engine: MeetingEngine) -> Said | None:
@@ -263,29 +315,97 @@ def _typing(engine: MeetingEngine) -> Said | None:
     return Said(_who(engine, engine.pos.speaker_id), text)
 
 
-def _reading(engine: MeetingEngine, page: int) -> Reading | None:
-    """The read-back page the scribe shows (its step, or a page after the steps: negative),
-    less what the room may not see."""
-    from dialogtui.export.read_back import pages
-    from dialogtui.export.record import load_record
+class Readings:
+    """The read-back's pages as the room may see them, made again only when what they show
+    changed: a page of a long meeting takes a tenth of a second and more to make, and the
+    store changes every few seconds while nothing on the page does (the clock, a draft)."""
 
-    record = load_record(engine.store, engine.id)
-    if page >= 0:
-        found = pages(record, [page]) if page < len(engine.qs.steps) else []
-    else:
-        after = [p for p in pages(record) if p.step is None]
+    # The entries shown around the scribe's item: one before it, the rest after.
+    AROUND = 24
+
+    def __init__(self) -> None:
+        self._key: object = None
+        self._pages: list[Page] = []
+
+    def _all(self, engine: MeetingEngine) -> list[Page]:
+        from dialogtui.export.read_back import pages
+        from dialogtui.export.record import load_record
+        from dialogtui.meeting.state import read_state
+
+        store = engine.store
+        key = (
+            read_state(store, engine.id, engine.qs).shared(),
+            len(store.objections(engine.id)),
+            tuple(store.steps_with_turns(engine.id)),
+            sum(store.count_step_turns(engine.id, s) for s in store.steps_with_turns(engine.id)),
+        )
+        if key != self._key:
+            self._key, self._pages = key, pages(load_record(store, engine.id))
+        return self._pages
+
+    def _page(self, engine: MeetingEngine, page: int) -> Page | None:
+        every = self._all(engine)
+        if page >= 0:
+            found = [p for p in every if p.step == page]
+            if not found and page < len(engine.qs.steps):  # f10 at a step with nothing yet
+                from dialogtui.export.read_back import pages
+                from dialogtui.export.record import load_record
+
+                found = pages(load_record(engine.store, engine.id), [page])
+            return found[0] if found else None
+        after = [p for p in every if p.step is None]
         n = READING_AFTER_STEPS - page
-        found = after[n : n + 1]
-    if not found:
-        return None
-    shown = found[0]
-    title = _step_line(engine, page) if shown.step is not None else plain_text(shown.title)
-    entries = tuple(_room_entry(e) for e in shown.entries if e.part not in ROOM_NEVER)
-    return Reading(title, entries)
+        return after[n] if n < len(after) else None
+
+    def reading(self, engine: MeetingEngine, page: int, item: int) -> Reading | None:
+        """The page the scribe shows, around the item chosen, less what the room may not see."""
+        shown = self._page(engine, page)
+        if shown is None:
+            return None
+        L = labels(engine.qs.language.value)
+        kept = [(n, _room_entry(e, L)) for n, e in enumerate(shown.entries) if _for_room(e)]
+        kept = [(n, text) for n, text in kept if text]
+        at = next((k for k, (n, _t) in enumerate(kept) if n >= item), len(kept) - 1)
+        first = max(0, at - 1)
+        window = kept[first : first + self.AROUND]
+        title = _step_line(engine, page) if shown.step is not None else plain_text(shown.title)
+        hit = at - first if kept and kept[at][0] == item else -1
+        return Reading(
+            title,
+            tuple(text for _n, text in window),
+            hit,
+            first,
+            max(0, len(kept) - first - len(window)),
+        )
+
+    def items(self, engine: MeetingEngine) -> tuple[str, ...]:
+        """What is written at the step under way besides its turns, as its page of the
+        read-back says it: a vote's cards, the needs, the sheets, the actions, ratings and
+        choices; this time through (in a block, the case's), the newest last."""
+        from dialogtui.export.read_back import kind_part
+
+        part = kind_part(engine.step)
+        wanted = {part, "actions"} - {"", "turns"}
+        if not wanted:  # a step of turns alone: no page to make
+            return ()
+        shown = self._page(engine, engine.step_index)
+        if shown is None:
+            return ()
+        L = labels(engine.qs.language.value)
+        found = [_room_entry(e, L) for e in shown.entries if e.part in wanted and _for_room(e)]
+        return tuple(t for t in found if t)[-WRITTEN_SHOWN:]
 
 
-def _room_entry(entry: Entry) -> str:
+def _for_room(entry: Entry) -> bool:
+    return entry.part not in ROOM_NEVER
+
+
+def _room_entry(entry: Entry, L: dict[str, str]) -> str:
+    """An entry's lines as the room reads them, less a case's consent standing above it
+    (consent and its details are never the room's)."""
+    consent = f"{L['consent']}:"
     lines = [plain_text(line) for line in [*entry.head, *entry.lines]]
+    lines = [line for line in lines if not line.startswith(consent)]
     lines += ["    " + plain_text(line) for line in entry.under]
     return "\n".join(line for line in lines if line)
 

@@ -116,7 +116,7 @@ class ReadBackScreen(DialogScreen[None]):
         self.seen: set[int] = set()  # the pages shown, by their place: what `a` covers
         # The page the store says the room's view shows (`dialogtui wall`); `...`: not
         # known (nothing said yet, or saying it failed).
-        self._room_page: int | None | EllipsisType = ...
+        self._room_page: tuple[int, int] | None | EllipsisType = ...
         self._room_problem = False  # a failure to say it was said once
 
     def compose(self) -> ComposeResult:
@@ -148,8 +148,6 @@ class ReadBackScreen(DialogScreen[None]):
         """The current page: each entry an item of the list, with what stands above it."""
         page = self.pages[self.page]
         self.seen.add(self.page)
-        after = [p for p in self.pages if p.step is None]  # each page after the steps its own
-        self._tell_room(page.step if page.step is not None else after_steps(after.index(page)))
         if page.step is not None:
             count = len(self.engine.qs.steps)
             title = _("Step {n}/{count}").format(n=page.step + 1, count=count)
@@ -166,6 +164,7 @@ class ReadBackScreen(DialogScreen[None]):
         keep = items.highlighted
         items.set_options(options)
         items.highlighted = keep if keep is not None and keep < len(page.entries) else 0
+        self._tell_room(self._room_place())
         self._say_accepted()
 
     def _say_accepted(self) -> None:
@@ -207,6 +206,7 @@ class ReadBackScreen(DialogScreen[None]):
         self.query_one("#read-back-accepted", Label).update(line)
 
     def on_option_list_option_highlighted(self) -> None:
+        self._tell_room(self._room_place())  # the room's view follows the item read
         self._say_where()
 
     @property
@@ -311,14 +311,23 @@ class ReadBackScreen(DialogScreen[None]):
 
     # -- the room's view follows the page ------------------------------------------------
 
-    def _tell_room(self, page: int | None, *, say: bool = True) -> None:
+    def _room_place(self) -> tuple[int, int]:
+        """The page shown (its step, or a page after the steps: each its own) and the item
+        chosen on it, as the store keeps them for the room's view."""
+        page = self.pages[self.page]
+        after = [p for p in self.pages if p.step is None]
+        where = page.step if page.step is not None else after_steps(after.index(page))
+        item = self.query_one("#read-back-turns", OptionList).highlighted or 0
+        return where, item
+
+    def _tell_room(self, page: tuple[int, int] | None, *, say: bool = True) -> None:
         """The store says which page the room's view shows (None: none, the read-back is
         closed). It never stops the read-back: a failure is said once, as a notice (`say`:
         not while the screen is being taken down)."""
         if page == self._room_page:
             return
         try:
-            self.engine.room.reading(page)
+            self.engine.room.reading(*(page or (None,)))
         except DialogtuiError as exc:
             self._room_page = ...
             if say and not self._room_problem:

@@ -202,6 +202,15 @@ class WallScreen(Screen[None]):
         super().__init__()
         self.follower = follower
         self.poll_seconds = poll_seconds
+        # A wall started as the room's never shows the asker's view (the facilitators' notes):
+        # a stray key in the room, or in the browser showing it, must not. The asker's wall
+        # may look at what the room sees, and back.
+        self.started_as = follower.view
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "switch_view":
+            return self.started_as == ASKER
+        return True
 
     # -- layout --------------------------------------------------------------------------------
 
