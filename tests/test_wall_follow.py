@@ -59,6 +59,12 @@ def test_the_clock_runs_on_from_the_stores_clock_since(tmp_path):
     wall.poll()
     engine.clock.advance(seconds=60)
     assert wall.clock().elapsed == "01:15" and wall.shown.content.state == "paused"
+    engine.resume()
+    engine.clock.advance(seconds=5)
+    engine.close()  # the scribe's app closes: the clock stands at the time saved
+    wall.poll()
+    engine.clock.advance(seconds=60)
+    assert wall.shown.waiting and wall.clock().elapsed == "01:20"
     wall.close()
     engine.close()
     store.close()
@@ -153,6 +159,6 @@ def test_a_meeting_deleted_for_good_leaves_the_wall(tmp_path):
     engine.close()
     store.forget(engine.id)
     assert wall.poll() and wall.shown.content is None
-    assert str(engine.id) in wall.shown.waiting
+    assert wall.shown.waiting == f"Meeting {engine.id} is not in dialogtui (it was deleted)."
     wall.close()
     store.close()

@@ -62,17 +62,19 @@ class Follower:
         before = self.shown
         try:
             self._poll()
-        except UnknownMeeting as exc:  # deleted for good (`forget`): nothing of it stays shown
-            self._engine = None
-            self.shown = Shown(None, str(exc))
+        except UnknownMeeting:  # deleted for good (`forget`): nothing of it stays shown
+            gone, self._engine = self.following, None
+            said = _("Meeting {id} is not in dialogtui (it was deleted).")
+            self.shown = Shown(None, said.format(id=gone))
         except DialogtuiError as exc:  # the database moved, damaged, busy: say, go on
             self._close_store()
             self.shown = Shown(self.shown.content, str(exc))
         return self.shown != before
 
     def clock(self) -> wall_view.Clock | None:
-        """The clocks now: no query, from the engine's timing (each second)."""
-        if self._engine is None or self.shown.waiting:
+        """The clocks now: no query, from the engine's timing (each second). While the
+        scribe's app is closed they stand at the time last saved."""
+        if self._engine is None or self.shown.content is None:
             return None
         return wall_view.clock(self._engine)
 
