@@ -1,16 +1,21 @@
 """The scribe's side of the room's view (`dialogtui wall`, issue 31): ctrl+w on the
-capture screen chooses what the room sees, saved in the store (which the room's view
-reads, in another process) before the screen says it; the read-back tells the store which
-page it shows, and that it is closed, whichever way it closes; the palette says how to open
-the room's view; a typed letter is never lost to ctrl+w."""
+capture screen chooses what the room sees (the question, a blank pause, also the notes),
+said at once and saved in the store (which the room's view reads, in another process) once
+the presses stop or anything else is done, so that the room never sees a state pressed
+through; a meeting opened shows the room its question only; the read-back tells the store
+which page it shows, and that it is closed, whichever way it closes; the palette says how
+to open the room's view, as dialogtui was started; a typed letter is never lost to ctrl+w."""
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import os
 import tempfile
 from pathlib import Path
+from unittest import mock
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from meeting_helpers import new_meeting
@@ -27,9 +32,11 @@ from tui_helpers import (
 )
 
 from dialogtui.meeting.clock import FakeClock
+from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.records import ActionItem, ActionStatus, RoomShows
 from dialogtui.store import Store
-from dialogtui.store.room import READING_AFTER_STEPS
+from dialogtui.store.room import READING_AFTER_STEPS, RoomRepo
+from dialogtui.tui.screens.capture import CaptureScreen, program
 from dialogtui.tui.widgets.draft import DraftArea
 
 # What the text box's top border says, by what the room sees (none: the question only).
@@ -60,6 +67,28 @@ def notices(app) -> list[str]:
     return [str(n.message) for n in app._notifications]
 
 
+ORDER = [RoomShows.questions, RoomShows.blank, RoomShows.notes]
+
+
+@contextlib.contextmanager
+def held():
+    """The scribe's ctrl+w choice is written only when the test says (the screen's timer
+    never fires within it: the screen's own write, `room_write_now`, stands for it), and
+    every write of what the room sees is listed."""
+    writes: list[RoomShows] = []
+    real = RoomRepo.set_room_shows
+
+    def written(self, meeting_id, shows):
+        real(self, meeting_id, shows)
+        writes.append(shows)
+
+    with (
+        mock.patch.object(CaptureScreen, "ROOM_SETTLE_SECONDS", 3600.0),
+        mock.patch.object(RoomRepo, "set_room_shows", written),
+    ):
+        yield writes
+
+
 @contextlib.contextmanager
 def disk_full(store):
     """Every write of `store` fails as on a full disk, until the block ends."""
@@ -78,47 +107,126 @@ def disk_full(store):
         del store.tx
 
 
-def test_ctrl_w_steps_through_what_the_room_sees_saved_before_it_is_said(tmp_path):
+def test_ctrl_w_steps_through_what_the_room_sees_said_at_once_written_when_it_stops(tmp_path):
+    # A stray ctrl+w (the text box's habit) from the usual state blanks the room; the
+    # notes take a second press, through the blank.
     db = tmp_path / "db"
     mid = seeded_meeting(db, "samtidigt-traff-2", PEOPLE_THREE)
-    seen: list[tuple[RoomShows, str | None, str]] = []
+    seen: list[tuple[RoomShows, str | None, str, RoomShows]] = []
 
     async def scenario(app, pilot):
         assert room(db, mid).shows is RoomShows.questions and border(app) is None
         for _ in range(4):
             await pilot.press("ctrl+w")
             await handled(app)
-            shows = room(db, mid).shows
-            seen.append((shows, border(app), notices(app)[-1]))
+            before = room(db, mid).shows
+            app.screen.room_write_now()  # as the screen's timer does, the presses stopped
+            seen.append((before, border(app), notices(app)[-1], room(db, mid).shows))
 
-    run(scenario, db=db, meeting_id=mid)
-    assert [(s, b) for s, b, _ in seen] == [
-        (RoomShows.notes, BORDER[RoomShows.notes]),
-        (RoomShows.blank, BORDER[RoomShows.blank]),
-        (RoomShows.questions, None),
-        (RoomShows.notes, BORDER[RoomShows.notes]),
+    with held() as writes:
+        run(scenario, db=db, meeting_id=mid)
+    assert [(b, shows) for _, b, _, shows in seen] == [
+        (BORDER[RoomShows.blank], RoomShows.blank),
+        (BORDER[RoomShows.notes], RoomShows.notes),
+        (None, RoomShows.questions),
+        (BORDER[RoomShows.blank], RoomShows.blank),
     ]
-    assert [said for _, _, said in seen[:3]] == [
-        "The room sees the question and what you write.",
+    # Until the presses stop, the room sees what it saw.
+    assert [before for before, *_ in seen] == [
+        RoomShows.questions,
+        RoomShows.blank,
+        RoomShows.notes,
+        RoomShows.questions,
+    ]
+    assert [said for _, _, said, _ in seen[:3]] == [
         "The room's view is blank (a pause).",
+        "The room sees the question and what you write.",
         "The room sees the question, not what you write.",
     ]
+    assert writes == [RoomShows.blank, RoomShows.notes, RoomShows.questions, RoomShows.blank]
 
 
-def test_the_room_setting_is_kept_and_shown_again_on_resume(tmp_path):
+def test_two_quick_presses_never_show_the_room_the_blank_between(tmp_path):
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "samtidigt-traff-2", PEOPLE_THREE)
+
+    async def scenario(app, pilot):
+        await pilot.press("ctrl+w")
+        await pilot.press("ctrl+w")
+        await handled(app)
+        assert border(app) == BORDER[RoomShows.notes]
+        assert room(db, mid).shows is RoomShows.questions
+        app.screen.room_write_now()
+        assert room(db, mid).shows is RoomShows.notes
+        # Three presses come back round to what the room sees: nothing is written.
+        burst(app, "<ctrl+w>", "<ctrl+w>", "<ctrl+w>")
+        await handled(app)
+        app.screen.room_write_now()
+
+    with held() as writes:
+        run(scenario, db=db, meeting_id=mid)
+    assert writes == [RoomShows.notes]
+
+
+def test_the_choice_is_written_once_the_presses_stop(tmp_path, monkeypatch):
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "samtidigt-traff-2", PEOPLE_THREE)
+    monkeypatch.setattr(CaptureScreen, "ROOM_SETTLE_SECONDS", 0.01)
+
+    async def scenario(app, pilot):
+        await pilot.press("ctrl+w")
+        await until(pilot, lambda: room(db, mid).shows is RoomShows.blank, rounds=5000)
+        assert border(app) == BORDER[RoomShows.blank]
+
+    run(scenario, db=db, meeting_id=mid)
+
+
+@pytest.mark.parametrize(
+    "then",
+    [["a"], ["left"], ["ctrl+backspace"], ["tab"], ["ctrl+n"], ["f4"], ["f1"], ["ctrl+q"]],
+    ids=["letter", "arrow", "word-deleted", "speaker", "step", "dialog", "help", "quit"],
+)
+def test_any_other_key_writes_the_choice_at_once(tmp_path, then):
+    # Typing, a key the text box passes on, the next speaker, a step, a dialog or help
+    # opened, quitting: the choice is made, and never lost.
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "samtidigt-traff-2", PEOPLE_THREE)
+
+    async def scenario(app, pilot):
+        await type_text(pilot, "Vi ringer")  # a word to move in, or delete
+        burst(app, "<ctrl+w>", "<ctrl+w>")
+        await handled(app)
+        assert room(db, mid).shows is RoomShows.questions
+        await pilot.press(*then)
+        await handled(app)
+        assert room(db, mid).shows is RoomShows.notes
+
+    with held() as writes:
+        run(scenario, db=db, meeting_id=mid)
+    assert writes == [RoomShows.notes]
+    assert room(db, mid).shows is RoomShows.notes
+
+
+@pytest.mark.parametrize("left", [RoomShows.notes, RoomShows.blank, RoomShows.questions])
+def test_a_meeting_opened_shows_the_room_its_question_only(tmp_path, left):
+    # A room's view that follows the open meeting never shows the notes of one just opened
+    # because it was left at "questions and notes" last time; said only when it changed.
     db = tmp_path / "db"
     mid = seeded_meeting(db, "samtidigt-traff-2", PEOPLE_THREE)
     store = Store.open(db)
-    store.set_room_shows(mid, RoomShows.blank)
+    store.set_room_shows(mid, left)
     store.close()
+    said = "The room sees the question only, as whenever a meeting opens (ctrl+w: more)."
 
     async def scenario(app, pilot):
-        await until(pilot, lambda: BORDER[RoomShows.blank] in screen_text(app))
+        await until(pilot, lambda: hasattr(app.screen, "kept"))
+        assert room(db, mid).shows is RoomShows.questions and border(app) is None
+        assert (said in notices(app)) is (left is not RoomShows.questions)
         await pilot.press("ctrl+w")
-        await until(pilot, lambda: border(app) is None)
+        await until(pilot, lambda: border(app) == BORDER[RoomShows.blank])
 
     run(scenario, db=db, meeting_id=mid)
-    assert room(db, mid).shows is RoomShows.questions
+    assert room(db, mid).shows is RoomShows.blank  # written as the app quit
 
 
 def test_a_full_disk_is_said_and_the_room_setting_shown_stays_as_it_is(tmp_path):
@@ -130,18 +238,22 @@ def test_a_full_disk_is_said_and_the_room_setting_shown_stays_as_it_is(tmp_path)
     async def scenario(app, pilot):
         capture = app.screen
         await pilot.press("ctrl+w")
-        await until(pilot, lambda: border(app) == BORDER[RoomShows.notes])
+        await until(pilot, lambda: border(app) == BORDER[RoomShows.blank])
+        capture.room_write_now()
         with disk_full(capture.engine.store):
             await pilot.press("ctrl+w")
+            await until(pilot, lambda: border(app) == BORDER[RoomShows.notes])
+            capture.room_write_now()
             await until(pilot, lambda: isinstance(app.screen, ErrorDialog))
-            assert "disk is full" in screen_text(app)
+            await until(pilot, lambda: "disk is full" in screen_text(app))
             await pilot.press("enter")
             await until(pilot, lambda: app.screen is capture)
-        assert capture.engine.room.shows is RoomShows.notes
-        assert border(app) == BORDER[RoomShows.notes]
-        assert room(db, mid).shows is RoomShows.notes
+        assert capture.engine.room.shows is RoomShows.blank
+        assert border(app) == BORDER[RoomShows.blank]
+        assert room(db, mid).shows is RoomShows.blank
 
-    run(scenario, db=db, meeting_id=mid)
+    with held():
+        run(scenario, db=db, meeting_id=mid)
 
 
 def test_ctrl_w_while_typing_keeps_every_letter(tmp_path):
@@ -158,7 +270,8 @@ def test_ctrl_w_while_typing_keeps_every_letter(tmp_path):
         burst(app, " och", "<ctrl+w>", " BUP", "<ctrl+w>", "<ctrl+w>")
         await handled(app)
         assert draft.text == "Vi ringer skolan och BUP"
-        assert app.screen.engine.room.shows is RoomShows.notes  # four presses
+        app.screen.room_write_now()
+        assert app.screen.engine.room.shows is RoomShows.blank  # four presses
         await pilot.press("ctrl+backspace")
         assert draft.text == "Vi ringer skolan och "
 
@@ -329,10 +442,13 @@ def test_the_palette_says_how_to_open_the_room_screen_for_this_meeting(tmp_path)
         await until(pilot, lambda: commands.option_count == 1)
         await pilot.press("enter")
         await until(pilot, lambda: any("--serve" in n for n in notices(app)))
-        said = notices(app)[-1]
-        assert f"dialogtui wall {mid}\n" in said
-        assert f"dialogtui wall {mid} --view asker\n" in said
-        assert f"dialogtui wall {mid} --serve\n" in said
+        (told,) = [n for n in app._notifications if "--serve" in str(n.message)]
+        said = str(told.message)
+        assert f"\ndialogtui wall {mid}\n" in said
+        assert f"\ndialogtui wall {mid} --view asker " in said
+        assert f"\ndialogtui wall {mid} --serve " in said
+        # Short, and soon gone: it covers the text box.
+        assert said.count("\n") <= 3 and told.timeout <= 15
         # And ctrl+w's own command, for whoever looks for it there.
         await pilot.press("ctrl+p")
         await until(pilot, lambda: CommandPalette.is_open(app))
@@ -340,10 +456,81 @@ def test_the_palette_says_how_to_open_the_room_screen_for_this_meeting(tmp_path)
         commands = app.screen.query_one(CommandList)
         await until(pilot, lambda: commands.option_count == 1)
         await pilot.press("enter")
-        await until(pilot, lambda: border(app) == BORDER[RoomShows.notes])
-        assert room(db, mid).shows is RoomShows.notes
+        await until(pilot, lambda: border(app) == BORDER[RoomShows.blank])
 
     run(scenario, db=db, meeting_id=mid)
+    assert room(db, mid).shows is RoomShows.blank
+
+
+def test_the_palette_says_the_command_as_dialogtui_was_started(tmp_path, monkeypatch):
+    # Run with README's scripts/run, with no dialogtui on PATH: its run script's path.
+    from textual.command import CommandList, CommandPalette
+
+    folder = tmp_path / "dialogtui"
+    (folder / ".venv" / "bin").mkdir(parents=True)
+    (folder / "scripts").mkdir()
+    (folder / ".venv" / "bin" / "dialogtui").write_text("")
+    (folder / "scripts" / "run").write_text("")
+    monkeypatch.setattr("sys.argv", [str(folder / ".venv" / "bin" / "dialogtui")])
+    monkeypatch.setenv("PATH", str(tmp_path / "nothing"))
+    db = tmp_path / "db"
+    mid = seeded_meeting(db, "samtidigt-traff-2", PEOPLE_THREE)
+
+    async def scenario(app, pilot):
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: CommandPalette.is_open(app))
+        await type_text(pilot, "second screen")
+        commands = app.screen.query_one(CommandList)
+        await until(pilot, lambda: commands.option_count == 1)
+        await pilot.press("enter")
+        await until(pilot, lambda: any("--serve" in n for n in notices(app)))
+        said = notices(app)[-1]
+        assert f"\n{shown(folder / 'scripts' / 'run')} wall {mid} --serve " in said
+
+    run(scenario, db=db, meeting_id=mid)
+
+
+def shown(path: Path) -> str:
+    """A path as the notice says it: from ~ when it is in the home folder."""
+    try:
+        return "~/" + str(path.relative_to(Path.home()))
+    except ValueError:
+        return str(path)
+
+
+def test_the_program_is_said_as_it_was_started(tmp_path):
+    venv_bin = tmp_path / "app" / ".venv" / "bin"
+    venv_bin.mkdir(parents=True)
+    (venv_bin / "dialogtui").write_text("")
+    os.chmod(venv_bin / "dialogtui", 0o755)  # a program, as PATH finds it
+    other = tmp_path / "other"
+    other.mkdir()
+    started = str(venv_bin / "dialogtui")
+    # On PATH, this very program: its name.
+    assert program(started, path=str(venv_bin)) == "dialogtui"
+    # Not on PATH, no run script beside its .venv: its path.
+    assert program(started, path=str(other)) == shown(venv_bin / "dialogtui")
+    # Another dialogtui on PATH would not be this one.
+    (other / "dialogtui").write_text("")
+    os.chmod(other / "dialogtui", 0o755)
+    assert program(started, path=str(other)) == shown(venv_bin / "dialogtui")
+    (tmp_path / "app" / "scripts").mkdir()
+    (tmp_path / "app" / "scripts" / "run").write_text("")
+    assert program(started, path=str(other)) == shown(tmp_path / "app" / "scripts" / "run")
+    # `python -m dialogtui`, or a test: no better guess than the name.
+    assert program("/x/dialogtui/__main__.py", path=str(other)) == "dialogtui"
+    # A folder with a space: quoted, to be pasted.
+    spaced = tmp_path / "my apps" / "bin"
+    spaced.mkdir(parents=True)
+    assert program(str(spaced / "dialogtui"), path=str(other)).endswith("bin/dialogtui'")
+
+
+@pytest.mark.parametrize("given", [["--host", "0.0.0.0"], ["--port", "1"], ["--port", "8731"]])
+def test_host_and_port_without_serve_are_a_usage_error(cli, given):
+    done = cli("wall", *given)
+    option = given[0]
+    assert done.code == 2
+    assert f"'{option}': goes with --serve" in " ".join(done.err.split())
 
 
 def test_help_lists_ctrl_w_the_word_deleting_keys_and_the_wall(tmp_path):
@@ -359,7 +546,10 @@ def test_help_lists_ctrl_w_the_word_deleting_keys_and_the_wall(tmp_path):
         from tui_helpers import text_of
 
         said = " ".join(text_of(keys, width=200).split())
-        assert "ctrl+w What the room's view (dialogtui wall) shows" in said
+        assert (
+            "ctrl+w What the room's view (dialogtui wall) shows, press by press: the "
+            "question, nothing (a pause), also what you write; the room sees it once you stop"
+        ) in said
         assert "ctrl+backspace Delete the word before the cursor, as alt+backspace" in said
         assert "dialogtui wall The room's view in another terminal window" in said
         assert "--view asker" in said and "--serve" in said
@@ -369,30 +559,52 @@ def test_help_lists_ctrl_w_the_word_deleting_keys_and_the_wall(tmp_path):
 
 # -- any sequence of ctrl+w and typing --------------------------------------------------------
 
-# A piece of a turn typed, or ctrl+w; each sent alone or several in one burst.
+# A piece of a turn typed, or ctrl+w; each sent alone or several in one burst, after which
+# the presses may stop (the screen's timer writes the choice) or not.
 KEYS = st.one_of(st.text("ab åö,", min_size=1, max_size=4), st.just("<ctrl+w>"))
 
 
 @settings(max_examples=12, derandomize=True)
-@given(st.lists(st.lists(KEYS, min_size=1, max_size=5), min_size=1, max_size=6))
-def test_any_ctrl_w_and_typing_the_store_says_what_the_box_says_and_keeps_every_letter(bursts):
-    order = [RoomShows.questions, RoomShows.notes, RoomShows.blank]
-    with tempfile.TemporaryDirectory() as folder:
+@given(
+    st.lists(
+        st.tuples(st.lists(KEYS, min_size=1, max_size=5), st.booleans()), min_size=1, max_size=6
+    )
+)
+def test_any_ctrl_w_and_typing_the_room_sees_only_a_choice_made_and_every_letter_stays(bursts):
+    # The model: ctrl+w steps the choice the border says; the store (what the room sees)
+    # takes it only when the presses stop or a letter is typed, so it is never written a
+    # state pressed through.
+    with tempfile.TemporaryDirectory() as folder, held() as writes:
         db = Path(folder) / "db"
         mid = seeded_meeting(db, "samtidigt-traff-2", PEOPLE_THREE)
+        model = {"room": RoomShows.questions, "chosen": RoomShows.questions}
+        written: list[RoomShows] = []
+
+        def made() -> None:
+            if model["chosen"] is not model["room"]:
+                model["room"] = model["chosen"]
+                written.append(model["room"])
 
         async def scenario(app, pilot):
             draft = app.screen.query_one(DraftArea)
-            typed, presses = "", 0
-            for keys in bursts:
+            typed = ""
+            for keys, stopped in bursts:
                 burst(app, *keys)
                 await handled(app)
-                typed += "".join(k for k in keys if k != "<ctrl+w>")
-                presses += keys.count("<ctrl+w>")
-                shows = room(db, mid).shows
-                assert shows is order[presses % 3]
-                assert border(app) == BORDER[shows]
+                for key in keys:
+                    if key == "<ctrl+w>":
+                        at = ORDER.index(model["chosen"])
+                        model["chosen"] = ORDER[(at + 1) % len(ORDER)]
+                    else:
+                        typed += key
+                        made()
+                if stopped:
+                    app.screen.room_write_now()
+                    made()
+                assert room(db, mid).shows is model["room"]
+                assert border(app) == BORDER[model["chosen"]]
                 assert draft.text == typed
+                assert writes == written
 
         run(scenario, db=db, meeting_id=mid)
 
@@ -405,6 +617,7 @@ def test_the_wall_shows_the_page_after_the_steps_the_scribe_shows(tmp_path):
     db = tmp_path / "db"
     mid = series_meeting(db)
     store = Store.open(db)
+    scribe = MeetingEngine.open(store, mid, FakeClock(START))  # the scribe's app runs
     wall = Follower(db, mid, wall_view.ROOM, FakeClock(START))
     shown = []
     for n in (0, 1):
@@ -414,4 +627,5 @@ def test_the_wall_shows_the_page_after_the_steps_the_scribe_shows(tmp_path):
     assert "Boka lokal" in shown[0] and "Skicka inbjudan" not in shown[0]
     assert "Skicka inbjudan" in shown[1] and "Boka lokal" not in shown[1]
     wall.close()
+    scribe.close()
     store.close()

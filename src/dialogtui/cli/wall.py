@@ -27,6 +27,7 @@ DEFAULT_PORT = 8731
     ),
 )
 def wall_cmd(
+    ctx: typer.Context,
     meeting: Annotated[
         str | None,
         typer.Argument(
@@ -59,6 +60,16 @@ def wall_cmd(
     if view not in VIEWS:
         said = _("'{view}' is not a view; use room or asker")
         raise typer.BadParameter(said.format(view=view), param_hint="'--view'")
+    if not serve:
+        # Without --serve the room's view opens in this terminal: a host or port given
+        # would be ignored, and the scribe would look for the room's view in a browser.
+        for option in ("host", "port"):
+            source = ctx.get_parameter_source(option)
+            if source is not None and source.name != "DEFAULT":
+                said = _(
+                    "goes with --serve (the room's view in a browser); add it, or leave this out"
+                )
+                raise typer.BadParameter(said, param_hint=f"'--{option}'")
     found = parse_meeting_id(meeting) if meeting is not None else None
     if found is not None:
         _check(found)

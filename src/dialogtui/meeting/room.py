@@ -10,8 +10,10 @@ from dialogtui.records import RoomShows
 if TYPE_CHECKING:
     from dialogtui.store import RoomRepo
 
-# The scribe's one key steps through these, in this order.
-ORDER = (RoomShows.questions, RoomShows.notes, RoomShows.blank)
+# The scribe's one key steps through these, in this order: from the usual state (the
+# question only) a stray press blanks the room, which is harmless; showing what the scribe
+# writes takes a second, deliberate press, through the blank.
+ORDER = (RoomShows.questions, RoomShows.blank, RoomShows.notes)
 
 
 class Room:

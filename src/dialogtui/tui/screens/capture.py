@@ -7,17 +7,25 @@ it redraws itself when the part it shows has changed.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import os
+import shlex
+import shutil
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from pathlib import Path
 from types import EllipsisType
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widget import AwaitMount, Widget
 
 from dialogtui import recovery
@@ -26,6 +34,7 @@ from dialogtui.errors import DialogtuiError
 from dialogtui.i18n import N_, _, pgettext
 from dialogtui.kinds import SPECS as KIND_SPECS
 from dialogtui.meeting.engine import MeetingEngine
+from dialogtui.meeting.room import ORDER as ROOM_ORDER
 from dialogtui.meeting.state import (
     MeetingState,
     NotSaved,
@@ -66,16 +75,35 @@ ROOM_BORDER = {
     RoomShows.notes: N_("The room sees what you write (ctrl+w)"),
     RoomShows.blank: N_("The room's view is blank (ctrl+w)"),
 }
+ROOM_RESET = N_("The room sees the question only, as whenever a meeting opens (ctrl+w: more).")
 ROOM_NOT_TOLD = N_("The room's view could not be told which page is read back: {problem}")
 SECOND_SCREEN = N_(
-    "The room's view, in a second terminal window (a projector shows it):\n"
-    "dialogtui wall {id}\n"
-    "For the facilitator who asks (the next question, the notes, the time):\n"
-    "dialogtui wall {id} --view asker\n"
-    "In a browser on this computer:\n"
-    "dialogtui wall {id} --serve\n"
-    "ctrl+w chooses what the room sees."
+    "The room's view, in another terminal window:\n"
+    "{command}\n"
+    "{command} --view asker (the one who asks)\n"
+    "{command} --serve (in a browser)"
 )
+
+
+def program(argv0: str | None = None, path: str | None = None) -> str:
+    """dialogtui as the scribe started it, for a command to type in another window:
+    `dialogtui` where that is this program on PATH; else the run script of the folder
+    whose .venv it runs from (scripts/run, which README's way to run it execs); else the
+    program's own path. `argv0`, `path`: the program and PATH, for tests."""
+    started = Path(argv0 if argv0 is not None else sys.argv[0])
+    if started.name != "dialogtui":  # `python -m dialogtui`, a test: no better guess
+        return "dialogtui"
+    found = shutil.which("dialogtui", path=path)
+    with contextlib.suppress(OSError):
+        if found is not None and os.path.samefile(found, started):
+            return "dialogtui"
+    started = started.absolute()
+    script = started.parents[2] / "scripts" / "run" if len(started.parents) > 2 else None
+    if started.parent.parent.name == ".venv" and script is not None and script.is_file():
+        started = script
+    with contextlib.suppress(ValueError):
+        return "~/" + shlex.quote(str(started.relative_to(Path.home())))
+    return shlex.quote(str(started))
 
 
 def _panel(path: str) -> type[StepPanel]:
@@ -173,8 +201,8 @@ class CaptureScreen(DialogScreen[None]):
             show=False,
             priority=True,
             tooltip=N_(
-                "What the room's view (dialogtui wall) shows: the question, also what you "
-                "write, or nothing (a pause)"
+                "What the room's view (dialogtui wall) shows, press by press: the question, "
+                "nothing (a pause), also what you write; the room sees it once you stop"
             ),
         ),
         Binding("escape", "back", N_("Text box ↔ the step's list"), show=False, priority=True),
@@ -245,12 +273,18 @@ class CaptureScreen(DialogScreen[None]):
         except DialogtuiError as exc:
             self.app.report(exc)
         # A run that ended during the read-back (a crash, the power) left the room's view
-        # on its page: the meeting is back on this screen.
+        # on its page: the meeting is back on this screen. And a meeting opened shows the
+        # room its question only, whatever the room saw when it was last open: a room's
+        # view that follows the open meeting never shows this one's notes unasked.
         try:
             self.engine.room.reading(None)
         except DialogtuiError as exc:
             said = _(ROOM_NOT_TOLD).format(problem=exc)
             self.notify(visible(said), severity="warning", markup=False)
+        if self.engine.room.shows is not RoomShows.questions and self.run(
+            lambda: self.engine.room.show(RoomShows.questions), redraw=False
+        ):
+            self.notify(_(ROOM_RESET), timeout=6, markup=False)
         draft = self.query_one(DraftArea)
         draft.text = visible(self._saved_draft)
         draft.move_cursor(draft.document.end)
@@ -318,7 +352,7 @@ class CaptureScreen(DialogScreen[None]):
     async def action_back(self) -> None:
         """escape: from the text box to the step's list (where it has one); from any list
         (the step's, or the turns of f8) back to the text box."""
-        await settle(self)
+        await self._settled()
         draft = self.query_one(DraftArea)
         step_list = self._step_list()
         self.set_focus(step_list if self.focused is draft and step_list else draft)
@@ -326,7 +360,8 @@ class CaptureScreen(DialogScreen[None]):
     async def take_typing(self, key: str, always: bool = False) -> None:
         """A printable key that the focused list does not use, or one a dialog gave way to,
         is text: the keyboard goes back to the text box first (called by the app as it reads
-        the key)."""
+        the key). Typing makes the room's view choice pending (ctrl+w) final."""
+        self.room_write_now()
         draft = self.query_one(DraftArea)
         if self.focused is draft or (keyboard.uses(self, key) and not always):
             return
@@ -366,7 +401,7 @@ class CaptureScreen(DialogScreen[None]):
         """The current step read back, to be corrected in the room before moving on."""
         from dialogtui.tui.screens.read_back import ReadBackScreen  # not needed to start
 
-        await settle(self)
+        await self._settled()
         self.autosave()
         screen = ReadBackScreen(self.engine, self, self.engine.pos.step)
         await self.app.push_screen(screen, lambda _: self.observe())  # corrected turns
@@ -439,6 +474,15 @@ class CaptureScreen(DialogScreen[None]):
         if drafts:  # the box itself, should its last change not have been handled yet
             self._draft_text = drafts.first().text
         said = None
+        if self._room_timer is not None:
+            self._room_timer.stop()
+        shows, self._room_pending = self._room_pending, None
+        if shows is not None:
+            # The room's view choice pending: written as the app quits. If the store cannot
+            # take it, the room goes on seeing what it saw, and the draft's failure below
+            # says the store's problem.
+            with contextlib.suppress(DialogtuiError):
+                self.engine.room.show(shows)
         if not self.autosave():
             unsaved = recovery.Unsaved(self.engine.id, self._draft_text, self.kept.open_texts())
             path = recovery.save(unsaved, self.engine.clock.now())
@@ -469,6 +513,7 @@ class CaptureScreen(DialogScreen[None]):
     # -- turns -----------------------------------------------------------------------------
 
     def on_draft_area_submitted(self, event: DraftArea.Submitted) -> None:
+        self.room_write_now()
         saved = []
         ok = self.run(lambda: saved.append(self.engine.submit(event.text)), redraw=False)
         if ok:
@@ -477,7 +522,7 @@ class CaptureScreen(DialogScreen[None]):
         self.query_one(DraftArea).done(event.text, ok)
 
     async def action_pass_turn(self) -> None:
-        await settle(self)
+        await self._settled()
         saved = []
         if self.run(lambda: saved.append(self.engine.pass_turn()), redraw=False):
             self._saved_turn(saved[0])
@@ -487,21 +532,21 @@ class CaptureScreen(DialogScreen[None]):
         self.observe(TurnSaved(turn.participant_id, turn.ended_at or self.engine.clock.now()))
 
     async def action_speaker(self, delta: int) -> None:
-        await settle(self)
+        await self._settled()
         self.run(lambda: self.engine.cycle_speaker(delta))
 
     async def action_pick(self, n: int) -> None:
-        await settle(self)
+        await self._settled()
         order = self.engine.speakers()
         if 1 <= n <= len(order):
             self.run(lambda: self.engine.set_speaker(order[n - 1].id))
 
     async def action_choose_speaker(self) -> None:
-        await settle(self)
+        await self._settled()
         await self.kept.open(self.dialogs.speaker())
 
     async def action_transcript(self) -> None:
-        await settle(self)
+        await self._settled()
         self.set_focus(self.query_one(Transcript))
 
     async def move_turn(self, turn_id: int) -> None:
@@ -520,7 +565,7 @@ class CaptureScreen(DialogScreen[None]):
         self._focus_for_step()
 
     async def action_next_step(self) -> None:
-        await settle(self)
+        await self._settled()
         moved: list[bool] = []
         if self.run(lambda: moved.append(self.engine.next_step()), redraw=False):
             if moved[0]:
@@ -539,23 +584,23 @@ class CaptureScreen(DialogScreen[None]):
         return not (action == "choose_speaker" and isinstance(self.focused, Transcript))
 
     async def action_skip(self) -> None:
-        await settle(self)
+        await self._settled()
         if self.run(self.engine.skip_step, redraw=False):
             self._moved()
 
     async def action_alternative(self) -> None:
         """ctrl+e: another of the step's alternatives is run, and shown, instead."""
-        await settle(self)
+        await self._settled()
         if self.run(self.engine.choose_step_alternative, redraw=False):
             self._moved()
 
     async def action_prev_step(self) -> None:
-        await settle(self)
+        await self._settled()
         if self.run(self.engine.prev_step, redraw=False):
             self._moved()
 
     async def action_jump(self) -> None:
-        await settle(self)
+        await self._settled()
         e = self.engine
         titles = agenda_lines(e.qs, e.timing.projection(), e.timing.elapsed)
         # The alternatives not chosen are not listed: the meeting does not run them; a
@@ -578,11 +623,11 @@ class CaptureScreen(DialogScreen[None]):
         await self.kept.open(Opening(JumpDialog(lines, shown.index(e.cases.place())), done))
 
     async def action_question(self, delta: int) -> None:
-        await settle(self)
+        await self._settled()
         self.run(lambda: self.engine.goto_question(self.engine.pos.question + delta))
 
     async def action_repeat(self) -> None:
-        await settle(self)
+        await self._settled()
         e = self.engine
         found = e.qs.block_at(e.step_index)
         if e.step.repeat is None and found is not None and e.pos.repetition < found[0].repeat.max:
@@ -612,39 +657,81 @@ class CaptureScreen(DialogScreen[None]):
 
     async def action_name_case(self) -> None:
         """f12: the current case named, or named again."""
-        await settle(self)
+        await self._settled()
         if (opening := self.dialogs.case("this", self.moved)) is not None:
             await self.kept.open(opening)
         else:
             self.notify(_("This step is not in a block done once per case."))
 
     async def action_pause(self) -> None:
-        await settle(self)
+        await self._settled()
         self.run(self.engine.resume if self.engine.paused else self.engine.pause)
 
     async def action_notes(self) -> None:
-        await settle(self)
+        await self._settled()
         self.show_notes = not self.show_notes
 
     # -- the room's view (`dialogtui wall`) ---------------------------------------------
 
     async def action_room(self) -> None:
-        """ctrl+w: the room's view shows the question only, also what is written, or
-        nothing; saved (the room's view reads it from the store) before it is said here.
-        If it cannot be saved, the error says so and the screen goes on saying what the
-        room sees, which has not changed."""
+        """ctrl+w: the room's view shows the question only, nothing (a pause), or also what
+        is written. The choice is said here at once but written to the store (which the
+        room's view reads) only once the presses stop (`ROOM_SETTLE_SECONDS`), or at the
+        next other key, step, dialog or quit: two quick presses never show the room the
+        state between them. If it cannot be saved, the error says so and the screen says
+        again what the room sees, which has not changed."""
         await settle(self)
-        if self.run(self.engine.room.next, redraw=False):
-            self._say_room()
-            shows = self.engine.room.shows
-            self.notify(_(ROOM_SAID[shows]), timeout=4, markup=False)
+        now = self._room_pending or self.engine.room.shows
+        shows = ROOM_ORDER[(ROOM_ORDER.index(now) + 1) % len(ROOM_ORDER)]
+        self._room_pending = shows
+        self._say_room()
+        self.notify(_(ROOM_SAID[shows]), timeout=4, markup=False)
+        if self._room_timer is not None:
+            self._room_timer.stop()
+        self._room_timer = self.set_timer(self.ROOM_SETTLE_SECONDS, self.room_write_now)
 
+    # A choice is written once ctrl+w has not been pressed for this long.
+    ROOM_SETTLE_SECONDS = 0.4
+    _room_pending: RoomShows | None = None  # chosen with ctrl+w, not yet written
+    _room_timer: Timer | None = None
     _room_said: RoomShows | None = None  # what the text box's border says now
 
+    def room_write_now(self) -> None:
+        """The room's view choice still pending written now (nothing when the presses came
+        back round to what the room sees): the choice is never lost, and only the last of
+        quick presses is written."""
+        if self._room_timer is not None:
+            self._room_timer.stop()
+            self._room_timer = None
+        shows, self._room_pending = self._room_pending, None
+        if shows is not None and shows is not self.engine.room.shows:
+            self.run(lambda: self.engine.room.show(shows), redraw=False)
+        self._say_room()
+
+    async def _settled(self) -> None:
+        """Before any key of this screen but ctrl+w acts: the keys before it handled
+        (`settle`), and the room's view choice pending written."""
+        await settle(self)
+        self.room_write_now()
+
+    def on_key(self, event: events.Key) -> None:
+        # Keys the text box or a list passes on: the choice is made.
+        self.room_write_now()
+
+    def on_text_area_selection_changed(self, event: DraftArea.SelectionChanged) -> None:
+        # The text box's editing keys (arrows, backspace, a word deleted) stop in the box
+        # (tui/widgets/fields.py); they move its cursor, which it says here.
+        self.room_write_now()
+
+    def on_screen_suspend(self) -> None:
+        # A dialog, the palette, help, the read-back or the end over this screen.
+        self.room_write_now()
+
     def _say_room(self) -> None:
-        """The text box's top border says what the room sees beyond the question (drawn
-        again only when that changed: each dialog closed comes back here)."""
-        shows = self.engine.room.shows
+        """The text box's top border says what the room sees beyond the question, or will
+        see once the presses of ctrl+w stop (drawn again only when that changed: each
+        dialog closed comes back here)."""
+        shows = self._room_pending or self.engine.room.shows
         if shows is self._room_said:
             return
         self._room_said = shows
@@ -656,25 +743,26 @@ class CaptureScreen(DialogScreen[None]):
 
     def action_second_screen(self) -> None:
         """The palette's answer: how to open the room's view for this meeting."""
-        said = _(SECOND_SCREEN).format(id=self.engine.id)
-        self.notify(said, title=_("Room's view"), timeout=30, markup=False)
+        command = f"{program()} wall {self.engine.id}"
+        said = _(SECOND_SCREEN).format(command=command)
+        self.notify(said, title=_("Room's view"), timeout=15, markup=False)
 
     # -- quick capture ------------------------------------------------------------------
 
     async def action_note(self, kind: str) -> None:
-        await settle(self)
+        await self._settled()
         await self.kept.open(self.dialogs.note(NoteKind(kind)))
 
     async def action_list_notes(self) -> None:
         """f7: every decision, concern and the consent note, to correct or delete."""
-        await settle(self)
+        await self._settled()
         rows: list[notes_list.NoteRow] = []
         if self.run(lambda: rows.extend(notes_list.note_rows(self.engine)), redraw=False):
             dialog = notes_list.NotesDialog(self.engine, self, rows)
             await self.kept.open(Opening(dialog, lambda _: None))
 
     async def action_action_item(self) -> None:
-        await settle(self)
+        await self._settled()
         await self.edit_action(None)
 
     async def edit_action(self, item: ActionItem | None) -> None:
@@ -695,7 +783,7 @@ class CaptureScreen(DialogScreen[None]):
     async def action_end(self) -> None:
         from dialogtui.tui.screens.end import EndScreen
 
-        await settle(self)
+        await self._settled()
         self.autosave()
         await self.app.push_screen(EndScreen(self.engine, self), self._back_from_the_end)
 
@@ -706,7 +794,7 @@ class CaptureScreen(DialogScreen[None]):
             self._moved(OpenAgain(self.engine.reopened_after_read_back))
 
     async def action_add_participant(self) -> None:
-        await settle(self)
+        await self._settled()
         await self.kept.open(self.dialogs.participant())
 
     def palette_commands(self) -> Iterable[SystemCommand]:
@@ -735,7 +823,7 @@ class CaptureScreen(DialogScreen[None]):
             (N_("Show or hide notes"), N_("Facilitator notes"), self.action_notes),
             (
                 N_("Change what the room sees"),
-                N_("The question; also what you write; a blank pause (ctrl+w)"),
+                N_("The question; a blank pause; also what you write (ctrl+w)"),
                 self.action_room,
             ),
             (
