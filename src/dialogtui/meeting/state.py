@@ -148,7 +148,7 @@ def state_of(engine: MeetingEngine, saved: Saved | None = None) -> MeetingState:
         finished=engine.status is MeetingStatus.finished,
         skipped=frozenset(engine.skipped),
         people=_digest(_person(p) for p in [*engine.participants, *engine.groups.all()]),
-        items=_items(store, mid, engine.consent.of_cases()),
+        items=items_digest(store, mid, engine.consent.of_cases()),
         read_backs=len(store.read_backs(mid)),
         cases=_cases(engine.cases.names),
         clock=_clock(engine),
@@ -186,7 +186,7 @@ def read_state(store: Store, meeting_id: int, qs: QuestionSet) -> MeetingState:
         finished=store.meeting_row(meeting_id).status is MeetingStatus.finished,
         skipped=frozenset(store.skipped_steps(meeting_id)),
         people=_digest(_person(p) for p in [*people, *(g for gs in groups.values() for g in gs)]),
-        items=_items(store, meeting_id, store.case_consents(meeting_id)),
+        items=items_digest(store, meeting_id, store.case_consents(meeting_id)),
         read_backs=len(store.read_backs(meeting_id)),
         cases=_cases(store.case_names(meeting_id)),
     )
@@ -214,7 +214,7 @@ def _turns(store: Store, meeting_id: int, qs: QuestionSet, pos: Position) -> Tur
     return TurnsVersion(newest[0].id if newest else 0, len(store.revisions(meeting_id)))
 
 
-def _items(store: Store, meeting_id: int, case_consents: Mapping[int, str]) -> str:
+def items_digest(store: Store, meeting_id: int, case_consents: Mapping[int, str]) -> str:
     """What is written besides the turns, as one digest: a card given a dot, a note
     corrected, an action added all change it (their rows are updated in place, so no id or
     count would)."""

@@ -330,17 +330,29 @@ class Readings:
     def _all(self, engine: MeetingEngine) -> list[Page]:
         from dialogtui.export.read_back import pages
         from dialogtui.export.record import load_record
-        from dialogtui.meeting.state import read_state
+        from dialogtui.meeting.state import items_digest
 
-        store = engine.store
+        # What the pages show changes with these, and with nothing else the store keeps (a
+        # draft, the clock): the newest turn, the turns' revisions, objections, acceptances,
+        # the people and groups, everything else written, and the meeting's shape; each a
+        # small read. (The privacy test's follower is checked against a fresh one.)
+        store, mid = engine.store, engine.id
+        newest = store.turns(mid, last=1, times=False, edited=False)
         key = (
-            read_state(store, engine.id, engine.qs).shared(),
-            len(store.objections(engine.id)),
-            tuple(store.steps_with_turns(engine.id)),
-            sum(store.count_step_turns(engine.id, s) for s in store.steps_with_turns(engine.id)),
+            newest[0].id if newest else 0,
+            len(store.revisions(mid)),
+            len(store.objections(mid)),
+            len(store.read_backs(mid)),
+            tuple((p.id, p.name, p.role, p.organisation) for p in store.participants(mid)),
+            repr(sorted(store.groups(mid).items())),
+            items_digest(store, mid, store.case_consents(mid)),
+            # The shape the pages take: the cases' names, the steps skipped or chosen.
+            repr(sorted(store.case_names(mid).items())),
+            tuple(sorted(store.skipped_steps(mid))),
+            tuple(sorted(store.chosen_alternatives(mid).items())),
         )
         if key != self._key:
-            self._key, self._pages = key, pages(load_record(store, engine.id))
+            self._key, self._pages = key, pages(load_record(store, mid))
         return self._pages
 
     def _page(self, engine: MeetingEngine, page: int) -> Page | None:
@@ -363,20 +375,19 @@ class Readings:
         if shown is None:
             return None
         L = labels(engine.qs.language.value)
-        kept = [(n, _room_entry(e, L)) for n, e in enumerate(shown.entries) if _for_room(e)]
-        kept = [(n, text) for n, text in kept if text]
-        at = next((k for k, (n, _t) in enumerate(kept) if n >= item), len(kept) - 1)
-        first = max(0, at - 1)
-        window = kept[first : first + self.AROUND]
+        kept = [(n, e) for n, e in enumerate(shown.entries) if _for_room(e)]
+        at = next((k for k, (n, _e) in enumerate(kept) if n >= item), len(kept) - 1)
+        # Only the entries shown are made into text: a page can hold thousands.
+        first = k = max(0, at - 1)
+        window: list[tuple[int, str]] = []
+        while k < len(kept) and len(window) < self.AROUND:
+            text = _room_entry(kept[k][1], L)
+            if text:
+                window.append((kept[k][0], text))
+            k += 1
         title = _step_line(engine, page) if shown.step is not None else plain_text(shown.title)
-        hit = at - first if kept and kept[at][0] == item else -1
-        return Reading(
-            title,
-            tuple(text for _n, text in window),
-            hit,
-            first,
-            max(0, len(kept) - first - len(window)),
-        )
+        hit = next((w for w, (n, _t) in enumerate(window) if n == item), -1)
+        return Reading(title, tuple(text for _n, text in window), hit, first, len(kept) - k)
 
     def items(self, engine: MeetingEngine) -> tuple[str, ...]:
         """What is written at the step under way besides its turns, as its page of the
@@ -384,8 +395,9 @@ class Readings:
         choices; this time through (in a block, the case's), the newest last."""
         from dialogtui.export.read_back import kind_part
 
-        part = kind_part(engine.step)
-        wanted = {part, "actions"} - {"", "turns"}
+        # Only a step whose kind has items of its own: the actions noted with f3 at any step
+        # are the plan's, not the flipchart's.
+        wanted = {kind_part(engine.step)} - {"", "turns"}
         if not wanted:  # a step of turns alone: no page to make
             return ()
         shown = self._page(engine, engine.step_index)
