@@ -244,13 +244,14 @@ def submitting(pty: Pty, tag: str = "", walls: dict[str, Walled] | None = None) 
     """Submit-to-visible: from enter until the turn shows above the text box. `tag` makes
     the turns' texts differ from those of an earlier call on the same meeting; `walls`: the
     room's views attached, whose `seen` get from enter until each shows the turn."""
+    walls = walls or {}
     for _ in range(KEYSTROKES):
         pty.send("\x7f")  # clear what `typing` left in the box
     pty.settle()
     times = []
     for n in range(SUBMITS):
         marker = f"mark{tag}{n:03d}"
-        keys = {view: wall.screen.watch(marker) for view, wall in (walls or {}).items()}
+        keys = {view: wall.screen.watch(marker) for view, wall in walls.items()}
         pty.send(marker)
         pty.until(lambda s, m=marker: m in s)
         pty.settle(0.05)
@@ -258,11 +259,11 @@ def submitting(pty: Pty, tag: str = "", walls: dict[str, Walled] | None = None) 
         t1 = pty.until(lambda s, m=marker: any(m in row for row in s.split("\n")[: ROWS - 6]))
         times.append(t1 - t0)
         for view, key in keys.items():
-            shown = walls[view].screen.seen(key, pump=pty)  # type: ignore[index]
+            shown = walls[view].screen.seen(key, pump=pty)
             # Drawn before enter: the draft, saved by the scribe's autosave as it was typed
             # and shown as being written; that is not the turn arriving, and not counted.
             if shown >= t0:
-                walls[view].seen.append(shown - t0)  # type: ignore[index]
+                walls[view].seen.append(shown - t0)
     return median_ms(times)
 
 
@@ -819,7 +820,8 @@ def main() -> None:
         actions = whole_process([DIALOGTUI, "actions"], {"DIALOGTUI_HOME": str(many)})
         add(row(f"`actions`, {ACTIONS:,} items", actions, base, "ms", "≤ 1 s",
                 actions <= 1000))  # fmt: skip
-        results += wall_figures(floors, key0=got["0 turns"]["key"])
+        assert isinstance(key0, float)  # (the figures at 0 turns, above)
+        results += wall_figures(floors, key0=key0)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     report(results, HERE / "latest.json")

@@ -147,6 +147,7 @@ class Watched:
 
     def reader_cpu_seconds(self) -> float:
         """The CPU of the process that reads it: the harness's own, not the program's."""
+        assert self._process.pid is not None  # started in __init__
         return cpu_seconds_of(self._process.pid)
 
     def close(self) -> None:
