@@ -687,7 +687,9 @@ def walk_the_wall(walk: Walk, language: str, tmp_path: Path) -> None:
     store = Store.open(db)
     people = [(name, None, PLACES[n % 2]) for n, name in enumerate(PEOPLE)]
     engine = new_meeting(store, "samtidigt-traff-3", people, clock=clock)
-    app = build_wall(db, engine.id, "room", clock)
+    # The asker's wall, which may look at what the room sees (v) and back; a room's wall
+    # never shows the asker's view.
+    app = build_wall(db, engine.id, "asker", clock)
 
     async def scenario():
         nonlocal engine
@@ -707,6 +709,7 @@ def walk_the_wall(walk: Walk, language: str, tmp_path: Path) -> None:
 
             await wall.until(lambda: isinstance(app.screen, WallScreen))
             screen = app.screen
+            await wall.press("v")  # the room's view
             await stop("wall, not started")
             engine.start()
             engine.submit(TYPED[language])
@@ -720,10 +723,13 @@ def walk_the_wall(walk: Walk, language: str, tmp_path: Path) -> None:
             await wall.opens("f1", "wall, help")
             await wall.press("v")
             await stop("wall, the asker's view")
+            await wall.opens("f1", "wall, the asker's help")
             await wall.press("v")
             engine.room.show(RoomShows.blank)
             await stop("wall, a blank pause")
             engine.room.show(RoomShows.questions)
+            for _n in range(8):  # a page longer than the screen: "↓ … more" below
+                engine.submit(TYPED[language])
             engine.room.reading(0)
             await stop("wall, a read-back page")
             engine.room.reading(None)
@@ -748,6 +754,8 @@ def walk_the_wall(walk: Walk, language: str, tmp_path: Path) -> None:
             engine = MeetingEngine.open(store, engine.id, clock)
             engine.finish()
             await stop("wall, ended")
+            engine.room.reading(0)  # the end screen's read-back reaches the room
+            await stop("wall, a read-back after the end")
             walk.stops += wall.stops
             walk.footers |= wall.footers
             walk.footed |= wall.footed

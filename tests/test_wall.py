@@ -28,7 +28,16 @@ from dialogtui.questionset.loader import parse_question_set
 from dialogtui.records import RoomShows
 from dialogtui.store import Store
 from dialogtui.tui.wall.app import POLL_SECONDS, build_wall
-from dialogtui.tui.wall.screen import ELLIPSIS, WallHelp, WallScreen, fit, packed, wrapped
+from dialogtui.tui.wall.screen import (
+    ELLIPSIS,
+    WallHelp,
+    WallScreen,
+    fit,
+    packed,
+    reading_lines,
+    wrapped,
+)
+from dialogtui.wall.view import Reading
 
 PEOPLE = [("Anna Lind", None), ("Erik Berg", None), ("Sara Holm", None)]
 SET = "samtidigt-traff-4"
@@ -129,14 +138,14 @@ def test_a_turn_shows_only_where_the_scribe_shows_notes(scribe):
             await shows(pilot, "▶ Erik Berg")  # the turn moved the round on
             said = screen_text(app)
             assert "Vi ringer skolan" not in said and "Jag tänker att" not in said
-            assert engine.room.next() is RoomShows.notes  # the scribe's ctrl+w
+            engine.room.show(RoomShows.notes)  # the scribe's ctrl+w
             said = await shows(pilot, "Vi ringer skolan")
             assert "questions and notes" in said
             assert "Anna Lind: Vi ringer skolan" in said
             assert "Erik Berg: Jag tänker att  (being typed)" in said
             # The newest at the bottom: the turn being typed after the turns written.
             assert said.index("Vi ringer skolan") < said.index("Jag tänker att")
-            assert engine.room.next() is RoomShows.blank
+            engine.room.show(RoomShows.blank)
             said = await shows(pilot, "Vi ringer skolan", present=False)
             assert "Pause" in said and engine.info.title in said
             assert engine.text(engine.question.text)[:20] not in said
@@ -186,6 +195,32 @@ def test_the_read_back_page_is_shown_instead_of_the_question(scribe):
             engine.room.reading(None)  # the scribe closed the read-back
             said = await shows(pilot, question)
             assert "Read back:" not in said
+
+    run(scenario)
+
+
+def test_the_read_back_after_the_end_reaches_the_room(scribe):
+    # The end screen's read-back is the meeting's last part: it wins over the still screen
+    # saying the meeting has ended, though not over the scribe's blank pause.
+    engine = scribe.engine
+    engine.start()
+    engine.submit("Vi ringer skolan")
+    engine.finish()
+
+    async def scenario():
+        async with wall(scribe.db, scribe.id, scribe.clock) as (app, pilot, screen):
+            await shows(pilot, "The meeting has ended")
+            engine.room.reading(0)
+            said = await shows(pilot, "Read back: Step 1/7")
+            assert "Vi ringer skolan" in said
+            engine.room.show(RoomShows.blank)
+            said = await shows(pilot, "Pause")
+            assert "Vi ringer skolan" not in said
+            engine.room.show(RoomShows.questions)
+            await shows(pilot, "Vi ringer skolan")
+            engine.room.reading(None)
+            said = await shows(pilot, "Vi ringer skolan", present=False)
+            assert "The meeting has ended" in said
 
     run(scenario)
 
@@ -455,6 +490,40 @@ def test_the_askers_panel_is_beside_the_question_on_a_wide_screen(scribe, size):
     run(scenario)
 
 
+def test_the_askers_panel_scrolls_from_the_keyboard_and_help_says_how(scribe):
+    # At 80×24 the asker's panel holds more than its rows: its keys work without a click
+    # (after the view was switched too), the help says them, and it has one scrollbar.
+    engine = scribe.engine
+    engine.start()
+
+    async def scenario():
+        async with wall(scribe.db, scribe.id, scribe.clock, "asker") as (app, pilot, screen):
+            said = await shows(pilot, "Speaking time")
+            assert "Facilitator notes" in said and "(f9)" not in said
+            aside = screen.query_one("#aside")
+            for switch in ([], ["v", "v"]):
+                for key in switch:
+                    await pilot.press(key)
+                await shows(pilot, "Speaking time")
+                screen.set_focus(None)  # nothing focused: as after a switch or a click away
+                aside.scroll_home(animate=False)
+                await until(pilot, lambda: aside.scroll_y == 0)
+                assert aside.max_scroll_y > 0  # more than its rows
+                await pilot.press("pagedown")
+                await until(pilot, lambda: aside.scroll_y > 0)
+                await pilot.press("home")
+                await until(pilot, lambda: aside.scroll_y == 0)
+                await pilot.press("down")
+                await until(pilot, lambda: aside.scroll_y == 1)
+            assert not aside.show_horizontal_scrollbar
+            await pilot.press("f1")
+            await until(pilot, lambda: isinstance(app.screen, WallHelp))
+            said = " ".join(screen_text(app).split())
+            assert "Scroll the asker's panel" in said
+
+    run(scenario)
+
+
 def test_help_says_what_the_wall_is_and_how_the_scribe_chooses(scribe):
     async def scenario():
         async with wall(scribe.db, scribe.id, scribe.clock) as (app, pilot, screen):
@@ -462,6 +531,7 @@ def test_help_says_what_the_wall_is_and_how_the_scribe_chooses(scribe):
             await until(pilot, lambda: isinstance(app.screen, WallHelp))
             said = " ".join(screen_text(app).split())
             assert "It only reads" in said and "ctrl+w" in said
+            assert "Scroll the asker's panel" not in said  # the room's wall has no panel
             assert "Quit" in said
             await pilot.press("escape")
             await until(pilot, lambda: app.screen is screen)
@@ -574,6 +644,44 @@ def test_the_wall_never_writes_and_takes_no_lock(scribe):
 
 @settings(max_examples=200, derandomize=True)
 @given(
+    entries=st.lists(
+        st.lists(st.text("abc defg hijklmnop", min_size=1, max_size=120), min_size=1, max_size=3),
+        min_size=1,
+        max_size=30,
+    ),
+    data=st.data(),
+    width=st.integers(8, 160),
+    rows=st.integers(3, 30),
+    before=st.integers(0, 3000),
+    after=st.integers(0, 3000),
+)
+def test_the_read_back_window_always_shows_the_scribes_item(
+    entries, data, width, rows, before, after
+):
+    # Whatever the page and the screen, the entry the scribe has chosen is on the wall
+    # (from its first line, marked), and what is not shown is said above or below.
+    texts = tuple("\n".join(lines) for lines in entries)
+    at = data.draw(st.integers(-1, len(texts) - 1))
+    reading = Reading("Step 1/7 · Startrunda", texts, at, before, after)
+    lines = reading_lines(reading, width, rows)
+    plain = [line.plain for line in lines]
+    assert len(lines) <= rows
+    assert all(line.cell_len <= width for line in lines)
+    if at >= 0:
+        chosen = wrapped(Text("▶ " + texts[at]), width)[0].plain
+        assert chosen in plain
+    if before:
+        assert plain[0].startswith("↑")
+    if after:
+        assert plain[-1].startswith("↓")
+    firsts = [wrapped(Text("  " + t), width)[0].plain for t in texts]
+    shown = sum(1 for first in firsts if first in plain)
+    if shown + (at >= 0) < len(texts):  # something of the page is cut: said so
+        assert plain[0].startswith(("↑", ELLIPSIS)) or plain[-1].startswith(("↓", ELLIPSIS))
+
+
+@settings(max_examples=200, derandomize=True)
+@given(
     text=st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=400),
     width=st.integers(1, 160),
     rows=st.integers(1, 20),
@@ -614,6 +722,31 @@ def test_a_rounds_seats_break_between_seats_never_inside_one(names, width):
             assert any(piece.plain in line for line in lines)
     # Nothing lost, nothing reordered.
     assert "".join("".join(lines).split()) == "".join("".join(p.plain for p in pieces).split())
+
+
+def test_a_long_step_title_wraps_beside_the_clock_before_it_is_cut(tmp_path):
+    # At 80 columns the clock takes a third of the top rows: the step's title goes on to a
+    # second line rather than end in an ellipsis.
+    text = (SETS / f"{SET}.toml").read_text("utf-8")
+    title = "Startrunda med namn, förväntan och det du har med dig till träffen i dag"
+    assert text.count('title = "Startrunda"') == 1
+    clock = FakeClock(START)
+    s = Scribe(tmp_path / "db", clock, text=text.replace('"Startrunda"', f'"{title}"', 1))
+    s.engine.start()
+
+    async def scenario():
+        async with wall(s.db, s.id, clock) as (app, pilot, screen):
+            await shows(pilot, "Step 1/7")
+            await shows(pilot, "left")  # the clock beside it
+            shown = screen.query_one("#step").render().plain  # as drawn, in its rows
+            assert title in " ".join(shown.split()) and ELLIPSIS not in shown
+            step = screen.query_one("#step").region
+            assert step.height == 2 and step.right <= screen.query_one("#clock-box").region.x
+
+    try:
+        run(scenario)
+    finally:
+        s.end()
 
 
 def test_a_long_question_at_80_by_24_ends_in_an_ellipsis(tmp_path):

@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Digits, Label, Static
 
-from dialogtui.i18n import N_, _
+from dialogtui.i18n import N_, _, ngettext
 from dialogtui.records import RoomShows
 from dialogtui.tui.screens.help import HelpScreen, sections
 from dialogtui.tui.widgets.footer import KeyFooter
@@ -29,7 +29,7 @@ from dialogtui.wall.view import ASKER, ROOM
 
 if TYPE_CHECKING:
     from dialogtui.wall.follow import Follower
-    from dialogtui.wall.view import Clock, Content
+    from dialogtui.wall.view import Clock, Content, Reading
 
 # The parts of the main column that share its rows, the most important first: the
 # question, whose turn it is, who answers, the groups, the prompts.
@@ -154,7 +154,9 @@ def fit(lines: list[Text], width: int, rows: int, keep_end: bool = False) -> lis
     return lines
 
 
-def _said(who: str, text: str, typing: bool = False) -> Text:
+def _said(who: str, text: str, typing: bool = False, heading: bool = False) -> Text:
+    if heading:  # which question the turns after it answer
+        return Text(text, style="bold dim")
     line = Text.assemble((who, "bold"), ": ", text)
     if typing:
         line.append("  " + _("(being typed)"), style="italic")
@@ -180,9 +182,72 @@ def _seats(content: Content) -> tuple[Text, ...]:
     return tuple(pieces)
 
 
-def _reading(content: Content) -> Text:
-    assert content.reading is not None
-    return Text("\n\n").join(Text(e) for e in content.reading.entries)
+def _written(content: Content) -> Text:
+    """What is written at the step, the newest last: its turns (under the question they
+    answer), the turn being typed, then the step's own items (cards, needs, sheets …)."""
+    lines = [_said(s.who, s.text, heading=s.heading) for s in content.written]
+    if content.typing is not None:
+        lines.append(_said(content.typing.who, content.typing.text, typing=True))
+    lines += [Text(item) for item in content.items]
+    return Text("\n").join(lines)
+
+
+def more_above(n: int) -> str:
+    return ngettext("↑ {n} more", "↑ {n} more", n).format(n=n)
+
+
+def more_below(n: int) -> str:
+    return ngettext("↓ {n} more", "↓ {n} more", n).format(n=n)
+
+
+def reading_lines(reading: Reading, width: int, rows: int) -> list[Text]:
+    """The read-back window in `rows` rows of `width` cells: the entry the scribe has
+    chosen marked (▶, reversed) and always shown, from its first line; what lies above or
+    below, on the page or cut here, said in a line of its own ("↑ 12 more")."""
+    if width <= 0 or rows <= 0:
+        return []
+    lines: list[Text] = []
+    first = last = -1  # the chosen entry's lines
+    for n, entry in enumerate(reading.entries):
+        if lines:
+            lines.append(Text())
+        if n == reading.at:
+            first = len(lines)
+            mark = Text("▶ ", style="bold")
+            mark.append_text(Text(entry, style="reverse"))
+            lines += wrapped(mark, width)
+            last = len(lines) - 1
+        else:
+            lines += wrapped(Text("  " + entry.replace("\n", "\n  ")), width)
+    start, end = 0, len(lines)  # the lines shown: [start, end)
+
+    def room() -> int:  # the rows left for lines, less those saying what is cut
+        return rows - (start > 0 or reading.before > 0) - (end < len(lines) or reading.after > 0)
+
+    while end - start > max(room(), 1):
+        # Cut from the bottom while the chosen entry stays whole, then from the top.
+        if end - 1 > last and (last >= 0 or start == 0):
+            end -= 1
+        elif start < first or first < 0:
+            start += 1
+        else:
+            end -= 1  # the chosen entry itself is longer than the rows: its start shows
+    shown = lines[start:end]
+    cut_above = sum(1 for n in range(start) if _starts_entry(lines, n))
+    cut_below = sum(1 for n in range(end, len(lines)) if _starts_entry(lines, n))
+    above, below = reading.before + cut_above, reading.after + cut_below
+    if above or start > 0:
+        shown.insert(0, Text(more_above(above) if above else ELLIPSIS, style="dim"))
+    if below or end < len(lines):
+        shown.append(Text(more_below(below) if below else ELLIPSIS, style="dim"))
+    for line in shown:  # a narrow screen: a word cut, never a line run off
+        line.truncate(width, overflow="ellipsis")
+    return shown[:rows]
+
+
+def _starts_entry(lines: list[Text], n: int) -> bool:
+    """Whether line `n` is an entry's first (an entry's lines follow a blank one)."""
+    return bool(lines[n].plain) and (n == 0 or not lines[n - 1].plain)
 
 
 def _state(state: str) -> str:
@@ -193,10 +258,43 @@ def _state(state: str) -> str:
     }.get(state, "")
 
 
+class ReadingView(Widget):
+    """The read-back page the scribe shows: a window of its entries around the one chosen,
+    which is always shown (`reading_lines`)."""
+
+    DEFAULT_CSS = "ReadingView { height: 1fr; }"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.reading: Reading | None = None
+
+    def show(self, reading: Reading | None) -> None:
+        self.display = reading is not None
+        if reading != self.reading:
+            self.reading = reading
+            self.refresh()
+
+    def render(self) -> Text:
+        if self.reading is None:
+            return Text()
+        size = self.content_size
+        return Text("\n").join(reading_lines(self.reading, size.width, size.height))
+
+
 class WallScreen(Screen[None]):
     """What the room (or the asker) sees of the meeting, followed as it moves."""
 
-    BINDINGS = [Binding("v", "switch_view", N_("Room/asker view"))]
+    BINDINGS = [
+        Binding("v", "switch_view", N_("Room/asker view")),
+        # The asker's panel scrolls from the keyboard, whatever has the focus (nothing
+        # else on the wall takes keys); said in the help (HELP_MORE), not the footer.
+        Binding("down", "scroll_aside('scroll_down')", show=False),
+        Binding("up", "scroll_aside('scroll_up')", show=False),
+        Binding("pagedown", "scroll_aside('scroll_page_down')", show=False),
+        Binding("pageup", "scroll_aside('scroll_page_up')", show=False),
+        Binding("home", "scroll_aside('scroll_home')", show=False),
+        Binding("end", "scroll_aside('scroll_end')", show=False),
+    ]
 
     def __init__(self, follower: Follower, poll_seconds: float) -> None:
         super().__init__()
@@ -207,10 +305,21 @@ class WallScreen(Screen[None]):
         # may look at what the room sees, and back.
         self.started_as = follower.view
 
+    @property
+    def HELP_MORE(self) -> list[tuple[str, str]]:  # noqa: N802 (the help reads it by name)
+        if self.follower.view != ASKER:
+            return []
+        return [("↓ ↑ pagedown pageup", N_("Scroll the asker's panel"))]
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "switch_view":
             return self.started_as == ASKER
+        if action == "scroll_aside":
+            return self.follower.view == ASKER
         return True
+
+    def action_scroll_aside(self, how: str) -> None:
+        getattr(self.query_one("#aside", VerticalScroll), how)(animate=False)
 
     # -- layout --------------------------------------------------------------------------------
 
@@ -219,7 +328,7 @@ class WallScreen(Screen[None]):
         yield Static(id="waiting", markup=False)
         with Horizontal(id="top"):
             with Vertical(id="where"):
-                yield Static(id="step", markup=False)
+                yield Fitted(id="step")
                 yield Static(id="case", markup=False)
                 yield Static(id="state", markup=False)
             with Horizontal(id="clock-box"):
@@ -234,7 +343,7 @@ class WallScreen(Screen[None]):
                 yield Fitted(id="seats")
                 yield Fitted(id="groups")
                 yield Fitted(id="written", keep_end=True)
-                yield Fitted(id="reading")
+                yield ReadingView(id="reading")
             with VerticalScroll(id="aside"):
                 # Time and equal voice first: what the asker glances at.
                 yield Static(id="ends", markup=False)
@@ -304,14 +413,16 @@ class WallScreen(Screen[None]):
         """What a screen with nothing else on it says: (its word, the meeting's title)."""
         if content is None:  # nothing read yet: the banner says why
             return (view_name(view), "dialogtui")
-        if content.state == "ended":
+        # A read-back after the end is the meeting's last part: the room reads it.
+        if content.state == "ended" and content.reading is None:
             return (_("The meeting has ended"), content.title)
+        # The scribe's blank pause hides everything from the room, a read-back too.
         if content.shows is RoomShows.blank and view == ROOM:
             return (_("Pause"), content.title)
         return None
 
     def _content(self, content: Content) -> None:
-        self._set("#step", Text(content.step, style="bold"))
+        self._fit("#step", Text(content.step, style="bold"))
         self._set("#case", Text(content.case))
         self._set("#state", Text(_state(content.state)))
         self.set_class(content.state == "paused", "-paused")
@@ -322,7 +433,7 @@ class WallScreen(Screen[None]):
         title.display = reading
         if content.reading is not None:
             title.update(Text(_("Read back:") + " " + content.reading.title))
-        self._fit("#reading", _reading(content) if reading else Text())
+        self.query_one("#reading", ReadingView).show(content.reading)
         question = Text(content.question or content.text)
         if content.counter and content.question:
             question = Text.assemble((content.counter + "  ", "dim"), question)
@@ -335,10 +446,7 @@ class WallScreen(Screen[None]):
         if content.groups and not reading:
             groups = Text.assemble((_("Groups:") + " ", "dim"), " · ".join(content.groups))
         self._fit("#groups", groups)
-        written = [_said(s.who, s.text) for s in content.written]
-        if content.typing is not None:
-            written.append(_said(content.typing.who, content.typing.text, typing=True))
-        self._fit("#written", Text("\n").join(written) if not reading else Text())
+        self._fit("#written", _written(content) if not reading else Text())
         self._aside(content)
         self.call_after_refresh(self._share_rows)
 
@@ -376,7 +484,8 @@ class WallScreen(Screen[None]):
         if content.next_step:
             nexts.append(Text.assemble((_("Next step:") + " ", "bold"), content.next_step))
         self._set("#next", Text("\n").join(nexts))
-        notes = [Text(_("Notes (f9)"), style="bold")] + [Text(n) for n in content.notes]
+        notes = [Text(_("Facilitator notes"), style="bold")]
+        notes += [Text(n) for n in content.notes]
         self._set("#notes", Text("\n").join(notes) if content.notes else Text())
         table = Table(box=None, show_header=False, padding=(0, 1), expand=False)
         table.add_column(overflow="ellipsis", no_wrap=True)
