@@ -25,7 +25,7 @@ from dialogtui.errors import MeetingError
 from dialogtui.meeting.clock import FakeClock
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.questionset.loader import parse_question_set
-from dialogtui.records import RoomShows
+from dialogtui.records import ActionItem, RoomShows
 from dialogtui.store import Store
 from dialogtui.tui.wall.app import POLL_SECONDS, build_wall
 from dialogtui.tui.wall.screen import (
@@ -149,6 +149,37 @@ def test_a_turn_shows_only_where_the_scribe_shows_notes(scribe):
             said = await shows(pilot, "Vi ringer skolan", present=False)
             assert "Pause" in said and engine.info.title in said
             assert engine.text(engine.question.text)[:20] not in said
+
+    run(scenario)
+
+
+def test_the_written_part_says_the_question_and_ends_with_the_steps_items(scribe):
+    # Where the step asks several questions, each run of answers stands under its
+    # question (bold, dimmed); at a plan's step its actions come after the turns.
+    engine = scribe.engine
+    engine.start()
+    engine.goto_step(engine.qs.index_of("samverkanskarta"))
+    first, second = (engine.text(q.text) for q in engine.step.questions[:2])
+    engine.room.show(RoomShows.notes)
+    engine.submit("Vi har en rutin")
+    engine.goto_question(1)
+    engine.submit("Vi ringer hem")
+
+    async def scenario():
+        async with wall(scribe.db, scribe.id, scribe.clock, size=(160, 45)) as (app, p, screen):
+            said = await shows(p, "Vi ringer hem")
+            order = [f"1. {first}", "Vi har en rutin", f"2. {second}", "Vi ringer hem"]
+            at = [said.index(part) for part in order]
+            assert at == sorted(at)
+            shown = screen.query_one("#written").render()
+            heading = next(s for s in shown.spans if shown.plain[s.start : s.end] == order[0])
+            assert "bold" in str(heading.style) and "dim" in str(heading.style)
+            engine.goto_step(engine.qs.index_of("handlingsplan"))
+            engine.submit("Vi gör en plan")
+            engine.actions.add(ActionItem("Boka ett möte med skolan", who="Per Ek"))
+            said = await shows(p, "Boka ett möte med skolan")
+            assert said.index("Vi gör en plan") < said.index("Boka ett möte med skolan")
+            assert "Vi har en rutin" not in said  # another step's
 
     run(scenario)
 
