@@ -561,6 +561,7 @@ class CaptureScreen(DialogScreen[None]):
 
     def _moved(self, saved: Saved | None = None) -> None:
         """At another step (or the same arrived at again): nothing saved there yet."""
+        self.room_write_now()
         self.observe(saved)
         self._focus_for_step()
 
@@ -772,6 +773,7 @@ class CaptureScreen(DialogScreen[None]):
     # -- what any step's panel asks (dialogtui.tui.widgets.step_panel) ----------------------
 
     def on_engine_change(self, event: EngineChange) -> None:
+        self.room_write_now()  # a step's list at work: the room's view choice is made
         self.run(lambda: event.change(self.engine))
 
     async def want(self, request: Request) -> None:
