@@ -230,6 +230,29 @@ def test_the_read_back_page_is_shown_instead_of_the_question(scribe):
     run(scenario)
 
 
+def test_a_long_read_back_page_keeps_the_scribes_item_on_the_wall(scribe):
+    # A page longer than the screen: the wall shows the entry the scribe has chosen,
+    # marked, and says how many entries lie above and below it.
+    engine = scribe.engine
+    engine.start()
+    for n in range(30):
+        engine.submit(f"Svar nummer {n:02}")
+
+    async def scenario():
+        async with wall(scribe.db, scribe.id, scribe.clock) as (app, pilot, screen):
+            engine.room.reading(0, 0)
+            said = await shows(pilot, "Read back: Step 1/7")
+            assert "↓" in said and "more" in said and "↑" not in said
+            engine.room.reading(0, 20)
+            said = await shows(pilot, "↑")
+            chosen = next(line for line in said.splitlines() if "▶" in line)
+            assert "Svar nummer 20" in chosen
+            assert "↓" in said and "Svar nummer 00" not in said
+            assert screen.query_one("#reading").region.bottom <= 23  # above the footer
+
+    run(scenario)
+
+
 def test_the_read_back_after_the_end_reaches_the_room(scribe):
     # The end screen's read-back is the meeting's last part: it wins over the still screen
     # saying the meeting has ended, though not over the scribe's blank pause.
