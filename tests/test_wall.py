@@ -587,6 +587,9 @@ def test_help_says_what_the_wall_is_and_how_the_scribe_chooses(scribe):
             assert "It only reads" in said and "ctrl+w" in said
             assert "Scroll the asker's panel" not in said  # the room's wall has no panel
             assert "Quit" in said
+            # No key of a room wall shows the asker's view, and its help offers none.
+            assert "Room/asker view" not in said and "(v)" not in said
+            assert "dialogtui wall --view asker" in said
             await pilot.press("escape")
             await until(pilot, lambda: app.screen is screen)
             await pilot.press("question_mark")

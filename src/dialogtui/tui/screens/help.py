@@ -77,16 +77,23 @@ class HelpScreen(TakesNoText, ModalScreen[None]):  # typing closes it: text
         super().__init__()
         self.under = under
 
+    def intro(self) -> str:
+        """What stands above the keys (another app's help says what it is)."""
+        return _(INTRO)
+
+    def sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        return sections(self.under)
+
     def compose(self) -> ComposeResult:
         table = Table(box=None, show_header=False, padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
-        for title, rows in sections(self.under):
+        for title, rows in self.sections():
             table.add_row(Text(title, style="underline"), "")
             for key, description in rows:
                 table.add_row(key, description)
         with VerticalScroll(classes="dialog help"):
             yield Label(_("Help"), classes="title")
-            yield Static(_(INTRO), classes="intro")
+            yield Static(self.intro(), classes="intro", markup=False)
             yield Static(table, id="keys")
             yield Label(_("escape: close"), classes="hint")

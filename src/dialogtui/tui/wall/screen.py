@@ -54,6 +54,15 @@ INTRO = N_(
     "written, or a blank pause. The asker's view (v) adds the next step, the facilitators' "
     "notes, the projected end and each participant's speaking time."
 )
+# A room wall's: no key here shows the asker's view (dialogtui wall --view asker does).
+ROOM_INTRO = N_(
+    "The room's view shows the meeting the scribe's dialogtui runs, for a projector or a "
+    "second screen: the step, its question, whose turn it is and the clock. It only reads: "
+    "nothing typed here changes the meeting. The scribe chooses what the room sees with "
+    "ctrl+w on the capture screen: the questions only, the questions and the notes being "
+    "written, or a blank pause. The facilitator who asks opens their own view in another "
+    "window: dialogtui wall --view asker."
+)
 
 
 def view_name(view: str) -> str:
@@ -538,16 +547,15 @@ class WallHelp(HelpScreen):
     """The wall's help: what it is, that it only reads, how the scribe chooses what it
     shows, and its keys (read from its bindings, as the app's help reads them)."""
 
-    def compose(self) -> ComposeResult:
-        table = Table(box=None, show_header=False, padding=(0, 2))
-        table.add_column(style="bold", no_wrap=True)
-        table.add_column()
-        for title, rows in sections(self.under):
-            table.add_row(Text(title, style="underline"), "")
-            for key, description in rows:
-                table.add_row(key, description)
-        with VerticalScroll(classes="dialog help"):
-            yield Label(_("Help"), classes="title")
-            yield Static(_(INTRO), classes="intro", markup=False)
-            yield Static(table, id="keys")
-            yield Label(_("escape: close"), classes="hint")
+    def intro(self) -> str:
+        room = getattr(self.under, "started_as", ASKER) == ROOM
+        return _(ROOM_INTRO if room else INTRO)
+
+    def sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        # A room wall has no key to the asker's view: its help does not offer one.
+        if getattr(self.under, "started_as", ASKER) != ROOM:
+            return sections(self.under)
+        switch = _("Room/asker view")
+        return [
+            (title, [r for r in rows if r[1] != switch]) for title, rows in sections(self.under)
+        ]
