@@ -24,7 +24,8 @@ import dialogtui.tui
 # dialogs, and a panel's `ask`.
 OPENS = {"push_screen", "push_screen_wait", "open_dialog", "want", "ask"}
 # Calls that first let the keys typed before them land (each begins with `settle`).
-SETTLES = {"settle", "settled", "drain", "ask", "take_enter", "take_arrow"}
+# `_settled`: the capture screen's `settle`, which also writes the room's view choice pending.
+SETTLES = {"settle", "settled", "_settled", "drain", "ask", "take_enter", "take_arrow"}
 # Keys that are exempt, and why.
 EXEMPT = {
     # A text box's own enter reads its own text in its own queue, where the keys before it

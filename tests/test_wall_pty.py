@@ -51,7 +51,7 @@ def test_the_wall_follows_the_scribe_through_a_kill_and_a_resume(tmp_path):
     # The room sees what is written only once the scribe lets it.
     scribe.type("Att vi samverkar bättre." + K["enter"])
     scribe.wait_for("Att vi samverkar bättre.")
-    scribe.type(CTRL_W)
+    scribe.type(CTRL_W + CTRL_W)  # a blank pause, then the notes: one choice made
     scribe.wait_for("The room sees what you write")
     wall.wait_for("questions and notes")
     wall.wait_for("Anna Lind: Att vi samverkar bättre.")
@@ -67,13 +67,15 @@ def test_the_wall_follows_the_scribe_through_a_kill_and_a_resume(tmp_path):
     again = Terminal([command, "resume"], env)
     again.wait_for("Mer tid för varandra.")
     wait_gone(wall, "waiting for it")
+    wall.wait_for("questions only")  # a meeting opened shows the room its question only
+    wait_gone(wall, "Mer tid för varandra.")
 
     # A blank pause: the room sees nothing of the meeting but its title.
     again.type(CTRL_W)
     again.wait_for("blank")
     wall.wait_for("Pause")
     assert "Mer tid för varandra." not in wall.text()
-    again.type(CTRL_W)  # questions only again
+    again.type(CTRL_W + CTRL_W)  # through the notes, back to the question only
     wall.wait_for("questions only")
 
     # The read-back page: the room reads along.
