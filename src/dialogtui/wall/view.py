@@ -30,8 +30,11 @@ from typing import TYPE_CHECKING, TypeVar, cast
 
 from dialogtui.display import visible
 from dialogtui.export.document import plain_text
+from dialogtui.export.read_back import kind_part, pages
+from dialogtui.export.record import load_record
 from dialogtui.i18n import _, ngettext, pgettext, time_text
 from dialogtui.labels import labels
+from dialogtui.meeting.state import items_digest
 from dialogtui.meeting.timers import format_seconds
 from dialogtui.questionset.notes import facilitators_notes
 from dialogtui.questionset.shapes import pairs_of
@@ -40,6 +43,7 @@ from dialogtui.store.room import READING_AFTER_STEPS
 
 if TYPE_CHECKING:
     from dialogtui.export.read_back import Entry, Page
+    from dialogtui.export.record import MeetingRecord
     from dialogtui.meeting.engine import MeetingEngine
     from dialogtui.questionset.model import Question, Step
 
@@ -325,13 +329,10 @@ class Readings:
 
     def __init__(self) -> None:
         self._key: object = None
+        self._record: MeetingRecord | None = None
         self._pages: list[Page] = []
 
     def _all(self, engine: MeetingEngine) -> list[Page]:
-        from dialogtui.export.read_back import pages
-        from dialogtui.export.record import load_record
-        from dialogtui.meeting.state import items_digest
-
         # What the pages show changes with these, and with nothing else the store keeps (a
         # draft, the clock): the newest turn, the turns' revisions, objections, acceptances,
         # the people and groups, everything else written, and the meeting's shape; each a
@@ -352,18 +353,16 @@ class Readings:
             tuple(sorted(store.chosen_alternatives(mid).items())),
         )
         if key != self._key:
-            self._key, self._pages = key, pages(load_record(store, mid))
+            self._key, self._record = key, load_record(store, mid)
+            self._pages = pages(self._record)
         return self._pages
 
     def _page(self, engine: MeetingEngine, page: int) -> Page | None:
         every = self._all(engine)
         if page >= 0:
             found = [p for p in every if p.step == page]
-            if not found and page < len(engine.qs.steps):  # f10 at a step with nothing yet
-                from dialogtui.export.read_back import pages
-                from dialogtui.export.record import load_record
-
-                found = pages(load_record(engine.store, engine.id), [page])
+            if not found and self._record and page < len(engine.qs.steps):
+                found = pages(self._record, [page])  # f10 at a step with nothing written yet
             return found[0] if found else None
         after = [p for p in every if p.step is None]
         n = READING_AFTER_STEPS - page
@@ -393,8 +392,6 @@ class Readings:
         """What is written at the step under way besides its turns, as its page of the
         read-back says it: a vote's cards, the needs, the sheets, the actions, ratings and
         choices; this time through (in a block, the case's), the newest last."""
-        from dialogtui.export.read_back import kind_part
-
         # Only a step whose kind has items of its own: the actions noted with f3 at any step
         # are the plan's, not the flipchart's.
         wanted = {kind_part(engine.step)} - {"", "turns"}

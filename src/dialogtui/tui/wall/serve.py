@@ -101,7 +101,9 @@ def serve(meeting: int | None, view: str, host: str, port: int) -> None:
             self.debug = debug
             self.initialize_logging()
             loop = asyncio.new_event_loop()
-            with contextlib.suppress(NotImplementedError):  # Windows: ctrl+c interrupts
+            # asyncio's loop on Windows has no signal handlers (it raises NotImplementedError):
+            # there ctrl+c reaches `run_app` as KeyboardInterrupt, which stops it as cleanly.
+            with contextlib.suppress(NotImplementedError):
                 loop.add_signal_handler(signal.SIGINT, self.request_exit)
                 loop.add_signal_handler(signal.SIGTERM, self.request_exit)
             web.run_app(
