@@ -211,8 +211,16 @@ def _kill_at_random(path, meeting_id, rng) -> list[tuple[str, int, str]]:
         finally:
             os._exit(0)
     os.close(w)
-    deadline = time.monotonic() + rng.uniform(0.02, 0.2)
     buf = b""
+    # The random while runs from the child's first durable step, not from the fork: on a
+    # loaded machine its start-up alone could take the whole while, and the children would
+    # then write too little for the check at the end (a race with the machine's load).
+    while b"\n" not in buf:
+        ready, _, _ = select.select([r], [], [], 30)
+        chunk = os.read(r, 65536) if ready else b""
+        assert chunk, "the writer never saved its first draft"
+        buf += chunk
+    deadline = time.monotonic() + rng.uniform(0.02, 0.2)
     while time.monotonic() < deadline:
         ready, _, _ = select.select([r], [], [], max(0.0, deadline - time.monotonic()))
         if ready:
