@@ -156,6 +156,7 @@ READS: dict[str, Callable[[Store, Two], object]] = {
     "carried_actions": lambda s, m: s.carried_actions(m[1].meeting),
     "all_actions": lambda s, m: s.all_actions(),
     "follow_ups": lambda s, m: s.follow_ups(m[1].meeting),
+    "series_plan": lambda s, m: s.series_plan(m[1].meeting),
     "plan": lambda s, m: s.plan(m[1].meeting),
     "schema_version": lambda s, m: s.schema_version,
     "room_setting": lambda s, m: s.room_setting(m[1].meeting),

@@ -282,3 +282,47 @@ def name_key(text: str) -> str:
     """A name as people are told apart by it: spacing, case and Unicode form ignored (a
     name typed "Åsa" with a combining ring is Åsa)."""
     return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesMeeting:
+    """A meeting of a series, as the plan over time names it: its place in the series
+    (`number`, from 1), its date, title, set and whether it has ended."""
+
+    id: int
+    number: int
+    date: dt.date
+    title: str
+    set_id: str
+    status: MeetingStatus
+
+
+@dataclass(frozen=True, slots=True)
+class FollowedUp:
+    """What a later meeting of the series said of an action: its status then, and why."""
+
+    meeting_id: int
+    status: ActionStatus
+    comment: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ActionHistory:
+    """An action with its story: agreed in its meeting (`action.meeting_id`, with who,
+    when and what), then each follow-up in meeting order; `action.status` is its status now."""
+
+    action: ActionItem
+    follow_ups: tuple[FollowedUp, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesPlan:
+    """The plan over time: the series' meetings in order and every action agreed in any of
+    them, each with its history. A meeting of no series is a plan of one meeting."""
+
+    series: str | None
+    meetings: tuple[SeriesMeeting, ...]
+    actions: tuple[ActionHistory, ...]
+
+    def meeting(self, meeting_id: int) -> SeriesMeeting:
+        return next(m for m in self.meetings if m.id == meeting_id)

@@ -3,6 +3,7 @@ frame (the goals, who owns the plan, when it is followed up)."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sqlite3
 
@@ -10,11 +11,16 @@ from dialogtui.errors import StoreError
 from dialogtui.i18n import _
 from dialogtui.records import (
     OPEN_STATUSES,
+    ActionHistory,
     ActionItem,
     ActionRow,
     ActionStatus,
+    FollowedUp,
     FollowUp,
+    MeetingStatus,
     PlanFrame,
+    SeriesMeeting,
+    SeriesPlan,
 )
 from dialogtui.store.connection import StoreBase, _new_id, _ts
 
@@ -121,6 +127,49 @@ class ActionsRepo(StoreBase):
                 "SELECT * FROM follow_ups WHERE meeting_id=? ORDER BY id", (meeting_id,)
             )
         ]
+
+    def series_plan(self, meeting_id: int) -> SeriesPlan:
+        """The plan over time of the meeting's series: its meetings in the order they were
+        held (the order a follow-up can follow: only a later meeting follows an action up)
+        and every action agreed in any of them, each with its follow-ups in meeting order.
+        A meeting of no series: its own actions. One snapshot, three queries."""
+        # One consistent state, also when called inside an export's own snapshot.
+        with contextlib.nullcontext() if self.conn.in_transaction else self.snapshot():
+            series = self._meeting_row(meeting_id)["series"]
+            where, args = ("m.series = ?", (series,)) if series else ("m.id = ?", (meeting_id,))
+            rows = self.query(
+                f"SELECT m.id, m.date, m.title, m.set_id, m.status FROM meetings m WHERE {where}"
+                " ORDER BY m.id",
+                args,
+            )
+            actions = self.query(
+                f"SELECT a.* FROM actions a JOIN meetings m ON m.id = a.meeting_id WHERE {where}"
+                " ORDER BY a.meeting_id, a.id",
+                args,
+            )
+            done = self.query(
+                "SELECT f.meeting_id, f.action_id, f.status, f.comment FROM follow_ups f"
+                f" JOIN actions a ON a.id = f.action_id JOIN meetings m ON m.id = a.meeting_id"
+                f" WHERE {where} ORDER BY f.meeting_id, f.id",
+                args,
+            )
+        meetings = tuple(
+            SeriesMeeting(
+                r["id"],
+                n,
+                dt.date.fromisoformat(r["date"]),
+                r["title"],
+                r["set_id"],
+                MeetingStatus(r["status"]),
+            )
+            for n, r in enumerate(rows, 1)
+        )
+        said: dict[int, list[FollowedUp]] = {}
+        for r in done:
+            fu = FollowedUp(r["meeting_id"], ActionStatus(r["status"]), r["comment"] or "")
+            said.setdefault(r["action_id"], []).append(fu)
+        histories = tuple(ActionHistory(_action(a), tuple(said.get(a["id"], ()))) for a in actions)
+        return SeriesPlan(series or None, meetings, histories)
 
     # -- the plan's frame ----------------------------------------------------------------
 
