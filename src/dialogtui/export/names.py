@@ -26,6 +26,7 @@ _WORDS: dict[str, str] = {
     "action-plan": NC_("file name", "action plan"),
     "journal-note": NC_("file name", "journal note"),
     "calendar": NC_("file name", "calendar"),
+    "series-plan": NC_("file name", "plan over time"),  # export/series.py
     "facilitators": NC_("file name", "facilitators"),
     "family": NC_("file name", "family"),
     "selected": NC_("file name", "selected"),
