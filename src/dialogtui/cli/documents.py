@@ -133,12 +133,72 @@ def export_cmd(
         raise typer.Exit(1)
 
 
-@app.command("actions", cls=Command, help=_("Action items across meetings, soonest first."))
+@app.command(
+    "actions",
+    cls=Command,
+    short_help=_("Action items across meetings, soonest first; a series' plan over time."),
+    help=_(
+        "Action items across meetings, soonest first. With --series MEETING: the plan over "
+        "time of that meeting's series, each action with its history; with --format, --for "
+        "or --out it writes that plan as a document for a recipient."
+    ),
+)
 def actions_cmd(
     open_only: Annotated[bool, typer.Option("--open", help=_("Only open actions."))] = False,
     who: Annotated[str | None, typer.Option("--who", help=_("Only this person's actions."))] = None,
+    series: Annotated[
+        str | None,
+        typer.Option(
+            "--series",
+            metavar=_("MEETING"),
+            help=_("The plan over time of this meeting's series: every action, with its history."),
+        ),
+    ] = None,
+    formats: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            metavar=_("FORMATS"),
+            help=_(
+                "With --series: write the plan over time, comma-separated: md, docx, pdf, "
+                "txt, or all."
+            ),
+        ),
+    ] = None,
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "--for",
+            metavar=_("RECIPIENT"),
+            help=_("With --series: the copy of this recipient, as export --for."),
+        ),
+    ] = None,
+    out_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help=_("With --series: folder for the files; default the data folder.")
+        ),
+    ] = None,
+    pseudonymise: Annotated[
+        bool,
+        typer.Option(
+            "--pseudonymise", help=_("With --series: replace names with pseudonyms or roles.")
+        ),
+    ] = False,
 ) -> None:
-    """Action items across meetings, soonest first."""
+    """Action items across meetings, soonest first; a series' plan over time."""
+    writes = formats is not None or to is not None or out_dir is not None or pseudonymise
+    if series is None:
+        if writes:
+            raise DialogtuiError(_("--format, --for, --out and --pseudonymise go with --series"))
+        _all_actions(open_only, who)
+    elif writes:
+        _write_series(parse_meeting_id(series), formats or "md", to, out_dir, pseudonymise)
+    else:
+        _say_series(parse_meeting_id(series), open_only, who)
+
+
+def _all_actions(open_only: bool, who: str | None) -> None:
     with reading_store() as store:
         rows = store.all_actions() if store else []
     if open_only:
@@ -161,6 +221,68 @@ def actions_cmd(
             for r in rows
         ),
     )
+
+
+def _say_series(meeting_id: int, open_only: bool, who: str | None) -> None:
+    """The series' meetings, then each action and its story, in the app's language."""
+    from dialogtui.export.series import story
+
+    with reading_store() as store:
+        if store is None:
+            raise no_meeting(meeting_id)
+        plan = store.series_plan(meeting_id)
+    columns(
+        ["#", _("date"), _("meeting"), _("set"), _("status")],
+        (
+            [
+                str(m.number),
+                date_text(m.date),
+                f"{m.id}: {m.title}",
+                m.set_id,
+                status_name(m.status.value),
+            ]
+            for m in plan.meetings
+        ),
+    )
+    actions = [
+        h
+        for h in plan.actions
+        if (not open_only or h.action.status.is_open)
+        and (not who or who.casefold() in h.action.who.casefold())
+    ]
+    say("")
+    if not actions:
+        say(_("No actions."))
+        return
+    for h in actions:
+        a = h.action
+        about = ", ".join(x for x in (a.who, date_text(a.when) if a.when else "") if x)
+        say(f"{a.what} ({about})" if about else a.what)
+        say(f"  {story(plan, h)}")
+
+
+def _write_series(
+    meeting_id: int, formats: str, to: str | None, out_dir: Path | None, pseudonymise: bool
+) -> None:
+    from dialogtui.export.series import FORMAT_KEYS, export_series
+
+    keys = [k.strip().lower().lstrip(".") for k in formats.split(",") if k.strip()]
+    chosen = FORMAT_KEYS if keys == ["all"] else tuple(dict.fromkeys(keys))
+    unknown = [k for k in chosen if k not in FORMAT_KEYS]
+    if unknown or not chosen:
+        said = _("unknown format '{name}'; use one or more of {names}, or all")
+        name = unknown[0] if unknown else formats
+        raise DialogtuiError(said.format(name=name, names=", ".join(FORMAT_KEYS)))
+    with reading_store() as store:
+        if store is None:
+            raise no_meeting(meeting_id)
+        exported = export_series(store, meeting_id, out_dir, pseudonymise, formats=chosen, to=to)
+    for path in exported.paths:
+        say(path)
+    if exported.failed:
+        for failure in exported.failed:
+            say(f"dialogtui: {failure}", stderr=True)
+        raise typer.Exit(1)
 
 
 @app.command(
