@@ -42,6 +42,7 @@ from dialogtui.store import (
     ItemsRepo,
     MeetingsRepo,
     RoomRepo,
+    SearchRepo,
     StepsRepo,
     Store,
     StoreBase,
@@ -162,6 +163,8 @@ READS: dict[str, Callable[[Store, Two], object]] = {
     "room_setting": lambda s, m: s.room_setting(m[1].meeting),
     "clock_since": lambda s, m: s.clock_since(m[1].meeting),
     "data_version": lambda s, m: s.data_version(),
+    "search": lambda s, m: s.search("sagt"),
+    "search_count": lambda s, m: s.search_count("sagt"),
 }
 
 # Opening and closing, and the ways in that take a whole statement: not reads of a meeting.
@@ -259,7 +262,8 @@ def test_each_repository_can_be_handed_on_alone():
     # an ItemsRepo cannot add a turn (mypy refuses it too), and none grows past 40 methods.
     base = {n for n in dir(StoreBase) if not n.startswith("_")}
     offered: dict[type, set[str]] = {}
-    for repo in (MeetingsRepo, TurnsRepo, StepsRepo, ItemsRepo, ActionsRepo, RoomRepo):
+    repos = (MeetingsRepo, TurnsRepo, StepsRepo, ItemsRepo, ActionsRepo, RoomRepo, SearchRepo)
+    for repo in repos:
         offered[repo] = {n for n in dir(repo) if not n.startswith("_")} - base
         instance_attributes = {"conn", "path", "read_only"}
         assert len(offered[repo] | base | instance_attributes) < 40, repo

@@ -326,3 +326,32 @@ class SeriesPlan:
 
     def meeting(self, meeting_id: int) -> SeriesMeeting:
         return next(m for m in self.meetings if m.id == meeting_id)
+
+
+class HitKind(StrEnum):
+    """What a search found (`store.search`): a note's kind, or the row it is."""
+
+    turn = "turn"
+    decision = "decision"
+    concern = "concern"
+    standpoint = "standpoint"
+    action = "action"
+    card = "card"  # a vote's card, a need (with its answer), a sheet in the room
+    participant = "participant"
+    meeting = "meeting"  # its title, place, or who led and wrote it
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One place a search found its words in."""
+
+    meeting_id: int
+    meeting_title: str
+    meeting_date: dt.date
+    meeting_status: MeetingStatus
+    kind: HitKind
+    ref: int  # the turn's, note's, action's, card's or participant's id; a meeting: its id
+    step: int | None  # the step it was written at; None: of the meeting as a whole
+    repetition: int  # the time through a block (a case); 1 outside blocks
+    speaker: str  # a turn: who spoke (a person or a group); an action: who; a card: by whom
+    text: str  # what it says, its fields one per line (user text: data, never markup)

@@ -6,6 +6,7 @@ from dialogtui.store.db import Store
 from dialogtui.store.items import ItemsRepo
 from dialogtui.store.meetings import MeetingRow, MeetingsRepo
 from dialogtui.store.room import RoomRepo, RoomSetting
+from dialogtui.store.search import SearchRepo
 from dialogtui.store.steps import StepsRepo
 from dialogtui.store.turns import TurnsRepo
 
@@ -16,6 +17,7 @@ __all__ = [
     "MeetingsRepo",
     "RoomRepo",
     "RoomSetting",
+    "SearchRepo",
     "StepsRepo",
     "Store",
     "StoreBase",

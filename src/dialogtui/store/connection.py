@@ -244,6 +244,10 @@ class StoreBase:
                     DATA_STEPS[n + 1](c)
                 c.execute("DELETE FROM schema_version")
                 c.execute("INSERT INTO schema_version VALUES (?)", (n + 1,))
+            # Each step's pages into the database at once, so that the log is written over
+            # by the next step rather than grown by it: a new file needs the disk space of
+            # its largest step, not of every step (the search index's triggers are many).
+            c.execute("PRAGMA wal_checkpoint(PASSIVE)")
         if migrated:
             # Each migration's pages (the schema's rewritten each time) stay in the -wal file
             # until a checkpoint: moved into the database now, so that a new or upgraded file

@@ -8,6 +8,98 @@ import sqlite3
 import tomllib
 from collections.abc import Callable
 
+# -- migration 22's index ----------------------------------------------------------------
+#
+# What each source puts in the search index, written out once here and never changed (a
+# migration is never edited): the number in its rowid, its table, the condition a row is
+# indexed under, its text, and the columns whose change re-indexes it. The text goes in
+# twice: `plain` with ø and æ as o and ae (the tokenizer folds the other accents: "traff"
+# finds "Träff"), and `nordic` with å ä æ ö ø spelt out (aa, ae, ae, oe, oe) so that a word
+# typed with them finds only them ("för" does not find "for"). dialogtui.finding says why.
+
+_FOUND_SOURCES: list[tuple[int, str, str, str, str]] = [
+    (0, "turns", "{r}.deleted_at IS NULL", "{r}.text", "text, deleted_at"),
+    (1, "notes", "1", "{r}.text", "text"),
+    (
+        2,
+        "actions",
+        "1",
+        "{r}.what || ' ' || {r}.how || ' ' || {r}.who || ' ' || {r}.with_whom"
+        " || ' ' || {r}.first_step",
+        "what, how, who, with_whom, first_step",
+    ),
+    (
+        3,
+        "cards",
+        "1",
+        "{r}.text || ' ' || {r}.by_whom || ' ' || {r}.to_whom || ' ' || {r}.answer"
+        " || ' ' || {r}.place",
+        "text, by_whom, to_whom, answer, place",
+    ),
+    (
+        4,
+        "participants",
+        "{r}.group_step IS NULL",
+        "{r}.name || ' ' || COALESCE({r}.role, '') || ' ' || {r}.organisation",
+        "name, role, organisation, group_step",
+    ),
+    (
+        5,
+        "meetings",
+        "1",
+        "{r}.title || ' ' || {r}.place || ' ' || {r}.asker || ' ' || {r}.writer",
+        "title, place, asker, writer",
+    ),
+]
+
+# The letters spelt out in `nordic`, composed and as a terminal may send them (a letter and
+# its combining mark); each in both cases, as SQL's replace() tells them apart.
+_SPELT = [
+    ("å", "aa"), ("ä", "ae"), ("æ", "ae"), ("ö", "oe"), ("ø", "oe"),
+    ("a\u030a", "aa"), ("a\u0308", "ae"), ("o\u0308", "oe"),
+]  # fmt: skip
+_AS_PLAIN = [("ø", "o"), ("æ", "ae")]
+
+
+def _replaced(text: str, pairs: list[tuple[str, str]]) -> str:
+    for letter, spelt in pairs:
+        for a, b in ((letter, spelt), (letter.upper(), spelt.capitalize())):
+            text = f"replace({text}, '{a}', '{b}')"
+    return text
+
+
+def _found_values(code: int, text: str, r: str) -> str:
+    text = text.format(r=r)
+    return f"{r}.id * 8 + {code}, {_replaced(text, _AS_PLAIN)}, {_replaced(text, _SPELT)}"
+
+
+def _found_sql() -> list[str]:
+    out = [
+        "CREATE VIRTUAL TABLE found USING fts5(plain, nordic, content='', columnsize=0,"
+        " detail=column, tokenize='unicode61 remove_diacritics 2');"
+    ]
+    for code, table, where, text, columns in _FOUND_SOURCES:
+        new, old = _found_values(code, text, "new"), _found_values(code, text, "old")
+        add = "INSERT INTO found (rowid, plain, nordic) SELECT {values} WHERE {where};"
+        drop = (
+            "INSERT INTO found (found, rowid, plain, nordic)"
+            " SELECT 'delete', {values} WHERE {where};"
+        )
+        added = add.format(values=new, where=where.format(r="new"))
+        dropped = drop.format(values=old, where=where.format(r="old"))
+        out += [
+            f"CREATE TRIGGER found_{table}_added AFTER INSERT ON {table} BEGIN {added} END;",
+            f"CREATE TRIGGER found_{table}_gone AFTER DELETE ON {table} BEGIN {dropped} END;",
+            f"CREATE TRIGGER found_{table}_changed AFTER UPDATE OF {columns} ON {table}"
+            f" BEGIN {dropped} {added} END;",
+            # What an old store holds, indexed as the triggers would have.
+            f"INSERT INTO found (rowid, plain, nordic)"
+            f" SELECT {_found_values(code, text, table)} FROM {table}"
+            f" WHERE {where.format(r=table)};",
+        ]
+    return out
+
+
 MIGRATIONS: list[str] = [
     # 1: the first schema
     """
@@ -404,6 +496,12 @@ MIGRATIONS: list[str] = [
     ALTER TABLE meetings ADD COLUMN room_reading INTEGER;
     ALTER TABLE meetings ADD COLUMN room_item INTEGER NOT NULL DEFAULT 0;
     """,
+    # 22: every meeting findable by what was said in it (`store/search.py`): one FTS5 index
+    # over the live text of turns, notes, actions, cards, people and the meeting's own
+    # lines, kept by triggers (so no write path can forget it) and filled here from what old
+    # stores hold. Contentless: it keeps no second copy of anyone's words, only its index.
+    # A row's rowid says what it is: the source row's id * 8 + the source's number.
+    "\n".join(_found_sql()),
 ]
 
 LATEST = len(MIGRATIONS)
