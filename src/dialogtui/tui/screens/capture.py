@@ -799,6 +799,13 @@ class CaptureScreen(DialogScreen[None]):
         await self._settled()
         await self.kept.open(self.dialogs.participant())
 
+    async def action_plan_over_time(self) -> None:
+        """The series' actions and their history, on a screen that only reads the store."""
+        from dialogtui.tui.screens.plan_history import PlanHistoryScreen
+
+        await self._settled()
+        await self.app.push_screen(PlanHistoryScreen(self.engine.store.path, self.engine.id))
+
     def palette_commands(self) -> Iterable[SystemCommand]:
         commands = [
             (N_("Add participant…"), N_("Someone joins the meeting"), self.action_add_participant),
@@ -843,6 +850,11 @@ class CaptureScreen(DialogScreen[None]):
                 N_("Read back this step"),
                 N_("Page through what was written, to correct it in the room"),
                 self.action_read_back,
+            ),
+            (
+                N_("The plan over time…"),
+                N_("Every action of the series, with its history"),
+                self.action_plan_over_time,
             ),
             (N_("End meeting"), N_("Summary and export"), self.action_end),
         ]
