@@ -50,8 +50,8 @@ def series_of_three(store: Store) -> list[int]:
             m.actions.follow_up(agreed["call"], ActionStatus.done)
         m.goto_step(m.qs.first_step_of(StepKind.action_planning))
         if n == 0:
-            when = dt.date(2026, 12, 10)
-            agreed["call"] = m.actions.add(ActionItem("Ringa skolan", who="Sara Holm", when=when)).id
+            call = ActionItem("Ringa skolan", who="Sara Holm", when=dt.date(2026, 12, 10))
+            agreed["call"] = m.actions.add(call).id
             agreed["book"] = m.actions.add(ActionItem("Boka läkartid", who="Anna Lind")).id
         if n == 1:
             m.actions.add(ActionItem("Söka stöd", who="Anna Lind"))
