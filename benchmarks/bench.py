@@ -8,6 +8,7 @@ import json
 import os
 import platform
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -21,9 +22,11 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from harness import ROWS, Pty, Watched  # noqa: E402
+from search_store import build, size_mib  # noqa: E402
 
 from dialogtui.atomic import write_atomic  # noqa: E402
 from dialogtui.export.write import export_meeting  # noqa: E402
+from dialogtui.finding import fts_query  # noqa: E402
 from dialogtui.meeting.clock import FakeClock, SystemClock  # noqa: E402
 from dialogtui.meeting.engine import MeetingEngine  # noqa: E402
 from dialogtui.questionset.library import find_with_text  # noqa: E402
@@ -57,6 +60,19 @@ WALL_COLS, WALL_ROWS = 160, 45  # a terminal on a projector
 WALL_STEPS = 10  # step changes timed until the room's view shows them
 WALL_FOLLOWS = 500.0  # ms: "follows a change on the scribe's screen within 0.5 s"
 POLLS = 1_000
+# Search (issue 32): a store of 2,000 ended meetings of 100 turns each, with their notes,
+# actions, cards and people (search_store.py); each query timed SEARCH_RUNS times.
+SEARCH_MEETINGS = 2_000
+SEARCH_TURNS_EACH = 100
+SEARCH_RUNS = 40
+SEARCH_MS = 50.0  # "answers in ≤ 50 ms", held at p95
+QUERIES = [
+    ("a rare word", "fotboll"),
+    ("a common word", "och"),
+    ("a prefix", "samarb"),
+    ("a word with ö", "möte"),
+    ("a word typed without ä", "traff"),
+]
 
 
 def seed(home: Path, turns: int, spread: bool = False) -> int:
@@ -639,6 +655,112 @@ def wall_figures(floors: dict, key0: float | None = None) -> list[dict]:
     return rows
 
 
+def percentile_ms(values: list[float], p: float) -> float:
+    """The `p`th percentile (0–100) of seconds, in ms: the nearest rank, no interpolation."""
+    ordered = sorted(values)
+    return round(ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))] * 1000, 2)
+
+
+def fts_table(path: Path) -> str:
+    """The store's full-text index, by what SQLite says it is (an FTS5 table)."""
+    conn = sqlite3.connect(path.absolute().as_uri() + "?mode=ro", uri=True)
+    try:
+        names = [
+            name
+            for name, sql in conn.execute("SELECT name, sql FROM sqlite_master WHERE type='table'")
+            if sql and "USING FTS5" in sql.upper()
+        ]
+    finally:
+        conn.close()
+    if len(names) != 1:
+        raise RuntimeError(f"expected one FTS5 table in {path}, found {names}")
+    return names[0]
+
+
+def search_store(work: Path) -> tuple[Path, list[dict]]:
+    """The store the search and the start screen are measured on (search_store.py): its
+    home folder, and the figures of making it, with the index and without, and of
+    migrating the same store made at schema 21 (before the index)."""
+    home = work / "home-search"
+    indexed = build(home / "dialogtui.sqlite3", SEARCH_MEETINGS, SEARCH_TURNS_EACH)
+    old = build(work / "home-old" / "dialogtui.sqlite3", SEARCH_MEETINGS, SEARCH_TURNS_EACH, 21)
+    before = size_mib(old.path)
+    t = time.perf_counter()
+    Store.open(old.path).close()  # migrates: 22 indexes what the store holds
+    migrated = time.perf_counter() - t
+    after = size_mib(old.path)
+    rows_ = f"{indexed.rows:,} rows ({indexed.turns:,} turns)"
+    each = [round(b.tables["turns"] / b.turns * 1e6, 1) for b in (indexed, old)]
+    figures = [
+        row(f"writing {rows_} in one transaction, indexed", round(indexed.seconds, 2),
+            round(old.seconds, 2), "s", f"reported; floor: the same rows at schema 21, no"
+            f" index; per turn {each[0]} µs against {each[1]} µs", True),
+        row(f"migration 22 (indexing) of a store of {SEARCH_MEETINGS:,} meetings, once",
+            round(migrated, 2), round(old.seconds, 2), "s",
+            "reported; floor: writing the rows at schema 21", True),
+        row(f"store file, {SEARCH_MEETINGS:,} meetings, indexed as written", size_mib(indexed.path),
+            before, "MiB", f"reported; floor: schema 21, no index; migrated: {after} MiB",
+            True),
+    ]  # fmt: skip
+    return home, figures
+
+
+def search_figures(home: Path) -> list[dict]:
+    """`store.search` for each of QUERIES, against the floor: the same FTS5 MATCH (the
+    store's own query text, from dialogtui.finding) in a bare sqlite3 connection on the
+    same file, fetching the rowids it finds. Interleaved, run after run, so that drift hits
+    both alike; the first of each is not counted (it reads the pages into the cache)."""
+    path = home / "dialogtui.sqlite3"
+    table = fts_table(path)
+    store = Store.open_reader(path)
+    bare = sqlite3.connect(path.absolute().as_uri() + "?mode=ro", uri=True)
+    rows_: list[dict] = []
+    try:
+        for label, query in QUERIES:
+            match = fts_query(query)
+            sql = f"SELECT rowid FROM {table} WHERE {table} MATCH ?"
+            ours, floor, counts = [], [], []
+            for n in range(SEARCH_RUNS + 1):
+                t0 = time.perf_counter()
+                hits = store.search(query)
+                t1 = time.perf_counter()
+                found = bare.execute(sql, (match,)).fetchall()
+                t2 = time.perf_counter()
+                total = store.search_count(query)
+                t3 = time.perf_counter()
+                if n:
+                    ours.append(t1 - t0)
+                    floor.append(t2 - t1)
+                    counts.append(t3 - t2)
+            if total != len(found) or not hits:
+                said = f"{len(hits)} hits, {total} counted, {len(found)} found by the floor"
+                raise RuntimeError(f"{query!r}: {said}")
+            p95, floor95 = percentile_ms(ours, 95), percentile_ms(floor, 95)
+            rows_.append(
+                row(f"search, {label} ({query!r}, {total:,} hits, {len(hits)} shown)",
+                    median_ms(ours), median_ms(floor), "ms",
+                    f"p95 ≤ {SEARCH_MS:.0f} ms: p95 {p95} ms (floor {floor95} ms);"
+                    f" search_count {median_ms(counts)} ms", p95 <= SEARCH_MS)
+            )  # fmt: skip
+    finally:
+        bare.close()
+        store.close()
+    if search_command():
+        env = {"DIALOGTUI_HOME": str(home)}
+        listed = whole_process([DIALOGTUI, "meetings"], env)
+        for _, query in QUERIES[:2]:
+            took = whole_process([DIALOGTUI, "search", query], env)
+            rows_.append(
+                row(f"`search {query}`, {SEARCH_MEETINGS:,} meetings, whole command", took,
+                    listed, "ms", "reported; floor: `meetings` on the same store", True)
+            )  # fmt: skip
+    return rows_
+
+
+def search_command() -> bool:
+    return subprocess.run([DIALOGTUI, "search", "--help"], capture_output=True).returncode == 0
+
+
 def measure_floors() -> dict:
     """The floor apps' figures (floor_app.py): typing, submitting and idle CPU in a bare
     text box, idle CPU with a clock, CPU per step change of the capture screen's widgets."""
@@ -688,6 +810,14 @@ def main() -> None:
     add = results.append
     if sys.argv[1:] == ["wall"]:  # `scripts/bench wall`: the room's view's figures alone
         report(wall_figures(measure_floors()), None)
+        return
+    if sys.argv[1:] == ["search"]:  # `scripts/bench search`: the search's figures alone
+        try:
+            home, made = search_store(work)
+            results += search_figures(home) + made
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        report(results, HERE / "latest-search.json")
         return
     if sys.argv[1:] == ["export"]:  # `scripts/bench export`: the exports' figures alone
         try:
