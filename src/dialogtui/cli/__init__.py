@@ -5,8 +5,9 @@ and exit code 1. Exit codes: 0 success, 1 a problem with the input or the data (
 message says what and where), 2 a usage error (unknown option, missing argument).
 
 The commands live by what they act on: `sets` (question sets), `meetings`, `documents`
-(what a meeting holds: its documents, actions and notes), `settings` (the app's language)
-and `wall` (the room's view), each registering on `root.app`; `output` prints;
+(what a meeting holds: its documents, actions and notes), `search` (what was said, in any
+meeting), `settings` (the app's language) and `wall` (the room's view), each registering
+on `root.app`; `output` prints;
 `_speaking` is the one module that reaches into typer's and click's internals, to make
 them speak the user's language. Importing this package builds the command line (its help
 is written as it is built, in the language chosen by then).
@@ -17,14 +18,14 @@ from __future__ import annotations
 import os
 import sys
 
-from dialogtui.cli import documents, meetings, sets, settings, wall
+from dialogtui.cli import documents, meetings, search, sets, settings, wall
 from dialogtui.cli.output import say
 from dialogtui.cli.root import app
 from dialogtui.errors import DialogtuiError, QuestionSetError
 from dialogtui.i18n import _
 
 # Registered on `app` as they are imported.
-COMMANDS = (sets, meetings, documents, settings, wall)
+COMMANDS = (sets, meetings, documents, search, settings, wall)
 
 
 def main() -> None:

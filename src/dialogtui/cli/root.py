@@ -40,6 +40,7 @@ ORDER = (
     "new",
     "language",
     "meetings",
+    "search",
     "export",
     "actions",
     "notes",

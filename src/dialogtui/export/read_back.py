@@ -51,7 +51,7 @@ from dialogtui.export.record import MeetingRecord
 from dialogtui.kinds import SPECS as KIND_SPECS
 from dialogtui.kinds.base import nothing
 from dialogtui.questionset.model import Step
-from dialogtui.records import Turn
+from dialogtui.records import Hit, HitKind, Turn
 
 PARTS = (
     "turns",
@@ -102,6 +102,9 @@ class Entry:
     head: list[Line] = field(default_factory=list)
     under: list[Line] = field(default_factory=list)
     turn: Turn | None = None  # a turn: the one `e` corrects and `o` objects to
+    # A note's or an action's id (which of them `part` says): where a search's hit of one
+    # opens the read-back.
+    item: int | None = None
     # False: a line with nothing under it ("No actions."), shown but not a thing read.
     counted: bool = True
 
@@ -121,6 +124,7 @@ class _Sections(Minutes):
     def __init__(self, record: MeetingRecord):
         super().__init__(record, pseudonymise=False)
         self.turn_of: dict[int, Turn] = {}  # by the id of its item
+        self.item_of: dict[int, int] = {}  # a note's or an action's id, by its item's or row's
         self.part_of: dict[int, str] = {}  # by the id of a block
         # The items and blocks keyed by their id, held for as long as those ids are looked
         # up: an object let go would leave its id to a later one (CPython reuses the
@@ -136,6 +140,17 @@ class _Sections(Minutes):
                 self._held += block.items
         return blocks
 
+    def notes_of(self, notes: list) -> list[Part]:
+        parts = super().notes_of(notes)
+        # A section per kind noted, in the minutes' order of kinds, its items in the notes'.
+        kinds = [k for k in ("standpoints", "decisions", "concerns") if _of(notes, k)]
+        for part, kind in zip(parts, kinds, strict=True):
+            assert isinstance(part, Section) and isinstance(part.body[0], Items)
+            items = part.body[0].items
+            self.item_of.update((id(i), x.id) for i, x in zip(items, _of(notes, kind), strict=True))
+            self._held += items
+        return parts
+
     def _tag(self, blocks: list, part: str) -> list:
         self.part_of.update((id(b), part) for b in blocks)
         self._held += blocks
@@ -145,7 +160,12 @@ class _Sections(Minutes):
         return self._tag(super().plan_frame(), "plan")
 
     def action_table(self, items, step: Step | None = None, case_column: bool = True):
-        return self._tag(super().action_table(items, step, case_column), "actions")
+        blocks = super().action_table(items, step, case_column)
+        for block in blocks:
+            if isinstance(block, Table):  # a row per action, in their order
+                self.item_of.update((id(r), a.id) for r, a in zip(block.rows, items, strict=True))
+                self._held += block.rows
+        return self._tag(blocks, "actions")
 
     def follow_up(self, heading: bool = True):
         return self._tag(super().follow_up(heading), "follow_ups")
@@ -181,11 +201,13 @@ class _Sections(Minutes):
                     under = [i.line for i in item.items]
                     turn = self.turn_of.get(id(item))
                     kind = "turns" if turn is not None else part_here
-                    out.append(Entry(kind, [number + item.line], head, under, turn))
+                    item_id = self.item_of.get(id(item))
+                    out.append(Entry(kind, [number + item.line], head, under, turn, item_id))
                     head = []
             elif isinstance(p, Table):
                 for row in p.rows:
-                    out.append(Entry(part_here, _row(p.heads, row), head))
+                    item_id = self.item_of.get(id(row))
+                    out.append(Entry(part_here, _row(p.heads, row), head, item=item_id))
                     head = []
         if head:  # a line with nothing under it ("No actions.", a case's consent)
             out.append(Entry(part, head[-1:], head[:-1], counted=False))
@@ -200,6 +222,11 @@ class _Sections(Minutes):
         if isinstance(block, Heading):
             return block.level > 2
         return isinstance(block, Paragraph) and block.whose.by != METHOD
+
+
+def _of(notes: list, kind: str) -> list:
+    """The notes of one kind ("decisions"), in their order."""
+    return [x for x in notes if x.kind.value + "s" == kind]
 
 
 def _row(heads: list[Line], row: list[Line]) -> list[Line]:
@@ -287,3 +314,35 @@ def covered(read: list[Page]) -> list[tuple[str, int]]:
     if total.get("plan"):
         total["plan"] = 1
     return [(part, total[part]) for part in PARTS if total.get(part)]
+
+
+def place_of(read: list[Page], hit: Hit) -> tuple[int, int] | None:
+    """The page and the entry on it where a search's hit stands: its turn, note or action
+    (wherever the minutes put it: an action noted with f3 stands in the plan's step); for
+    what is found by its text alone (a card, a need, a sheet), the first entry of its step
+    that says the text. None: the read-back does not show it (a participant, the meeting's
+    title, a step with nothing read)."""
+
+    def itself(entry: Entry) -> bool:
+        if hit.kind is HitKind.turn:
+            return entry.turn is not None and entry.turn.id == hit.ref
+        part = "actions" if hit.kind is HitKind.action else f"{hit.kind.value}s"
+        return entry.part == part and entry.item == hit.ref
+
+    def says_it(entry: Entry) -> bool:
+        said = " ".join(" ".join(plain_text(line) for line in entry.lines).split())
+        return bool(text) and text in said
+
+    text = " ".join(hit.text.split("\n")[0].split())  # a card's own text, its first field
+    here = [k for k, p in enumerate(read) if p.step == hit.step and hit.step is not None]
+    if hit.kind in (HitKind.turn, HitKind.action) or f"{hit.kind.value}s" in NOTES:
+        order, found = here + [k for k in range(len(read)) if k not in here], itself
+    elif hit.kind is HitKind.card:
+        order, found = here, says_it
+    else:
+        return None
+    for k in order:
+        for n, entry in enumerate(read[k].entries):
+            if found(entry):
+                return k, n
+    return None
