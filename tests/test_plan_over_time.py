@@ -356,3 +356,39 @@ def test_the_plan_over_time(snap_compare, tmp_path):
         await until(pilot, lambda: "Ringa skolan" in screen_text(pilot.app))
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=shown)
+
+
+def test_the_end_screen_and_the_palette_open_the_plan_over_time(tmp_path, monkeypatch):
+    from dialogtui.tui.screens.capture import CaptureScreen
+    from dialogtui.tui.screens.end import EndScreen
+
+    monkeypatch.setenv("DIALOGTUI_HOME", str(tmp_path))
+    db = tmp_path / "db"
+    ids = seeded(db)
+    store = Store.open(db)
+    fourth = new_meeting(
+        store, "raseborg-klientmote", PEOPLE, title="Familjen Lind", previous_id=ids[2]
+    )
+    fourth_id = fourth.id
+    fourth.close()
+    store.close()
+
+    async def scenario(app, pilot):
+        await until(pilot, lambda: isinstance(app.screen, CaptureScreen))
+        capture = app.screen
+        await pilot.press("ctrl+p")
+        await pilot.press(*"plan over time")
+        await until(pilot, lambda: "The plan over time…" in screen_text(app))
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, PlanHistoryScreen))
+        await until(pilot, lambda: "kontakt tagen" in screen_text(app))
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is capture)
+        await pilot.press("ctrl+o")
+        await until(pilot, lambda: isinstance(app.screen, EndScreen))
+        await pilot.press("t")
+        await until(pilot, lambda: isinstance(app.screen, PlanHistoryScreen))
+        await until(pilot, lambda: "Söka stöd" in screen_text(app))
+        assert app.screen.meeting_id == fourth_id
+
+    run(scenario, db=db, size=(100, 40), meeting_id=fourth_id)

@@ -158,6 +158,14 @@ class EndScreen(DialogScreen[bool]):
             tooltip=N_("Export with edit history"),
             show=False,
         ),
+        Binding(
+            "t",
+            "plan_over_time",
+            N_("The plan over time"),
+            tooltip=N_("Every action of the series, with its history; exported per recipient"),
+            show=False,
+            priority=True,
+        ),
         Binding("b,escape", "back", N_("Back"), tooltip=N_("Back to the meeting (opens it again)")),
         Binding("q", "app.quit", N_("Quit")),
     ]
@@ -294,6 +302,13 @@ class EndScreen(DialogScreen[bool]):
             await self.app.push_screen(PickDialog(_("Journal note for"), names, 0), whose)
         else:
             whose(0)
+
+    async def action_plan_over_time(self) -> None:
+        """The series' actions and their history, on a screen that only reads the store."""
+        from dialogtui.tui.screens.plan_history import PlanHistoryScreen
+
+        await settle(self)
+        await self.app.push_screen(PlanHistoryScreen(self.engine.store.path, self.engine.id))
 
     async def action_read_back(self) -> None:
         """Read back in the room before anything is exported: corrections, objections, and
