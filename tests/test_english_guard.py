@@ -590,6 +590,7 @@ async def read_back_and_end(walk: Walk) -> None:
     end = app.screen
     await walk.stop("end")
     await walk.opens("f1", "end, help")
+    await walk.opens("t", "end, the plan over time")
     await walk.press("o")
     await walk.until(lambda: isinstance(app.screen, FolderDialog))
     await walk.stop("export to a folder")
