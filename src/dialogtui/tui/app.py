@@ -18,6 +18,7 @@ from dialogtui.display import plain, visible
 from dialogtui.errors import DialogtuiError, StoreError
 from dialogtui.i18n import N_, _
 from dialogtui.meeting.clock import Clock, SystemClock
+from dialogtui.records import Hit, HitKind
 from dialogtui.store import Store
 from dialogtui.tui import keyboard
 from dialogtui.tui.ordering import settle
@@ -191,6 +192,24 @@ class DialogApp(ErrorHookApp, AppServices):
 
         engine = MeetingEngine.open(self.store, meeting_id, self.clock)
         self.push_screen(CaptureScreen(engine))
+
+    def open_at(self, hit: Hit) -> None:
+        """What a search found, in its meeting (opened as `open_meeting` opens it): the
+        read-back at that turn, note, action or card, over the meeting's own screen, to
+        which escape returns; for a participant or the meeting's title, the meeting."""
+        from dialogtui.tui.screens.capture import CaptureScreen
+        from dialogtui.tui.screens.end import EndScreen
+        from dialogtui.tui.screens.read_back import ReadBackScreen
+
+        self.open_meeting(hit.meeting_id)
+        if hit.kind in (HitKind.participant, HitKind.meeting):
+            return
+        screen = self.screen  # the meeting's own, as open_meeting has shown it
+        if isinstance(screen, CaptureScreen):  # its strip shows a turn corrected there
+            read = ReadBackScreen(screen.engine, screen, at=hit)
+            self.push_screen(read, lambda _: screen.observe())
+        elif isinstance(screen, EndScreen):
+            self.push_screen(ReadBackScreen(screen.engine, screen.host, at=hit))
 
     # -- errors: every user-facing failure ends here ------------------------------------
 

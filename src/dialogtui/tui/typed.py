@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
     from dialogtui.errors import DialogtuiError
     from dialogtui.meeting.clock import Clock
+    from dialogtui.records import Hit
     from dialogtui.store import Store
 
 Result = TypeVar("Result")
@@ -41,6 +42,10 @@ class AppServices(App[None]):
     @abstractmethod
     def open_meeting(self, meeting_id: int) -> None:
         """Go to a meeting's capture screen."""
+
+    @abstractmethod
+    def open_at(self, hit: Hit) -> None:
+        """Go to what a search found: its meeting, read back at that turn, note or action."""
 
     @abstractmethod
     def setup_meeting(self, set_ref: str) -> None:

@@ -14,7 +14,8 @@ anser att någon uppgift i dokumentationen är oriktig ska detta antecknas", 11 
 and the minutes marked as accepted by the people named, with the time and what was read.
 What is not a turn is corrected where it was written, which the screen says for each. The
 dialogs (`tui/dialogs/read_back.py`) open on the meeting's screen, which keeps their text
-every second, as every dialog's.
+every second, as every dialog's. A search's hit (`app.open_at`) opens it at the page and the
+item where the hit stands (`export.read_back.place_of`).
 """
 
 from __future__ import annotations
@@ -31,11 +32,11 @@ from textual.widgets.option_list import Option
 from dialogtui.display import plain, visible
 from dialogtui.errors import DialogtuiError
 from dialogtui.export.document import Line, plain_text, text_lines
-from dialogtui.export.read_back import Entry, Page, covered, pages
+from dialogtui.export.read_back import Entry, Page, covered, pages, place_of
 from dialogtui.export.record import load_record
 from dialogtui.i18n import N_, _, time_text
 from dialogtui.meeting.engine import MeetingEngine
-from dialogtui.records import RoomShows, Turn
+from dialogtui.records import Hit, RoomShows, Turn
 from dialogtui.store.room import after_steps
 from dialogtui.tui.dialogs.read_back import acceptance, correction, objection
 from dialogtui.tui.keeping import DialogHost
@@ -107,10 +108,18 @@ class ReadBackScreen(DialogScreen[None]):
         ),
     ]
 
-    def __init__(self, engine: MeetingEngine, host: DialogHost, step: int | None = None):
+    def __init__(
+        self,
+        engine: MeetingEngine,
+        host: DialogHost,
+        step: int | None = None,
+        at: Hit | None = None,
+    ):
         super().__init__()
         self.engine, self.host = engine, host
         self.only = [step] if step is not None else None  # f10: the step under way
+        self.at = at  # a search's hit: opened at its page, on it
+        self._start_item: int | None = None
         self.pages: list[Page] = []
         self.page = 0
         self.seen: set[int] = set()  # the pages shown, by their place: what `a` covers
@@ -139,6 +148,11 @@ class ReadBackScreen(DialogScreen[None]):
         # Nothing written anywhere yet: the step under way, which says so.
         self.pages = pages(record, self.only) or pages(record, [engine.pos.step])
         self.page = min(self.page, len(self.pages) - 1)
+        if self.at is not None:  # only the first time: a correction keeps the place read
+            place = place_of(self.pages, self.at)
+            if place is not None:
+                self.page, self._start_item = place
+            self.at = None
 
     @property
     def entries(self) -> list[Entry]:
@@ -161,7 +175,8 @@ class ReadBackScreen(DialogScreen[None]):
             nothing = Text(_("Nothing was written in this step."), style="dim")
             options.append(Option(nothing, disabled=True))
         items = self.query_one("#read-back-turns", OptionList)
-        keep = items.highlighted
+        keep = items.highlighted if self._start_item is None else self._start_item
+        self._start_item = None
         items.set_options(options)
         items.highlighted = keep if keep is not None and keep < len(page.entries) else 0
         self._tell_room(self._room_place())

@@ -1,0 +1,245 @@
+"""The search across meetings in the app (issue 32): words typed find what was said in any
+meeting, under its meeting, with its step and speaker; enter opens the meeting's read-back at
+that turn (or note, or action); a deleted turn is never offered; a meeting open in another
+dialogtui is said so, and the search stays."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from meeting_helpers import new_meeting
+from tui_helpers import START, run, screen_text, type_text, until
+
+from dialogtui.meeting.clock import FakeClock
+from dialogtui.questionset.kinds import StepKind
+from dialogtui.records import ActionItem, MeetingStatus, NoteKind
+from dialogtui.store import Store
+
+PEOPLE = [("Anna Lind", "familj"), ("Sara Berg", "myndighet")]
+
+
+def a_series(db) -> dict[str, int]:
+    """Two client meetings of the Lind family a week apart, the first ended: what was said of
+    football in both, a decision and an action in the first; and a turn deleted later."""
+    store = Store.open(db)
+    ids: dict[str, int] = {}
+    first = new_meeting(
+        store, "raseborg-klientmote", PEOPLE, title="Klientmöte – Lind", date=dt.date(2026, 12, 5)
+    )
+    first.start()
+    first.submit("Att Erik går till skolan varje dag.")
+    ids["turn"] = first.submit("Att Erik får spela fotboll med laget på lördagar.").id
+    ids["deleted"] = first.submit("Erik hatar simträningen.").id
+    first.turns.delete(ids["deleted"])
+    ids["decision"] = first.notes.add(NoteKind.decision, "Fotbollen är Eriks egen tid.").id
+    first.goto_step(first.qs.first_step_of(StepKind.action_planning))
+    ids["action"] = first.actions.add(ActionItem("Ringa fotbollstränaren", who="Sara Berg")).id
+    first.finish()
+    ids["first"] = first.id
+    first.close()
+    second = new_meeting(
+        store,
+        "raseborg-klientmote",
+        PEOPLE,
+        title="Klientmöte – Lind",
+        date=dt.date(2026, 12, 12),
+        previous_id=ids["first"],
+    )
+    second.start()
+    ids["later"] = second.submit("Fotbollen går bra, Erik har börjat i ett nytt lag.").id
+    ids["second"] = second.id
+    second.close()
+    store.close()
+    return ids
+
+
+async def searching(app, pilot, query: str = ""):
+    """The search screen over the start screen, as ctrl+f opens it, with `query` typed."""
+    from dialogtui.tui.screens.search import SearchScreen
+
+    await app.push_screen(SearchScreen())
+    await until(pilot, lambda: isinstance(app.screen, SearchScreen))
+    if query:
+        await type_text(pilot, query)
+    await until(pilot, lambda: found(app) == query)
+    return app.screen
+
+
+def found(app) -> str | None:
+    """The query whose hits the search screen shows."""
+    shown = getattr(app.screen, "_found", None)
+    return None if shown is None else shown.query
+
+
+def flat(app) -> str:
+    return " ".join(screen_text(app).split())
+
+
+def test_words_typed_find_turns_notes_and_actions_under_their_meetings(tmp_path):
+    db = tmp_path / "db"
+    a_series(db)
+
+    async def scenario(app, pilot):
+        await searching(app, pilot, "fotb")
+        shown = flat(app)
+        # Newest meeting first, each hit with its step and who said it, the deleted turn not.
+        assert shown.index("Dec 12, 2026 · Klientmöte – Lind") < shown.index("Dec 5, 2026")
+        assert "unfinished" in shown.split("Dec 5, 2026")[0]
+        assert "Anna Lind" in shown and "1. Frågor till familjemedlemmarna" in shown
+        assert "Att Erik får spela fotboll med laget på lördagar." in shown
+        assert "decision" in shown and "Fotbollen är Eriks egen tid." in shown
+        assert "4 found" in shown
+
+    run(scenario, db=db)
+
+
+def test_enter_opens_the_read_back_at_the_turn_found(tmp_path):
+    from dialogtui.tui.screens.end import EndScreen
+    from dialogtui.tui.screens.read_back import ReadBackScreen
+    from dialogtui.tui.screens.search import SearchScreen
+
+    db = tmp_path / "db"
+    ids = a_series(db)
+
+    async def scenario(app, pilot):
+        await searching(app, pilot, "lördagar")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ReadBackScreen))
+        read = app.screen
+        assert read.current is not None and read.current.id == ids["turn"]
+        assert "Step 1/" in flat(app) and "spela fotboll med laget på lördagar" in flat(app)
+        # escape: back on the ended meeting's own screen, and from it to the search.
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, EndScreen))
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, SearchScreen))
+
+    run(scenario, db=db)
+    store = Store.open(db)
+    assert store.meeting_row(ids["first"]).status is MeetingStatus.finished  # not reopened
+    store.close()
+
+
+def test_a_decision_and_an_action_open_at_themselves(tmp_path):
+    from dialogtui.tui.screens.read_back import ReadBackScreen
+
+    db = tmp_path / "db"
+    ids = a_series(db)
+
+    async def scenario(app, pilot):
+        for query, part, ref in (
+            ("egen tid", "decisions", ids["decision"]),
+            ("ringa", "actions", ids["action"]),
+        ):
+            await searching(app, pilot, query)
+            await pilot.press("enter")
+            await until(pilot, lambda: isinstance(app.screen, ReadBackScreen))
+            entry = app.screen.current_entry
+            assert entry is not None and (entry.part, entry.item) == (part, ref)
+            await pilot.press("escape", "escape", "escape")  # read-back, end screen, search
+            await until(pilot, lambda: len(app.screen_stack) == 1)
+
+    run(scenario, db=db)
+
+
+def test_a_deleted_turn_is_not_offered(tmp_path):
+    db = tmp_path / "db"
+    a_series(db)
+
+    async def scenario(app, pilot):
+        await searching(app, pilot, "simträningen")
+        assert "No meeting says “simträningen”." in flat(app)
+        assert "hatar" not in flat(app)
+
+    run(scenario, db=db)
+
+
+def test_an_unfinished_meeting_opens_at_the_turn_over_its_capture_screen(tmp_path):
+    from dialogtui.tui.screens.capture import CaptureScreen
+    from dialogtui.tui.screens.read_back import ReadBackScreen
+
+    db = tmp_path / "db"
+    ids = a_series(db)
+
+    async def scenario(app, pilot):
+        await searching(app, pilot, "nytt lag")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ReadBackScreen))
+        assert app.screen.current is not None and app.screen.current.id == ids["later"]
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, CaptureScreen))
+        assert app.screen.engine.id == ids["second"]
+
+    run(scenario, db=db)
+
+
+def test_a_participant_found_opens_the_meeting_itself(tmp_path):
+    from dialogtui.tui.screens.end import EndScreen
+
+    db = tmp_path / "db"
+    a_series(db)
+
+    async def scenario(app, pilot):
+        await searching(app, pilot, "Berg")
+        assert "participant" in flat(app)
+        # The newest meeting's people first: its Sara Berg; ↓ to the first meeting's.
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: isinstance(app.screen, EndScreen))
+
+    run(scenario, db=db)
+
+
+def test_a_meeting_open_in_another_dialogtui_is_said_and_the_search_stays(tmp_path):
+    import subprocess
+    import sys
+
+    from dialogtui.tui.screens.search import SearchScreen
+
+    db = tmp_path / "db"
+    ids = a_series(db)
+    # The lock is per process: another dialogtui holds the second meeting open.
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from dialogtui.store import Store; s = Store.open(sys.argv[1]);"
+            " s.lock(int(sys.argv[2])); print('held', flush=True); sys.stdin.read()",
+            str(db),
+            str(ids["second"]),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+
+    async def scenario(app, pilot):
+        await searching(app, pilot, "nytt lag")
+        await pilot.press("enter")
+        await until(pilot, lambda: "open in another dialogtui" in flat(app))
+        await pilot.press("escape")  # the dialog closed: the search is still there
+        await until(pilot, lambda: isinstance(app.screen, SearchScreen))
+        assert "Fotbollen går bra" in flat(app)
+
+    try:
+        run(scenario, db=db)
+    finally:
+        holder.communicate("")
+
+
+def test_typing_on_finds_again_and_enter_first_shows_what_is_typed(tmp_path):
+    from dialogtui.tui.screens.search import SearchScreen
+
+    db = tmp_path / "db"
+    a_series(db)
+
+    async def scenario(app, pilot):
+        screen = await searching(app, pilot, "fotboll")
+        await pilot.press("backspace", "backspace", "backspace", "backspace")
+        await type_text(pilot, "zzz")
+        await pilot.press("enter")  # what is listed is not what is typed: it is found first
+        await until(pilot, lambda: found(app) == "fotzzz")
+        assert app.screen is screen and isinstance(app.screen, SearchScreen)
+        assert "No meeting says “fotzzz”." in flat(app)
+
+    run(scenario, db=db, clock=FakeClock(START))
