@@ -68,9 +68,14 @@ def _replaced(text: str, pairs: list[tuple[str, str]]) -> str:
     return text
 
 
-def _found_values(code: int, text: str, r: str) -> str:
+def _found_values(code: int, text: str, r: str, table: str) -> str:
+    """A source row's rowid and its two texts. The rowid holds its meeting above bit 40,
+    its own id and its source below: a search counts its hits per meeting, and reads the
+    rows of the newest meetings only, from the rowids alone."""
     text = text.format(r=r)
-    return f"{r}.id * 8 + {code}, {_replaced(text, _AS_PLAIN)}, {_replaced(text, _SPELT)}"
+    meeting = f"{r}.id" if table == "meetings" else f"{r}.meeting_id"
+    rowid = f"({meeting} << 40) + {r}.id * 8 + {code}"
+    return f"{rowid}, {_replaced(text, _AS_PLAIN)}, {_replaced(text, _SPELT)}"
 
 
 def _found_sql() -> list[str]:
@@ -79,7 +84,8 @@ def _found_sql() -> list[str]:
         " detail=column, tokenize='unicode61 remove_diacritics 2');"
     ]
     for code, table, where, text, columns in _FOUND_SOURCES:
-        new, old = _found_values(code, text, "new"), _found_values(code, text, "old")
+        new = _found_values(code, text, "new", table)
+        old = _found_values(code, text, "old", table)
         add = "INSERT INTO found (rowid, plain, nordic) SELECT {values} WHERE {where};"
         drop = (
             "INSERT INTO found (found, rowid, plain, nordic)"
@@ -94,7 +100,7 @@ def _found_sql() -> list[str]:
             f" BEGIN {dropped} {added} END;",
             # What an old store holds, indexed as the triggers would have.
             f"INSERT INTO found (rowid, plain, nordic)"
-            f" SELECT {_found_values(code, text, table)} FROM {table}"
+            f" SELECT {_found_values(code, text, table, table)} FROM {table}"
             f" WHERE {where.format(r=table)};",
         ]
     return out
@@ -500,7 +506,8 @@ MIGRATIONS: list[str] = [
     # over the live text of turns, notes, actions, cards, people and the meeting's own
     # lines, kept by triggers (so no write path can forget it) and filled here from what old
     # stores hold. Contentless: it keeps no second copy of anyone's words, only its index.
-    # A row's rowid says what it is: the source row's id * 8 + the source's number.
+    # A row's rowid says what it is: its meeting << 40, the source row's id * 8, the
+    # source's number.
     "\n".join(_found_sql()),
 ]
 

@@ -11,6 +11,7 @@ forgotten meeting's words stays in its pages.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 
 from dialogtui.errors import StoreError
@@ -21,7 +22,11 @@ from dialogtui.store.connection import StoreBase, _explain
 # Each source's hits: what it is, where it was written and who said it, and its text as the
 # index has it, for the rowids of one source (`:code`) among those the index found.
 _HITS = """
-WITH f AS (SELECT rowid AS r FROM found WHERE found MATCH :q)
+WITH f AS (
+    SELECT rowid & 1099511627775 AS r FROM found
+     WHERE found MATCH :q AND rowid >= :low AND rowid < :high
+       AND rowid >> 40 IN (SELECT value FROM json_each(:meetings))
+)
 SELECT 'turn' AS kind, t.id AS ref, t.meeting_id AS meeting, t.step_index AS step,
        t.repetition AS rep, COALESCE(p.name, '') AS speaker, t.text AS text, t.id AS place
   FROM f JOIN turns t ON t.id = f.r >> 3 LEFT JOIN participants p ON p.id = t.participant_id
@@ -45,6 +50,17 @@ UNION ALL
 SELECT 'meeting', m.id, m.id, NULL, 1, '',
        m.title || char(10) || m.place || char(10) || m.asker || char(10) || m.writer, -1
   FROM f JOIN meetings m ON m.id = f.r >> 3 WHERE f.r & 7 = 5
+"""
+
+# How many hits each meeting has, newest meeting first: from the index alone (the meeting is
+# in the rowid), so that only the newest meetings' rows are read, however many hits there
+# are in all.
+_PER_MEETING = """
+SELECT per.meeting, per.hits FROM (
+    SELECT rowid >> 40 AS meeting, count(*) AS hits FROM found WHERE found MATCH :q
+     GROUP BY meeting
+) per JOIN meetings m ON m.id = per.meeting
+ ORDER BY m.date DESC, m.id DESC
 """
 
 # The order of a meeting's hits: the meeting itself and its people, then what was written,
@@ -72,9 +88,28 @@ class SearchRepo(StoreBase):
         """What `query` finds (`dialogtui.finding`'s rule), newest meeting first, then in
         the meeting's order; at most `limit` hits (`search_count` says how many in all)."""
         match = fts_query(query)
-        if match is None:
+        if match is None or limit <= 0:
             return []
-        rows = self._found(_SEARCH, {"q": match, "limit": limit})
+        newest: list[int] = []
+        enough = 0
+        with self.snapshot():  # the counts and the rows of one state of the file
+            for meeting, hits in self._found(_PER_MEETING, {"q": match}):
+                if enough >= limit:
+                    break
+                newest.append(meeting)
+                enough += hits
+            if not newest:
+                return []
+            rows = self._found(
+                _SEARCH,
+                {
+                    "q": match,
+                    "limit": limit,
+                    "low": min(newest) << 40,
+                    "high": (max(newest) + 1) << 40,
+                    "meetings": json.dumps(newest),
+                },
+            )
         return [
             Hit(
                 meeting_id=r["meeting"],
