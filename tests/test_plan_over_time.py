@@ -392,3 +392,43 @@ def test_the_end_screen_and_the_palette_open_the_plan_over_time(tmp_path, monkey
         assert app.screen.meeting_id == fourth_id
 
     run(scenario, db=db, size=(100, 40), meeting_id=fourth_id)
+
+
+def test_hostile_text_is_written_as_typed_in_every_format_and_on_screen(tmp_path):
+    # A title, an action and a follow-up's comment typed with controls, markup and
+    # Markdown: each format writes them as text (controls made visible), the view as data.
+    import re
+
+    from documents import document_texts
+
+    raw = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+    evil = "[b]fet[/b] \x1b[2J **inte fet** | {nb}"
+    store = Store.open(tmp_path / "db")
+    m1 = new_meeting(store, "raseborg-klientmote", PEOPLE, title=f"Titel {evil}")
+    m1.start()
+    m1.goto_step(m1.qs.first_step_of(StepKind.action_planning))
+    a = m1.actions.add(ActionItem(f"Åtgärd {evil}", who="Anna Lind"))
+    m1.finish()
+    m1.close()
+    m2 = new_meeting(store, "raseborg-klientmote", PEOPLE, title="Två", previous_id=m1.id)
+    m2.start()
+    m2.goto_step(m2.qs.first_step_of(StepKind.follow_up))
+    m2.actions.follow_up(a.id, ActionStatus.continued, f"Kommentar {evil}")
+    m2.close()
+    exported = export_series(store, m2.id, tmp_path / "out", formats=("md", "docx", "pdf", "txt"))
+    store.close()
+    assert not exported.failed and len(exported.paths) == 4
+    for name, text in document_texts(tmp_path / "out").items():
+        assert not raw.search(text.replace("\n", "").replace("\t", "")), name
+        text = " ".join(text.replace("\ufffd", "␛").split())
+        for said in ("Åtgärd", "Kommentar"):
+            assert f"{said} [b]fet[/b] ␛[2J **inte fet** | {{nb}}" in text, (name, said)
+
+    async def scenario(app, pilot):
+        await app.push_screen(PlanHistoryScreen(tmp_path / "db", m2.id))
+        await until(pilot, lambda: "Kommentar" in screen_text(app))
+        svg = app.export_screenshot()
+        assert not raw.search(svg.replace("\n", ""))
+        assert "[b]fet[/b] ␛[2J **inte fet**" in screen_text(app)
+
+    run(scenario, db=tmp_path / "db", size=(120, 40))
