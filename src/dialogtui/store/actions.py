@@ -3,7 +3,6 @@ frame (the goals, who owns the plan, when it is followed up)."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import sqlite3
 
@@ -133,8 +132,7 @@ class ActionsRepo(StoreBase):
         held (the order a follow-up can follow: only a later meeting follows an action up)
         and every action agreed in any of them, each with its follow-ups in meeting order.
         A meeting of no series: its own actions. One snapshot, three queries."""
-        # One consistent state, also when called inside an export's own snapshot.
-        with contextlib.nullcontext() if self.conn.in_transaction else self.snapshot():
+        with self.snapshot():  # one consistent state (an export's own, inside one)
             series = self._meeting_row(meeting_id)["series"]
             where, args = ("m.series = ?", (series,)) if series else ("m.id = ?", (meeting_id,))
             rows = self.query(

@@ -337,7 +337,11 @@ class StoreBase:
 
     @contextlib.contextmanager
     def snapshot(self) -> Iterator[None]:
-        """Reads inside see one consistent state of the database (an export)."""
+        """Reads inside see one consistent state of the database (an export). Inside
+        another snapshot (or a transaction) it is that one's."""
+        if self.conn.in_transaction:
+            yield
+            return
         try:
             self.conn.execute("BEGIN DEFERRED")
         except sqlite3.Error as exc:
