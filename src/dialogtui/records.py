@@ -257,7 +257,8 @@ class FollowUp:
 
 @dataclass(frozen=True, slots=True)
 class MeetingSummary:
-    """A meeting as lists show it."""
+    """A meeting as lists show it, with what a scribe tells meetings apart by (the place,
+    the people, its series) and what puts it in a series (`series`, `previous_id`)."""
 
     id: int
     set_id: str
@@ -266,6 +267,11 @@ class MeetingSummary:
     status: MeetingStatus
     turn_count: int
     open_actions: int
+    place: str = ""
+    series: str | None = None
+    previous_id: int | None = None  # the meeting this one follows up
+    participants: tuple[str, ...] = ()  # the people's names, in the meeting's order
+    finished_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

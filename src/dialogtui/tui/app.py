@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from textual import events
 from textual.app import SystemCommand
@@ -186,12 +186,29 @@ class DialogApp(ErrorHookApp, AppServices):
         qs, text = find_with_text(set_ref)
         self.push_screen(SetupScreen(qs, text))
 
-    def open_meeting(self, meeting_id: int) -> None:
+    def open_meeting(self, meeting_id: int) -> Screen[Any]:
+        """An unfinished meeting at its capture screen, where it stopped; an ended one at
+        its end screen (read back, exported), still ended: `b` there opens it again. The
+        meeting is locked while either is up; a DialogtuiError (no such meeting, another
+        dialogtui has it) is raised before anything is shown. Returns the screen shown: the
+        capture screen, or the end screen (its `host` keeps the read-back dialogs' texts)."""
         from dialogtui.meeting.engine import MeetingEngine
-        from dialogtui.tui.screens.capture import CaptureScreen
+        from dialogtui.records import MeetingStatus
 
         engine = MeetingEngine.open(self.store, meeting_id, self.clock)
-        self.push_screen(CaptureScreen(engine))
+        if engine.status is MeetingStatus.finished:
+            from dialogtui.tui.screens.end import EndedEndScreen, EndedMeeting
+
+            host = EndedMeeting(engine)
+            self.push_screen(host)
+            end = EndedEndScreen(engine, host)
+            self.push_screen(end, host.from_the_end)
+            return end
+        from dialogtui.tui.screens.capture import CaptureScreen
+
+        capture = CaptureScreen(engine)
+        self.push_screen(capture)
+        return capture
 
     def open_at(self, hit: Hit) -> None:
         """What a search found, in its meeting (opened as `open_meeting` opens it): the

@@ -4,7 +4,7 @@ typed for the type checker; and every dialog has a footer of its own keys."""
 from __future__ import annotations
 
 from abc import abstractmethod
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.app import App
 from textual.screen import ModalScreen, Screen
@@ -40,8 +40,8 @@ class AppServices(App[None]):
         """Say what went wrong, in a dialog or a notice."""
 
     @abstractmethod
-    def open_meeting(self, meeting_id: int) -> None:
-        """Go to a meeting's capture screen."""
+    def open_meeting(self, meeting_id: int) -> Screen[Any]:
+        """Go to a meeting: an unfinished one's capture screen, an ended one's end screen."""
 
     @abstractmethod
     def open_at(self, hit: Hit) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.table import Table
@@ -10,8 +11,10 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.widget import AwaitMount
 from textual.widgets import Static
 
+from dialogtui import recovery
 from dialogtui.display import one_line, plain, visible
 from dialogtui.errors import DialogtuiError, ExportError
 from dialogtui.export.cases import Case, case_choices, each_word, meeting_cases
@@ -22,7 +25,8 @@ from dialogtui.meeting.timers import format_seconds
 from dialogtui.paths import documents_dir
 from dialogtui.questionset.kinds import StepKind
 from dialogtui.questionset.words import format_minutes
-from dialogtui.tui.keeping import DialogHost
+from dialogtui.tui.dialogs import read_back as read_back_dialogs
+from dialogtui.tui.keeping import DialogHost, KeptDialogs, Opening
 from dialogtui.tui.ordering import settle
 from dialogtui.tui.screens.read_back import ReadBackScreen
 from dialogtui.tui.typed import DialogScreen
@@ -184,26 +188,30 @@ class EndScreen(DialogScreen[bool]):
         self.engine, self.host = engine, host
         self.exported: list[Path] = []
 
+    # Ended before it was shown (a meeting opened from a list): nothing to end here.
+    ENDS_THE_MEETING = True
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="end"):
             yield Static(id="summary")
-            yield Static(
-                _(
-                    "r: read back in the room   e: export for everyone (all formats)   "
-                    "f: the family's copy (PDF)   j: an organisation's journal note   "
-                    "p: pseudonymised   o: to a folder…   h: with the edit history   "
-                    "b: back to the meeting (it opens again)"
-                ),
-                id="export-status",
-            )
+            yield Static(self._keys_said(), id="export-status")
         yield KeyFooter()
+
+    def _keys_said(self) -> str:
+        return _(
+            "r: read back in the room   e: export for everyone (all formats)   "
+            "f: the family's copy (PDF)   j: an organisation's journal note   "
+            "p: pseudonymised   o: to a folder…   h: with the edit history   "
+            "b: back to the meeting (it opens again)"
+        )
 
     def on_mount(self) -> None:
         self.sub_title = visible(self.engine.info.title)
-        try:
-            self.engine.finish()
-        except DialogtuiError as exc:
-            self.app.report(exc)
+        if self.ENDS_THE_MEETING:
+            try:
+                self.engine.finish()
+            except DialogtuiError as exc:
+                self.app.report(exc)
         self.query_one("#summary", Static).update(summary(self.engine))
 
     def action_back(self) -> None:
@@ -439,3 +447,141 @@ class EndScreen(DialogScreen[bool]):
         status.update(text if isinstance(text, Text) else plain(text))
         # Below a long summary the status is out of sight at 80×24: brought into view.
         status.scroll_visible(animate=False)
+
+
+class EndedEndScreen(EndScreen):
+    """The end screen of a meeting that had ended, opened from a list of meetings: it stays
+    ended (read back, exported, corrected in the read-back); `escape` goes back to the list,
+    `b` opens the meeting again."""
+
+    BINDINGS = [
+        Binding(
+            "escape",
+            "leave",
+            N_("Back"),
+            tooltip=N_("Back to the list; the meeting stays ended"),
+        ),
+    ]
+
+    ENDS_THE_MEETING = False
+
+    def _keys_said(self) -> str:
+        return _(
+            "r: read back in the room   e: export for everyone (all formats)   "
+            "f: the family's copy (PDF)   j: an organisation's journal note   "
+            "p: pseudonymised   o: to a folder…   h: with the edit history   "
+            "escape: back to the list (the meeting stays ended)   "
+            "b: back to the meeting (it opens again)"
+        )
+
+    def action_leave(self) -> None:
+        self.dismiss(False)
+
+    def action_back(self) -> None:
+        # The capture screen opens the meeting again as it mounts, and tells the scribe
+        # what that means for a meeting read back and accepted.
+        self.dismiss(True)
+
+
+class EndedMeeting(DialogScreen[None]):
+    """Under the end screen of an ended meeting opened from a list, in the capture screen's
+    place: it holds the meeting's lock (the read-back's corrections write) and keeps the
+    read-back dialogs' texts, as the capture screen does, without opening the meeting again.
+    It is always covered, so it shows nothing of its own."""
+
+    def __init__(self, engine: MeetingEngine):
+        super().__init__()
+        self.engine = engine
+        self.kept = KeptDialogs(self, engine, self._to_draft)
+        read_back_dialogs.register(self.kept, engine, self)
+        self._released = False
+        self._save_problem: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield from ()
+
+    def on_mount(self) -> None:
+        try:
+            self.kept.take_back(lambda draft: None)  # the draft waits in the store
+        except DialogtuiError as exc:
+            self.app.report(exc)
+        self.set_interval(1.0, self._keep)
+        # Over the end screen, pushed with this one: a dialog of the read-back open when
+        # dialogtui stopped opens again with its text.
+        self.kept.reopen()
+
+    def from_the_end(self, reopen: bool | None) -> None:
+        """The end screen closed: `b` opens the meeting again in the capture screen, which
+        then holds it; otherwise back to the list, and the meeting is let go."""
+        if not reopen:
+            self.dismiss()
+            return
+        from dialogtui.tui.screens.capture import CaptureScreen
+
+        self._keep()
+        self._released = True  # the capture screen holds the meeting from now on
+        self.app.switch_screen(CaptureScreen(self.engine))
+
+    # -- what the read-back's dialogs ask of the meeting's screen (keeping.DialogHost) -------
+
+    def open_dialog(self, opening: Opening) -> AwaitMount:
+        return self.kept.open(opening)
+
+    def run(self, change: Callable[[], object]) -> bool:
+        try:
+            change()
+        except DialogtuiError as exc:
+            self.app.report(exc)
+            return False
+        return True
+
+    # -- kept texts and the lock -------------------------------------------------------------
+
+    def _to_draft(self, text: str) -> None:
+        """A kept text whose dialog is not the read-back's (the capture screen's): into the
+        meeting's draft, which the capture screen shows when the meeting is opened again."""
+        try:
+            draft = self.engine.drafts.text()
+            self.engine.drafts.save(f"{draft}\n{text}" if draft.strip() else text)
+        except DialogtuiError as exc:
+            self.app.report(exc)
+
+    def _keep(self) -> bool:
+        """The open dialogs' texts, kept every second; a failure said once."""
+        try:
+            self.kept.save()
+        except DialogtuiError as exc:
+            if str(exc) != self._save_problem:
+                self._save_problem = str(exc)
+                said = visible(_("Not saved: {problem}").format(problem=exc))
+                self.notify(said, severity="error", timeout=15, markup=False)
+            return False
+        self._save_problem = None
+        return True
+
+    def on_unmount(self) -> None:
+        self.save_and_release()
+
+    def save_and_release(self) -> str | None:
+        """On quit or back to the list: the dialogs' texts saved (to a recovery file if the
+        store cannot take them), the meeting's lock released."""
+        if self._released:
+            return None
+        self._released = True
+        said = None
+        if not self._keep():
+            unsaved = recovery.Unsaved(self.engine.id, "", self.kept.open_texts())
+            path = recovery.save(unsaved, self.engine.clock.now())
+            said = (
+                _(
+                    "The last text could not be saved in the database; it is in {path} and "
+                    "comes back when the meeting is opened again."
+                ).format(path=path)
+                if path
+                else _("The last text could not be saved anywhere (the disk is full).")
+            )
+        try:
+            self.engine.close()
+        except DialogtuiError:
+            self.engine.store.unlock(self.engine.id)
+        return said

@@ -1,12 +1,17 @@
-"""The start screen: resume an unfinished meeting, or pick a question set (with preview)."""
+"""The start screen: every meeting (the unfinished to resume, then the ended, a series as one
+line that opens to its meetings) and the question sets to start a new one, with a preview."""
 
 from __future__ import annotations
 
-import unicodedata
+import datetime as dt
+import functools
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 from rich.console import Group, RenderableType
 from rich.text import Text
 from textual import work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -14,9 +19,10 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from dialogtui.display import hanging, plain, visible
+from dialogtui import finding
+from dialogtui.display import hanging, one_line, plain, visible
 from dialogtui.errors import DialogtuiError, NoStore
-from dialogtui.i18n import N_, NAMES, _, date_text, number_text
+from dialogtui.i18n import N_, NAMES, _, current, date_text, ngettext, number_text
 from dialogtui.questionset.library import Listing, grouped, listings
 from dialogtui.records import MeetingStatus, MeetingSummary
 from dialogtui.store import Store
@@ -24,26 +30,250 @@ from dialogtui.tui.ordering import settle
 from dialogtui.tui.typed import DialogScreen
 from dialogtui.tui.widgets.footer import KeyFooter
 
+# -- the meetings as the list holds them (no widgets: tests/test_start_list.py) ----------------
 
-def fold(text: str) -> str:
-    """For search: case and accents ignored, so "traff" finds "Träff" and "amobe" "Amøben"."""
-    text = unicodedata.normalize("NFKD", text.casefold()).replace("ø", "o").replace("æ", "ae")
-    return "".join(c for c in text if not unicodedata.combining(c))
+
+@dataclass(frozen=True)
+class Series:
+    """Meetings that follow up one another (the same `series`, or linked by `previous_id`),
+    in the order they were held."""
+
+    meetings: tuple[MeetingSummary, ...]
+
+    @property
+    def key(self) -> int:
+        """The series' id in the list: its first meeting's."""
+        return self.meetings[0].id
+
+    @property
+    def unfinished(self) -> bool:
+        return any(m.status is MeetingStatus.open for m in self.meetings)
+
+    @property
+    def open_actions(self) -> int:
+        # An action carried from one meeting to the next stays the first one's: no twice.
+        return sum(m.open_actions for m in self.meetings)
+
+    @property
+    def name(self) -> str:
+        """As the scribe named it: a series named when it was made, else its first title
+        (one made by following up a meeting is named by the id it was given)."""
+        named = self.meetings[0].series or ""
+        if named and not named.startswith("series-"):
+            return named
+        return self.meetings[0].title
+
+
+Entry = MeetingSummary | Series
+
+
+def _newest(entry: Entry) -> tuple[str, int]:
+    last = entry.meetings[-1] if isinstance(entry, Series) else entry
+    return (last.date, last.id)
+
+
+def in_series(meetings: Iterable[MeetingSummary]) -> list[Entry]:
+    """The meetings, each series as one entry: the unfinished first (a series with an
+    unfinished meeting among them), then the ended, each part newest first."""
+    meetings = list(meetings)
+    parent = {m.id: m.id for m in meetings}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(a: int, b: int) -> None:
+        parent[root(a)] = root(b)
+
+    named: dict[str, int] = {}
+    for m in meetings:
+        if m.previous_id is not None and m.previous_id in parent:
+            join(m.id, m.previous_id)
+        if m.series:
+            join(m.id, named.setdefault(m.series, m.id))
+    groups: dict[int, list[MeetingSummary]] = {}
+    for m in meetings:
+        groups.setdefault(root(m.id), []).append(m)
+    entries: list[Entry] = []
+    for group in groups.values():
+        group.sort(key=lambda m: (m.date, m.id))
+        entries.append(Series(tuple(group)) if len(group) > 1 else group[0])
+    entries.sort(key=_newest, reverse=True)
+    return [e for e in entries if _unfinished(e)] + [e for e in entries if not _unfinished(e)]
+
+
+def _unfinished(entry: Entry) -> bool:
+    if isinstance(entry, Series):
+        return entry.unfinished
+    return entry.status is MeetingStatus.open
+
+
+class Findable:
+    """A meeting's words as `finding.matches` compares them, made once: the list is
+    filtered again at every key typed, over thousands of meetings. `matches` is
+    finding.matches (tests/test_start_list.py checks them against each other)."""
+
+    def __init__(self, text: str):
+        folded = [_folded(w) for w in finding.words(text)]
+        # " w1 w2 …": a word begins where " " and the key do; no word holds a space.
+        self._plain = " " + " ".join(p for p, _s in folded)
+        self._spelt = " " + " ".join(s for _p, s in folded)
+
+    def matches(self, wanted: Sequence[tuple[bool, str]]) -> bool:
+        return all(
+            (" " + key) in (self._spelt if strict else self._plain) for strict, key in wanted
+        )
+
+
+@functools.lru_cache(maxsize=65536)
+def _folded(word: str) -> tuple[str, str]:
+    """A word as `finding` compares it, plain and spelt out; made once per word, as the
+    meetings' names, places, dates and sets are mostly the same few words."""
+    return finding.plain(word), finding.spelt(word)
+
+
+def wanted(query: str) -> list[tuple[bool, str]]:
+    """What was typed, word by word, as `finding.matches` looks for it: a word typed with a
+    Nordic letter finds only words with it."""
+    return [
+        (True, finding.spelt(w)) if finding.nordic(w) else (False, finding.plain(w))
+        for w in finding.words(query)
+    ]
+
+
+def findable_text(m: MeetingSummary, set_title: str = "") -> str:
+    """What a meeting is found by: its title, its set (id and title), its date as shown and
+    as ISO, its place and its people's names."""
+    return " ".join(
+        [m.title, m.set_id, set_title, m.date, date_text(m.date), m.place, *m.participants]
+    )
+
+
+@dataclass(frozen=True)
+class Row:
+    """A line of the list's meetings: a heading, a series, or a meeting (`depth` 1: in its
+    series, opened)."""
+
+    kind: str  # "heading", "series", "meeting"
+    entry: Entry | None = None
+    depth: int = 0
+    heading: str = ""
+
+
+def meeting_rows(
+    entries: Sequence[Entry],
+    shown: Callable[[MeetingSummary], bool] | None,
+    opened: Callable[[Series], bool],
+    limit: int | None = None,
+) -> tuple[list[Row], int]:
+    """The list's lines for `entries` (from `in_series`): `shown` says which meetings match
+    what was typed (None: nothing typed, all of them); a series is listed if one of its
+    meetings is, and opened (`opened`) it lists those of them. At most `limit` entries (a
+    series is one) are listed; returns the lines and how many meetings found are not."""
+    rows: list[Row] = []
+    heading_done = {True: False, False: False}
+    listed = more = 0
+    for entry in entries:
+        unfinished = _unfinished(entry)
+        if isinstance(entry, Series):
+            members = [m for m in entry.meetings if shown is None or shown(m)]
+            if not members:
+                continue
+            if limit is not None and listed >= limit:
+                more += len(members)
+                continue
+            lines = [Row("series", entry)]
+            if opened(entry):
+                lines += [Row("meeting", m, 1) for m in members]
+        elif shown is None or shown(entry):
+            if limit is not None and listed >= limit:
+                more += 1
+                continue
+            lines = [Row("meeting", entry)]
+        else:
+            continue
+        listed += 1
+        if not heading_done[unfinished]:
+            heading_done[unfinished] = True
+            heading = N_("Resume") if unfinished else N_("Ended meetings")
+            rows.append(Row("heading", heading=heading))
+        rows += lines
+    return rows, more
+
+
+def _people_short(names: Sequence[str]) -> str:
+    """ "Anna, Per +3": the first two by their first names, and how many more."""
+    firsts = [one_line(n).split()[0] for n in names if one_line(n).split()]
+    if len(firsts) <= 2:
+        return ", ".join(firsts)
+    return ", ".join(firsts[:2]) + f" +{len(firsts) - 2}"
+
+
+def _lines(first: str, second: str | None = None) -> Text:
+    """One or two lines (the second dim), each cut with an ellipsis, never wrapped."""
+    text = plain(first)
+    if second is not None:
+        text.append("\n")
+        text.append(plain(second, style="dim"))
+    text.no_wrap = True
+    text.overflow = "ellipsis"
+    return text
+
+
+def _says_the_set(title: str, set_title: str) -> bool:
+    """Whether a meeting's title says its set: a word of it of five letters or more
+    ("Klientmöte", "Casearbete") begins a word of the set's title."""
+    return any(len(w) >= 5 and finding.matches(w, set_title) for w in finding.words(title))
+
+
+def _counts(turns: int, open_actions: int) -> str:
+    """ "12 turns, 2 open actions" (none open: not said)."""
+    said = ngettext("{n} turn", "{n} turns", turns).format(n=number_text(turns))
+    if open_actions:
+        said += ", " + ngettext("{n} open action", "{n} open actions", open_actions).format(
+            n=number_text(open_actions)
+        )
+    return said
+
+
+def _days(first: str, last: str) -> str:
+    """ "5.–19.12.2026": the days a series met, as the language writes a span of days."""
+    if first == last:
+        return date_text(first)
+    try:
+        start, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+    except ValueError:
+        return f"{date_text(first)}–{date_text(last)}"
+    from babel.dates import format_interval
+
+    return format_interval(start, end, "yMMMd", locale=current())
 
 
 class StartScreen(DialogScreen[None]):
-    """Typing searches at once (the search box keeps the focus), the arrow keys move in the
-    list, enter opens what is highlighted: a set's set-up, or an unfinished meeting."""
+    """Typing filters at once (the search box keeps the focus), the arrow keys move in the
+    list, enter opens what is highlighted: an unfinished meeting where it stopped, an ended
+    one at its end, a series' meetings, a set's set-up, or the search of what was said."""
 
     # Priority bindings that first let the keys typed before them land (tui/ordering.py).
     BINDINGS = [
-        Binding("enter", "choose", N_("Set up / resume"), priority=True),
+        Binding("enter", "choose", N_("Open"), priority=True),
         Binding("down", "move('cursor_down')", N_("Next"), show=False, priority=True),
         Binding("up", "move('cursor_up')", N_("Previous"), show=False, priority=True),
         Binding("pagedown", "move('page_down')", N_("Page down"), show=False, priority=True),
         Binding("pageup", "move('page_up')", N_("Page up"), show=False, priority=True),
+        # On a series (elsewhere they move in the search box):
+        Binding("right", "series(True)", N_("Open the series"), show=False, priority=True),
+        Binding("left", "series(False)", N_("Fold the series"), show=False, priority=True),
         Binding("escape", "clear", N_("Clear search"), priority=True),
-        Binding("ctrl+f", "search", N_("Search"), show=False, priority=True),
+        Binding(
+            "ctrl+f",
+            "search",
+            N_("Search what was said"),
+            tooltip=N_("Search every meeting's turns, notes, actions, cards and people"),
+            priority=True,
+        ),
     ]
 
     def __init__(self, hidden: bool = False):
@@ -53,7 +283,13 @@ class StartScreen(DialogScreen[None]):
         self._hidden = hidden
         self._covered = False  # another screen has been on top of it
         self._entries: list[Listing] = []
-        self._meetings: list[MeetingSummary] = []
+        self._meetings: dict[int, MeetingSummary] = {}
+        self._listed: list[Entry] = []  # the meetings, series as one, in the list's order
+        self._series: dict[int, Series] = {}  # by its key
+        self._member_of: dict[int, int] = {}  # a meeting's series' key
+        self._findable: dict[int, Findable] = {}
+        self._toggled: set[int] = set()  # series opened or folded by hand, since the last key
+        self._query = ""
 
     @property
     def hidden(self) -> bool:
@@ -70,7 +306,7 @@ class StartScreen(DialogScreen[None]):
         with Horizontal(id="start"):
             with Vertical(id="start-left"):
                 yield Input(
-                    placeholder=_("Search sets and meetings; ↑↓, enter"),
+                    placeholder=_("Find a meeting or a set; ↑↓, enter"),
                     id="search",
                     compact=True,
                 )
@@ -85,7 +321,7 @@ class StartScreen(DialogScreen[None]):
             self.set_focus(self.query_one("#search", Input))
 
     async def on_screen_resume(self) -> None:
-        """Also on first display: the list of unfinished meetings is read fresh each time."""
+        """Also on first display: the list of meetings is read fresh each time."""
         if self.app.screen is not self or (self._hidden and not self._covered):
             # A meeting or a set opens on top at once (DialogApp opens it just after its
             # start): built and filled when it is shown (`reveal`), or uncovered.
@@ -96,8 +332,8 @@ class StartScreen(DialogScreen[None]):
         self._covered = True
 
     async def reveal(self) -> None:
-        """Show the screen, built and filled if it was hidden; the list of unfinished
-        meetings is read fresh each time."""
+        """Show the screen, built and filled if it was hidden; the list of meetings is read
+        fresh each time."""
         if self._hidden:
             self._hidden = False
             await self.recompose()
@@ -105,12 +341,12 @@ class StartScreen(DialogScreen[None]):
         if not self._entries:
             self._entries = listings()
         try:
-            self._meetings = self._unfinished()
+            self._take(self._read())
         except DialogtuiError as exc:
             self.app.report(exc)
         self._fill(self.query_one("#search", Input).value)
 
-    def _unfinished(self) -> list[MeetingSummary]:
+    def _read(self) -> list[MeetingSummary]:
         """Read through a reader of its own: a list takes no write lock, waits for another
         window's write only briefly, and makes no file before a meeting is made."""
         try:
@@ -118,29 +354,66 @@ class StartScreen(DialogScreen[None]):
         except NoStore:
             return []  # nothing saved yet: the file is made with the first meeting
         try:
-            return [m for m in reader.list_meetings() if m.status is MeetingStatus.open]
+            return reader.list_meetings()
         finally:
             reader.close()
 
-    def _fill(self, query: str) -> None:
-        q = fold(query)
-        options: list[Option | None] = []
-        meetings = [
-            m
-            for m in self._meetings
-            if q in fold(f"{m.title} {m.set_id} {m.date} {date_text(m.date)}")
-        ]
-        if meetings:
-            options.append(Option(Text(_("Resume"), style="bold"), disabled=True))
-            for m in meetings:
-                label = plain(f"  {date_text(m.date)}  {m.title}")
-                turns = _("({n} turns)").format(n=number_text(m.turn_count))
-                label.append("  " + turns, style="dim")
-                options.append(Option(label, id=f"m{m.id}"))
+    def _take(self, meetings: list[MeetingSummary]) -> None:
+        self._meetings = {m.id: m for m in meetings}
+        self._prompts = {}
+        self._listed = in_series(meetings)
+        self._series = {e.key: e for e in self._listed if isinstance(e, Series)}
+        self._member_of = {m.id: s.key for s in self._series.values() for m in s.meetings}
+        titles = {e.id: e.title for e in reversed(self._entries)}  # an original's, first
+        self._set_titles = titles
+        self._findable = {}  # made at the first key typed
+
+    _set_titles: dict[str, str] = {}
+
+    # Meetings and series listed at once, unless asked for more: each listed costs a
+    # little at every key typed, and thousands would be felt (`scripts/bench`).
+    LISTED = 200
+    _limit: int | None = LISTED
+
+    def _found(self, m: MeetingSummary) -> Findable:
+        found = self._findable.get(m.id)
+        if found is None:
+            text = findable_text(m, self._set_titles.get(m.set_id, ""))
+            found = self._findable[m.id] = Findable(text)
+        return found
+
+    def _opened(self, series: Series) -> bool:
+        """Folded unless something is typed (then opened at what matches) or it has a
+        meeting to resume; a series opened or folded by hand stays so until the next key."""
+        default = bool(self._query.strip()) or series.unfinished
+        return default != (series.key in self._toggled)
+
+    def _fill(self, query: str, keep: str | None = None) -> None:
+        """The list for what is typed; `keep`: the line to highlight (by its id), if it
+        is still there."""
+        self._query = query
+        typed = one_line(query).strip()
+        looked_for = wanted(typed)
+        shown = None
+        if looked_for:
+            shown = lambda m: self._found(m).matches(looked_for)  # noqa: E731
+        options: list[Option] = []
+        rows, more = meeting_rows(self._listed, shown, self._opened, self._limit)
+        for row in rows:
+            options.append(self._option(row))
+        if more:
+            said = ngettext(
+                "… and {n} more meeting: type to narrow the list, or enter to list it",
+                "… and {n} more meetings: type to narrow the list, or enter to list them all",
+                more,
+            ).format(n=number_text(more))
+            options.append(Option(plain(said, style="italic"), id="rest"))
+        found_meetings = bool(options)
         sets = [
             (n, e)
             for n, e in enumerate(self._entries)
-            if q in fold(f"{e.id} {e.title} {e.method} {NAMES.get(e.language, '')}")
+            if not typed
+            or finding.matches(typed, f"{e.id} {e.title} {e.method} {NAMES.get(e.language, '')}")
         ]
         if sets:
             options.append(
@@ -158,15 +431,98 @@ class StartScreen(DialogScreen[None]):
                 # A long title wraps under itself, so that a translation's stays under it.
                 indent = Text(" " * (1 + 2 * depth) + ("↳" if depth else ""))
                 options.append(Option(hanging(indent, label), id=f"s{n}"))
+        if typed:
+            if not found_meetings and not sets:
+                nothing = _("Nothing matches “{query}”.").format(query=typed)
+                options.append(Option(plain(nothing, style="bold"), disabled=True))
+            # What was said in the meetings is searched on its own screen (ctrl+f).
+            said = _("Search what was said for “{query}” (ctrl+f)").format(query=typed)
+            options.append(Option(plain(said, style="italic"), id="find"))
         choices = self.query_one("#choices", OptionList)
-        choices.set_options([o for o in options if o is not None])
-        first = next((i for i, o in enumerate(options) if o and not o.disabled), None)
-        choices.highlighted = first
+        choices.set_options(options)
+        choices.highlighted = self._first(options, keep)
         # After the list is on screen: the preview's first use loads pydantic, which would
         # otherwise hold up the first frame.
         self.call_after_refresh(self._preview)
 
+    def _first(self, options: list[Option], keep: str | None) -> int | None:
+        """The line highlighted: the one kept, else the first that can be chosen; on a
+        series opened, its meeting to resume, or (something typed) its first found."""
+        ids = [o.id for o in options]
+        if keep is not None and keep in ids:
+            return ids.index(keep)
+        first = next((i for i, o in enumerate(options) if not o.disabled), None)
+        if first is None or not (ids[first] or "").startswith("g"):
+            return first
+        series = self._series[int((ids[first] or "g0")[1:])]
+        members = [i for i in range(first + 1, len(ids)) if self._in(ids[i], series)]
+        if not members:
+            return first
+        for i in members:
+            if self._meetings[int((ids[i] or "m0")[1:])].status is MeetingStatus.open:
+                return i
+        return members[0] if self._query.strip() else first
+
+    def _in(self, option_id: str | None, series: Series) -> bool:
+        return (
+            option_id is not None
+            and option_id.startswith("m")
+            and self._member_of.get(int(option_id[1:])) == series.key
+        )
+
+    def _option(self, row: Row) -> Option:
+        if row.kind == "heading":
+            return Option(Text(_(row.heading), style="bold"), disabled=True)
+        entry = row.entry
+        assert entry is not None
+        opened = isinstance(entry, Series) and self._opened(entry)
+        key = (entry.key if isinstance(entry, Series) else entry.id, row.depth, opened)
+        prompt = self._prompts.get(key)
+        if prompt is None:
+            prompt = self._prompts[key] = self._prompt(row, opened)
+        return Option(prompt, id=f"g{entry.key}" if isinstance(entry, Series) else f"m{entry.id}")
+
+    # The lines shown, made once: thousands of meetings are listed again at every key.
+    _prompts: dict[tuple[int, int, bool], Text] = {}
+
+    def _prompt(self, row: Row, opened: bool) -> Text:
+        """A series or a meeting as the list shows it: a line or two, each cut short where
+        it is too long (the preview says it all). Lines that wrap would have to be laid out
+        for every meeting listed, at every key."""
+        if isinstance(row.entry, Series):
+            s = row.entry
+            n = len(s.meetings)
+            said = ngettext("{n} meeting", "{n} meetings", n).format(n=number_text(n))
+            said += ", " + _days(s.meetings[0].date, s.meetings[-1].date)
+            if s.open_actions:
+                said += " · " + ngettext(
+                    "{n} open action", "{n} open actions", s.open_actions
+                ).format(n=number_text(s.open_actions))
+            return _lines(("▾ " if opened else "▸ ") + one_line(s.name), "  " + said)
+        assert isinstance(row.entry, MeetingSummary)
+        m = row.entry
+        series = self._series.get(self._member_of.get(m.id, -1)) if row.depth else None
+        details = []
+        if series is None:
+            first = f"  {date_text(m.date)}  {one_line(m.title)}"
+            set_title = self._set_titles.get(m.set_id, m.set_id)
+            if not _says_the_set(m.title, set_title):
+                details.append(set_title)
+            details += [m.place, _people_short(m.participants)]
+        else:  # the series' line above says its name, and its preview the rest
+            first = f"    {series.meetings.index(m) + 1}. {date_text(m.date)}"
+            if m.title != series.name:
+                first += f"  {one_line(m.title)}"
+        details.append(_counts(m.turn_count, m.open_actions))
+        if series is not None and m.status is MeetingStatus.open:
+            details.append(_("unfinished"))
+        said = one_line(" · ".join(d for d in details if d))
+        if series is not None:
+            return _lines(first + " · " + said)
+        return _lines(first, "    " + said)
+
     def on_input_changed(self, event: Input.Changed) -> None:
+        self._toggled.clear()
         self._fill(event.value)
 
     def on_option_list_option_highlighted(self, _: OptionList.OptionHighlighted) -> None:
@@ -187,18 +543,50 @@ class StartScreen(DialogScreen[None]):
                 preview.update(plain(said, style="bold"))
             else:
                 self._agenda(entry, preview)
-        else:
-            m = next(m for m in self._meetings if f"m{m.id}" == option.id)
+        elif option.id == "rest":
+            preview.update(plain(_("enter: list every meeting found")))
+        elif option.id == "find":
             preview.update(
                 plain(
-                    f"{m.title}\n{date_text(m.date)} · {m.set_id}\n"
-                    + _("{turns} turns · {actions} open actions").format(
-                        turns=m.turn_count, actions=m.open_actions
+                    _(
+                        "enter: search what was said in every meeting: turns, decisions, "
+                        "concerns, actions, cards and people"
                     )
-                    + "\n\n"
-                    + _("enter: resume where it stopped")
                 )
             )
+        elif option.id.startswith("g"):
+            preview.update(self._series_preview(self._series[int(option.id[1:])]))
+        else:
+            preview.update(self._meeting_preview(self._meetings[int(option.id[1:])]))
+
+    def _meeting_preview(self, m: MeetingSummary) -> Text:
+        set_title = self._set_titles.get(m.set_id, m.set_id)
+        lines = [m.title, f"{date_text(m.date)} · {set_title}"]
+        if m.place:
+            lines.append(m.place)
+        if m.participants:
+            lines.append(", ".join(m.participants))
+        lines.append(_counts(m.turn_count, m.open_actions))
+        lines.append("")
+        if m.status is MeetingStatus.open:
+            lines.append(_("enter: resume where it stopped"))
+        else:
+            if m.finished_at is not None:
+                lines.append(_("Ended {date}").format(date=date_text(m.finished_at.date())))
+            lines.append(
+                _("enter: its end: read it back, export it; it stays ended (b there opens it)")
+            )
+        return plain("\n".join(visible(line) for line in lines))
+
+    def _series_preview(self, s: Series) -> Text:
+        lines = [s.name, ""]
+        for n, m in enumerate(s.meetings, start=1):
+            line = f"{n}. {date_text(m.date)}  {m.title}"
+            if m.status is MeetingStatus.open:
+                line += "  (" + _("unfinished") + ")"
+            lines.append(one_line(line))
+        lines += ["", _("enter, →: its meetings · ←: fold")]
+        return plain("\n".join(lines))
 
     @work(thread=True, exclusive=True)
     def _agenda(self, entry: Listing, preview: Static) -> None:
@@ -221,12 +609,44 @@ class StartScreen(DialogScreen[None]):
             self.app.call_from_thread(preview.update, body)
 
     async def action_search(self) -> None:
+        """What was said in every meeting, searched on its own screen, for what is typed."""
         await settle(self)
-        self.set_focus(self.query_one("#search", Input))
+        self._search()
+
+    def _search(self) -> None:
+        from dialogtui.tui.screens.search import SearchScreen
+
+        self.app.push_screen(SearchScreen(one_line(self.query_one("#search", Input).value)))
 
     async def action_move(self, action: str) -> None:
         await settle(self)
         getattr(self.query_one("#choices", OptionList), f"action_{action}")()
+
+    async def action_series(self, opening: bool) -> None:
+        """right opens the series highlighted, left folds it (from one of its meetings
+        too); anywhere else they move in the search box."""
+        await settle(self)
+        choices = self.query_one("#choices", OptionList)
+        option = choices.highlighted_option
+        key = None
+        if option is not None and option.id is not None:
+            if option.id.startswith("g"):
+                key = int(option.id[1:])
+            elif option.id.startswith("m") and not opening:
+                key = self._member_of.get(int(option.id[1:]))
+        if key is None or self._opened(self._series[key]) == opening:
+            raise SkipAction()
+        self._toggle(key)
+
+    def _last_listed(self) -> str | None:
+        """The last meeting or series listed before the line of more."""
+        choices = self.query_one("#choices", OptionList)
+        ids = [choices.get_option_at_index(i).id for i in range(choices.option_count)]
+        return next((i for i in reversed(ids) if i and i[0] in "gm"), None)
+
+    def _toggle(self, key: int) -> None:
+        self._toggled ^= {key}
+        self._fill(self._query, keep=f"g{key}")
 
     async def action_clear(self) -> None:
         await settle(self)
@@ -243,6 +663,16 @@ class StartScreen(DialogScreen[None]):
         if option is None or option.id is None:
             return
         try:
+            if option.id == "find":
+                self._search()
+                return
+            if option.id.startswith("g"):
+                self._toggle(int(option.id[1:]))
+                return
+            if option.id == "rest":
+                self._limit = None
+                self._fill(self._query, keep=self._last_listed())
+                return
             if option.id.startswith("m"):
                 self.app.open_meeting(int(option.id[1:]))
                 return
