@@ -150,7 +150,12 @@ def test_every_screen_shows_hostile_text_as_typed(tmp_path, hostile_set):
         # The start screen: the meetings' titles and the set's, and its preview.
         await until(pilot, lambda: "Möte [/]" in screen_text(app))
         assert_shown_as_data(app, "Möte [/]", "Set [/] ␛]0;SET-PWNED␛\\ x")
-        await pilot.press(*"set-pwned")  # the set, not the meetings made from it
+        await pilot.press(*"set-pwned")  # the set (the meetings made from it are found too)
+        choices = app.screen.query_one("#choices")
+        for _ in range(5):  # past the meetings, to the set
+            if (choices.highlighted_option.id or "").startswith("s"):
+                break
+            await pilot.press("down")
         await until(pilot, lambda: "Steg [/x]" in screen_text(app))
         assert_shown_as_data(app, "Steg [/x] ␛]0;STEP-PWNED", "Fråga [b]fet[/b]?")
         # Set-up: consent text, roles, and the earlier meeting in "Follows up".

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 from dialogtui.display import plain, visible
 from dialogtui.errors import DialogtuiError, MeetingError
 from dialogtui.export.pseudonymise import pseudonym_clash
-from dialogtui.i18n import N_, _, date_advice, date_field_text, date_hint, date_text
+from dialogtui.i18n import N_, _, date_advice, date_field_text, date_hint
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.questionset.model import QuestionSet
 from dialogtui.questionset.placeholders import check_date
@@ -156,11 +156,18 @@ class SetupScreen(OrderedFocus, DialogScreen[None]):
         yield KeyFooter()
 
     def _previous_options(self) -> list[tuple[Text, int]]:
+        """Every meeting to follow up, told apart: its series' name first, the latest of
+        each series first; its date, title, set, people and open actions (two Träff 4s
+        of one day are two groups' meetings)."""
+        from dialogtui.questionset.library import listings
+        from dialogtui.tui.screens.start import follow_up_lines
+
         try:
             rows = self.app.store.list_meetings()
         except DialogtuiError:
             return []
-        return [(plain(f"{date_text(m.date)} {m.title}"), m.id) for m in rows]
+        set_titles = {e.id: e.title for e in reversed(listings())} if rows else {}
+        return follow_up_lines(rows, set_titles)
 
     def on_mount(self) -> None:
         self.sub_title = _("New meeting")

@@ -203,6 +203,42 @@ def meeting_rows(
     return rows, more
 
 
+def follow_up_lines(
+    meetings: Sequence[MeetingSummary], set_titles: dict[str, str]
+) -> list[tuple[Text, int]]:
+    """The set-up's "Follows up" list: each series (newest first) under its name, its
+    latest meeting first; each meeting with its date, title, set, people and open actions,
+    on one line."""
+    out: list[tuple[Text, int]] = []
+    for entry in sorted(in_series(meetings), key=_newest, reverse=True):
+        series = entry if isinstance(entry, Series) else None
+        members = list(reversed(entry.meetings)) if isinstance(entry, Series) else [entry]
+        for m in members:
+            line = Text()
+            if series is not None:
+                number = series.meetings.index(m) + 1
+                line.append(plain(f"{series.name} › ", style="bold"))
+                line.append(plain(f"{number}. {date_text(m.date)}"))
+                if m.title != series.name:
+                    line.append(plain(f"  {m.title}"))
+            else:
+                line.append(plain(f"{date_text(m.date)}  {m.title}"))
+            set_title = set_titles.get(m.set_id, m.set_id)
+            details = [] if _says_the_set(m.title, set_title) else [set_title]
+            details.append(_people_short(m.participants))
+            if m.open_actions:
+                details.append(
+                    ngettext("{n} open action", "{n} open actions", m.open_actions).format(
+                        n=number_text(m.open_actions)
+                    )
+                )
+            said = one_line(" · ".join(d for d in details if d))
+            if said:
+                line.append(plain(" · " + said, style="dim"))
+            out.append((line, m.id))
+    return out
+
+
 def _people_short(names: Sequence[str]) -> str:
     """ "Anna, Per +3": the first two by their first names, and how many more."""
     firsts = [one_line(n).split()[0] for n in names if one_line(n).split()]
