@@ -194,18 +194,27 @@ class DialogApp(ErrorHookApp, AppServices):
         capture screen, or the end screen (its `host` keeps the read-back dialogs' texts)."""
         from dialogtui.meeting.engine import MeetingEngine
         from dialogtui.records import MeetingStatus
+        from dialogtui.tui.screens.capture import CaptureScreen
 
         engine = MeetingEngine.open(self.store, meeting_id, self.clock)
         if engine.status is MeetingStatus.finished:
             from dialogtui.tui.screens.end import EndedEndScreen, EndedMeeting
 
             host = EndedMeeting(engine)
+
+            def from_the_end(reopen: bool | None) -> None:
+                # b: the capture screen opens the meeting again in the host's place (and
+                # says what that means for one read back); escape: back, the meeting let go.
+                if reopen:
+                    host.hand_over()
+                    self.switch_screen(CaptureScreen(engine))
+                else:
+                    host.dismiss()
+
             self.push_screen(host)
             end = EndedEndScreen(engine, host)
-            self.push_screen(end, host.from_the_end)
+            self.push_screen(end, from_the_end)
             return end
-        from dialogtui.tui.screens.capture import CaptureScreen
-
         capture = CaptureScreen(engine)
         self.push_screen(capture)
         return capture

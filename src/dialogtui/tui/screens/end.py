@@ -510,17 +510,11 @@ class EndedMeeting(DialogScreen[None]):
         # dialogtui stopped opens again with its text.
         self.kept.reopen()
 
-    def from_the_end(self, reopen: bool | None) -> None:
-        """The end screen closed: `b` opens the meeting again in the capture screen, which
-        then holds it; otherwise back to the list, and the meeting is let go."""
-        if not reopen:
-            self.dismiss()
-            return
-        from dialogtui.tui.screens.capture import CaptureScreen
-
+    def hand_over(self) -> None:
+        """`b` on the end screen: the capture screen takes the meeting (and its lock) over
+        from this one, which keeps nothing more."""
         self._keep()
-        self._released = True  # the capture screen holds the meeting from now on
-        self.app.switch_screen(CaptureScreen(self.engine))
+        self._released = True
 
     # -- what the read-back's dialogs ask of the meeting's screen (keeping.DialogHost) -------
 
