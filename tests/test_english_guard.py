@@ -366,6 +366,7 @@ async def start_and_set_up(walk: Walk) -> None:
     await walk.until(lambda: resume in screen_text(app) and workers_done(app))
     await walk.stop("start, an unfinished meeting")
     await walk.opens("f1", "start, help")
+    await search_every_meeting(walk)
     await walk.type("traff-4")
     # The set's id and language, as only its preview shows them.
     await walk.until(lambda: "[samtidigt-traff-4, " in screen_text(app) and workers_done(app))
@@ -402,6 +403,25 @@ async def start_and_set_up(walk: Walk) -> None:
     setup.query_one("#date", Input).value = START.date().isoformat()
     await walk.press("ctrl+s")
     await walk.until(lambda: isinstance(app.screen, CaptureScreen))
+
+
+async def search_every_meeting(walk: Walk) -> None:
+    """The search across meetings (ctrl+f on the start screen): what the seeded meetings
+    said, found under each meeting with its step; its help; and nothing found."""
+    from dialogtui.tui.screens.search import SearchScreen
+
+    app = walk.app
+    word = TYPED[walk.language].split()[-1]
+    await app.push_screen(SearchScreen(word))
+    found = lambda query: getattr(getattr(app.screen, "_found", None), "query", None) == query  # noqa: E731
+    await walk.until(lambda: isinstance(app.screen, SearchScreen) and found(word))
+    await walk.stop("search, hits")
+    await walk.opens("f1", "search, help")
+    await walk.type("qzx")
+    await walk.until(lambda: found(word + "qzx"))
+    await walk.stop("search, nothing found")
+    await walk.press("escape")
+    await walk.until(lambda: not isinstance(app.screen, SearchScreen))
 
 
 async def capture(walk: Walk) -> None:
@@ -874,6 +894,7 @@ def test_no_english_reaches_the_command_line(tmp_path, language):
         "a mistyped command": ["exprot"],
         "a mistyped option": ["export", "1", "--lab", "da"],
         "sets": ["sets"],
+        "search, nothing found": ["search", "fotboll"],
         "new": ["new", "ekenas-2027"],
         "new, a copy": ["new", "kopia", "--from", "raseborg-temamote"],
     }

@@ -243,3 +243,24 @@ def test_typing_on_finds_again_and_enter_first_shows_what_is_typed(tmp_path):
         assert "No meeting says “fotzzz”." in flat(app)
 
     run(scenario, db=db, clock=FakeClock(START))
+
+
+def test_ctrl_f_on_the_start_screen_searches_what_was_typed_and_help_says_how(tmp_path):
+    from dialogtui.tui.screens.search import SearchScreen
+
+    db = tmp_path / "db"
+    a_series(db)
+
+    async def scenario(app, pilot):
+        await type_text(pilot, "lördagar")
+        await pilot.press("ctrl+f")
+        await until(pilot, lambda: isinstance(app.screen, SearchScreen))
+        await until(pilot, lambda: found(app) == "lördagar")
+        assert "Att Erik får spela fotboll med laget på lördagar." in flat(app)
+        await pilot.press("f1")
+        await until(pilot, lambda: "The same search on the command line" in flat(app))
+        assert "Each word typed finds the words that" in flat(app)
+        await pilot.press("escape", "escape")  # help, then the search: the start again
+        await until(pilot, lambda: len(app.screen_stack) == 1)
+
+    run(scenario, db=db, size=(80, 40))  # the help whole, without scrolling

@@ -62,6 +62,19 @@ class SearchScreen(DialogScreen[None]):
         Binding("escape", "back", N_("Back"), priority=True),
     ]
 
+    # In help, under the screen's keys: how words typed find, and the same on the command line.
+    HELP_MORE = [
+        (
+            "abc",
+            N_(
+                "Each word typed finds the words that begin with it, case never matters; "
+                "typed without å, ä, ö, ø or æ it finds them too (\u201ctraff\u201d finds "
+                "\u201cTräff\u201d), typed with them only them. All the words must be found"
+            ),
+        ),
+        ("dialogtui search", N_("The same search on the command line")),
+    ]
+
     def __init__(self, query: str = ""):
         super().__init__()
         self._query = query
