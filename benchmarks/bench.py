@@ -22,7 +22,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from harness import ROWS, Pty, Watched  # noqa: E402
-from search_store import build, size_mib  # noqa: E402
+from search_store import NEWEST, NEWEST_LACKS, build, size_mib  # noqa: E402
 
 from dialogtui.atomic import write_atomic  # noqa: E402
 from dialogtui.export.write import export_meeting  # noqa: E402
@@ -73,6 +73,12 @@ QUERIES = [
     ("a word with ö", "möte"),
     ("a word typed without ä", "traff"),
 ]
+# The start screen: shown once it lists the ended meetings (its heading, in English as the
+# bench runs it); its search box typed into, one key at a time.
+START_READY = "Ended meetings"
+NO_MATCH = "qxyu"  # no word of a title, set, date, place or name begins with q, x, y or u
+FILTER_ROUNDS = 3
+FILTER_CPU_OPS = 40
 
 
 def seed(home: Path, turns: int, spread: bool = False) -> int:
@@ -677,12 +683,14 @@ def fts_table(path: Path) -> str:
     return names[0]
 
 
-def search_store(work: Path) -> tuple[Path, list[dict]]:
+def search_store(work: Path, made: bool = True) -> tuple[Path, list[dict]]:
     """The store the search and the start screen are measured on (search_store.py): its
-    home folder, and the figures of making it, with the index and without, and of
+    home folder, and (`made`) the figures of making it, with the index and without, and of
     migrating the same store made at schema 21 (before the index)."""
     home = work / "home-search"
     indexed = build(home / "dialogtui.sqlite3", SEARCH_MEETINGS, SEARCH_TURNS_EACH)
+    if not made:
+        return home, []
     old = build(work / "home-old" / "dialogtui.sqlite3", SEARCH_MEETINGS, SEARCH_TURNS_EACH, 21)
     before = size_mib(old.path)
     t = time.perf_counter()
@@ -757,6 +765,111 @@ def search_figures(home: Path) -> list[dict]:
     return rows_
 
 
+def filter_nothing(pty: Pty) -> list[float]:
+    """From a key typed in the search box until the list says that nothing matches what is
+    now typed (seconds): letters no meeting's words hold, typed one at a time and taken
+    back one at a time (each a filter of every meeting), in rounds. The list's answer names
+    what was typed: the one line that tells exactly which key's filtering is on the screen."""
+    times = []
+    for _ in range(FILTER_ROUNDS):
+        pty.settle()
+        typed = ""
+        for key in NO_MATCH:
+            typed += key
+            t0 = pty.send(key)
+            times.append(pty.until(lambda s, t=typed: f"Nothing matches “{t}”." in s) - t0)
+            pty.settle(0.05)
+        while len(typed) > 1:
+            typed = typed[:-1]
+            t0 = pty.send("\x7f")
+            times.append(pty.until(lambda s, t=typed: f"Nothing matches “{t}”." in s) - t0)
+            pty.settle(0.05)
+        pty.send("\x7f")
+    pty.settle()
+    return times
+
+
+def filter_long(pty: Pty) -> list[float]:
+    """From a key until the list shows what it filtered (seconds): a letter most meetings'
+    words begin with typed into the empty search box, which takes the newest meeting (the
+    list's first line, which has no such word) off the list, and taken back, which lists
+    every meeting again with it first."""
+    times = []
+    for _ in range(4 * FILTER_ROUNDS):
+        pty.settle()
+        t0 = pty.send(NEWEST_LACKS)
+        times.append(pty.until(lambda s: NEWEST not in s) - t0)
+        pty.settle()
+        t0 = pty.send("\x7f")
+        times.append(pty.until(lambda s: NEWEST in s) - t0)
+    return times
+
+
+def start_figures(work: Path, home: Path) -> list[dict]:
+    """The start screen over the search store's 2,000 ended meetings: its start-up against
+    the same with one meeting in the store (and the bare app's), and typing to filter it,
+    against the floor app that filters the same meetings in an Input over an OptionList."""
+    empty = work / "store-one-ended"
+    seed_meetings(empty, 1, 0)
+    conn = sqlite3.connect(empty / "dialogtui.sqlite3")
+    with conn:  # ended, as the 2,000 are: the list shows it under the same heading
+        conn.execute("UPDATE meetings SET status='finished'")
+    conn.close()
+    ready = lambda s: START_READY in s  # noqa: E731
+    lists = startups(
+        {
+            "floor": (FLOOR, "floor ready", {}),
+            "empty": ([DIALOGTUI], START_READY, {"DIALOGTUI_HOME": str(empty)}),
+            "many": ([DIALOGTUI], START_READY, {"DIALOGTUI_HOME": str(home)}),
+        }
+    )
+    out = []
+    for i, what in enumerate(("first screen", "a key typed at once shown")):
+        base, full, bare = lists["empty"][i], lists["many"][i], lists["floor"][i]
+        out.append(
+            row(f"start screen, {SEARCH_MEETINGS:,} ended meetings: {what}", full, base, "ms",
+                f"≤ 1.5× with one meeting; {round(full / bare, 2)}× the bare app ({bare} ms)",
+                full <= 1.5 * base)
+        )  # fmt: skip
+    store = str(home / "dialogtui.sqlite3")
+    apps = {
+        "floor": (Pty([*FLOOR, "filter", store]), lambda s: "floor ready" in s and "·" in s),
+        "ours": (Pty([DIALOGTUI], {"DIALOGTUI_HOME": str(home)}), ready),
+    }
+    got = {}
+    for name, (pty, shown) in apps.items():
+        pty.until(shown)
+        idle = idle_cpu(pty)
+        got[name] = {
+            "nothing": filter_nothing(pty),
+            "long": filter_long(pty),
+            "cpu": cpu_per_op(pty, lambda k, p=pty: p.send(NEWEST_LACKS if k % 2 == 0 else "\x7f"),
+                              FILTER_CPU_OPS, idle),
+            "idle": idle,
+        }  # fmt: skip
+        pty.close()
+    ours, floor = got["ours"], got["floor"]
+    for key, label in [
+        ("nothing", "a letter typed, the list saying nothing matches"),
+        ("long", f"'{NEWEST_LACKS}' typed or taken back, the long list drawn"),
+    ]:
+        value, base = median_ms(ours[key]), median_ms(floor[key])
+        p95, floor95 = percentile_ms(ours[key], 95), percentile_ms(floor[key], 95)
+        # Textual lays out every option of a list it is given: a bare app's Input over an
+        # OptionList of the same meetings is the floor, as for a step change.
+        out.append(
+            row(f"start screen filter, {SEARCH_MEETINGS:,} meetings: {label}", value, base,
+                "ms", f"≤ 1.5× floor: an Input filtering an OptionList of the same meetings;"
+                f" p95 {p95} ms (floor {floor95} ms) of {len(ours[key])}", value <= 1.5 * base)
+        )  # fmt: skip
+    out.append(
+        row(f"start screen filter, {SEARCH_MEETINGS:,} meetings: CPU per letter", ours["cpu"],
+            floor["cpu"], "ms", f"≤ 1.5× floor: the same filter in a bare Textual app;"
+            f" idle {ours['idle']} ms/s (floor {floor['idle']})", ours["cpu"] <= 1.5 * floor["cpu"])
+    )  # fmt: skip
+    return out
+
+
 def search_command() -> bool:
     return subprocess.run([DIALOGTUI, "search", "--help"], capture_output=True).returncode == 0
 
@@ -818,6 +931,14 @@ def main() -> None:
         finally:
             shutil.rmtree(work, ignore_errors=True)
         report(results, HERE / "latest-search.json")
+        return
+    if sys.argv[1:] == ["start"]:  # `scripts/bench start`: the start screen over 2,000
+        try:
+            home, _ = search_store(work, made=False)
+            results += start_figures(work, home)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        report(results, HERE / "latest-start.json")
         return
     if sys.argv[1:] == ["export"]:  # `scripts/bench export`: the exports' figures alone
         try:
@@ -928,16 +1049,10 @@ def main() -> None:
         empty, many = work / "store-empty", work / "store-many"
         seed_meetings(empty, 1, 0)
         seed_meetings(many, MEETINGS, ACTIONS)
-        lists = startups(
-            {
-                "empty": ([DIALOGTUI], "Framtidsdialog", {"DIALOGTUI_HOME": str(empty)}),
-                "many": ([DIALOGTUI], "Framtidsdialog", {"DIALOGTUI_HOME": str(many)}),
-            }
-        )
-        for i, what in enumerate(("first screen", "a key typed at once shown")):
-            base, full = lists["empty"][i], lists["many"][i]
-            add(row(f"start screen, {MEETINGS:,} meetings: {what}", full, base, "ms",
-                    "≤ 1.5× with an empty store", full <= 1.5 * base))  # fmt: skip
+        # The start screen over 2,000 ended meetings, and the search, on a store of realistic
+        # meetings (search_store.py)
+        searched, made = search_store(work)
+        results += start_figures(work, searched) + search_figures(searched) + made
         base = whole_process([DIALOGTUI, "meetings"], {"DIALOGTUI_HOME": str(empty)})
         full = whole_process([DIALOGTUI, "meetings"], {"DIALOGTUI_HOME": str(many)})
         add(row(f"`meetings`, {MEETINGS:,} meetings", full, base, "ms",

@@ -1,19 +1,23 @@
 """The floors: a bare Textual app with one Input (start-up); one TextArea and a list, whose
 enter commits the text to SQLite and shows it (typing, submitting); the same with a clock
-redrawn every second (idle CPU of an app whose clock runs); and a screen of the capture
-screen's widgets that changes step the way it does (step change)."""
+redrawn every second (idle CPU of an app whose clock runs); a screen of the capture
+screen's widgets that changes step the way it does (step change); and a search box over a
+list of a store's meetings, filtered at every key (the start screen's filter)."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Input, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
 
 
 class FloorInput(App):
@@ -129,6 +133,53 @@ class FloorSteps(App):
         self.set_focus(table if step else self.query_one(TextArea))
 
 
+class FloorFilter(App):
+    """An Input over a list of the meetings of the store named on the command line, two
+    lines each (date and title; place and people), filtered at every key: the lines whose
+    words (case folded once) one begins with what is typed, the start screen's rule without
+    its accents. The least a list filtered as one types costs in Textual. "Nothing matches
+    “…”." where nothing does, as the start screen says."""
+
+    CSS = "OptionList { height: 1fr; }"
+
+    def __init__(self, path: str):
+        super().__init__()
+        conn = sqlite3.connect(Path(path).absolute().as_uri() + "?mode=ro", uri=True)
+        rows = conn.execute(
+            "SELECT m.date, m.title, m.place, group_concat(p.name, ', ') FROM meetings m"
+            " LEFT JOIN participants p ON p.meeting_id = m.id"
+            " GROUP BY m.id ORDER BY m.date DESC, m.id DESC"
+        ).fetchall()
+        conn.close()
+        self.lines: list[tuple[str, Text]] = []
+        for date, title, place, people in rows:
+            prompt = Text(f"  {date}  {title}\n    {place} · {people or ''}", no_wrap=True)
+            prompt.overflow = "ellipsis"
+            words = re.findall(r"[^\W_]+", f"{date} {title} {place} {people}".casefold())
+            self.lines.append((" " + " ".join(words), prompt))
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="floor ready")
+        yield OptionList()
+
+    def on_mount(self) -> None:
+        self.fill("")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.fill(event.value)
+
+    def fill(self, typed: str) -> None:
+        q = " " + typed.casefold()
+        options = [Option(prompt) for text, prompt in self.lines if q in text]
+        if not options:
+            options = [Option(f"Nothing matches “{typed}”.", disabled=True)]
+        self.query_one(OptionList).set_options(options)
+        self.query_one(OptionList).highlighted = 0
+
+
 if __name__ == "__main__":
     floors = {"textarea": FloorTextArea, "clock": FloorClock, "steps": FloorSteps}
-    floors.get(sys.argv[1] if len(sys.argv) > 1 else "", FloorInput)().run()
+    if sys.argv[1:2] == ["filter"]:
+        FloorFilter(sys.argv[2]).run()
+    else:
+        floors.get(sys.argv[1] if len(sys.argv) > 1 else "", FloorInput)().run()
