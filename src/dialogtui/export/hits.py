@@ -35,7 +35,7 @@ def kind_name(kind: HitKind) -> str:
         HitKind.action: _("action item"),
         HitKind.card: _("card"),
         HitKind.participant: _("participant"),
-        HitKind.meeting: _("the meeting's title or place"),
+        HitKind.meeting: _("meeting"),  # its title, its place, who led and wrote it
     }
     return names.get(kind, "")
 
