@@ -264,3 +264,20 @@ def test_ctrl_f_on_the_start_screen_searches_what_was_typed_and_help_says_how(tm
         await until(pilot, lambda: len(app.screen_stack) == 1)
 
     run(scenario, db=db, size=(80, 40))  # the help whole, without scrolling
+
+
+def test_what_a_search_finds_after_the_screen_closed_is_let_go(tmp_path):
+    from dialogtui.tui.screens.search import Found, SearchScreen
+
+    db = tmp_path / "db"
+    a_series(db)
+
+    async def scenario(app, pilot):
+        screen = await searching(app, pilot, "fotb")
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, SearchScreen))
+        screen._show(Found("fotb", [], 0, []))  # as a worker's answer arriving late does
+        await pilot.pause()
+        assert len(app.screen_stack) == 1
+
+    run(scenario, db=db)

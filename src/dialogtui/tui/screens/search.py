@@ -138,6 +138,8 @@ class SearchScreen(DialogScreen[None]):
 
     def _show(self, found: Found) -> None:
         """The hits under their meetings, and above them how many there are."""
+        if self not in self.app.screen_stack:
+            return  # closed while the search ran: nothing to show it on
         if found.query != self.query_one("#finding-query", Input).value:
             return  # typed on since: the newer search shows its own
         self._found = found
