@@ -22,7 +22,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from harness import ROWS, Pty, Watched  # noqa: E402
-from search_store import NEWEST, NEWEST_LACKS, build, size_mib  # noqa: E402
+from search_store import NEWEST, NEWEST_LACKS, NO_MATCH, build, size_mib  # noqa: E402
 
 from dialogtui.atomic import write_atomic  # noqa: E402
 from dialogtui.export.write import export_meeting  # noqa: E402
@@ -76,7 +76,6 @@ QUERIES = [
 # The start screen: shown once it lists the ended meetings (its heading, in English as the
 # bench runs it); its search box typed into, one key at a time.
 START_READY = "Ended meetings"
-NO_MATCH = "qxyu"  # no word of a title, set, date, place or name begins with q, x, y or u
 FILTER_ROUNDS = 3
 FILTER_CPU_OPS = 40
 

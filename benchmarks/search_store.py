@@ -73,6 +73,9 @@ NEWEST_LACKS = "a"
 NEWEST_DATE = dt.date(2027, 12, 6)
 NEWEST_SET = "raseborg-orons-zoner"  # "Orons zoner"
 NEWEST_PEOPLE = ("Per Ek", "Björn Holm", "Elin Berg", "Göran Lind", "Maja Sjöberg")
+# Letters no word of any meeting's title, set, date, place or people begins with, nor of any
+# built-in set's title: typed into the start screen's search box, nothing matches
+NO_MATCH = "qxyu"
 
 
 @dataclass
@@ -186,7 +189,8 @@ def build(
         place = rng.choice(PLACES[lang])
         people = [name(lang) for _ in range(5)]
         # Half the meetings are series of two to four, a few weeks apart, with the same people
-        length = min(meetings - m, rng.choice([1, 1, 2, 3, 4]))
+        # (the last meeting is kept for the newest, below)
+        length = max(1, min(meetings - 1 - m, rng.choice([1, 1, 2, 3, 4])))
         date = day0 + dt.timedelta(days=rng.randrange(0, 8 * 365))
         if m == meetings - 1:
             # The newest, alone: the start screen's first line, with no word beginning
