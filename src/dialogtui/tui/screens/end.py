@@ -454,12 +454,20 @@ class EndedEndScreen(EndScreen):
     ended (read back, exported, corrected in the read-back); `escape` goes back to the list,
     `b` opens the meeting again."""
 
+    # escape in the footer, b not: a scribe going back must not open the meeting by chance.
     BINDINGS = [
         Binding(
             "escape",
             "leave",
             N_("Back"),
             tooltip=N_("Back to the list; the meeting stays ended"),
+        ),
+        Binding(
+            "b",
+            "back",
+            N_("Open again"),
+            tooltip=N_("Back to the meeting (opens it again)"),
+            show=False,
         ),
     ]
 

@@ -258,6 +258,12 @@ def _lines(first: str, second: str | None = None) -> Text:
     return text
 
 
+def _wrapped(text: Text) -> RenderableType:
+    """A line of the list that wraps (a table, as Rich lays it out), where the meetings'
+    lines are cut: what it says is read whole, and there are only a few of them."""
+    return hanging(Text(""), text)
+
+
 def _says_the_set(title: str, set_title: str) -> bool:
     """Whether a meeting's title says its set: a word of it of five letters or more
     ("Klientmöte", "Casearbete") begins a word of the set's title."""
@@ -312,6 +318,18 @@ class StartScreen(DialogScreen[None]):
         ),
     ]
 
+    # In help, under the screen's keys: what typing finds.
+    HELP_MORE = [
+        (
+            "abc",
+            N_(
+                "Typing finds meetings by title, set, date, place and people, and sets by "
+                "name: each word typed finds the words that begin with it, \u201ctraff\u201d "
+                "finds \u201cTräff\u201d"
+            ),
+        ),
+    ]
+
     def __init__(self, hidden: bool = False):
         super().__init__()
         # Another screen opens on top at once (a resumed meeting): this one is built and
@@ -342,7 +360,7 @@ class StartScreen(DialogScreen[None]):
         with Horizontal(id="start"):
             with Vertical(id="start-left"):
                 yield Input(
-                    placeholder=_("Find a meeting or a set; ↑↓, enter"),
+                    placeholder=_("Search sets and meetings; ↑↓, enter"),
                     id="search",
                     compact=True,
                 )
@@ -443,7 +461,7 @@ class StartScreen(DialogScreen[None]):
                 "… and {n} more meetings: type to narrow the list, or enter to list them all",
                 more,
             ).format(n=number_text(more))
-            options.append(Option(plain(said, style="italic"), id="rest"))
+            options.append(Option(_wrapped(plain(said, style="italic")), id="rest"))
         found_meetings = bool(options)
         sets = [
             (n, e)
@@ -470,10 +488,12 @@ class StartScreen(DialogScreen[None]):
         if typed:
             if not found_meetings and not sets:
                 nothing = _("Nothing matches “{query}”.").format(query=typed)
-                options.append(Option(plain(nothing, style="bold"), disabled=True))
+                options.append(
+                    Option(_wrapped(plain(nothing, style="bold")), id="nothing", disabled=True)
+                )
             # What was said in the meetings is searched on its own screen (ctrl+f).
             said = _("Search what was said for “{query}” (ctrl+f)").format(query=typed)
-            options.append(Option(plain(said, style="italic"), id="find"))
+            options.append(Option(_wrapped(plain(said, style="italic")), id="find"))
         choices = self.query_one("#choices", OptionList)
         choices.set_options(options)
         choices.highlighted = self._first(options, keep)
