@@ -261,7 +261,12 @@ def _lines(first: str, second: str | None = None) -> Text:
 def _wrapped(text: Text) -> RenderableType:
     """A line of the list that wraps (a table, as Rich lays it out), where the meetings'
     lines are cut: what it says is read whole, and there are only a few of them."""
-    return hanging(Text(""), text)
+    from rich.table import Table
+
+    grid = Table.grid()
+    grid.add_column()
+    grid.add_row(text)
+    return grid
 
 
 def _says_the_set(title: str, set_title: str) -> bool:
@@ -470,9 +475,8 @@ class StartScreen(DialogScreen[None]):
             or finding.matches(typed, f"{e.id} {e.title} {e.method} {NAMES.get(e.language, '')}")
         ]
         if sets:
-            options.append(
-                Option(Text(_("New meeting from a question set"), style="bold"), disabled=True)
-            )
+            heading = Text(_("New meeting from a question set"), style="bold")
+            options.append(Option(_wrapped(heading), disabled=True))
             # A set's translations right under it, and where a set has one, each of them
             # marked with its language ("suomi"), which the titles alone do not say.
             translated = {e.listed_under for _, e in sets if e.listed_under}
@@ -528,7 +532,7 @@ class StartScreen(DialogScreen[None]):
 
     def _option(self, row: Row) -> Option:
         if row.kind == "heading":
-            return Option(Text(_(row.heading), style="bold"), disabled=True)
+            return Option(_wrapped(Text(_(row.heading), style="bold")), disabled=True)
         entry = row.entry
         assert entry is not None
         opened = isinstance(entry, Series) and self._opened(entry)
@@ -635,14 +639,31 @@ class StartScreen(DialogScreen[None]):
         return plain("\n".join(visible(line) for line in lines))
 
     def _series_preview(self, s: Series) -> Text:
-        lines = [s.name, ""]
+        """The series: its set, place and people, its open actions, and each meeting."""
+        first = s.meetings[0]
+        lines = [s.name, f"{self._set_titles.get(first.set_id, first.set_id)}"]
+        places = list(dict.fromkeys(m.place for m in s.meetings if m.place))
+        if places:
+            lines.append(", ".join(places))
+        people = list(dict.fromkeys(name for m in s.meetings for name in m.participants))
+        if people:
+            lines.append(", ".join(people))
+        if s.open_actions:
+            lines.append(
+                ngettext("{n} open action", "{n} open actions", s.open_actions).format(
+                    n=number_text(s.open_actions)
+                )
+            )
+        lines.append("")
         for n, m in enumerate(s.meetings, start=1):
-            line = f"{n}. {date_text(m.date)}  {m.title}"
+            line = f"{n}. {date_text(m.date)}"
+            if m.title != s.name:
+                line += f"  {m.title}"
             if m.status is MeetingStatus.open:
                 line += "  (" + _("unfinished") + ")"
             lines.append(one_line(line))
         lines += ["", _("enter, →: its meetings · ←: fold")]
-        return plain("\n".join(lines))
+        return plain("\n".join(visible(line) for line in lines))
 
     @work(thread=True, exclusive=True)
     def _agenda(self, entry: Listing, preview: Static) -> None:
