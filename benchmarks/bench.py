@@ -30,7 +30,7 @@ from dialogtui.finding import fts_query  # noqa: E402
 from dialogtui.meeting.clock import FakeClock, SystemClock  # noqa: E402
 from dialogtui.meeting.engine import MeetingEngine  # noqa: E402
 from dialogtui.questionset.library import find_with_text  # noqa: E402
-from dialogtui.records import MeetingInfo, Participant, RoomShows  # noqa: E402
+from dialogtui.records import MeetingInfo, Participant, RoomShows, Turn  # noqa: E402
 from dialogtui.store import Store, default_db_path  # noqa: E402
 from dialogtui.wall.follow import Follower  # noqa: E402
 
@@ -77,6 +77,8 @@ QUERIES = [
 # bench runs it); its search box typed into, one key at a time.
 START_READY = "Ended meetings"
 FILTER_ROUNDS = 3
+TURN_SAVES = 100
+TURN_TEXT = "Vi har pratat med skolan om fotbollen på tisdagar, och Ada ringer hem före fredag."
 FILTER_CPU_OPS = 40
 
 
@@ -900,6 +902,57 @@ def forgetting(home: Path) -> dict:
                "reported, once; floor: its DELETE alone, in a bare connection", True)  # fmt: skip
 
 
+def without_index(path: Path, copy: Path) -> None:
+    """A copy of the store at `path` whose index is no longer kept: its triggers dropped."""
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(path, copy)
+    conn = sqlite3.connect(copy, isolation_level=None)
+    triggers = conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'").fetchall()
+    for (name,) in triggers:
+        if name.startswith("found_"):
+            conn.execute(f"DROP TRIGGER {name}")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+
+
+def turn_saves(work: Path, home: Path) -> list[dict]:
+    """A turn saved (`store.add_turn`: its own transaction, fsynced) with the index's
+    trigger against the same store without it (a copy, its triggers dropped): on a new store
+    of one meeting and on the search store's 200,000 turns; one after the other, turn after
+    turn, so that the disk's moods hit both alike."""
+    fresh = work / "home-fresh" / "dialogtui.sqlite3"
+    store = Store.open(fresh)
+    qs, text = find_with_text("raseborg-temamote")
+    info = MeetingInfo(qs.id, "Ny", dt.date(2026, 12, 6), participants=[Participant("Ada", None)])
+    store.create_meeting(info, text, "sv", FakeClock().now())
+    store.close()
+    out = []
+    for label, path in [("a new store", fresh), ("200,000 turns", home / "dialogtui.sqlite3")]:
+        bare = path.parent.parent / f"{path.parent.name}-no-index" / path.name
+        without_index(path, bare)
+        stores = {"with": Store.open(path), "without": Store.open(bare)}
+        meeting = stores["with"].query("SELECT max(id) FROM meetings")[0][0]
+        now = FakeClock().now()
+        turn = Turn(0, 0, 0, None, TURN_TEXT, started_at=now, ended_at=now)
+        times: dict[str, list[float]] = {"with": [], "without": []}
+        for n in range(TURN_SAVES + 1):
+            for key in ("with", "without") if n % 2 else ("without", "with"):
+                t = time.perf_counter()
+                stores[key].add_turn(meeting, turn)
+                if n:
+                    times[key].append(time.perf_counter() - t)
+        for s in stores.values():
+            s.close()
+        value, base = median_ms(times["with"]), median_ms(times["without"])
+        p95, base95 = percentile_ms(times["with"], 95), percentile_ms(times["without"], 95)
+        out.append(
+            row(f"a turn saved (fsynced), {label}, indexed", value, base, "ms",
+                f"reported; floor: the same store without the index's triggers; p95 {p95} ms"
+                f" (floor {base95} ms) of {TURN_SAVES}", True)
+        )  # fmt: skip
+    return out
+
+
 def search_command() -> bool:
     return subprocess.run([DIALOGTUI, "search", "--help"], capture_output=True).returncode == 0
 
@@ -957,7 +1010,7 @@ def main() -> None:
     if sys.argv[1:] == ["search"]:  # `scripts/bench search`: the search's figures alone
         try:
             home, made = search_store(work)
-            results += search_figures(home) + made
+            results += search_figures(home) + turn_saves(work, home) + made
         finally:
             shutil.rmtree(work, ignore_errors=True)
         report(results, HERE / "latest-search.json")
@@ -1082,7 +1135,8 @@ def main() -> None:
         # The start screen over 2,000 ended meetings, and the search, on a store of realistic
         # meetings (search_store.py)
         searched, made = search_store(work)
-        results += start_figures(work, searched) + search_figures(searched) + made
+        results += start_figures(work, searched) + search_figures(searched)
+        results += turn_saves(work, searched) + made
         base = whole_process([DIALOGTUI, "meetings"], {"DIALOGTUI_HOME": str(empty)})
         full = whole_process([DIALOGTUI, "meetings"], {"DIALOGTUI_HOME": str(many)})
         add(row(f"`meetings`, {MEETINGS:,} meetings", full, base, "ms",

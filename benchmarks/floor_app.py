@@ -84,6 +84,7 @@ class FloorClock(FloorTextArea):
 
 
 TURN = "så här är det, ord för ord " * 6
+LISTED = 200  # the start screen's StartScreen.LISTED: a filtered list shows this many at most
 
 
 class FloorSteps(App):
@@ -137,8 +138,8 @@ class FloorFilter(App):
     """An Input over a list of the meetings of the store named on the command line, two
     lines each (date and title; place and people), filtered at every key: the lines whose
     words (case folded once) one begins with what is typed, the start screen's rule without
-    its accents. The least a list filtered as one types costs in Textual. "Nothing matches
-    “…”." where nothing does, as the start screen says."""
+    its accents. The least a list filtered as one types costs in Textual. At most LISTED
+    listed, and "Nothing matches “…”." where nothing does, as the start screen does."""
 
     CSS = "OptionList { height: 1fr; }"
 
@@ -170,7 +171,10 @@ class FloorFilter(App):
 
     def fill(self, typed: str) -> None:
         q = " " + typed.casefold()
-        options = [Option(prompt) for text, prompt in self.lines if q in text]
+        found = [prompt for text, prompt in self.lines if q in text]
+        options = [Option(prompt) for prompt in found[:LISTED]]
+        if len(found) > LISTED:
+            options.append(Option(f"… and {len(found) - LISTED} more", disabled=True))
         if not options:
             options = [Option(f"Nothing matches “{typed}”.", disabled=True)]
         self.query_one(OptionList).set_options(options)
