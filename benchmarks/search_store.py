@@ -117,9 +117,9 @@ def corpus() -> dict[str, list[str]]:
                 sentences[lang] += _sentences((SEEDS / name).read_text(encoding="utf-8"))
     for path in sorted(builtin_sets_dir().glob("*.toml")):
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-        lang = data.get("language")
-        if lang in sentences:
-            sentences[lang] += _sentences("\n".join(_strings(data)))
+        language = data.get("language")
+        if language in sentences:
+            sentences[language] += _sentences("\n".join(_strings(data)))
     # The rare word is planted, never drawn: take out any sentence that already holds it
     for lang in sentences:
         sentences[lang] = [s for s in sentences[lang] if RARE not in s.lower()]
