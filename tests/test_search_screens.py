@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from meeting_helpers import new_meeting
-from tui_helpers import START, run, screen_text, type_text, until
+from tui_helpers import START, burst, handled, run, screen_text, type_text, until
 
 from dialogtui.meeting.clock import FakeClock
 from dialogtui.questionset.kinds import StepKind
@@ -281,3 +283,60 @@ def test_what_a_search_finds_after_the_screen_closed_is_let_go(tmp_path):
         assert len(app.screen_stack) == 1
 
     run(scenario, db=db)
+
+
+KEYS = st.one_of(
+    st.sampled_from(["fot", "b", "Lind", "lör", "ringa", "egen", "nytt", "ä", "o", " "]),
+    st.just("<backspace>"),
+    st.just("<enter>"),
+    st.just("<wait>"),  # until what is typed is found and shown
+)
+
+
+@settings(max_examples=15)
+@given(st.lists(KEYS, min_size=1, max_size=14))
+@example(["fot", "<wait>", "ä", "<enter>"])  # the words before found, then a letter typed
+def test_enter_opens_only_a_hit_of_what_is_typed(keys):
+    """Whatever is typed, deleted and entered, at whatever pace the searches come back:
+    enter opens a hit only where the words in the box find it, never one of the words
+    typed before."""
+    import tempfile
+    from pathlib import Path
+
+    from dialogtui.finding import matches
+
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "db"
+        a_series(db)
+        opened: list[tuple[str, object]] = []
+
+        async def scenario(app, pilot):
+            screen = await searching(app, pilot)
+            box = screen.query_one("#finding-query")
+            open_at = app.open_at
+
+            def recorded(hit):
+                opened.append((box.value, hit))
+                open_at(hit)
+
+            app.open_at = recorded
+            for key in keys:
+                if key == "<wait>":
+                    await until(pilot, lambda: found(app) == box.value)
+                    continue
+                # As a fast typist: each key the moment the one before it was handled, no
+                # pause for a search to come back.
+                burst(app, key)
+                await handled(app)
+                if key == "<enter>":
+                    for _ in range(3):  # back from what it opened: the read-back, an end
+                        if app.screen is screen:
+                            break
+                        await pilot.press("escape")
+                        await pilot.pause()
+                    if app.screen is not screen:  # an unfinished meeting's capture screen
+                        return
+
+        run(scenario, db=db)
+        for typed, hit in opened:
+            assert matches(typed, f"{hit.text} {hit.speaker}"), (typed, hit)
