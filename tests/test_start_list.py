@@ -79,16 +79,21 @@ def listed_ids(screen) -> list[str]:
 
 
 def check_the_list(screen, listed: list[MeetingSummary], query: str, toggled: list[int]) -> None:
-    from dialogtui.tui.screens.start import Series, findable_text
-
     screen._take(listed)
     screen._fill(query)
     series = {key for key in toggled if key in screen._series}
     if series:
         screen._toggled = set(series)
         screen._fill(query)
+    check_shown(screen, listed, query)
+
+
+def check_shown(screen, listed: list[MeetingSummary], query: str) -> None:
+    """The list as the screen shows it now, for `query` typed."""
+    from dialogtui.tui.screens.start import Series, findable_text
+
     ids = listed_ids(screen)
-    note(f"{ids=}")
+    note(f"{query=} {ids=}")
     words = finding.words(query)
     wanted = {
         m.id
@@ -104,9 +109,12 @@ def check_the_list(screen, listed: list[MeetingSummary], query: str, toggled: li
             assert len(s.meetings) > 1
             if not screen._opened(s):
                 folded |= {m.id for m in s.meetings if m.id in wanted}
-    # Exactly the meetings that the rule finds: listed, or in a series listed folded.
-    assert set(shown) | folded == wanted
     assert not set(shown) & folded
+    if "rest" in ids:  # more than are listed at once: some of them, the rest a key away
+        assert set(shown) | folded < wanted
+    else:
+        # Exactly the meetings that the rule finds: listed, or in a series listed folded.
+        assert set(shown) | folded == wanted
     # A meeting of a series is listed under its series' line, never on its own.
     owner = None
     for i in ids:
@@ -148,6 +156,71 @@ def test_the_list_holds_exactly_the_meetings_the_rule_finds(tmp_path):
             check_the_list(screen, listed, query, toggled)
 
         check()
+
+    run(scenario, db=tmp_path / "db")
+
+
+def test_typing_opening_and_folding_in_any_order_keep_the_list_whole(tmp_path):
+    """A scribe's keys in any order: typing (each key a new filter), a series opened or
+    folded, the rest of a long list asked for; after each, the list holds exactly what
+    the rule finds (with 3 entries listed at once, so that the rest is asked for)."""
+    from hypothesis.stateful import (
+        RuleBasedStateMachine,
+        initialize,
+        invariant,
+        rule,
+        run_state_machine_as_test,
+    )
+
+    from dialogtui.tui.screens.start import StartScreen
+
+    async def scenario(app, pilot):
+        await until(pilot, lambda: "New meeting from a question set" in screen_text(app))
+        screen = app.screen
+        assert isinstance(screen, StartScreen)
+
+        class Keys(RuleBasedStateMachine):
+            @initialize(data=st.data())
+            def meetings_listed(self, data) -> None:
+                self.listed = data.draw(meetings())
+                self.query = ""
+                screen._limit = 3
+                screen._toggled.clear()
+                screen._take(self.listed)
+                screen._fill("")
+
+            @rule(data=st.data())
+            def typed(self, data) -> None:
+                # As the search box's change does: a new filter, series as they fall.
+                self.query = data.draw(st.one_of(st.just(""), query_for(self.listed)))
+                screen._toggled.clear()
+                screen._fill(self.query)
+
+            @rule(data=st.data())
+            def series_opened_or_folded(self, data) -> None:
+                series = [i for i in listed_ids(screen) if i and i.startswith("g")]
+                if series:
+                    screen._toggle(int(data.draw(st.sampled_from(series))[1:]))
+
+            @rule()
+            def the_rest_asked_for(self) -> None:
+                if "rest" in listed_ids(screen):
+                    screen._limit = None
+                    screen._fill(screen._query)
+
+            @invariant()
+            def whole(self) -> None:
+                if hasattr(self, "listed"):
+                    check_shown(screen, self.listed, self.query)
+
+        run_state_machine_as_test(
+            Keys,
+            settings=settings(
+                max_examples=60,
+                stateful_step_count=12,
+                suppress_health_check=[HealthCheck.too_slow],
+            ),
+        )
 
     run(scenario, db=tmp_path / "db")
 
