@@ -259,6 +259,9 @@ def test_ctrl_f_on_the_start_screen_searches_what_was_typed_and_help_says_how(tm
         await until(pilot, lambda: isinstance(app.screen, SearchScreen))
         await until(pilot, lambda: found(app) == "lördagar")
         assert "Att Erik får spela fotboll med laget på lördagar." in flat(app)
+        await type_text(pilot, " fot")  # what the start screen held goes on
+        await until(pilot, lambda: found(app) == "lördagar fot")
+        assert "1 found" in flat(app)
         await pilot.press("f1")
         await until(pilot, lambda: "The same search on the command line" in flat(app))
         assert "Each word typed finds the words that" in flat(app)

@@ -65,7 +65,7 @@ class SearchScreen(DialogScreen[None]):
     # In help, under the screen's keys: how words typed find, and the same on the command line.
     HELP_MORE = [
         (
-            "abc",
+            "a–ö",  # words typed
             N_(
                 "Each word typed finds the words that begin with it, case never matters; "
                 "typed without å, ä, ö, ø or æ it finds them too (\u201ctraff\u201d finds "
@@ -88,6 +88,9 @@ class SearchScreen(DialogScreen[None]):
                 placeholder=_("Search what was said in every meeting; ↑↓, enter"),
                 id="finding-query",
                 compact=True,
+                # What the start screen's search held goes on, not typed over: "lind", then
+                # ctrl+f, then " skolan".
+                select_on_focus=False,
             )
             yield Label(id="finding-said")
             yield OptionList(id="finding-hits")
