@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
     Bundle,
@@ -52,7 +52,12 @@ def said(person: int | None, text: str) -> Turn:
         ("amoben", "Amøben", True),
         ("Sören", "Søren", True),  # ö and ø are one letter, as ä and æ are
         ("bær", "bär", True),
-        ("Ålborg", "Aalborg", True),  # å finds the older Danish aa
+        ("bö", "boendet", False),  # ö is a letter, not "oe" spelt out
+        ("Jö", "Joel", False),
+        ("ål", "Aalto", False),
+        ("Ål", "Åland", True),
+        ("strasse", "Straße", False),  # ß is a letter of its own, as in the index
+        ("🙂", "Glad 🙂", False),  # something typed without a word finds nothing
         ("cafe", "café", True),  # other accents never matter
         ("café", "cafe", True),
         ("möte", "mötet i mars", True),  # a word finds the words it begins
@@ -115,15 +120,25 @@ def test_deleted_and_corrected_words_and_forgotten_meetings_are_never_found(tmp_
     assert store.search("Ygdrasil") != []
     store.forget(gone.meeting)
 
-    for word in ("Zelda", "Xerxes", "Ygdrasil", "Glöms"):
+    # A note, an action and a card deleted, a note corrected: gone from the file too, as
+    # SQLite's secure_delete makes them everywhere else.
+    note = store.add_note(kept.meeting, NoteKind.concern, 0, "Oro för Wilmerdingen", NOW)
+    store.delete_note(kept.meeting, note.id)
+    note = store.add_note(kept.meeting, NoteKind.concern, 0, "Oro för Vortigern", NOW)
+    store.edit_note(kept.meeting, note.id, "Oro för skolan")
+    action = store.add_action(kept.meeting, ActionItem("Ringa Quasimodus"), None, NOW)
+    store.delete_action(kept.meeting, action.id)
+    card = store.add_card(kept.meeting, Card(0, 1, "Kort om Zebulonia"), NOW)
+    store.delete_card(kept.meeting, card.id)
+
+    for word in ("Zelda", "Xerxes", "Ygdrasil", "Glöms", "Wilmerdingen", "Vortigern"):
         assert store.search(word) == [] and store.search_count(word) == 0, word
     assert [h.ref for h in store.search("Mamma")] == [turn.id]
     store.close()
-    # Nor does the file keep them in the index's pages (it holds them lower-cased, and
-    # with å ä ö spelt out).
+    # Nor does the file keep them in the index's pages, where it holds them lower-cased.
     raw = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.is_file())
-    for word in (b"ygdrasil", b"glo", b"gloems"):
-        assert word not in raw, word
+    gone = [b"ygdrasil", b"wilmerdingen", b"vortigern", b"quasimodus", b"zebulonia"]
+    assert [word for word in gone if word in raw] == []
 
 
 def test_an_old_store_is_indexed_when_it_is_migrated(tmp_path):
@@ -161,6 +176,11 @@ def test_nothing_typed_is_a_syntax_error_or_a_traceback(one_store, typed):
 
 NORDIC_TEXT = st.text(alphabet="abdefgiklmnoprstuvåäöøæéAÅÄÖØÆ  .,'-1", min_size=0, max_size=24)
 WORD = st.text(alphabet="abdefgiklmnoprstuvåäöøæé", min_size=1, max_size=3)
+# Letters where a rule of folding could differ between the index and the lists: a
+# combining mark, ß, a ligature, a superscript, fullwidth and dotted capitals, a symbol.
+# (Not an emoji: a symbol newer than SQLite's Unicode tables is a letter to its tokenizer.)
+ODD = "aoeAOÅÄÖØÆß\u0308\u030aﬁ²ｱİ€ "
+ODD_TEXT = st.text(alphabet=ODD, max_size=12)
 
 
 def _fresh_index(store: Store) -> set[tuple]:
@@ -327,9 +347,13 @@ Writes.TestCase.settings = settings(max_examples=40, stateful_step_count=25, dea
 test_the_index_is_always_the_live_rows = Writes.TestCase
 
 
-@given(typed=st.lists(WORD, min_size=1, max_size=2).map(" ".join), text=NORDIC_TEXT)
-@settings(max_examples=300)
+@given(
+    typed=st.one_of(st.lists(WORD, min_size=1, max_size=2).map(" ".join), ODD_TEXT),
+    text=st.one_of(NORDIC_TEXT, ODD_TEXT),
+)
+@settings(max_examples=400)
 def test_the_index_and_the_lists_follow_one_rule(one_store, typed, text):
+    assume(typed.strip())  # nothing typed: a list is not filtered, and nothing is searched
     store, f = one_store
     note = store.add_note(f.meeting, NoteKind.concern, 0, text, NOW)
     try:

@@ -28,6 +28,10 @@ from dialogtui.store.migrations import DATA_STEPS, LATEST, MIGRATIONS
 READER_BUSY_MS = 200
 
 
+# The pages of the search index one step of its merge writes: a few milliseconds' work.
+_MERGE_PAGES = 64
+
+
 def default_db_path() -> Path:
     return data_home() / "dialogtui.sqlite3"
 
@@ -259,11 +263,32 @@ class StoreBase:
         return self.conn.execute("SELECT version FROM schema_version").fetchone()[0]
 
     def close(self) -> None:
+        if not self.read_only:
+            # The words of what was deleted here leave the index's pages before the file
+            # is let go. Never a reason not to close: a failure leaves it due next time.
+            with contextlib.suppress(StoreError, sqlite3.Error):
+                self._tidy_index()
         for lock in list(self._locks.values()):
             lock.release()
         self._locks.clear()
         with contextlib.suppress(sqlite3.Error):
             self.conn.close()
+
+    def _tidy_index(self) -> None:
+        """Merge the search index (migration 22) until no deleted or changed row's words
+        are left in its pages: only when one was deleted or changed, and in small steps,
+        each its own transaction, so that a meeting being written in another window waits
+        for one step at most, never for the whole merge."""
+        c = self.conn
+        if c.execute("SELECT 1 FROM found_untidy").fetchone() is None:
+            return
+        while True:
+            with self.tx(durable=False) as c:
+                before = c.total_changes
+                c.execute("INSERT INTO found (found, rank) VALUES ('merge', ?)", (-_MERGE_PAGES,))
+                if c.total_changes - before < 2:  # nothing left to merge (FTS5's own test)
+                    c.execute("DELETE FROM found_untidy")
+                    return
 
     # -- locks ---------------------------------------------------------------------------
 

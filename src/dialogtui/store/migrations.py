@@ -52,18 +52,22 @@ _FOUND_SOURCES: list[tuple[int, str, str, str, str]] = [
     ),
 ]
 
-# The letters spelt out in `nordic`, composed and as a terminal may send them (a letter and
-# its combining mark); each in both cases, as SQL's replace() tells them apart.
-_SPELT = [
-    ("å", "aa"), ("ä", "ae"), ("æ", "ae"), ("ö", "oe"), ("ø", "oe"),
-    ("a\u030a", "aa"), ("a\u0308", "ae"), ("o\u0308", "oe"),
+# The letters kept apart in `nordic`: each becomes a character of Unicode's private use
+# area, which no text holds and the tokenizer keeps as a letter of the word (a spelling
+# such as "oe" would let "bö" find "boendet"); ä and æ are one letter, as ö and ø are.
+# Composed, and as a terminal may send them (the letter and its combining mark); both
+# cases, as SQL's replace() tells them apart.
+_NORDIC_LETTERS = [
+    ("å", "\ue001"), ("ä", "\ue002"), ("æ", "\ue002"), ("ö", "\ue003"), ("ø", "\ue003"),
+    ("a\u030a", "\ue001"), ("a\u0308", "\ue002"), ("o\u0308", "\ue003"),
 ]  # fmt: skip
 _AS_PLAIN = [("ø", "o"), ("æ", "ae")]
 
 
 def _replaced(text: str, pairs: list[tuple[str, str]]) -> str:
     for letter, spelt in pairs:
-        for a, b in ((letter, spelt), (letter.upper(), spelt.capitalize())):
+        upper = spelt.capitalize() if spelt.isascii() else spelt
+        for a, b in ((letter, spelt), (letter.upper(), upper)):
             text = f"replace({text}, '{a}', '{b}')"
     return text
 
@@ -75,14 +79,23 @@ def _found_values(code: int, text: str, r: str, table: str) -> str:
     text = text.format(r=r)
     meeting = f"{r}.id" if table == "meetings" else f"{r}.meeting_id"
     rowid = f"({meeting} << 40) + {r}.id * 8 + {code}"
-    return f"{rowid}, {_replaced(text, _AS_PLAIN)}, {_replaced(text, _SPELT)}"
+    return f"{rowid}, {_replaced(text, _AS_PLAIN)}, {_replaced(text, _NORDIC_LETTERS)}"
 
 
 def _found_sql() -> list[str]:
     out = [
         "CREATE VIRTUAL TABLE found USING fts5(plain, nordic, content='', columnsize=0,"
-        " detail=column, tokenize='unicode61 remove_diacritics 2');"
+        " detail=column, tokenize='unicode61 remove_diacritics 2');",
+        # A row deleted or changed leaves its words in the index's pages, marked deleted,
+        # until the index is merged: a row here says that a merge is due
+        # (`SearchRepo.tidy_index`, when the store is closed and when a meeting is
+        # forgotten). A turn's words need none: the turn keeps its text and history.
+        "CREATE TABLE found_untidy (since TEXT NOT NULL);",
     ]
+    untidy = (
+        "INSERT INTO found_untidy SELECT datetime('now')"
+        " WHERE NOT EXISTS (SELECT 1 FROM found_untidy);"
+    )
     for code, table, where, text, columns in _FOUND_SOURCES:
         new = _found_values(code, text, "new", table)
         old = _found_values(code, text, "old", table)
@@ -93,6 +106,8 @@ def _found_sql() -> list[str]:
         )
         added = add.format(values=new, where=where.format(r="new"))
         dropped = drop.format(values=old, where=where.format(r="old"))
+        if table != "turns":
+            dropped += " " + untidy
         out += [
             f"CREATE TRIGGER found_{table}_added AFTER INSERT ON {table} BEGIN {added} END;",
             f"CREATE TRIGGER found_{table}_gone AFTER DELETE ON {table} BEGIN {dropped} END;",

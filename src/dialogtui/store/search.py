@@ -90,6 +90,7 @@ class SearchRepo(StoreBase):
         match = fts_query(query)
         if match is None or limit <= 0:
             return []
+        limit = min(limit, 1 << 31)  # SQLite's integers end at 2**63: "all" is enough
         newest: list[int] = []
         enough = 0
         with self.snapshot():  # the counts and the rows of one state of the file
