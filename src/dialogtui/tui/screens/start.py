@@ -404,6 +404,21 @@ class StartScreen(DialogScreen[None]):
         except DialogtuiError as exc:
             self.app.report(exc)
         self._fill(self.query_one("#search", Input).value)
+        # Once the list is drawn, the words each meeting is found by, made before the first
+        # key (which would otherwise make them: 60 ms at 2,000 meetings).
+        self.call_after_refresh(self._fold, self._findable, list(self._meetings.values()))
+
+    @work(thread=True, exclusive=True, group="fold")
+    def _fold(self, findable: dict[int, Findable], meetings: list[MeetingSummary]) -> None:
+        """Fill `findable` (the screen's, or one a newer read has replaced: then nothing is
+        lost but the time); a key typed meanwhile makes the ones it needs itself."""
+        worker = get_current_worker()
+        for m in meetings:
+            if worker.is_cancelled:
+                return
+            if m.id not in findable:
+                text = findable_text(m, self._set_titles.get(m.set_id, ""))
+                findable.setdefault(m.id, Findable(text))
 
     def _read(self) -> list[MeetingSummary]:
         """Read through a reader of its own: a list takes no write lock, waits for another
@@ -425,7 +440,7 @@ class StartScreen(DialogScreen[None]):
         self._member_of = {m.id: s.key for s in self._series.values() for m in s.meetings}
         titles = {e.id: e.title for e in reversed(self._entries)}  # an original's, first
         self._set_titles = titles
-        self._findable = {}  # made at the first key typed
+        self._findable = {}  # made after the first frame (`_fold`), or at a key
 
     _set_titles: dict[str, str] = {}
 
