@@ -185,15 +185,30 @@ def actions_cmd(
             "--pseudonymise", help=_("With --series: replace names with pseudonyms or roles.")
         ),
     ] = False,
+    case: Annotated[
+        str | None,
+        typer.Option(
+            "--case",
+            metavar=_("CASE"),
+            help=_(
+                "With --series: one case's copy (a child's, in a meeting with cases): its "
+                "number or its name in MEETING; it holds that case's actions alone."
+            ),
+        ),
+    ] = None,
 ) -> None:
     """Action items across meetings, soonest first; a series' plan over time."""
     writes = formats is not None or to is not None or out_dir is not None or pseudonymise
+    writes = writes or case is not None
     if series is None:
         if writes:
-            raise DialogtuiError(_("--format, --for, --out and --pseudonymise go with --series"))
+            raise DialogtuiError(
+                _("--format, --for, --case, --out and --pseudonymise go with --series")
+            )
         _all_actions(open_only, who)
     elif writes:
-        _write_series(parse_meeting_id(series), formats or "md", to, out_dir, pseudonymise)
+        meeting_id = parse_meeting_id(series)
+        _write_series(meeting_id, formats or "md", to, out_dir, pseudonymise, case)
     else:
         _say_series(parse_meeting_id(series), open_only, who)
 
@@ -262,7 +277,12 @@ def _say_series(meeting_id: int, open_only: bool, who: str | None) -> None:
 
 
 def _write_series(
-    meeting_id: int, formats: str, to: str | None, out_dir: Path | None, pseudonymise: bool
+    meeting_id: int,
+    formats: str,
+    to: str | None,
+    out_dir: Path | None,
+    pseudonymise: bool,
+    case: str | None,
 ) -> None:
     from dialogtui.export.series import FORMAT_KEYS, export_series
 
@@ -276,7 +296,9 @@ def _write_series(
     with reading_store() as store:
         if store is None:
             raise no_meeting(meeting_id)
-        exported = export_series(store, meeting_id, out_dir, pseudonymise, formats=chosen, to=to)
+        exported = export_series(
+            store, meeting_id, out_dir, pseudonymise, formats=chosen, to=to, case=case
+        )
     for path in exported.paths:
         say(path)
     if exported.failed:

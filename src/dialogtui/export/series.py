@@ -15,11 +15,12 @@ import functools
 import importlib
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from dialogtui.atomic import write_atomic_many
 from dialogtui.errors import DialogtuiError, ExportError, os_reason
-from dialogtui.export.cases import Case, case_of
+from dialogtui.export.cases import Case, case_choices, case_of, each_word, meeting_cases
 from dialogtui.export.document import (
     OF_FRAME,
     OF_MEETING,
@@ -44,7 +45,7 @@ from dialogtui.export.write import Exported, _documents, _internal, _namer, defa
 from dialogtui.i18n import NC_, _, date_text, status_name, translations
 from dialogtui.labels import labels as document_labels
 from dialogtui.paths import ensure_private_dir
-from dialogtui.records import ActionHistory, SeriesPlan
+from dialogtui.records import ActionHistory, SeriesMeeting, SeriesPlan
 from dialogtui.store.db import Store
 
 KIND = "series-plan"  # the files' kind: "series-plan.pdf", named for people by `names`
@@ -88,6 +89,59 @@ def story(plan: SeriesPlan, history: ActionHistory) -> str:
     if not history.follow_ups or history.action.status is not history.follow_ups[-1].status:
         steps.append(_("now {status}").format(status=status_name(history.action.status.value)))
     return " → ".join(steps)
+
+
+# -- the series' cases (children's, each with its own consent) ---------------------------
+
+
+@dataclass(frozen=True)
+class SeriesCase:
+    """A child's case of a meeting of the series: the meeting, the case as its documents
+    number it, and how a list to choose from says it ("Case 2: Flicka 14"), in the app's
+    language where the set names no word of its own."""
+
+    meeting: SeriesMeeting
+    case: Case
+    said: str
+
+
+def series_cases(plan: SeriesPlan, records: dict[int, MeetingRecord]) -> list[SeriesCase]:
+    """Every child's case of the series, meeting by meeting: a block whose every time
+    through takes its own consent (Träff 4's), not a block's rounds, which are no one's."""
+    out: list[SeriesCase] = []
+    for m in plan.meetings:
+        record = records[m.id]
+        qs = record.qs
+        cases = [c for c in meeting_cases(record) if qs.blocks[c.block].consent]
+        said = case_choices(cases, each_word(qs, _("Case")))
+        out += [SeriesCase(m, c, s) for c, s in zip(cases, said, strict=True)]
+    return out
+
+
+def case_choice(cases: list[SeriesCase]) -> list[str]:
+    """The cases as a list to choose from: with the meeting where they are of several."""
+    if len({c.meeting.id for c in cases}) <= 1:
+        return [c.said for c in cases]
+    said = _("{case} (meeting {n}, {date})")
+    return [
+        said.format(case=c.said, n=c.meeting.number, date=date_text(c.meeting.date)) for c in cases
+    ]
+
+
+def action_cases(
+    plan: SeriesPlan, records: dict[int, MeetingRecord], cases: list[SeriesCase]
+) -> dict[int, SeriesCase]:
+    """The case each action of the series was agreed in, by the action's id; an action of
+    no case is not in it."""
+    found = {(c.meeting.id, c.case.key): c for c in cases}
+    out: dict[int, SeriesCase] = {}
+    for h in plan.actions:
+        a, record = h.action, records.get(h.action.meeting_id or 0)
+        key = case_of(record.qs, a.step, a.repetition) if record is not None else None
+        chosen = found.get((a.meeting_id or 0, key)) if key is not None else None
+        if chosen is not None and a.id is not None:
+            out[a.id] = chosen
+    return out
 
 
 # -- the document -----------------------------------------------------------------------
@@ -287,3 +341,21 @@ def export_series(
             continue
         paths.append(path)
     return Exported(paths, Counter(), tuple(failed))
+
+
+def file_names(
+    store: Store,
+    meeting_id: int,
+    formats: tuple[str, ...] = FORMAT_KEYS,
+    pseudonymise: bool = False,
+    labels: str | None = None,
+    to: str | None = None,
+    case: str | None = None,
+) -> list[str]:
+    """The names the plan over time's files would have (nothing written): for asking
+    before files already in a folder are replaced."""
+    record = load_record(store, meeting_id)
+    labels = None if labels == record.language else labels
+    docs, copy = _documents(record, pseudonymise, False, labels, to, case)
+    name_of = _namer(store, record, docs, copy)
+    return [name_of(f"{KIND}.{key}") for key in dict.fromkeys(formats) if key in FORMAT_KEYS]

@@ -50,7 +50,9 @@ def _block(b: Block) -> str:
     for row in b.rows:
         cells = [" ".join(line_text(c).split()) for c in row]
         said = [(h, c) for h, c in zip(heads, cells, strict=False) if c]
-        rows.append("; ".join(f"{c}." if h == "#" else f"{h}: {c}" for h, c in said))
+        # A row's number leads it, as a list's does ("1. Datum: …; Möte: …").
+        number = "".join(f"{c}. " for h, c in said if h == "#")
+        rows.append(number + "; ".join(f"{h}: {c}" for h, c in said if h != "#"))
     return "\n".join(rows)
 
 
