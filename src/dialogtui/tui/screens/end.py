@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -105,6 +106,13 @@ def summary(engine: MeetingEngine) -> Table:
     return grid
 
 
+def meeting_named(title: str, day: dt.date) -> str:
+    """ "“Framtidsdialog” (5 Dec 2026)": a meeting, short enough for a dialog's line."""
+    title = one_line(title).strip()
+    title = title if len(title) <= 40 else title[:39].rstrip() + "…"
+    return f"“{title}” ({date_text(day)})"
+
+
 class EndScreen(DialogScreen[bool]):
     """The meeting ended: what it took, and its documents. `host` is the meeting's screen
     below, which keeps the texts of the read-back's dialogs with its own."""
@@ -202,7 +210,7 @@ class EndScreen(DialogScreen[bool]):
             "r: read back in the room   e: export for everyone (all formats)   "
             "f: the family's copy (PDF)   j: an organisation's journal note   "
             "p: pseudonymised   o: to a folder…   h: with the edit history   "
-            "b: back to the meeting (it opens again)"
+            "t: the plan over time   b: back to the meeting (it opens again)"
         )
 
     def on_mount(self) -> None:
@@ -372,10 +380,7 @@ class EndScreen(DialogScreen[bool]):
             return []
 
     def _meeting_named(self) -> str:
-        """ "“Framtidsdialog” (5 Dec 2026)": the meeting, short enough for a dialog's line."""
-        title = one_line(self.engine.info.title).strip()
-        title = title if len(title) <= 40 else title[:39].rstrip() + "…"
-        return f"“{title}” ({date_text(self.engine.info.date)})"
+        return meeting_named(self.engine.info.title, self.engine.info.date)
 
     @work(thread=True, exclusive=True)
     def _export(
@@ -478,7 +483,7 @@ class EndedEndScreen(EndScreen):
             "r: read back in the room   e: export for everyone (all formats)   "
             "f: the family's copy (PDF)   j: an organisation's journal note   "
             "p: pseudonymised   o: to a folder…   h: with the edit history   "
-            "escape: back to the list (the meeting stays ended)   "
+            "t: the plan over time   escape: back to the list (the meeting stays ended)   "
             "b: back to the meeting (it opens again)"
         )
 

@@ -18,7 +18,15 @@ from textual.widgets import Static
 
 from dialogtui.display import indented, plain
 from dialogtui.errors import DialogtuiError, ExportError
-from dialogtui.export.series import FORMAT_KEYS, story
+from dialogtui.export.series import (
+    FORMAT_KEYS,
+    SeriesCase,
+    action_cases,
+    case_choice,
+    series_cases,
+    series_records,
+    story,
+)
 from dialogtui.i18n import N_, _, date_text, status_name
 from dialogtui.records import SeriesPlan
 from dialogtui.tui.ordering import settle
@@ -41,9 +49,9 @@ def meetings_table(plan: SeriesPlan) -> Table:
     return table
 
 
-def actions_view(plan: SeriesPlan) -> Group:
-    """Each action, then its story under it, wrapped under itself; user text as typed,
-    never markup."""
+def actions_view(plan: SeriesPlan, cases: dict[int, SeriesCase] | None = None) -> Group:
+    """Each action, the child's case it was agreed in (where it was), then its story under
+    it, wrapped under itself; user text as typed, never markup."""
     parts: list[RenderableType] = [Text(_("Actions and what became of them"), style="bold")]
     if not plan.actions:
         return Group(*parts, plain(_("No actions.")))
@@ -53,7 +61,11 @@ def actions_view(plan: SeriesPlan) -> Group:
         line = plain(a.what, style="bold")
         if about:
             line += plain(f" ({about})")
-        parts += [Text(""), line, indented(plain(story(plan, h)))]
+        parts += [Text(""), line]
+        case = (cases or {}).get(a.id or 0)
+        if case is not None:
+            parts.append(indented(plain(case.said)))
+        parts.append(indented(plain(story(plan, h))))
     return Group(*parts)
 
 
@@ -61,6 +73,8 @@ class PlanHistoryScreen(DialogScreen[None]):
     """The plan over time of meeting `meeting_id`'s series, read from the store at
     `store_path` through a reader of its own: it never writes, nor reopens the meeting."""
 
+    # f, j and o open a dialog: priority bindings, so that the keys typed after them are
+    # its (tui/ordering.py).
     BINDINGS = [
         Binding(
             "e",
@@ -80,6 +94,22 @@ class PlanHistoryScreen(DialogScreen[None]):
             "journal",
             N_("Journal note"),
             tooltip=N_("The plan over time for an organisation's journal, as text and Word"),
+            priority=True,
+        ),
+        # In help and in the screen's own line of keys, as on the end screen.
+        Binding(
+            "p",
+            "export('everyone', True)",
+            N_("Pseudonymised"),
+            tooltip=N_("The plan over time pseudonymised, in every format"),
+            show=False,
+        ),
+        Binding(
+            "o",
+            "export_to",
+            N_("To a folder…"),
+            tooltip=N_("Export the plan over time to a folder…"),
+            show=False,
             priority=True,
         ),
         Binding("b,escape", "back", N_("Back"), tooltip=N_("Back to where you came from")),
@@ -104,7 +134,8 @@ class PlanHistoryScreen(DialogScreen[None]):
             yield Static(
                 _(
                     "e: export for everyone   f: the family's copy (PDF)   "
-                    "j: an organisation's journal note   b: back"
+                    "j: an organisation's journal note   p: pseudonymised   "
+                    "o: to a folder…   b: back"
                 ),
                 id="plan-status",
             )
@@ -112,98 +143,200 @@ class PlanHistoryScreen(DialogScreen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = _("The plan over time")
-        from dialogtui.store import Store
-
         try:
-            reader = Store.open_reader(self.store_path)
-            try:
-                self.plan = reader.series_plan(self.meeting_id)
-            finally:
-                reader.close()
+            plan, records = self._read()
         except DialogtuiError as exc:
             self.app.report(exc)
             return
-        self.query_one("#plan-meetings", Static).update(meetings_table(self.plan))
-        self.query_one("#plan-actions", Static).update(actions_view(self.plan))
+        self.plan = plan
+        cases = action_cases(plan, records, series_cases(plan, records))
+        self.query_one("#plan-meetings", Static).update(meetings_table(plan))
+        self.query_one("#plan-actions", Static).update(actions_view(plan, cases))
 
-    def action_back(self) -> None:
-        self.dismiss(None)
-
-    def action_export(self, to: str = "everyone", case: str | None = None) -> None:
-        self._status(_("Exporting…"))
-        self._export(self.PRESETS.get(to, self.PRESETS["everyone"]), to, case)
-
-    def _record(self) -> MeetingRecord:
-        from dialogtui.export.record import load_record
+    def _read(self) -> tuple[SeriesPlan, dict[int, MeetingRecord]]:
+        """The series' plan and each of its meetings as one snapshot, read afresh: what the
+        copies are made of now."""
         from dialogtui.store import Store
 
         reader = Store.open_reader(self.store_path)
         try:
-            return load_record(reader, self.meeting_id)
+            with reader.snapshot():
+                plan = reader.series_plan(self.meeting_id)
+                return plan, series_records(reader, plan)
         finally:
             reader.close()
 
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_export(
+        self,
+        to: str = "everyone",
+        pseudonymise: bool = False,
+        folder: Path | None = None,
+        labels: str | None = None,
+        case: SeriesCase | None = None,
+    ) -> None:
+        self._status(_("Exporting…"))
+        formats = self.PRESETS.get(to, self.PRESETS["journal"])
+        meeting_id = self.meeting_id if case is None else case.meeting.id
+        number = None if case is None else str(case.case.number)
+        self._export(formats, to, meeting_id, number, pseudonymise, folder, labels)
+
+    def _cases(self) -> tuple[list[SeriesCase], dict[int, MeetingRecord]] | None:
+        """The series' children's cases, and its meetings, as they are now."""
+        try:
+            plan, records = self._read()
+        except DialogtuiError as exc:
+            self.app.report(exc)
+            return None
+        return series_cases(plan, records), records
+
     async def action_family(self) -> None:
-        """The family's copy, as PDF. Where the meeting has children's cases, one case's:
-        the scribe chooses which; it holds that case's actions alone."""
-        from dialogtui.export.cases import case_choices, each_word, meeting_cases
+        """The family's copy, as PDF. Where the series has children's cases, one case's:
+        the scribe chooses which where there are several; it holds that case's actions
+        alone, as the end screen's family's copy holds that case alone."""
+        from dialogtui.export.recipients import family
         from dialogtui.tui.dialogs.pick import PickDialog
 
         await settle(self)
-        try:
-            record = self._record()
-        except DialogtuiError as exc:
-            self.app.report(exc)
+        found = self._cases()
+        if found is None:
             return
-        cases = [c for c in meeting_cases(record) if record.qs.blocks[c.block].consent]
+        cases, records = found
+        if not cases:
+            mine = records[self.meeting_id]
+            if not family(mine.qs, mine.info.participants):
+                # The command line's --for is no key here: what the scribe can do instead.
+                said = _(
+                    "No one in this meeting is of the family, so there is no family's copy: "
+                    "export for everyone (e), or an organisation's journal note (j)."
+                )
+                self.app.report(ExportError(said))
+                return
+            self.action_export("family")
+            return
 
         def write(chosen: int | None) -> None:
             if chosen is not None:
-                self.action_export("family", str(cases[chosen].number) if cases else None)
+                self.action_export("family", case=cases[chosen])
 
         if len(cases) > 1:
-            lines = case_choices(cases, each_word(record.qs, _("Case")))
-            await self.app.push_screen(PickDialog(_("The family's copy of"), lines, 0), write)
+            await self.app.push_screen(
+                PickDialog(_("The family's copy of"), case_choice(cases), 0), write
+            )
         else:
             write(0)
 
     async def action_journal(self) -> None:
-        """An organisation's copy for its journal: the scribe chooses whose, where several
-        organisations were at the meeting."""
+        """An organisation's copy for its journal: where the series has several children's
+        cases, the scribe chooses which child's record it goes into (it holds that case's
+        actions alone), then whose, where several organisations were at that meeting."""
         from dialogtui.export.recipients import organisations
         from dialogtui.tui.dialogs.pick import PickDialog
 
         await settle(self)
+        found = self._cases()
+        if found is None:
+            return
+        cases, records = found
+
+        def whose(case: SeriesCase | None) -> None:
+            record = records[self.meeting_id if case is None else case.meeting.id]
+            names = organisations(record.qs, record.info.participants)
+
+            def write(chosen: int | None) -> None:
+                if chosen is not None:
+                    self.action_export(names[chosen] if names else "journal", case=case)
+
+            if len(names) > 1:
+                self.app.push_screen(PickDialog(_("Journal note for"), names, 0), write)
+            else:
+                write(0)
+
+        def case_chosen(n: int | None) -> None:
+            if n is not None:
+                whose(cases[n])
+
+        if len(cases) > 1:
+            dialog = PickDialog(_("Journal note of"), case_choice(cases), 0)
+            await self.app.push_screen(dialog, case_chosen)
+        else:
+            whose(None)
+
+    async def action_export_to(self) -> None:
+        """For everyone, to a folder (one shared with the participants, say), named or
+        pseudonymised; files already there are replaced only when the scribe says so."""
+        from dialogtui.paths import documents_dir
+        from dialogtui.tui.dialogs.folder import FolderDialog
+        from dialogtui.tui.screens.end import meeting_named
+
+        await settle(self)
         try:
-            record = self._record()
+            plan, records = self._read()
         except DialogtuiError as exc:
             self.app.report(exc)
             return
-        names = organisations(record.qs, record.info.participants)
+        mine = records[self.meeting_id].info
 
-        def whose(chosen: int | None) -> None:
-            if chosen is not None:
-                self.action_export("journal" if not names else names[chosen])
+        def done(chosen: tuple[Path, bool, str] | None) -> None:
+            if chosen:
+                folder, pseudonymise, labels = chosen
+                self.action_export("everyone", pseudonymise, folder, labels)
 
-        if len(names) > 1:
-            await self.app.push_screen(PickDialog(_("Journal note for"), names, 0), whose)
-        else:
-            whose(0)
+        dialog = FolderDialog(
+            _("Export the plan over time to"),
+            str(documents_dir()),
+            self._file_names,
+            labels=records[self.meeting_id].language,
+            meeting=meeting_named(mine.title, mine.date),
+        )
+        await self.app.push_screen(dialog, done)
+
+    def _file_names(self, pseudonymise: bool, labels: str) -> list[str]:
+        """The names the files of `o` would have, for the folder dialog's question."""
+        from dialogtui.export.series import file_names
+        from dialogtui.store import Store
+
+        try:
+            reader = Store.open_reader(self.store_path)
+            try:
+                return file_names(reader, self.meeting_id, FORMAT_KEYS, pseudonymise, labels)
+            finally:
+                reader.close()
+        except DialogtuiError as exc:  # the export that follows says it again, in its place
+            self.app.report(exc)
+            return []
 
     @work(thread=True, exclusive=True)
-    def _export(self, formats: tuple[str, ...], to: str, case: str | None) -> None:
-        """Written in a thread, through a reader of its own."""
+    def _export(
+        self,
+        formats: tuple[str, ...],
+        to: str,
+        meeting_id: int,
+        case: str | None,
+        pseudonymise: bool = False,
+        folder: Path | None = None,
+        labels: str | None = None,
+    ) -> None:
+        """Written in a thread, through a reader of its own; `meeting_id`: the meeting
+        whose case `case` is (the one asked where there is none)."""
         from dialogtui.export.series import export_series
         from dialogtui.store import Store
 
         whose = None if to in ("everyone", "journal") else to
-        if to not in self.PRESETS:  # an organisation's name: its journal's formats
-            formats = self.PRESETS["journal"]
         try:
             reader = Store.open_reader(self.store_path)
             try:
                 exported = export_series(
-                    reader, self.meeting_id, formats=formats, to=whose, case=case
+                    reader,
+                    meeting_id,
+                    folder,
+                    pseudonymise,
+                    labels,
+                    formats=formats,
+                    to=whose,
+                    case=case,
                 )
             finally:
                 reader.close()
