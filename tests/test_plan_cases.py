@@ -162,6 +162,10 @@ def test_actions_series_case_on_the_command_line(cli, tmp_path):
     assert f"“Flicka 15” is no case of this meeting; choose 1 ({BOY}), 2 ({GIRL})" in wrong.err
     none = cli("actions", "--series", later, "--case", "1", "--out", out)
     assert none.code != 0 and "this meeting has no cases: leave out --case" in none.err
+    # Printed, each action says its case, as the view does.
+    said = cli("--lang", "en", "actions", "--series", later)
+    assert said.code == 0, said.err
+    assert f"Hembesök (Per Ek, Jan 20, 2027)\n  Case 2: {GIRL}\n  agreed" in said.out
     alone = cli("actions", "--case", "1")
     assert alone.code != 0 and "go with --series" in alone.err
 
@@ -268,3 +272,22 @@ def test_a_cases_copy_never_holds_another_cases_actions(tmp_path_factory, plan):
         raise AssertionError(exc) from None
     finally:
         store.close()
+
+
+def test_the_plan_over_time_of_a_series_with_cases(snap_compare, tmp_path):
+    from tui_helpers import START, first_screen
+
+    from dialogtui.tui.app import build_app
+
+    db = tmp_path / "db"
+    store = Store.open(db)
+    first, later = series_with_cases(store)
+    store.close()
+    app = build_app(db_path=db, clock=FakeClock(START))
+
+    async def shown(pilot):
+        await first_screen(pilot)
+        await pilot.app.push_screen(PlanHistoryScreen(db, later))
+        await until(pilot, lambda: "Hembesök" in screen_text(pilot.app))
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=shown)

@@ -239,13 +239,17 @@ def _all_actions(open_only: bool, who: str | None) -> None:
 
 
 def _say_series(meeting_id: int, open_only: bool, who: str | None) -> None:
-    """The series' meetings, then each action and its story, in the app's language."""
-    from dialogtui.export.series import story
+    """The series' meetings, then each action, the child's case it was agreed in (where
+    it was) and its story, in the app's language."""
+    from dialogtui.export.series import action_cases, series_cases, series_records, story
 
     with reading_store() as store:
         if store is None:
             raise no_meeting(meeting_id)
-        plan = store.series_plan(meeting_id)
+        with store.snapshot():
+            plan = store.series_plan(meeting_id)
+            records = series_records(store, plan)
+    cases = action_cases(plan, records, series_cases(plan, records))
     columns(
         ["#", _("date"), _("meeting"), _("set"), _("status")],
         (
@@ -273,6 +277,8 @@ def _say_series(meeting_id: int, open_only: bool, who: str | None) -> None:
         a = h.action
         about = ", ".join(x for x in (a.who, date_text(a.when) if a.when else "") if x)
         say(f"{a.what} ({about})" if about else a.what)
+        if a.id in cases:
+            say(f"  {cases[a.id].said}")
         say(f"  {story(plan, h)}")
 
 
