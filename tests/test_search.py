@@ -361,3 +361,52 @@ def test_the_index_and_the_lists_follow_one_rule(one_store, typed, text):
         assert found == finding.matches(typed, text)
     finally:
         store.delete_note(f.meeting, note.id)
+
+
+def test_forgetting_while_another_window_writes_keeps_the_index_whole(tmp_path):
+    # The index is merged when a meeting is forgotten. Merged in steps, each its own
+    # transaction, with another window's saves landing between the steps, SQLite 3.40's
+    # FTS5 damaged it ("vtable constructor failed"): every save after was refused. The
+    # merge is one transaction; another window saves before it or after it.
+    import threading
+
+    from dialogtui.errors import StoreError
+
+    path = tmp_path / "db"
+    store = Store.open(path)
+    meetings = [fill(store, f"Möte {n}") for n in range(40)]
+    for f in meetings:
+        for n in range(60):
+            store.add_turn(f.meeting, said(f.person, f"Tur {n} om skolan och fotbollen"))
+    live = meetings[0]
+    other = Store.open(path)
+    other.lock(live.meeting)  # a meeting open in another window
+    done, failed = threading.Event(), []
+
+    def saves() -> None:
+        n = 0
+        while not done.is_set() or n < 5:
+            try:
+                other.add_note(live.meeting, NoteKind.concern, 0, f"Oro {n}", NOW)
+            except StoreError as exc:
+                failed.append(exc)
+                return
+            n += 1
+            # A save every few milliseconds: faster than any scribe, and room for this
+            # window's own writes (a loop without a pause would keep them out). What is
+            # checked holds however the saves fall.
+            done.wait(0.005)
+
+    writer = threading.Thread(target=saves)
+    writer.start()
+    for f in meetings[1:6]:
+        note = store.add_note(f.meeting, NoteKind.decision, 0, "Beslut", NOW)
+        store.delete_note(f.meeting, note.id)
+        store.forget(f.meeting)
+    done.set()
+    writer.join()
+    other.close()
+    assert failed == []
+    store.conn.execute("INSERT INTO found (found, rank) VALUES ('integrity-check', 0)")
+    assert store.search("fotbollen") and store.search_count("Oro") >= 5
+    store.close()

@@ -196,8 +196,7 @@ class MeetingsRepo(StoreBase):
         with self.tx() as c:
             c.execute("DELETE FROM meetings WHERE id=?", (meeting_id,))
         # The search index forgets the meeting's rows at once (its triggers), but keeps
-        # their words in its pages, marked deleted, until it is merged: merged now, in
-        # small steps that a meeting written in another window waits for one at a time.
+        # their words in its pages, marked deleted, until it is merged: merged now.
         self._tidy_index()
         # secure_delete zeroes the freed pages; the checkpoint empties the WAL copy.
         busy = self.query("PRAGMA wal_checkpoint(TRUNCATE)")[0][0]
