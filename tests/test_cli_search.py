@@ -87,6 +87,21 @@ def test_limit_says_how_many_in_all(cli):
     assert out[-1] == "2 of 4 shown; --limit N shows more."
     assert len([line for line in out if line.startswith("  ")]) == 2
     assert cli("search", "fotb", "--limit", "0").code == 2  # a usage error
+    # A limit past any list shown is a usage error too, not the database's overflow.
+    huge = cli("search", "fotb", "--limit", "99999999999999999999")
+    assert huge.code == 2 and "Traceback" not in huge.err
+    assert cli("search", "fotb", "--limit", "100000").code == 0
+
+
+def test_its_line_in_the_help_is_one_line():
+    from typer.testing import CliRunner
+
+    from dialogtui.cli.root import app
+
+    listed = CliRunner().invoke(app, ["--help"], prog_name="dialogtui", terminal_width=80).output
+    line = next(x for x in listed.splitlines() if x.startswith("  search "))
+    following = listed.splitlines()[listed.splitlines().index(line) + 1]
+    assert following.split()[0] == "export", following
 
 
 def test_a_store_that_cannot_be_read_is_one_line(cli, private_home):

@@ -30,7 +30,7 @@ LIMIT = 200  # hits shown unless --limit says otherwise
 @app.command(
     "search",
     cls=Command,
-    short_help=_("Find what was said in any meeting: turns, notes, actions, cards, names."),
+    short_help=_("Find words in any meeting: turns, notes, actions, cards, names."),
     help=_(
         "Find WORDS in every meeting: turns, decisions, concerns, standpoints, actions, "
         "cards, participants' names, titles and places. Case never matters; each word finds "
@@ -43,7 +43,9 @@ def search_cmd(
     words: Annotated[list[str], typer.Argument(metavar=_("WORDS"), help=_("What to look for."))],
     limit: Annotated[
         int,
-        typer.Option("--limit", metavar="N", min=1, help=_("Show at most N hits (default 200).")),
+        typer.Option(
+            "--limit", metavar="N", min=1, max=100_000, help=_("Show at most N hits (default 200).")
+        ),
     ] = LIMIT,
 ) -> None:
     """Find WORDS in every meeting."""
