@@ -64,6 +64,22 @@ def test_forget(cli):
     assert "No meetings yet" in cli("meetings").out
 
 
+def test_forget_names_the_exported_files_it_leaves(cli, private_home):
+    # The documents already written (named in the meeting's Swedish) are the scribe's files:
+    # forget does not delete them,
+    # and says where they are, so that a family forgotten is forgotten there too.
+    mid = make_meeting()
+    assert cli("export", mid).code == 0
+    assert cli("export", mid, "--for", "family").code == 0
+    done = cli("forget", mid, "--yes")
+    assert done.code == 0 and "not deleted" in done.out
+    listed = [line.strip() for line in done.out.splitlines() if line.startswith("  ")]
+    assert sorted(Path(p).name for p in listed) == [f"möte-{mid}", f"möte-{mid}-familjen"]
+    # A meeting without documents: nothing more is said.
+    other = make_meeting()
+    assert "not deleted" not in cli("forget", other, "--yes").out
+
+
 def test_unknown_meeting_and_bad_ids_are_one_line(cli):
     for args in [("export", "42"), ("forget", "42", "--yes"), ("export", "abc")]:
         result = cli(*args)

@@ -410,3 +410,19 @@ def test_forgetting_while_another_window_writes_keeps_the_index_whole(tmp_path):
     store.conn.execute("INSERT INTO found (found, rank) VALUES ('integrity-check', 0)")
     assert store.search("fotbollen") and store.search_count("Oro") >= 5
     store.close()
+
+
+def test_a_forgotten_meetings_number_is_never_given_again(tmp_path):
+    # The next meeting took the forgotten one's number, and with it its export folder
+    # ("möte-14") and whatever note said "meeting 14".
+    store = Store.open(tmp_path / "db")
+    first = fill(store, "Första").meeting
+    last = fill(store, "Glöms").meeting
+    store.forget(last)
+    again = fill(store, "Ny familj").meeting
+    assert again == last + 1 and first < last
+    store.forget(again)
+    store.close()
+    store = Store.open(tmp_path / "db")  # kept in the file, not in memory
+    assert fill(store, "Nästa").meeting == again + 1
+    store.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -105,3 +106,26 @@ def forget_cmd(
         store.lock(meeting_id)
         store.forget(meeting_id)
     say(_("meeting {id} deleted").format(id=meeting_id))
+    left = _export_folders(meeting_id)
+    if left:
+        said = _("Its exported files are not deleted; delete them yourself if they must go:")
+        say(said + "\n" + "\n".join(f"  {folder}" for folder in left))
+
+
+def _export_folders(meeting_id: int) -> list[Path]:
+    """The folders of the data folder's exports that hold the meeting's documents, in any
+    language they were named in ("möte-14", "kokous-14-fi", "möte-14-familjen")."""
+    from dialogtui.export import names
+    from dialogtui.i18n import LANGUAGES
+    from dialogtui.paths import data_home
+
+    exports = data_home() / "exports"
+    stems = {
+        names.folder_name([names.words(language)["meeting"].format(n=meeting_id)])
+        for language in LANGUAGES
+    }
+    try:
+        folders = sorted(p for p in exports.iterdir() if p.is_dir())
+    except OSError:
+        return []
+    return [p for p in folders if any(p.name == s or p.name.startswith(s + "-") for s in stems)]

@@ -282,8 +282,7 @@ class StoreBase:
         words are left in its pages: only when one was deleted or changed. One
         transaction, FTS5's `optimize` (0.6 s at 200,000 turns): merging in smaller steps
         between another window's writes damaged the index with SQLite 3.40's FTS5."""
-        c = self.conn
-        if c.execute("SELECT 1 FROM found_untidy").fetchone() is None:
+        if not self.query("SELECT 1 FROM found_untidy"):
             return
         with self.tx() as c:
             c.execute("INSERT INTO found (found) VALUES ('optimize')")

@@ -73,11 +73,18 @@ class MeetingsRepo(StoreBase):
         self, info: MeetingInfo, set_toml: str, language: str, now: dt.datetime
     ) -> int:
         with self.tx() as c:
+            # The number after the highest ever given, a forgotten meeting's too.
+            c.execute(
+                "UPDATE meeting_numbers SET last = max(last,"
+                " (SELECT COALESCE(max(id), 0) FROM meetings)) + 1"
+            )
+            number = c.execute("SELECT last FROM meeting_numbers").fetchone()[0]
             cur = c.execute(
-                "INSERT INTO meetings (set_id, set_toml, title, date, place, language, asker,"
+                "INSERT INTO meetings (id, set_id, set_toml, title, date, place, language, asker,"
                 " writer, series, previous_id, consent_given, consent_note, created_at)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
+                    number,
                     info.set_id,
                     set_toml,
                     info.title,

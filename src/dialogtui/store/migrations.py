@@ -523,7 +523,15 @@ MIGRATIONS: list[str] = [
     # stores hold. Contentless: it keeps no second copy of anyone's words, only its index.
     # A row's rowid says what it is: its meeting << 40, the source row's id * 8, the
     # source's number.
-    "\n".join(_found_sql()),
+    "\n".join(_found_sql())
+    # A forgotten meeting's number is never given again: the next meeting took it (SQLite
+    # reuses the highest id once its row is gone), and with it the forgotten family's
+    # export folder ("möte-14") and any note that says "meeting 14". The highest number
+    # ever given is kept here.
+    + """
+    CREATE TABLE meeting_numbers (last INTEGER NOT NULL);
+    INSERT INTO meeting_numbers SELECT COALESCE(max(id), 0) FROM meetings;
+    """,
 ]
 
 LATEST = len(MIGRATIONS)
