@@ -66,8 +66,8 @@ def test_forget(cli):
 
 def test_forget_names_the_exported_files_it_leaves(cli, private_home):
     # The documents already written (named in the meeting's Swedish) are the scribe's files:
-    # forget does not delete them,
-    # and says where they are, so that a family forgotten is forgotten there too.
+    # forget does not delete them, and says where they are, so that a family forgotten is
+    # forgotten there too.
     mid = make_meeting()
     assert cli("export", mid).code == 0
     assert cli("export", mid, "--for", "family").code == 0
