@@ -91,7 +91,7 @@ def test_enter_on_an_ended_meeting_opens_its_end_screen_and_leaves_it_ended(tmp_
 
 def test_resume_of_an_ended_meeting_shows_its_end_and_b_opens_it_again(tmp_path):
     from dialogtui.tui.screens.capture import CaptureScreen
-    from dialogtui.tui.screens.end import EndScreen
+    from dialogtui.tui.screens.end import EndScreen, ReopenDialog
 
     db = tmp_path / "db"
     mid = ended_meeting(db)
@@ -99,7 +99,10 @@ def test_resume_of_an_ended_meeting_shows_its_end_and_b_opens_it_again(tmp_path)
     async def scenario(app, pilot):
         await until(pilot, lambda: isinstance(app.screen, EndScreen))
         assert status_of(db, mid) is MeetingStatus.finished
-        await pilot.press("b")
+        await pilot.press("b")  # asks first: it was ended before
+        await until(pilot, lambda: isinstance(app.screen, ReopenDialog))
+        assert "Klientmöte – Lind" in screen_text(app)
+        await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, CaptureScreen))
         await until(pilot, lambda: status_of(db, mid) is MeetingStatus.open)
         # The capture screen holds it now: no end screen or host below it holds it twice.
@@ -125,6 +128,9 @@ def test_a_correction_read_back_on_an_ended_meeting_is_saved_and_it_stays_ended(
         await pilot.press("r")
         await until(pilot, lambda: isinstance(app.screen, ReadBackScreen))
         await until(pilot, lambda: "fotbollen" in screen_text(app))
+        # Opened from the list, not from the meeting: it says which meeting it reads.
+        assert "Klientmöte – Lind (" in screen_text(app)
+        assert "Klientmöte – Lind" in app.screen.sub_title
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, EndScreen))
         await pilot.press("escape")
@@ -154,3 +160,63 @@ def test_an_ended_meeting_another_window_has_is_refused_clearly(tmp_path):
     run(scenario, db=db)
     holder.close()
     assert status_of(db, mid) is MeetingStatus.finished
+
+
+def test_an_ended_meeting_is_never_opened_again_by_escape_or_unasked(tmp_path):
+    """b on an ended meeting's end asks first; escape there keeps it ended; the end's header
+    and summary say which meeting it is; f with no family says what to do in the app."""
+    from dialogtui.tui.screens.end import EndScreen, ReopenDialog
+
+    db = tmp_path / "db"
+    store = Store.open(db)
+    m = new_meeting(
+        store, "raseborg-klientmote", [("Ola", "myndighet")], FakeClock(START), title="Berg"
+    )
+    m.start()
+    m.submit("Ola berättar")
+    m.finish()
+    m.close()
+    store.close()
+    mid = m.id
+
+    async def scenario(app, pilot):
+        await until(pilot, lambda: isinstance(app.screen, EndScreen))
+        assert "Berg" in app.screen.sub_title and "2026" in app.screen.sub_title
+        assert "Berg · " in screen_text(app)
+        await pilot.press("f")  # no family: what to do here, not the command line's flag
+        said = lambda: " ".join(str(n.message) for n in app._notifications)  # noqa: E731
+        await until(pilot, lambda: "journal note (j)" in said())
+        assert "--for" not in said()
+        await pilot.press("b")
+        await until(pilot, lambda: isinstance(app.screen, ReopenDialog))
+        assert status_of(db, mid) is MeetingStatus.finished
+        await pilot.press("escape")  # keeps it ended
+        await until(pilot, lambda: isinstance(app.screen, EndScreen))
+        assert status_of(db, mid) is MeetingStatus.finished
+
+    run(scenario, db=db, meeting_id=mid)
+    still_ended_and_free(db, mid)
+
+
+def test_escape_on_the_end_of_a_meeting_just_ended_leaves_it_ended(tmp_path):
+    from dialogtui.tui.screens.end import EndScreen
+
+    db = tmp_path / "db"
+    store = Store.open(db)
+    m = new_meeting(store, "raseborg-klientmote", [("Anna Lind", "familj")], FakeClock(START))
+    m.start()
+    m.submit("Anna berättar")
+    m.close()
+    store.close()
+
+    async def scenario(app, pilot):
+        await until(pilot, lambda: "berättar" in screen_text(app))
+        await pilot.press("ctrl+o")
+        await until(pilot, lambda: isinstance(app.screen, EndScreen))
+        await until(pilot, lambda: status_of(db, m.id) is MeetingStatus.finished)
+        await pilot.press("escape")
+        await pilot.press("x")  # anything after: the screen has taken escape
+        assert isinstance(app.screen, EndScreen)
+        assert status_of(db, m.id) is MeetingStatus.finished
+
+    run(scenario, db=db, meeting_id=m.id)

@@ -59,9 +59,11 @@ def test_the_scribe_is_told_on_opening_an_accepted_meeting_again(tmp_path, priva
     from dialogtui.tui.screens.end import EndScreen
 
     async def scenario(app, pilot):
-        # An ended meeting opens at its end, still ended; b there opens it again.
+        # An ended meeting opens at its end, still ended; b there opens it again, asked.
         await until(pilot, lambda: isinstance(app.screen, EndScreen))
         await pilot.press("b")
+        await until(pilot, lambda: not isinstance(app.screen, EndScreen))
+        await pilot.press("enter")
         await until(
             pilot, lambda: any("was not read back" in str(n.message) for n in app._notifications)
         )

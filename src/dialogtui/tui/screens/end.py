@@ -11,9 +11,9 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.widget import AwaitMount
-from textual.widgets import Static
+from textual.widgets import Label, Static
 
 from dialogtui import recovery
 from dialogtui.display import one_line, plain, visible
@@ -27,7 +27,9 @@ from dialogtui.paths import documents_dir
 from dialogtui.questionset.kinds import StepKind
 from dialogtui.questionset.words import format_minutes
 from dialogtui.tui.dialogs import read_back as read_back_dialogs
+from dialogtui.tui.dialogs.base import Dialog
 from dialogtui.tui.keeping import DialogHost, KeptDialogs, Opening
+from dialogtui.tui.keyboard import TakesNoText
 from dialogtui.tui.ordering import settle
 from dialogtui.tui.screens.read_back import ReadBackScreen
 from dialogtui.tui.typed import DialogScreen
@@ -45,6 +47,10 @@ def _warning_table(title: str, *columns: str) -> Table:
 def summary(engine: MeetingEngine) -> Table:
     grid = Table.grid(padding=(0, 0))
     grid.add_column()
+    # The meeting's title and date first: the scribe sees which meeting's end this is.
+    info = engine.info
+    grid.add_row(plain(f"{one_line(info.title).strip()} · {date_text(info.date)}", style="bold"))
+    grid.add_row(Text(""))
     times = Table(title=_("Time per step"), title_justify="left", box=None, pad_edge=False)
     times.add_column(_("step"), overflow="ellipsis", no_wrap=True, max_width=44)
     times.add_column(_("planned"), justify="right")
@@ -178,7 +184,8 @@ class EndScreen(DialogScreen[bool]):
             show=False,
             priority=True,
         ),
-        Binding("b,escape", "back", N_("Back"), tooltip=N_("Back to the meeting (opens it again)")),
+        # b alone: escape is "back" everywhere else, and must never open an ended meeting.
+        Binding("b", "back", N_("Back"), tooltip=N_("Back to the meeting (opens it again)")),
         Binding("q", "app.quit", N_("Quit")),
     ]
 
@@ -214,7 +221,8 @@ class EndScreen(DialogScreen[bool]):
         )
 
     def on_mount(self) -> None:
-        self.sub_title = visible(self.engine.info.title)
+        # Which meeting: one opened from a list or a search looks like any other.
+        self.sub_title = visible(self._meeting_named())
         if self.ENDS_THE_MEETING:
             try:
                 self.engine.finish()
@@ -249,6 +257,17 @@ class EndScreen(DialogScreen[bool]):
 
         await settle(self)
         cases = self._cases()
+        if not cases:
+            from dialogtui.export.recipients import family
+
+            if not family(self.engine.qs, self.engine.participants):
+                # The command line's --for is no key here: what the scribe can do instead.
+                said = _(
+                    "No one in this meeting is of the family, so there is no family's copy: "
+                    "export for everyone (e), or an organisation's journal note (j)."
+                )
+                self.app.report(ExportError(said))
+                return
 
         def write(chosen: int | None) -> None:
             if chosen is not None:
@@ -330,7 +349,10 @@ class EndScreen(DialogScreen[bool]):
         """Read back in the room before anything is exported: corrections, objections, and
         who accepted the minutes. Its dialogs open on the meeting's screen, which keeps them."""
         await settle(self)
-        await self.app.push_screen(ReadBackScreen(self.engine, self.host))
+        read = ReadBackScreen(self.engine, self.host)
+        # An ended meeting opened from the list: its read-back says which meeting it is.
+        read.names_meeting = not self.ENDS_THE_MEETING
+        await self.app.push_screen(read)
 
     def action_export_history(self) -> None:
         """The minutes with edited turns' earlier texts and deleted turns, on their own."""
@@ -491,9 +513,40 @@ class EndedEndScreen(EndScreen):
         self.dismiss(False)
 
     def action_back(self) -> None:
-        # The capture screen opens the meeting again as it mounts, and tells the scribe
-        # what that means for a meeting read back and accepted.
-        self.dismiss(True)
+        # Ended before, maybe read back and accepted: opened again only when the scribe
+        # says so. The capture screen opens it as it mounts, and tells the scribe what
+        # that means for a meeting read back and accepted.
+        def answered(reopen: bool | None) -> None:
+            if reopen:
+                self.dismiss(True)
+
+        question = _("Open {meeting} again? It was ended; it can then be changed.").format(
+            meeting=self._meeting_named()
+        )
+        self.app.push_screen(ReopenDialog(question), answered)
+
+
+class ReopenDialog(TakesNoText, Dialog[bool]):
+    """Whether to open an ended meeting again: `enter` opens it, `escape` keeps it ended."""
+
+    BINDINGS = [
+        Binding("enter", "answer(True)", N_("Open again"), priority=True),
+        Binding("escape", "answer(False)", N_("Keep it ended"), priority=True),
+    ]
+
+    def __init__(self, question: str):
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(plain(self.question))
+            yield Label(_("enter: open it again · escape: keep it ended"), classes="hint")
+
+    safe_answer = False
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
 
 
 class EndedMeeting(DialogScreen[None]):

@@ -29,12 +29,12 @@ from textual.containers import Vertical
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from dialogtui.display import plain, visible
+from dialogtui.display import one_line, plain, visible
 from dialogtui.errors import DialogtuiError
 from dialogtui.export.document import Line, plain_text, text_lines
 from dialogtui.export.read_back import Entry, Page, covered, pages, place_of
 from dialogtui.export.record import load_record
-from dialogtui.i18n import N_, _, time_text
+from dialogtui.i18n import N_, _, date_text, time_text
 from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.records import Hit, RoomShows, Turn
 from dialogtui.store.room import after_steps
@@ -119,6 +119,9 @@ class ReadBackScreen(DialogScreen[None]):
         self.engine, self.host = engine, host
         self.only = [step] if step is not None else None  # f10: the step under way
         self.at = at  # a search's hit: opened at its page, on it
+        # Opened from a search (or, set by the end screen, from the list of meetings): the
+        # scribe did not come from the meeting, so its title says which one it is.
+        self.names_meeting = at is not None
         self._start_item: int | None = None
         self.pages: list[Page] = []
         self.page = 0
@@ -136,7 +139,9 @@ class ReadBackScreen(DialogScreen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = _("Read back")
+        info = self.engine.info
+        meeting = f"{visible(one_line(info.title).strip())} ({date_text(info.date)})"
+        self.sub_title = f"{_('Read back')} · {meeting}"
         self.load()
         self.show()
         self.set_focus(self.query_one(OptionList))
@@ -169,6 +174,9 @@ class ReadBackScreen(DialogScreen[None]):
             said = f"{title} · {self.engine.text(step.title)}"
         else:
             said = plain_text(page.title)
+        if self.names_meeting:
+            info = self.engine.info
+            said = f"{one_line(info.title).strip()} ({date_text(info.date)}) · {said}"
         self.query_one("#read-back-title", Label).update(plain(said))
         options = [Option(entry_text(e), id=str(k)) for k, e in enumerate(page.entries)]
         if not options:
