@@ -123,9 +123,37 @@ def test_the_words_found_are_bold_on_a_terminal():
         1, "Möte", dt.date(2026, 12, 5), MeetingStatus.finished, HitKind.turn, 7, 0, 1,
         "Anna", "Erik spelar fotboll och Fotbollen är viktig",
     )  # fmt: skip
-    line = _hit_line(hit, "fotb", "1. Nuläge", None)
+    line = _hit_line(hit, "fotb", "1. Nuläge", 80)  # a terminal's width
     bold = [line.plain[s.start : s.end] for s in line.spans if s.style == "bold"]
     assert bold == ["fotboll", "Fotbollen"]
+
+
+def test_a_long_text_is_read_and_marked_only_around_the_words_found(monkeypatch):
+    """200 hits of 100 kB took ~20 s on a terminal, marked whole before being cut; a pipe
+    prints them whole and marks nothing (nothing there is bold)."""
+    import dialogtui.export.hits as hits_module
+    from dialogtui.cli import search as search_module
+    from dialogtui.finding import marks
+    from dialogtui.records import Hit, HitKind, MeetingStatus
+
+    marked: list[int] = []
+
+    def counting(query: str, text: str) -> list[tuple[int, int]]:
+        marked.append(len(text))
+        return marks(query, text)
+
+    monkeypatch.setattr(hits_module, "found_marks", counting, raising=False)
+    monkeypatch.setattr(search_module, "marks", counting, raising=False)
+    text = "lorem ipsum dolor sit amet " * 4000  # 108 kB
+    hit = Hit(
+        1, "Möte", dt.date(2026, 12, 5), MeetingStatus.finished, HitKind.turn, 7, 0, 1, "", text
+    )
+    for _ in range(200):
+        line = search_module._hit_line(hit, "lorem ipsum", "1. Nuläge", 120)
+        assert len(line.plain) <= 130 and "lorem" in line.plain
+    whole = search_module._hit_line(hit, "lorem ipsum", "1. Nuläge", None)
+    assert text.strip() in whole.plain
+    assert sum(marked) <= 200 * 500  # a window of the line's width each, never the text
 
 
 @given(

@@ -343,3 +343,44 @@ def test_enter_opens_only_a_hit_of_what_is_typed(keys):
         run(scenario, db=db)
         for typed, hit in opened:
             assert matches(typed, f"{hit.text} {hit.speaker}"), (typed, hit)
+
+
+def test_long_hits_are_made_in_the_worker_and_marked_only_around_the_words(tmp_path, monkeypatch):
+    """200 hits of 100 kB froze the app for 13 s: each was marked whole on the screen's
+    thread before being cut. Now a hit's lines are made in the search's worker, from a window
+    around the first word found, and the screen's thread marks nothing."""
+    import threading
+
+    import dialogtui.export.hits as hits_module
+    import dialogtui.tui.screens.search as search_module
+    from dialogtui.finding import marks
+
+    db = tmp_path / "db"
+    store = Store.open(db)
+    m = new_meeting(store, "raseborg-klientmote", PEOPLE, title="Klientmöte – Lind")
+    m.start()
+    text = "Fotboll lorem ipsum dolor sit amet. " * 2800  # 100 kB
+    for _ in range(200):
+        m.submit(text)
+    m.close()
+    store.close()
+    marked: list[tuple[int, bool]] = []
+
+    def counting(query: str, said: str) -> list[tuple[int, int]]:
+        marked.append((len(said), threading.current_thread() is threading.main_thread()))
+        return marks(query, said)
+
+    monkeypatch.setattr(hits_module, "found_marks", counting, raising=False)
+    monkeypatch.setattr(search_module, "marks", counting, raising=False)
+
+    async def scenario(app, pilot):
+        screen = await searching(app, pilot, "fotb")
+        assert len(screen._found.hits) == 200
+        assert "Fotboll lorem ipsum" in flat(app)
+        await pilot.press("escape")
+        await until(pilot, lambda: screen not in app.screen_stack)
+        assert marked and not any(main for _n, main in marked)  # none on the screen's thread
+        # A window of about two lines each, never the text: 200 × 100 kB would be 20 MB.
+        assert sum(n for n, _main in marked) <= 3 * 200 * 2 * 200
+
+    run(scenario, db=db)

@@ -19,8 +19,7 @@ from dialogtui.cli.output import out, say
 from dialogtui.cli.root import Command, app, reading_store
 from dialogtui.display import one_line
 from dialogtui.errors import DialogtuiError
-from dialogtui.export.hits import Places, kind_name, said, snippet
-from dialogtui.finding import marks
+from dialogtui.export.hits import Places, around, kind_name, said, snippet
 from dialogtui.i18n import _, date_text, number_text
 from dialogtui.records import Hit, HitKind, MeetingStatus
 
@@ -96,7 +95,10 @@ def _hit_line(hit: Hit, query: str, step: str, width: int | None) -> Text:
         room = max(20, width - rest - cell_len(step) - 1)
     where = [x for x in (step, *where) if x]
     text = said(hit)
-    text, found = snippet(text, marks(query, text), room)
+    if room is None:  # a file or a pipe: the whole text, plain (nothing there is bold)
+        text, found = snippet(text, [], None)
+    else:  # read and marked only around the words found, however long the text is
+        text, found = around(query, text, room)
     line = Text("  " + " · ".join(where) + (": " if where else ""))
     body = Text(text)
     for a, b in found:

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 from dialogtui.display import visible
 from dialogtui.errors import DialogtuiError
 from dialogtui.export.cases import block_steps
+from dialogtui.finding import marks as found_marks
+from dialogtui.finding import snippet as window
 from dialogtui.i18n import _, note_kind_name, pgettext
 from dialogtui.questionset.loader import parse_question_set
 from dialogtui.questionset.placeholders import resolve
@@ -112,3 +114,17 @@ def snippet(text: str, marks: Marks, width: int | None) -> tuple[str, Marks]:
     out = lead + flat[start:end] + ("…" if end < len(flat) else "")
     shift = len(lead) - start
     return out, [(a + shift, b + shift) for a, b in marks if a >= start and b <= end]
+
+
+def around(query: str, text: str, width: int) -> tuple[str, Marks]:
+    """`snippet` of a text of any length, read and marked only around the first word found:
+    a hit of 100 kB costs what one of a few lines does (the screen and the terminal show
+    no more)."""
+    start, end = window(query, text, 2 * width)
+    part = text[start:end]
+    out, spans = snippet(part, found_marks(query, part), width)
+    if start and not out.startswith("…"):
+        out, spans = "…" + out, [(a + 1, b + 1) for a, b in spans]
+    if end < len(text) and not out.endswith("…"):
+        out += "…"
+    return out, spans

@@ -14,8 +14,12 @@ it is still what the box says.
 
 from __future__ import annotations
 
+import io
 from itertools import groupby
 
+from rich.cells import cell_len, set_cell_size
+from rich.console import Console
+from rich.containers import Lines
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -28,8 +32,8 @@ from textual.worker import get_current_worker
 
 from dialogtui.display import one_line
 from dialogtui.errors import DialogtuiError, NoStore
-from dialogtui.export.hits import Places, kind_name, said, snippet
-from dialogtui.finding import marks, words
+from dialogtui.export.hits import Places, around, kind_name, said
+from dialogtui.finding import words
 from dialogtui.i18n import N_, _, date_text, number_text
 from dialogtui.records import Hit, HitKind, MeetingStatus
 from dialogtui.store import Store
@@ -40,13 +44,19 @@ from dialogtui.tui.widgets.footer import KeyFooter
 LIMIT = 200  # hits listed; the line above them says how many there are in all
 QUIET = 0.15  # seconds without typing before the search runs: not one per key typed
 MARK = "bold underline"  # the words found: seen without colour too
+# Wraps a hit's text into the lines the list shows, in the worker (never written to).
+_MEASURE = Console(width=1000, color_system=None, legacy_windows=False, file=io.StringIO())
 
 
 class Found:
-    """One search's answer, made in the worker and shown on the screen's thread."""
+    """One search's answer, made in the worker and shown on the screen's thread: the hits,
+    and each hit's lines finished there (cut, wrapped and marked), so that showing them on
+    the screen's thread costs only the list."""
 
     def __init__(self, query: str, hits: list[Hit], total: int, steps: list[str]):
         self.query, self.hits, self.total, self.steps = query, hits, total, steps
+        self.lines: list[Text] = []
+        self.width = 0  # the width the lines were made for
 
 
 class SearchScreen(DialogScreen[None]):
@@ -99,23 +109,35 @@ class SearchScreen(DialogScreen[None]):
     def on_mount(self) -> None:
         self.sub_title = _("Search every meeting")
         self.set_focus(self.query_one("#finding-query", Input))
-        self._search(self._query)
+        self._search(self._query, self._width())
 
     def on_screen_resume(self) -> None:
         # Back from a meeting, where a turn may have been corrected or deleted: found again.
         if self._found is not None:
-            self._search(self.query_one("#finding-query", Input).value)
+            self._search(self.query_one("#finding-query", Input).value, self._width())
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if self._timer is not None:
             self._timer.stop()
         query = event.value
-        self._timer = self.set_timer(QUIET, lambda: self._search(query))
+        self._timer = self.set_timer(QUIET, lambda: self._search(query, self._width()))
+
+    def on_resize(self) -> None:
+        if self._found is not None and self._found.width != self._width():
+            self._search(self._found.query, self._width())
+
+    def _width(self) -> int:
+        """The cells a hit's line has: the list's, its scrollbar's kept (the list's gutter
+        is stable, so a line made before the scrollbar appears still fits after)."""
+        hits = self.query_one("#finding-hits", OptionList)
+        if not (room := hits.scrollable_content_region.width):  # not laid out yet: as it will be
+            room = self.app.size.width - 2 - hits.styles.scrollbar_size_vertical
+        return max(20, room - 1)
 
     @work(thread=True, exclusive=True, group="search")
-    def _search(self, query: str) -> None:
-        """Find `query` through a reader of this thread's own, and show it if it is still
-        what was asked for."""
+    def _search(self, query: str, width: int = 0) -> None:
+        """Find `query` through a reader of this thread's own, make its hits' lines here, and
+        show them if they are still what was asked for."""
         found = Found(query, [], 0, [])
         if words(query):
             try:
@@ -123,6 +145,11 @@ class SearchScreen(DialogScreen[None]):
             except DialogtuiError as exc:
                 self.app.call_from_thread(self.app.report, exc)
                 return
+        found.width = width = width or 80
+        for n, hit in enumerate(found.hits):
+            if get_current_worker().is_cancelled:
+                return
+            found.lines.append(self._hit_lines(hit, found, n, width))
         if not get_current_worker().is_cancelled:  # a newer search has taken its place
             self.app.call_from_thread(self._show, found)
 
@@ -148,18 +175,19 @@ class SearchScreen(DialogScreen[None]):
         self._found = found
         hits = self.query_one("#finding-hits", OptionList)
         keep = hits.highlighted_option.id if hits.highlighted_option is not None else None
-        width = max(20, (hits.scrollable_content_region.width or self.size.width) - 4)
         options: list[Option] = []
         for _key, group in groupby(enumerate(found.hits), key=lambda nh: nh[1].meeting_id):
             mine = list(group)
             options.append(Option(self._meeting_line(mine[0][1]), disabled=True))
-            for n, hit in mine:
-                options.append(Option(self._hit_lines(hit, found, n, width), id=str(n)))
+            for n, _hit in mine:
+                options.append(Option(found.lines[n], id=str(n)))
         hits.set_options(options)
         ids = [o.id for o in options]
         first = next((k for k, o in enumerate(options) if not o.disabled), None)
         hits.highlighted = ids.index(keep) if keep is not None and keep in ids else first
         self.query_one("#finding-said", Label).update(self._count(found))
+        if found.hits and found.width != self._width():  # laid out since it was asked for
+            self._search(found.query, self._width())
 
     @staticmethod
     def _count(found: Found) -> Text:
@@ -187,17 +215,40 @@ class SearchScreen(DialogScreen[None]):
 
     @staticmethod
     def _hit_lines(hit: Hit, found: Found, n: int, width: int) -> Text:
-        """Where it was written (step · what · who), then its text, the words found marked:
-        two lines of it at most, around them."""
+        """Where it was written (step · what · who) on one line, cut with "…" where it is
+        longer; then its text, the words found marked: two lines of it at most, around them,
+        each indented and within `width` (the list never wraps them again: a line it wrapped
+        was measured one line short, and a hit's text or its last word went missing)."""
         who = "" if hit.kind is HitKind.participant else one_line(hit.speaker)
-        where = [x for x in (found.steps[n], kind_name(hit.kind), who) if x]
-        out = Text("  " + " · ".join(where) + "\n", style="dim") if where else Text()
-        text = said(hit)
-        text, spans = snippet(text, marks(found.query, text), 2 * width - 8)
-        body = Text("  " + text)
+        step, rest = found.steps[n], " · ".join(x for x in (kind_name(hit.kind), who) if x)
+        room = width - 2 - (cell_len(" · " + rest) if rest else 0)
+        if step and rest and cell_len(step) > room:  # the step cut first: who and what stay
+            step = set_cell_size(step, max(6, room - 1)).rstrip() + "…"
+        where = " · ".join(x for x in (step, rest) if x)
+        out = Text()
+        if where:
+            line = Text("  " + where, style="dim")
+            line.truncate(width, overflow="ellipsis")
+            out.append_text(line)
+            out.append("\n")
+        text, spans = around(found.query, said(hit), 2 * (width - 2) - 2)
+        body = Text(text)
         for a, b in spans:
-            body.stylize(MARK, a + 2, b + 2)
-        out.append_text(body)
+            body.stylize(MARK, a, b)
+        lines = body.wrap(_MEASURE, width - 2, overflow="fold")
+        if len(lines) > 2:  # what does not fit in two lines is cut, and said so
+            last = lines[1]
+            last.rstrip()
+            if cell_len(last.plain) >= width - 2:
+                last.truncate(width - 3)
+            last.append("…")
+            lines = Lines(lines[:2])
+        for k, part in enumerate(lines):
+            part.rstrip()
+            out.append("  ")
+            out.append_text(part)
+            if k < len(lines) - 1:
+                out.append("\n")
         return out
 
     # -- keys ------------------------------------------------------------------------------
@@ -218,7 +269,7 @@ class SearchScreen(DialogScreen[None]):
         if self._found is None or self._found.query != query:
             if self._timer is not None:
                 self._timer.stop()
-            self._search(query)
+            self._search(query, self._width())
             return
         option = self.query_one("#finding-hits", OptionList).highlighted_option
         if option is None or option.id is None:
