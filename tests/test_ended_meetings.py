@@ -220,3 +220,44 @@ def test_escape_on_the_end_of_a_meeting_just_ended_leaves_it_ended(tmp_path):
         assert status_of(db, m.id) is MeetingStatus.finished
 
     run(scenario, db=db, meeting_id=m.id)
+
+
+def test_back_from_an_ended_meeting_of_a_series_the_cursor_is_on_it(tmp_path):
+    from dialogtui.tui.screens.end import EndScreen
+    from dialogtui.tui.screens.start import StartScreen
+
+    db = tmp_path / "db"
+    first = ended_meeting(db)
+    store = Store.open(db)
+    m = new_meeting(
+        store,
+        "raseborg-klientmote",
+        [("Anna Lind", "familj")],
+        FakeClock(START),
+        title="Klientmöte – Lind",
+        previous_id=first,
+    )
+    m.start()
+    m.finish()
+    m.close()
+    store.close()
+
+    def highlighted(app) -> str | None:
+        option = app.screen.query_one("#choices").highlighted_option
+        return option.id if option is not None else None
+
+    async def scenario(app, pilot):
+        await until(pilot, lambda: highlighted(app) is not None)
+        assert (highlighted(app) or "").startswith("g")  # the series, folded
+        await pilot.press("enter")  # opens it
+        await until(pilot, lambda: "Klientmöte – Lind" in screen_text(app))
+        await pilot.press("down")
+        await until(pilot, lambda: (highlighted(app) or "").startswith("m"))
+        chosen = highlighted(app)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, EndScreen))
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, StartScreen))
+        await until(pilot, lambda: highlighted(app) == chosen)
+
+    run(scenario, db=db)

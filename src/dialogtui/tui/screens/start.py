@@ -304,6 +304,10 @@ class StartScreen(DialogScreen[None]):
     one at its end, a series' meetings, a set's set-up, or the search of what was said."""
 
     # Priority bindings that first let the keys typed before them land (tui/ordering.py).
+    # Under 100 columns the list takes two thirds (app.tcss): at 80, half of it cut titles
+    # ("Klientmöte – fami…"), and a family's meetings looked like any other's.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+
     BINDINGS = [
         Binding("enter", "choose", N_("Open"), priority=True),
         Binding("down", "move('cursor_down')", N_("Next"), show=False, priority=True),
@@ -362,6 +366,11 @@ class StartScreen(DialogScreen[None]):
     def compose(self) -> ComposeResult:
         if self._hidden:
             return
+        # The width's class before the widgets are styled (Textual sets it at the first
+        # resize, which would style the screen again), as the capture screen does.
+        width = self.app.size.width
+        fits = next(c for at, c in sorted(self.HORIZONTAL_BREAKPOINTS, reverse=True) if width >= at)
+        self.update_classes({c: c == fits for _, c in self.HORIZONTAL_BREAKPOINTS}, update=False)
         with Horizontal(id="start"):
             with Vertical(id="start-left"):
                 yield Input(
@@ -403,7 +412,13 @@ class StartScreen(DialogScreen[None]):
             self._take(self._read())
         except DialogtuiError as exc:
             self.app.report(exc)
-        self._fill(self.query_one("#search", Input).value)
+        # Back from a meeting opened here: the cursor on that meeting, its series opened
+        # to show it (not on the series' line, where ten families look alike).
+        keep, self._back_to = self._back_to, None
+        key = self._member_of.get(int(keep[1:])) if keep is not None else None
+        if key is not None and not self._opened(self._series[key]):
+            self._toggled ^= {key}
+        self._fill(self.query_one("#search", Input).value, keep=keep)
         # Once the list is drawn, the words each meeting is found by, made before the first
         # key (which would otherwise make them: 60 ms at 2,000 meetings).
         self.call_after_refresh(self._fold, self._findable, list(self._meetings.values()))
@@ -443,6 +458,7 @@ class StartScreen(DialogScreen[None]):
         self._findable = {}  # made after the first frame (`_fold`), or at a key
 
     _set_titles: dict[str, str] = {}
+    _back_to: str | None = None  # the meeting opened from here, highlighted on return
 
     # Meetings and series listed at once, unless asked for more: each listed costs a
     # little at every key typed, and thousands would be felt (`scripts/bench`).
@@ -767,6 +783,7 @@ class StartScreen(DialogScreen[None]):
                 return
             if option.id.startswith("m"):
                 self.app.open_meeting(int(option.id[1:]))
+                self._back_to = option.id
                 return
             entry = self._entries[int(option.id[1:])]
             if entry.problem:
