@@ -9,6 +9,7 @@ from tui_helpers import START, run, screen_text, until, workers_done
 
 from dialogtui.errors import MeetingLocked
 from dialogtui.meeting.clock import FakeClock
+from dialogtui.meeting.engine import MeetingEngine
 from dialogtui.records import MeetingStatus
 from dialogtui.store import Store
 
@@ -261,3 +262,45 @@ def test_back_from_an_ended_meeting_of_a_series_the_cursor_is_on_it(tmp_path):
         await until(pilot, lambda: highlighted(app) == chosen)
 
     run(scenario, db=db)
+
+
+def test_the_palette_goes_back_to_the_start_with_the_meeting_saved_and_open(tmp_path):
+    from dialogtui.tui.screens.capture import CaptureScreen
+    from dialogtui.tui.screens.help import HelpScreen, sections
+    from dialogtui.tui.screens.start import StartScreen
+
+    db = tmp_path / "db"
+    store = Store.open(db)
+    m = new_meeting(
+        store, "raseborg-klientmote", [("Anna Lind", "familj")], FakeClock(START), title="Lind"
+    )
+    m.start()
+    m.close()
+    store.close()
+
+    async def scenario(app, pilot):
+        await until(pilot, lambda: isinstance(app.screen, CaptureScreen))
+        await pilot.press("f1")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        said = [text for _, rows in sections(app.screen.under) for _, text in rows]
+        assert any("Back to the start screen" in text for text in said)
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, CaptureScreen))
+        await pilot.press(*"halvt skrivet")
+        await pilot.press("ctrl+p")
+        await pilot.press(*"start screen")
+        await until(pilot, lambda: "Back to the start screen" in screen_text(app))
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, StartScreen))
+        await until(pilot, lambda: "Lind" in screen_text(app))
+        assert len(app.screen_stack) == 1
+
+    run(scenario, db=db, meeting_id=m.id)
+    assert status_of(db, m.id) is MeetingStatus.open
+    store = Store.open(db)
+    try:
+        store.lock(m.id)  # let go
+        store.unlock(m.id)
+        assert "halvt skrivet" in MeetingEngine.open(store, m.id, FakeClock(START)).drafts.text()
+    finally:
+        store.close()

@@ -110,11 +110,10 @@ def test_enter_opens_the_read_back_at_the_turn_found(tmp_path):
         read = app.screen
         assert read.current is not None and read.current.id == ids["turn"]
         assert "Step 1/" in flat(app) and "spela fotboll med laget på lördagar" in flat(app)
-        # escape: back on the ended meeting's own screen, and from it to the search.
-        await pilot.press("escape")
-        await until(pilot, lambda: isinstance(app.screen, EndScreen))
+        # escape: back at the search, the meeting let go (its end screen never shown).
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, SearchScreen))
+        assert not any(isinstance(s, EndScreen) for s in app.screen_stack)
 
     run(scenario, db=db)
     store = Store.open(db)
@@ -138,7 +137,7 @@ def test_a_decision_and_an_action_open_at_themselves(tmp_path):
             await until(pilot, lambda: isinstance(app.screen, ReadBackScreen))
             entry = app.screen.current_entry
             assert entry is not None and (entry.part, entry.item) == (part, ref)
-            await pilot.press("escape", "escape", "escape")  # read-back, end screen, search
+            await pilot.press("escape", "escape")  # read-back, search
             await until(pilot, lambda: len(app.screen_stack) == 1)
 
     run(scenario, db=db)
@@ -156,23 +155,38 @@ def test_a_deleted_turn_is_not_offered(tmp_path):
     run(scenario, db=db)
 
 
-def test_an_unfinished_meeting_opens_at_the_turn_over_its_capture_screen(tmp_path):
+def test_an_unfinished_meeting_is_read_at_the_turn_its_clock_never_running(tmp_path):
+    """A hit of an unfinished meeting: its read-back at the turn, and escape back to the
+    search. Opened to read, the meeting is not resumed: ten minutes of reading are not ten
+    minutes of its step, and it is let go (not locked) once the search is back."""
     from dialogtui.tui.screens.capture import CaptureScreen
     from dialogtui.tui.screens.read_back import ReadBackScreen
+    from dialogtui.tui.screens.search import SearchScreen
 
     db = tmp_path / "db"
     ids = a_series(db)
+    store = Store.open(db)
+    before = store.step_times(ids["second"])
+    store.close()
+    clock = FakeClock(START)
 
     async def scenario(app, pilot):
         await searching(app, pilot, "nytt lag")
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, ReadBackScreen))
         assert app.screen.current is not None and app.screen.current.id == ids["later"]
+        assert not any(isinstance(s, CaptureScreen) for s in app.screen_stack)
+        clock.advance(minutes=10)  # the scribe reads
         await pilot.press("escape")
-        await until(pilot, lambda: isinstance(app.screen, CaptureScreen))
-        assert app.screen.engine.id == ids["second"]
+        await until(pilot, lambda: isinstance(app.screen, SearchScreen))
+        app.store.lock(ids["second"])  # let go: it can be opened again
+        app.store.unlock(ids["second"])
 
-    run(scenario, db=db)
+    run(scenario, db=db, clock=clock)
+    store = Store.open(db)
+    assert store.step_times(ids["second"]) == before
+    assert store.meeting_row(ids["second"]).status is MeetingStatus.open
+    store.close()
 
 
 def test_a_participant_found_opens_the_meeting_itself(tmp_path):

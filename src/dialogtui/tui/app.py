@@ -220,22 +220,42 @@ class DialogApp(ErrorHookApp, AppServices):
         return capture
 
     def open_at(self, hit: Hit) -> None:
-        """What a search found, in its meeting (opened as `open_meeting` opens it): the
-        read-back at that turn, note, action or card, over the meeting's own screen, to
-        which escape returns; for a participant or the meeting's title, the meeting."""
-        from dialogtui.tui.screens.capture import CaptureScreen
-        from dialogtui.tui.screens.end import EndScreen
+        """What a search found, in its meeting: the read-back at that turn, note, action or
+        card, and escape from it back to the search, the meeting let go. The meeting is
+        only read, never started: an unfinished one is not resumed (its step's clock would
+        run while the scribe reads), an ended one is not reopened; the read-back's own
+        corrections still write, over a host that holds the lock as an ended meeting's does
+        (tui/screens/end.py EndedMeeting). A participant or the meeting's title opens the
+        meeting itself (`open_meeting`), as the start screen does."""
+        from dialogtui.meeting.engine import MeetingEngine
+        from dialogtui.tui.screens.end import EndedMeeting
         from dialogtui.tui.screens.read_back import ReadBackScreen
 
-        self.open_meeting(hit.meeting_id)
         if hit.kind in (HitKind.participant, HitKind.meeting):
+            self.open_meeting(hit.meeting_id)
             return
-        screen = self.screen  # the meeting's own, as open_meeting has shown it
-        if isinstance(screen, CaptureScreen):  # its strip shows a turn corrected there
-            read = ReadBackScreen(screen.engine, screen, at=hit)
-            self.push_screen(read, lambda _: screen.observe())
-        elif isinstance(screen, EndScreen):
-            self.push_screen(ReadBackScreen(screen.engine, screen.host, at=hit))
+        engine = MeetingEngine.open(self.store, hit.meeting_id, self.clock)
+        host = EndedMeeting(engine)
+        self.push_screen(host)
+        self.push_screen(ReadBackScreen(engine, host, at=hit), lambda _: host.dismiss())
+
+    async def back_to_start(self) -> None:
+        """Back to the start screen from a meeting: what is typed saved and the meeting let
+        go, as on quit; the meeting stays as it is (open, or ended), to be opened again
+        from the list."""
+        for screen in reversed(self.screen_stack):
+            await settle(screen)  # the keys typed before it land first
+        for screen in reversed(self.screen_stack[1:]):
+            if isinstance(screen, Releasable):
+                try:
+                    said = screen.save_and_release()
+                except DialogtuiError as exc:
+                    self.report(exc)
+                    return
+                if said:  # the text went to a recovery file: where, said on the start
+                    self.notify(visible(said), severity="warning", timeout=15, markup=False)
+        while len(self.screen_stack) > 1:
+            await self.pop_screen()
 
     # -- errors: every user-facing failure ends here ------------------------------------
 

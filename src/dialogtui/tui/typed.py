@@ -48,6 +48,10 @@ class AppServices(App[None]):
         """Go to what a search found: its meeting, read back at that turn, note or action."""
 
     @abstractmethod
+    async def back_to_start(self) -> None:
+        """Leave the meeting for the start screen: saved and let go, as on quit."""
+
+    @abstractmethod
     def setup_meeting(self, set_ref: str) -> None:
         """Go to the set-up of a new meeting of a question set."""
 

@@ -229,6 +229,13 @@ class CaptureScreen(DialogScreen[None]):
                 "commands)"
             ),
         ),
+        (
+            "ctrl+p",
+            N_(
+                "Back to the start screen (a command of the palette): saved and let go as on "
+                "quit; the meeting stays as it is"
+            ),
+        ),
     ]
 
     def __init__(self, engine: MeetingEngine):
@@ -857,6 +864,12 @@ class CaptureScreen(DialogScreen[None]):
                 self.action_plan_over_time,
             ),
             (N_("End meeting"), N_("Summary and export"), self.action_end),
+            # escape is the text box's here: the way back to the list, the meeting kept.
+            (
+                N_("Back to the start screen"),
+                N_("Saves and lets the meeting go, as quit does; it stays as it is"),
+                self.app.back_to_start,
+            ),
         ]
         for title, help_text, callback in commands:
             yield SystemCommand(_(title), _(help_text), callback)
