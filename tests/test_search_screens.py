@@ -398,3 +398,28 @@ def test_long_hits_are_made_in_the_worker_and_marked_only_around_the_words(tmp_p
         assert sum(n for n, _main in marked) <= 3 * 200 * 2 * 200
 
     run(scenario, db=db)
+
+
+@given(
+    st.text(st.characters(codec="utf-8"), max_size=400),
+    st.text(st.characters(codec="utf-8"), max_size=80),
+    st.sampled_from(["fotb", "lag", "a", "ö x", "träff"]),
+    st.integers(20, 200),
+)
+def test_a_hits_lines_fit_the_width_they_were_made_for(text, step, query, width):
+    """Each line of a hit is within the list's width, never wrapped again by the list (a line
+    it wrapped was measured short, and a hit's text went missing): one "where" line, at most
+    two of its text."""
+    from rich.cells import cell_len
+
+    from dialogtui.records import Hit, HitKind
+    from dialogtui.tui.screens.search import Found, SearchScreen
+
+    hit = Hit(
+        1, "Möte", dt.date(2026, 12, 5), MeetingStatus.open, HitKind.action, 7, 3, 1,
+        "Sara Berg", text,
+    )  # fmt: skip
+    found = Found(query, [hit], 1, [step])
+    lines = SearchScreen._hit_lines(hit, found, 0, width).plain.split("\n")
+    assert 1 <= len(lines) <= 3
+    assert all(cell_len(line) <= width for line in lines), lines
