@@ -2,10 +2,11 @@
 agreed in any meeting, found as it is typed, and opened at the place it was written.
 
 The search box keeps the keyboard (as the start screen's); ↑↓ move through the hits, enter
-opens the meeting at the one highlighted: its read-back at that turn, note or action (the
-meeting's own screen under it, where escape from the read-back returns); a participant or
-the meeting's title opens the meeting itself. The hits are grouped under their meeting,
-newest meeting first, each with its step and speaker, its text with the words found marked.
+opens the meeting at the one highlighted: its read-back at that turn, note or action, only
+read (an unfinished meeting is not resumed, an ended one not reopened), and escape from it
+back here; a participant or the meeting's title opens the meeting itself. The hits are
+grouped under their meeting, newest meeting first, each with its step and speaker, its text
+with the words found marked.
 
 Each search runs in a worker over a reader of its own (no lock, no wait on the meeting
 open in another window), a moment after the typing stops; what it finds is shown only if
