@@ -262,9 +262,9 @@ class StoreBase:
         if not self.read_only:
             # The words of what was deleted here leave the index's pages before the file
             # is let go; while a meeting is written in another window, that one does it
-            # when it closes (its saves are not to wait). Never a reason not to close: a
-            # failure leaves it due next time.
-            with contextlib.suppress(StoreError, sqlite3.Error):
+            # when it closes (its saves are not to wait). Never a reason not to close (the
+            # last thing a crash does too): any failure leaves it due next time.
+            with contextlib.suppress(Exception):
                 if not self._others_writing():
                     self._tidy_index()
         for lock in list(self._locks.values()):
