@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -13,11 +14,19 @@ from textual.widgets import Checkbox, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from dialogtui import i18n
-from dialogtui.display import plain, visible
-from dialogtui.i18n import N_, _
+from dialogtui.display import one_line, plain, visible
+from dialogtui.i18n import N_, _, date_text
 from dialogtui.tui.dialogs.base import FormDialog, ListKeys
 from dialogtui.tui.ordering import settle
 from dialogtui.tui.widgets.tick import TickBox
+
+
+def meeting_named(title: str, day: dt.date) -> str:
+    """ "“Framtidsdialog” (5 Dec 2026)": a meeting, short enough for a dialog's line (the
+    folder dialog's, the end screen's and the plan over time's)."""
+    title = one_line(title).strip()
+    title = title if len(title) <= 40 else title[:39].rstrip() + "…"
+    return f"“{title}” ({date_text(day)})"
 
 
 class FolderDialog(ListKeys, FormDialog[tuple[Path, bool, str]]):

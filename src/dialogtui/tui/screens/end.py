@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from dialogtui.questionset.kinds import StepKind
 from dialogtui.questionset.words import format_minutes
 from dialogtui.tui.dialogs import read_back as read_back_dialogs
 from dialogtui.tui.dialogs.base import Dialog
+from dialogtui.tui.dialogs.folder import meeting_named
 from dialogtui.tui.keeping import DialogHost, KeptDialogs, Opening
 from dialogtui.tui.keyboard import TakesNoText
 from dialogtui.tui.ordering import settle
@@ -110,13 +110,6 @@ def summary(engine: MeetingEngine) -> Table:
             earlier.add_row(plain(a.what), plain(a.who))
         grid.add_row(earlier)
     return grid
-
-
-def meeting_named(title: str, day: dt.date) -> str:
-    """ "“Framtidsdialog” (5 Dec 2026)": a meeting, short enough for a dialog's line."""
-    title = one_line(title).strip()
-    title = title if len(title) <= 40 else title[:39].rstrip() + "…"
-    return f"“{title}” ({date_text(day)})"
 
 
 class EndScreen(DialogScreen[bool]):

@@ -268,8 +268,7 @@ class PlanHistoryScreen(DialogScreen[None]):
         """For everyone, to a folder (one shared with the participants, say), named or
         pseudonymised; files already there are replaced only when the scribe says so."""
         from dialogtui.paths import documents_dir
-        from dialogtui.tui.dialogs.folder import FolderDialog
-        from dialogtui.tui.screens.end import meeting_named
+        from dialogtui.tui.dialogs.folder import FolderDialog, meeting_named
 
         await settle(self)
         try:
