@@ -406,6 +406,7 @@ def test_long_hits_are_made_in_the_worker_and_marked_only_around_the_words(tmp_p
     st.sampled_from(["fotb", "lag", "a", "ö x", "träff"]),
     st.integers(20, 200),
 )
+@example("000000000000000\n0", "\n0", "fotb", 20)  # a step's title of two lines
 def test_a_hits_lines_fit_the_width_they_were_made_for(text, step, query, width):
     """Each line of a hit is within the list's width, never wrapped again by the list (a line
     it wrapped was measured short, and a hit's text went missing): one "where" line, at most

@@ -221,7 +221,8 @@ class SearchScreen(DialogScreen[None]):
         each indented and within `width` (the list never wraps them again: a line it wrapped
         was measured one line short, and a hit's text or its last word went missing)."""
         who = "" if hit.kind is HitKind.participant else one_line(hit.speaker)
-        step, rest = found.steps[n], " · ".join(x for x in (kind_name(hit.kind), who) if x)
+        step = one_line(found.steps[n])
+        rest = " · ".join(x for x in (kind_name(hit.kind), who) if x)
         room = width - 2 - (cell_len(" · " + rest) if rest else 0)
         if step and rest and cell_len(step) > room:  # the step cut first: who and what stay
             step = set_cell_size(step, max(6, room - 1)).rstrip() + "…"
