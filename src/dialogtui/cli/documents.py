@@ -136,7 +136,7 @@ def export_cmd(
 @app.command(
     "actions",
     cls=Command,
-    short_help=_("Action items across meetings, soonest first; a series' plan over time."),
+    short_help=_("Action items across meetings; a series' plan over time."),
     help=_(
         "Action items across meetings, soonest first. With --series MEETING: the plan over "
         "time of that meeting's series, each action with its history; with --format, --for "
