@@ -223,7 +223,7 @@ class EndScreen(DialogScreen[bool]):
                 self.app.report(exc)
         self.query_one("#summary", Static).update(summary(self.engine))
 
-    def action_back(self) -> None:
+    async def action_back(self) -> None:
         try:
             self.engine.start()  # reopens the meeting
         except DialogtuiError as exc:
@@ -488,6 +488,7 @@ class EndedEndScreen(EndScreen):
             N_("Open again"),
             tooltip=N_("Back to the meeting (opens it again)"),
             show=False,
+            priority=True,  # it asks: the keys typed after it are the question's
         ),
     ]
 
@@ -505,7 +506,7 @@ class EndedEndScreen(EndScreen):
     def action_leave(self) -> None:
         self.dismiss(False)
 
-    def action_back(self) -> None:
+    async def action_back(self) -> None:
         # Ended before, maybe read back and accepted: opened again only when the scribe
         # says so. The capture screen opens it as it mounts, and tells the scribe what
         # that means for a meeting read back and accepted.
@@ -513,10 +514,11 @@ class EndedEndScreen(EndScreen):
             if reopen:
                 self.dismiss(True)
 
+        await settle(self)
         question = _("Open {meeting} again? It was ended; it can then be changed.").format(
             meeting=self._meeting_named()
         )
-        self.app.push_screen(ReopenDialog(question), answered)
+        await self.app.push_screen(ReopenDialog(question), answered)
 
 
 class ReopenDialog(TakesNoText, Dialog[bool]):
