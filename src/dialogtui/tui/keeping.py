@@ -28,6 +28,28 @@ from dialogtui.tui.typed import DialogModal
 T = TypeVar("T")
 
 
+def let_go(engine: MeetingEngine, saved: bool, unsaved: recovery.Unsaved) -> str | None:
+    """A meeting's screen let go (quit, back to the list): what the store could not take
+    (`saved` false) goes to a recovery file that the meeting's next opening reads back, and
+    the meeting's lock is released. Returns a sentence when the text went elsewhere."""
+    said = None
+    if not saved:
+        path = recovery.save(unsaved, engine.clock.now())
+        said = (
+            _(
+                "The last text could not be saved in the database; it is in {path} and "
+                "comes back when the meeting is opened again."
+            ).format(path=path)
+            if path
+            else _("The last text could not be saved anywhere (the disk is full).")
+        )
+    try:
+        engine.close()
+    except DialogtuiError:
+        engine.store.unlock(engine.id)
+    return said
+
+
 class Opening:
     """A dialog, what its result goes to and, if its text is kept, the key it is kept
     under. The dialog and `done` are checked to agree when it is made: `done` takes what the

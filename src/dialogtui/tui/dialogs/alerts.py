@@ -50,10 +50,12 @@ class ConfirmDialog(TakesNoText, Dialog[bool]):
         super().__init__()
         self.question = question
 
+    HINT = N_("delete: delete · enter or escape: keep it")  # what the keys above do
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(plain(self.question))
-            yield Label(_("delete: delete · enter or escape: keep it"), classes="hint")
+            yield Label(_(self.HINT), classes="hint")
 
     safe_answer = False
 

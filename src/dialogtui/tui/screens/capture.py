@@ -49,7 +49,7 @@ from dialogtui.meeting.timers import agenda_lines
 from dialogtui.records import ActionItem, NoteKind, RoomShows, Turn
 from dialogtui.tui import keyboard
 from dialogtui.tui.dialogs import notes as notes_list
-from dialogtui.tui.keeping import KeptDialogs, Opening
+from dialogtui.tui.keeping import KeptDialogs, Opening, let_go
 from dialogtui.tui.ordering import settle
 from dialogtui.tui.screens.capture_dialogs import CaptureDialogs
 from dialogtui.tui.typed import DialogScreen
@@ -480,7 +480,6 @@ class CaptureScreen(DialogScreen[None]):
         drafts = self.query(DraftArea)
         if drafts:  # the box itself, should its last change not have been handled yet
             self._draft_text = drafts.first().text
-        said = None
         if self._room_timer is not None:
             self._room_timer.stop()
         shows, self._room_pending = self._room_pending, None
@@ -490,22 +489,9 @@ class CaptureScreen(DialogScreen[None]):
             # says the store's problem.
             with contextlib.suppress(DialogtuiError):
                 self.engine.room.show(shows)
-        if not self.autosave():
-            unsaved = recovery.Unsaved(self.engine.id, self._draft_text, self.kept.open_texts())
-            path = recovery.save(unsaved, self.engine.clock.now())
-            said = (
-                _(
-                    "The last text could not be saved in the database; it is in {path} and "
-                    "comes back when the meeting is opened again."
-                ).format(path=path)
-                if path
-                else _("The last text could not be saved anywhere (the disk is full).")
-            )
-        try:
-            self.engine.close()
-        except DialogtuiError:
-            self.engine.store.unlock(self.engine.id)
-        return said
+        saved = self.autosave()
+        unsaved = recovery.Unsaved(self.engine.id, self._draft_text, self.kept.open_texts())
+        return let_go(self.engine, saved, unsaved)
 
     # -- dialogs kept (tui/keeping.py) ------------------------------------------------------
 

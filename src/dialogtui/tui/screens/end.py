@@ -10,9 +10,9 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.widget import AwaitMount
-from textual.widgets import Label, Static
+from textual.widgets import Static
 
 from dialogtui import recovery
 from dialogtui.display import one_line, plain, visible
@@ -26,10 +26,9 @@ from dialogtui.paths import documents_dir
 from dialogtui.questionset.kinds import StepKind
 from dialogtui.questionset.words import format_minutes
 from dialogtui.tui.dialogs import read_back as read_back_dialogs
-from dialogtui.tui.dialogs.base import Dialog
+from dialogtui.tui.dialogs.alerts import ConfirmDialog
 from dialogtui.tui.dialogs.folder import meeting_named
-from dialogtui.tui.keeping import DialogHost, KeptDialogs, Opening
-from dialogtui.tui.keyboard import TakesNoText
+from dialogtui.tui.keeping import DialogHost, KeptDialogs, Opening, let_go
 from dialogtui.tui.ordering import settle
 from dialogtui.tui.screens.read_back import ReadBackScreen
 from dialogtui.tui.typed import DialogScreen
@@ -521,27 +520,14 @@ class EndedEndScreen(EndScreen):
         await self.app.push_screen(ReopenDialog(question), answered)
 
 
-class ReopenDialog(TakesNoText, Dialog[bool]):
+class ReopenDialog(ConfirmDialog):
     """Whether to open an ended meeting again: `enter` opens it, `escape` keeps it ended."""
 
     BINDINGS = [
         Binding("enter", "answer(True)", N_("Open again"), priority=True),
         Binding("escape", "answer(False)", N_("Keep it ended"), priority=True),
     ]
-
-    def __init__(self, question: str):
-        super().__init__()
-        self.question = question
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(plain(self.question))
-            yield Label(_("enter: open it again · escape: keep it ended"), classes="hint")
-
-    safe_answer = False
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
+    HINT = N_("enter: open it again · escape: keep it ended")
 
 
 class EndedMeeting(DialogScreen[None]):
@@ -623,20 +609,7 @@ class EndedMeeting(DialogScreen[None]):
         if self._released:
             return None
         self._released = True
-        said = None
-        if not self._keep():
-            unsaved = recovery.Unsaved(self.engine.id, "", self.kept.open_texts())
-            path = recovery.save(unsaved, self.engine.clock.now())
-            said = (
-                _(
-                    "The last text could not be saved in the database; it is in {path} and "
-                    "comes back when the meeting is opened again."
-                ).format(path=path)
-                if path
-                else _("The last text could not be saved anywhere (the disk is full).")
-            )
-        try:
-            self.engine.close()
-        except DialogtuiError:
-            self.engine.store.unlock(self.engine.id)
-        return said
+        saved = self._keep()
+        return let_go(
+            self.engine, saved, recovery.Unsaved(self.engine.id, "", self.kept.open_texts())
+        )
