@@ -36,21 +36,15 @@ class ErrorDialog(Dialog[None]):
         self.dismiss()
 
 
-class ConfirmDialog(TakesNoText, Dialog[bool]):
-    """Whether to delete something. Its safe answer is every key a typist hits: `enter`,
-    `escape`, and any letter (which then goes on to the text box, tui/keyboard.py); only
-    `delete` again deletes, a key no sentence holds (a "y" would be the y of "mycket")."""
+class Question(TakesNoText, Dialog[bool]):
+    """A yes-or-no question; each subclass binds its own keys (Textual adds a base class's
+    bindings to a subclass's, so this base has none) and says them in `HINT`."""
 
-    BINDINGS = [
-        Binding("delete", "answer(True)", N_("Delete"), priority=True),
-        Binding("enter,escape", "answer(False)", N_("Keep"), priority=True),
-    ]
+    HINT = ""
 
     def __init__(self, question: str):
         super().__init__()
         self.question = question
-
-    HINT = N_("delete: delete · enter or escape: keep it")  # what the keys above do
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -61,3 +55,16 @@ class ConfirmDialog(TakesNoText, Dialog[bool]):
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
+
+
+class ConfirmDialog(Question):
+    """Whether to delete something. Its safe answer is every key a typist hits: `enter`,
+    `escape`, and any letter (which then goes on to the text box, tui/keyboard.py); only
+    `delete` again deletes, a key no sentence holds (a "y" would be the y of "mycket")."""
+
+    BINDINGS = [
+        Binding("delete", "answer(True)", N_("Delete"), priority=True),
+        Binding("enter,escape", "answer(False)", N_("Keep"), priority=True),
+    ]
+
+    HINT = N_("delete: delete · enter or escape: keep it")  # what the keys above do

@@ -26,7 +26,7 @@ from dialogtui.paths import documents_dir
 from dialogtui.questionset.kinds import StepKind
 from dialogtui.questionset.words import format_minutes
 from dialogtui.tui.dialogs import read_back as read_back_dialogs
-from dialogtui.tui.dialogs.alerts import ConfirmDialog
+from dialogtui.tui.dialogs.alerts import Question
 from dialogtui.tui.dialogs.folder import meeting_named
 from dialogtui.tui.keeping import DialogHost, KeptDialogs, Opening, let_go
 from dialogtui.tui.ordering import settle
@@ -520,7 +520,7 @@ class EndedEndScreen(EndScreen):
         await self.app.push_screen(ReopenDialog(question), answered)
 
 
-class ReopenDialog(ConfirmDialog):
+class ReopenDialog(Question):
     """Whether to open an ended meeting again: `enter` opens it, `escape` keeps it ended."""
 
     BINDINGS = [

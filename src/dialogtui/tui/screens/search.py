@@ -26,6 +26,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.css.query import NoMatches
 from textual.timer import Timer
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
@@ -171,10 +172,14 @@ class SearchScreen(DialogScreen[None]):
         """The hits under their meetings, and above them how many there are."""
         if self not in self.app.screen_stack:
             return  # closed while the search ran: nothing to show it on
-        if found.query != self.query_one("#finding-query", Input).value:
+        try:
+            box = self.query_one("#finding-query", Input)
+            hits = self.query_one("#finding-hits", OptionList)
+        except NoMatches:
+            return  # being taken down (the app quitting) while the search ran
+        if found.query != box.value:
             return  # typed on since: the newer search shows its own
         self._found = found
-        hits = self.query_one("#finding-hits", OptionList)
         keep = hits.highlighted_option.id if hits.highlighted_option is not None else None
         options: list[Option] = []
         for _key, group in groupby(enumerate(found.hits), key=lambda nh: nh[1].meeting_id):
